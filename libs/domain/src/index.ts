@@ -1,2 +1,9 @@
 // Pure business rules shared by the API and the console. No Nest, TypeORM or IO imports here.
 export {};
+export * from './errors';
+export * from './access';
+export * from './calendar';
+export * from './identifiers';
+export * from './masking';
+export * from './security';
+export * from './certificates';

@@ -1,0 +1,105 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import express, { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+import { AuditService } from './audit/audit.service';
+import { Clock } from './common/clock';
+import { ErrorFilter } from './common/errors/error.filter';
+import { createValidationPipe } from './common/http/validation';
+import { AppConfig, projectRoot } from './config/app-config';
+import { FieldCipher } from './crypto/field-cipher';
+import { databaseKind } from './database/data-source-options';
+import { loadDemoData } from './database/demo/demo-data';
+
+const JSON_LIMIT = '1mb';
+
+/** Builds the configured application (not yet listening): used by main.ts and the end-to-end tests. */
+export async function createApp(config: AppConfig): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  if (config.server.trustProxy) app.set('trust proxy', 1);
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // MUI/emotion injects styles at run time; QR codes are data: images.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+        },
+      },
+    }),
+  );
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Access-Control-Expose-Headers', 'Content-Range, X-Request-Id');
+    next();
+  });
+  app.use(express.json({ limit: JSON_LIMIT }));
+  app.use(malformedBodyHandler);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ErrorFilter(app.get(AuditService)));
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('证书数据监管平台 API')
+      .setDescription('技能人才评价证书数据上报、审核、发布与监管')
+      .setVersion('0.1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document);
+  serveConsole(app);
+  return app;
+}
+
+/** Malformed JSON and oversized bodies answer in the product's error shape instead of Express's HTML. */
+function malformedBodyHandler(error: Error & { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) {
+  if (error.type === 'entity.parse.failed') {
+    res.status(400).json({ statusCode: 400, code: 'MALFORMED_JSON', message: '请求内容不是合法的 JSON' });
+  } else if (error.type === 'entity.too.large') {
+    res.status(413).json({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: `请求内容超过 ${JSON_LIMIT} 上限` });
+  } else {
+    next(error);
+  }
+}
+
+/** The built console (dist/console) at "/", with client-side routes falling back to index.html. */
+function serveConsole(app: NestExpressApplication): void {
+  const root = join(projectRoot(), 'dist', 'console');
+  if (!existsSync(join(root, 'index.html'))) return;
+  app.useStaticAssets(root, { index: false, maxAge: '1h' });
+  const server = app.getHttpAdapter().getInstance() as express.Express;
+  server.get(/^\/(?!api\/).*/, (_req: Request, res: Response) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(join(root, 'index.html'));
+  });
+}
+
+/**
+ * Readies the database before serving: MySQL must have every committed migration applied; the embedded
+ * SQLite default gets the demo data on first start.
+ */
+export async function prepareDatabase(app: INestApplication, config: AppConfig): Promise<void> {
+  const dataSource = app.get<DataSource>(getDataSourceToken());
+  if (databaseKind(config.database.url) === 'mysql') {
+    if (await dataSource.showMigrations()) {
+      throw new Error('数据库有尚未执行的迁移，请先运行 npm run migration:run');
+    }
+    return;
+  }
+  if (config.database.loadDemoData) {
+    await loadDemoData(dataSource, { today: app.get(Clock).today(), cipher: app.get(FieldCipher), onlyIfEmpty: true });
+  }
+}

@@ -1,0 +1,46 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { AppConfig } from './config/app-config';
+import { CoreModule } from './core.module';
+import { resolveDataSourceOptions } from './database/data-source-options';
+import { HealthController } from './health/health.controller';
+import { JurisdictionModule } from './jurisdiction/jurisdiction.module';
+import { OrganisationsModule } from './organisations/organisations.module';
+import { UsersModule } from './users/users.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.nodeEnv === 'test' ? 'warn' : 'info',
+            // One request id through a request (ARCHITECTURE.md "logs").
+            genReqId: (req, res) => {
+              const id = (req.headers['x-request-id'] as string | undefined) ?? crypto.randomUUID();
+              res.setHeader('X-Request-Id', id);
+              return id;
+            },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (req) => req.url === '/api/health' },
+          },
+        }),
+        TypeOrmModule.forRootAsync({
+          useFactory: async () => ({ ...(await resolveDataSourceOptions(config.database.url)), retryAttempts: 3, retryDelay: 2000 }),
+        }),
+        JurisdictionModule,
+        AuditModule,
+        AuthModule,
+        OrganisationsModule,
+        UsersModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

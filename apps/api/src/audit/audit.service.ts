@@ -1,0 +1,123 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../common/clock';
+import { AuditSubject } from '../common/actor/actor';
+import { AuditChainHead, AuditLog, AuditOutcome } from './entities/audit-log.entity';
+import { chainHash, GENESIS_HASH } from './audit-chain';
+
+export interface AuditEntry {
+  action: string;
+  targetType?: string;
+  targetId?: string | number | null;
+  before?: unknown;
+  after?: unknown;
+  outcome?: AuditOutcome;
+  detail?: string | null;
+}
+
+export interface ChainVerification {
+  ok: boolean;
+  checked: number;
+  firstBrokenId?: number;
+  firstBrokenSeq?: number;
+  reason?: string;
+}
+
+const VERIFY_PAGE = 2000;
+
+/**
+ * The one audit trail (R-38). `record` runs inside the caller's transaction, so a write and its audit
+ * record commit together or not at all.
+ */
+@Injectable()
+export class AuditService {
+  private readonly logger = new Logger(AuditService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(manager: EntityManager, subject: AuditSubject, entry: AuditEntry): Promise<void> {
+    const heads = manager.getRepository(AuditChainHead);
+    // Bumping the head row first takes its row lock (InnoDB/TiDB); SQLite serialises writers anyway.
+    // Concurrent writers therefore queue here and the chain cannot fork.
+    const bumped = await heads
+      .createQueryBuilder()
+      .update()
+      .set({ seq: () => 'seq + 1' })
+      .where('id = 1')
+      .execute();
+    if (!bumped.affected) {
+      await heads.insert({ id: 1, seq: 1, lastHash: GENESIS_HASH });
+    }
+    const head = await heads.findOneByOrFail({ id: 1 });
+    const fields = {
+      seq: head.seq,
+      at: this.clock.now(),
+      userId: subject.userId,
+      username: subject.username,
+      organisationId: subject.organisationId,
+      role: subject.roles.join(','),
+      action: entry.action,
+      targetType: entry.targetType ?? '',
+      targetId: entry.targetId == null ? '' : String(entry.targetId),
+      before: entry.before === undefined || entry.before === null ? null : JSON.stringify(entry.before),
+      after: entry.after === undefined || entry.after === null ? null : JSON.stringify(entry.after),
+      ip: subject.ip,
+      outcome: entry.outcome ?? 'success',
+      detail: entry.detail ?? null,
+    };
+    const hash = chainHash(head.lastHash, fields);
+    await manager.getRepository(AuditLog).insert({ ...fields, prevHash: head.lastHash, hash });
+    await heads.update({ id: 1 }, { lastHash: hash });
+  }
+
+  /** Records outside any business transaction (failed attempts, views). Never throws into the caller. */
+  async recordStandalone(subject: AuditSubject, entry: AuditEntry): Promise<void> {
+    try {
+      await this.dataSource.transaction((manager) => this.record(manager, subject, entry));
+    } catch (error) {
+      this.logger.error({ err: error, action: entry.action }, 'audit record failed');
+      throw error;
+    }
+  }
+
+  /** Walks the chain in order and names the first record whose hash or link does not hold. */
+  async verify(): Promise<ChainVerification> {
+    const repo = this.dataSource.getRepository(AuditLog);
+    let prevHash = GENESIS_HASH;
+    let expectedSeq = 1;
+    let checked = 0;
+    for (;;) {
+      const page = await repo
+        .createQueryBuilder('a')
+        .where('a.seq >= :from', { from: expectedSeq })
+        .orderBy('a.seq', 'ASC')
+        .limit(VERIFY_PAGE)
+        .getMany();
+      if (page.length === 0) break;
+      for (const row of page) {
+        const broken = (reason: string): ChainVerification => ({
+          ok: false,
+          checked,
+          firstBrokenId: row.id,
+          firstBrokenSeq: row.seq,
+          reason,
+        });
+        if (row.seq !== expectedSeq) return broken(`第 ${expectedSeq} 条记录缺失（可能被删除）`);
+        if (row.prevHash !== prevHash) return broken('与前一条记录的哈希链接不一致');
+        if (chainHash(prevHash, row) !== row.hash) return broken('记录内容与其哈希不一致（可能被篡改）');
+        prevHash = row.hash;
+        expectedSeq += 1;
+        checked += 1;
+      }
+    }
+    const head = await this.dataSource.getRepository(AuditChainHead).findOneBy({ id: 1 });
+    if (head && (head.seq !== checked || head.lastHash !== prevHash)) {
+      return { ok: false, checked, reason: '日志链末尾记录缺失（链头与最后一条记录不一致）' };
+    }
+    return { ok: true, checked };
+  }
+}

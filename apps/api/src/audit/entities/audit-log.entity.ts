@@ -1,0 +1,78 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { TIMESTAMP } from '../../database/columns';
+
+export type AuditOutcome = 'success' | 'failure';
+
+/** append-only, hash-chained audit trail. No updatedAt: rows are never changed. */
+@Entity('audit_logs')
+@Index(['targetType', 'targetId'])
+export class AuditLog {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  /** Position in the chain, gap-free from 1. */
+  @Index({ unique: true })
+  @Column({ type: 'int' })
+  seq!: number;
+
+  @Index()
+  @Column(TIMESTAMP)
+  at!: Date;
+
+  @Column({ type: 'int', nullable: true })
+  userId!: number | null;
+
+  @Index()
+  @Column({ type: 'varchar', length: 64, default: '' })
+  username!: string;
+
+  @Column({ type: 'int', nullable: true })
+  organisationId!: number | null;
+
+  @Column({ type: 'varchar', length: 255, default: '' })
+  role!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 64 })
+  action!: string;
+
+  @Column({ type: 'varchar', length: 48, default: '' })
+  targetType!: string;
+
+  @Column({ type: 'varchar', length: 64, default: '' })
+  targetId!: string;
+
+  @Column({ type: 'text', nullable: true })
+  before!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  after!: string | null;
+
+  @Column({ type: 'varchar', length: 45, default: '' })
+  ip!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  outcome!: AuditOutcome;
+
+  @Column({ type: 'text', nullable: true })
+  detail!: string | null;
+
+  @Column({ type: 'varchar', length: 64 })
+  prevHash!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  hash!: string;
+}
+
+/** Single row (id = 1) holding the chain's tip; writers lock it, so the chain never forks. */
+@Entity('audit_chain_head')
+export class AuditChainHead {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ type: 'int' })
+  seq!: number;
+
+  @Column({ type: 'varchar', length: 64 })
+  lastHash!: string;
+}

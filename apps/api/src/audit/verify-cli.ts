@@ -1,0 +1,33 @@
+import '../register-paths';
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import type { Clock } from '../common/clock';
+import { loadConfig } from '../config/app-config';
+import { resolveDataSourceOptions } from '../database/data-source-options';
+import { AuditService } from './audit.service';
+
+/** `npm run audit:verify`: checks the audit hash chain (R-38) and names the first broken record. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const dataSource = await new DataSource(await resolveDataSourceOptions(config.database.url)).initialize();
+  try {
+    const result = await new AuditService(dataSource, { now: () => new Date() } as Clock).verify();
+    if (result.ok) {
+      console.log(`审计日志链完整：共校验 ${result.checked} 条记录`);
+    } else {
+      console.error(
+        `审计日志链已损坏：${result.reason}` +
+          (result.firstBrokenId ? `（首个异常记录 id=${result.firstBrokenId}，序号 ${result.firstBrokenSeq}）` : '') +
+          `；此前 ${result.checked} 条完好`,
+      );
+      process.exitCode = 1;
+    }
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,62 @@
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import type { Actor } from '../common/actor/actor';
+import { CurrentActor, Public } from './auth.decorators';
+import { bearerToken } from './auth.guard';
+import { AuthService } from './auth.service';
+import { ChangePasswordDto, LoginDto, TotpCodeDto } from './dto/auth.dto';
+
+@ApiTags('auth 登录')
+@Controller('api/auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  login(@Body() dto: LoginDto, @Req() req: Request) {
+    return this.auth.login(dto.username, dto.password, dto.totpCode, req.ip ?? '');
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  me(@CurrentActor() actor: Actor) {
+    return this.auth.me(actor);
+  }
+
+  @Post('logout')
+  @ApiBearerAuth()
+  @HttpCode(204)
+  async logout(@CurrentActor() actor: Actor, @Req() req: Request) {
+    await this.auth.logout(bearerToken(req), actor);
+  }
+
+  @Post('password')
+  @ApiBearerAuth()
+  @HttpCode(204)
+  async changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto) {
+    await this.auth.changePassword(actor, dto.currentPassword, dto.newPassword);
+  }
+
+  @Post('totp/setup')
+  @ApiBearerAuth()
+  @HttpCode(200)
+  setupTotp(@CurrentActor() actor: Actor) {
+    return this.auth.setupTotp(actor);
+  }
+
+  @Post('totp/enable')
+  @ApiBearerAuth()
+  @HttpCode(204)
+  async enableTotp(@CurrentActor() actor: Actor, @Body() dto: TotpCodeDto) {
+    await this.auth.enableTotp(actor, dto.code);
+  }
+
+  @Post('totp/disable')
+  @ApiBearerAuth()
+  @HttpCode(204)
+  async disableTotp(@CurrentActor() actor: Actor, @Body() dto: TotpCodeDto) {
+    await this.auth.disableTotp(actor, dto.code);
+  }
+}

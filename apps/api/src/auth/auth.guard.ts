@@ -1,0 +1,39 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { hasPermission, Permission } from '@app/domain';
+import { forbidden } from '../common/errors/app-errors';
+import { Actor } from '../common/actor/actor';
+import { PUBLIC_ROUTE, REQUIRED_PERMISSION } from './auth.decorators';
+import { AuthService } from './auth.service';
+import { DomainError } from '@app/domain';
+
+/**
+ * Global guard: every route needs a valid session unless marked @Public(), and the role table of
+ * libs/domain decides @RequirePermission (403). Which records are visible is the JurisdictionService's job.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
+    const header = request.headers.authorization ?? '';
+    const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
+    if (!token) throw new DomainError('AUTH_REQUIRED', '请先登录');
+    request.actor = await this.auth.authenticate(token, request.ip ?? '');
+    const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
+    if (permission && !hasPermission(request.actor.roles, permission)) throw forbidden();
+    return true;
+  }
+}
+
+export function bearerToken(request: Request): string {
+  const header = request.headers.authorization ?? '';
+  return header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
+}

@@ -1,0 +1,7 @@
+export * from './import-errors';
+export * from './zip-inspector';
+export * from './template-layout';
+export * from './build-template';
+export * from './read-batch-file';
+export * from './error-report';
+export * from './occupation-catalogue.loader';

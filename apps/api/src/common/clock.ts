@@ -1,0 +1,32 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+
+const BEIJING = 'Asia/Shanghai';
+
+/**
+ * The one source of "now" and "today". `today()` is the Beijing calendar day (R-15: deadlines are whole
+ * Beijing days); APP_TODAY fixes it for demos and tests (refused in production by config validation).
+ */
+@Injectable()
+export class Clock {
+  private readonly fixedToday?: string;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.fixedToday = config.appToday;
+  }
+
+  now(): Date {
+    return new Date();
+  }
+
+  today(): string {
+    return this.fixedToday ?? beijingDate(this.now());
+  }
+}
+
+export function beijingDate(instant: Date): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone: BEIJING, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    instant,
+  );
+}

@@ -1,0 +1,31 @@
+/**
+ * Maps stable error codes to HTTP statuses in one place (STYLE.md §4). Codes not listed here are rule refusals (422).
+ */
+const STATUS_BY_CODE: Record<string, number> = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  UNKNOWN_FIELD: 400,
+  BAD_QUERY: 400,
+  AUTH_REQUIRED: 401,
+  AUTH_INVALID_CREDENTIALS: 401,
+  AUTH_SESSION_EXPIRED: 401,
+  AUTH_TOTP_REQUIRED: 401,
+  AUTH_TOTP_INVALID: 401,
+  AUTH_WRONG_PASSWORD: 400,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  STALE_VERSION: 409,
+  CONFLICT: 409,
+  DUPLICATE: 409,
+  IMPORT_DUPLICATE_FILE: 409,
+  IMPORT_FILE_TOO_LARGE: 413,
+  PAYLOAD_TOO_LARGE: 413,
+  AUTH_ACCOUNT_LOCKED: 423,
+  QUOTA_EXCEEDED: 429,
+  RATE_LIMITED: 429,
+};
+
+export function httpStatusForCode(code: string): number {
+  return STATUS_BY_CODE[code] ?? 422;
+}

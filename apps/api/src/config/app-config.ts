@@ -1,0 +1,114 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+
+const DEV_KEY_MARKER = 'dev-only-';
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+const base64Key32 = z
+  .string()
+  .refine((v) => Buffer.from(v, 'base64').length === 32, '必须是 32 字节密钥的 base64 编码');
+
+const schema = z
+  .object({
+    nodeEnv: z.enum(['development', 'test', 'production']),
+    server: z.object({ port: z.coerce.number().int().min(1).max(65535), trustProxy: z.coerce.boolean() }),
+    database: z.object({
+      url: z.string().regex(/^(sqlite:.+|mysql:\/\/.+)$/, '应为 sqlite:<路径> 或 mysql://user:pass@host:port/db'),
+      loadDemoData: z.coerce.boolean(),
+    }),
+    mail: z.object({ smtpUrl: z.string().regex(/^(|smtps?:\/\/.+)$/, '应为 smtp://… 或留空'), from: z.string().min(3) }),
+    auth: z.object({
+      sessionIdleMinutes: z.coerce.number().int().min(1).max(480),
+      lockoutThreshold: z.coerce.number().int().min(1).max(20),
+      lockoutMinutes: z.coerce.number().int().min(1),
+      totpIssuer: z.string().min(1),
+    }),
+    crypto: z.object({ idEncryptionKey: base64Key32, idBlindIndexKey: base64Key32 }),
+    import: z.object({
+      maxBytes: z.coerce.number().int().positive(),
+      maxRows: z.coerce.number().int().positive(),
+    }),
+    appToday: z.string().regex(isoDate, '应为 YYYY-MM-DD').optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.nodeEnv !== 'production') return;
+    if (c.appToday) {
+      ctx.addIssue({ code: 'custom', path: ['appToday'], message: 'APP_TODAY 不允许在生产环境使用' });
+    }
+    for (const key of ['idEncryptionKey', 'idBlindIndexKey'] as const) {
+      if (Buffer.from(c.crypto[key], 'base64').toString('latin1').startsWith(DEV_KEY_MARKER)) {
+        ctx.addIssue({ code: 'custom', path: ['crypto', key], message: '生产环境不得使用开发默认密钥' });
+      }
+    }
+  });
+
+export type AppConfig = z.infer<typeof schema>;
+
+/** Environment variables that override a config key (ARCHITECTURE.md: yaml defaults, env overrides). */
+const ENV_OVERRIDES: Record<string, string[]> = {
+  PORT: ['server', 'port'],
+  TRUST_PROXY: ['server', 'trustProxy'],
+  DATABASE_URL: ['database', 'url'],
+  LOAD_DEMO_DATA: ['database', 'loadDemoData'],
+  SMTP_URL: ['mail', 'smtpUrl'],
+  MAIL_FROM: ['mail', 'from'],
+  SESSION_IDLE_MINUTES: ['auth', 'sessionIdleMinutes'],
+  ID_ENCRYPTION_KEY: ['crypto', 'idEncryptionKey'],
+  ID_BLIND_INDEX_KEY: ['crypto', 'idBlindIndexKey'],
+  IMPORT_MAX_BYTES: ['import', 'maxBytes'],
+  IMPORT_MAX_ROWS: ['import', 'maxRows'],
+  APP_TODAY: ['appToday'],
+};
+
+export class ConfigError extends Error {}
+
+/** The repository root: the nearest folder above this file that holds config/default.yaml (works from dist/ too). */
+export function projectRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'config', 'default.yaml'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new ConfigError('找不到 config/default.yaml');
+    dir = up;
+  }
+  return dir;
+}
+
+function setPath(target: Record<string, unknown>, path: string[], value: unknown): void {
+  let node = target;
+  for (const key of path.slice(0, -1)) {
+    node[key] = (node[key] as Record<string, unknown> | undefined) ?? {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[path[path.length - 1]] = value;
+}
+
+function parseBooleanish(value: string): unknown {
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  return value;
+}
+
+/** Reads config/default.yaml, applies environment overrides and validates. Throws ConfigError naming the key. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const file = join(projectRoot(), 'config', 'default.yaml');
+  const raw = parseYaml(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  raw.nodeEnv = env.NODE_ENV ?? 'development';
+  for (const [name, path] of Object.entries(ENV_OVERRIDES)) {
+    const value = env[name];
+    if (value !== undefined && value !== '') setPath(raw, path, parseBooleanish(value));
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => {
+      const key = issue.path.join('.');
+      const envName = Object.entries(ENV_OVERRIDES).find(([, p]) => p.join('.') === key)?.[0];
+      return `配置项 ${key}${envName ? `（环境变量 ${envName}）` : ''} 无效：${issue.message}`;
+    });
+    throw new ConfigError(lines.join('\n'));
+  }
+  return result.data;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,69 @@
+import { DataSource } from 'typeorm';
+import type { Role } from '@app/domain';
+import { AuditService } from '../../audit/audit.service';
+import { AuditChainHead } from '../../audit/entities/audit-log.entity';
+import { GENESIS_HASH } from '../../audit/audit-chain';
+import { hashPassword } from '../../auth/password-hasher';
+import type { Clock } from '../../common/clock';
+import type { FieldCipher } from '../../crypto/field-cipher';
+import { Organisation } from '../../organisations/entities/organisation.entity';
+import { User } from '../../users/entities/user.entity';
+import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './demo-organisations';
+
+export interface DemoContext {
+  /** Beijing "today" the demo's dates are relative to. */
+  today: string;
+  cipher: FieldCipher;
+  /** Seed only an empty database (first start of the embedded default). */
+  onlyIfEmpty: boolean;
+}
+
+const SYSTEM = { userId: null, username: 'system', organisationId: null, roles: ['system'], ip: '' };
+
+/** Loads the demo organisations and accounts in one transaction (and later features' demo data). */
+export async function loadDemoData(dataSource: DataSource, context: DemoContext): Promise<boolean> {
+  const organisations = dataSource.getRepository(Organisation);
+  if ((await organisations.count()) > 0) {
+    if (context.onlyIfEmpty) return false;
+    throw new Error('数据库中已有机构数据：演示数据只能装入空数据库');
+  }
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const audit = new AuditService(dataSource, { now: () => new Date() } as Clock);
+  await dataSource.transaction(async (manager) => {
+    await manager.getRepository(AuditChainHead).save({ id: 1, seq: 0, lastHash: GENESIS_HASH });
+    const ids = new Map<string, Organisation>();
+    for (const demo of DEMO_ORGANISATIONS) {
+      const parent = demo.parentKey ? ids.get(demo.parentKey)! : null;
+      const repo = manager.getRepository(Organisation);
+      const inserted = await repo.insert({
+        level: demo.level,
+        parentId: parent?.id ?? null,
+        regionCode: demo.regionCode,
+        name: demo.name,
+        deadlineProfile: demo.deadlineProfile ?? parent?.deadlineProfile ?? 'national',
+        creditCode: demo.institution?.creditCode ?? null,
+        kind: demo.institution?.kind ?? null,
+        registeredAt: demo.institution?.registeredAt ?? null,
+        scope: demo.institution?.scope ?? null,
+        status: 'active',
+      });
+      const id = Number(inserted.identifiers[0].id);
+      await repo.update({ id }, { path: `${parent?.path ?? '/'}${id}/` });
+      ids.set(demo.key, await repo.findOneByOrFail({ id }));
+    }
+    await manager.getRepository(User).insert(
+      DEMO_USERS.map((u) => ({
+        username: u.username,
+        displayName: u.displayName,
+        roles: u.roles as Role[],
+        organisationId: ids.get(u.organisationKey)!.id,
+        passwordHash,
+      })),
+    );
+    await audit.record(manager, SYSTEM, {
+      action: 'demo.load',
+      detail: `装入演示数据：${DEMO_ORGANISATIONS.length} 个机构，${DEMO_USERS.length} 个账号（基准日 ${context.today}）`,
+    });
+  });
+  return true;
+}

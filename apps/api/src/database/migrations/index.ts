@@ -1,0 +1,4 @@
+import { Foundation1795440420030 } from './1795440420030-Foundation';
+
+// Committed MySQL/MariaDB migrations, in order. `npm run migration:generate -- <Name>` writes a new file; add it here.
+export const MIGRATIONS: Function[] = [Foundation1795440420030];

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { isWithinSubtree } from '@app/domain';
+import { Actor } from '../common/actor/actor';
+import { notFound } from '../common/errors/app-errors';
+import { Organisation } from '../organisations/entities/organisation.entity';
+
+/**
+ * R-3 jurisdiction, in one place: a person sees and changes only what belongs to their organisation's
+ * subtree. Lists are narrowed with `restrictList`; single records are checked with `assertWithin`, which
+ * answers 404 so nothing outside the subtree is revealed to exist. Every feature uses these two.
+ */
+@Injectable()
+export class JurisdictionService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Narrows a query to rows whose owning organisation path (SQL expression `pathExpr`) lies in the actor's subtree. */
+  restrictList<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, pathExpr: string, actor: Actor): SelectQueryBuilder<T> {
+    const param = `jurisdiction_${Object.keys(qb.getParameters()).length}`;
+    return qb.andWhere(new Brackets((w) => w.where(`${pathExpr} LIKE :${param}`, { [param]: `${escapeLike(actor.organisationPath)}%` })));
+  }
+
+  /** Throws 404 unless `targetPath` lies in the actor's subtree. */
+  assertWithin(actor: Actor, targetPath: string | null | undefined, what?: string): void {
+    if (!targetPath || !isWithinSubtree(actor.organisationPath, targetPath)) throw notFound(what);
+  }
+
+  /** Loads an organisation the actor may see, or 404. */
+  async organisationWithin(actor: Actor, organisationId: number, what = '机构'): Promise<Organisation> {
+    const organisation = await this.dataSource.getRepository(Organisation).findOneBy({ id: organisationId });
+    this.assertWithin(actor, organisation?.path, what);
+    return organisation as Organisation;
+  }
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,234 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  ALLOWED_PARENT_LEVELS,
+  DomainError,
+  ORGANISATION_LEVEL_LABELS,
+  OrganisationLevel,
+  organisationPath,
+  Role,
+  validateCreditCode,
+} from '@app/domain';
+import { Actor, subjectOf } from '../common/actor/actor';
+import { badInput, forbidden, staleVersion } from '../common/errors/app-errors';
+import { applySortAndRange, idListFilter, ListQuery, stringFilter } from '../common/http/list-query';
+import { AuditService } from '../audit/audit.service';
+import { JurisdictionService } from '../jurisdiction/jurisdiction.service';
+import { CreateOrganisationDto, ScopeEntryDto, UpdateOrganisationDto } from './dto/organisation.dto';
+import { Organisation } from './entities/organisation.entity';
+import { OccupationCatalogue } from './occupation-catalogue';
+
+export type OrganisationView = Organisation & { parentName: string | null; childCount: number };
+
+const SORTABLE = {
+  id: 'o.id',
+  name: 'o.name',
+  level: 'o.level',
+  regionCode: 'o.regionCode',
+  status: 'o.status',
+  registeredAt: 'o.registeredAt',
+  createdAt: 'o.createdAt',
+};
+
+/** Which organisation levels each administrator may create below them (R-1, R-3). */
+const CREATABLE_LEVELS: Partial<Record<Role, OrganisationLevel[]>> = {
+  national_admin: ['provincial', 'municipal', 'institution'],
+  provincial_admin: ['municipal', 'institution'],
+  municipal_admin: ['institution'],
+};
+
+@Injectable()
+export class OrganisationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jurisdiction: JurisdictionService,
+    private readonly audit: AuditService,
+    private readonly catalogue: OccupationCatalogue,
+  ) {}
+
+  async list(actor: Actor, query: ListQuery): Promise<{ rows: OrganisationView[]; total: number }> {
+    const qb = this.dataSource.getRepository(Organisation).createQueryBuilder('o');
+    this.jurisdiction.restrictList(qb, 'o.path', actor);
+    const ids = idListFilter(query.filter);
+    if (ids) qb.andWhere('o.id IN (:...ids)', { ids: ids.length ? ids : [0] });
+    const level = stringFilter(query.filter, 'level');
+    if (level) qb.andWhere('o.level = :level', { level });
+    const status = stringFilter(query.filter, 'status');
+    if (status) qb.andWhere('o.status = :status', { status });
+    const parentId = stringFilter(query.filter, 'parentId');
+    if (parentId) qb.andWhere('o.parentId = :parentId', { parentId: Number(parentId) });
+    const q = stringFilter(query.filter, 'q');
+    if (q) {
+      qb.andWhere('(o.name LIKE :q OR o.regionCode LIKE :q OR o.creditCode LIKE :q)', { q: `%${q.replace(/[\\%_]/g, '\\$&')}%` });
+    }
+    const total = await qb.getCount();
+    const rows = await applySortAndRange(qb, query, SORTABLE, 'o.id').getMany();
+    return { rows: await this.withRelatives(rows), total };
+  }
+
+  async get(actor: Actor, id: number): Promise<OrganisationView> {
+    const organisation = await this.jurisdiction.organisationWithin(actor, id);
+    const [view] = await this.withRelatives([organisation]);
+    return view;
+  }
+
+  async create(actor: Actor, dto: CreateOrganisationDto): Promise<OrganisationView> {
+    const creatable = actor.roles.flatMap((r) => CREATABLE_LEVELS[r] ?? []);
+    if (!creatable.includes(dto.level)) {
+      throw forbidden(`您的角色不能新建${ORGANISATION_LEVEL_LABELS[dto.level]}`);
+    }
+    const parent = await this.jurisdiction.organisationWithin(actor, dto.parentId, '上级机构');
+    if (!ALLOWED_PARENT_LEVELS[dto.level].includes(parent.level)) {
+      throw new DomainError(
+        'ORGANISATION_PARENT_LEVEL',
+        `${ORGANISATION_LEVEL_LABELS[dto.level]}的上级不能是${ORGANISATION_LEVEL_LABELS[parent.level]}`,
+      );
+    }
+    const fields = this.institutionFields(dto.level, dto, null);
+    // R-14: a province chooses its deadline profile; everything below it inherits.
+    const deadlineProfile = dto.level === 'provincial' ? (dto.deadlineProfile ?? 'national') : parent.deadlineProfile;
+    const id = await this.dataSource.transaction(async (manager) => {
+      await this.assertCreditCodeFree(manager, fields.creditCode, null);
+      const repo = manager.getRepository(Organisation);
+      const inserted = await repo.insert({
+        level: dto.level,
+        parentId: parent.id,
+        regionCode: dto.regionCode,
+        name: dto.name.trim(),
+        deadlineProfile,
+        ...fields,
+      });
+      const newId = Number(inserted.identifiers[0].id);
+      await repo.update({ id: newId }, { path: organisationPath(parent.path, newId) });
+      const created = await repo.findOneByOrFail({ id: newId });
+      await this.audit.record(manager, subjectOf(actor), {
+        action: 'organisation.create',
+        targetType: 'organisation',
+        targetId: newId,
+        after: created,
+      });
+      return newId;
+    });
+    return this.get(actor, id);
+  }
+
+  async update(actor: Actor, id: number, dto: UpdateOrganisationDto): Promise<OrganisationView> {
+    const current = await this.jurisdiction.organisationWithin(actor, id);
+    if (current.id === actor.organisationId && !actor.roles.includes('national_admin')) {
+      throw forbidden('不能修改本单位的登记信息，请联系上级机构');
+    }
+    const canEdit = actor.roles.some((r) => (CREATABLE_LEVELS[r] ?? []).includes(current.level));
+    if (!canEdit) throw forbidden(`您的角色不能修改${ORGANISATION_LEVEL_LABELS[current.level]}`);
+    const changes: Partial<Organisation> = {
+      ...(dto.name !== undefined ? { name: dto.name.trim() } : {}),
+      ...(dto.regionCode !== undefined ? { regionCode: dto.regionCode } : {}),
+      ...this.institutionFields(current.level, dto, current),
+    };
+    if (dto.deadlineProfile !== undefined && dto.deadlineProfile !== current.deadlineProfile) {
+      if (current.level !== 'provincial') throw badInput('期限规则由所属省份统一设置，下级机构不能单独修改');
+      changes.deadlineProfile = dto.deadlineProfile;
+    }
+    await this.dataSource.transaction(async (manager) => {
+      await this.assertCreditCodeFree(manager, changes.creditCode ?? null, id);
+      const result = await manager
+        .createQueryBuilder()
+        .update(Organisation)
+        .set({ ...changes, version: () => 'version + 1' })
+        .where('id = :id AND version = :version', { id, version: dto.version })
+        .execute();
+      if (!result.affected) throw staleVersion();
+      if (changes.deadlineProfile) {
+        await manager
+          .createQueryBuilder()
+          .update(Organisation)
+          .set({ deadlineProfile: changes.deadlineProfile })
+          .where('path LIKE :prefix', { prefix: `${current.path}%` })
+          .execute();
+      }
+      const after = await manager.getRepository(Organisation).findOneByOrFail({ id });
+      await this.audit.record(manager, subjectOf(actor), {
+        action: 'organisation.update',
+        targetType: 'organisation',
+        targetId: id,
+        before: current,
+        after,
+      });
+    });
+    return this.get(actor, id);
+  }
+
+  /** R-2: only institutions carry credit code, kind, status, registration date and scope; checked here. */
+  private institutionFields(
+    level: OrganisationLevel,
+    dto: CreateOrganisationDto | UpdateOrganisationDto,
+    current: Organisation | null,
+  ): Partial<Organisation> {
+    const given = ['creditCode', 'kind', 'status', 'registeredAt', 'scope'].filter(
+      (k) => dto[k as keyof typeof dto] !== undefined && dto[k as keyof typeof dto] !== null,
+    );
+    if (level !== 'institution') {
+      if (given.length > 0) throw badInput(`只有评价机构才有这些字段：${given.join('、')}`);
+      return {};
+    }
+    const fields: Partial<Organisation> = {};
+    if (dto.creditCode !== undefined) {
+      const code = (dto.creditCode ?? '').trim().toUpperCase();
+      const check = validateCreditCode(code);
+      if (!check.ok) throw new DomainError('INVALID_CREDIT_CODE', `统一社会信用代码无效：${check.reason}`);
+      fields.creditCode = code;
+    } else if (!current) {
+      throw badInput('评价机构必须填写统一社会信用代码');
+    }
+    if (dto.kind !== undefined) fields.kind = dto.kind;
+    else if (!current) throw badInput('评价机构必须选择机构类型');
+    if (dto.status !== undefined) fields.status = dto.status;
+    if (dto.registeredAt !== undefined) fields.registeredAt = dto.registeredAt;
+    else if (!current) throw badInput('评价机构必须填写备案日期');
+    if (dto.scope !== undefined) fields.scope = this.checkedScope(dto.scope ?? []);
+    return fields;
+  }
+
+  private checkedScope(scope: ScopeEntryDto[]): ScopeEntryDto[] {
+    scope.forEach((entry, index) => {
+      const where = `第 ${index + 1} 项认定范围`;
+      const occupation = this.catalogue.find(entry.occupationCode);
+      if (!occupation) throw badInput(`${where}：职业编码 ${entry.occupationCode} 不在职业目录中`);
+      if (occupation.name !== entry.occupationName) {
+        throw badInput(`${where}：职业编码 ${entry.occupationCode} 对应的职业名称应为「${occupation.name}」`);
+      }
+      if (entry.validTo && entry.validTo < entry.validFrom) throw badInput(`${where}：有效期止不能早于有效期起`);
+      entry.levels = [...new Set(entry.levels)].sort((a, b) => b - a);
+    });
+    return scope.map((e) => ({ ...e, validTo: e.validTo ?? null }));
+  }
+
+  private async assertCreditCodeFree(manager: EntityManager, creditCode: string | null | undefined, selfId: number | null) {
+    if (!creditCode) return;
+    const other = await manager.getRepository(Organisation).findOneBy({ creditCode });
+    if (other && other.id !== selfId) {
+      throw new DomainError('DUPLICATE', `统一社会信用代码 ${creditCode} 已被其他机构使用`);
+    }
+  }
+
+  private async withRelatives(rows: Organisation[]): Promise<OrganisationView[]> {
+    if (rows.length === 0) return [];
+    const repo = this.dataSource.getRepository(Organisation);
+    const parentIds = [...new Set(rows.map((r) => r.parentId).filter((id): id is number => id !== null))];
+    const parents = parentIds.length ? await repo.createQueryBuilder('p').whereInIds(parentIds).getMany() : [];
+    const counts: { parentId: number; n: string | number }[] = await repo
+      .createQueryBuilder('c')
+      .select('c.parentId', 'parentId')
+      .addSelect('COUNT(*)', 'n')
+      .where('c.parentId IN (:...ids)', { ids: rows.map((r) => r.id) })
+      .groupBy('c.parentId')
+      .getRawMany();
+    const parentName = new Map(parents.map((p) => [p.id, p.name]));
+    const childCount = new Map(counts.map((c) => [Number(c.parentId), Number(c.n)]));
+    return rows.map((r) => ({
+      ...r,
+      parentName: r.parentId === null ? null : (parentName.get(r.parentId) ?? null),
+      childCount: childCount.get(r.id) ?? 0,
+    }));
+  }
+}

@@ -1,0 +1,260 @@
+import { randomInt } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { assignableRoles, checkPasswordPolicy, DomainError, ROLE_LABELS, ROLE_ORGANISATION_LEVELS, Role, rolesConflict } from '@app/domain';
+import { Actor, subjectOf } from '../common/actor/actor';
+import { Clock } from '../common/clock';
+import { forbidden, staleVersion } from '../common/errors/app-errors';
+import { applySortAndRange, idListFilter, ListQuery, stringFilter } from '../common/http/list-query';
+import { AuditService } from '../audit/audit.service';
+import { assertPasswordPolicy } from '../auth/auth.service';
+import { LoginThrottle } from '../auth/entities/login-throttle.entity';
+import { Session } from '../auth/entities/session.entity';
+import { hashPassword } from '../auth/password-hasher';
+import { JurisdictionService } from '../jurisdiction/jurisdiction.service';
+import { Organisation } from '../organisations/entities/organisation.entity';
+import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
+import { User } from './entities/user.entity';
+
+export interface UserView {
+  id: number;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  organisationId: number;
+  organisationName: string;
+  email: string | null;
+  disabled: boolean;
+  lockedUntil: Date | null;
+  totpEnabled: boolean;
+  lastLoginAt: Date | null;
+  mustChangePassword: boolean;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const SORTABLE = { id: 'u.id', username: 'u.username', displayName: 'u.displayName', lastLoginAt: 'u.lastLoginAt', createdAt: 'u.createdAt' };
+const PASSWORD_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789@#%+=';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jurisdiction: JurisdictionService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(actor: Actor, query: ListQuery): Promise<{ rows: UserView[]; total: number }> {
+    const qb = this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .innerJoin(Organisation, 'o', 'o.id = u.organisationId');
+    this.jurisdiction.restrictList(qb, 'o.path', actor);
+    const ids = idListFilter(query.filter);
+    if (ids) qb.andWhere('u.id IN (:...ids)', { ids: ids.length ? ids : [0] });
+    const organisationId = stringFilter(query.filter, 'organisationId');
+    if (organisationId) qb.andWhere('u.organisationId = :organisationId', { organisationId: Number(organisationId) });
+    const role = stringFilter(query.filter, 'role');
+    if (role) qb.andWhere('u.roles LIKE :role', { role: `%"${role.replace(/[^a-z_]/g, '')}"%` });
+    const disabled = query.filter.disabled;
+    if (typeof disabled === 'boolean') qb.andWhere('u.disabled = :disabled', { disabled });
+    const q = stringFilter(query.filter, 'q');
+    if (q) qb.andWhere('(u.username LIKE :q OR u.displayName LIKE :q)', { q: `%${q.replace(/[\\%_]/g, '\\$&')}%` });
+    const total = await qb.getCount();
+    const rows = await applySortAndRange(qb, query, SORTABLE, 'u.id').getMany();
+    return { rows: await this.views(rows), total };
+  }
+
+  async get(actor: Actor, id: number): Promise<UserView> {
+    const [view] = await this.views([await this.userWithin(actor, id)]);
+    return view;
+  }
+
+  async create(actor: Actor, dto: CreateUserDto): Promise<UserView> {
+    const organisation = await this.jurisdiction.organisationWithin(actor, dto.organisationId);
+    this.assertRolesAllowed(actor, dto.roles, organisation);
+    assertPasswordPolicy(dto.password, dto.username);
+    const passwordHash = await hashPassword(dto.password);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(User);
+      if (await repo.existsBy({ username: dto.username })) {
+        throw new DomainError('DUPLICATE', `用户名 ${dto.username} 已存在`);
+      }
+      const inserted = await repo.insert({
+        username: dto.username,
+        displayName: dto.displayName.trim(),
+        roles: dto.roles,
+        organisationId: organisation.id,
+        email: dto.email ?? null,
+        passwordHash,
+        // An administrator chose this password: the owner must replace it at first login.
+        mustChangePassword: true,
+      });
+      const newId = Number(inserted.identifiers[0].id);
+      await this.audit.record(manager, subjectOf(actor), {
+        action: 'user.create',
+        targetType: 'user',
+        targetId: newId,
+        after: { username: dto.username, displayName: dto.displayName, roles: dto.roles, organisationId: organisation.id },
+      });
+      return newId;
+    });
+    return this.get(actor, id);
+  }
+
+  async update(actor: Actor, id: number, dto: UpdateUserDto): Promise<UserView> {
+    const current = await this.userWithin(actor, id);
+    const organisation =
+      dto.organisationId !== undefined
+        ? await this.jurisdiction.organisationWithin(actor, dto.organisationId)
+        : await this.dataSource.getRepository(Organisation).findOneByOrFail({ id: current.organisationId });
+    const roles = dto.roles ?? current.roles;
+    if (dto.roles !== undefined || dto.organisationId !== undefined) this.assertRolesAllowed(actor, roles, organisation);
+    const changes = {
+      ...(dto.displayName !== undefined ? { displayName: dto.displayName.trim() } : {}),
+      ...(dto.email !== undefined ? { email: dto.email } : {}),
+      roles,
+      organisationId: organisation.id,
+    };
+    await this.dataSource.transaction(async (manager) => {
+      await this.versionedUpdate(manager.getRepository(User), id, dto.version, changes);
+      await this.audit.record(manager, subjectOf(actor), {
+        action: 'user.update',
+        targetType: 'user',
+        targetId: id,
+        before: publicFields(current),
+        after: { ...publicFields(current), ...changes },
+      });
+    });
+    return this.get(actor, id);
+  }
+
+  async setDisabled(actor: Actor, id: number, disabled: boolean): Promise<UserView> {
+    const user = await this.userWithin(actor, id);
+    if (user.id === actor.userId) throw forbidden('不能停用自己的账号');
+    this.assertCanManage(actor, user.roles);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(User).update({ id }, { disabled, version: () => 'version + 1' });
+      // Disabling ends the person's open sessions at once.
+      if (disabled) await manager.getRepository(Session).update({ userId: id }, { endedAt: this.clock.now() });
+      await this.audit.record(manager, subjectOf(actor), {
+        action: disabled ? 'user.disable' : 'user.enable',
+        targetType: 'user',
+        targetId: id,
+        before: { disabled: user.disabled },
+        after: { disabled },
+      });
+    });
+    return this.get(actor, id);
+  }
+
+  /** Issues a one-time temporary password; the owner must change it at next login. */
+  async resetPassword(actor: Actor, id: number): Promise<{ temporaryPassword: string }> {
+    const user = await this.userWithin(actor, id);
+    this.assertCanManage(actor, user.roles);
+    const temporaryPassword = temporaryPasswordFor(user.username);
+    const passwordHash = await hashPassword(temporaryPassword);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(User).update({ id }, { passwordHash, mustChangePassword: true, version: () => 'version + 1' });
+      await manager.getRepository(Session).update({ userId: id }, { endedAt: this.clock.now() });
+      await manager.getRepository(LoginThrottle).delete({ username: user.username });
+      await this.audit.record(manager, subjectOf(actor), { action: 'user.password.reset', targetType: 'user', targetId: id });
+    });
+    return { temporaryPassword };
+  }
+
+  async unlock(actor: Actor, id: number): Promise<UserView> {
+    const user = await this.userWithin(actor, id);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(LoginThrottle).delete({ username: user.username });
+      await this.audit.record(manager, subjectOf(actor), { action: 'user.unlock', targetType: 'user', targetId: id });
+    });
+    return this.get(actor, id);
+  }
+
+  private async userWithin(actor: Actor, id: number): Promise<User> {
+    const user = await this.dataSource.getRepository(User).findOneBy({ id });
+    const organisation = user && (await this.dataSource.getRepository(Organisation).findOneBy({ id: user.organisationId }));
+    this.jurisdiction.assertWithin(actor, organisation?.path, '用户');
+    return user as User;
+  }
+
+  private assertCanManage(actor: Actor, targetRoles: Role[]): void {
+    const allowed = assignableRoles(actor.roles);
+    if (!targetRoles.every((r) => allowed.includes(r))) throw forbidden('您无权管理该用户');
+  }
+
+  /** R-3: roles must suit the organisation's level, stay within the granter's reach, and keep duties separate. */
+  private assertRolesAllowed(actor: Actor, roles: Role[], organisation: Organisation): void {
+    const allowed = assignableRoles(actor.roles);
+    const beyond = roles.filter((r) => !allowed.includes(r));
+    if (beyond.length) throw forbidden(`您无权授予角色：${beyond.map((r) => ROLE_LABELS[r]).join('、')}`);
+    const misplaced = roles.filter((r) => !ROLE_ORGANISATION_LEVELS[r].includes(organisation.level));
+    if (misplaced.length) {
+      throw new DomainError('ROLE_LEVEL_MISMATCH', `角色与所属机构层级不符：${misplaced.map((r) => ROLE_LABELS[r]).join('、')}`);
+    }
+    const conflict = rolesConflict(roles);
+    if (conflict) throw new DomainError('ROLE_CONFLICT', conflict);
+  }
+
+  private async versionedUpdate(repo: ReturnType<DataSource['getRepository']>, id: number, version: number, changes: object) {
+    const result = await repo
+      .createQueryBuilder()
+      .update()
+      .set({ ...changes, version: () => 'version + 1' })
+      .where('id = :id AND version = :version', { id, version })
+      .execute();
+    if (!result.affected) throw staleVersion();
+  }
+
+  private async views(users: User[]): Promise<UserView[]> {
+    if (users.length === 0) return [];
+    const organisations = await this.dataSource
+      .getRepository(Organisation)
+      .createQueryBuilder('o')
+      .whereInIds([...new Set(users.map((u) => u.organisationId))])
+      .getMany();
+    const throttles = await this.dataSource
+      .getRepository(LoginThrottle)
+      .createQueryBuilder('t')
+      .where('t.username IN (:...names)', { names: users.map((u) => u.username) })
+      .getMany();
+    const now = this.clock.now();
+    const orgName = new Map(organisations.map((o) => [o.id, o.name]));
+    const lockedUntil = new Map(throttles.filter((t) => t.lockedUntil && t.lockedUntil > now).map((t) => [t.username, t.lockedUntil]));
+    return users.map((u) => ({
+      ...publicFields(u),
+      organisationName: orgName.get(u.organisationId) ?? '',
+      lockedUntil: lockedUntil.get(u.username) ?? null,
+    }));
+  }
+}
+
+function publicFields(u: User) {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    roles: u.roles,
+    organisationId: u.organisationId,
+    email: u.email,
+    disabled: u.disabled,
+    totpEnabled: u.totpEnabled,
+    lastLoginAt: u.lastLoginAt,
+    mustChangePassword: u.mustChangePassword,
+    version: u.version,
+    createdAt: u.createdAt,
+    updatedAt: u.updatedAt,
+  };
+}
+
+/** 12 random characters from an unambiguous alphabet, drawn until they meet the R-41 policy. */
+function temporaryPasswordFor(username: string): string {
+  for (;;) {
+    const candidate = Array.from({ length: 12 }, () => PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)]).join('');
+    if (checkPasswordPolicy(candidate, { username }).length === 0) return candidate;
+  }
+}

@@ -1,0 +1,36 @@
+import { Route } from 'react-router-dom';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { AccountSecurityPage } from './account/AccountSecurityPage';
+import auditLogs from './auditLogs';
+import { LoginPage } from './auth/LoginPage';
+import { Dashboard } from './dashboard/Dashboard';
+import { AppLayout } from './layout/AppLayout';
+import organisations from './organisations';
+import { authProvider } from './providers/authProvider';
+import { dataProvider } from './providers/dataProvider';
+import { i18nProvider } from './providers/i18nProvider';
+import users from './users';
+import { theme } from './theme';
+
+// disableTelemetry: the console must not call outside servers. requireAuth: nothing renders before login.
+export const App = () => (
+  <Admin
+    title="证书数据监管平台"
+    dataProvider={dataProvider}
+    authProvider={authProvider}
+    i18nProvider={i18nProvider}
+    loginPage={LoginPage}
+    layout={AppLayout}
+    dashboard={Dashboard}
+    theme={theme}
+    disableTelemetry
+    requireAuth
+  >
+    <Resource name="organisations" {...organisations} />
+    <Resource name="users" {...users} />
+    <Resource name="audit-logs" {...auditLogs} />
+    <CustomRoutes>
+      <Route path="/account" element={<AccountSecurityPage />} />
+    </CustomRoutes>
+  </Admin>
+);

@@ -1,0 +1,89 @@
+import { Chip } from '@mui/material';
+import { DataTable, FilterButton, List, TopToolbar, useRecordContext } from 'react-admin';
+import { BeijingDateTimeField, roleLabel } from '../common/fields';
+import { auditActionLabel } from './auditActions';
+import { AuditLogDetail } from './AuditLogDetail';
+import { auditLogFilters } from './auditLogFilters';
+import { VerifyChainButton } from './VerifyChainButton';
+
+export interface AuditLog {
+  id: number;
+  at: string;
+  userId: number | null;
+  username: string | null;
+  organisationId: number | null;
+  organisationName: string | null;
+  role: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | number | null;
+  before: unknown;
+  after: unknown;
+  ip: string | null;
+  outcome: 'success' | 'failure';
+  detail: string | null;
+  hash: string;
+}
+
+const OutcomeField = () => {
+  const log = useRecordContext<AuditLog>();
+  if (!log) return null;
+  return log.outcome === 'success' ? (
+    <Chip size="small" color="success" variant="outlined" label="成功" />
+  ) : (
+    <Chip size="small" color="error" label="失败" />
+  );
+};
+
+const ActionField = () => {
+  const log = useRecordContext<AuditLog>();
+  if (!log) return null;
+  const label = auditActionLabel(log.action);
+  return <span title={log.action}>{label}</span>;
+};
+
+const TargetField = () => {
+  const log = useRecordContext<AuditLog>();
+  if (!log?.targetType) return null;
+  return (
+    <span>
+      {log.targetType}
+      {log.targetId != null ? ` #${log.targetId}` : ''}
+    </span>
+  );
+};
+
+const RoleField = () => {
+  const log = useRecordContext<AuditLog>();
+  return log?.role ? <span>{roleLabel(log.role)}</span> : null;
+};
+
+const ListActions = () => (
+  <TopToolbar>
+    <FilterButton />
+    <VerifyChainButton />
+  </TopToolbar>
+);
+
+// Read-only (R-38: append-only); rows expand to show before/after.
+export const AuditLogList = () => (
+  <List
+    title="审计日志"
+    filters={auditLogFilters}
+    sort={{ field: 'at', order: 'DESC' }}
+    perPage={25}
+    exporter={false}
+    actions={<ListActions />}
+  >
+    <DataTable rowClick="expand" expand={<AuditLogDetail />} bulkActionButtons={false}>
+      <DataTable.Col source="at" field={BeijingDateTimeField} />
+      <DataTable.Col source="username" />
+      <DataTable.Col source="organisationName" disableSort />
+      <DataTable.Col source="role" field={RoleField} disableSort />
+      <DataTable.Col source="action" field={ActionField} />
+      <DataTable.Col source="target" label="resources.audit-logs.fields.target" field={TargetField} disableSort />
+      <DataTable.Col source="outcome" field={OutcomeField} />
+      <DataTable.Col source="ip" disableSort />
+    </DataTable>
+  </List>
+);

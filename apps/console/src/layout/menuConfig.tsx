@@ -1,0 +1,46 @@
+import type { ComponentType } from 'react';
+import DashboardIcon from '@mui/icons-material/Dashboard';
+import SecurityIcon from '@mui/icons-material/Security';
+import { hasPermission, type Permission, type Role } from '@app/domain';
+import auditLogs from '../auditLogs';
+import organisations from '../organisations';
+import users from '../users';
+
+export type MenuSectionId = 'work' | 'admin' | 'security';
+
+export const MENU_SECTIONS: Array<{ id: MenuSectionId; label: string }> = [
+  { id: 'work', label: '工作台' },
+  { id: 'admin', label: '机构与人员' },
+  { id: 'security', label: '安全与审计' },
+];
+
+export interface MenuEntry {
+  /** Route: a resource list ("/organisations") or a custom route ("/account"). */
+  to: string;
+  label: string;
+  icon: ComponentType;
+  section: MenuSectionId;
+  /** libs/domain PERMISSIONS key the entry needs; null = every signed-in user. */
+  permission: Permission | null;
+}
+
+/**
+ * The sidebar, in order. Add an entry per feature (批次管理, 待我处理, 期限看板, 工作日历, 期限计算器 …),
+ * gated by the same permission the API checks; resources also need a <Resource> in App.tsx and a row
+ * in auth/access.ts, custom pages a <Route> in App.tsx.
+ */
+export const MENU: MenuEntry[] = [
+  { to: '/', label: '首页', icon: DashboardIcon, section: 'work', permission: null },
+  { to: '/organisations', label: '机构管理', icon: organisations.icon, section: 'admin', permission: 'organisations.read' },
+  { to: '/users', label: '用户管理', icon: users.icon, section: 'admin', permission: 'users.read' },
+  { to: '/audit-logs', label: '审计日志', icon: auditLogs.icon, section: 'security', permission: 'audit.read' },
+  { to: '/account', label: '账号安全', icon: SecurityIcon, section: 'security', permission: null },
+];
+
+export function visibleMenu(roles: readonly Role[], menu: readonly MenuEntry[] = MENU) {
+  const entries = menu.filter((entry) => entry.permission === null || hasPermission(roles, entry.permission));
+  return MENU_SECTIONS.map((section) => ({
+    ...section,
+    entries: entries.filter((entry) => entry.section === section.id),
+  })).filter((section) => section.entries.length > 0);
+}

@@ -1,0 +1,74 @@
+import { Breadcrumbs, Link as MuiLink, Typography } from '@mui/material';
+import { Link } from 'react-router-dom';
+import { useQuery } from '@tanstack/react-query';
+import { useDataProvider, type Identifier } from 'react-admin';
+import type { Organisation } from './choices';
+
+const MAX_DEPTH = 6;
+
+/**
+ * The chain from the highest organisation the user may read down to `id` (inclusive). Walking up
+ * stops at the first 404: above one's own organisation lies another jurisdiction (R-3).
+ */
+export function useOrganisationPath(id: Identifier | null | undefined) {
+  const dataProvider = useDataProvider();
+  return useQuery({
+    queryKey: ['organisations', 'path', id],
+    enabled: id != null && id !== '',
+    queryFn: async () => {
+      const path: Organisation[] = [];
+      let next: Identifier | null | undefined = id;
+      while (next != null && path.length < MAX_DEPTH) {
+        try {
+          const { data } = await dataProvider.getOne<Organisation>('organisations', { id: next as number });
+          path.unshift(data);
+          next = data.parentId ?? null;
+        } catch {
+          break;
+        }
+      }
+      return path;
+    },
+  });
+}
+
+export function childrenListPath(parentId: Identifier): string {
+  return `/organisations?${new URLSearchParams({ filter: JSON.stringify({ parentId }), page: '1' })}`;
+}
+
+/**
+ * 全部机构 › 广东省 › 广州市. In the list (mode "children") each crumb lists that organisation's
+ * children; on a show page (mode "show") each crumb opens the organisation and the last is the page itself.
+ */
+export const OrganisationBreadcrumb = ({ id, mode }: { id: Identifier; mode: 'children' | 'show' }) => {
+  const { data: path = [] } = useOrganisationPath(id);
+  return (
+    <Breadcrumbs aria-label="机构层级" sx={{ px: 2, py: 1.5 }} data-testid="organisation-breadcrumb">
+      <MuiLink component={Link} to="/organisations" underline="hover" color="inherit">
+        全部机构
+      </MuiLink>
+      {path.map((org, index) => {
+        const last = index === path.length - 1;
+        if (last) {
+          return (
+            <Typography key={org.id} color="text.primary" sx={{ fontWeight: 500 }}>
+              {org.name}
+              {mode === 'children' ? ' 的下级机构' : ''}
+            </Typography>
+          );
+        }
+        return (
+          <MuiLink
+            key={org.id}
+            component={Link}
+            to={mode === 'children' ? childrenListPath(org.id) : `/organisations/${org.id}/show`}
+            underline="hover"
+            color="inherit"
+          >
+            {org.name}
+          </MuiLink>
+        );
+      })}
+    </Breadcrumbs>
+  );
+};

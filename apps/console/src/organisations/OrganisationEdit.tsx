@@ -1,0 +1,24 @@
+import { Edit, useRecordContext } from 'react-admin';
+import { EditLoadError } from '../common/RecordLoadError';
+import type { Organisation } from './choices';
+import { OrganisationForm } from './OrganisationForm';
+import { toUpdatePayload } from './organisationPayload';
+
+const Title = () => {
+  const record = useRecordContext<Organisation>();
+  return <span>编辑机构{record ? `：${record.name}` : ''}</span>;
+};
+
+// Pessimistic: a 409 STALE_VERSION must reach the user before the page claims success.
+export const OrganisationEdit = () => (
+  <Edit
+    title={<Title />}
+    mutationMode="pessimistic"
+    transform={toUpdatePayload}
+    redirect="show"
+    redirectOnError={false}
+    error={<EditLoadError />}
+  >
+    <OrganisationForm mode="edit" />
+  </Edit>
+);

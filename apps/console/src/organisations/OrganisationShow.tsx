@@ -1,0 +1,176 @@
+import {
+  Alert,
+  Box,
+  Chip,
+  Divider,
+  Grid,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import {
+  CreateButton,
+  DataTable,
+  EditButton,
+  Labeled,
+  Pagination,
+  ReferenceManyField,
+  Show,
+  TopToolbar,
+  useRecordContext,
+} from 'react-admin';
+import { formatBeijingDateTime, formatCalendarDay } from '../common/dates';
+import { ShowLoadError } from '../common/RecordLoadError';
+import {
+  choiceName,
+  deadlineProfileChoices,
+  kindChoices,
+  skillLevelChoices,
+  type Organisation,
+  type ScopeEntry,
+} from './choices';
+import { OrganisationBreadcrumb } from './OrganisationBreadcrumb';
+import { ChildCountField, InstitutionStatusField, LevelField } from './OrganisationList';
+
+const Item = ({ label, children }: { label: string; children: React.ReactNode }) => (
+  <Grid size={{ xs: 12, sm: 6, md: 4 }}>
+    <Labeled label={label}>
+      <span>{children || '—'}</span>
+    </Labeled>
+  </Grid>
+);
+
+const levelShort = (level: number) => skillLevelChoices.find((c) => c.id === level)?.short ?? String(level);
+
+export const ScopeTable = ({ scope }: { scope: ScopeEntry[] }) => {
+  if (scope.length === 0) return <Alert severity="info">尚未登记备案职业（工种）范围。</Alert>;
+  return (
+    <Table size="small" aria-label="备案职业范围">
+      <TableHead>
+        <TableRow>
+          <TableCell>职业编码</TableCell>
+          <TableCell>职业（工种）名称</TableCell>
+          <TableCell>等级</TableCell>
+          <TableCell>有效期</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {scope.map((entry) => (
+          <TableRow key={entry.occupationCode}>
+            <TableCell>{entry.occupationCode}</TableCell>
+            <TableCell>{entry.occupationName}</TableCell>
+            <TableCell>
+              {[...entry.levels]
+                .sort((a, b) => b - a)
+                .map((level) => (
+                  <Chip key={level} label={levelShort(level)} size="small" sx={{ mr: 0.5 }} />
+                ))}
+            </TableCell>
+            <TableCell>
+              {formatCalendarDay(entry.validFrom)} 至 {entry.validTo ? formatCalendarDay(entry.validTo) : '长期'}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+};
+
+const OrganisationTitle = () => {
+  const record = useRecordContext<Organisation>();
+  return <span>{record ? record.name : '机构'}</span>;
+};
+
+const ShowActions = () => {
+  const record = useRecordContext<Organisation>();
+  return (
+    <TopToolbar>
+      {record && record.level !== 'institution' && (
+        <CreateButton label="新建下级机构" state={{ record: { parentId: record.id } }} />
+      )}
+      <EditButton />
+    </TopToolbar>
+  );
+};
+
+const Details = () => {
+  const record = useRecordContext<Organisation>();
+  if (!record) return null;
+  const institution = record.level === 'institution';
+  return (
+    <Box>
+      <OrganisationBreadcrumb id={record.id} mode="show" />
+      <Divider />
+      <Box sx={{ p: 2 }}>
+        <Grid container spacing={1}>
+          <Item label="resources.organisations.fields.name">{record.name}</Item>
+          <Item label="resources.organisations.fields.level">
+            <LevelField />
+          </Item>
+          <Item label="resources.organisations.fields.regionCode">{record.regionCode}</Item>
+          <Item label="resources.organisations.fields.parentName">{record.parentName}</Item>
+          <Item label="resources.organisations.fields.deadlineProfile">
+            {choiceName(deadlineProfileChoices, record.deadlineProfile)}
+          </Item>
+          <Item label="resources.organisations.fields.updatedAt">{formatBeijingDateTime(record.updatedAt)}</Item>
+          {institution && (
+            <>
+              <Item label="resources.organisations.fields.creditCode">{record.creditCode}</Item>
+              <Item label="resources.organisations.fields.kind">{choiceName(kindChoices, record.kind)}</Item>
+              <Item label="resources.organisations.fields.status">
+                <InstitutionStatusField />
+              </Item>
+              <Item label="resources.organisations.fields.registeredAt">
+                {formatCalendarDay(record.registeredAt)}
+              </Item>
+            </>
+          )}
+        </Grid>
+        {record.status === 'dissolved' && (
+          <Alert severity="info" sx={{ mt: 1 }}>
+            该评价机构主体已灭失，其证书数据由上级技能中心负责维护。
+          </Alert>
+        )}
+      </Box>
+      {institution ? (
+        <Box sx={{ px: 2, pb: 2 }}>
+          <Typography variant="h6" gutterBottom>
+            备案职业（工种）范围
+          </Typography>
+          <ScopeTable scope={record.scope ?? []} />
+        </Box>
+      ) : (
+        <Box sx={{ px: 2, pb: 2 }}>
+          <Typography variant="h6" gutterBottom>
+            下级机构（{record.childCount ?? 0}）
+          </Typography>
+          <ReferenceManyField
+            reference="organisations"
+            target="parentId"
+            sort={{ field: 'id', order: 'ASC' }}
+            perPage={10}
+            pagination={<Pagination rowsPerPageOptions={[10, 25, 50]} />}
+            empty={<Alert severity="info">暂无下级机构。</Alert>}
+          >
+            <DataTable rowClick="show" bulkActionButtons={false}>
+              <DataTable.Col source="name" />
+              <DataTable.Col source="level" field={LevelField} />
+              <DataTable.Col source="regionCode" />
+              <DataTable.Col source="status" field={InstitutionStatusField} />
+              <DataTable.Col source="childCount" field={ChildCountField} disableSort />
+            </DataTable>
+          </ReferenceManyField>
+        </Box>
+      )}
+    </Box>
+  );
+};
+
+export const OrganisationShow = () => (
+  <Show title={<OrganisationTitle />} actions={<ShowActions />} redirectOnError={false} error={<ShowLoadError />}>
+    <Details />
+  </Show>
+);

@@ -1,0 +1,139 @@
+import { useMemo } from 'react';
+import { useFormContext, useWatch } from 'react-hook-form';
+import {
+  ArrayInput,
+  AutocompleteInput,
+  CheckboxGroupInput,
+  DateInput,
+  required,
+  SimpleFormIterator,
+  useDataProvider,
+  useRecordContext,
+  useSourceContext,
+  type Validator,
+} from 'react-admin';
+import { useQuery } from '@tanstack/react-query';
+import type { ConsoleDataProvider, Occupation } from '../providers/dataProvider';
+import { skillLevelChoices, type Organisation, type ScopeEntry } from './choices';
+
+/** The occupation catalogue, loaded once per session (it changes with the national classification, rarely). */
+export function useOccupations() {
+  const dataProvider = useDataProvider<ConsoleDataProvider>();
+  return useQuery({
+    queryKey: ['occupations'],
+    queryFn: () => dataProvider.getOccupations(),
+    staleTime: Infinity,
+  });
+}
+
+/** The catalogue plus any occupation already in the record's scope that the catalogue no longer lists. */
+function useOccupationChoices(): Occupation[] {
+  const { data = [] } = useOccupations();
+  const record = useRecordContext<Organisation>();
+  return useMemo(() => {
+    const known = new Set(data.map((o) => o.code));
+    const legacy = (record?.scope ?? [])
+      .filter((entry) => !known.has(entry.occupationCode))
+      .map((entry) => ({
+        code: entry.occupationCode,
+        name: entry.occupationName,
+        levels: [1, 2, 3, 4, 5],
+        inQualificationCatalogue: false,
+      }));
+    return [...data, ...legacy];
+  }, [data, record]);
+}
+
+/** "scope.2.levels" → "scope.2" */
+function rowPath(source: string): string {
+  return source.slice(0, source.lastIndexOf('.'));
+}
+
+function rowOf(allValues: Record<string, unknown>, source: string): Partial<ScopeEntry> {
+  const path = rowPath(source).split('.');
+  let node: unknown = allValues;
+  for (const key of path) node = (node as Record<string, unknown> | undefined)?.[key];
+  return (node ?? {}) as Partial<ScopeEntry>;
+}
+
+const occupationText = (o: Occupation) => `${o.code} ${o.name}${o.inQualificationCatalogue ? '（职业资格目录）' : ''}`;
+
+const OccupationInput = () => {
+  const choices = useOccupationChoices();
+  const { isPending } = useOccupations();
+  const { setValue } = useFormContext();
+  const { getSource } = useSourceContext();
+  return (
+    <AutocompleteInput
+      source="occupationCode"
+      label="resources.organisations.scope.occupationCode"
+      choices={choices}
+      optionValue="code"
+      optionText={occupationText}
+      isPending={isPending}
+      validate={required()}
+      // The API stores the name beside the code, so take it from the catalogue when the code changes.
+      onChange={(_code: string, choice: unknown) => {
+        const occupation = choice ? (choice as Occupation) : undefined;
+        setValue(getSource('occupationName'), occupation?.name ?? '', { shouldDirty: true });
+      }}
+      sx={{ minWidth: 320 }}
+    />
+  );
+};
+
+const LevelsInput = () => {
+  const choices = useOccupationChoices();
+  const { getSource } = useSourceContext();
+  const code = useWatch({ name: getSource('occupationCode') }) as string | undefined;
+  const offered = choices.find((o) => o.code === code)?.levels;
+  const levelChoices = skillLevelChoices.map((c) => ({ ...c, disabled: !!offered && !offered.includes(c.id) }));
+
+  const withinOccupation: Validator = (value: number[] | undefined, allValues, props) => {
+    const row = rowOf(allValues, props?.source ?? '');
+    const levels = choices.find((o) => o.code === row.occupationCode)?.levels;
+    const outside = (value ?? []).filter((level) => levels && !levels.includes(level));
+    return outside.length > 0 ? '所选等级超出该职业（工种）设置的等级' : undefined;
+  };
+  const atLeastOne: Validator = (value: number[] | undefined) =>
+    !value || value.length === 0 ? '请至少选择一个等级' : undefined;
+
+  return (
+    <CheckboxGroupInput
+      source="levels"
+      label="resources.organisations.scope.levels"
+      choices={levelChoices}
+      validate={[atLeastOne, withinOccupation]}
+      format={(value: number[] | undefined) => value ?? []}
+    />
+  );
+};
+
+const validToAfterFrom: Validator = (value: string | null | undefined, allValues, props) => {
+  const row = rowOf(allValues, props?.source ?? '');
+  return value && row.validFrom && value < row.validFrom ? '有效期止不能早于有效期起' : undefined;
+};
+
+const noDuplicateOccupation: Validator = (value: Partial<ScopeEntry>[] | undefined) => {
+  const codes = (value ?? []).map((entry) => entry?.occupationCode).filter(Boolean);
+  const duplicate = codes.find((code, i) => codes.indexOf(code) !== i);
+  return duplicate ? `职业（工种）${duplicate} 重复，请合并为一行` : undefined;
+};
+
+/** R-2: an institution's registered scope — occupation, levels and validity. */
+export const ScopeInput = () => (
+  <ArrayInput source="scope" label="resources.organisations.fields.scope" validate={noDuplicateOccupation}>
+    <SimpleFormIterator inline disableReordering fullWidth>
+      <OccupationInput />
+      <LevelsInput />
+      <DateInput source="validFrom" label="resources.organisations.scope.validFrom" validate={required()} />
+      <DateInput
+        source="validTo"
+        label="resources.organisations.scope.validTo"
+        helperText="resources.organisations.scope.validToHelp"
+        validate={validToAfterFrom}
+        parse={(value: string) => (value === '' ? null : value)}
+      />
+    </SimpleFormIterator>
+  </ArrayInput>
+);

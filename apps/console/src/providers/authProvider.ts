@@ -1,0 +1,81 @@
+import type { AuthProvider } from 'react-admin';
+import { HttpError } from 'react-admin';
+import { canAccessResource } from '../auth/access';
+import { getJson, httpClient, postJson } from './httpClient';
+import { session, type StaffUser } from './session';
+
+export interface LoginParams {
+  username: string;
+  password: string;
+  totpCode?: string;
+}
+
+/** What the login page needs to react to: the API's code (AUTH_TOTP_REQUIRED, …) and Chinese message. */
+export class LoginError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'LoginError';
+  }
+}
+
+function toLoginError(error: unknown): LoginError {
+  if (error instanceof HttpError) {
+    const body = (error.body ?? {}) as { code?: string };
+    return new LoginError(body.code ?? 'UNKNOWN', error.message, error.status);
+  }
+  return new LoginError('UNKNOWN', '登录失败，请稍后重试', 0);
+}
+
+export const authProvider: AuthProvider = {
+  async login({ username, password, totpCode }: LoginParams) {
+    let reply: { token: string; user: StaffUser };
+    try {
+      reply = await postJson('/api/auth/login', totpCode ? { username, password, totpCode } : { username, password });
+    } catch (error) {
+      throw toLoginError(error);
+    }
+    session.start(reply.token, reply.user);
+    // A temporary password (new account, reset by an admin) must be replaced first.
+    return { redirectTo: reply.user.mustChangePassword ? '/account' : '/' };
+  },
+
+  async logout() {
+    if (session.token()) {
+      // Best effort: the local session ends even when the server cannot be told.
+      await httpClient('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
+    }
+    session.clear();
+  },
+
+  async checkAuth() {
+    // message: false — landing on the login page needs no "please log in" toast.
+    if (!session.token()) throw { message: false };
+  },
+
+  async checkError(error: { status?: number; message?: string }) {
+    if (error?.status === 401) {
+      // e.g. AUTH_SESSION_EXPIRED after 30 idle minutes: log out and show the API's message.
+      // The session is cleared by logout(), not here: react-admin only notifies while still logged in.
+      throw { message: error.message || 'ra.notification.logged_out', redirectTo: '/login' };
+    }
+    // 403 and 404 (outside the jurisdiction) are page errors, not a reason to log out.
+  },
+
+  async getIdentity() {
+    const user = await getJson<StaffUser>('/api/auth/me');
+    session.updateUser(user);
+    return { ...user, fullName: user.displayName };
+  },
+
+  async getPermissions() {
+    return session.user()?.roles ?? [];
+  },
+
+  async canAccess({ resource, action, record }) {
+    return canAccessResource(session.user()?.roles ?? [], resource, action, record);
+  },
+};

@@ -1,0 +1,68 @@
+import { Box, Grid } from '@mui/material';
+import { Edit, Labeled, ListButton, SaveButton, Toolbar, TopToolbar, useRecordContext } from 'react-admin';
+import { formatBeijingDateTime } from '../common/dates';
+import { EditLoadError } from '../common/RecordLoadError';
+import { UserActionButtons } from './UserActionButtons';
+import { UserForm, toUpdatePayload } from './UserForm';
+import { TotpField, UserStatusField, type StaffAccount } from './UserStatusField';
+
+const Title = () => {
+  const user = useRecordContext<StaffAccount>();
+  return <span>编辑用户{user ? `：${user.displayName}（${user.username}）` : ''}</span>;
+};
+
+const Actions = () => (
+  <TopToolbar>
+    <UserActionButtons />
+    <ListButton />
+  </TopToolbar>
+);
+
+/** Read-only account facts above the form. */
+const AccountFacts = () => {
+  const user = useRecordContext<StaffAccount>();
+  if (!user) return null;
+  return (
+    <Box sx={{ px: 2, pt: 2 }}>
+      <Grid container spacing={2}>
+        <Grid size={{ xs: 12, sm: 4 }}>
+          <Labeled label="resources.users.fields.disabled">
+            <UserStatusField />
+          </Labeled>
+        </Grid>
+        <Grid size={{ xs: 12, sm: 4 }}>
+          <Labeled label="resources.users.fields.totpEnabled">
+            <TotpField />
+          </Labeled>
+        </Grid>
+        <Grid size={{ xs: 12, sm: 4 }}>
+          <Labeled label="resources.users.fields.lastLoginAt">
+            <span>{formatBeijingDateTime(user.lastLoginAt) || '从未登录'}</span>
+          </Labeled>
+        </Grid>
+      </Grid>
+    </Box>
+  );
+};
+
+// No delete: accounts are disabled, never removed (their audit trail refers to them).
+const FormToolbar = () => (
+  <Toolbar>
+    <SaveButton />
+  </Toolbar>
+);
+
+export const UserEdit = () => (
+  <Edit
+    title={<Title />}
+    actions={<Actions />}
+    mutationMode="pessimistic"
+    transform={toUpdatePayload}
+    redirect="list"
+    redirectOnError={false}
+    error={<EditLoadError />}
+  >
+    <AccountFacts />
+    <UserForm mode="edit" toolbar={<FormToolbar />} />
+  </Edit>
+);

@@ -1,0 +1,131 @@
+import { Box } from '@mui/material';
+import { useWatch } from 'react-hook-form';
+import {
+  AutocompleteInput,
+  CheckboxGroupInput,
+  maxLength,
+  PasswordInput,
+  ReferenceInput,
+  regex,
+  required,
+  SimpleForm,
+  TextInput,
+  useGetOne,
+  usePermissions,
+  type Validator,
+} from 'react-admin';
+import {
+  assignableRoles,
+  checkPasswordPolicy,
+  ROLE_LABELS,
+  ROLE_ORGANISATION_LEVELS,
+  ROLES,
+  rolesConflict,
+  type OrganisationLevel,
+  type Role,
+} from '@app/domain';
+import type { Organisation } from '../organisations/choices';
+import { organisationOptionText } from '../organisations/organisationOptionText';
+
+const username = regex(/^[A-Za-z][A-Za-z0-9_.-]{2,31}$/, '用户名为3—32位字母、数字或 _ . -，以字母开头');
+
+// R-41: the same policy the API enforces.
+const passwordPolicy: Validator = (value: string | undefined, allValues) => {
+  if (!value) return undefined;
+  const problems = checkPasswordPolicy(value, { username: allValues.username });
+  return problems.length > 0 ? problems.join('；') : undefined;
+};
+
+const samePassword: Validator = (value: string | undefined, allValues) =>
+  value !== allValues.password ? '两次输入的密码不一致' : undefined;
+
+function rolesValidator(level: OrganisationLevel | undefined): Validator {
+  return (value: Role[] | undefined) => {
+    if (!value || value.length === 0) return '请至少选择一个角色';
+    // R-3 三权分立.
+    const conflict = rolesConflict(value);
+    if (conflict) return conflict;
+    const misplaced = level ? value.filter((role) => !ROLE_ORGANISATION_LEVELS[role]?.includes(level)) : [];
+    if (misplaced.length > 0) return `所选机构不能设置角色：${misplaced.map((r) => ROLE_LABELS[r]).join('、')}`;
+    return undefined;
+  };
+}
+
+/** Roles the signed-in admin may grant, greyed out where they do not fit the chosen organisation's level. */
+const RolesInput = () => {
+  const { permissions } = usePermissions<Role[]>();
+  const organisationId = useWatch({ name: 'organisationId' }) as number | undefined;
+  const { data: organisation } = useGetOne<Organisation>(
+    'organisations',
+    { id: organisationId as number },
+    { enabled: organisationId != null },
+  );
+  const level = organisation?.level;
+  const assignable = assignableRoles(permissions ?? []);
+  const choices = ROLES.filter((role) => assignable.includes(role)).map((role) => ({
+    id: role,
+    name: ROLE_LABELS[role],
+    disabled: !!level && !ROLE_ORGANISATION_LEVELS[role].includes(level),
+  }));
+  return (
+    <CheckboxGroupInput
+      source="roles"
+      choices={choices}
+      validate={rolesValidator(level)}
+      helperText={level ? false : '请先选择所属机构'}
+      format={(value: Role[] | undefined) => value ?? []}
+    />
+  );
+};
+
+export const UserForm = ({ mode, toolbar }: { mode: 'create' | 'edit'; toolbar?: React.ReactElement }) => (
+  <SimpleForm toolbar={toolbar}>
+    <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 2 }}>
+      {mode === 'create' ? (
+        <TextInput source="username" validate={[required(), username]} autoComplete="off" />
+      ) : (
+        <TextInput source="username" disabled />
+      )}
+      <TextInput source="displayName" validate={[required(), maxLength(50)]} />
+    </Box>
+    <ReferenceInput source="organisationId" reference="organisations">
+      <AutocompleteInput
+        label="resources.users.fields.organisationId"
+        optionText={(record: Organisation) => organisationOptionText(record)}
+        filterToQuery={(q: string) => ({ q })}
+        validate={required()}
+        sx={{ minWidth: 360 }}
+      />
+    </ReferenceInput>
+    <RolesInput />
+    {mode === 'create' && (
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 2 }}>
+        <PasswordInput
+          source="password"
+          validate={[required(), passwordPolicy]}
+          autoComplete="new-password"
+          helperText="至少8位，含大写字母、小写字母、数字、符号中的三类；用户首次登录时须修改"
+        />
+        <PasswordInput source="passwordConfirm" validate={[required(), samePassword]} autoComplete="new-password" />
+      </Box>
+    )}
+  </SimpleForm>
+);
+
+type UserValues = Record<string, unknown>;
+
+// The API refuses unknown fields: send only what each endpoint takes.
+export const toCreatePayload = (v: UserValues) => ({
+  username: typeof v.username === 'string' ? v.username.trim() : v.username,
+  displayName: typeof v.displayName === 'string' ? v.displayName.trim() : v.displayName,
+  roles: v.roles,
+  organisationId: v.organisationId,
+  password: v.password,
+});
+
+export const toUpdatePayload = (v: UserValues) => ({
+  displayName: typeof v.displayName === 'string' ? v.displayName.trim() : v.displayName,
+  roles: v.roles,
+  organisationId: v.organisationId,
+  version: v.version,
+});

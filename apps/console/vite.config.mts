@@ -1,0 +1,39 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const consoleRoot = fileURLToPath(new URL('.', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+// The console is served by the API at `/` (ARCHITECTURE.md), so the build lands in dist/console.
+export default defineConfig({
+  root: consoleRoot,
+  base: '/',
+  plugins: [react()],
+  resolve: {
+    alias: {
+      '@app/domain': fileURLToPath(new URL('../../libs/domain/src/index.ts', import.meta.url)),
+    },
+  },
+  server: {
+    port: 5173,
+    // libs/domain lives outside the Vite root.
+    fs: { allow: [repoRoot] },
+    proxy: { '/api': 'http://localhost:3000' },
+  },
+  build: {
+    outDir: '../../dist/console',
+    emptyOutDir: true,
+    // No source maps in the served build: security scans (等保测评) flag them as source disclosure.
+    sourcemap: false,
+    // react-admin + MUI make one large vendor chunk; it is cached across releases, so only warn beyond 2 MB.
+    chunkSizeWarningLimit: 2048,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [{ name: 'vendor', test: /node_modules/ }],
+        },
+      },
+    },
+  },
+});

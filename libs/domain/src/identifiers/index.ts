@@ -1,0 +1,5 @@
+export * from './random';
+export * from './normalize';
+export * from './resident-id';
+export * from './credit-code';
+export * from './travel-documents';

@@ -1,0 +1,131 @@
+import { generate } from 'otplib';
+import { createTestApp, TestApp } from './support/test-app';
+
+// R-41: password login, lockout after 5 failures, TOTP second factor, idle expiry; R-38 audit of logins.
+describe('staff login (R-41)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('returns a token and the user profile for a demo account', async () => {
+    const res = await t.http.post('/api/auth/login').send({ username: 'gd_reviewer', password: 'Demo@2026' });
+    expect(res.status).toBe(200);
+    expect(res.body.token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    expect(res.body.user).toMatchObject({
+      username: 'gd_reviewer',
+      displayName: '黄丽萍',
+      roles: ['provincial_reviewer'],
+      organisationName: '广东省职业技能服务指导中心',
+      organisationLevel: 'provincial',
+      totpEnabled: false,
+    });
+    expect(res.body.user.passwordHash).toBeUndefined();
+    const me = await t.http.get('/api/auth/me').set('Authorization', `Bearer ${res.body.token}`);
+    expect(me.status).toBe(200);
+    expect(me.body.username).toBe('gd_reviewer');
+  });
+
+  it('answers a wrong password and an unknown user identically', async () => {
+    const wrong = await t.http.post('/api/auth/login').send({ username: 'gz_head', password: 'Wrong@2026' });
+    const unknown = await t.http.post('/api/auth/login').send({ username: 'nobody_here', password: 'Wrong@2026' });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body).toEqual(unknown.body);
+    expect(wrong.body).toEqual({ statusCode: 401, code: 'AUTH_INVALID_CREDENTIALS', message: '用户名或密码错误' });
+  });
+
+  it('locks an account for 30 minutes after 5 failures, even against the right password', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      statuses.push((await t.http.post('/api/auth/login').send({ username: 'sz_admin', password: `Bad@pass${i}` })).status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 423]);
+    const right = await t.http.post('/api/auth/login').send({ username: 'sz_admin', password: 'Demo@2026' });
+    expect(right.status).toBe(423);
+    expect(right.body.code).toBe('AUTH_ACCOUNT_LOCKED');
+    expect(right.body.message).toMatch(/锁定.*30 分钟/);
+    // An unknown username locks the same way, so the lockout does not reveal which accounts exist.
+    for (let i = 0; i < 5; i += 1) await t.http.post('/api/auth/login').send({ username: 'ghost_user', password: 'x' });
+    expect((await t.http.post('/api/auth/login').send({ username: 'ghost_user', password: 'x' })).status).toBe(423);
+  });
+
+  it('lets an administrator unlock a locked account', async () => {
+    for (let i = 0; i < 5; i += 1) await t.http.post('/api/auth/login').send({ username: 'cd_admin', password: 'nope' });
+    const admin = await t.login('nat_admin');
+    const users = await t.http.get('/api/admin/users').query({ filter: JSON.stringify({ q: 'cd_admin' }) }).set('Authorization', `Bearer ${admin}`);
+    const cd = users.body.find((u: { username: string }) => u.username === 'cd_admin');
+    expect(cd.lockedUntil).not.toBeNull();
+    expect((await t.http.post(`/api/admin/users/${cd.id}/unlock`).set('Authorization', `Bearer ${admin}`)).status).toBe(200);
+    expect((await t.http.post('/api/auth/login').send({ username: 'cd_admin', password: 'Demo@2026' })).status).toBe(200);
+  });
+
+  it('refuses requests without a valid token', async () => {
+    expect((await t.http.get('/api/auth/me')).body.code).toBe('AUTH_REQUIRED');
+    expect((await t.http.get('/api/admin/organisations').set('Authorization', 'Bearer forged')).status).toBe(401);
+  });
+
+  it('ends a session after 30 idle minutes', async () => {
+    const token = await t.login('gz_admin');
+    // Move the session's last activity 31 minutes into the past.
+    await t.dataSource.query('UPDATE sessions SET last_seen_at = ? WHERE user_id = (SELECT id FROM users WHERE username = ?)', [
+      new Date(Date.now() - 31 * 60_000),
+      'gz_admin',
+    ]);
+    const res = await t.http.get('/api/auth/me').set('Authorization', `Bearer ${token}`);
+    expect(res.status).toBe(401);
+    expect(res.body.code).toBe('AUTH_SESSION_EXPIRED');
+  });
+
+  it('enrols TOTP with a QR code and then requires the code at login (等保 second factor)', async () => {
+    const login = await t.http.post('/api/auth/login').send({ username: 'gd_admin', password: 'Demo@2026' });
+    const auth = { Authorization: `Bearer ${login.body.token}` };
+    const setup = await t.http.post('/api/auth/totp/setup').set(auth);
+    expect(setup.status).toBe(200);
+    expect(setup.body.qrDataUrl).toMatch(/^data:image\/png;base64,/);
+    expect(setup.body.otpauthUrl).toContain('otpauth://totp/');
+    expect((await t.http.post('/api/auth/totp/enable').set(auth).send({ code: '000000' })).body.code).toBe('AUTH_TOTP_INVALID');
+    const code = await generate({ secret: setup.body.secret });
+    expect((await t.http.post('/api/auth/totp/enable').set(auth).send({ code })).status).toBe(204);
+
+    const withoutCode = await t.http.post('/api/auth/login').send({ username: 'gd_admin', password: 'Demo@2026' });
+    expect(withoutCode.status).toBe(401);
+    expect(withoutCode.body.code).toBe('AUTH_TOTP_REQUIRED');
+    const badCode = await t.http.post('/api/auth/login').send({ username: 'gd_admin', password: 'Demo@2026', totpCode: '123456' });
+    expect(badCode.body.code).toBe('AUTH_TOTP_INVALID');
+    const good = await t.http
+      .post('/api/auth/login')
+      .send({ username: 'gd_admin', password: 'Demo@2026', totpCode: await generate({ secret: setup.body.secret }) });
+    expect(good.status).toBe(200);
+    expect(good.body.user.totpEnabled).toBe(true);
+    // The secret is stored encrypted, never in clear.
+    const [row] = await t.dataSource.query('SELECT totp_secret_enc FROM users WHERE username = ?', ['gd_admin']);
+    expect(row.totp_secret_enc).not.toContain(setup.body.secret);
+  });
+
+  it('enforces the password policy on change and accepts the new password afterwards', async () => {
+    const token = (await t.http.post('/api/auth/login').send({ username: 'inst_cd1', password: 'Demo@2026' })).body.token;
+    const auth = { Authorization: `Bearer ${token}` };
+    const weak = await t.http.post('/api/auth/password').set(auth).send({ currentPassword: 'Demo@2026', newPassword: 'abcdefgh' });
+    expect(weak.status).toBe(422);
+    expect(weak.body.code).toBe('PASSWORD_POLICY');
+    const wrongCurrent = await t.http.post('/api/auth/password').set(auth).send({ currentPassword: 'x', newPassword: 'Chengdu#2027' });
+    expect(wrongCurrent.body.code).toBe('AUTH_WRONG_PASSWORD');
+    expect((await t.http.post('/api/auth/password').set(auth).send({ currentPassword: 'Demo@2026', newPassword: 'Chengdu#2027' })).status).toBe(204);
+    expect((await t.http.post('/api/auth/login').send({ username: 'inst_cd1', password: 'Chengdu#2027' })).status).toBe(200);
+  });
+
+  it('logs out: the token stops working', async () => {
+    const token = (await t.http.post('/api/auth/login').send({ username: 'sc_reviewer', password: 'Demo@2026' })).body.token;
+    expect((await t.http.post('/api/auth/logout').set('Authorization', `Bearer ${token}`)).status).toBe(204);
+    expect((await t.http.get('/api/auth/me').set('Authorization', `Bearer ${token}`)).status).toBe(401);
+  });
+
+  it('records successful and failed logins in the audit trail', async () => {
+    const [{ n: ok }] = await t.dataSource.query("SELECT COUNT(*) AS n FROM audit_logs WHERE action = 'auth.login' AND outcome = 'success'");
+    const [{ n: failed }] = await t.dataSource.query("SELECT COUNT(*) AS n FROM audit_logs WHERE action = 'auth.login' AND outcome = 'failure'");
+    expect(Number(ok)).toBeGreaterThan(3);
+    expect(Number(failed)).toBeGreaterThan(10);
+  });
+});

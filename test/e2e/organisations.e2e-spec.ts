@@ -1,0 +1,123 @@
+import { createTestApp, organisationId, TestApp } from './support/test-app';
+
+// R-1, R-2, R-44: organisations as one resource; institutions with credit code, kind, status and scope.
+describe('organisations (R-1, R-2)', () => {
+  let t: TestApp;
+  let gz: number;
+  let auth: { Authorization: string };
+  const validInstitution = () => ({
+    level: 'institution',
+    parentId: gz,
+    regionCode: '440104',
+    name: '广州市越秀区岭南家政职业培训中心',
+    creditCode: '52440104MJL59821X1',
+    kind: 'social_training',
+    registeredAt: '2024-04-01',
+    scope: [{ occupationCode: '4-10-01-06', occupationName: '家政服务员', levels: [5, 4, 3], validFrom: '2024-04-01', validTo: null }],
+  });
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    gz = await organisationId(t.dataSource, '广州市职业技能鉴定指导中心');
+    auth = { Authorization: `Bearer ${await t.login('gz_admin')}` };
+  });
+  afterAll(() => t.close());
+
+  it('filters by level and parent, pages through Content-Range, and sorts', async () => {
+    const res = await t.http
+      .get('/api/admin/organisations')
+      .query({ filter: JSON.stringify({ level: 'institution' }), sort: JSON.stringify(['name', 'DESC']), range: '[0,0]' })
+      .set('Authorization', `Bearer ${await t.login('nat_admin')}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toHaveLength(1);
+    expect(res.headers['content-range']).toBe('organisations 0-0/5');
+    const children = await t.http
+      .get('/api/admin/organisations')
+      .query({ filter: JSON.stringify({ parentId: gz }) })
+      .set(auth);
+    expect(children.body.map((o: { name: string }) => o.name).sort()).toEqual(['广州市白云区粤厨职业培训学校', '广州番禺精工机械制造有限公司'].sort());
+    expect(children.body[0].parentName).toBe('广州市职业技能鉴定指导中心');
+    const gzRow = await t.http.get(`/api/admin/organisations/${gz}`).set(auth);
+    expect(gzRow.body.childCount).toBe(2);
+    expect(gzRow.body.deadlineProfile).toBe('guangdong');
+  });
+
+  it('rejects a bad credit code with a Chinese reason and stores nothing', async () => {
+    const res = await t.http.post('/api/admin/organisations').set(auth).send({ ...validInstitution(), creditCode: '52440104MJL59821X2' });
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('INVALID_CREDIT_CODE');
+    expect(res.body.message).toContain('统一社会信用代码');
+    const [{ n }] = await t.dataSource.query("SELECT COUNT(*) AS n FROM organisations WHERE name = '广州市越秀区岭南家政职业培训中心'");
+    expect(Number(n)).toBe(0);
+  });
+
+  it('rejects scope entries outside the occupation catalogue', async () => {
+    const res = await t.http
+      .post('/api/admin/organisations')
+      .set(auth)
+      .send({ ...validInstitution(), scope: [{ occupationCode: '4-10-01-06', occupationName: '保洁员', levels: [5], validFrom: '2024-04-01' }] });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toContain('家政服务员');
+  });
+
+  it('creates an institution that inherits the province deadline profile, then edits it with optimistic locking', async () => {
+    const created = await t.http.post('/api/admin/organisations').set(auth).send(validInstitution());
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ level: 'institution', status: 'active', deadlineProfile: 'guangdong', parentId: gz, version: 1 });
+    expect(created.body.path).toMatch(new RegExp(`/${gz}/${created.body.id}/$`));
+
+    // react-admin echoes the whole record back; read-only fields are ignored.
+    const edited = await t.http
+      .put(`/api/admin/organisations/${created.body.id}`)
+      .set(auth)
+      .send({ ...created.body, status: 'ceased', scope: [...created.body.scope, { occupationCode: '4-10-01-05', occupationName: '养老护理员', levels: [5, 4], validFrom: '2025-01-01', validTo: '2027-12-31' }] });
+    expect(edited.status).toBe(200);
+    expect(edited.body.status).toBe('ceased');
+    expect(edited.body.scope).toHaveLength(2);
+    expect(edited.body.version).toBe(2);
+
+    const stale = await t.http.put(`/api/admin/organisations/${created.body.id}`).set(auth).send({ version: 1, name: '过期的修改' });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('STALE_VERSION');
+  });
+
+  it('refuses unknown fields and wrong types with 400', async () => {
+    const unknown = await t.http.post('/api/admin/organisations').set(auth).send({ ...validInstitution(), colour: 'red' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.code).toBe('UNKNOWN_FIELD');
+    expect(unknown.body.message).toContain('colour');
+    const wrongType = await t.http.post('/api/admin/organisations').set(auth).send({ ...validInstitution(), parentId: '广州' });
+    expect(wrongType.status).toBe(400);
+    expect(wrongType.body.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('lets only a national administrator create a province, which sets the profile for its subtree', async () => {
+    const gdAdmin = { Authorization: `Bearer ${await t.login('gd_admin')}` };
+    const nat = await organisationId(t.dataSource, '人力资源社会保障部职业技能鉴定中心');
+    const province = { level: 'provincial', parentId: nat, regionCode: '450000', name: '广西壮族自治区职业技能鉴定指导中心', deadlineProfile: 'national' };
+    expect((await t.http.post('/api/admin/organisations').set(gdAdmin).send(province)).status).toBe(403);
+    const natAdmin = { Authorization: `Bearer ${await t.login('nat_admin')}` };
+    const created = await t.http.post('/api/admin/organisations').set(natAdmin).send(province);
+    expect(created.status).toBe(201);
+    const city = await t.http
+      .post('/api/admin/organisations')
+      .set(natAdmin)
+      .send({ level: 'municipal', parentId: created.body.id, regionCode: '450100', name: '南宁市职业技能鉴定指导中心' });
+    expect(city.body.deadlineProfile).toBe('national');
+    const changed = await t.http.put(`/api/admin/organisations/${created.body.id}`).set(natAdmin).send({ version: 1, deadlineProfile: 'guangdong' });
+    expect(changed.status).toBe(200);
+    expect((await t.http.get(`/api/admin/organisations/${city.body.id}`).set(natAdmin)).body.deadlineProfile).toBe('guangdong');
+    const wrongParent = await t.http
+      .post('/api/admin/organisations')
+      .set(natAdmin)
+      .send({ level: 'municipal', parentId: city.body.id, regionCode: '450102', name: '错误层级' });
+    expect(wrongParent.body.code).toBe('ORGANISATION_PARENT_LEVEL');
+  });
+
+  it('serves the occupation catalogue for scope editing', async () => {
+    const res = await t.http.get('/api/admin/occupations').set(auth);
+    expect(res.status).toBe(200);
+    expect(res.body.length).toBeGreaterThan(70);
+    expect(res.body).toContainEqual(expect.objectContaining({ code: '6-18-02-04', name: '焊工', levels: [5, 4, 3, 2, 1] }));
+  });
+});

@@ -1,0 +1,64 @@
+import { INestApplication } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../../apps/api/src/app.factory';
+import { loadConfig } from '../../../apps/api/src/config/app-config';
+import { FieldCipher } from '../../../apps/api/src/crypto/field-cipher';
+import { loadDemoData } from '../../../apps/api/src/database/demo/demo-data';
+import { DEMO_PASSWORD } from '../../../apps/api/src/database/demo/demo-organisations';
+import { createTestDatabase, TestDatabase } from './test-database';
+
+export const TEST_TODAY = '2026-11-23';
+
+export interface TestApp {
+  app: INestApplication;
+  http: ReturnType<typeof request>;
+  dataSource: DataSource;
+  database: TestDatabase;
+  /** Logs a demo account in and returns its bearer token (cached per username). */
+  login(username: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The real application on a fresh real database with the demo data, "today" fixed (ARCHITECTURE.md Tests). */
+export async function createTestApp(options: { today?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    APP_TODAY: options.today ?? TEST_TODAY,
+    ...options.env,
+  });
+  const app = await createApp(config);
+  await app.init();
+  const dataSource = app.get<DataSource>(getDataSourceToken());
+  await loadDemoData(dataSource, { today: config.appToday!, cipher: app.get(FieldCipher), onlyIfEmpty: false });
+  const http = request(app.getHttpServer());
+  const tokens = new Map<string, string>();
+  return {
+    app,
+    http,
+    dataSource,
+    database,
+    async login(username: string) {
+      const cached = tokens.get(username);
+      if (cached) return cached;
+      const res = await http.post('/api/auth/login').send({ username, password: DEMO_PASSWORD });
+      if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      tokens.set(username, res.body.token);
+      return res.body.token as string;
+    },
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+/** Looks up a demo organisation's id by its name. */
+export async function organisationId(dataSource: DataSource, name: string): Promise<number> {
+  const rows: { id: number }[] = await dataSource.query('SELECT id FROM organisations WHERE name = ?', [name]);
+  if (!rows[0]) throw new Error(`no organisation named ${name}`);
+  return Number(rows[0].id);
+}
