@@ -1,4 +1,5 @@
 import { generate } from 'otplib';
+import { Session } from '../../apps/api/src/auth/entities/session.entity';
 import { createTestApp, TestApp } from './support/test-app';
 
 // R-41: password login, lockout after 5 failures, TOTP second factor, idle expiry; R-38 audit of logins.
@@ -69,10 +70,8 @@ describe('staff login (R-41)', () => {
   it('ends a session after 30 idle minutes', async () => {
     const token = await t.login('gz_admin');
     // Move the session's last activity 31 minutes into the past.
-    await t.dataSource.query('UPDATE sessions SET last_seen_at = ? WHERE user_id = (SELECT id FROM users WHERE username = ?)', [
-      new Date(Date.now() - 31 * 60_000),
-      'gz_admin',
-    ]);
+    const [{ id }] = await t.dataSource.query("SELECT id FROM users WHERE username = 'gz_admin'");
+    await t.dataSource.getRepository(Session).update({ userId: Number(id) }, { lastSeenAt: new Date(Date.now() - 31 * 60_000) });
     const res = await t.http.get('/api/auth/me').set('Authorization', `Bearer ${token}`);
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('AUTH_SESSION_EXPIRED');

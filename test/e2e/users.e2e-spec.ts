@@ -71,7 +71,9 @@ describe('users (R-3, R-41)', () => {
 
   it('resets a password to a one-time temporary password that meets the policy', async () => {
     const [{ id }] = await t.dataSource.query("SELECT id FROM users WHERE username = 'gz_head'");
-    const res = await t.http.post(`/api/admin/users/${id}/reset-password`).set(gzAdmin);
+    // A municipal admin manages institution operators only, not the head of their own centre.
+    expect((await t.http.post(`/api/admin/users/${id}/reset-password`).set(gzAdmin)).status).toBe(403);
+    const res = await t.http.post(`/api/admin/users/${id}/reset-password`).set({ Authorization: `Bearer ${await t.login('gd_admin')}` });
     expect(res.status).toBe(200);
     expect(res.body.temporaryPassword).toHaveLength(12);
     expect((await t.http.post('/api/auth/login').send({ username: 'gz_head', password: 'Demo@2026' })).status).toBe(401);

@@ -4,6 +4,7 @@ import { Brackets, DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm
 import { isWithinSubtree } from '@app/domain';
 import { Actor } from '../common/actor/actor';
 import { notFound } from '../common/errors/app-errors';
+import { likePrefix } from '../common/http/list-query';
 import { Organisation } from '../organisations/entities/organisation.entity';
 
 /**
@@ -18,7 +19,7 @@ export class JurisdictionService {
   /** Narrows a query to rows whose owning organisation path (SQL expression `pathExpr`) lies in the actor's subtree. */
   restrictList<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, pathExpr: string, actor: Actor): SelectQueryBuilder<T> {
     const param = `jurisdiction_${Object.keys(qb.getParameters()).length}`;
-    return qb.andWhere(new Brackets((w) => w.where(`${pathExpr} LIKE :${param}`, { [param]: `${escapeLike(actor.organisationPath)}%` })));
+    return qb.andWhere(new Brackets((w) => w.where(`${pathExpr} LIKE :${param} ESCAPE '!'`, { [param]: likePrefix(actor.organisationPath) })));
   }
 
   /** Throws 404 unless `targetPath` lies in the actor's subtree. */
@@ -32,8 +33,4 @@ export class JurisdictionService {
     this.assertWithin(actor, organisation?.path, what);
     return organisation as Organisation;
   }
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -12,7 +12,7 @@ import {
 } from '@app/domain';
 import { Actor, subjectOf } from '../common/actor/actor';
 import { badInput, forbidden, staleVersion } from '../common/errors/app-errors';
-import { applySortAndRange, idListFilter, ListQuery, stringFilter } from '../common/http/list-query';
+import { applySortAndRange, idListFilter, likeContains, likePrefix, ListQuery, stringFilter } from '../common/http/list-query';
 import { AuditService } from '../audit/audit.service';
 import { JurisdictionService } from '../jurisdiction/jurisdiction.service';
 import { CreateOrganisationDto, ScopeEntryDto, UpdateOrganisationDto } from './dto/organisation.dto';
@@ -60,7 +60,7 @@ export class OrganisationsService {
     if (parentId) qb.andWhere('o.parentId = :parentId', { parentId: Number(parentId) });
     const q = stringFilter(query.filter, 'q');
     if (q) {
-      qb.andWhere('(o.name LIKE :q OR o.regionCode LIKE :q OR o.creditCode LIKE :q)', { q: `%${q.replace(/[\\%_]/g, '\\$&')}%` });
+      qb.andWhere("(o.name LIKE :q ESCAPE '!' OR o.regionCode LIKE :q ESCAPE '!' OR o.creditCode LIKE :q ESCAPE '!')", { q: likeContains(q) });
     }
     const total = await qb.getCount();
     const rows = await applySortAndRange(qb, query, SORTABLE, 'o.id').getMany();
@@ -100,7 +100,8 @@ export class OrganisationsService {
         ...fields,
       });
       const newId = Number(inserted.identifiers[0].id);
-      await repo.update({ id: newId }, { path: organisationPath(parent.path, newId) });
+      // Setting the path completes the insert: it is not a new version.
+      await repo.update({ id: newId }, { path: organisationPath(parent.path, newId), version: () => 'version' });
       const created = await repo.findOneByOrFail({ id: newId });
       await this.audit.record(manager, subjectOf(actor), {
         action: 'organisation.create',
@@ -143,7 +144,7 @@ export class OrganisationsService {
           .createQueryBuilder()
           .update(Organisation)
           .set({ deadlineProfile: changes.deadlineProfile })
-          .where('path LIKE :prefix', { prefix: `${current.path}%` })
+          .where("path LIKE :prefix ESCAPE '!'", { prefix: likePrefix(current.path) })
           .execute();
       }
       const after = await manager.getRepository(Organisation).findOneByOrFail({ id });

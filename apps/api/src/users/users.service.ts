@@ -6,7 +6,7 @@ import { assignableRoles, checkPasswordPolicy, DomainError, ROLE_LABELS, ROLE_OR
 import { Actor, subjectOf } from '../common/actor/actor';
 import { Clock } from '../common/clock';
 import { forbidden, staleVersion } from '../common/errors/app-errors';
-import { applySortAndRange, idListFilter, ListQuery, stringFilter } from '../common/http/list-query';
+import { applySortAndRange, idListFilter, likeContains, ListQuery, stringFilter } from '../common/http/list-query';
 import { AuditService } from '../audit/audit.service';
 import { assertPasswordPolicy } from '../auth/auth.service';
 import { LoginThrottle } from '../auth/entities/login-throttle.entity';
@@ -62,7 +62,7 @@ export class UsersService {
     const disabled = query.filter.disabled;
     if (typeof disabled === 'boolean') qb.andWhere('u.disabled = :disabled', { disabled });
     const q = stringFilter(query.filter, 'q');
-    if (q) qb.andWhere('(u.username LIKE :q OR u.displayName LIKE :q)', { q: `%${q.replace(/[\\%_]/g, '\\$&')}%` });
+    if (q) qb.andWhere("(u.username LIKE :q ESCAPE '!' OR u.displayName LIKE :q ESCAPE '!')", { q: likeContains(q) });
     const total = await qb.getCount();
     const rows = await applySortAndRange(qb, query, SORTABLE, 'u.id').getMany();
     return { rows: await this.views(rows), total };

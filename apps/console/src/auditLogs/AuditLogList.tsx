@@ -1,7 +1,7 @@
 import { Chip } from '@mui/material';
 import { DataTable, FilterButton, List, TopToolbar, useRecordContext } from 'react-admin';
 import { BeijingDateTimeField, roleLabel } from '../common/fields';
-import { auditActionLabel } from './auditActions';
+import { auditActionLabel, auditTargetLabel } from './auditActions';
 import { AuditLogDetail } from './AuditLogDetail';
 import { auditLogFilters } from './auditLogFilters';
 import { VerifyChainButton } from './VerifyChainButton';
@@ -47,7 +47,7 @@ const TargetField = () => {
   if (!log?.targetType) return null;
   return (
     <span>
-      {log.targetType}
+      {auditTargetLabel(log.targetType)}
       {log.targetId != null ? ` #${log.targetId}` : ''}
     </span>
   );
@@ -82,7 +82,7 @@ export const AuditLogList = () => (
       <DataTable.Col source="role" field={RoleField} disableSort />
       <DataTable.Col source="action" field={ActionField} />
       <DataTable.Col source="target" label="resources.audit-logs.fields.target" field={TargetField} disableSort />
-      <DataTable.Col source="outcome" field={OutcomeField} />
+      <DataTable.Col source="outcome" field={OutcomeField} disableSort />
       <DataTable.Col source="ip" disableSort />
     </DataTable>
   </List>

@@ -1,17 +1,18 @@
 import { DateInput, SelectInput, TextInput } from 'react-admin';
+import { auditActionChoices, auditTargetChoices } from './auditActions';
 
 export const outcomeChoices = [
   { id: 'success', name: '成功' },
   { id: 'failure', name: '失败' },
 ];
 
-// `from` and `to` are Beijing calendar days; the API includes both whole days.
+// Exact-match filters; `from` and `to` are Beijing calendar days, both included.
 export const auditLogFilters = [
   <TextInput key="username" source="username" alwaysOn />,
-  <TextInput key="action" source="action" alwaysOn />,
+  <SelectInput key="action" source="action" choices={auditActionChoices} alwaysOn sx={{ minWidth: 200 }} />,
   <DateInput key="from" source="from" alwaysOn />,
   <DateInput key="to" source="to" alwaysOn />,
   <SelectInput key="outcome" source="outcome" choices={outcomeChoices} />,
-  <TextInput key="targetType" source="targetType" />,
+  <SelectInput key="targetType" source="targetType" choices={auditTargetChoices} />,
   <TextInput key="targetId" source="targetId" />,
 ];

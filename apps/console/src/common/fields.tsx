@@ -23,6 +23,8 @@ export const CalendarDayField = ({ source }: Props) => {
 };
 
 export function roleLabel(role: string): string {
+  // The audit trail also records actions by the system itself (jobs, demo data).
+  if (role === 'system') return '系统';
   return ROLE_LABELS[role as Role] ?? role;
 }
 

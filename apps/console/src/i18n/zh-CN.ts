@@ -259,6 +259,7 @@ export const appChineseMessages = {
         roles: '角色',
         organisationId: '所属机构',
         organisationName: '所属机构',
+        email: '电子邮箱',
         disabled: '账号状态',
         lockedUntil: '锁定至',
         totpEnabled: '两步验证',

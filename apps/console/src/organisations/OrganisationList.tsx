@@ -80,7 +80,7 @@ export const OrganisationList = () => (
       <DataTable.Col source="level" field={LevelField} />
       <DataTable.Col source="regionCode" />
       <DataTable.Col source="parentName" disableSort />
-      <DataTable.Col source="creditCode" />
+      <DataTable.Col source="creditCode" disableSort />
       <DataTable.Col source="status" field={InstitutionStatusField} />
       <DataTable.Col source="childCount" field={ChildCountField} disableSort />
       <DataTable.Col label="操作" disableSort>

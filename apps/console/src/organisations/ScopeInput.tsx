@@ -38,7 +38,7 @@ function useOccupationChoices(): Occupation[] {
         code: entry.occupationCode,
         name: entry.occupationName,
         levels: [1, 2, 3, 4, 5],
-        inQualificationCatalogue: false,
+        inQualificationCatalogue: 'no' as const,
       }));
     return [...data, ...legacy];
   }, [data, record]);
@@ -56,7 +56,12 @@ function rowOf(allValues: Record<string, unknown>, source: string): Partial<Scop
   return (node ?? {}) as Partial<ScopeEntry>;
 }
 
-const occupationText = (o: Occupation) => `${o.code} ${o.name}${o.inQualificationCatalogue ? '（职业资格目录）' : ''}`;
+const CATALOGUE_NOTE: Record<Occupation['inQualificationCatalogue'], string> = {
+  yes: '（职业资格目录）',
+  partial: '（部分工种属职业资格目录）',
+  no: '',
+};
+const occupationText = (o: Occupation) => `${o.code} ${o.name}${CATALOGUE_NOTE[o.inQualificationCatalogue] ?? ''}`;
 
 const OccupationInput = () => {
   const choices = useOccupationChoices();

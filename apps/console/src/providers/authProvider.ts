@@ -30,6 +30,8 @@ function toLoginError(error: unknown): LoginError {
   return new LoginError('UNKNOWN', '登录失败，请稍后重试', 0);
 }
 
+const NOT_ABOUT_THE_SESSION = new Set(['AUTH_TOTP_INVALID', 'AUTH_TOTP_REQUIRED', 'AUTH_INVALID_CREDENTIALS']);
+
 export const authProvider: AuthProvider = {
   async login({ username, password, totpCode }: LoginParams) {
     let reply: { token: string; user: StaffUser };
@@ -56,8 +58,10 @@ export const authProvider: AuthProvider = {
     if (!session.token()) throw { message: false };
   },
 
-  async checkError(error: { status?: number; message?: string }) {
-    if (error?.status === 401) {
+  async checkError(error: { status?: number; message?: string; body?: { code?: string } }) {
+    // A 401 ends the session only when it is about the session: a wrong TOTP code while enabling
+    // two-step verification is also a 401 (AUTH_TOTP_INVALID) and must not log the user out.
+    if (error?.status === 401 && !NOT_ABOUT_THE_SESSION.has(error.body?.code ?? '')) {
       // e.g. AUTH_SESSION_EXPIRED after 30 idle minutes: log out and show the API's message.
       // The session is cleared by logout(), not here: react-admin only notifies while still logged in.
       throw { message: error.message || 'ra.notification.logged_out', redirectTo: '/login' };

@@ -8,7 +8,8 @@ export interface Occupation {
   code: string;
   name: string;
   levels: number[];
-  inQualificationCatalogue: boolean;
+  /** In the 国家职业资格目录: the whole occupation, some of its work types, or none. */
+  inQualificationCatalogue: 'yes' | 'partial' | 'no';
 }
 
 export interface AuditChainReport {

@@ -3,6 +3,7 @@ import { useWatch } from 'react-hook-form';
 import {
   AutocompleteInput,
   CheckboxGroupInput,
+  email,
   maxLength,
   PasswordInput,
   ReferenceInput,
@@ -27,7 +28,7 @@ import {
 import type { Organisation } from '../organisations/choices';
 import { organisationOptionText } from '../organisations/organisationOptionText';
 
-const username = regex(/^[A-Za-z][A-Za-z0-9_.-]{2,31}$/, '用户名为3—32位字母、数字或 _ . -，以字母开头');
+const username = regex(/^[A-Za-z][A-Za-z0-9_.-]{2,63}$/, '用户名为3—64位字母、数字或 _ . -，以字母开头');
 
 // the same policy the API enforces.
 const passwordPolicy: Validator = (value: string | undefined, allValues) => {
@@ -86,7 +87,14 @@ export const UserForm = ({ mode, toolbar }: { mode: 'create' | 'edit'; toolbar?:
       ) : (
         <TextInput source="username" disabled />
       )}
-      <TextInput source="displayName" validate={[required(), maxLength(50)]} />
+      <TextInput source="displayName" validate={[required(), maxLength(64)]} />
+      <TextInput
+        source="email"
+        type="email"
+        validate={[email(), maxLength(100)]}
+        helperText="用于接收待办和到期提醒邮件"
+        sx={{ minWidth: 280 }}
+      />
     </Box>
     <ReferenceInput source="organisationId" reference="organisations">
       <AutocompleteInput
@@ -114,12 +122,15 @@ export const UserForm = ({ mode, toolbar }: { mode: 'create' | 'edit'; toolbar?:
 
 type UserValues = Record<string, unknown>;
 
+const emailOrNull = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
+
 // The API refuses unknown fields: send only what each endpoint takes.
 export const toCreatePayload = (v: UserValues) => ({
   username: typeof v.username === 'string' ? v.username.trim() : v.username,
   displayName: typeof v.displayName === 'string' ? v.displayName.trim() : v.displayName,
   roles: v.roles,
   organisationId: v.organisationId,
+  email: emailOrNull(v.email),
   password: v.password,
 });
 
@@ -127,5 +138,6 @@ export const toUpdatePayload = (v: UserValues) => ({
   displayName: typeof v.displayName === 'string' ? v.displayName.trim() : v.displayName,
   roles: v.roles,
   organisationId: v.organisationId,
+  email: emailOrNull(v.email),
   version: v.version,
 });

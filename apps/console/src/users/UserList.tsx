@@ -24,7 +24,7 @@ export const UserList = () => (
       <DataTable.Col source="displayName" />
       <DataTable.Col source="roles" field={RolesField} disableSort />
       <DataTable.Col source="organisationName" disableSort />
-      <DataTable.Col source="disabled" label="resources.users.fields.disabled" field={UserStatusField} />
+      <DataTable.Col source="disabled" label="resources.users.fields.disabled" field={UserStatusField} disableSort />
       <DataTable.Col source="totpEnabled" field={TotpField} disableSort />
       <DataTable.Col source="lastLoginAt" field={BeijingDateTimeField} />
       <DataTable.Col label="操作" disableSort>

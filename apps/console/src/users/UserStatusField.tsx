@@ -9,6 +9,7 @@ export interface StaffAccount {
   roles: string[];
   organisationId: number;
   organisationName: string;
+  email: string | null;
   disabled: boolean;
   lockedUntil: string | null;
   totpEnabled: boolean;

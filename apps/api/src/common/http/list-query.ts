@@ -89,3 +89,12 @@ export function stringFilter(filter: Record<string, unknown>, key: string): stri
   if (typeof value !== 'string' && typeof value !== 'number') throw badQuery(`筛选条件 ${key} 应为文本`);
   return String(value);
 }
+
+/** LIKE patterns escaped with "!" — an escape character MySQL, MariaDB, TiDB and SQLite all accept. Use with `ESCAPE '!'`. */
+export function likeContains(value: string): string {
+  return `%${value.replace(/[!%_]/g, '!$&')}%`;
+}
+
+export function likePrefix(value: string): string {
+  return `${value.replace(/[!%_]/g, '!$&')}%`;
+}

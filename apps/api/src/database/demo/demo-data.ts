@@ -48,7 +48,7 @@ export async function loadDemoData(dataSource: DataSource, context: DemoContext)
         status: 'active',
       });
       const id = Number(inserted.identifiers[0].id);
-      await repo.update({ id }, { path: `${parent?.path ?? '/'}${id}/` });
+      await repo.update({ id }, { path: `${parent?.path ?? '/'}${id}/`, version: () => 'version' });
       ids.set(demo.key, await repo.findOneByOrFail({ id }));
     }
     await manager.getRepository(User).insert(
