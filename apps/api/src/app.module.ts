@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import { resolveDataSourceOptions } from './database/data-source-options';
@@ -37,6 +38,7 @@ export class AppModule {
         JurisdictionModule,
         AuditModule,
         AuthModule,
+        CalendarModule,
         OrganisationsModule,
         UsersModule,
       ],

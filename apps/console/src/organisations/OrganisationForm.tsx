@@ -3,7 +3,6 @@ import {
   AutocompleteInput,
   DateInput,
   FormDataConsumer,
-  Labeled,
   maxLength,
   ReferenceInput,
   regex,
@@ -27,6 +26,7 @@ import {
 import { organisationOptionText } from './organisationOptionText';
 import { ScopeInput } from './ScopeInput';
 import { beijingToday } from '../common/dates';
+import { LabeledValue } from '../common/LabeledValue';
 
 // GB 32100-2015, checked with the same rule the API enforces.
 const creditCode: Validator = (value: string | undefined) => {
@@ -53,12 +53,8 @@ const FixedPlacement = () => {
   if (!record) return null;
   return (
     <Box sx={{ display: 'flex', gap: 6, mb: 1 }}>
-      <Labeled label="resources.organisations.fields.level">
-        <span>{ORGANISATION_LEVEL_LABELS[record.level]}</span>
-      </Labeled>
-      <Labeled label="resources.organisations.fields.parentName">
-        <span>{record.parentName ?? '—'}</span>
-      </Labeled>
+      <LabeledValue label="resources.organisations.fields.level">{ORGANISATION_LEVEL_LABELS[record.level]}</LabeledValue>
+      <LabeledValue label="resources.organisations.fields.parentName">{record.parentName}</LabeledValue>
     </Box>
   );
 };
@@ -72,6 +68,8 @@ const PlacementInputs = () => {
         source="level"
         choices={levels.map((id) => ({ id, name: ORGANISATION_LEVEL_LABELS[id] }))}
         validate={required()}
+        fullWidth={false}
+        sx={{ minWidth: 240 }}
         defaultValue={levels.length === 1 ? levels[0] : undefined}
       />
       <FormDataConsumer>
@@ -89,12 +87,13 @@ const PlacementInputs = () => {
                 optionText={(r: Organisation) => organisationOptionText(r)}
                 filterToQuery={(q: string) => ({ q })}
                 validate={required()}
+                fullWidth={false}
                 helperText={
                   formData.level === 'institution'
                     ? '评价机构的上级为市级技能中心；省属评价机构直接选择省级技能中心'
                     : false
                 }
-                sx={{ minWidth: 360 }}
+                sx={{ width: 480 }}
               />
             </ReferenceInput>
           );
@@ -113,15 +112,17 @@ const DeadlineProfile = ({ level }: { level?: string }) => {
         choices={deadlineProfileChoices}
         validate={required()}
         defaultValue="national"
+        fullWidth={false}
+        sx={{ minWidth: 240 }}
         helperText="本省及下级机构的数据报送、审核期限按此规则计算"
       />
     );
   }
   if (!record) return null;
   return (
-    <Labeled label="resources.organisations.fields.deadlineProfile">
-      <span>{choiceName(deadlineProfileChoices, record.deadlineProfile)}（随所属省份）</span>
-    </Labeled>
+    <LabeledValue label="resources.organisations.fields.deadlineProfile">
+      {choiceName(deadlineProfileChoices, record.deadlineProfile)}（随所属省份）
+    </LabeledValue>
   );
 };
 
@@ -133,11 +134,19 @@ const InstitutionInputs = () => (
         source="creditCode"
         validate={[required(), creditCode]}
         parse={(v: string) => v.toUpperCase()}
-        sx={{ minWidth: 280 }}
+        fullWidth={false}
+        sx={{ width: 300 }}
       />
-      <SelectInput source="kind" choices={kindChoices} validate={required()} />
-      <SelectInput source="status" choices={statusChoices} validate={required()} defaultValue="active" />
-      <DateInput source="registeredAt" validate={[required(), notInFuture]} />
+      <SelectInput source="kind" choices={kindChoices} validate={required()} fullWidth={false} sx={{ width: 220 }} />
+      <SelectInput
+        source="status"
+        choices={statusChoices}
+        validate={required()}
+        defaultValue="active"
+        fullWidth={false}
+        sx={{ width: 160 }}
+      />
+      <DateInput source="registeredAt" validate={[required(), notInFuture]} fullWidth={false} sx={{ width: 200 }} />
     </Box>
     <FormDataConsumer>
       {({ formData }) =>
@@ -164,9 +173,11 @@ export const OrganisationForm = ({ mode }: { mode: 'create' | 'edit' }) => (
       {({ formData }) => (
         <>
           <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 2 }}>
-            <TextInput source="name" validate={[required(), maxLength(100)]} sx={{ minWidth: 360 }} />
+            <TextInput source="name" validate={[required(), maxLength(100)]} fullWidth={false} sx={{ width: 480 }} />
             <TextInput
               source="regionCode"
+              fullWidth={false}
+              sx={{ width: 200 }}
               validate={formData.level === 'national' ? [regionCode] : [required(), regionCode]}
               helperText="6位行政区划代码，如 440100"
             />

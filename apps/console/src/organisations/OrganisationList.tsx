@@ -43,7 +43,8 @@ export const LevelField = () => {
 
 export const InstitutionStatusField = () => {
   const record = useRecordContext<Organisation>();
-  if (!record?.status) return null;
+  // Only institutions have a status; centres carry a default the console does not show.
+  if (!record?.status || record.level !== 'institution') return null;
   const status = statusChoices.find((c) => c.id === record.status);
   return <Chip size="small" label={status?.name ?? record.status} color={status?.color ?? 'default'} variant="outlined" />;
 };
@@ -77,7 +78,7 @@ export const OrganisationList = () => (
     <ParentCrumbs />
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="name" />
-      <DataTable.Col source="level" field={LevelField} />
+      <DataTable.Col source="level" field={LevelField} sx={{ whiteSpace: 'nowrap' }} />
       <DataTable.Col source="regionCode" />
       <DataTable.Col source="parentName" disableSort />
       <DataTable.Col source="creditCode" disableSort />

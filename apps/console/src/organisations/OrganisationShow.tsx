@@ -15,7 +15,6 @@ import {
   CreateButton,
   DataTable,
   EditButton,
-  Labeled,
   Pagination,
   ReferenceManyField,
   Show,
@@ -34,12 +33,11 @@ import {
 } from './choices';
 import { OrganisationBreadcrumb } from './OrganisationBreadcrumb';
 import { ChildCountField, InstitutionStatusField, LevelField } from './OrganisationList';
+import { LabeledValue } from '../common/LabeledValue';
 
 const Item = ({ label, children }: { label: string; children: React.ReactNode }) => (
   <Grid size={{ xs: 12, sm: 6, md: 4 }}>
-    <Labeled label={label}>
-      <span>{children || '—'}</span>
-    </Labeled>
+    <LabeledValue label={label}>{children}</LabeledValue>
   </Grid>
 );
 

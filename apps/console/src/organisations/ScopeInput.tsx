@@ -82,7 +82,7 @@ const OccupationInput = () => {
         const occupation = choice ? (choice as Occupation) : undefined;
         setValue(getSource('occupationName'), occupation?.name ?? '', { shouldDirty: true });
       }}
-      sx={{ minWidth: 320 }}
+      sx={{ width: 340 }}
     />
   );
 };
@@ -92,7 +92,12 @@ const LevelsInput = () => {
   const { getSource } = useSourceContext();
   const code = useWatch({ name: getSource('occupationCode') }) as string | undefined;
   const offered = choices.find((o) => o.code === code)?.levels;
-  const levelChoices = skillLevelChoices.map((c) => ({ ...c, disabled: !!offered && !offered.includes(c.id) }));
+  // Short labels keep the five boxes on one line; the full names are in the helper text.
+  const levelChoices = skillLevelChoices.map((c) => ({
+    id: c.id,
+    name: c.short,
+    disabled: !!offered && !offered.includes(c.id),
+  }));
 
   const withinOccupation: Validator = (value: number[] | undefined, allValues, props) => {
     const row = rowOf(allValues, props?.source ?? '');
@@ -110,6 +115,7 @@ const LevelsInput = () => {
       choices={levelChoices}
       validate={[atLeastOne, withinOccupation]}
       format={(value: number[] | undefined) => value ?? []}
+      helperText="五级=初级工，四级=中级工，三级=高级工，二级=技师，一级=高级技师；灰色为该职业未设的等级"
     />
   );
 };
@@ -127,17 +133,23 @@ const noDuplicateOccupation: Validator = (value: Partial<ScopeEntry>[] | undefin
 
 /** an institution's registered scope — occupation, levels and validity. */
 export const ScopeInput = () => (
-  <ArrayInput source="scope" label="resources.organisations.fields.scope" validate={noDuplicateOccupation}>
+  <ArrayInput source="scope" label={false} validate={noDuplicateOccupation}>
     <SimpleFormIterator inline disableReordering fullWidth>
       <OccupationInput />
       <LevelsInput />
-      <DateInput source="validFrom" label="resources.organisations.scope.validFrom" validate={required()} />
+      <DateInput
+        source="validFrom"
+        label="resources.organisations.scope.validFrom"
+        validate={required()}
+        sx={{ width: 180 }}
+      />
       <DateInput
         source="validTo"
         label="resources.organisations.scope.validTo"
         helperText="resources.organisations.scope.validToHelp"
         validate={validToAfterFrom}
         parse={(value: string) => (value === '' ? null : value)}
+        sx={{ width: 180 }}
       />
     </SimpleFormIterator>
   </ArrayInput>

@@ -1,10 +1,11 @@
 import { Box, Grid } from '@mui/material';
-import { Edit, Labeled, ListButton, SaveButton, Toolbar, TopToolbar, useRecordContext } from 'react-admin';
+import { Edit, ListButton, SaveButton, Toolbar, TopToolbar, useRecordContext } from 'react-admin';
 import { formatBeijingDateTime } from '../common/dates';
 import { EditLoadError } from '../common/RecordLoadError';
 import { UserActionButtons } from './UserActionButtons';
 import { UserForm, toUpdatePayload } from './UserForm';
 import { TotpField, UserStatusField, type StaffAccount } from './UserStatusField';
+import { LabeledValue } from '../common/LabeledValue';
 
 const Title = () => {
   const user = useRecordContext<StaffAccount>();
@@ -26,19 +27,19 @@ const AccountFacts = () => {
     <Box sx={{ px: 2, pt: 2 }}>
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, sm: 4 }}>
-          <Labeled label="resources.users.fields.disabled">
+          <LabeledValue label="resources.users.fields.disabled">
             <UserStatusField />
-          </Labeled>
+          </LabeledValue>
         </Grid>
         <Grid size={{ xs: 12, sm: 4 }}>
-          <Labeled label="resources.users.fields.totpEnabled">
+          <LabeledValue label="resources.users.fields.totpEnabled">
             <TotpField />
-          </Labeled>
+          </LabeledValue>
         </Grid>
         <Grid size={{ xs: 12, sm: 4 }}>
-          <Labeled label="resources.users.fields.lastLoginAt">
-            <span>{formatBeijingDateTime(user.lastLoginAt) || '从未登录'}</span>
-          </Labeled>
+          <LabeledValue label="resources.users.fields.lastLoginAt">
+            {formatBeijingDateTime(user.lastLoginAt) || '从未登录'}
+          </LabeledValue>
         </Grid>
       </Grid>
     </Box>

@@ -83,17 +83,24 @@ export const UserForm = ({ mode, toolbar }: { mode: 'create' | 'edit'; toolbar?:
   <SimpleForm toolbar={toolbar}>
     <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 2 }}>
       {mode === 'create' ? (
-        <TextInput source="username" validate={[required(), username]} autoComplete="off" />
+        <TextInput
+          source="username"
+          validate={[required(), username]}
+          autoComplete="off"
+          fullWidth={false}
+          sx={{ width: 240 }}
+        />
       ) : (
-        <TextInput source="username" disabled />
+        <TextInput source="username" disabled fullWidth={false} sx={{ width: 240 }} />
       )}
-      <TextInput source="displayName" validate={[required(), maxLength(64)]} />
+      <TextInput source="displayName" validate={[required(), maxLength(64)]} fullWidth={false} sx={{ width: 240 }} />
       <TextInput
         source="email"
         type="email"
         validate={[email(), maxLength(100)]}
         helperText="用于接收待办和到期提醒邮件"
-        sx={{ minWidth: 280 }}
+        fullWidth={false}
+        sx={{ width: 320 }}
       />
     </Box>
     <ReferenceInput source="organisationId" reference="organisations">
@@ -102,7 +109,8 @@ export const UserForm = ({ mode, toolbar }: { mode: 'create' | 'edit'; toolbar?:
         optionText={(record: Organisation) => organisationOptionText(record)}
         filterToQuery={(q: string) => ({ q })}
         validate={required()}
-        sx={{ minWidth: 360 }}
+        fullWidth={false}
+        sx={{ width: 480 }}
       />
     </ReferenceInput>
     <RolesInput />
@@ -113,8 +121,16 @@ export const UserForm = ({ mode, toolbar }: { mode: 'create' | 'edit'; toolbar?:
           validate={[required(), passwordPolicy]}
           autoComplete="new-password"
           helperText="至少8位，含大写字母、小写字母、数字、符号中的三类；用户首次登录时须修改"
+          fullWidth={false}
+          sx={{ width: 360 }}
         />
-        <PasswordInput source="passwordConfirm" validate={[required(), samePassword]} autoComplete="new-password" />
+        <PasswordInput
+          source="passwordConfirm"
+          validate={[required(), samePassword]}
+          autoComplete="new-password"
+          fullWidth={false}
+          sx={{ width: 240 }}
+        />
       </Box>
     )}
   </SimpleForm>

@@ -12,6 +12,7 @@ const load = (y: number) => JSON.parse(readFileSync(join(dir, `${y}.json`), 'utf
 
 describe('config/holidays/*.json', () => {
   it.each([
+    [2024, '国务院办公厅关于2024年部分节假日安排的通知', '国办发明电〔2023〕7号', 28, 8],
     [2025, '国务院办公厅关于2025年部分节假日安排的通知', '国办发明电〔2024〕12号', 28, 5],
     [2026, '国务院办公厅关于2026年部分节假日安排的通知', '国办发明电〔2025〕7号', 33, 6],
   ])('%i names its notice and validates', (year, notice, noticeNumber, holidays, workdays) => {
@@ -23,7 +24,7 @@ describe('config/holidays/*.json', () => {
     expect(y.workdays).toHaveLength(workdays);
   });
 
-  it.each([2025, 2026])('%i agrees day by day with chinese-days', (year) => {
+  it.each([2024, 2025, 2026])('%i agrees day by day with chinese-days', (year) => {
     const cal = new WorkingDayCalendar([validateHolidayYear(load(year))]);
     const first = epochDay(`${year}-01-01`);
     const last = epochDay(`${year}-12-31`);

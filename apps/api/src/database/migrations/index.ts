@@ -1,4 +1,5 @@
 import { Foundation1795440420030 } from './1795440420030-Foundation';
+import { Calendar1795440777261 } from './1795440777261-Calendar';
 
 // Committed MySQL/MariaDB migrations, in order. `npm run migration:generate -- <Name>` writes a new file; add it here.
-export const MIGRATIONS: Function[] = [Foundation1795440420030];
+export const MIGRATIONS: Function[] = [Foundation1795440420030, Calendar1795440777261];

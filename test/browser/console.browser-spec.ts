@@ -1,0 +1,240 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { apiAs, repoRoot, startBuiltApp, type BuiltApp } from './support/built-app';
+
+// The console in real Chromium, against the built app with demo data (issue 2 point 9):
+// each role sees its own menu and only its own jurisdiction.
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = join(repoRoot, 'test', 'artifacts');
+const PASSWORD = 'Demo@2026';
+
+interface Org {
+  id: number;
+  name: string;
+  level: string;
+  parentId: number | null;
+}
+
+let app: BuiltApp;
+let context: BrowserContext;
+let page: Page;
+let profileDir: string;
+const pageErrors: string[] = [];
+const serverErrors: string[] = [];
+let chengduId: number;
+let guangzhouInstitutionId: number;
+
+async function shot(name: string) {
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+async function login(username: string) {
+  await page.goto(`${app.baseUrl}/#/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.getByTestId('welcome').waitFor();
+}
+
+async function logout() {
+  await page.getByRole('button', { name: '个人设置' }).click();
+  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  await page.getByRole('button', { name: '登录', exact: true }).waitFor();
+}
+
+async function menuText(): Promise<string> {
+  const menu = page.getByTestId('app-menu');
+  await menu.getByText('首页').waitFor();
+  return menu.innerText();
+}
+
+async function openFromMenu(label: string) {
+  await page.getByTestId('app-menu').getByText(label, { exact: true }).click();
+}
+
+/** The text of the list's table once its rows have loaded. */
+async function tableText(): Promise<string> {
+  const table = page.locator('table').first();
+  await table.locator('tbody tr').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  return table.innerText();
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-wqy-microhei`);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  app = await startBuiltApp();
+
+  const asNational = await apiAs(app.baseUrl, 'nat_admin');
+  const chengdu = await asNational<Org[]>(`/api/admin/organisations?filter=${encodeURIComponent('{"q":"成都"}')}`);
+  const chengduCentre = chengdu.find((o) => o.level === 'municipal');
+  if (!chengduCentre) throw new Error(`demo data has no 成都 municipal centre: ${JSON.stringify(chengdu)}`);
+  chengduId = chengduCentre.id;
+  const asGuangzhou = await apiAs(app.baseUrl, 'gz_admin');
+  const gzInstitutions = await asGuangzhou<Org[]>(
+    `/api/admin/organisations?filter=${encodeURIComponent('{"level":"institution"}')}`,
+  );
+  if (gzInstitutions.length === 0) throw new Error('gz_admin sees no institution in the demo data');
+  guangzhouInstitutionId = gzInstitutions[0].id;
+
+  profileDir = mkdtempSync(join(tmpdir(), 'cert-chromium-'));
+  context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--lang=zh-CN',
+    ],
+    // Native date inputs follow the browser process's locale, as on a Chinese desktop.
+    env: { ...process.env, LANG: 'zh_CN.UTF-8', LANGUAGE: 'zh_CN:zh' },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1440, height: 900 },
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(20_000);
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('response', (response) => {
+    if (response.status() >= 500) serverErrors.push(`${response.status()} ${response.url()}`);
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await context?.close();
+  await app?.stop();
+  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+});
+
+afterEach(() => {
+  // Uncaught exceptions in the page and 5xx answers fail the step that caused them.
+  const problems = [...pageErrors.splice(0), ...serverErrors.splice(0)];
+  expect(problems).toEqual([]);
+});
+
+describe('console in Chromium', () => {
+  it('shows the Chinese login page and the API message for a wrong password', async () => {
+    await page.goto(app.baseUrl);
+    await page.getByRole('button', { name: '登录', exact: true }).waitFor();
+    expect(await page.title()).toBe('证书数据监管平台');
+    await page.getByLabel('用户名').fill('sc_reviewer');
+    await page.getByLabel('密码').fill('wrong-Password1');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await expect(page.getByTestId('login-message').innerText()).resolves.toContain('用户名或密码错误');
+    await shot('login');
+  });
+
+  it('nat_admin: full menu, both provinces, users, account security', async () => {
+    await login('nat_admin');
+    await expect(page.getByTestId('signed-in-as').innerText()).resolves.toContain('人力资源社会保障部职业技能鉴定中心');
+    await expect(page.getByTestId('welcome').innerText()).resolves.toMatch(/^欢迎，\S+/);
+    const menu = await menuText();
+    for (const entry of ['机构管理', '用户管理', '审计日志', '账号安全']) expect(menu).toContain(entry);
+    await shot('dashboard-nat_admin');
+
+    await openFromMenu('机构管理');
+    const organisations = await tableText();
+    expect(organisations).toContain('广东省');
+    expect(organisations).toContain('四川省');
+    await shot('organisations-nat_admin');
+
+    // Tree navigation: the 下级 count of 广东省 lists its children, with a breadcrumb.
+    await page.getByRole('link', { name: /^广东省.*的下级机构$/ }).click();
+    await page.getByTestId('organisation-breadcrumb').getByText(/广东省.*的下级机构/).waitFor();
+    const children = await tableText();
+    expect(children).toContain('广州市');
+    expect(children).not.toContain('四川省');
+    await shot('organisations-children-guangdong');
+
+    await openFromMenu('用户管理');
+    const users = await tableText();
+    expect(users).toContain('gz_admin');
+    expect(users).toContain('cd_admin');
+    await shot('users-nat_admin');
+
+    // Reset a password: the temporary password is shown once, in a dialog.
+    await page.getByRole('cell', { name: 'sz_admin', exact: true }).click();
+    await page.getByRole('button', { name: '重置密码' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+    const temporary = await page.getByTestId('temporary-password').innerText();
+    expect(temporary.trim()).toMatch(/^\S{8,}$/);
+    await shot('user-reset-password');
+    await page.getByRole('button', { name: '我已记下' }).click();
+
+    await openFromMenu('账号安全');
+    await page.getByRole('button', { name: '启用两步验证' }).click();
+    await page.getByTestId('totp-qr').waitFor();
+    expect(await page.getByTestId('totp-qr').evaluate((img: any) => img.naturalWidth)).toBeGreaterThan(0);
+    await shot('account-security');
+
+    await logout();
+  });
+
+  it('gz_admin: no audit log, only Guangzhou, and 成都 reads as not found', async () => {
+    await login('gz_admin');
+    const menu = await menuText();
+    expect(menu).toContain('机构管理');
+    expect(menu).toContain('用户管理');
+    expect(menu).not.toContain('审计日志');
+
+    await openFromMenu('机构管理');
+    const organisations = await tableText();
+    expect(organisations).toContain('广州');
+    expect(organisations).not.toContain('四川');
+    expect(organisations).not.toContain('成都');
+    expect(organisations).not.toContain('深圳');
+    await shot('organisations-gz_admin');
+
+    await page.goto(`${app.baseUrl}/#/organisations/${guangzhouInstitutionId}/show`);
+    await page.getByText('备案职业（工种）范围').first().waitFor();
+    await page.getByTestId('organisation-breadcrumb').waitFor();
+    await shot('organisation-show-institution');
+
+    await page.goto(`${app.baseUrl}/#/organisations/${guangzhouInstitutionId}`);
+    await page.getByLabel('统一社会信用代码').waitFor();
+    await page.getByLabel('职业（工种）').first().waitFor();
+    await shot('organisation-edit-scope');
+
+    await page.goto(`${app.baseUrl}/#/organisations/${chengduId}/show`);
+    await expect(page.getByTestId('record-load-error').innerText()).resolves.toContain('不在您的管辖范围内');
+    await shot('organisation-outside-jurisdiction');
+
+    // The audit log is not reachable by URL either.
+    await page.goto(`${app.baseUrl}/#/audit-logs`);
+    await page.getByText('您没有访问此页面的权限').waitFor();
+
+    await logout();
+  });
+
+  it('auditor: only the audit log and account security; rows expand; the chain verifies', async () => {
+    await login('auditor');
+    const menu = await menuText();
+    expect(menu).toContain('审计日志');
+    expect(menu).toContain('账号安全');
+    expect(menu).not.toContain('机构管理');
+    expect(menu).not.toContain('用户管理');
+
+    await openFromMenu('审计日志');
+    const logs = await tableText();
+    expect(logs).toContain('登录');
+    expect(logs).toContain('重置用户密码');
+    await page.locator('table tbody tr').first().click();
+    await page.getByTestId('audit-log-detail').waitFor();
+    await page.getByRole('button', { name: '校验日志链' }).click();
+    await expect(page.getByTestId('audit-verify-result').innerText()).resolves.toContain('日志链完整');
+    await shot('audit-verify');
+    await page.getByRole('button', { name: '关闭' }).click();
+    await shot('audit-logs-auditor');
+
+    await logout();
+  });
+});
