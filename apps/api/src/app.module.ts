@@ -7,6 +7,7 @@ import { CalendarModule } from './calendar/calendar.module';
 import { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import { resolveDataSourceOptions } from './database/data-source-options';
+import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { JurisdictionModule } from './jurisdiction/jurisdiction.module';
 import { OrganisationsModule } from './organisations/organisations.module';
@@ -35,6 +36,7 @@ export class AppModule {
         TypeOrmModule.forRootAsync({
           useFactory: async () => ({ ...(await resolveDataSourceOptions(config.database.url)), retryAttempts: 3, retryDelay: 2000 }),
         }),
+        DatabaseModule,
         JurisdictionModule,
         AuditModule,
         AuthModule,

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { UnitOfWork } from '../database/unit-of-work';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { AuditSubject } from '../common/actor/actor';
@@ -36,6 +37,7 @@ export class AuditService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly clock: Clock,
   ) {}
 
@@ -77,7 +79,7 @@ export class AuditService {
   /** Records outside any business transaction (failed attempts, views). Never throws into the caller. */
   async recordStandalone(subject: AuditSubject, entry: AuditEntry): Promise<void> {
     try {
-      await this.dataSource.transaction((manager) => this.record(manager, subject, entry));
+      await this.uow.run((manager) => this.record(manager, subject, entry));
     } catch (error) {
       this.logger.error({ err: error, action: entry.action }, 'audit record failed');
       throw error;

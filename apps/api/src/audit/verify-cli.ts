@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Clock } from '../common/clock';
 import { loadConfig } from '../config/app-config';
 import { resolveDataSourceOptions } from '../database/data-source-options';
+import { UnitOfWork } from '../database/unit-of-work';
 import { AuditService } from './audit.service';
 
 /** `npm run audit:verify`: checks the audit hash chain (R-38) and names the first broken record. */
@@ -11,7 +12,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const dataSource = await new DataSource(await resolveDataSourceOptions(config.database.url)).initialize();
   try {
-    const result = await new AuditService(dataSource, { now: () => new Date() } as Clock).verify();
+    const result = await new AuditService(dataSource, new UnitOfWork(dataSource), { now: () => new Date() } as Clock).verify();
     if (result.ok) {
       console.log(`审计日志链完整：共校验 ${result.checked} 条记录`);
     } else {

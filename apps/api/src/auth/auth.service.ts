@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { UnitOfWork } from '../database/unit-of-work';
 import { DataSource, IsNull } from 'typeorm';
 import { checkPasswordPolicy, DomainError, OrganisationLevel } from '@app/domain';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -38,6 +39,7 @@ const tokenDigest = (token: string) => createHash('sha256').update(token).digest
 export class AuthService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly audit: AuditService,
@@ -79,7 +81,7 @@ export class AuthService {
       }
     }
     const token = randomBytes(32).toString('base64url');
-    await this.dataSource.transaction(async (manager) => {
+    await this.uow.run(async (manager) => {
       await manager.getRepository(LoginThrottle).delete({ username: name });
       await manager.getRepository(Session).insert({ tokenHash: tokenDigest(token), userId: user.id, lastSeenAt: now, ip });
       await manager.getRepository(User).update({ id: user.id }, { lastLoginAt: now });
@@ -120,7 +122,7 @@ export class AuthService {
   }
 
   async logout(token: string, actor: Actor): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.uow.run(async (manager) => {
       await manager.getRepository(Session).update({ tokenHash: tokenDigest(token) }, { endedAt: this.clock.now() });
       await this.audit.record(manager, subjectOf(actor), { action: 'auth.logout', targetType: 'user', targetId: actor.userId });
     });
@@ -141,7 +143,7 @@ export class AuthService {
       throw new DomainError('PASSWORD_POLICY', '新密码不能与当前密码相同');
     }
     const passwordHash = await hashPassword(newPassword);
-    await this.dataSource.transaction(async (manager) => {
+    await this.uow.run(async (manager) => {
       await manager.getRepository(User).update({ id: user.id }, { passwordHash, mustChangePassword: false });
       await this.audit.record(manager, subjectOf(actor), { action: 'auth.password.change', targetType: 'user', targetId: user.id });
     });
@@ -163,7 +165,7 @@ export class AuthService {
     if (!(await totp.check(this.cipher.decrypt(user.totpSecretEnc), code))) {
       throw new DomainError('AUTH_TOTP_INVALID', '动态码错误或已过期');
     }
-    await this.dataSource.transaction(async (manager) => {
+    await this.uow.run(async (manager) => {
       await manager.getRepository(User).update({ id: user.id }, { totpEnabled: true });
       await this.audit.record(manager, subjectOf(actor), { action: 'auth.totp.enable', targetType: 'user', targetId: user.id });
     });
@@ -175,7 +177,7 @@ export class AuthService {
     if (!(await totp.check(this.cipher.decrypt(user.totpSecretEnc), code))) {
       throw new DomainError('AUTH_TOTP_INVALID', '动态码错误或已过期');
     }
-    await this.dataSource.transaction(async (manager) => {
+    await this.uow.run(async (manager) => {
       await manager.getRepository(User).update({ id: user.id }, { totpEnabled: false, totpSecretEnc: null });
       await this.audit.record(manager, subjectOf(actor), { action: 'auth.totp.disable', targetType: 'user', targetId: user.id });
     });

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { UnitOfWork } from '../database/unit-of-work';
 import { DataSource } from 'typeorm';
 import {
   computeDeadline,
@@ -33,6 +34,7 @@ export class CalendarService implements OnApplicationBootstrap {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -49,7 +51,7 @@ export class CalendarService implements OnApplicationBootstrap {
     for (const file of files) {
       const data = validateHolidayYear(JSON.parse(readFileSync(join(dir, file), 'utf8')));
       try {
-        await this.dataSource.transaction(async (manager) => {
+        await this.uow.run(async (manager) => {
           if (await manager.getRepository(CalendarYear).existsBy({ year: data.year })) return;
           await manager.getRepository(CalendarYear).insert({
             year: data.year,
@@ -107,7 +109,7 @@ export class CalendarService implements OnApplicationBootstrap {
 
   /** Registers a newly published year's notice (each November), after which the year is no longer provisional. */
   async publishYear(actor: Actor, input: { year: number; notice: string; noticeNumber?: string; publishedOn?: string; reason: string }) {
-    await this.dataSource.transaction(async (manager) => {
+    await this.uow.run(async (manager) => {
       const repo = manager.getRepository(CalendarYear);
       if (await repo.existsBy({ year: input.year })) {
         throw new DomainError('CALENDAR_YEAR_EXISTS', `${input.year} 年的节假日通知已登记`);
@@ -134,7 +136,7 @@ export class CalendarService implements OnApplicationBootstrap {
     if (input.kind === 'workday' && !weekend) {
       throw new DomainError('CALENDAR_WORKDAY_NOT_WEEKEND', `${input.date} 本是工作日，无需登记为调休上班日`);
     }
-    await this.dataSource.transaction(async (manager) => {
+    await this.uow.run(async (manager) => {
       if (!(await manager.getRepository(CalendarYear).existsBy({ year }))) {
         throw new DomainError('CALENDAR_YEAR_MISSING', `请先登记 ${year} 年的国务院节假日安排通知，再维护该年的日期`);
       }
@@ -159,7 +161,7 @@ export class CalendarService implements OnApplicationBootstrap {
 
   async removeDay(actor: Actor, date: string, reason: string) {
     if (!isIsoDate(date)) throw new DomainError('VALIDATION_FAILED', `日期无效：${date}`);
-    await this.dataSource.transaction(async (manager) => {
+    await this.uow.run(async (manager) => {
       const days = manager.getRepository(CalendarDay);
       const existing = await days.findOneBy({ date });
       if (!existing) throw new DomainError('NOT_FOUND', `${date} 不是已登记的节假日或调休上班日`);

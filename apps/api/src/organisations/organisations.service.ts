@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { UnitOfWork } from '../database/unit-of-work';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   ALLOWED_PARENT_LEVELS,
@@ -42,6 +43,7 @@ const CREATABLE_LEVELS: Partial<Record<Role, OrganisationLevel[]>> = {
 export class OrganisationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly jurisdiction: JurisdictionService,
     private readonly audit: AuditService,
     private readonly catalogue: OccupationCatalogue,
@@ -88,7 +90,7 @@ export class OrganisationsService {
     const fields = this.institutionFields(dto.level, dto, null);
     // a province chooses its deadline profile; everything below it inherits.
     const deadlineProfile = dto.level === 'provincial' ? (dto.deadlineProfile ?? 'national') : parent.deadlineProfile;
-    const id = await this.dataSource.transaction(async (manager) => {
+    const id = await this.uow.run(async (manager) => {
       await this.assertCreditCodeFree(manager, fields.creditCode, null);
       const repo = manager.getRepository(Organisation);
       const inserted = await repo.insert({
@@ -130,7 +132,7 @@ export class OrganisationsService {
       if (current.level !== 'provincial') throw badInput('期限规则由所属省份统一设置，下级机构不能单独修改');
       changes.deadlineProfile = dto.deadlineProfile;
     }
-    await this.dataSource.transaction(async (manager) => {
+    await this.uow.run(async (manager) => {
       await this.assertCreditCodeFree(manager, changes.creditCode ?? null, id);
       const result = await manager
         .createQueryBuilder()

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { UnitOfWork } from '../database/unit-of-work';
 import { DataSource } from 'typeorm';
 import { assignableRoles, checkPasswordPolicy, DomainError, ROLE_LABELS, ROLE_ORGANISATION_LEVELS, Role, rolesConflict } from '@app/domain';
 import { Actor, subjectOf } from '../common/actor/actor';
@@ -42,6 +43,7 @@ const PASSWORD_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456
 export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly jurisdiction: JurisdictionService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -78,7 +80,7 @@ export class UsersService {
     this.assertRolesAllowed(actor, dto.roles, organisation);
     assertPasswordPolicy(dto.password, dto.username);
     const passwordHash = await hashPassword(dto.password);
-    const id = await this.dataSource.transaction(async (manager) => {
+    const id = await this.uow.run(async (manager) => {
       const repo = manager.getRepository(User);
       if (await repo.existsBy({ username: dto.username })) {
         throw new DomainError('DUPLICATE', `用户名 ${dto.username} 已存在`);
@@ -119,7 +121,7 @@ export class UsersService {
       roles,
       organisationId: organisation.id,
     };
-    await this.dataSource.transaction(async (manager) => {
+    await this.uow.run(async (manager) => {
       await this.versionedUpdate(manager.getRepository(User), id, dto.version, changes);
       await this.audit.record(manager, subjectOf(actor), {
         action: 'user.update',
@@ -136,7 +138,7 @@ export class UsersService {
     const user = await this.userWithin(actor, id);
     if (user.id === actor.userId) throw forbidden('不能停用自己的账号');
     this.assertCanManage(actor, user.roles);
-    await this.dataSource.transaction(async (manager) => {
+    await this.uow.run(async (manager) => {
       await manager.getRepository(User).update({ id }, { disabled, version: () => 'version + 1' });
       // Disabling ends the person's open sessions at once.
       if (disabled) await manager.getRepository(Session).update({ userId: id }, { endedAt: this.clock.now() });
@@ -157,7 +159,7 @@ export class UsersService {
     this.assertCanManage(actor, user.roles);
     const temporaryPassword = temporaryPasswordFor(user.username);
     const passwordHash = await hashPassword(temporaryPassword);
-    await this.dataSource.transaction(async (manager) => {
+    await this.uow.run(async (manager) => {
       await manager.getRepository(User).update({ id }, { passwordHash, mustChangePassword: true, version: () => 'version + 1' });
       await manager.getRepository(Session).update({ userId: id }, { endedAt: this.clock.now() });
       await manager.getRepository(LoginThrottle).delete({ username: user.username });
@@ -168,7 +170,7 @@ export class UsersService {
 
   async unlock(actor: Actor, id: number): Promise<UserView> {
     const user = await this.userWithin(actor, id);
-    await this.dataSource.transaction(async (manager) => {
+    await this.uow.run(async (manager) => {
       await manager.getRepository(LoginThrottle).delete({ username: user.username });
       await this.audit.record(manager, subjectOf(actor), { action: 'user.unlock', targetType: 'user', targetId: id });
     });

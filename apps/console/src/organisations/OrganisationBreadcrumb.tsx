@@ -1,20 +1,22 @@
 import { Breadcrumbs, Link as MuiLink, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { useDataProvider, type Identifier } from 'react-admin';
+import { useDataProvider, useGetIdentity, type Identifier } from 'react-admin';
 import type { Organisation } from './choices';
 
 const MAX_DEPTH = 6;
 
 /**
  * The chain from the highest organisation the user may read down to `id` (inclusive). Walking up
- * stops at the first 404: above one's own organisation lies another jurisdiction (R-3).
+ * stops at the user's own organisation: above it lies another jurisdiction (R-3), which answers 404.
  */
 export function useOrganisationPath(id: Identifier | null | undefined) {
   const dataProvider = useDataProvider();
+  const { identity } = useGetIdentity();
+  const ownOrganisationId = identity?.organisationId as Identifier | undefined;
   return useQuery({
-    queryKey: ['organisations', 'path', id],
-    enabled: id != null && id !== '',
+    queryKey: ['organisations', 'path', id, ownOrganisationId],
+    enabled: id != null && id !== '' && ownOrganisationId != null,
     queryFn: async () => {
       const path: Organisation[] = [];
       let next: Identifier | null | undefined = id;
@@ -22,9 +24,9 @@ export function useOrganisationPath(id: Identifier | null | undefined) {
         try {
           const { data } = await dataProvider.getOne<Organisation>('organisations', { id: next as number });
           path.unshift(data);
-          next = data.parentId ?? null;
+          next = data.id === ownOrganisationId ? null : (data.parentId ?? null);
         } catch {
-          break;
+          break; // not readable: the walk has left the jurisdiction
         }
       }
       return path;

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { Typography } from '@mui/material';
 import { useFormContext, useWatch } from 'react-hook-form';
 import {
   ArrayInput,
@@ -82,7 +83,8 @@ const OccupationInput = () => {
         const occupation = choice ? (choice as Occupation) : undefined;
         setValue(getSource('occupationName'), occupation?.name ?? '', { shouldDirty: true });
       }}
-      sx={{ width: 340 }}
+      fullWidth={false}
+      sx={{ width: 360 }}
     />
   );
 };
@@ -115,7 +117,7 @@ const LevelsInput = () => {
       choices={levelChoices}
       validate={[atLeastOne, withinOccupation]}
       format={(value: number[] | undefined) => value ?? []}
-      helperText="五级=初级工，四级=中级工，三级=高级工，二级=技师，一级=高级技师；灰色为该职业未设的等级"
+      fullWidth={false}
     />
   );
 };
@@ -133,24 +135,31 @@ const noDuplicateOccupation: Validator = (value: Partial<ScopeEntry>[] | undefin
 
 /** an institution's registered scope — occupation, levels and validity. */
 export const ScopeInput = () => (
-  <ArrayInput source="scope" label={false} validate={noDuplicateOccupation}>
-    <SimpleFormIterator inline disableReordering fullWidth>
-      <OccupationInput />
-      <LevelsInput />
-      <DateInput
-        source="validFrom"
-        label="resources.organisations.scope.validFrom"
-        validate={required()}
-        sx={{ width: 180 }}
-      />
-      <DateInput
-        source="validTo"
-        label="resources.organisations.scope.validTo"
-        helperText="resources.organisations.scope.validToHelp"
-        validate={validToAfterFrom}
-        parse={(value: string) => (value === '' ? null : value)}
-        sx={{ width: 180 }}
-      />
-    </SimpleFormIterator>
-  </ArrayInput>
+  <>
+    <Typography variant="body2" sx={{ color: 'text.secondary', mb: 1 }}>
+      等级：五级=初级工，四级=中级工，三级=高级工，二级=技师，一级=高级技师；灰色为该职业（工种）未设的等级。
+    </Typography>
+    <ArrayInput source="scope" label={false} validate={noDuplicateOccupation}>
+      <SimpleFormIterator inline disableReordering fullWidth>
+        <OccupationInput />
+        <LevelsInput />
+        <DateInput
+          source="validFrom"
+          label="resources.organisations.scope.validFrom"
+          validate={required()}
+          fullWidth={false}
+          sx={{ width: 180 }}
+        />
+        <DateInput
+          source="validTo"
+          label="resources.organisations.scope.validTo"
+          helperText="resources.organisations.scope.validToHelp"
+          validate={validToAfterFrom}
+          parse={(value: string) => (value === '' ? null : value)}
+          fullWidth={false}
+          sx={{ width: 180 }}
+        />
+      </SimpleFormIterator>
+    </ArrayInput>
+  </>
 );

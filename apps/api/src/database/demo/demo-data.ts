@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { Role } from '@app/domain';
+import { UnitOfWork } from '../unit-of-work';
 import { AuditService } from '../../audit/audit.service';
 import { AuditChainHead } from '../../audit/entities/audit-log.entity';
 import { GENESIS_HASH } from '../../audit/audit-chain';
@@ -28,7 +29,7 @@ export async function loadDemoData(dataSource: DataSource, context: DemoContext)
     throw new Error('数据库中已有机构数据：演示数据只能装入空数据库');
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const audit = new AuditService(dataSource, { now: () => new Date() } as Clock);
+  const audit = new AuditService(dataSource, new UnitOfWork(dataSource), { now: () => new Date() } as Clock);
   await dataSource.transaction(async (manager) => {
     await manager.getRepository(AuditChainHead).save({ id: 1, seq: 0, lastHash: GENESIS_HASH });
     const ids = new Map<string, Organisation>();
