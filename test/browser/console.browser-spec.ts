@@ -15,6 +15,8 @@ interface Org {
   name: string;
   level: string;
   parentId: number | null;
+  version: number;
+  scope?: Array<{ occupationCode: string; levels: number[] }> | null;
 }
 
 let app: BuiltApp;
@@ -25,6 +27,7 @@ const pageErrors: string[] = [];
 const serverErrors: string[] = [];
 let chengduId: number;
 let guangzhouInstitutionId: number;
+let asGuangzhou: Awaited<ReturnType<typeof apiAs>>;
 
 async function shot(name: string) {
   await page.waitForLoadState('networkidle');
@@ -73,7 +76,7 @@ beforeAll(async () => {
   const chengduCentre = chengdu.find((o) => o.level === 'municipal');
   if (!chengduCentre) throw new Error(`demo data has no 成都 municipal centre: ${JSON.stringify(chengdu)}`);
   chengduId = chengduCentre.id;
-  const asGuangzhou = await apiAs(app.baseUrl, 'gz_admin');
+  asGuangzhou = await apiAs(app.baseUrl, 'gz_admin');
   const gzInstitutions = await asGuangzhou<Org[]>(
     `/api/admin/organisations?filter=${encodeURIComponent('{"level":"institution"}')}`,
   );
@@ -196,13 +199,41 @@ describe('console in Chromium', () => {
 
     await page.goto(`${app.baseUrl}/#/organisations/${guangzhouInstitutionId}/show`);
     await page.getByText('备案职业（工种）范围').first().waitFor();
-    await page.getByTestId('organisation-breadcrumb').waitFor();
+    // The breadcrumb climbs to the user's own centre and no further.
+    const crumbs = page.getByTestId('organisation-breadcrumb');
+    await crumbs.getByText('广州市职业技能鉴定指导中心').waitFor();
+    expect(await crumbs.innerText()).not.toContain('广东省');
     await shot('organisation-show-institution');
 
+    // Scope editing: drop 一级 from the first registered occupation and save (PUT with the version).
+    const before = await asGuangzhou<Org>(`/api/admin/organisations/${guangzhouInstitutionId}`);
+    const firstOccupation = before.scope![0];
+    expect(firstOccupation.levels).toContain(1);
     await page.goto(`${app.baseUrl}/#/organisations/${guangzhouInstitutionId}`);
     await page.getByLabel('统一社会信用代码').waitFor();
     await page.getByLabel('职业（工种）').first().waitFor();
     await shot('organisation-edit-scope');
+    await page.getByRole('checkbox', { name: '一级' }).first().uncheck();
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(/\/show$/);
+    const after = await asGuangzhou<Org>(`/api/admin/organisations/${guangzhouInstitutionId}`);
+    expect(after.version).toBeGreaterThan(before.version);
+    expect(after.scope![0]).toMatchObject({ occupationCode: firstOccupation.occupationCode });
+    expect(after.scope![0].levels).not.toContain(1);
+    expect(after.scope![0].levels.length).toBe(firstOccupation.levels.length - 1);
+
+    // Optimistic lock: someone else saves while the form is open → the user is told to reload.
+    await page.goto(`${app.baseUrl}/#/organisations/${guangzhouInstitutionId}`);
+    const name = page.getByLabel('名称');
+    await name.waitFor();
+    await asGuangzhou(`/api/admin/organisations/${guangzhouInstitutionId}`, {
+      method: 'PUT',
+      body: { version: after.version, name: `${after.name}（他人修改）` },
+    });
+    await name.fill(`${after.name}（测试）`);
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByText('该记录已被他人修改').waitFor();
+    await shot('organisation-stale-version');
 
     await page.goto(`${app.baseUrl}/#/organisations/${chengduId}/show`);
     await expect(page.getByTestId('record-load-error').innerText()).resolves.toContain('不在您的管辖范围内');

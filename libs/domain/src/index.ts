@@ -7,3 +7,4 @@ export * from './identifiers';
 export * from './masking';
 export * from './security';
 export * from './certificates';
+export * from './batches';

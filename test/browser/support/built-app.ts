@@ -92,7 +92,7 @@ export async function startBuiltApp(): Promise<BuiltApp> {
   };
 }
 
-/** Calls the API directly (to look up ids the browser steps need). */
+/** Calls the API directly as a demo user (to look up ids, or to change a record behind the browser's back). */
 export async function apiAs(baseUrl: string, username: string, password = 'Demo@2026') {
   const res = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
@@ -101,9 +101,14 @@ export async function apiAs(baseUrl: string, username: string, password = 'Demo@
   });
   if (res.status !== 200) throw new Error(`login ${username} → ${res.status} ${await res.text()}`);
   const { token } = (await res.json()) as { token: string };
-  return async <T>(path: string): Promise<T> => {
-    const reply = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
-    if (!reply.ok) throw new Error(`GET ${path} → ${reply.status} ${await reply.text()}`);
+  return async <T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> => {
+    const method = init.method ?? 'GET';
+    const reply = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    if (!reply.ok) throw new Error(`${method} ${path} → ${reply.status} ${await reply.text()}`);
     return (await reply.json()) as T;
   };
 }
