@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { creditCodeCheckChar } from '@app/domain';
 import { apiAs, repoRoot, startBuiltApp, type BuiltApp } from './support/built-app';
 
 // The console in real Chromium, against the built app with demo data (issue 2 point 9):
@@ -234,6 +235,40 @@ describe('console in Chromium', () => {
     await page.getByRole('button', { name: '保存' }).click();
     await page.getByText('该记录已被他人修改').waitFor();
     await shot('organisation-stale-version');
+
+    // Create an institution under 广州 with a registered scope (POST through the form's transform).
+    const occupations = await asGuangzhou<Array<{ code: string; name: string; levels: number[] }>>(
+      '/api/admin/occupations',
+    );
+    const occupation = occupations.find((o) => o.levels.includes(5) && o.levels.includes(4))!;
+    const first17 = '52440100MJ0A9C8D7';
+    const creditCode = first17 + creditCodeCheckChar(first17);
+    await openFromMenu('机构管理');
+    await page.getByRole('link', { name: '新建' }).click();
+    await page.getByLabel('上级机构').fill('广州市');
+    await page.getByRole('option', { name: /广州市职业技能鉴定指导中心/ }).click();
+    await page.getByLabel('名称').fill('广州市测试职业技能培训学校');
+    await page.getByLabel('行政区划代码').fill('440104');
+    await page.getByLabel('统一社会信用代码').fill(creditCode);
+    await page.getByLabel('机构类型').click();
+    await page.getByRole('option', { name: '社会培训评价组织' }).click();
+    await page.getByLabel('备案日期').fill('2024-05-20');
+    await page.getByRole('button', { name: '添加' }).click();
+    await page.getByLabel('职业（工种）').fill(occupation.code);
+    await page.getByRole('option', { name: new RegExp(occupation.name) }).first().click();
+    await page.getByRole('checkbox', { name: '五级' }).check();
+    await page.getByRole('checkbox', { name: '四级' }).check();
+    await page.getByLabel('有效期起').fill('2024-06-01');
+    await shot('organisation-create');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(/\/organisations\/\d+\/show$/);
+    await page.getByRole('cell', { name: occupation.name }).waitFor();
+    const createdId = Number(/organisations\/(\d+)\/show/.exec(page.url())![1]);
+    const created = await asGuangzhou<Org & { creditCode: string }>(`/api/admin/organisations/${createdId}`);
+    expect(created).toMatchObject({ level: 'institution', name: '广州市测试职业技能培训学校', creditCode });
+    expect(created.scope).toEqual([
+      { occupationCode: occupation.code, occupationName: occupation.name, levels: [5, 4], validFrom: '2024-06-01', validTo: null },
+    ]);
 
     await page.goto(`${app.baseUrl}/#/organisations/${chengduId}/show`);
     await expect(page.getByTestId('record-load-error').innerText()).resolves.toContain('不在您的管辖范围内');

@@ -48,7 +48,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.use(express.json({ limit: JSON_LIMIT }));
   app.use(malformedBodyHandler);
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ErrorFilter(app.get(AuditService)));
+  app.useGlobalFilters(new ErrorFilter(app.get(AuditService), config.import.maxBytes));
 
   const document = SwaggerModule.createDocument(
     app,

@@ -3,7 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { BatchesModule } from './batches/batches.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { CertificatesModule } from './certificates/certificates.module';
 import { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import { resolveDataSourceOptions } from './database/data-source-options';
@@ -43,6 +45,8 @@ export class AppModule {
         CalendarModule,
         OrganisationsModule,
         UsersModule,
+        BatchesModule,
+        CertificatesModule,
       ],
       controllers: [HealthController],
     };

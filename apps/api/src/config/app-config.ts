@@ -26,6 +26,7 @@ const schema = z
       totpIssuer: z.string().min(1),
     }),
     crypto: z.object({ idEncryptionKey: base64Key32, idBlindIndexKey: base64Key32 }),
+    storage: z.object({ dir: z.string().min(1) }),
     import: z.object({
       maxBytes: z.coerce.number().int().positive(),
       maxRows: z.coerce.number().int().positive(),
@@ -57,6 +58,7 @@ const ENV_OVERRIDES: Record<string, string[]> = {
   SESSION_IDLE_MINUTES: ['auth', 'sessionIdleMinutes'],
   ID_ENCRYPTION_KEY: ['crypto', 'idEncryptionKey'],
   ID_BLIND_INDEX_KEY: ['crypto', 'idBlindIndexKey'],
+  STORAGE_DIR: ['storage', 'dir'],
   IMPORT_MAX_BYTES: ['import', 'maxBytes'],
   IMPORT_MAX_ROWS: ['import', 'maxRows'],
   APP_TODAY: ['appToday'],

@@ -67,6 +67,8 @@ export function dataSourceOptions(url: string, flavour: MysqlFlavour = 'mysql'):
       password: decodeURIComponent(u.password),
       database: u.pathname.replace(/^\//, ''),
       charset: 'utf8mb4_unicode_ci',
+      // Calendar days stay 'YYYY-MM-DD' strings end to end (ARCHITECTURE.md: never midnight timestamps).
+      dateStrings: ['DATE'],
       timezone: 'Z',
       synchronize: false,
       migrationsRun: false,

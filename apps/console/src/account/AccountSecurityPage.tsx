@@ -120,7 +120,13 @@ const TotpCard = ({ enabled, onChanged }: { enabled: boolean; onChanged: () => v
         >
           <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
             <TextInput source="code" label="动态码" validate={[required(), sixDigits]} autoComplete="one-time-code" />
-            <SaveButton label="停用两步验证" color="error" icon={<span />} alwaysEnable={!disable.isPending} />
+            <SaveButton
+              label="停用两步验证"
+              color="error"
+              icon={<span />}
+              alwaysEnable={!disable.isPending}
+              sx={{ whiteSpace: 'nowrap', mt: 1 }}
+            />
           </Stack>
         </Form>
       </>
@@ -155,8 +161,15 @@ const TotpCard = ({ enabled, onChanged }: { enabled: boolean; onChanged: () => v
           >
             <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
               <TextInput source="code" label="动态码" validate={[required(), sixDigits]} autoComplete="one-time-code" />
-              <SaveButton label="确认启用" icon={<span />} alwaysEnable={!enable.isPending} />
-              <MuiButton onClick={() => setSetup(null)}>取消</MuiButton>
+              <SaveButton
+                label="确认启用"
+                icon={<span />}
+                alwaysEnable={!enable.isPending}
+                sx={{ whiteSpace: 'nowrap', mt: 1 }}
+              />
+              <MuiButton onClick={() => setSetup(null)} sx={{ whiteSpace: 'nowrap', mt: 1 }}>
+                取消
+              </MuiButton>
             </Stack>
           </Form>
         </Grid>

@@ -76,7 +76,7 @@ export const AuditLogList = () => (
     actions={<ListActions />}
   >
     <DataTable rowClick="expand" expand={<AuditLogDetail />} bulkActionButtons={false}>
-      <DataTable.Col source="at" field={BeijingDateTimeField} />
+      <DataTable.Col source="at" field={BeijingDateTimeField} sx={{ whiteSpace: 'nowrap' }} />
       <DataTable.Col source="username" />
       <DataTable.Col source="organisationName" disableSort />
       <DataTable.Col source="role" field={RoleField} disableSort />

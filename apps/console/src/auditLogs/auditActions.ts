@@ -22,6 +22,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 export const AUDIT_TARGET_LABELS: Record<string, string> = {
   user: '用户',
   organisation: '机构',
+  request: '请求',
 };
 
 export function auditActionLabel(action: string): string {

@@ -27,12 +27,13 @@ export const YearNavigator = ({ year, coveredYears, todayYear, onChange }: YearN
     </Tooltip>
     <TextField
       select
+      fullWidth={false}
       size="small"
       label="年度"
       value={year}
       onChange={(event) => onChange(Number(event.target.value))}
       slotProps={{ htmlInput: { 'data-testid': 'year-select' } }}
-      sx={{ minWidth: 170 }}
+      sx={{ width: 200 }}
     >
       {yearChoices(year, coveredYears, todayYear).map((choice) => (
         <MenuItem key={choice} value={choice}>

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useLogoutIfAccessDenied, useNotify } from 'react-admin';
+import { useLogoutIfAccessDenied, useNotify, usePermissions } from 'react-admin';
+import { hasPermission, type Role } from '@app/domain';
 import { calendarApi, type DeadlineQuery } from './api';
 
 // Every calendar query lives under this key, so one invalidation after a change refreshes the year views
@@ -54,4 +55,10 @@ export function useCalendarChange<V>(run: (values: V) => Promise<unknown>, succe
     },
     onError: (error: Error) => notify(error.message, { type: 'error' }),
   });
+}
+
+/** Only national_admin maintains the calendar (calendar.write, as the API checks). */
+export function useCanEditCalendar(): boolean {
+  const { permissions } = usePermissions<Role[]>();
+  return hasPermission(permissions ?? [], 'calendar.write');
 }

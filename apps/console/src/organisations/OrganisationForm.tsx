@@ -76,26 +76,26 @@ const PlacementInputs = () => {
         {({ formData }) => {
           const parentLevels = formData.level ? ALLOWED_PARENT_LEVELS[formData.level as Organisation['level']] : [];
           return (
-            <ReferenceInput
-              source="parentId"
-              reference="organisations"
-              // One allowed parent level narrows the picker; institutions may hang under a city or a province.
-              filter={parentLevels.length === 1 ? { level: parentLevels[0] } : {}}
-            >
-              <AutocompleteInput
-                label="resources.organisations.fields.parentId"
-                optionText={(r: Organisation) => organisationOptionText(r)}
-                filterToQuery={(q: string) => ({ q })}
-                validate={required()}
-                fullWidth={false}
-                helperText={
-                  formData.level === 'institution'
-                    ? '评价机构的上级为市级技能中心；省属评价机构直接选择省级技能中心'
-                    : false
-                }
-                sx={{ width: 480 }}
-              />
-            </ReferenceInput>
+            <Box sx={{ width: 480, maxWidth: '100%' }}>
+              <ReferenceInput
+                source="parentId"
+                reference="organisations"
+                // One allowed parent level narrows the picker; institutions may hang under a city or a province.
+                filter={parentLevels.length === 1 ? { level: parentLevels[0] } : {}}
+              >
+                <AutocompleteInput
+                  label="resources.organisations.fields.parentId"
+                  optionText={(r: Organisation) => organisationOptionText(r)}
+                  filterToQuery={(q: string) => ({ q })}
+                  validate={required()}
+                  helperText={
+                    formData.level === 'institution'
+                      ? '评价机构的上级为市级技能中心；省属评价机构直接选择省级技能中心'
+                      : false
+                  }
+                />
+              </ReferenceInput>
+            </Box>
           );
         }}
       </FormDataConsumer>

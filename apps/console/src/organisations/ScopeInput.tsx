@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Typography } from '@mui/material';
+import { Box, Typography } from '@mui/material';
 import { useFormContext, useWatch } from 'react-hook-form';
 import {
   ArrayInput,
@@ -69,23 +69,24 @@ const OccupationInput = () => {
   const { isPending } = useOccupations();
   const { setValue } = useFormContext();
   const { getSource } = useSourceContext();
+  // The Box sets the width: the iterator's inline row ignores the input's own sx.
   return (
-    <AutocompleteInput
-      source="occupationCode"
-      label="resources.organisations.scope.occupationCode"
-      choices={choices}
-      optionValue="code"
-      optionText={occupationText}
-      isPending={isPending}
-      validate={required()}
-      // The API stores the name beside the code, so take it from the catalogue when the code changes.
-      onChange={(_code: string, choice: unknown) => {
-        const occupation = choice ? (choice as Occupation) : undefined;
-        setValue(getSource('occupationName'), occupation?.name ?? '', { shouldDirty: true });
-      }}
-      fullWidth={false}
-      sx={{ width: 360 }}
-    />
+    <Box sx={{ width: 380, flexShrink: 0 }}>
+      <AutocompleteInput
+        source="occupationCode"
+        label="resources.organisations.scope.occupationCode"
+        choices={choices}
+        optionValue="code"
+        optionText={occupationText}
+        isPending={isPending}
+        validate={required()}
+        // The API stores the name beside the code, so take it from the catalogue when the code changes.
+        onChange={(_code: string, choice: unknown) => {
+          const occupation = choice ? (choice as Occupation) : undefined;
+          setValue(getSource('occupationName'), occupation?.name ?? '', { shouldDirty: true });
+        }}
+      />
+    </Box>
   );
 };
 
@@ -111,14 +112,16 @@ const LevelsInput = () => {
     !value || value.length === 0 ? '请至少选择一个等级' : undefined;
 
   return (
-    <CheckboxGroupInput
-      source="levels"
-      label="resources.organisations.scope.levels"
-      choices={levelChoices}
-      validate={[atLeastOne, withinOccupation]}
-      format={(value: number[] | undefined) => value ?? []}
-      fullWidth={false}
-    />
+    <Box sx={{ minWidth: 390, flexShrink: 0 }}>
+      <CheckboxGroupInput
+        source="levels"
+        label="resources.organisations.scope.levels"
+        choices={levelChoices}
+        validate={[atLeastOne, withinOccupation]}
+        format={(value: number[] | undefined) => value ?? []}
+        fullWidth={false}
+      />
+    </Box>
   );
 };
 

@@ -103,16 +103,17 @@ export const UserForm = ({ mode, toolbar }: { mode: 'create' | 'edit'; toolbar?:
         sx={{ width: 320 }}
       />
     </Box>
-    <ReferenceInput source="organisationId" reference="organisations">
-      <AutocompleteInput
-        label="resources.users.fields.organisationId"
-        optionText={(record: Organisation) => organisationOptionText(record)}
-        filterToQuery={(q: string) => ({ q })}
-        validate={required()}
-        fullWidth={false}
-        sx={{ width: 480 }}
-      />
-    </ReferenceInput>
+    {/* The Box sets the width: AutocompleteInput does not pass sx to its root. */}
+    <Box sx={{ width: 480, maxWidth: '100%' }}>
+      <ReferenceInput source="organisationId" reference="organisations">
+        <AutocompleteInput
+          label="resources.users.fields.organisationId"
+          optionText={(record: Organisation) => organisationOptionText(record)}
+          filterToQuery={(q: string) => ({ q })}
+          validate={required()}
+        />
+      </ReferenceInput>
+    </Box>
     <RolesInput />
     {mode === 'create' && (
       <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 2 }}>

@@ -28,6 +28,38 @@ export const PERMISSIONS = {
     'institution_operator',
   ],
   'calendar.write': ['national_admin'],
+  'batches.read': [
+    'national_admin',
+    'national_reviewer',
+    'provincial_admin',
+    'provincial_reviewer',
+    'municipal_admin',
+    'municipal_head',
+    'institution_operator',
+  ],
+  // centres upload and maintain data on behalf of dissolved institutions.
+  'batches.upload': ['institution_operator', 'municipal_admin', 'provincial_admin'],
+  'batches.review': ['municipal_admin', 'municipal_head', 'provincial_reviewer', 'national_reviewer'],
+  // the provincial centre grants exemptions from the 6-month acceptance cutoff.
+  'batches.exemption': ['provincial_reviewer', 'provincial_admin'],
+  'certificates.read': [
+    'national_admin',
+    'national_reviewer',
+    'provincial_admin',
+    'provincial_reviewer',
+    'municipal_admin',
+    'municipal_head',
+    'institution_operator',
+  ],
+  // seeing a full ID number is allowed to the staff handling the data, and audited each time.
+  'certificates.unmask': [
+    'national_reviewer',
+    'provincial_reviewer',
+    'provincial_admin',
+    'municipal_admin',
+    'municipal_head',
+    'institution_operator',
+  ],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -31,8 +31,11 @@ export const META_SHEET_NAME = '_meta';
 /** Added by the error report; tolerated (and ignored) when a fixed report is uploaded again. */
 export const ERROR_COLUMN_HEADER = '错误说明';
 
-/** Rows of the data sheet that carry drop-down lists and column formats. */
-export const TEMPLATE_VALIDATION_ROWS = 200_000;
+/**
+ * Rows of the data sheet that carry drop-down lists (column formats cover every row). Kept modest: exceljs's
+ * non-streaming reader expands each validated range cell by cell; the server validates every row anyway.
+ */
+export const TEMPLATE_VALIDATION_ROWS = 10_000;
 
 export const TEMPLATE_HEADERS: readonly string[] = CERTIFICATE_RECORD_COLUMNS.map((c) => c.header);
 

@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { createInflateRaw } from 'node:zlib';
 import { DomainError } from '@app/domain';
@@ -196,7 +197,7 @@ async function entryDataStart(fh: FileHandle, e: ZipEntryInfo): Promise<number> 
 
 /** Inflates one entry; more than `maxBytes` or more than declared is refused. */
 async function inflateEntry(
-  fh: FileHandle,
+  path: string,
   e: ZipEntryInfo,
   dataStart: number,
   maxBytes: number,
@@ -211,7 +212,7 @@ async function inflateEntry(
   const cap = Math.min(maxBytes, e.uncompressedSize);
   const chunks: Buffer[] = [];
   let total = 0;
-  const stream = fh.createReadStream({ start: dataStart, end: dataStart + e.compressedSize - 1, autoClose: false });
+  const stream = createReadStream(path, { start: dataStart, end: dataStart + e.compressedSize - 1 });
   const source = e.method === 8 ? stream.pipe(createInflateRaw()) : stream;
   try {
     for await (const chunk of source as AsyncIterable<Buffer>) {
@@ -244,7 +245,7 @@ export async function readZipEntry(path: string, entry: ZipEntryInfo, maxBytes: 
   }
   const fh = await open(path, 'r');
   try {
-    return (await inflateEntry(fh, entry, await entryDataStart(fh, entry), maxBytes, true)) as Buffer;
+    return (await inflateEntry(path, entry, await entryDataStart(fh, entry), maxBytes, true)) as Buffer;
   } finally {
     await fh.close();
   }
@@ -265,7 +266,7 @@ export async function verifyZipEntries(path: string, dir: ZipDirectory, limits: 
         throw zipBomb('压缩包内含有目录之外的数据');
       }
       const start = await entryDataStart(fh, e);
-      await inflateEntry(fh, e, start, limits.maxUncompressedBytes, false);
+      await inflateEntry(path, e, start, limits.maxUncompressedBytes, false);
       let end = start + e.compressedSize;
       if ((e.flags & 8) !== 0) {
         // Data descriptor: optional signature, CRC, then 4- or 8-byte sizes.

@@ -13,7 +13,7 @@ interface ErrorBody {
 }
 
 /** Chinese messages for errors Nest or Express raise before our code runs. */
-function fromHttpException(error: HttpException): ErrorBody {
+function fromHttpException(error: HttpException, uploadLimitBytes: number): ErrorBody {
   const status = error.getStatus();
   const response = error.getResponse();
   if (typeof response === 'object' && response !== null && 'code' in response) {
@@ -25,7 +25,11 @@ function fromHttpException(error: HttpException): ErrorBody {
     case 404:
       return { statusCode: 404, code: 'ROUTE_NOT_FOUND', message: '请求的接口不存在' };
     case 413:
-      return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: '上传内容过大' };
+      return {
+        statusCode: 413,
+        code: 'IMPORT_FILE_TOO_LARGE',
+        message: `上传文件过大，超过系统允许的上限（${Math.round(uploadLimitBytes / 1024 / 1024)} MB）`,
+      };
     default:
       return { statusCode: status, code: `HTTP_${status}`, message: '请求无法处理' };
   }
@@ -39,7 +43,10 @@ function fromHttpException(error: HttpException): ErrorBody {
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('ErrorFilter');
 
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly uploadLimitBytes: number,
+  ) {}
 
   async catch(error: unknown, host: ArgumentsHost): Promise<void> {
     const http = host.switchToHttp();
@@ -48,9 +55,14 @@ export class ErrorFilter implements ExceptionFilter {
     let body: ErrorBody;
     if (error instanceof DomainError) {
       body = { statusCode: httpStatusForCode(error.code), code: error.code, message: error.message };
-      if (error.details !== undefined) body.details = error.details;
+      // Structured details (e.g. an import's row errors) sit beside code and message.
+      if (error.details !== null && typeof error.details === 'object' && !Array.isArray(error.details)) {
+        body = { ...(error.details as object), ...body };
+      } else if (error.details !== undefined) {
+        body.details = error.details;
+      }
     } else if (error instanceof HttpException) {
-      body = fromHttpException(error);
+      body = fromHttpException(error, this.uploadLimitBytes);
     } else {
       this.logger.error(error);
       body = { statusCode: 500, code: 'INTERNAL_ERROR', message: '系统内部错误，请稍后再试或联系运维人员' };

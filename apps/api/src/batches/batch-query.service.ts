@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { BATCH_STATUS_LABELS, deadlineStatus, WorkingDayCalendar } from '@app/domain';
+import { Actor } from '../common/actor/actor';
+import { Clock } from '../common/clock';
+import { applySortAndRange, idListFilter, ListQuery, stringFilter } from '../common/http/list-query';
+import { CalendarService } from '../calendar/calendar.service';
+import { JurisdictionService } from '../jurisdiction/jurisdiction.service';
+import { Organisation } from '../organisations/entities/organisation.entity';
+import { Batch } from './entities/batch.entity';
+import { BatchDecision, BatchDecisionRecord } from './entities/batch-decision.entity';
+
+const SORTABLE = {
+  id: 'b.id',
+  createdAt: 'b.createdAt',
+  updatedAt: 'b.updatedAt',
+  status: 'b.status',
+  dueDate: 'b.dueDate',
+  recordCount: 'b.recordCount',
+  submittedAt: 'b.submittedAt',
+};
+
+export type BatchView = Batch & {
+  institutionName: string;
+  statusLabel: string;
+  overdue: boolean;
+  workingDaysLeft: number | null;
+  dueText: string | null;
+};
+
+/** Reading batches within jurisdiction, with each one's deadline status against today (R-14, R-17). */
+@Injectable()
+export class BatchQueryService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jurisdiction: JurisdictionService,
+    private readonly calendar: CalendarService,
+    private readonly clock: Clock,
+  ) {}
+
+  async batchWithin(actor: Actor, id: number): Promise<Batch> {
+    const batch = await this.dataSource.getRepository(Batch).findOneBy({ id });
+    this.jurisdiction.assertWithin(actor, batch?.orgPath, '批次');
+    return batch as Batch;
+  }
+
+  async get(actor: Actor, id: number): Promise<BatchView> {
+    const [view] = await this.views([await this.batchWithin(actor, id)]);
+    return view;
+  }
+
+  async list(actor: Actor, query: ListQuery): Promise<{ rows: BatchView[]; total: number }> {
+    const qb = this.dataSource.getRepository(Batch).createQueryBuilder('b');
+    this.jurisdiction.restrictList(qb, 'b.orgPath', actor);
+    const ids = idListFilter(query.filter);
+    if (ids) qb.andWhere('b.id IN (:...ids)', { ids: ids.length ? ids : [0] });
+    const status = query.filter.status;
+    if (Array.isArray(status)) {
+      if (status.length) qb.andWhere('b.status IN (:...statuses)', { statuses: status.map(String) });
+    } else {
+      const one = stringFilter(query.filter, 'status');
+      if (one) qb.andWhere('b.status = :status', { status: one });
+    }
+    for (const key of ['institutionId', 'parentId'] as const) {
+      const value = stringFilter(query.filter, key);
+      if (value) qb.andWhere(`b.${key} = :${key}`, { [key]: Number(value) });
+    }
+    const kind = stringFilter(query.filter, 'kind');
+    if (kind) qb.andWhere('b.kind = :kind', { kind });
+    if (query.filter.lateSubmission === true) qb.andWhere('b.lateSubmission = :late', { late: true });
+    if (query.filter.overdue === true) qb.andWhere('b.dueDate < :today', { today: this.clock.today() });
+    const regionId = stringFilter(query.filter, 'organisationId');
+    if (regionId) {
+      const region = await this.jurisdiction.organisationWithin(actor, Number(regionId));
+      this.jurisdiction.restrictList(qb, 'b.orgPath', { ...actor, organisationPath: region.path });
+    }
+    const total = await qb.getCount();
+    const rows = await applySortAndRange(qb, query, SORTABLE, 'b.id').getMany();
+    return { rows: await this.views(rows), total };
+  }
+
+  /** The batch's history as a timeline (R-13): every decision with per-record reasons. */
+  async history(actor: Actor, id: number) {
+    await this.batchWithin(actor, id);
+    const decisions = await this.dataSource.getRepository(BatchDecision).find({ where: { batchId: id }, order: { id: 'ASC' } });
+    const withRecords = decisions.filter((d) => d.action === 'return' && d.childBatchId);
+    const records = withRecords.length
+      ? await this.dataSource
+          .getRepository(BatchDecisionRecord)
+          .createQueryBuilder('r')
+          .where('r.decisionId IN (:...ids)', { ids: withRecords.map((d) => d.id) })
+          .getMany()
+      : [];
+    return decisions.map((d) => ({
+      ...d,
+      stageLabel: BATCH_STATUS_LABELS[d.stage as keyof typeof BATCH_STATUS_LABELS] ?? d.stage,
+      resultLabel: BATCH_STATUS_LABELS[d.resultStatus as keyof typeof BATCH_STATUS_LABELS] ?? d.resultStatus,
+      records: records.filter((r) => r.decisionId === d.id).map((r) => ({ certificateId: r.certificateId, reason: r.reason })),
+    }));
+  }
+
+  async views(batches: Batch[]): Promise<BatchView[]> {
+    if (batches.length === 0) return [];
+    const institutions = await this.dataSource
+      .getRepository(Organisation)
+      .createQueryBuilder('o')
+      .select(['o.id', 'o.name'])
+      .whereInIds([...new Set(batches.map((b) => b.institutionId))])
+      .getMany();
+    const names = new Map(institutions.map((o) => [o.id, o.name]));
+    const calendar = await this.calendar.calendar();
+    const today = this.clock.today();
+    return batches.map((b) => ({
+      ...b,
+      institutionName: names.get(b.institutionId) ?? '',
+      statusLabel: BATCH_STATUS_LABELS[b.status],
+      ...dueFields(calendar, b.dueDate, today, b.status),
+    }));
+  }
+}
+
+export function dueFields(calendar: WorkingDayCalendar, due: string | null, today: string, status: string) {
+  if (!due || status === 'published' || status === 'draft') {
+    return { overdue: false, workingDaysLeft: null, dueText: null };
+  }
+  const s = deadlineStatus(calendar, due, today);
+  return { overdue: s.overdue, workingDaysLeft: s.overdue ? -s.workingDaysOverdue : s.workingDaysLeft, dueText: s.text };
+}

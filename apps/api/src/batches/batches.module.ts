@@ -1,0 +1,24 @@
+import { tmpdir } from 'node:os';
+import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { OrganisationsModule } from '../organisations/organisations.module';
+import { BatchImportService } from './batch-import.service';
+import { BatchQueryService } from './batch-query.service';
+import { BatchSubmissionService } from './batch-submission.service';
+import { BatchesController } from './batches.controller';
+
+@Module({
+  imports: [
+    OrganisationsModule,
+    // uploads land in a temporary file (streamed, never buffered whole) and stop at the size limit (413).
+    MulterModule.registerAsync({
+      useFactory: (config: AppConfig) => ({ dest: tmpdir(), limits: { fileSize: config.import.maxBytes, files: 1, fields: 10 } }),
+      inject: [APP_CONFIG],
+    }),
+  ],
+  controllers: [BatchesController],
+  providers: [BatchImportService, BatchSubmissionService, BatchQueryService],
+  exports: [BatchQueryService, BatchImportService],
+})
+export class BatchesModule {}

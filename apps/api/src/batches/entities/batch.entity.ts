@@ -1,0 +1,97 @@
+import { Column, Entity, Index } from 'typeorm';
+import type { BatchStatus } from '@app/domain';
+import { TIMESTAMP, VersionedEntityBase } from '../../database/columns';
+
+/** R-16 附件3: the institution's written explanation for a late upload. */
+export interface OverdueStatement {
+  reason: string;
+  responsiblePerson: string;
+  contact: string;
+  /** Record ids past their upload deadline when the statement was given. */
+  recordCount: number;
+  givenBy: string;
+  givenAt: string;
+}
+
+/** a provincial centre's recorded exemption from the 6-month acceptance cutoff. */
+export interface AcceptanceExemption {
+  reason: string;
+  approverId: number;
+  approverName: string;
+  organisationName: string;
+  grantedAt: string;
+}
+
+/** one upload of certificate records travelling up the review chain. */
+@Entity('batches')
+@Index(['status', 'dueDate', 'id'])
+@Index(['institutionId', 'fileChecksum'], { unique: true })
+export class Batch extends VersionedEntityBase {
+  @Column({ type: 'varchar', length: 16 })
+  kind!: 'skill_level' | 'qualification';
+
+  @Index()
+  @Column({ type: 'varchar', length: 24 })
+  status!: BatchStatus;
+
+  @Column({ type: 'int' })
+  institutionId!: number;
+
+  /** The institution's organisation path, copied so jurisdiction filters need no join. */
+  @Index()
+  @Column({ type: 'varchar', length: 255 })
+  orgPath!: string;
+
+  /** Child batches of a partial return point at the batch they left. */
+  @Index()
+  @Column({ type: 'int', nullable: true })
+  parentId!: number | null;
+
+  @Column({ type: 'int', default: 0 })
+  recordCount!: number;
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  fileName!: string | null;
+
+  /** SHA-256 of the uploaded file; the same file twice for one institution is refused. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  fileChecksum!: string | null;
+
+  @Column({ type: 'int' })
+  createdById!: number;
+
+  /** some records were uploaded after their upload deadline (a late submission, not a late review). */
+  @Column({ type: 'boolean', default: false })
+  lateSubmission!: boolean;
+
+  @Column({ type: 'simple-json', nullable: true })
+  overdueStatement!: OverdueStatement | null;
+
+  @Column({ type: 'simple-json', nullable: true })
+  exemption!: AcceptanceExemption | null;
+
+  /** Receipt day of the current stage (the day its period runs from, not counted). */
+  @Column({ type: 'date', nullable: true })
+  stageReceivedOn!: string | null;
+
+  /** Due date of the current stage, or of the correction after a return (R-14, calendar engine). */
+  @Column({ type: 'date', nullable: true })
+  dueDate!: string | null;
+
+  @Column({ type: 'varchar', length: 48, nullable: true })
+  dueRule!: string | null;
+
+  /** For a returned batch: the stage that returned it. */
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  returnedFrom!: string | null;
+
+  @Column({ ...TIMESTAMP, nullable: true })
+  submittedAt!: Date | null;
+
+  @Column({ type: 'date', nullable: true })
+  publishedOn!: string | null;
+
+  /** How many times the batch has been submitted (resubmissions after returns count). */
+  @Column({ type: 'int', default: 0 })
+  round!: number;
+}

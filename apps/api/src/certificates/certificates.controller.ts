@@ -1,0 +1,37 @@
+import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentActor, RequirePermission } from '../auth/auth.decorators';
+import type { Actor } from '../common/actor/actor';
+import { parseListQuery, RawListQuery, setContentRange } from '../common/http/list-query';
+import { CertificatesService } from './certificates.service';
+
+@ApiTags('certificates 证书')
+@ApiBearerAuth()
+@Controller('api/admin/certificates')
+export class CertificatesController {
+  constructor(private readonly certificates: CertificatesService) {}
+
+  @Get()
+  @RequirePermission('certificates.read')
+  async list(@CurrentActor() actor: Actor, @Query() raw: RawListQuery, @Res({ passthrough: true }) res: Response) {
+    const query = parseListQuery(raw, { field: 'rowNumber', order: 'ASC' });
+    const { rows, total } = await this.certificates.list(actor, query);
+    setContentRange(res, 'certificates', query, rows.length, total);
+    return rows;
+  }
+
+  @Get(':id')
+  @RequirePermission('certificates.read')
+  get(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number) {
+    return this.certificates.get(actor, id);
+  }
+
+  /** 显示完整证件号码 — audited. */
+  @Post(':id/reveal-id')
+  @HttpCode(200)
+  @RequirePermission('certificates.unmask')
+  reveal(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number) {
+    return this.certificates.revealIdNumber(actor, id);
+  }
+}

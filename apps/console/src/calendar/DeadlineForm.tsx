@@ -1,0 +1,109 @@
+import { useState, type FormEvent } from 'react';
+import { Button, Card, CardContent, Grid, MenuItem, TextField } from '@mui/material';
+import CalculateIcon from '@mui/icons-material/Calculate';
+import {
+  DEADLINE_POLICIES,
+  DEADLINE_PROFILES,
+  DEADLINE_RULES,
+  isHourDeadlineRule,
+  isIsoDate,
+  type DeadlineProfile,
+  type DeadlineRule,
+} from '@app/domain';
+import { beijingToday } from '../common/dates';
+import type { DeadlineQuery } from './api';
+import { PROFILE_LABELS, PROFILE_SOURCES, ruleOptionText } from './deadlineLabels';
+
+const TIME = /^\d{2}:\d{2}$/;
+
+/** Rule, start and profile; the hour rules (紧急/急 work orders) also take a time of day, in Beijing time. */
+export const DeadlineForm = ({ onSubmit }: { onSubmit: (query: DeadlineQuery) => void }) => {
+  const [rule, setRule] = useState<DeadlineRule>('upload');
+  const [profile, setProfile] = useState<DeadlineProfile>('national');
+  const [day, setDay] = useState(beijingToday());
+  const [time, setTime] = useState('09:00');
+  const byHour = isHourDeadlineRule(rule);
+  const policy = DEADLINE_POLICIES[profile][rule];
+  const complete = isIsoDate(day) && (!byHour || TIME.test(time));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!complete) return;
+    onSubmit({ rule, profile, from: byHour ? `${day}T${time}:00+08:00` : day });
+  };
+
+  return (
+    <Card component="form" onSubmit={submit} data-testid="deadline-form">
+      <CardContent>
+        <Grid container spacing={2} sx={{ alignItems: 'flex-start' }}>
+          <Grid size={{ xs: 12, md: 4 }}>
+            <TextField
+              select
+              fullWidth
+              label="期限规则"
+              value={rule}
+              onChange={(event) => setRule(event.target.value as DeadlineRule)}
+              slotProps={{ htmlInput: { 'data-testid': 'deadline-rule' } }}
+            >
+              {DEADLINE_RULES.map((choice) => (
+                <MenuItem key={choice} value={choice}>
+                  {ruleOptionText(profile, choice)}
+                </MenuItem>
+              ))}
+            </TextField>
+          </Grid>
+          <Grid size={{ xs: 12, md: 3 }}>
+            {byHour ? (
+              <TextField
+                fullWidth
+                type="datetime-local"
+                label={policy.startsFrom}
+                value={`${day}T${time}`}
+                onChange={(event) => {
+                  setDay(event.target.value.slice(0, 10));
+                  setTime(event.target.value.slice(11, 16));
+                }}
+                helperText="北京时间"
+                required
+                slotProps={{ inputLabel: { shrink: true } }}
+              />
+            ) : (
+              <TextField
+                fullWidth
+                type="date"
+                label={policy.startsFrom}
+                value={day}
+                onChange={(event) => setDay(event.target.value)}
+                helperText="起算日当天不计入"
+                required
+                slotProps={{ inputLabel: { shrink: true } }}
+              />
+            )}
+          </Grid>
+          <Grid size={{ xs: 12, md: 3 }}>
+            <TextField
+              select
+              fullWidth
+              label="适用规定"
+              value={profile}
+              onChange={(event) => setProfile(event.target.value as DeadlineProfile)}
+              helperText={PROFILE_SOURCES[profile]}
+              slotProps={{ htmlInput: { 'data-testid': 'deadline-profile' } }}
+            >
+              {DEADLINE_PROFILES.map((choice) => (
+                <MenuItem key={choice} value={choice}>
+                  {PROFILE_LABELS[choice]}
+                </MenuItem>
+              ))}
+            </TextField>
+          </Grid>
+          <Grid size={{ xs: 12, md: 2 }}>
+            <Button type="submit" variant="contained" size="large" startIcon={<CalculateIcon />} disabled={!complete} sx={{ mt: 0.5 }}>
+              计算
+            </Button>
+          </Grid>
+        </Grid>
+      </CardContent>
+    </Card>
+  );
+};

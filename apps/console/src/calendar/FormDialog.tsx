@@ -1,0 +1,50 @@
+import type { ReactElement, ReactNode } from 'react';
+import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
+import { Form, SaveButton } from 'react-admin';
+import type { FieldValues } from 'react-hook-form';
+
+interface FormDialogProps {
+  open: boolean;
+  title: string;
+  submitLabel: string;
+  submitIcon?: ReactElement;
+  submitColor?: 'primary' | 'error';
+  pending: boolean;
+  defaultValues?: FieldValues;
+  onSubmit: (values: FieldValues) => void;
+  onClose: () => void;
+  children: ReactNode;
+}
+
+/** A dialog holding a react-admin form; its fields start afresh each time it opens. */
+export const FormDialog = ({
+  open,
+  title,
+  submitLabel,
+  submitIcon,
+  submitColor = 'primary',
+  pending,
+  defaultValues,
+  onSubmit,
+  onClose,
+  children,
+}: FormDialogProps) => (
+  <Dialog open={open} onClose={pending ? undefined : onClose} maxWidth="sm" fullWidth>
+    <Form defaultValues={defaultValues} onSubmit={onSubmit}>
+      <DialogTitle>{title}</DialogTitle>
+      <DialogContent>{children}</DialogContent>
+      <DialogActions>
+        <MuiButton onClick={onClose} disabled={pending}>
+          取消
+        </MuiButton>
+        <SaveButton
+          label={submitLabel}
+          icon={submitIcon}
+          color={submitColor}
+          disabled={pending}
+          alwaysEnable={!pending}
+        />
+      </DialogActions>
+    </Form>
+  </Dialog>
+);
