@@ -51,6 +51,11 @@ async function kindOf(date: string) {
   return page.getByTestId('year-grid').locator(`[data-date="${date}"]`).getAttribute('data-kind');
 }
 
+/** Waits for a day cell to show `kind`: the grid refetches after a change, a moment after the notification. */
+async function waitForKind(date: string, kind: string) {
+  await page.getByTestId('year-grid').locator(`[data-date="${date}"][data-kind="${kind}"]`).waitFor();
+}
+
 async function chooseOption(combobox: RegExp, option: RegExp) {
   await page.getByRole('combobox', { name: combobox }).click();
   await page.getByRole('option', { name: option }).click();
@@ -180,13 +185,13 @@ describe('工作日历 and 期限计算器 in Chromium', () => {
     await dialog.getByLabel('放假').check();
     await dialog.getByRole('button', { name: '添加' }).click();
     await page.getByText('已添加 2026年12月31日：测试（放假）').waitFor();
-    await expect(kindOf('2026-12-31')).resolves.toBe('holiday');
+    await waitForKind('2026-12-31', 'holiday');
 
     await page.getByRole('button', { name: '删除 2026年12月31日（测试，放假）' }).click();
     await dialog.getByLabel('原因').fill('测试完毕，撤销');
     await dialog.getByRole('button', { name: '删除' }).click();
     await page.getByText('已删除 2026年12月31日（测试，放假）').waitFor();
-    await expect(kindOf('2026-12-31')).resolves.toBe('working');
+    await waitForKind('2026-12-31', 'working');
 
     await page.getByRole('button', { name: '下一年' }).click();
     await page.getByTestId('calendar-provisional').getByRole('button', { name: '登记年度通知' }).click();

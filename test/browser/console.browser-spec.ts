@@ -29,18 +29,19 @@ const serverErrors: string[] = [];
 let chengduId: number;
 let guangzhouInstitutionId: number;
 let asGuangzhou: Awaited<ReturnType<typeof apiAs>>;
+let temporaryPassword = '';
 
 async function shot(name: string) {
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
-async function login(username: string) {
+async function login(username: string, password = PASSWORD) {
   await page.goto(`${app.baseUrl}/#/login`);
   await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.getByTestId('welcome').waitFor();
+  if (password === PASSWORD) await page.getByTestId('welcome').waitFor();
 }
 
 async function logout() {
@@ -169,8 +170,8 @@ describe('console in Chromium', () => {
     await page.getByRole('cell', { name: 'sz_admin', exact: true }).click();
     await page.getByRole('button', { name: '重置密码' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
-    const temporary = await page.getByTestId('temporary-password').innerText();
-    expect(temporary.trim()).toMatch(/^\S{8,}$/);
+    temporaryPassword = (await page.getByTestId('temporary-password').innerText()).trim();
+    expect(temporaryPassword).toMatch(/^\S{8,}$/);
     await shot('user-reset-password');
     await page.getByRole('button', { name: '我已记下' }).click();
 
@@ -180,6 +181,23 @@ describe('console in Chromium', () => {
     expect(await page.getByTestId('totp-qr').evaluate((img: any) => img.naturalWidth)).toBeGreaterThan(0);
     await shot('account-security');
 
+    await logout();
+  });
+
+  it('sz_admin: the temporary password leads to 账号安全, where it is changed', async () => {
+    expect(temporaryPassword).not.toBe('');
+    await login('sz_admin', temporaryPassword);
+    await page.waitForURL(/#\/account$/);
+    await page.getByText('您正在使用临时密码，请立即修改密码。').waitFor();
+    await page.getByLabel('当前密码').fill(temporaryPassword);
+    await page.getByLabel('新密码', { exact: true }).fill('Shenzhen#2026');
+    await page.getByLabel('确认新密码').fill('Shenzhen#2026');
+    await page.getByRole('button', { name: '修改密码' }).click();
+    await page.getByText('密码已修改').waitFor();
+    await page.getByText('您正在使用临时密码，请立即修改密码。').waitFor({ state: 'detached' });
+    await logout();
+    await login('sz_admin', 'Shenzhen#2026');
+    await page.getByTestId('welcome').waitFor();
     await logout();
   });
 
@@ -245,7 +263,7 @@ describe('console in Chromium', () => {
     const creditCode = first17 + creditCodeCheckChar(first17);
     await openFromMenu('机构管理');
     await page.getByRole('link', { name: '新建' }).click();
-    await page.getByLabel('上级机构').fill('广州市');
+    await page.getByRole('combobox', { name: '上级机构' }).fill('广州市');
     await page.getByRole('option', { name: /广州市职业技能鉴定指导中心/ }).click();
     await page.getByLabel('名称').fill('广州市测试职业技能培训学校');
     await page.getByLabel('行政区划代码').fill('440104');
@@ -254,7 +272,7 @@ describe('console in Chromium', () => {
     await page.getByRole('option', { name: '社会培训评价组织' }).click();
     await page.getByLabel('备案日期').fill('2024-05-20');
     await page.getByRole('button', { name: '添加' }).click();
-    await page.getByLabel('职业（工种）').fill(occupation.code);
+    await page.getByRole('combobox', { name: '职业（工种）' }).fill(occupation.code);
     await page.getByRole('option', { name: new RegExp(occupation.name) }).first().click();
     await page.getByRole('checkbox', { name: '五级' }).check();
     await page.getByRole('checkbox', { name: '四级' }).check();

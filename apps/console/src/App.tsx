@@ -2,6 +2,7 @@ import { Route } from 'react-router-dom';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { AccountSecurityPage } from './account/AccountSecurityPage';
 import auditLogs from './auditLogs';
+import { CalendarPage, DeadlineCalculatorPage } from './calendar';
 import { LoginPage } from './auth/LoginPage';
 import { Dashboard } from './dashboard/Dashboard';
 import { AppLayout } from './layout/AppLayout';
@@ -31,6 +32,8 @@ export const App = () => (
     <Resource name="audit-logs" {...auditLogs} />
     <CustomRoutes>
       <Route path="/account" element={<AccountSecurityPage />} />
+      <Route path="/calendar" element={<CalendarPage />} />
+      <Route path="/deadline-calculator" element={<DeadlineCalculatorPage />} />
     </CustomRoutes>
   </Admin>
 );

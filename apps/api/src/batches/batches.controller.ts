@@ -1,3 +1,4 @@
+/// <reference types="multer" />
 import {
   Body,
   Controller,
@@ -14,7 +15,6 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import 'multer';
 import { DomainError } from '@app/domain';
 import { CurrentActor, RequirePermission } from '../auth/auth.decorators';
 import type { Actor } from '../common/actor/actor';

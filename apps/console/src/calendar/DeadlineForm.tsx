@@ -58,7 +58,7 @@ export const DeadlineForm = ({ onSubmit }: { onSubmit: (query: DeadlineQuery) =>
                 fullWidth
                 type="datetime-local"
                 label={policy.startsFrom}
-                value={`${day}T${time}`}
+                value={day && time ? `${day}T${time}` : ''}
                 onChange={(event) => {
                   setDay(event.target.value.slice(0, 10));
                   setTime(event.target.value.slice(11, 16));

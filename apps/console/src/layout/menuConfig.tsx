@@ -1,4 +1,6 @@
 import type { ComponentType } from 'react';
+import CalculateIcon from '@mui/icons-material/Calculate';
+import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
 import DashboardIcon from '@mui/icons-material/Dashboard';
 import SecurityIcon from '@mui/icons-material/Security';
 import { hasPermission, type Permission, type Role } from '@app/domain';
@@ -25,12 +27,14 @@ export interface MenuEntry {
 }
 
 /**
- * The sidebar, in order. Add an entry per feature (批次管理, 待我处理, 期限看板, 工作日历, 期限计算器 …),
+ * The sidebar, in order. Add an entry per feature (批次管理, 待我处理, 期限看板 …),
  * gated by the same permission the API checks; resources also need a <Resource> in App.tsx and a row
  * in auth/access.ts, custom pages a <Route> in App.tsx.
  */
 export const MENU: MenuEntry[] = [
   { to: '/', label: '首页', icon: DashboardIcon, section: 'work', permission: null },
+  { to: '/deadline-calculator', label: '期限计算器', icon: CalculateIcon, section: 'work', permission: 'calendar.read' },
+  { to: '/calendar', label: '工作日历', icon: CalendarMonthIcon, section: 'work', permission: 'calendar.read' },
   { to: '/organisations', label: '机构管理', icon: organisations.icon, section: 'admin', permission: 'organisations.read' },
   { to: '/users', label: '用户管理', icon: users.icon, section: 'admin', permission: 'users.read' },
   { to: '/audit-logs', label: '审计日志', icon: auditLogs.icon, section: 'security', permission: 'audit.read' },

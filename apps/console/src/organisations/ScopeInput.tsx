@@ -71,7 +71,7 @@ const OccupationInput = () => {
   const { getSource } = useSourceContext();
   // The Box sets the width: the iterator's inline row ignores the input's own sx.
   return (
-    <Box sx={{ width: 380, flexShrink: 0 }}>
+    <Box sx={{ width: 320, flexShrink: 0 }}>
       <AutocompleteInput
         source="occupationCode"
         label="resources.organisations.scope.occupationCode"
@@ -112,7 +112,7 @@ const LevelsInput = () => {
     !value || value.length === 0 ? '请至少选择一个等级' : undefined;
 
   return (
-    <Box sx={{ minWidth: 390, flexShrink: 0 }}>
+    <Box sx={{ minWidth: 360, flexShrink: 0 }}>
       <CheckboxGroupInput
         source="levels"
         label="resources.organisations.scope.levels"

@@ -144,7 +144,8 @@ describe('buildTemplate (R-12)', () => {
     expect(ws.getColumn(3).numFmt).toBe('@');
     expect(ws.getColumn(11).numFmt).toBe('@');
     expect(ws.getColumn(12).numFmt).toBe('yyyy-mm-dd');
-    const gender = ws.dataValidations.find('D2') ?? (ws.dataValidations.model as Record<string, ExcelJS.DataValidation>)['D2:D10001'];
+    const validations = (ws as unknown as { dataValidations: { find(a: string): ExcelJS.DataValidation | undefined } }).dataValidations;
+    const gender = validations.find('D2');
     expect(gender).toMatchObject({ type: 'list', formulae: ["'代码表'!$B$2:$B$5"] });
 
     const lists = wb.getWorksheet('代码表')!;
