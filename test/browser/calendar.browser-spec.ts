@@ -44,8 +44,6 @@ async function login(username: string) {
 }
 // --- end of local start/login
 
-const day = (date: string) => page.locator(`[data-date="${date}"]`).first();
-
 /** The kind a day cell of the year grid shows (holiday, workday, weekend, working). */
 async function kindOf(date: string) {
   return page.getByTestId('year-grid').locator(`[data-date="${date}"]`).getAttribute('data-kind');

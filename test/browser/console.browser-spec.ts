@@ -190,7 +190,7 @@ describe('console in Chromium', () => {
     await page.waitForURL(/#\/account$/);
     await page.getByText('您正在使用临时密码，请立即修改密码。').waitFor();
     await page.getByLabel('当前密码').fill(temporaryPassword);
-    await page.getByLabel('新密码', { exact: true }).fill('Shenzhen#2026');
+    await page.getByLabel(/^新密码/).fill('Shenzhen#2026');
     await page.getByLabel('确认新密码').fill('Shenzhen#2026');
     await page.getByRole('button', { name: '修改密码' }).click();
     await page.getByText('密码已修改').waitFor();
@@ -288,6 +288,22 @@ describe('console in Chromium', () => {
       { occupationCode: occupation.code, occupationName: occupation.name, levels: [5, 4], validFrom: '2024-06-01', validTo: null },
     ]);
 
+    // A municipal admin may create operator accounts for institutions under the city, nothing else.
+    await openFromMenu('用户管理');
+    await page.getByRole('link', { name: '新建' }).click();
+    await page.getByLabel(/^用户名/).fill('inst_gz_test');
+    await page.getByLabel(/^姓名/).fill('测试操作员');
+    await page.getByRole('combobox', { name: '所属机构' }).fill('测试职业');
+    await page.getByRole('option', { name: /广州市测试职业技能培训学校/ }).click();
+    expect(await page.getByRole('checkbox', { name: '审计员' }).count()).toBe(0);
+    await page.getByRole('checkbox', { name: '评价机构操作员' }).check();
+    await page.getByLabel(/^初始密码/).fill('Operator#2026');
+    await page.getByLabel(/^确认初始密码/).fill('Operator#2026');
+    await shot('user-create');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(/#\/users$/);
+    expect(await tableText()).toContain('inst_gz_test');
+
     await page.goto(`${app.baseUrl}/#/organisations/${chengduId}/show`);
     await expect(page.getByTestId('record-load-error').innerText()).resolves.toContain('不在您的管辖范围内');
     await shot('organisation-outside-jurisdiction');
@@ -299,7 +315,7 @@ describe('console in Chromium', () => {
     await logout();
   });
 
-  it('auditor: only the audit log and account security; rows expand; the chain verifies', async () => {
+  it('auditor: only the audit log and account security; rows expand; the chain verifies; a dead session logs out', async () => {
     await login('auditor');
     const menu = await menuText();
     expect(menu).toContain('审计日志');
@@ -319,6 +335,15 @@ describe('console in Chromium', () => {
     await page.getByRole('button', { name: '关闭' }).click();
     await shot('audit-logs-auditor');
 
-    await logout();
+    // The server ends the session (as after 30 idle minutes): the next request lands on the login page.
+    const storedToken = () => page.evaluate<string | null>("localStorage.getItem('cert.token')");
+    const token = await storedToken();
+    expect(token).toMatch(/^Bearer /);
+    const ended = await fetch(`${app.baseUrl}/api/auth/logout`, { method: 'POST', headers: { authorization: token! } });
+    expect(ended.status).toBe(204);
+    await page.getByRole('button', { name: '刷新' }).click();
+    await page.getByRole('button', { name: '登录', exact: true }).waitFor();
+    await page.getByText('请先登录').waitFor(); // the API's message for the dead session
+    expect(await storedToken()).toBeNull();
   });
 });

@@ -32,7 +32,7 @@ describe('batch import (R-8, R-12, R-42)', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(res.body as Buffer);
+    await workbook.xlsx.load(res.body as ArrayBuffer);
     const data = workbook.worksheets.find((ws) => ws.getRow(1).getCell(1).text === '姓名')!;
     expect((data.getRow(1).values as string[]).slice(1)).toEqual([
       '姓名', '证件类型', '证件号码', '性别', '出生日期', '文化程度', '职业编码', '职业名称', '工种/职业方向',
@@ -96,7 +96,7 @@ describe('batch import (R-8, R-12, R-42)', () => {
     const report = await t.http.get(`/api/admin/batches/error-reports/${res.body.errorReportId}`).set(auth).buffer(true).parse(binaryParser);
     expect(report.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(report.body as Buffer);
+    await workbook.xlsx.load(report.body as ArrayBuffer);
     const sheet = workbook.worksheets.find((ws) => ws.getRow(1).getCell(1).text === '姓名')!;
     const headers = (sheet.getRow(1).values as string[]).slice(1);
     expect(headers[headers.length - 1]).toBe('错误说明');
@@ -148,7 +148,7 @@ describe('batch import (R-8, R-12, R-42)', () => {
   it('refuses formula cells', async () => {
     const buffer = await buildSheet(t, inst, [validRow(30)]);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(buffer);
+    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
     const sheet = wb.worksheets.find((ws) => ws.getRow(1).getCell(1).text === '姓名')!;
     sheet.getRow(2).getCell(14).value = { formula: 'SUM(1,2)', result: 3 };
     const res = await upload(Buffer.from(await wb.xlsx.writeBuffer()));

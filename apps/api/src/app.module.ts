@@ -13,6 +13,7 @@ import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { JurisdictionModule } from './jurisdiction/jurisdiction.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { ReviewsModule } from './reviews/reviews.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -47,6 +48,7 @@ export class AppModule {
         UsersModule,
         BatchesModule,
         CertificatesModule,
+        ReviewsModule,
       ],
       controllers: [HealthController],
     };

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import type { Response } from 'superagent';
 import { createSeededRng, generateResidentId } from '../../../libs/domain/src';
 import type { TestApp } from './test-app';
 
@@ -65,7 +66,7 @@ export async function buildSheet(t: TestApp, token: string, rows: SheetRow[], ki
   const res = await t.http.get(`/api/admin/batches/template?kind=${kind}`).set('Authorization', `Bearer ${token}`).buffer(true).parse(binaryParser);
   if (res.status !== 200) throw new Error(`template download failed: ${res.status}`);
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(res.body as Buffer);
+  await workbook.xlsx.load(res.body as ArrayBuffer);
   const sheet = workbook.worksheets.find((ws) => ws.state === 'visible' && ws.getRow(1).getCell(1).text === '姓名');
   if (!sheet) throw new Error('template has no data sheet');
   const headers = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
@@ -80,9 +81,11 @@ export async function buildSheet(t: TestApp, token: string, rows: SheetRow[], ki
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-export function binaryParser(res: NodeJS.ReadableStream & { setEncoding(e: string): void }, callback: (err: Error | null, body: Buffer) => void) {
+/** supertest parser that keeps a binary body (xlsx) as a Buffer. */
+export function binaryParser(res: Response, callback: (err: Error | null, body: unknown) => void): void {
+  const stream = res as unknown as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => callback(null, Buffer.concat(chunks)));
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => callback(null, Buffer.concat(chunks)));
 }
 

@@ -17,6 +17,7 @@ import { Actor, subjectOf } from '../common/actor/actor';
 import { Clock } from '../common/clock';
 import { forbidden, notFound } from '../common/errors/app-errors';
 import { AuditService } from '../audit/audit.service';
+import { CalendarService } from '../calendar/calendar.service';
 import { FieldCipher } from '../crypto/field-cipher';
 import { UnitOfWork } from '../database/unit-of-work';
 import { FileStore } from '../files/file-store';
@@ -60,6 +61,7 @@ export class BatchImportService {
     private readonly files: FileStore,
     private readonly jurisdiction: JurisdictionService,
     private readonly occupations: OccupationCatalogue,
+    private readonly calendar: CalendarService,
   ) {}
 
   template(kind: TemplateKind): Promise<Buffer> {
@@ -103,7 +105,12 @@ export class BatchImportService {
           { errors: errors.slice(0, ERRORS_IN_RESPONSE), errorCount: errors.length, errorReportId: report.id },
         );
       }
-      const batch = await this.uow.run((manager) => this.store(manager, actor, institution, sheet, checksum, kind, rows));
+      // A draft is itself on the clock: its earliest record's upload deadline, for the deadline board.
+      const earliestIssue = rows.reduce((min, r) => (r.record.issueDate < min ? r.record.issueDate : min), rows[0].record.issueDate);
+      const uploadDue = await this.calendar.deadline('upload', earliestIssue, institution.deadlineProfile);
+      const batch = await this.uow.run((manager) =>
+        this.store(manager, actor, institution, sheet, checksum, kind, rows, uploadDue.due),
+      );
       return { id: batch.id, recordCount: batch.recordCount, status: batch.status, version: batch.version, warnings: warnings.length };
     } finally {
       await rm(sheet.path, { force: true });
@@ -181,6 +188,7 @@ export class BatchImportService {
     checksum: string,
     kind: TemplateKind,
     rows: ParsedRow[],
+    uploadDue: string,
   ): Promise<Batch> {
     const batches = manager.getRepository(Batch);
     const inserted = await batches.insert({
@@ -192,6 +200,8 @@ export class BatchImportService {
       fileName: sheet.originalName.slice(0, 255),
       fileChecksum: checksum,
       createdById: actor.userId,
+      dueDate: uploadDue,
+      dueRule: 'upload',
     });
     const batchId = Number(inserted.identifiers[0].id);
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { BATCH_STATUS_LABELS, deadlineStatus, WorkingDayCalendar } from '@app/domain';
+import { BATCH_STATUS_LABELS, BatchStatus, deadlineStatus, REVIEW_STAGES, STAGE_ROLE, WorkingDayCalendar } from '@app/domain';
 import { Actor } from '../common/actor/actor';
 import { Clock } from '../common/clock';
 import { applySortAndRange, idListFilter, ListQuery, stringFilter } from '../common/http/list-query';
@@ -55,6 +55,12 @@ export class BatchQueryService {
     this.jurisdiction.restrictList(qb, 'b.orgPath', actor);
     const ids = idListFilter(query.filter);
     if (ids) qb.andWhere('b.id IN (:...ids)', { ids: ids.length ? ids : [0] });
+    if (query.filter.queue === 'mine') {
+      // 待我处理: the stages this person's roles decide; institutions see what awaits their own action.
+      const mine = REVIEW_STAGES.filter((stage) => actor.roles.includes(STAGE_ROLE[stage])) as BatchStatus[];
+      if (actor.roles.includes('institution_operator')) mine.push('draft', 'returned');
+      qb.andWhere('b.status IN (:...mine)', { mine: mine.length ? mine : ['none'] });
+    }
     const status = query.filter.status;
     if (Array.isArray(status)) {
       if (status.length) qb.andWhere('b.status IN (:...statuses)', { statuses: status.map(String) });
@@ -121,7 +127,7 @@ export class BatchQueryService {
 }
 
 export function dueFields(calendar: WorkingDayCalendar, due: string | null, today: string, status: string) {
-  if (!due || status === 'published' || status === 'draft') {
+  if (!due || status === 'published') {
     return { overdue: false, workingDaysLeft: null, dueText: null };
   }
   const s = deadlineStatus(calendar, due, today);

@@ -297,18 +297,6 @@ export const appChineseMessages = {
     },
   },
   app: {
-    title: '证书数据监管平台',
-    subtitle: '技能人才评价证书全国联网查询 · 数据监管',
-    menu: {
-      section_work: '工作台',
-      section_admin: '机构与人员',
-      section_security: '安全与审计',
-      dashboard: '首页',
-      organisations: '机构管理',
-      users: '用户管理',
-      audit_logs: '审计日志',
-      account: '账号安全',
-    },
     errors: {
       stale_version: '该记录已被他人修改，请刷新页面查看最新内容后再操作。',
       network: '无法连接服务器，请检查网络后重试。',

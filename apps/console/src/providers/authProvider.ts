@@ -30,6 +30,9 @@ function toLoginError(error: unknown): LoginError {
   return new LoginError('UNKNOWN', '登录失败，请稍后重试', 0);
 }
 
+/** Whether this page load has confirmed the stored token with the server (see checkAuth). */
+let sessionConfirmed = false;
+
 const NOT_ABOUT_THE_SESSION = new Set(['AUTH_TOTP_INVALID', 'AUTH_TOTP_REQUIRED', 'AUTH_INVALID_CREDENTIALS']);
 
 export const authProvider: AuthProvider = {
@@ -41,6 +44,7 @@ export const authProvider: AuthProvider = {
       throw toLoginError(error);
     }
     session.start(reply.token, reply.user);
+    sessionConfirmed = true;
     // A temporary password (new account, reset by an admin) must be replaced first.
     return { redirectTo: reply.user.mustChangePassword ? '/account' : '/' };
   },
@@ -51,11 +55,25 @@ export const authProvider: AuthProvider = {
       await httpClient('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
     }
     session.clear();
+    sessionConfirmed = false;
   },
 
   async checkAuth() {
     // message: false — landing on the login page needs no "please log in" toast.
     if (!session.token()) throw { message: false };
+    if (sessionConfirmed) return;
+    // Once per page load, ask the server whether the stored session still lives (it may have idled out
+    // overnight), so the user lands on the login page with the reason instead of on an empty page.
+    try {
+      session.updateUser(await getJson<StaffUser>('/api/auth/me'));
+      sessionConfirmed = true;
+    } catch (error) {
+      if ((error as { status?: number }).status === 401) {
+        session.clear();
+        throw { message: (error as Error).message || 'ra.notification.logged_out', redirectTo: '/login' };
+      }
+      // Server unreachable: let the pages load and report their own errors.
+    }
   },
 
   async checkError(error: { status?: number; message?: string; body?: { code?: string } }) {

@@ -77,6 +77,26 @@ function squeeze(text: string): string {
   return text.replace(/[\s\u3000]/g, '').replace(/[／\\]/g, '/');
 }
 
+const lookups = new WeakMap<readonly CodeEntry<string | number>[], Map<string, string | number>>();
+
+function lookupOf<C extends string | number>(table: readonly CodeEntry<C>[]): Map<string, C> {
+  let map = lookups.get(table) as Map<string, C> | undefined;
+  if (!map) {
+    map = new Map<string, C>();
+    for (const entry of table) {
+      for (const key of [String(entry.code), entry.label, ...(entry.aliases ?? [])]) {
+        map.set(squeeze(key), entry.code);
+      }
+      if (typeof entry.code === 'number') {
+        // '03' for 3, '1.0' from a numeric Excel cell.
+        map.set(`0${entry.code}`, entry.code);
+      }
+    }
+    lookups.set(table, map);
+  }
+  return map;
+}
+
 /** Label, alias or code → code; null when nothing matches (also for empty input). */
 export function parseCode<C extends string | number>(
   table: readonly CodeEntry<C>[],
@@ -89,23 +109,13 @@ export function parseCode<C extends string | number>(
   if (text === '') {
     return null;
   }
-  for (const entry of table) {
-    if (String(entry.code) === text || squeeze(entry.label) === text) {
-      return entry.code;
-    }
-    if (entry.aliases?.some((a) => squeeze(a) === text)) {
-      return entry.code;
-    }
+  const map = lookupOf(table);
+  const hit = map.get(text);
+  if (hit !== undefined) {
+    return hit;
   }
-  // '03' for 3, '1.0' from a numeric Excel cell.
-  if (/^\d+(\.0+)?$/.test(text)) {
-    const n = Number(text);
-    const hit = table.find((e) => typeof e.code === 'number' && e.code === n);
-    if (hit) {
-      return hit.code;
-    }
-  }
-  return null;
+  const numeric = /^(\d+)\.0+$/.exec(text);
+  return numeric ? (map.get(String(Number(numeric[1]))) ?? null) : null;
 }
 
 export function labelOf<C extends string | number>(table: readonly CodeEntry<C>[], code: C | null | undefined): string {

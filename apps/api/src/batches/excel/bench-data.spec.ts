@@ -65,4 +65,25 @@ describe('bench data generator', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it('reads Chinese text intact across stream chunk boundaries (exceljs decodes chunks separately)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bench-utf8-'));
+    try {
+      const data = generateBenchData({ count: 20_000, today, catalogue, seed: 11 });
+      const path = join(dir, 'c.xlsx');
+      await writeCertificatesXlsx(path, data.certificates, 'skill_level', catalogue);
+      const expected = data.certificates[Symbol.iterator]();
+      let n = 0;
+      for await (const row of readBatchFile(path, { maxRows: 20_000, maxBytes: 5e7 })) {
+        const want = expected.next().value!.values;
+        if (row.values.holderName !== want.holderName || row.values.idType !== want.idType || row.values.education !== want.education || row.values.occupationName !== want.occupationName) {
+          throw new Error(`row ${row.rowNumber}: ${JSON.stringify(row.values)} != ${JSON.stringify(want)}`);
+        }
+        n++;
+      }
+      expect(n).toBe(20_000);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });

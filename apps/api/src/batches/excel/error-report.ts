@@ -1,6 +1,7 @@
 import { createOccupationCatalogue, escapeCellForExport, unescapeImportedCell, type OccupationCatalogue } from '@app/domain';
 import * as ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
+import { ensureExcelJsUtf8Safe } from './exceljs-utf8';
 import { inspectBatchFile } from './read-batch-file';
 import {
   addDataSheet,
@@ -93,6 +94,7 @@ export async function writeErrorReport(
   const sheet = addDataSheet(writer, catalogue, [{ width: 60 }]);
   writeHeaderRow(sheet, [ERROR_COLUMN_HEADER]);
 
+  ensureExcelJsUtf8Safe();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(sourcePath, {
     styles: 'cache',
     sharedStrings: 'cache',

@@ -5,3 +5,4 @@ export * from './build-template';
 export * from './read-batch-file';
 export * from './error-report';
 export * from './occupation-catalogue.loader';
+export * from './exceljs-utf8';

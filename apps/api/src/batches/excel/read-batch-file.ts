@@ -7,6 +7,7 @@ import {
 } from '@app/domain';
 import * as ExcelJS from 'exceljs';
 import { stat } from 'node:fs/promises';
+import { ensureExcelJsUtf8Safe } from './exceljs-utf8';
 import { foreignTemplate, importError, ImportErrorCode, notXlsx } from './import-errors';
 import {
   ERROR_COLUMN_HEADER,
@@ -263,6 +264,7 @@ function checkHeader(row: ExcelJS.Row): void {
  * callers must not keep anything from a file that failed (R-42: an import applies whole or not at all).
  */
 export async function* readBatchRows(filePath: string, meta: BatchFileMeta, options: ReadBatchFileOptions): AsyncGenerator<BatchRow> {
+  ensureExcelJsUtf8Safe();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, {
     styles: 'cache',
     sharedStrings: 'cache',

@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource } from 'typeorm';
+import {
+  ancestorIds,
+  BATCH_STATUS_LABELS,
+  BatchStatus,
+  isReviewStage,
+  ORGANISATION_LEVEL_LABELS,
+  ROLE_LABELS,
+  STAGE_LEVEL,
+  STAGE_ROLE,
+} from '@app/domain';
+import { Actor } from '../common/actor/actor';
+import { Clock } from '../common/clock';
+import { applySortAndRange, ListQuery, stringFilter } from '../common/http/list-query';
+import { DomainError } from '@app/domain';
+import { CalendarService } from '../calendar/calendar.service';
+import { JurisdictionService } from '../jurisdiction/jurisdiction.service';
+import { Organisation } from '../organisations/entities/organisation.entity';
+import { dueFields } from '../batches/batch-query.service';
+import { Batch } from '../batches/entities/batch.entity';
+
+/** Everything still open: uploads awaiting submission, reviews, corrections after returns. */
+const OPEN_STATUSES: BatchStatus[] = ['draft', 'returned', 'municipal_review', 'municipal_head_approval', 'provincial_review', 'national_review'];
+const DUE_SOON_WORKING_DAYS = 3;
+const SORTABLE = { dueDate: 'b.dueDate', id: 'b.id', status: 'b.status' };
+
+export type DeadlineItemKind = 'upload' | 'review' | 'correction';
+
+/**
+ * R-14, R-17: the 期限看板 — every open item in the caller's jurisdiction with its due date, working days left
+ * or overdue, and who must act. Overdue reviews stay open; nothing is approved automatically.
+ */
+@Injectable()
+export class DeadlineBoardService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jurisdiction: JurisdictionService,
+    private readonly calendar: CalendarService,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(actor: Actor, query: ListQuery) {
+    const calendar = await this.calendar.calendar();
+    const today = this.clock.today();
+    const qb = this.dataSource.getRepository(Batch).createQueryBuilder('b');
+    this.jurisdiction.restrictList(qb, 'b.orgPath', actor);
+    const status = stringFilter(query.filter, 'status');
+    if (status && !OPEN_STATUSES.includes(status as BatchStatus)) throw new DomainError('BAD_QUERY', `状态 ${status} 不是待办状态`);
+    qb.andWhere('b.status IN (:...statuses)', { statuses: status ? [status] : OPEN_STATUSES });
+    const kind = stringFilter(query.filter, 'kind') as DeadlineItemKind | undefined;
+    if (kind === 'upload') qb.andWhere('b.status = :draft', { draft: 'draft' });
+    if (kind === 'correction') qb.andWhere('b.status = :returned', { returned: 'returned' });
+    if (kind === 'review') qb.andWhere('b.status NOT IN (:...notReview)', { notReview: ['draft', 'returned'] });
+    const region = stringFilter(query.filter, 'organisationId');
+    if (region) {
+      const organisation = await this.jurisdiction.organisationWithin(actor, Number(region));
+      this.jurisdiction.restrictList(qb, 'b.orgPath', { ...actor, organisationPath: organisation.path });
+    }
+    const state = stringFilter(query.filter, 'state');
+    const soon = calendar.workingDayAfter(today, DUE_SOON_WORKING_DAYS);
+    if (state === 'overdue') qb.andWhere('b.dueDate < :today', { today });
+    else if (state === 'due_soon') qb.andWhere('b.dueDate >= :today AND b.dueDate <= :soon', { today, soon });
+    else if (state === 'on_time') qb.andWhere(new Brackets((w) => w.where('b.dueDate > :soon', { soon })));
+    else if (state) throw new DomainError('BAD_QUERY', 'state 应为 overdue、due_soon 或 on_time');
+
+    const total = await qb.getCount();
+    const rows = await applySortAndRange(qb, { ...query, sort: SORTABLE[query.sort.field as keyof typeof SORTABLE] ? query.sort : { field: 'dueDate', order: 'ASC' } }, SORTABLE, 'b.id').getMany();
+    const organisations = await this.organisationsOnPaths(rows);
+    const items = rows.map((b) => {
+      const institution = organisations.get(b.institutionId);
+      const responsible = this.responsible(b, organisations);
+      return {
+        id: b.id,
+        batchId: b.id,
+        version: b.version,
+        kind: itemKind(b.status),
+        status: b.status,
+        statusLabel: BATCH_STATUS_LABELS[b.status],
+        institutionId: b.institutionId,
+        institutionName: institution?.name ?? '',
+        recordCount: b.recordCount,
+        lateSubmission: b.lateSubmission,
+        stageReceivedOn: b.stageReceivedOn,
+        dueDate: b.dueDate,
+        ...dueFields(calendar, b.dueDate, today, b.status),
+        responsibleOrganisationId: responsible.organisation?.id ?? null,
+        responsibleOrganisation: responsible.organisation?.name ?? '',
+        responsibleRole: responsible.roleLabel,
+      };
+    });
+    return { rows: items, total };
+  }
+
+  /** Review stages belong to the centre at the stage's level on the institution's path; the rest to the institution. */
+  private responsible(batch: Batch, organisations: Map<number, Organisation>) {
+    if (!isReviewStage(batch.status)) {
+      return { organisation: organisations.get(batch.institutionId), roleLabel: ROLE_LABELS.institution_operator };
+    }
+    const level = STAGE_LEVEL[batch.status];
+    const owner = ancestorIds(batch.orgPath)
+      .map((id) => organisations.get(id))
+      .find((o) => o?.level === level);
+    return { organisation: owner, roleLabel: `${ORGANISATION_LEVEL_LABELS[level]}${ROLE_LABELS[STAGE_ROLE[batch.status]]}` };
+  }
+
+  private async organisationsOnPaths(batches: Batch[]): Promise<Map<number, Organisation>> {
+    const ids = [...new Set(batches.flatMap((b) => ancestorIds(b.orgPath)))];
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource
+      .getRepository(Organisation)
+      .createQueryBuilder('o')
+      .select(['o.id', 'o.name', 'o.level'])
+      .whereInIds(ids)
+      .getMany();
+    return new Map(rows.map((o) => [o.id, o]));
+  }
+}
+
+function itemKind(status: BatchStatus): DeadlineItemKind {
+  if (status === 'draft') return 'upload';
+  if (status === 'returned') return 'correction';
+  return 'review';
+}

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { BatchesModule } from '../batches/batches.module';
+import { DeadlineBoardService } from './deadline-board.service';
+import { ReviewsController } from './reviews.controller';
+import { ReviewsService } from './reviews.service';
+
+@Module({ imports: [BatchesModule], controllers: [ReviewsController], providers: [ReviewsService, DeadlineBoardService] })
+export class ReviewsModule {}
