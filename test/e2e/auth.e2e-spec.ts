@@ -84,7 +84,7 @@ describe('staff login (R-41)', () => {
     expect(setup.status).toBe(200);
     expect(setup.body.qrDataUrl).toMatch(/^data:image\/png;base64,/);
     expect(setup.body.otpauthUrl).toContain('otpauth://totp/');
-    expect((await t.http.post('/api/auth/totp/enable').set(auth).send({ code: '000000' })).body.code).toBe('AUTH_TOTP_INVALID');
+    expect((await t.http.post('/api/auth/totp/enable').set(auth).send({ code: '000000' })).body.code).toBe('TOTP_CODE_INVALID');
     const code = await generate({ secret: setup.body.secret });
     expect((await t.http.post('/api/auth/totp/enable').set(auth).send({ code })).status).toBe(204);
 

@@ -104,6 +104,37 @@ describe('review workflow (R-11, R-13)', () => {
     expect(history.body.map((d: { action: string }) => d.action)).toEqual(['upload', 'submit', 'approve', 'approve', 'return', 'submit']);
   });
 
+  it('lets the institution fix a returned batch by editing records or uploading a corrected sheet', async () => {
+    const batch = await submittedBatch(2);
+    const returned = await t.http.post(`/api/admin/batches/${batch.id}/return`).set(await as('gz_admin')).send({ version: batch.version, reason: '姓名有误' });
+    const inst = await as('inst_gz1');
+    const [record] = (await t.http.get('/api/admin/certificates').query({ filter: JSON.stringify({ batchId: batch.id }) }).set(inst)).body;
+
+    const bad = await t.http.put(`/api/admin/certificates/${record.id}`).set(inst).send({ version: record.version, reason: '更正', idNumber: '440111199001011234' });
+    expect(bad.status).toBe(422);
+    expect(bad.body.code).toBe('CERTIFICATE_INVALID');
+    expect(bad.body.errors[0].column).toBe('证件号码');
+    const fixed = await t.http.put(`/api/admin/certificates/${record.id}`).set(inst).send({ version: record.version, reason: '更正姓名', holderName: '陈志明' });
+    expect(fixed.status).toBe(200);
+    expect(fixed.body).toMatchObject({ holderName: '陈志明', idNumberMasked: record.idNumberMasked, version: record.version + 1 });
+    const [kept] = await t.dataSource.query('SELECT snapshot FROM certificate_history WHERE certificate_id = ?', [record.id]);
+    expect(JSON.parse(kept.snapshot).holderName).toBe(record.holderName);
+    // Reviewers do not edit institutions' data.
+    expect((await t.http.put(`/api/admin/certificates/${record.id}`).set(await as('gd_reviewer')).send({ version: 2, reason: 'x改', holderName: '王五' })).status).toBe(403);
+
+    const token = await t.login('inst_gz1');
+    const corrected = await buildSheet(t, token, [validRow(4242, { 发证日期: '2026-11-16' }), validRow(4243, { 发证日期: '2026-11-16' }), validRow(4244, { 发证日期: '2026-11-16' })]);
+    const batchNow = await t.http.get(`/api/admin/batches/${batch.id}`).set(inst);
+    const reup = await t.http.post(`/api/admin/batches/${batch.id}/reupload`).set(inst).attach('file', corrected, '更正后.xlsx');
+    expect(reup.status).toBe(200);
+    expect(reup.body).toMatchObject({ status: 'returned', recordCount: 3, version: batchNow.body.version + 1 });
+    const again = await t.http.post(`/api/admin/batches/${batch.id}/submit`).set(inst).send({ version: reup.body.version });
+    expect(again.body).toMatchObject({ status: 'municipal_review', round: 2 });
+    const history = await t.http.get(`/api/admin/batches/${batch.id}/history`).set(inst);
+    expect(history.body.map((d: { action: string }) => d.action)).toEqual(['upload', 'submit', 'return', 'record_edit', 'reupload', 'submit']);
+    expect(returned.body.status).toBe('returned');
+  });
+
   it('returns selected records into a child batch with per-record reasons; the rest stay at the stage', async () => {
     const batch = await submittedBatch(4);
     const gz = await as('gz_admin');

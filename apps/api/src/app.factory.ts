@@ -37,6 +37,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
           // MUI/emotion injects styles at run time; QR codes are data: images.
           'style-src': ["'self'", "'unsafe-inline'"],
           'img-src': ["'self'", 'data:'],
+          // Provincial intranets often serve plain HTTP; forcing https would break the console there.
+          'upgrade-insecure-requests': null,
         },
       },
     }),

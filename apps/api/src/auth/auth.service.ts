@@ -163,7 +163,8 @@ export class AuthService {
     const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: actor.userId });
     if (!user.totpSecretEnc) throw new DomainError('TOTP_NOT_SET_UP', '请先生成两步验证二维码');
     if (!(await totp.check(this.cipher.decrypt(user.totpSecretEnc), code))) {
-      throw new DomainError('AUTH_TOTP_INVALID', '动态码错误或已过期');
+      // Not a 401: the person is logged in; only the code they typed is wrong.
+      throw new DomainError('TOTP_CODE_INVALID', '动态码错误或已过期');
     }
     await this.uow.run(async (manager) => {
       await manager.getRepository(User).update({ id: user.id }, { totpEnabled: true });
@@ -175,7 +176,8 @@ export class AuthService {
     const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: actor.userId });
     if (!user.totpEnabled || !user.totpSecretEnc) throw new DomainError('TOTP_NOT_ENABLED', '两步验证未启用');
     if (!(await totp.check(this.cipher.decrypt(user.totpSecretEnc), code))) {
-      throw new DomainError('AUTH_TOTP_INVALID', '动态码错误或已过期');
+      // Not a 401: the person is logged in; only the code they typed is wrong.
+      throw new DomainError('TOTP_CODE_INVALID', '动态码错误或已过期');
     }
     await this.uow.run(async (manager) => {
       await manager.getRepository(User).update({ id: user.id }, { totpEnabled: false, totpSecretEnc: null });

@@ -4,7 +4,7 @@ import { rm } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, Not } from 'typeorm';
 import {
   BatchDuplicateDetector,
   CertificateRecord,
@@ -15,7 +15,7 @@ import {
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Actor, subjectOf } from '../common/actor/actor';
 import { Clock } from '../common/clock';
-import { forbidden, notFound } from '../common/errors/app-errors';
+import { forbidden, notFound, staleVersion } from '../common/errors/app-errors';
 import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { FieldCipher } from '../crypto/field-cipher';
@@ -25,6 +25,8 @@ import { JurisdictionService } from '../jurisdiction/jurisdiction.service';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import { OccupationCatalogue } from '../organisations/occupation-catalogue';
 import { Certificate } from '../certificates/entities/certificate.entity';
+import { CertificateHistoryService } from '../certificates/certificate-history.service';
+import { BatchQueryService } from './batch-query.service';
 import { Batch } from './entities/batch.entity';
 import { BatchDecision } from './entities/batch-decision.entity';
 import { ImportErrorReport } from './entities/import-error-report.entity';
@@ -62,6 +64,8 @@ export class BatchImportService {
     private readonly jurisdiction: JurisdictionService,
     private readonly occupations: OccupationCatalogue,
     private readonly calendar: CalendarService,
+    private readonly batchQueries: BatchQueryService,
+    private readonly certificateHistory: CertificateHistoryService,
   ) {}
 
   template(kind: TemplateKind): Promise<Buffer> {
@@ -84,27 +88,8 @@ export class BatchImportService {
 
   async upload(actor: Actor, sheet: UploadedSheet, kind: TemplateKind, institutionId: number | undefined) {
     try {
-      if (!/\.xlsx$/i.test(sheet.originalName)) {
-        throw new DomainError('IMPORT_NOT_XLSX', '只接受本平台模板格式的 .xlsx 文件，请下载导入模板填写后上传');
-      }
       const institution = await this.institutionFor(actor, institutionId);
-      if (institution.status === 'dissolved' && actor.organisationLevel === 'institution') {
-        throw forbidden('该机构已主体灭失，其数据由上级技能中心维护（R-44）');
-      }
-      const checksum = await sha256File(sheet.path);
-      const existing = await this.dataSource.getRepository(Batch).findOneBy({ institutionId: institution.id, fileChecksum: checksum });
-      if (existing) {
-        throw new DomainError('IMPORT_DUPLICATE_FILE', `该文件已上传过（批次 ${existing.id}），同一文件不能重复上传`, { batchId: existing.id });
-      }
-      const { rows, errors, warnings } = await this.validate(sheet.path, kind, institution);
-      if (errors.length > 0) {
-        const report = await this.storeErrorReport(actor, institution, sheet, errors);
-        throw new DomainError(
-          'IMPORT_VALIDATION_FAILED',
-          `导入失败：共发现 ${errors.length} 处错误，未保存任何数据。请下载错误报告，按“错误说明”列修改后重新上传。`,
-          { errors: errors.slice(0, ERRORS_IN_RESPONSE), errorCount: errors.length, errorReportId: report.id },
-        );
-      }
+      const { checksum, rows, warnings } = await this.checkedSheet(actor, sheet, kind, institution);
       // A draft is itself on the clock: its earliest record's upload deadline (R-14), for the deadline board.
       const earliestIssue = rows.reduce((min, r) => (r.record.issueDate < min ? r.record.issueDate : min), rows[0].record.issueDate);
       const uploadDue = await this.calendar.deadline('upload', earliestIssue, institution.deadlineProfile);
@@ -117,8 +102,91 @@ export class BatchImportService {
     }
   }
 
+  /**
+   * R-44 (who may upload), the duplicate-file check and row validation; a sheet with any error is kept only as
+   * an error report and refused as a whole (R-42).
+   */
+  private async checkedSheet(actor: Actor, sheet: UploadedSheet, kind: TemplateKind, institution: Organisation, replacingBatchId?: number) {
+    if (!/\.xlsx$/i.test(sheet.originalName)) {
+      throw new DomainError('IMPORT_NOT_XLSX', '只接受本平台模板格式的 .xlsx 文件，请下载导入模板填写后上传');
+    }
+    if (institution.status === 'dissolved' && actor.organisationLevel === 'institution') {
+      throw forbidden('该机构已主体灭失，其数据由上级技能中心维护（R-44）');
+    }
+    const checksum = await sha256File(sheet.path);
+    const existing = await this.dataSource.getRepository(Batch).findOneBy({ institutionId: institution.id, fileChecksum: checksum });
+    if (existing) {
+      throw new DomainError('IMPORT_DUPLICATE_FILE', `该文件已上传过（批次 ${existing.id}），同一文件不能重复上传`, { batchId: existing.id });
+    }
+    const { rows, errors, warnings } = await this.validate(sheet.path, kind, institution, replacingBatchId);
+    if (errors.length > 0) {
+      const report = await this.storeErrorReport(actor, institution, sheet, errors);
+      throw new DomainError(
+        'IMPORT_VALIDATION_FAILED',
+        `导入失败：共发现 ${errors.length} 处错误，未保存任何数据。请下载错误报告，按“错误说明”列修改后重新上传。`,
+        { errors: errors.slice(0, ERRORS_IN_RESPONSE), errorCount: errors.length, errorReportId: report.id },
+      );
+    }
+    return { checksum, rows, warnings };
+  }
+
+  /**
+   * R-13 resubmission: a returned (or draft) batch's records are replaced whole by a corrected sheet; the
+   * replaced records are kept in certificate_history (R-19).
+   */
+  async reupload(actor: Actor, batchId: number, sheet: UploadedSheet) {
+    try {
+      const batch = await this.batchQueries.batchWithin(actor, batchId);
+      if (batch.status !== 'returned' && batch.status !== 'draft') {
+        throw new DomainError('BATCH_WRONG_STATE', '只有待提交或已退回的批次可以重新上传更正数据');
+      }
+      const institution = await this.dataSource.getRepository(Organisation).findOneByOrFail({ id: batch.institutionId });
+      const { checksum, rows } = await this.checkedSheet(actor, sheet, batch.kind, institution, batch.id);
+      await this.uow.run(async (manager) => {
+        const updated = await manager
+          .createQueryBuilder()
+          .update(Batch)
+          .set({ recordCount: rows.length, fileName: sheet.originalName.slice(0, 255), fileChecksum: checksum, version: () => 'version + 1' })
+          .where('id = :id AND version = :version', { id: batch.id, version: batch.version })
+          .execute();
+        if (!updated.affected) throw staleVersion();
+        await this.certificateHistory.supersedeBatch(manager, batch.id, actor, 'reupload', `重新上传 ${sheet.originalName}`);
+        for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+          await manager.getRepository(Certificate).insert(
+            rows.slice(i, i + INSERT_CHUNK).map(({ rowNumber, record }) => ({
+              ...this.certificateRow(batch.id, institution.id, rowNumber, record),
+              status: batch.status === 'returned' ? ('returned' as const) : ('draft' as const),
+            })),
+          );
+        }
+        await manager.getRepository(BatchDecision).insert({
+          batchId: batch.id,
+          action: 'reupload',
+          stage: batch.status,
+          resultStatus: batch.status,
+          actorId: actor.userId,
+          actorName: actor.displayName,
+          actorRole: actor.roles.join(','),
+          organisationId: actor.organisationId,
+          recordCount: rows.length,
+          comment: `重新上传更正数据 ${sheet.originalName}（原 ${batch.recordCount} 条，现 ${rows.length} 条）`,
+        });
+        await this.audit.record(manager, subjectOf(actor), {
+          action: 'batch.reupload',
+          targetType: 'batch',
+          targetId: batch.id,
+          before: { recordCount: batch.recordCount, fileName: batch.fileName, checksum: batch.fileChecksum },
+          after: { recordCount: rows.length, fileName: sheet.originalName, checksum },
+        });
+      });
+      return this.batchQueries.get(actor, batch.id);
+    } finally {
+      await rm(sheet.path, { force: true });
+    }
+  }
+
   /** Streams the sheet once: per-row rules (R-8), duplicates inside the file, then national uniqueness. */
-  private async validate(path: string, kind: TemplateKind, institution: Organisation) {
+  private async validate(path: string, kind: TemplateKind, institution: Organisation, replacingBatchId?: number) {
     const { rows } = await openBatchFile(path, {
       maxRows: this.config.import.maxRows,
       maxBytes: this.config.import.maxBytes,
@@ -155,20 +223,24 @@ export class BatchImportService {
       }
       if (result.record && !issues.some((i) => i.severity === 'error')) parsed.push({ rowNumber: row.rowNumber, record: result.record });
     }
-    errors.push(...(await this.nationalDuplicates(parsed)));
+    errors.push(...(await this.nationalDuplicates(parsed, replacingBatchId)));
     errors.sort((a, b) => a.row - b.row);
     return { rows: parsed, errors, warnings };
   }
 
   /** R-8: certificate numbers are unique nationally — checked against every stored certificate. */
-  private async nationalDuplicates(rows: ParsedRow[]): Promise<ReportError[]> {
+  private async nationalDuplicates(rows: ParsedRow[], replacingBatchId?: number): Promise<ReportError[]> {
     const errors: ReportError[] = [];
     const repo = this.dataSource.getRepository(Certificate);
     for (let i = 0; i < rows.length; i += LOOKUP_CHUNK) {
       const chunk = rows.slice(i, i + LOOKUP_CHUNK);
       const taken = await repo.find({
         select: { certificateNumber: true },
-        where: { certificateNumber: In(chunk.map((r) => r.record.certificateNumber)) },
+        where: {
+          certificateNumber: In(chunk.map((r) => r.record.certificateNumber)),
+          // A re-upload replaces its own batch's records, so their numbers are free to reuse.
+          ...(replacingBatchId ? { batchId: Not(replacingBatchId) } : {}),
+        },
       });
       const takenSet = new Set(taken.map((c) => c.certificateNumber));
       for (const row of chunk) {

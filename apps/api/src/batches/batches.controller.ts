@@ -95,6 +95,18 @@ export class BatchesController {
     return this.imports.upload(actor, { path: file.path, originalName, size: file.size }, dto.kind, dto.institutionId);
   }
 
+  /** replace a returned (or draft) batch's records with a corrected sheet. */
+  @Post(':id/reupload')
+  @HttpCode(200)
+  @RequirePermission('batches.upload')
+  @ApiConsumes('multipart/form-data')
+  @UseInterceptors(FileInterceptor('file'))
+  reupload(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @UploadedFile() file: Express.Multer.File | undefined) {
+    if (!file) throw new DomainError('IMPORT_NO_FILE', '请选择要上传的 Excel 文件（.xlsx）');
+    const originalName = Buffer.from(file.originalname, 'latin1').toString('utf8');
+    return this.imports.reupload(actor, id, { path: file.path, originalName, size: file.size });
+  }
+
   @Post(':id/submit')
   @HttpCode(200)
   @RequirePermission('batches.upload')

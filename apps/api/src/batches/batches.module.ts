@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { CertificatesModule } from '../certificates/certificates.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { BatchImportService } from './batch-import.service';
 import { BatchQueryService } from './batch-query.service';
@@ -11,6 +12,7 @@ import { BatchesController } from './batches.controller';
 @Module({
   imports: [
     OrganisationsModule,
+    CertificatesModule,
     // uploads land in a temporary file (streamed, never buffered whole) and stop at the size limit (413).
     MulterModule.registerAsync({
       useFactory: (config: AppConfig) => ({ dest: tmpdir(), limits: { fileSize: config.import.maxBytes, files: 1, fields: 10 } }),

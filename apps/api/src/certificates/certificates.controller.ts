@@ -1,16 +1,21 @@
-import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor, RequirePermission } from '../auth/auth.decorators';
 import type { Actor } from '../common/actor/actor';
 import { parseListQuery, RawListQuery, setContentRange } from '../common/http/list-query';
+import { CertificateEditService } from './certificate-edit.service';
 import { CertificatesService } from './certificates.service';
+import { EditCertificateDto } from './dto/certificate.dto';
 
 @ApiTags('certificates 证书')
 @ApiBearerAuth()
 @Controller('api/admin/certificates')
 export class CertificatesController {
-  constructor(private readonly certificates: CertificatesService) {}
+  constructor(
+    private readonly certificates: CertificatesService,
+    private readonly edits: CertificateEditService,
+  ) {}
 
   @Get()
   @RequirePermission('certificates.read')
@@ -33,5 +38,12 @@ export class CertificatesController {
   @RequirePermission('certificates.unmask')
   reveal(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number) {
     return this.certificates.revealIdNumber(actor, id);
+  }
+
+  /** Correct a record of a draft or returned batch; published data goes through corrections. */
+  @Put(':id')
+  @RequirePermission('batches.upload')
+  edit(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: EditCertificateDto) {
+    return this.edits.edit(actor, id, dto);
   }
 }

@@ -1,6 +1,14 @@
 import { Module } from '@nestjs/common';
+import { OrganisationsModule } from '../organisations/organisations.module';
+import { CertificateEditService } from './certificate-edit.service';
+import { CertificateHistoryService } from './certificate-history.service';
 import { CertificatesController } from './certificates.controller';
 import { CertificatesService } from './certificates.service';
 
-@Module({ controllers: [CertificatesController], providers: [CertificatesService], exports: [CertificatesService] })
+@Module({
+  imports: [OrganisationsModule],
+  controllers: [CertificatesController],
+  providers: [CertificatesService, CertificateEditService, CertificateHistoryService],
+  exports: [CertificatesService, CertificateHistoryService],
+})
 export class CertificatesModule {}

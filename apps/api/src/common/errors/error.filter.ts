@@ -70,11 +70,11 @@ export class ErrorFilter implements ExceptionFilter {
     if (request.method !== 'GET' && request.actor && body.statusCode < 500) {
       await this.audit
         .recordStandalone(subjectOf(request.actor), {
-          action: `${request.method} ${request.route?.path ?? request.path}`,
+          action: 'request.refused',
           targetType: 'request',
           targetId: request.path.slice(0, 64),
           outcome: 'failure',
-          detail: `${body.code}: ${body.message}`.slice(0, 1000),
+          detail: `${request.method} ${request.route?.path ?? request.path} → ${body.code}: ${body.message}`.slice(0, 1000),
         })
         .catch(() => undefined);
     }
