@@ -185,7 +185,7 @@ describe('review workflow (R-11, R-13)', () => {
     const board = await t.http.get('/api/admin/deadlines').query({ range: '[0,99]' }).set(await as('gd_admin'));
     expect(board.status).toBe(200);
     const review = board.body.find((i: { status: string }) => i.status === 'municipal_review');
-    expect(review).toMatchObject({ kind: 'review', responsibleOrganisation: '广州市职业技能鉴定指导中心', responsibleRole: '市级技能中心市级证书数据管理员' });
+    expect(review).toMatchObject({ kind: 'review', responsibleOrganisation: '广州市职业技能鉴定指导中心', responsibleRole: '市级证书数据管理员' });
     const correction = board.body.find((i: { status: string }) => i.status === 'returned');
     expect(correction).toMatchObject({ kind: 'correction', responsibleOrganisation: '广州市白云区粤厨职业培训学校' });
     const due = board.body.map((i: { dueDate: string }) => i.dueDate);

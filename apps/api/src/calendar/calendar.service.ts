@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -11,14 +9,13 @@ import {
   DomainError,
   HolidayYear,
   isIsoDate,
-  validateHolidayYear,
   WorkingDayCalendar,
 } from '@app/domain';
 import { Actor, subjectOf } from '../common/actor/actor';
 import { Clock } from '../common/clock';
-import { projectRoot } from '../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import { CalendarDay, CalendarYear } from './entities/calendar.entity';
+import { readConfigHolidayYears } from './holiday-files';
 
 /** How long an instance trusts its cached calendar before re-reading (other instances may have edited it). */
 const CACHE_MS = 30_000;
@@ -45,11 +42,8 @@ export class CalendarService implements OnApplicationBootstrap {
 
   /** Loads each config/holidays/<year>.json whose year the database does not have yet. Idempotent. */
   async seedFromConfig(): Promise<number[]> {
-    const dir = join(projectRoot(), 'config', 'holidays');
-    const files = readdirSync(dir).filter((f) => /^\d{4}\.json$/.test(f));
     const loaded: number[] = [];
-    for (const file of files) {
-      const data = validateHolidayYear(JSON.parse(readFileSync(join(dir, file), 'utf8')));
+    for (const data of readConfigHolidayYears()) {
       try {
         await this.uow.run(async (manager) => {
           if (await manager.getRepository(CalendarYear).existsBy({ year: data.year })) return;

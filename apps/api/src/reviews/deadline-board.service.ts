@@ -6,7 +6,6 @@ import {
   BATCH_STATUS_LABELS,
   BatchStatus,
   isReviewStage,
-  ORGANISATION_LEVEL_LABELS,
   ROLE_LABELS,
   STAGE_LEVEL,
   STAGE_ROLE,
@@ -102,7 +101,7 @@ export class DeadlineBoardService {
     const owner = ancestorIds(batch.orgPath)
       .map((id) => organisations.get(id))
       .find((o) => o?.level === level);
-    return { organisation: owner, roleLabel: `${ORGANISATION_LEVEL_LABELS[level]}${ROLE_LABELS[STAGE_ROLE[batch.status]]}` };
+    return { organisation: owner, roleLabel: ROLE_LABELS[STAGE_ROLE[batch.status]] };
   }
 
   private async organisationsOnPaths(batches: Batch[]): Promise<Map<number, Organisation>> {

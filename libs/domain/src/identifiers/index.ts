@@ -3,3 +3,4 @@ export * from './normalize';
 export * from './resident-id';
 export * from './credit-code';
 export * from './travel-documents';
+export * from './chinese-names';

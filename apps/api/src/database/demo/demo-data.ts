@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import type { Role } from '@app/domain';
+import { type Role, WorkingDayCalendar } from '@app/domain';
 import { UnitOfWork } from '../unit-of-work';
 import { AuditService } from '../../audit/audit.service';
 import { AuditChainHead } from '../../audit/entities/audit-log.entity';
@@ -9,6 +9,8 @@ import type { Clock } from '../../common/clock';
 import type { FieldCipher } from '../../crypto/field-cipher';
 import { Organisation } from '../../organisations/entities/organisation.entity';
 import { User } from '../../users/entities/user.entity';
+import { readConfigHolidayYears } from '../../calendar/holiday-files';
+import { loadDemoBatches } from './demo-batches';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './demo-organisations';
 
 export interface DemoContext {
@@ -61,9 +63,17 @@ export async function loadDemoData(dataSource: DataSource, context: DemoContext)
         passwordHash,
       })),
     );
+    const users = new Map((await manager.getRepository(User).find()).map((u) => [u.username, u]));
+    const certificates = await loadDemoBatches(manager, {
+      today: context.today,
+      calendar: new WorkingDayCalendar(readConfigHolidayYears()),
+      cipher: context.cipher,
+      organisations: ids,
+      users,
+    });
     await audit.record(manager, SYSTEM, {
       action: 'demo.load',
-      detail: `装入演示数据：${DEMO_ORGANISATIONS.length} 个机构，${DEMO_USERS.length} 个账号（基准日 ${context.today}）`,
+      detail: `装入演示数据：${DEMO_ORGANISATIONS.length} 个机构，${DEMO_USERS.length} 个账号，${certificates} 条证书（基准日 ${context.today}）`,
     });
   });
   return true;
