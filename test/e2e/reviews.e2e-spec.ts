@@ -192,8 +192,15 @@ describe('review workflow (R-11, R-13)', () => {
     expect(due).toEqual([...due].sort());
     const onlyReturned = await t.http.get('/api/admin/deadlines').query({ filter: JSON.stringify({ status: 'returned' }) }).set(await as('gd_admin'));
     expect(onlyReturned.body.every((i: { status: string }) => i.status === 'returned')).toBe(true);
-    const sichuan = await t.http.get('/api/admin/deadlines').set(await as('sc_reviewer'));
-    expect(sichuan.body).toEqual([]);
+    // Sichuan sees its own open items only, none of Guangdong's.
+    const sichuan = await t.http.get('/api/admin/deadlines').query({ range: '[0,99]' }).set(await as('sc_reviewer'));
+    expect(sichuan.body.length).toBeGreaterThan(0);
+    expect(sichuan.body.every((i: { institutionName: string }) => i.institutionName.startsWith('成都'))).toBe(true);
+    const overdue = await t.http.get('/api/admin/deadlines').query({ filter: JSON.stringify({ state: 'overdue' }) }).set(await as('gd_admin'));
+    expect(overdue.body.length).toBeGreaterThan(0);
+    expect(overdue.body.every((i: { overdue: boolean }) => i.overdue)).toBe(true);
+    const soon = await t.http.get('/api/admin/deadlines').query({ filter: JSON.stringify({ state: 'due_soon' }) }).set(await as('gd_admin'));
+    expect(soon.body.every((i: { workingDaysLeft: number }) => i.workingDaysLeft >= 0 && i.workingDaysLeft <= 3)).toBe(true);
   });
 });
 
