@@ -9,7 +9,6 @@ import {
   BatchDuplicateDetector,
   CertificateRecord,
   DomainError,
-  maskIdNumber,
   parseCertificateRecord,
 } from '@app/domain';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -26,6 +25,7 @@ import { Organisation } from '../organisations/entities/organisation.entity';
 import { OccupationCatalogue } from '../organisations/occupation-catalogue';
 import { Certificate } from '../certificates/entities/certificate.entity';
 import { CertificateHistoryService } from '../certificates/certificate-history.service';
+import { certificateFields } from '../certificates/certificate-fields';
 import { BatchQueryService } from './batch-query.service';
 import { Batch } from './entities/batch.entity';
 import { BatchDecision } from './entities/batch-decision.entity';
@@ -303,32 +303,7 @@ export class BatchImportService {
   }
 
   certificateRow(batchId: number, institutionId: number, rowNumber: number, r: CertificateRecord): Partial<Certificate> {
-    return {
-      batchId,
-      institutionId,
-      kind: r.kind,
-      holderName: r.holderName,
-      idType: r.idType,
-      idNumberEnc: this.cipher.encrypt(r.idNumber),
-      idNumberHash: this.cipher.blindIndex(r.idNumberCanonical),
-      idNumberMasked: maskIdNumber(r.idNumber),
-      gender: r.gender,
-      birthDate: r.birthDate,
-      education: r.education,
-      occupationCode: r.occupationCode,
-      occupationName: r.occupationName,
-      workType: r.workType,
-      level: r.level,
-      certificateNumber: r.certificateNumber,
-      issueDate: r.issueDate,
-      admissionTicket: r.admissionTicket,
-      theoryScore: r.theoryScore,
-      practicalScore: r.practicalScore,
-      comprehensiveScore: r.comprehensiveScore,
-      result: r.result,
-      status: 'draft',
-      rowNumber,
-    };
+    return { batchId, institutionId, ...certificateFields(r, this.cipher), status: 'draft', rowNumber };
   }
 
   private async storeErrorReport(actor: Actor, institution: Organisation, sheet: UploadedSheet, errors: ReportError[]) {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, Not } from 'typeorm';
-import { CertificateRecordInput, DomainError, maskIdNumber, parseCertificateRecord } from '@app/domain';
+import { CertificateRecordInput, DomainError, parseCertificateRecord } from '@app/domain';
 import { Actor, subjectOf } from '../common/actor/actor';
 import { Clock } from '../common/clock';
 import { staleVersion } from '../common/errors/app-errors';
@@ -13,6 +13,7 @@ import { Organisation } from '../organisations/entities/organisation.entity';
 import { OccupationCatalogue } from '../organisations/occupation-catalogue';
 import { Batch } from '../batches/entities/batch.entity';
 import { BatchDecision } from '../batches/entities/batch-decision.entity';
+import { certificateFields } from './certificate-fields';
 import { CertificateHistoryService } from './certificate-history.service';
 import { publicView } from './certificates.service';
 import { EditCertificateDto } from './dto/certificate.dto';
@@ -88,25 +89,7 @@ export class CertificateEditService {
         .createQueryBuilder()
         .update(Certificate)
         .set({
-          holderName: record.holderName,
-          idType: record.idType,
-          idNumberEnc: this.cipher.encrypt(record.idNumber),
-          idNumberHash: this.cipher.blindIndex(record.idNumberCanonical),
-          idNumberMasked: maskIdNumber(record.idNumber),
-          gender: record.gender,
-          birthDate: record.birthDate,
-          education: record.education,
-          occupationCode: record.occupationCode,
-          occupationName: record.occupationName,
-          workType: record.workType,
-          level: record.level,
-          certificateNumber: record.certificateNumber,
-          issueDate: record.issueDate,
-          admissionTicket: record.admissionTicket,
-          theoryScore: record.theoryScore,
-          practicalScore: record.practicalScore,
-          comprehensiveScore: record.comprehensiveScore,
-          result: record.result,
+          ...certificateFields(record, this.cipher),
           version: () => 'version + 1',
         })
         .where('id = :id AND version = :version', { id, version: dto.version })

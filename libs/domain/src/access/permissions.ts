@@ -1,56 +1,27 @@
-import { Role } from './roles';
+import { Role, ROLES } from './roles';
 
 /**
  * R-3: what each role may do, as one table. Jurisdiction (which records) is decided separately by the
  * organisation subtree; this table decides which actions. Features add their permissions here.
  */
+/** Everyone handling certificate data: every role but the auditor, who reads only the audit log (三权分立). */
+const STAFF = ROLES.filter((r) => r !== 'auditor');
+
 export const PERMISSIONS = {
-  'organisations.read': [
-    'national_admin',
-    'national_reviewer',
-    'provincial_admin',
-    'provincial_reviewer',
-    'municipal_admin',
-    'municipal_head',
-    'institution_operator',
-  ],
+  'organisations.read': STAFF,
   'organisations.write': ['national_admin', 'provincial_admin', 'municipal_admin'],
   'users.read': ['national_admin', 'provincial_admin', 'municipal_admin'],
   'users.write': ['national_admin', 'provincial_admin', 'municipal_admin'],
   'audit.read': ['auditor', 'national_admin'],
-  'calendar.read': [
-    'national_admin',
-    'national_reviewer',
-    'provincial_admin',
-    'provincial_reviewer',
-    'municipal_admin',
-    'municipal_head',
-    'institution_operator',
-  ],
+  'calendar.read': STAFF,
   'calendar.write': ['national_admin'],
-  'batches.read': [
-    'national_admin',
-    'national_reviewer',
-    'provincial_admin',
-    'provincial_reviewer',
-    'municipal_admin',
-    'municipal_head',
-    'institution_operator',
-  ],
+  'batches.read': STAFF,
   // centres upload and maintain data on behalf of dissolved institutions.
   'batches.upload': ['institution_operator', 'municipal_admin', 'provincial_admin'],
   'batches.review': ['municipal_admin', 'municipal_head', 'provincial_reviewer', 'national_reviewer'],
   // the provincial centre grants exemptions from the 6-month acceptance cutoff.
   'batches.exemption': ['provincial_reviewer', 'provincial_admin'],
-  'certificates.read': [
-    'national_admin',
-    'national_reviewer',
-    'provincial_admin',
-    'provincial_reviewer',
-    'municipal_admin',
-    'municipal_head',
-    'institution_operator',
-  ],
+  'certificates.read': STAFF,
   // seeing a full ID number is allowed to the staff handling the data, and audited each time.
   'certificates.unmask': [
     'national_reviewer',

@@ -13,7 +13,6 @@ import {
   deadlineStatus,
   formatSkillLevelCertificateNumber,
   generateResidentId,
-  maskIdNumber,
   nextStatus,
   parseCertificateRecord,
   pickOne,
@@ -29,6 +28,7 @@ import type { FieldCipher } from '../../crypto/field-cipher';
 import { Batch } from '../../batches/entities/batch.entity';
 import { BatchDecision } from '../../batches/entities/batch-decision.entity';
 import { loadOccupationCatalogue } from '../../batches/excel/occupation-catalogue.loader';
+import { certificateFields } from '../../certificates/certificate-fields';
 import { Certificate } from '../../certificates/entities/certificate.entity';
 import { Organisation } from '../../organisations/entities/organisation.entity';
 import { User } from '../../users/entities/user.entity';
@@ -140,26 +140,7 @@ export async function loadDemoBatches(manager: EntityManager, ctx: DemoBatchCont
     const rows = records.map((record, i) => ({
       batchId,
       institutionId: institution.id,
-      kind: record.kind,
-      holderName: record.holderName,
-      idType: record.idType,
-      idNumberEnc: ctx.cipher.encrypt(record.idNumber),
-      idNumberHash: ctx.cipher.blindIndex(record.idNumberCanonical),
-      idNumberMasked: maskIdNumber(record.idNumber),
-      gender: record.gender,
-      birthDate: record.birthDate,
-      education: record.education,
-      occupationCode: record.occupationCode,
-      occupationName: record.occupationName,
-      workType: record.workType,
-      level: record.level,
-      certificateNumber: record.certificateNumber,
-      issueDate: record.issueDate,
-      admissionTicket: record.admissionTicket,
-      theoryScore: record.theoryScore,
-      practicalScore: record.practicalScore,
-      comprehensiveScore: record.comprehensiveScore,
-      result: record.result,
+      ...certificateFields(record, ctx.cipher),
       status,
       rowNumber: i + 2,
       uploadDue: plan.status === 'draft' ? null : computeDeadline(ctx.calendar, 'upload', record.issueDate, profile).due,
