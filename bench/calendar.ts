@@ -4,24 +4,13 @@ import { readFileSync } from 'fs';
 import { join, resolve } from 'path';
 // At runtime `@app/domain` does not resolve from dist/: import the compiled domain relatively.
 import { IsoDate, WorkingDayCalendar, addDaysIso, epochDay, toIsoDate, validateHolidayYear } from '../libs/domain/src/calendar';
+import { createSeededRng } from '../libs/domain/src/identifiers/random';
 import { recordBenchmark } from './record';
 
 const root = resolve(__dirname, '..', '..');
 const COUNT = Number(process.argv[2] ?? 1_000_000);
 const SEED = 20260214;
 const TARGET = 20;
-
-/** mulberry32: small, fast, seeded. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** What one would write without an index: step one day at a time through the same calendar's public API. */
 function naiveAddWorkingDays(cal: WorkingDayCalendar, d: IsoDate, n: number): IsoDate {
@@ -63,7 +52,7 @@ function main(): void {
   const cal = new WorkingDayCalendar(years);
   const buildMs = Number(process.hrtime.bigint() - built) / 1e6;
 
-  const rand = prng(SEED);
+  const rand = createSeededRng(SEED);
   const first = epochDay('2025-01-01');
   const span = epochDay('2026-12-31') - first + 1;
   const dates: IsoDate[] = new Array(COUNT);

@@ -28,7 +28,7 @@ import { CertificateHistoryService } from '../certificates/certificate-history.s
 import { certificateFields } from '../certificates/certificate-fields';
 import { BatchQueryService } from './batch-query.service';
 import { Batch } from './entities/batch.entity';
-import { BatchDecision } from './entities/batch-decision.entity';
+import { BatchDecision, decidedBy } from './entities/batch-decision.entity';
 import { ImportErrorReport } from './entities/import-error-report.entity';
 import { buildTemplate, openBatchFile, ReportError, TemplateKind, writeErrorReport } from './excel';
 
@@ -164,10 +164,7 @@ export class BatchImportService {
           action: 'reupload',
           stage: batch.status,
           resultStatus: batch.status,
-          actorId: actor.userId,
-          actorName: actor.displayName,
-          actorRole: actor.roles.join(','),
-          organisationId: actor.organisationId,
+          ...decidedBy(actor),
           recordCount: rows.length,
           comment: `重新上传更正数据 ${sheet.originalName}（原 ${batch.recordCount} 条，现 ${rows.length} 条）`,
         });
@@ -286,10 +283,7 @@ export class BatchImportService {
       action: 'upload',
       stage: 'draft',
       resultStatus: 'draft',
-      actorId: actor.userId,
-      actorName: actor.displayName,
-      actorRole: actor.roles.join(','),
-      organisationId: actor.organisationId,
+      ...decidedBy(actor),
       recordCount: rows.length,
       comment: `上传文件 ${sheet.originalName}`,
     });

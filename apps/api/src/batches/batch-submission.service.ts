@@ -13,7 +13,7 @@ import { Certificate } from '../certificates/entities/certificate.entity';
 import { BatchQueryService } from './batch-query.service';
 import { OverdueStatementDto } from './dto/batch.dto';
 import { Batch } from './entities/batch.entity';
-import { BatchDecision } from './entities/batch-decision.entity';
+import { BatchDecision, decidedBy } from './entities/batch-decision.entity';
 
 /** Records listed in a refusal; the count says how many there are in all. */
 const LISTED_RECORDS = 200;
@@ -112,10 +112,7 @@ export class BatchSubmissionService {
         action: 'submit',
         stage: batch.status,
         resultStatus: stage,
-        actorId: actor.userId,
-        actorName: actor.displayName,
-        actorRole: actor.roles.join(','),
-        organisationId: actor.organisationId,
+        ...decidedBy(actor),
         recordCount: batch.recordCount,
         comment: late.length > 0 ? `逾期上报 ${late.length} 条，已附逾期说明` : null,
         dueDate: deadline.due,
@@ -153,10 +150,7 @@ export class BatchSubmissionService {
         action: 'exemption',
         stage: batch.status,
         resultStatus: batch.status,
-        actorId: actor.userId,
-        actorName: actor.displayName,
-        actorRole: actor.roles.join(','),
-        organisationId: actor.organisationId,
+        ...decidedBy(actor),
         recordCount: batch.recordCount,
         comment: reason,
       });

@@ -12,7 +12,7 @@ import { JurisdictionService } from '../jurisdiction/jurisdiction.service';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import { OccupationCatalogue } from '../organisations/occupation-catalogue';
 import { Batch } from '../batches/entities/batch.entity';
-import { BatchDecision } from '../batches/entities/batch-decision.entity';
+import { BatchDecision, decidedBy } from '../batches/entities/batch-decision.entity';
 import { certificateFields } from './certificate-fields';
 import { CertificateHistoryService } from './certificate-history.service';
 import { publicView } from './certificates.service';
@@ -100,10 +100,7 @@ export class CertificateEditService {
         action: 'record_edit',
         stage: batch!.status,
         resultStatus: batch!.status,
-        actorId: actor.userId,
-        actorName: actor.displayName,
-        actorRole: actor.roles.join(','),
-        organisationId: actor.organisationId,
+        ...decidedBy(actor),
         recordCount: 1,
         comment: `修改第 ${certificate.rowNumber} 行（${certificate.certificateNumber}）：${dto.reason}`,
       });

@@ -19,7 +19,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import { BatchQueryService } from '../batches/batch-query.service';
 import { Batch } from '../batches/entities/batch.entity';
-import { BatchDecision, BatchDecisionRecord } from '../batches/entities/batch-decision.entity';
+import { BatchDecision, BatchDecisionRecord, decidedBy } from '../batches/entities/batch-decision.entity';
 import { Certificate } from '../certificates/entities/certificate.entity';
 import { ReturnedRecordDto } from './dto/review.dto';
 
@@ -271,10 +271,7 @@ export class ReviewsService {
       action: d.action,
       stage: batch.status,
       resultStatus: d.resultStatus,
-      actorId: actor.userId,
-      actorName: actor.displayName,
-      actorRole: actor.roles.join(','),
-      organisationId: actor.organisationId,
+      ...decidedBy(actor),
       comment: d.comment,
       recordCount: d.recordCount,
       childBatchId: d.childBatchId ?? null,

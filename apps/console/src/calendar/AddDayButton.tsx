@@ -6,7 +6,7 @@ import { epochDay, isIsoDate, isoWeekday } from '@app/domain';
 import { formatCalendarDay } from '../common/dates';
 import { calendarApi, type AddDayInput } from './api';
 import { DAY_KIND_STYLES } from './dayKinds';
-import { FormDialog } from './FormDialog';
+import { FormDialog } from '../common/FormDialog';
 import { useCalendarChange } from './hooks';
 import { ReasonInput } from './ReasonInput';
 

@@ -4,7 +4,7 @@ import PostAddIcon from '@mui/icons-material/PostAdd';
 import { DateInput, minLength, required, TextInput } from 'react-admin';
 import type { FieldValues } from 'react-hook-form';
 import { calendarApi, type PublishYearInput } from './api';
-import { FormDialog } from './FormDialog';
+import { FormDialog } from '../common/FormDialog';
 import { useCalendarChange } from './hooks';
 import { ReasonInput } from './ReasonInput';
 

@@ -6,7 +6,7 @@ import type { FieldValues } from 'react-hook-form';
 import { formatCalendarDay } from '../common/dates';
 import { calendarApi } from './api';
 import { DAY_KIND_STYLES, dayKind, type SpecialDay } from './dayKinds';
-import { FormDialog } from './FormDialog';
+import { FormDialog } from '../common/FormDialog';
 import { useCalendarChange } from './hooks';
 import { ReasonInput } from './ReasonInput';
 

@@ -1,6 +1,8 @@
 import type { DataProvider, Identifier } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
+import type { BatchKind, BulkApproveReply, HistoryEntry, UploadReply } from '../batches/types';
 import { getJson, httpClient, postJson } from './httpClient';
+import { downloadFile, postMultipart, type UploadCallbacks } from './transfer';
 
 export const ADMIN_API = '/api/admin';
 
@@ -19,6 +21,13 @@ export interface AuditChainReport {
   reason?: string;
 }
 
+export interface UploadBatchParams {
+  file: File;
+  kind: BatchKind;
+  /** Required when a centre uploads on an institution's behalf; institution operators leave it out. */
+  institutionId?: number;
+}
+
 export interface TotpSetup {
   secret: string;
   otpauthUrl: string;
@@ -32,11 +41,19 @@ export interface TotpSetup {
 export interface ConsoleDataProvider extends DataProvider {
   /**
    * `POST /api/admin/<resource>/<id>/<action>` — the one way to run a workflow step
-   * (users: disable, enable, reset-password, unlock; later batches: submit, approve, return …).
+   * (users: disable, enable, reset-password, unlock; batches: submit, approve, return, exemption; certificates: reveal-id).
    * Pass the `version` the user saw in `body` where the endpoint takes one.
    */
   command<T = unknown>(resource: string, id: Identifier, action: string, body?: object): Promise<T>;
   getOccupations(): Promise<Occupation[]>;
+  getBatchHistory(id: Identifier): Promise<HistoryEntry[]>;
+  bulkApproveBatches(items: Array<{ id: Identifier; version: number }>, comment?: string): Promise<BulkApproveReply>;
+  /** R-12 upload with real progress; a refused sheet rejects with the 422 body (errors, errorReportId). */
+  uploadBatch(params: UploadBatchParams, callbacks?: UploadCallbacks): Promise<UploadReply>;
+  /** R-13: a corrected sheet replaces a returned batch's records. */
+  reuploadBatch<T>(id: Identifier, file: File, callbacks?: UploadCallbacks): Promise<T>;
+  downloadBatchTemplate(kind: BatchKind): Promise<void>;
+  downloadImportErrorReport(reportId: Identifier): Promise<void>;
   verifyAuditChain(): Promise<AuditChainReport>;
   changePassword(params: { currentPassword: string; newPassword: string }): Promise<unknown>;
   setupTotp(): Promise<TotpSetup>;
@@ -51,6 +68,25 @@ export const dataProvider: ConsoleDataProvider = {
   command: (resource, id, action, body) =>
     postJson(`${ADMIN_API}/${resource}/${encodeURIComponent(String(id))}/${action}`, body ?? {}),
   getOccupations: () => getJson<Occupation[]>(`${ADMIN_API}/occupations`),
+  getBatchHistory: (id) => getJson<HistoryEntry[]>(`${ADMIN_API}/batches/${encodeURIComponent(String(id))}/history`),
+  bulkApproveBatches: (items, comment) =>
+    postJson<BulkApproveReply>(`${ADMIN_API}/batches/bulk-approve`, comment ? { items, comment } : { items }),
+  uploadBatch: ({ file, kind, institutionId }, callbacks) => {
+    const form = new FormData();
+    form.append('kind', kind);
+    if (institutionId != null) form.append('institutionId', String(institutionId));
+    form.append('file', file);
+    return postMultipart<UploadReply>(`${ADMIN_API}/batches`, form, callbacks);
+  },
+  reuploadBatch: (id, file, callbacks) => {
+    const form = new FormData();
+    form.append('file', file);
+    return postMultipart(`${ADMIN_API}/batches/${encodeURIComponent(String(id))}/reupload`, form, callbacks);
+  },
+  downloadBatchTemplate: (kind) =>
+    downloadFile(`${ADMIN_API}/batches/template?kind=${kind}`, `证书数据导入模板-${kind}.xlsx`),
+  downloadImportErrorReport: (reportId) =>
+    downloadFile(`${ADMIN_API}/batches/error-reports/${encodeURIComponent(String(reportId))}`, '错误报告.xlsx'),
   verifyAuditChain: () => getJson<AuditChainReport>(`${ADMIN_API}/audit-logs/verify`),
   changePassword: (params) => postJson('/api/auth/password', params),
   setupTotp: () => postJson<TotpSetup>('/api/auth/totp/setup', {}),

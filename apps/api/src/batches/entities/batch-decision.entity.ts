@@ -1,4 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
+import type { Actor } from '../../common/actor/actor';
 import { EntityBase } from '../../database/columns';
 
 export type DecisionAction = 'upload' | 'submit' | 'approve' | 'return' | 'exemption' | 'reupload' | 'record_edit';
@@ -64,4 +65,9 @@ export class BatchDecisionRecord extends EntityBase {
 
   @Column({ type: 'varchar', length: 500 })
   reason!: string;
+}
+
+/** The decision columns that say who acted. */
+export function decidedBy(actor: Actor) {
+  return { actorId: actor.userId, actorName: actor.displayName, actorRole: actor.roles.join(','), organisationId: actor.organisationId };
 }

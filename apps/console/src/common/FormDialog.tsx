@@ -1,5 +1,5 @@
 import type { ReactElement, ReactNode } from 'react';
-import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
+import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, type Breakpoint } from '@mui/material';
 import { Form, SaveButton } from 'react-admin';
 import type { FieldValues } from 'react-hook-form';
 
@@ -8,8 +8,9 @@ interface FormDialogProps {
   title: string;
   submitLabel: string;
   submitIcon?: ReactElement;
-  submitColor?: 'primary' | 'error';
+  submitColor?: 'primary' | 'error' | 'warning';
   pending: boolean;
+  maxWidth?: Breakpoint;
   defaultValues?: FieldValues;
   onSubmit: (values: FieldValues) => void;
   onClose: () => void;
@@ -24,12 +25,13 @@ export const FormDialog = ({
   submitIcon,
   submitColor = 'primary',
   pending,
+  maxWidth = 'sm',
   defaultValues,
   onSubmit,
   onClose,
   children,
 }: FormDialogProps) => (
-  <Dialog open={open} onClose={pending ? undefined : onClose} maxWidth="sm" fullWidth>
+  <Dialog open={open} onClose={pending ? undefined : onClose} maxWidth={maxWidth} fullWidth>
     <Form defaultValues={defaultValues} onSubmit={onSubmit}>
       <DialogTitle>{title}</DialogTitle>
       <DialogContent>{children}</DialogContent>
