@@ -32,6 +32,7 @@ export class OccupationCatalogue {
   }
 
   find(code: string): Occupation | undefined {
-    return this.all.find((o) => o.code === code);
+    const entry = this.catalogue.byCode(code);
+    return entry && this.all.find((o) => o.code === entry.code);
   }
 }

@@ -17,6 +17,9 @@ export const RESOURCE_ACCESS: Record<string, Partial<Record<ResourceAction, Perm
   },
   users: { list: 'users.read', show: 'users.read', create: 'users.write', edit: 'users.write' },
   'audit-logs': { list: 'audit.read', show: 'audit.read' },
+  // 上传批次 is the batches create page.
+  batches: { list: 'batches.read', show: 'batches.read', create: 'batches.upload' },
+  deadlines: { list: 'batches.read' },
 };
 
 /** Record-level refinements the permission table cannot express. */

@@ -1,20 +1,20 @@
 import { useState } from 'react';
 import UndoIcon from '@mui/icons-material/Undo';
 import { Button, useRecordContext } from 'react-admin';
-import { useSelectedRecords } from './recordSelection';
 import { ReturnDialog } from './ReturnDialog';
 import type { Batch } from './types';
 
-/**
- * 退回 for the batch in context. On the batch page (`allowPartial`) the records ticked in its records list
- * can be returned on their own; in the queue only the whole batch.
- */
-export const ReturnButton = ({ allowPartial = false }: { allowPartial?: boolean }) => {
+interface Props {
+  /** Records ticked in the batch page's records list, offered for a partial return; none in the queue. */
+  selectedIds?: readonly number[];
+  onReturned?: () => void;
+}
+
+/** 退回 for the batch in context (batch page toolbar, queue rows). */
+export const ReturnButton = ({ selectedIds = [], onReturned }: Props) => {
   const batch = useRecordContext<Batch>();
   const [open, setOpen] = useState(false);
-  const { selectedIds, clearSelection } = useSelectedRecords(batch?.id ?? 0);
   if (!batch) return null;
-  const ticked = allowPartial ? selectedIds.map(Number) : [];
   return (
     <>
       <Button
@@ -22,6 +22,7 @@ export const ReturnButton = ({ allowPartial = false }: { allowPartial?: boolean 
         variant="outlined"
         color="warning"
         onClick={(event) => {
+          // In a queue row, a click must not also open the batch.
           event.stopPropagation();
           setOpen(true);
         }}
@@ -32,9 +33,9 @@ export const ReturnButton = ({ allowPartial = false }: { allowPartial?: boolean 
         <span onClick={(event) => event.stopPropagation()}>
           <ReturnDialog
             batch={batch}
-            initialMode={ticked.length > 0 ? 'records' : 'whole'}
-            selectedIds={ticked}
-            onReturned={() => clearSelection()}
+            initialMode={selectedIds.length > 0 ? 'records' : 'whole'}
+            selectedIds={selectedIds}
+            onReturned={onReturned}
             onClose={() => setOpen(false)}
           />
         </span>

@@ -1,0 +1,65 @@
+import { Box, Grid, Link, Stack } from '@mui/material';
+import { Link as RouterLink } from 'react-router-dom';
+import { useRecordContext } from 'react-admin';
+import { BATCH_STATUS_LABELS, type BatchStatus } from '@app/domain';
+import { formatBeijingDateTime, formatCalendarDay } from '../common/dates';
+import { LabeledValue } from '../common/LabeledValue';
+import { BatchStatusField } from './BatchStatusField';
+import { batchKindLabel } from './choices';
+import { DueChip } from './DueChip';
+import { ExemptionNotice } from './ExemptionNotice';
+import { LateSubmissionNotice } from './LateSubmissionNotice';
+import type { Batch } from './types';
+
+const Item = ({ label, children }: { label: string; children: React.ReactNode }) => (
+  <Grid size={{ xs: 12, sm: 6, md: 3 }}>
+    <LabeledValue label={label}>{children}</LabeledValue>
+  </Grid>
+);
+
+/** The batch's facts above its records and history: stage, institution, deadline, R-16 statements. */
+export const BatchHeader = () => {
+  const batch = useRecordContext<Batch>();
+  if (!batch) return null;
+  return (
+    <Box sx={{ p: 2 }} data-testid="batch-header">
+      <Grid container spacing={1}>
+        <Item label="resources.batches.fields.status">
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+            <BatchStatusField />
+            {batch.status === 'returned' && batch.returnedFrom && (
+              <span>由“{BATCH_STATUS_LABELS[batch.returnedFrom as BatchStatus] ?? batch.returnedFrom}”环节退回</span>
+            )}
+          </Stack>
+        </Item>
+        <Item label="resources.batches.fields.institutionName">{batch.institutionName}</Item>
+        <Item label="resources.batches.fields.kind">{batchKindLabel(batch.kind)}</Item>
+        <Item label="resources.batches.fields.recordCount">{batch.recordCount}</Item>
+        <Item label="resources.batches.fields.dueDate">
+          {batch.dueDate ? (
+            <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+              <span>{formatCalendarDay(batch.dueDate)}</span>
+              <DueChip due={batch} />
+            </Stack>
+          ) : (
+            ''
+          )}
+        </Item>
+        <Item label="resources.batches.fields.submittedAt">
+          {batch.submittedAt ? `${formatBeijingDateTime(batch.submittedAt)}（第 ${batch.round} 次提交）` : '尚未提交'}
+        </Item>
+        <Item label="resources.batches.fields.publishedOn">{formatCalendarDay(batch.publishedOn)}</Item>
+        <Item label="resources.batches.fields.fileName">{batch.fileName}</Item>
+        {batch.parentId && (
+          <Item label="resources.batches.fields.parentId">
+            <Link component={RouterLink} to={`/batches/${batch.parentId}/show`}>
+              批次 #{batch.parentId}（部分退回时转出）
+            </Link>
+          </Item>
+        )}
+      </Grid>
+      <LateSubmissionNotice />
+      <ExemptionNotice />
+    </Box>
+  );
+};

@@ -1,0 +1,51 @@
+import { Alert } from '@mui/material';
+import { DataTable, Pagination, ReferenceManyField, usePermissions, useRecordContext } from 'react-admin';
+import type { Role } from '@app/domain';
+import { CalendarDayField } from '../common/fields';
+import { batchActions } from './batchActions';
+import { CertificateStatusField, LevelField, OccupationField } from './CertificateFields';
+import { EditRecordButton } from './EditRecordButton';
+import { IdNumberField } from './IdNumberField';
+import { recordsStoreKey } from './recordSelection';
+import { ReturnSelectedButton } from './ReturnSelectedButton';
+import type { Batch } from './types';
+
+/**
+ * The batch's certificate records, ID numbers masked (R-9, R-10). A reviewer ticks records here for a
+ * partial return (R-13); the institution corrects records of a draft or returned batch.
+ */
+// `label={false}`: shown in a TabbedShowLayout tab, which would otherwise put a field label above it.
+export const BatchRecords = (_props: { label?: false }) => {
+  const batch = useRecordContext<Batch>();
+  const { permissions } = usePermissions<Role[]>();
+  if (!batch) return null;
+  const can = batchActions(batch, permissions ?? []);
+  return (
+    <ReferenceManyField
+      reference="certificates"
+      target="batchId"
+      sort={{ field: 'rowNumber', order: 'ASC' }}
+      perPage={25}
+      storeKey={recordsStoreKey(batch.id)}
+      pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}
+      empty={<Alert severity="info">本批次没有记录。</Alert>}
+    >
+      <DataTable bulkActionButtons={can.review ? <ReturnSelectedButton batch={batch} /> : false}>
+        <DataTable.Col source="rowNumber" />
+        <DataTable.Col source="holderName" />
+        <DataTable.Col source="idNumberMasked" field={IdNumberField} disableSort />
+        <DataTable.Col source="occupationName" field={OccupationField} disableSort />
+        <DataTable.Col source="level" field={LevelField} disableSort />
+        <DataTable.Col source="certificateNumber" />
+        <DataTable.Col source="issueDate" field={CalendarDayField} />
+        <DataTable.Col source="status" field={CertificateStatusField} disableSort />
+        <DataTable.Col source="returnReason" disableSort />
+        {can.editRecords && (
+          <DataTable.Col label="操作" disableSort>
+            <EditRecordButton />
+          </DataTable.Col>
+        )}
+      </DataTable>
+    </ReferenceManyField>
+  );
+};

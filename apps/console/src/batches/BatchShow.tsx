@@ -1,0 +1,28 @@
+import { Divider } from '@mui/material';
+import { Show, TabbedShowLayout, useRecordContext } from 'react-admin';
+import { ShowLoadError } from '../common/RecordLoadError';
+import { BatchHeader } from './BatchHeader';
+import { BatchHistory } from './BatchHistory';
+import { BatchRecords } from './BatchRecords';
+import { BatchShowActions } from './BatchShowActions';
+import type { Batch } from './types';
+
+const BatchTitle = () => {
+  const batch = useRecordContext<Batch>();
+  return <span>{batch ? `批次 #${batch.id} · ${batch.institutionName}` : '批次'}</span>;
+};
+
+export const BatchShow = () => (
+  <Show title={<BatchTitle />} actions={<BatchShowActions />} redirectOnError={false} error={<ShowLoadError />}>
+    <BatchHeader />
+    <Divider />
+    <TabbedShowLayout>
+      <TabbedShowLayout.Tab label="证书记录">
+        <BatchRecords label={false} />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="办理记录" path="history">
+        <BatchHistory label={false} />
+      </TabbedShowLayout.Tab>
+    </TabbedShowLayout>
+  </Show>
+);

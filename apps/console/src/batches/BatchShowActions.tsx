@@ -1,0 +1,26 @@
+import { ListButton, TopToolbar, usePermissions, useRecordContext } from 'react-admin';
+import type { Role } from '@app/domain';
+import { ApproveButton } from './ApproveButton';
+import { batchActions } from './batchActions';
+import { ExemptionButton } from './ExemptionButton';
+import { PartialReturnButton } from './PartialReturnButton';
+import { ReuploadButton } from './ReuploadButton';
+import { SubmitButton } from './SubmitButton';
+import type { Batch } from './types';
+
+/** The workflow steps this user may take on the batch in its current state. */
+export const BatchShowActions = () => {
+  const batch = useRecordContext<Batch>();
+  const { permissions } = usePermissions<Role[]>();
+  const can = batch ? batchActions(batch, permissions ?? []) : null;
+  return (
+    <TopToolbar>
+      {can?.exemption && <ExemptionButton />}
+      {can?.reupload && <ReuploadButton />}
+      {can?.submit && <SubmitButton />}
+      {can?.review && <PartialReturnButton />}
+      {can?.review && <ApproveButton />}
+      <ListButton label="批次列表" />
+    </TopToolbar>
+  );
+};

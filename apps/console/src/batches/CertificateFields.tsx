@@ -1,0 +1,29 @@
+import { Chip } from '@mui/material';
+import { useRecordContext } from 'react-admin';
+import { CERTIFICATE_LEVELS, labelOf } from '@app/domain';
+import { CERTIFICATE_STATUS_LABELS } from './choices';
+import type { CertificateRecord } from './types';
+
+const STATUS_COLORS = { draft: 'default', in_review: 'info', returned: 'warning', published: 'success' } as const;
+
+export const CertificateStatusField = () => {
+  const record = useRecordContext<CertificateRecord>();
+  if (!record) return null;
+  return <Chip size="small" variant="outlined" color={STATUS_COLORS[record.status]} label={CERTIFICATE_STATUS_LABELS[record.status]} />;
+};
+
+export const LevelField = () => {
+  const record = useRecordContext<CertificateRecord>();
+  return record ? <span>{labelOf(CERTIFICATE_LEVELS, record.level)}</span> : null;
+};
+
+/** "中式烹调师（4-03-02-01）". */
+export const OccupationField = () => {
+  const record = useRecordContext<CertificateRecord>();
+  if (!record) return null;
+  return (
+    <span>
+      {record.occupationName}（{record.occupationCode}）
+    </span>
+  );
+};

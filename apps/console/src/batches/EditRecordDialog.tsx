@@ -1,0 +1,131 @@
+import { useState } from 'react';
+import { Alert, Box } from '@mui/material';
+import SaveIcon from '@mui/icons-material/Save';
+import { useMutation } from '@tanstack/react-query';
+import {
+  DateInput,
+  maxLength,
+  minLength,
+  NumberInput,
+  required,
+  SelectInput,
+  TextInput,
+  useDataProvider,
+  useNotify,
+  useRefresh,
+  type HttpError,
+} from 'react-admin';
+import { ASSESSMENT_RESULTS, CERTIFICATE_LEVELS, EDUCATION_LEVELS, GENDERS, ID_TYPES, type CodeEntry } from '@app/domain';
+import { FormDialog } from '../common/FormDialog';
+import { apiErrorCode } from '../providers/httpClient';
+import { certificateEditBody } from './certificateEdit';
+import type { CertificateRecord } from './types';
+
+const choices = (table: readonly CodeEntry<number>[]) => table.map((entry) => ({ id: entry.code, name: entry.label }));
+
+const Row = ({ children }: { children: React.ReactNode }) => (
+  <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 2, '& > *': { flex: '1 1 200px' } }}>{children}</Box>
+);
+
+type CellErrors = Array<{ column: string; message: string }>;
+
+/**
+ * Correct one record of a draft or returned batch (R-13). The API validates it like an imported row (R-8) and
+ * keeps the previous version (R-19). Mounted only while open; the form starts from the record in context.
+ */
+export const EditRecordDialog = ({ record, onClose }: { record: CertificateRecord; onClose: () => void }) => {
+  const dataProvider = useDataProvider();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [cellErrors, setCellErrors] = useState<CellErrors>([]);
+  const { mutate, isPending } = useMutation({
+    mutationFn: (values: Record<string, unknown>) =>
+      dataProvider.update('certificates', { id: record.id, data: certificateEditBody(values, record), previousData: record }),
+    onSuccess: () => {
+      notify(`第 ${record.rowNumber} 行记录已修改`, { type: 'success' });
+      refresh();
+      onClose();
+    },
+    onError: (error: Error) => {
+      const code = apiErrorCode(error);
+      if (code === 'CERTIFICATE_INVALID') {
+        setCellErrors(((error as HttpError).body as { errors: CellErrors }).errors);
+        return;
+      }
+      notify(code === 'STALE_VERSION' ? 'app.errors.stale_record' : error.message, { type: 'error' });
+      if (code === 'STALE_VERSION') {
+        refresh();
+        onClose();
+      }
+    },
+  });
+
+  return (
+    <FormDialog
+      open
+      title={`修改记录：第 ${record.rowNumber} 行（${record.holderName}）`}
+      submitLabel="保存修改"
+      submitIcon={<SaveIcon />}
+      pending={isPending}
+      maxWidth="md"
+      onSubmit={(values) => mutate(values)}
+      onClose={onClose}
+    >
+      {record.returnReason && (
+        <Alert severity="warning" sx={{ mb: 2 }}>
+          退回原因：{record.returnReason}
+        </Alert>
+      )}
+      <Row>
+        <TextInput source="holderName" validate={[required(), maxLength(40)]} />
+        <SelectInput source="idType" choices={choices(ID_TYPES)} validate={required()} />
+        <TextInput
+          source="idNumber"
+          label="证件号码（新）"
+          helperText={`不修改请留空；当前为 ${record.idNumberMasked}`}
+          validate={maxLength(40)}
+          autoComplete="off"
+        />
+      </Row>
+      <Row>
+        <SelectInput source="gender" choices={choices(GENDERS)} validate={required()} />
+        <DateInput source="birthDate" validate={required()} />
+        <SelectInput source="education" choices={choices(EDUCATION_LEVELS)} emptyText="（未填）" />
+      </Row>
+      <Row>
+        <TextInput source="occupationCode" validate={[required(), maxLength(16)]} />
+        <TextInput source="occupationName" validate={[required(), maxLength(60)]} />
+        <TextInput source="workType" validate={maxLength(60)} />
+      </Row>
+      <Row>
+        <SelectInput source="level" choices={choices(CERTIFICATE_LEVELS)} emptyText="（未填）" />
+        <TextInput source="certificateNumber" validate={[required(), maxLength(40)]} />
+        <DateInput source="issueDate" validate={required()} />
+      </Row>
+      <Row>
+        <TextInput source="admissionTicket" validate={maxLength(40)} />
+        <NumberInput source="theoryScore" min={0} max={100} step={0.1} />
+        <NumberInput source="practicalScore" min={0} max={100} step={0.1} />
+        <NumberInput source="comprehensiveScore" min={0} max={100} step={0.1} />
+        <SelectInput source="result" choices={choices(ASSESSMENT_RESULTS)} emptyText="（未填）" />
+      </Row>
+      <TextInput
+        source="editReason"
+        label="修改原因"
+        multiline
+        fullWidth
+        helperText="将记入记录的修改历史"
+        validate={[required(), minLength(2), maxLength(500)]}
+      />
+      {cellErrors.length > 0 && (
+        <Alert severity="error" sx={{ mt: 1 }} data-testid="record-errors">
+          {cellErrors.map((e) => (
+            <div key={`${e.column}-${e.message}`}>
+              {e.column}：{e.message}
+            </div>
+          ))}
+        </Alert>
+      )}
+    </FormDialog>
+  );
+};

@@ -1,0 +1,63 @@
+import { Box, Chip, Link, Stack, Typography } from '@mui/material';
+import { Link as RouterLink } from 'react-router-dom';
+import { formatBeijingDateTime } from '../common/dates';
+import { roleLabel } from '../common/fields';
+import { HISTORY_ACTION_LABELS } from './choices';
+import { ReturnedRecordsList } from './ReturnedRecordsList';
+import type { HistoryEntry } from './types';
+
+const DOT_COLORS: Record<HistoryEntry['action'], string> = {
+  upload: 'grey.500',
+  reupload: 'grey.500',
+  record_edit: 'grey.500',
+  submit: 'primary.main',
+  approve: 'success.main',
+  return: 'warning.main',
+  exemption: 'info.main',
+};
+
+const roles = (codes: string) => codes.split(',').filter(Boolean).map(roleLabel).join('、');
+
+/** One step of the decision trail: who, when, at which stage, what came of it, why (R-13, R-17). */
+export const HistoryEntryItem = ({ entry, last }: { entry: HistoryEntry; last: boolean }) => {
+  const changed = entry.stage !== entry.resultStatus;
+  return (
+    <Box component="li" sx={{ display: 'flex', gap: 2 }} data-testid="history-entry">
+      <Box sx={{ display: 'flex', flexDirection: 'column', alignItems: 'center', pt: 0.75 }}>
+        <Box sx={{ width: 12, height: 12, borderRadius: '50%', bgcolor: DOT_COLORS[entry.action], flexShrink: 0 }} />
+        {!last && <Box sx={{ width: 2, flexGrow: 1, bgcolor: 'divider', mt: 0.5 }} />}
+      </Box>
+      <Box sx={{ pb: 3, flexGrow: 1 }}>
+        <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+          <Typography variant="subtitle1" component="span" sx={{ fontWeight: 600 }}>
+            {HISTORY_ACTION_LABELS[entry.action] ?? entry.action}
+          </Typography>
+          <Typography variant="body2" component="span" sx={{ color: 'text.secondary' }}>
+            {changed ? `${entry.stageLabel} → ${entry.resultLabel}` : `环节：${entry.stageLabel}`}
+          </Typography>
+          {entry.late && <Chip size="small" color="error" label="超期办理" />}
+        </Stack>
+        <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+          {entry.actorName}（{roles(entry.actorRole)}）· {formatBeijingDateTime(entry.createdAt)}
+          {entry.recordCount ? ` · ${entry.recordCount} 条记录` : ''}
+          {entry.dueDate && (entry.action === 'approve' || entry.action === 'return') ? ` · 本环节期限 ${entry.dueDate}` : ''}
+        </Typography>
+        {entry.comment && (
+          <Typography variant="body2" sx={{ mt: 0.5 }}>
+            {entry.action === 'return' ? '退回原因' : '说明'}：{entry.comment}
+          </Typography>
+        )}
+        {entry.childBatchId && (
+          <Typography variant="body2" sx={{ mt: 0.5 }}>
+            退回的记录已转入{' '}
+            <Link component={RouterLink} to={`/batches/${entry.childBatchId}/show`}>
+              批次 #{entry.childBatchId}
+            </Link>
+            ，其余记录留在本批次继续审核。
+          </Typography>
+        )}
+        {entry.records.length > 0 && <ReturnedRecordsList records={entry.records} />}
+      </Box>
+    </Box>
+  );
+};

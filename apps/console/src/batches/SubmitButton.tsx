@@ -1,0 +1,19 @@
+import { useState } from 'react';
+import SendIcon from '@mui/icons-material/Send';
+import { Button, useRecordContext } from 'react-admin';
+import { SubmitDialog } from './SubmitDialog';
+import type { Batch } from './types';
+
+export const SubmitButton = () => {
+  const batch = useRecordContext<Batch>();
+  const [open, setOpen] = useState(false);
+  if (!batch) return null;
+  return (
+    <>
+      <Button label="提交" variant="contained" onClick={() => setOpen(true)}>
+        <SendIcon />
+      </Button>
+      {open && <SubmitDialog batch={batch} onClose={() => setOpen(false)} />}
+    </>
+  );
+};

@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { Alert } from '@mui/material';
+import SendIcon from '@mui/icons-material/Send';
+import type { HttpError } from 'react-admin';
+import { FormDialog } from '../common/FormDialog';
+import { CutoffRefusalDialog } from './CutoffRefusalDialog';
+import { LateRecordsTable } from './LateRecordsTable';
+import { OverdueStatementFields } from './OverdueStatementFields';
+import type { Batch, LateRecordsBody } from './types';
+import { useBatchCommand } from './useBatchCommand';
+
+const REFUSALS = ['BATCH_OVERDUE_STATEMENT_REQUIRED', 'BATCH_PAST_ACCEPTANCE_CUTOFF'];
+
+const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+
+/**
+ * 提交 (R-11). When records are past their upload deadline the API asks for the 附件3 逾期上报情况说明, and
+ * the dialog turns into that form; records past the 6-month cutoff stop the submission (R-16).
+ * Mounted only while open.
+ */
+export const SubmitDialog = ({ batch, onClose }: { batch: Batch; onClose: () => void }) => {
+  const [refusal, setRefusal] = useState<LateRecordsBody | null>(null);
+  const { mutate, isPending } = useBatchCommand<Batch>('submit', {
+    success: (reply) => `批次 #${batch.id} 已提交，进入“${reply.statusLabel}”环节`,
+    onSuccess: onClose,
+    onStale: onClose,
+    onError: (error) => {
+      const body = (error as HttpError).body as LateRecordsBody | undefined;
+      if (!body || !REFUSALS.includes(body.code)) return false;
+      setRefusal(body);
+      return true;
+    },
+  });
+
+  if (refusal?.code === 'BATCH_PAST_ACCEPTANCE_CUTOFF') return <CutoffRefusalDialog refusal={refusal} onClose={onClose} />;
+  const needsStatement = refusal?.code === 'BATCH_OVERDUE_STATEMENT_REQUIRED';
+  return (
+    <FormDialog
+      open
+      title={needsStatement ? '逾期上报情况说明（附件3）' : `提交批次 #${batch.id}`}
+      submitLabel={needsStatement ? '附说明提交' : '提交'}
+      submitIcon={<SendIcon />}
+      pending={isPending}
+      maxWidth={needsStatement ? 'md' : 'sm'}
+      onSubmit={(values) =>
+        mutate({
+          id: batch.id,
+          body: needsStatement
+            ? {
+                version: batch.version,
+                overdueStatement: {
+                  reason: text(values.statementReason),
+                  responsiblePerson: text(values.responsiblePerson),
+                  contact: text(values.contact),
+                },
+              }
+            : { version: batch.version },
+        })
+      }
+      onClose={onClose}
+    >
+      {needsStatement ? (
+        <>
+          <Alert severity="warning" sx={{ mb: 2 }}>
+            {refusal.message}
+          </Alert>
+          <LateRecordsTable records={refusal.records} count={refusal.count} dueLabel="上报期限" />
+          <OverdueStatementFields />
+        </>
+      ) : (
+        <Alert severity="info">
+          {batch.institutionName}，{batch.recordCount} 条记录。提交后进入审核，审核期间不能修改；如有证书超过上报期限，需填写逾期上报情况说明。
+        </Alert>
+      )}
+    </FormDialog>
+  );
+};

@@ -1,0 +1,44 @@
+import { useRef } from 'react';
+import { Box, Button, Typography } from '@mui/material';
+import AttachFileIcon from '@mui/icons-material/AttachFile';
+
+const XLSX_ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function sizeText(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+interface Props {
+  file: File | null;
+  onChange: (file: File | null) => void;
+  disabled?: boolean;
+}
+
+/** Picks one .xlsx (the API checks the content; this only narrows the file dialog). */
+export const XlsxFilePicker = ({ file, onChange, disabled }: Props) => {
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
+      <Button variant="outlined" startIcon={<AttachFileIcon />} onClick={() => input.current?.click()} disabled={disabled}>
+        选择 Excel 文件
+      </Button>
+      <input
+        ref={input}
+        type="file"
+        accept={XLSX_ACCEPT}
+        hidden
+        aria-label="选择 Excel 文件"
+        data-testid="xlsx-file-input"
+        onChange={(event) => {
+          onChange(event.target.files?.[0] ?? null);
+          // Choosing the same (corrected) file again must fire onChange again.
+          event.target.value = '';
+        }}
+      />
+      <Typography variant="body2" sx={{ color: file ? 'text.primary' : 'text.secondary' }}>
+        {file ? `${file.name}（${sizeText(file.size)}）` : '未选择文件（仅支持由本平台模板填写的 .xlsx 文件，不超过 50 MB）'}
+      </Typography>
+    </Box>
+  );
+};

@@ -1,0 +1,58 @@
+import { Alert, Box } from '@mui/material';
+import { DataTable, List, usePermissions } from 'react-admin';
+import { hasPermission, type Role } from '@app/domain';
+import { batchActions } from '../batches/batchActions';
+import { BatchStatusField } from '../batches/BatchStatusField';
+import { DueField } from '../batches/DueField';
+import { KindField } from '../batches/KindField';
+import { LateSubmissionField } from '../batches/LateSubmissionField';
+import type { Batch } from '../batches/types';
+import { BulkApproveButton } from './BulkApproveButton';
+import { QueueRowActions } from './QueueRowActions';
+
+const NothingToDo = () => (
+  <Box sx={{ mt: 2 }}>
+    <Alert severity="success">当前没有待您处理的批次。</Alert>
+  </Box>
+);
+
+/**
+ * 待我处理: the batches at the stages this user decides (institutions: drafts and returned batches), the most
+ * urgent first (R-14, R-17).
+ */
+export const MyQueuePage = () => {
+  const { permissions } = usePermissions<Role[]>();
+  const roles = permissions ?? [];
+  const reviews = hasPermission(roles, 'batches.review');
+  return (
+    <List
+      resource="batches"
+      title="待我处理"
+      filter={{ queue: 'mine' }}
+      sort={{ field: 'dueDate', order: 'ASC' }}
+      perPage={25}
+      storeKey="batches.queue"
+      disableSyncWithLocation
+      exporter={false}
+      actions={false}
+      empty={<NothingToDo />}
+    >
+      <DataTable
+        rowClick="show"
+        bulkActionButtons={reviews ? <BulkApproveButton /> : false}
+        isRowSelectable={(batch: Batch) => batchActions(batch, roles).review}
+      >
+        <DataTable.Col source="id" />
+        <DataTable.Col source="status" field={BatchStatusField} disableSort />
+        <DataTable.Col source="institutionName" disableSort />
+        <DataTable.Col source="kind" field={KindField} disableSort />
+        <DataTable.NumberCol source="recordCount" />
+        <DataTable.Col source="lateSubmission" field={LateSubmissionField} disableSort />
+        <DataTable.Col source="dueDate" field={DueField} />
+        <DataTable.Col label="操作" disableSort>
+          <QueueRowActions />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+};

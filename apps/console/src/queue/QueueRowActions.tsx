@@ -1,0 +1,21 @@
+import { Stack } from '@mui/material';
+import { ShowButton, usePermissions, useRecordContext } from 'react-admin';
+import type { Role } from '@app/domain';
+import { ApproveButton } from '../batches/ApproveButton';
+import { batchActions } from '../batches/batchActions';
+import { ReturnButton } from '../batches/ReturnButton';
+import type { Batch } from '../batches/types';
+
+/** Quick decisions in the queue; what needs the records (partial return, submission) opens the batch. */
+export const QueueRowActions = () => {
+  const batch = useRecordContext<Batch>();
+  const { permissions } = usePermissions<Role[]>();
+  if (!batch) return null;
+  if (!batchActions(batch, permissions ?? []).review) return <ShowButton label="去处理" />;
+  return (
+    <Stack direction="row" spacing={1} sx={{ whiteSpace: 'nowrap' }}>
+      <ApproveButton />
+      <ReturnButton />
+    </Stack>
+  );
+};
