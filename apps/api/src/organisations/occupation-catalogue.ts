@@ -32,7 +32,6 @@ export class OccupationCatalogue {
   }
 
   find(code: string): Occupation | undefined {
-    const entry = this.catalogue.byCode(code);
-    return entry && this.all.find((o) => o.code === entry.code);
+    return this.all.find((o) => o.code === code.trim());
   }
 }
