@@ -37,6 +37,17 @@ describe('canAccessResource (R-3: what the console offers each role)', () => {
     expect(canAccessResource(['national_admin'], 'no-such-resource', 'list')).toBe(false);
   });
 
+  it('offers batches to every staff role but the auditor, upload only to those who submit data', () => {
+    expect(canAccessResource(['institution_operator'], 'batches', 'list')).toBe(true);
+    expect(canAccessResource(['municipal_head'], 'deadlines', 'list')).toBe(true);
+    expect(canAccessResource(['auditor'], 'batches', 'list')).toBe(false);
+    expect(canAccessResource(['auditor'], 'deadlines', 'list')).toBe(false);
+    expect(canAccessResource(['institution_operator'], 'batches', 'create')).toBe(true);
+    expect(canAccessResource(['municipal_admin'], 'batches', 'create')).toBe(true);
+    expect(canAccessResource(['provincial_reviewer'], 'batches', 'create')).toBe(false);
+    expect(canAccessResource(['national_reviewer'], 'batches', 'edit')).toBe(false);
+  });
+
   it('refuses everything without roles (signed out)', () => {
     expect(canAccessResource([], 'organisations', 'list')).toBe(false);
   });

@@ -29,7 +29,7 @@ export const HistoryEntryItem = ({ entry, last }: { entry: HistoryEntry; last: b
       </Box>
       <Box sx={{ pb: 3, flexGrow: 1 }}>
         <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-          <Typography variant="subtitle1" component="span" sx={{ fontWeight: 600 }}>
+          <Typography variant="subtitle1" component="span" sx={{ fontWeight: 600 }} data-testid="history-action">
             {HISTORY_ACTION_LABELS[entry.action] ?? entry.action}
           </Typography>
           <Typography variant="body2" component="span" sx={{ color: 'text.secondary' }}>

@@ -1,4 +1,5 @@
 import { HttpError } from 'react-admin';
+import { dispositionFileName } from './contentDisposition';
 import type { ApiErrorBody } from './httpClient';
 import { session } from './session';
 
@@ -49,17 +50,6 @@ export function postMultipart<T>(url: string, form: FormData, callbacks: UploadC
     xhr.onerror = () => reject(new HttpError('app.errors.network', 0));
     xhr.send(form);
   });
-}
-
-/** "职业技能等级证书数据导入模板.xlsx" from `Content-Disposition: …; filename*=UTF-8''…`. */
-export function dispositionFileName(header: string | null, fallback: string): string {
-  const encoded = header && /filename\*=UTF-8''([^;]+)/i.exec(header);
-  if (!encoded) return fallback;
-  try {
-    return decodeURIComponent(encoded[1]);
-  } catch {
-    return fallback;
-  }
 }
 
 /**

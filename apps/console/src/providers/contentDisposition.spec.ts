@@ -1,4 +1,4 @@
-import { dispositionFileName } from './transfer';
+import { dispositionFileName } from './contentDisposition';
 
 describe('dispositionFileName', () => {
   it('reads the UTF-8 file name the API sends for Chinese names', () => {

@@ -1,0 +1,299 @@
+import type { Page } from 'playwright-core';
+import { buildSheet, guangzhouRow, loginToken, uploadSheet } from './support/batch-sheet';
+import { apiAs, startBuiltApp, type BuiltApp } from './support/built-app';
+import { consoleActions, launchConsoleBrowser, type ConsoleBrowser } from './support/console-browser';
+
+// Issue 4 point 5 and issue 5 point 7 in real Chromium: a batch goes from 广州市白云区粤厨职业培训学校 through
+// the 广州 data administrator, the 广州 head, the 广东 reviewer and the national reviewer to published; a second
+// batch is partly returned; the deadline board names who is responsible. APP_TODAY=2026-11-23.
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+interface BatchRow {
+  id: number;
+  status: string;
+  statusLabel: string;
+  recordCount: number;
+  version: number;
+  parentId: number | null;
+}
+
+interface CertificateRow {
+  id: number;
+  rowNumber: number;
+  certificateNumber: string;
+  status: string;
+  returnReason: string | null;
+}
+
+let app: BuiltApp;
+let browser: ConsoleBrowser;
+let page: Page;
+let ui: ReturnType<typeof consoleActions>;
+let asNational: Awaited<ReturnType<typeof apiAs>>;
+let operatorToken: string;
+let publishedBatchId = 0;
+let firstIdNumber = '';
+
+const batch = (id: number) => asNational<BatchRow>(`/api/admin/batches/${id}`);
+const records = (id: number) =>
+  asNational<CertificateRow[]>(`/api/admin/certificates?filter=${encodeURIComponent(JSON.stringify({ batchId: id }))}`);
+
+/** The table row whose 批次号 cell is `id`. */
+const batchRow = (id: number) =>
+  page.locator('tbody tr').filter({ has: page.getByRole('cell', { name: String(id), exact: true }) });
+
+async function openBatch(id: number) {
+  await page.goto(`${app.baseUrl}/#/batches/${id}/show`);
+  await page.getByTestId('batch-header').waitFor();
+}
+
+async function headerText(): Promise<string> {
+  return page.getByTestId('batch-header').innerText();
+}
+
+async function approveInDialog(comment?: string) {
+  const dialog = page.getByRole('dialog');
+  if (comment) await dialog.getByLabel('审核意见（选填）').fill(comment);
+  await dialog.getByRole('button', { name: '通过' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+beforeAll(async () => {
+  app = await startBuiltApp();
+  browser = await launchConsoleBrowser();
+  page = browser.page;
+  ui = consoleActions(page, app.baseUrl);
+  asNational = await apiAs(app.baseUrl, 'nat_reviewer');
+  operatorToken = await loginToken(app.baseUrl, 'inst_gz1');
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+afterEach(() => {
+  expect(browser.takeProblems()).toEqual([]);
+});
+
+describe('batch review flow in Chromium', () => {
+  it('inst_gz1: template download, a refused sheet with its error table and report, then upload and submit', async () => {
+    await ui.login('inst_gz1');
+    const menu = await page.getByTestId('app-menu').innerText();
+    for (const entry of ['待我处理', '批次管理', '上传批次', '期限看板']) expect(menu).toContain(entry);
+
+    await ui.openFromMenu('上传批次');
+    await page.getByText('上传证书数据').waitFor();
+    // Institution operators upload for their own institution: no institution picker.
+    expect(await page.getByRole('combobox', { name: /评价机构/ }).count()).toBe(0);
+    const [template] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载导入模板' }).click(),
+    ]);
+    expect(template.suggestedFilename()).toBe('职业技能等级证书数据导入模板.xlsx');
+
+    // One bad row (wrong check character): nothing is stored, the error table names row and column.
+    const good = guangzhouRow(101);
+    const badId = good.证件号码.slice(0, 17) + (good.证件号码.endsWith('1') ? '2' : '1');
+    const badSheet = await buildSheet(app.baseUrl, operatorToken, [good, guangzhouRow(102, { 证件号码: badId })]);
+    await page.getByTestId('xlsx-file-input').setInputFiles({ name: '粤厨-有误.xlsx', mimeType: XLSX, buffer: badSheet });
+    await page.getByText('粤厨-有误.xlsx').waitFor();
+    await page.getByRole('button', { name: '上传并校验' }).click();
+    const errors = page.getByTestId('import-errors');
+    await errors.waitFor();
+    const errorText = await errors.innerText();
+    expect(errorText).toContain('共 1 处错误');
+    expect(errorText).toMatch(/行号\s+列\s+错误说明/);
+    expect(errorText).toMatch(/\n3\s+证件号码\s+\S+/);
+    await ui.shot('batch-upload-errors');
+    const [report] = await Promise.all([
+      page.waitForEvent('download'),
+      errors.getByRole('button', { name: '下载错误报告' }).click(),
+    ]);
+    expect(report.suggestedFilename()).toMatch(/\.xlsx$/);
+
+    // The corrected sheet becomes a draft batch.
+    const rows = [guangzhouRow(201), guangzhouRow(202), guangzhouRow(203)];
+    firstIdNumber = rows[0].证件号码;
+    const sheet = await buildSheet(app.baseUrl, operatorToken, rows);
+    await page.getByTestId('xlsx-file-input').setInputFiles({ name: '粤厨-2026年11月.xlsx', mimeType: XLSX, buffer: sheet });
+    await page.getByRole('button', { name: '上传并校验' }).click();
+    await page.waitForURL(/#\/batches\/\d+\/show/);
+    publishedBatchId = Number(/batches\/(\d+)\/show/.exec(page.url())![1]);
+    await page.getByTestId('batch-header').getByText('草稿（待提交）').waitFor();
+    await page.getByRole('cell', { name: rows[2].证书编号 }).waitFor();
+    // ID numbers are masked in the list (R-10): all but the last 4.
+    expect(await page.getByTestId('id-number').first().innerText()).toBe(`${'*'.repeat(14)}${firstIdNumber.slice(-4)}`);
+    await ui.shot('batch-draft');
+
+    await page.getByRole('button', { name: '提交' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '提交' }).click();
+    await page.getByTestId('batch-header').getByText('市级审核').waitFor();
+    expect(await headerText()).toMatch(/剩余 \d+ 个工作日/);
+    expect((await batch(publishedBatchId)).status).toBe('municipal_review');
+    await ui.logout();
+  });
+
+  it('gz_admin approves from 待我处理, with a comment', async () => {
+    await ui.login('gz_admin');
+    await ui.openFromMenu('待我处理');
+    const row = batchRow(publishedBatchId);
+    await row.waitFor();
+    expect(await row.innerText()).toContain('广州市白云区粤厨职业培训学校');
+    expect(await row.getByTestId('due-chip').innerText()).toMatch(/^(剩余 \d+ 个工作日|今日到期|已逾期 \d+ 个工作日)$/);
+    await ui.shot('queue-gz_admin');
+
+    await row.getByRole('button', { name: '通过' }).click();
+    await approveInDialog('数据核对无误，同意上报');
+    await page.getByText(`批次 #${publishedBatchId} 已通过`).waitFor();
+    await batchRow(publishedBatchId).waitFor({ state: 'detached' });
+    expect((await batch(publishedBatchId)).status).toBe('municipal_head_approval');
+    await ui.logout();
+  });
+
+  it('gz_head approves with 批量通过', async () => {
+    await ui.login('gz_head');
+    await ui.openFromMenu('待我处理');
+    const row = batchRow(publishedBatchId);
+    await row.getByRole('checkbox').check();
+    await page.getByRole('button', { name: '批量通过' }).click();
+    await ui.shot('queue-bulk-approve-gz_head');
+    await page.getByRole('dialog').getByRole('button', { name: '全部通过' }).click();
+    await page.getByText('已通过 1 个批次').waitFor();
+    expect((await batch(publishedBatchId)).status).toBe('provincial_review');
+    await ui.logout();
+  });
+
+  it('gd_reviewer reveals one ID number and approves on the batch page', async () => {
+    await ui.login('gd_reviewer');
+    await openBatch(publishedBatchId);
+    await page.getByTestId('batch-header').getByText('省级审核').waitFor();
+    await page.getByRole('button', { name: '显示完整证件号码' }).first().click();
+    await page.getByTestId('id-number').filter({ hasText: firstIdNumber }).waitFor();
+    // Only that row is revealed.
+    const shown = await page.getByTestId('id-number').allInnerTexts();
+    expect(shown.filter((text) => !text.startsWith('*'))).toEqual([firstIdNumber]);
+    await ui.shot('batch-provincial-review');
+
+    await page.getByRole('button', { name: '通过' }).click();
+    await approveInDialog();
+    await page.getByTestId('batch-header').getByText('部中心审核').waitFor();
+    await ui.logout();
+  });
+
+  it('nat_reviewer publishes; the batch page shows 已发布 and the whole timeline', async () => {
+    await ui.login('nat_reviewer');
+    await openBatch(publishedBatchId);
+    await page.getByRole('button', { name: '通过' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('通过后批次即发布').waitFor();
+    await approveInDialog();
+    await page.getByTestId('batch-header').getByText('已发布').waitFor();
+    expect(await page.getByRole('button', { name: '通过' }).count()).toBe(0);
+    expect((await records(publishedBatchId)).every((r) => r.status === 'published')).toBe(true);
+
+    await page.getByRole('tab', { name: '办理记录' }).click();
+    await page.getByTestId('batch-history').waitFor();
+    const actions = await page.getByTestId('history-action').allInnerTexts();
+    expect(actions).toEqual(['上传', '提交', '审核通过', '审核通过', '审核通过', '审核通过']);
+    const timeline = await page.getByTestId('batch-history').innerText();
+    for (const step of ['市级审核 → 市级负责人审批', '市级负责人审批 → 省级审核', '省级审核 → 部中心审核', '部中心审核 → 已发布']) {
+      expect(timeline).toContain(step);
+    }
+    for (const actor of ['林晓东（市级证书数据管理员）', '梁伟明（市级负责人）', '黄丽萍（省级审核员）', '李静（部中心审核员）']) {
+      expect(timeline).toContain(actor);
+    }
+    expect(timeline).toContain('说明：数据核对无误，同意上报');
+    await ui.shot('batch-published-history');
+    await ui.logout();
+  });
+
+  it('gz_admin returns two records of a second batch, each with its reason (partial return)', async () => {
+    const rows = [guangzhouRow(301), guangzhouRow(302), guangzhouRow(303), guangzhouRow(304)];
+    const uploaded = await uploadSheet(app.baseUrl, operatorToken, await buildSheet(app.baseUrl, operatorToken, rows), '粤厨-补报.xlsx');
+    const asOperator = await apiAs(app.baseUrl, 'inst_gz1');
+    await asOperator(`/api/admin/batches/${uploaded.id}/submit`, { method: 'POST', body: { version: uploaded.version } });
+
+    await ui.login('gz_admin');
+    await openBatch(uploaded.id);
+    await page.getByTestId('batch-header').getByText('市级审核').waitFor();
+    for (const row of [rows[1], rows[2]]) {
+      await page.locator('tbody tr').filter({ hasText: row.证书编号 }).getByRole('checkbox').check();
+    }
+    await page.getByRole('button', { name: '退回所选记录' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('只退回所选的 2 条记录').waitFor();
+    await dialog.getByRole('textbox', { name: /^退回原因/ }).fill('证件信息待核实');
+    // Each record's reason starts as the batch reason; the second gets its own.
+    const third = dialog.getByLabel('第 4 行的退回原因');
+    await expect(third.inputValue()).resolves.toBe('证件信息待核实');
+    await third.fill('姓名与证件号码不符');
+    await ui.shot('batch-partial-return-dialog');
+    await dialog.getByRole('button', { name: '退回所选记录' }).click();
+    await page.getByText(/已退回 2 条记录，转入新批次 #\d+/).waitFor();
+
+    const parent = await batch(uploaded.id);
+    expect(parent).toMatchObject({ status: 'municipal_review', recordCount: 2 });
+    const all = await asNational<BatchRow[]>(`/api/admin/batches?filter=${encodeURIComponent(JSON.stringify({ parentId: uploaded.id }))}`);
+    expect(all).toHaveLength(1);
+    const child = all[0];
+    expect(child).toMatchObject({ status: 'returned', recordCount: 2, parentId: uploaded.id });
+    const childRecords = await records(child.id);
+    expect(childRecords.map((r) => [r.certificateNumber, r.returnReason])).toEqual([
+      [rows[1].证书编号, '证件信息待核实'],
+      [rows[2].证书编号, '姓名与证件号码不符'],
+    ]);
+
+    await page.getByRole('tab', { name: '办理记录' }).click();
+    const returned = page.getByTestId('returned-records');
+    await returned.getByText(/姓名与证件号码不符/).waitFor();
+    expect(await page.getByTestId('batch-history').innerText()).toContain(`批次 #${child.id}`);
+    await ui.shot('batch-partial-return-history');
+    await ui.logout();
+
+    // The institution sees the child batch as returned, in its queue and on the batch page.
+    await ui.login('inst_gz1');
+    await ui.openFromMenu('待我处理');
+    const queued = batchRow(child.id);
+    await queued.getByText('已退回（待更正）').waitFor();
+    await queued.click();
+    await page.getByTestId('batch-header').getByText('已退回（待更正）').waitFor();
+    expect(await headerText()).toContain('由“市级审核”环节退回');
+    await page.getByRole('cell', { name: '姓名与证件号码不符' }).waitFor();
+    for (const action of ['提交', '重新上传更正数据']) await page.getByRole('button', { name: action }).waitFor();
+    await ui.shot('batch-returned-child-inst_gz1');
+    await ui.logout();
+  });
+
+  it('gd_admin: the deadline board names the responsible organisation and role; a row opens its batch', async () => {
+    await ui.login('gd_admin');
+    await ui.openFromMenu('期限看板');
+    const table = page.locator('table').first();
+    await table.locator('tbody tr').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    const board = await table.innerText();
+    expect(board).toContain('责任单位');
+    expect(board).toContain('广州市职业技能鉴定指导中心');
+    expect(board).toContain('市级证书数据管理员');
+    expect(board).toContain('评价机构操作员');
+    expect(board).not.toContain('四川');
+    await ui.shot('deadlines-gd_admin');
+
+    await page.getByRole('combobox', { name: '期限状态' }).click();
+    await page.getByRole('option', { name: '已逾期' }).click();
+    await page.waitForLoadState('networkidle');
+    const chips = await page.getByTestId('due-chip').allInnerTexts();
+    expect(chips.length).toBeGreaterThan(0);
+    for (const chip of chips) expect(chip).toMatch(/^已逾期 \d+ 个工作日$/);
+    await ui.shot('deadlines-overdue-gd_admin');
+
+    await table.locator('tbody tr').first().click();
+    await page.waitForURL(/#\/batches\/\d+\/show/);
+    await page.getByTestId('batch-header').waitFor();
+
+    await ui.openFromMenu('批次管理');
+    await page.locator('table tbody tr').first().waitFor();
+    await ui.shot('batches-gd_admin');
+    await ui.logout();
+  });
+});
