@@ -31,6 +31,11 @@ describe('organisations (R-1, R-2)', () => {
     expect(res.status).toBe(200);
     expect(res.body).toHaveLength(1);
     expect(res.headers['content-range']).toBe('organisations 0-0/5');
+    const centres = await t.http
+      .get('/api/admin/organisations')
+      .query({ filter: JSON.stringify({ level: ['provincial', 'municipal'] }) })
+      .set('Authorization', `Bearer ${await t.login('nat_admin')}`);
+    expect(centres.body.map((o: { level: string }) => o.level).sort()).toEqual(['municipal', 'municipal', 'municipal', 'provincial', 'provincial']);
     const children = await t.http
       .get('/api/admin/organisations')
       .query({ filter: JSON.stringify({ parentId: gz }) })

@@ -55,7 +55,7 @@ export class BatchSubmissionService {
     if (pastCutoff.length > 0 && !batch.exemption) {
       throw new DomainError(
         'BATCH_PAST_ACCEPTANCE_CUTOFF',
-        `有 ${pastCutoff.length} 条证书自发证日期起已超过 6 个月，原则上不予受理（R-16）。如确需上报，请省级技能中心为本批次办理受理豁免。`,
+        `有 ${pastCutoff.length} 条证书自发证日期起已超过 6 个月，原则上不予受理。如确需上报，请省级技能中心为本批次办理受理豁免。`,
         { records: pastCutoff.slice(0, LISTED_RECORDS), count: pastCutoff.length },
       );
     }

@@ -54,8 +54,13 @@ export class OrganisationsService {
     this.jurisdiction.restrictList(qb, 'o.path', actor);
     const ids = idListFilter(query.filter);
     if (ids) qb.andWhere('o.id IN (:...ids)', { ids: ids.length ? ids : [0] });
-    const level = stringFilter(query.filter, 'level');
-    if (level) qb.andWhere('o.level = :level', { level });
+    const levels = query.filter.level;
+    if (Array.isArray(levels)) {
+      if (levels.length) qb.andWhere('o.level IN (:...levels)', { levels: levels.map(String) });
+    } else {
+      const level = stringFilter(query.filter, 'level');
+      if (level) qb.andWhere('o.level = :level', { level });
+    }
     const status = stringFilter(query.filter, 'status');
     if (status) qb.andWhere('o.status = :status', { status });
     const parentId = stringFilter(query.filter, 'parentId');
