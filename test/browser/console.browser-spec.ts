@@ -302,6 +302,8 @@ describe('console in Chromium', () => {
     await shot('user-create');
     await page.getByRole('button', { name: '保存' }).click();
     await page.waitForURL(/#\/users$/);
+    // The list first shows its cached rows, then refetches: wait for the new account itself.
+    await page.getByRole('cell', { name: 'inst_gz_test', exact: true }).waitFor();
     expect(await tableText()).toContain('inst_gz_test');
 
     await page.goto(`${app.baseUrl}/#/organisations/${chengduId}/show`);

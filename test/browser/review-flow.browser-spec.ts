@@ -262,6 +262,67 @@ describe('batch review flow in Chromium', () => {
     await page.getByRole('cell', { name: '姓名与证件号码不符' }).waitFor();
     for (const action of ['提交', '重新上传更正数据']) await page.getByRole('button', { name: action }).waitFor();
     await ui.shot('batch-returned-child-inst_gz1');
+
+    // Correct the record in the console, then submit the child batch again.
+    await page.getByRole('button', { name: '修改第 4 行' }).click();
+    const edit = page.getByRole('dialog');
+    await edit.getByText('退回原因：姓名与证件号码不符').waitFor();
+    await expect(edit.getByLabel(/^证书编号/).inputValue()).resolves.toBe(rows[2].证书编号);
+    await edit.getByLabel(/^姓名/).fill('张军');
+    await edit.getByLabel(/^修改原因/).fill('更正姓名录入错误');
+    await ui.shot('record-edit-dialog');
+    await edit.getByRole('button', { name: '保存修改' }).click();
+    await page.getByText('第 4 行记录已修改').waitFor();
+    await page.getByRole('cell', { name: '张军', exact: true }).waitFor();
+    await page.getByRole('button', { name: '提交' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '提交' }).click();
+    await page.getByTestId('batch-header').getByText('市级审核').waitFor();
+    expect((await batch(child.id)).status).toBe('municipal_review');
+    await ui.logout();
+  });
+
+  it('late records: the cutoff stops submission, gd_reviewer grants 受理豁免, inst_gz1 submits with the 附件3 statement', async () => {
+    // Guangdong: upload within 30 days of issue; not accepted after 6 months. Today is 2026-11-23.
+    const rows = [guangzhouRow(401, { 发证日期: '2026-09-01' }), guangzhouRow(402, { 发证日期: '2026-04-01' })];
+    const { id } = await uploadSheet(app.baseUrl, operatorToken, await buildSheet(app.baseUrl, operatorToken, rows), '粤厨-逾期.xlsx');
+
+    await ui.login('inst_gz1');
+    await openBatch(id);
+    await page.getByRole('button', { name: '提交' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '提交' }).click();
+    const refusal = page.getByRole('dialog');
+    await refusal.getByText('无法提交：超过受理期限').waitFor();
+    expect(await refusal.innerText()).toContain(rows[1].证书编号);
+    expect(await refusal.innerText()).toContain('受理豁免');
+    await ui.shot('batch-submit-cutoff');
+    await refusal.getByRole('button', { name: '知道了' }).click();
+    await ui.logout();
+
+    await ui.login('gd_reviewer');
+    await openBatch(id);
+    await page.getByRole('button', { name: '受理豁免' }).click();
+    await page.getByRole('dialog').getByLabel(/豁免原因/).fill('考点停电致数据延迟整理，经省中心研究同意受理');
+    await page.getByRole('dialog').getByRole('button', { name: '办理豁免' }).click();
+    await page.getByTestId('exemption').getByText(/黄丽萍/).waitFor();
+    await ui.logout();
+
+    await ui.login('inst_gz1');
+    await openBatch(id);
+    await page.getByRole('button', { name: '提交' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '提交' }).click();
+    const statement = page.getByRole('dialog');
+    await statement.getByText('逾期上报情况说明（附件3）').waitFor();
+    expect(await statement.innerText()).toMatch(/共 2 条/);
+    await statement.getByLabel(/逾期原因/).fill('考点停电，证书数据未能按时整理上报');
+    await statement.getByLabel(/责任人/).fill('周敏');
+    await statement.getByLabel(/联系电话/).fill('020-12345678');
+    await ui.shot('batch-overdue-statement');
+    await statement.getByRole('button', { name: '附说明提交' }).click();
+    await page.getByTestId('batch-header').getByText('市级审核').waitFor();
+    const late = await page.getByTestId('late-submission').innerText();
+    expect(late).toContain('2 条证书超过上报期限');
+    expect(late).toContain('考点停电，证书数据未能按时整理上报');
+    await ui.shot('batch-late-submission');
     await ui.logout();
   });
 
@@ -281,10 +342,11 @@ describe('batch review flow in Chromium', () => {
 
     await page.getByRole('combobox', { name: '期限状态' }).click();
     await page.getByRole('option', { name: '已逾期' }).click();
-    await page.waitForLoadState('networkidle');
+    // The list refetches after the filter's debounce: wait until no chip that is not overdue is left.
+    await page.getByTestId('due-chip').filter({ hasText: /剩余|今日/ }).first().waitFor({ state: 'detached' });
     const chips = await page.getByTestId('due-chip').allInnerTexts();
     expect(chips.length).toBeGreaterThan(0);
-    for (const chip of chips) expect(chip).toMatch(/^已逾期 \d+ 个工作日$/);
+    for (const chip of chips) expect(chip).toMatch(/^已逾期( \d+ 个工作日)?$/);
     await ui.shot('deadlines-overdue-gd_admin');
 
     await table.locator('tbody tr').first().click();

@@ -35,7 +35,8 @@ export async function launchConsoleBrowser(): Promise<ConsoleBrowser> {
       '--no-first-run',
       '--lang=zh-CN',
     ],
-    env: { ...process.env, LANG: 'zh_CN.UTF-8', LANGUAGE: 'zh_CN:zh' },
+    // A UTF-8 locale every system has: under plain C, Chromium saves a download with a Chinese name as "download".
+    env: { ...process.env, LANG: 'C.UTF-8', LANGUAGE: 'zh_CN:zh' },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1440, height: 900 },

@@ -1,7 +1,6 @@
 import { Alert } from '@mui/material';
 import { DataTable, Pagination, ReferenceManyField, usePermissions, useRecordContext } from 'react-admin';
 import type { Role } from '@app/domain';
-import { CalendarDayField } from '../common/fields';
 import { batchActions } from './batchActions';
 import { CertificateStatusField, LevelField, OccupationField } from './CertificateFields';
 import { EditRecordButton } from './EditRecordButton';
@@ -35,13 +34,13 @@ export const BatchRecords = (_props: { label?: false }) => {
         <DataTable.Col source="holderName" />
         <DataTable.Col source="idNumberMasked" field={IdNumberField} disableSort />
         <DataTable.Col source="occupationName" field={OccupationField} disableSort />
-        <DataTable.Col source="level" field={LevelField} disableSort />
+        <DataTable.Col source="level" label="等级" field={LevelField} disableSort sx={{ whiteSpace: 'nowrap' }} />
         <DataTable.Col source="certificateNumber" />
-        <DataTable.Col source="issueDate" field={CalendarDayField} />
+        <DataTable.Col source="issueDate" sx={{ whiteSpace: 'nowrap' }} />
         <DataTable.Col source="status" field={CertificateStatusField} disableSort />
-        <DataTable.Col source="returnReason" disableSort />
+        {batch.status === 'returned' && <DataTable.Col source="returnReason" disableSort />}
         {can.editRecords && (
-          <DataTable.Col label="操作" disableSort>
+          <DataTable.Col label="修改" disableSort>
             <EditRecordButton />
           </DataTable.Col>
         )}

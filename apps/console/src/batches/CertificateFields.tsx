@@ -1,4 +1,4 @@
-import { Chip } from '@mui/material';
+import { Chip, Typography } from '@mui/material';
 import { useRecordContext } from 'react-admin';
 import { CERTIFICATE_LEVELS, labelOf } from '@app/domain';
 import { CERTIFICATE_STATUS_LABELS } from './choices';
@@ -17,13 +17,16 @@ export const LevelField = () => {
   return record ? <span>{labelOf(CERTIFICATE_LEVELS, record.level)}</span> : null;
 };
 
-/** "中式烹调师（4-03-02-01）". */
+/** The occupation's name over its code. */
 export const OccupationField = () => {
   const record = useRecordContext<CertificateRecord>();
   if (!record) return null;
   return (
-    <span>
-      {record.occupationName}（{record.occupationCode}）
-    </span>
+    <>
+      <div>{record.occupationName}</div>
+      <Typography variant="caption" sx={{ color: 'text.secondary' }}>
+        {record.occupationCode}
+      </Typography>
+    </>
   );
 };

@@ -3,8 +3,8 @@ import type { DueInfo } from './types';
 import { dueChipLook } from './dueChip';
 
 /** 剩余 N 个工作日 / 已逾期 N 个工作日, with the API's full sentence as tooltip. */
-export const DueChip = ({ due }: { due: Pick<DueInfo, 'workingDaysLeft' | 'dueText'> }) => {
-  const look = dueChipLook(due.workingDaysLeft);
+export const DueChip = ({ due }: { due: Pick<DueInfo, 'overdue' | 'workingDaysLeft' | 'dueText'> }) => {
+  const look = dueChipLook(due);
   if (!look) return null;
   return (
     <Tooltip title={due.dueText ?? ''}>

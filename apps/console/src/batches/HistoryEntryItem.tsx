@@ -16,6 +16,11 @@ const DOT_COLORS: Record<HistoryEntry['action'], string> = {
   exemption: 'info.main',
 };
 
+function actionLabel(entry: HistoryEntry): string {
+  if (entry.action === 'return') return entry.childBatchId ? '部分退回' : '整批退回';
+  return HISTORY_ACTION_LABELS[entry.action] ?? entry.action;
+}
+
 const roles = (codes: string) => codes.split(',').filter(Boolean).map(roleLabel).join('、');
 
 /** One step of the decision trail: who, when, at which stage, what came of it, why (R-13, R-17). */
@@ -30,7 +35,7 @@ export const HistoryEntryItem = ({ entry, last }: { entry: HistoryEntry; last: b
       <Box sx={{ pb: 3, flexGrow: 1 }}>
         <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
           <Typography variant="subtitle1" component="span" sx={{ fontWeight: 600 }} data-testid="history-action">
-            {HISTORY_ACTION_LABELS[entry.action] ?? entry.action}
+            {actionLabel(entry)}
           </Typography>
           <Typography variant="body2" component="span" sx={{ color: 'text.secondary' }}>
             {changed ? `${entry.stageLabel} → ${entry.resultLabel}` : `环节：${entry.stageLabel}`}

@@ -26,7 +26,7 @@ export const IdNumberField = () => {
   const canReveal = hasPermission(permissions ?? [], 'certificates.unmask');
   return (
     <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', whiteSpace: 'nowrap' }}>
-      <span style={{ fontFamily: 'monospace' }} data-testid="id-number">
+      <span style={{ fontVariantNumeric: 'tabular-nums' }} data-testid="id-number">
         {full ?? record.idNumberMasked}
       </span>
       {canReveal && full === null && (
@@ -34,6 +34,7 @@ export const IdNumberField = () => {
           <span>
             <IconButton
               size="small"
+              sx={{ p: 0.25 }}
               aria-label="显示完整证件号码"
               disabled={isPending}
               onClick={(event) => {

@@ -1,3 +1,5 @@
+import type { DueInfo } from './types';
+
 /** How a working-day countdown reads and looks (R-14, R-17): red overdue, amber within 3 working days. */
 export interface DueChipLook {
   label: string;
@@ -6,9 +8,15 @@ export interface DueChipLook {
 
 export const DUE_SOON_WORKING_DAYS = 3;
 
-export function dueChipLook(workingDaysLeft: number | null | undefined): DueChipLook | null {
+/**
+ * From the API's `overdue` and `workingDaysLeft` (negative = working days overdue). A deadline that passed
+ * on a rest day is overdue by calendar days only: `workingDaysLeft` is then 0, and `overdue` tells.
+ */
+export function dueChipLook({ overdue, workingDaysLeft }: Pick<DueInfo, 'overdue' | 'workingDaysLeft'>): DueChipLook | null {
   if (workingDaysLeft == null) return null;
-  if (workingDaysLeft < 0) return { label: `已逾期 ${-workingDaysLeft} 个工作日`, color: 'error' };
+  if (overdue || workingDaysLeft < 0) {
+    return { label: workingDaysLeft < 0 ? `已逾期 ${-workingDaysLeft} 个工作日` : '已逾期', color: 'error' };
+  }
   if (workingDaysLeft === 0) return { label: '今日到期', color: 'warning' };
   return {
     label: `剩余 ${workingDaysLeft} 个工作日`,

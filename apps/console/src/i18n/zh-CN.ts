@@ -287,8 +287,6 @@ export const appChineseMessages = {
         dueDate: '办理期限',
         submittedAt: '提交时间',
         publishedOn: '发布日期',
-        createdAt: '创建时间',
-        overdue: '办理已逾期',
       },
     },
     certificates: {

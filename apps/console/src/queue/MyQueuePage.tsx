@@ -1,5 +1,5 @@
-import { Alert, Box } from '@mui/material';
-import { DataTable, List, usePermissions } from 'react-admin';
+import { Alert, Box, Typography } from '@mui/material';
+import { DataTable, List, TopToolbar, usePermissions } from 'react-admin';
 import { hasPermission, type Role } from '@app/domain';
 import { batchActions } from '../batches/batchActions';
 import { BatchStatusField } from '../batches/BatchStatusField';
@@ -14,6 +14,15 @@ const NothingToDo = () => (
   <Box sx={{ mt: 2 }}>
     <Alert severity="success">当前没有待您处理的批次。</Alert>
   </Box>
+);
+
+// Also the place where the bulk actions toolbar slides in over the list.
+const QueueActions = ({ reviews }: { reviews: boolean }) => (
+  <TopToolbar sx={{ alignItems: 'center' }}>
+    <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+      按办理期限排列，最紧急的在前{reviews ? '；勾选多个批次可批量通过' : ''}
+    </Typography>
+  </TopToolbar>
 );
 
 /**
@@ -34,7 +43,7 @@ export const MyQueuePage = () => {
       storeKey="batches.queue"
       disableSyncWithLocation
       exporter={false}
-      actions={false}
+      actions={<QueueActions reviews={reviews} />}
       empty={<NothingToDo />}
     >
       <DataTable
