@@ -3,8 +3,8 @@
 // mysql://root@127.0.0.1:3306/.
 import { randomBytes } from 'node:crypto';
 import { createConnection, type Connection, type ConnectionOptions } from 'mysql2/promise';
-import { DataSource } from 'typeorm';
-import { resolveDataSourceOptions } from '../../apps/api/src/database/data-source-options';
+import type * as TypeOrm from 'typeorm';
+import type * as DataSourceOptions from '../../apps/api/src/database/data-source-options';
 
 export const BENCH_DB_PREFIX = 'cert_bench_';
 
@@ -73,6 +73,9 @@ async function dropDatabases(names: string[]): Promise<void> {
 
 /** Runs the committed migrations on `url` (what `npm run migration:run` does). */
 export async function migrate(url: string): Promise<void> {
+  // Loaded here, not at the top, so processes that only need mysql2 do not load TypeORM and the entities.
+  const { DataSource } = require('typeorm') as typeof TypeOrm;
+  const { resolveDataSourceOptions } = require('../../apps/api/src/database/data-source-options') as typeof DataSourceOptions;
   const dataSource = await new DataSource(await resolveDataSourceOptions(url)).initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UnitOfWork } from '../database/unit-of-work';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, IsNull, Repository } from 'typeorm';
 import { checkPasswordPolicy, DomainError, OrganisationLevel } from '@app/domain';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Clock } from '../common/clock';
@@ -102,13 +102,15 @@ export class AuthService {
     const now = this.clock.now();
     const idleMs = now.getTime() - session.lastSeenAt.getTime();
     if (idleMs > this.config.auth.sessionIdleMinutes * 60_000) {
-      await sessions.update({ id: session.id }, { endedAt: now });
+      await this.uow.run((manager) => manager.getRepository(Session).update({ id: session.id }, { endedAt: now }));
       throw sessionExpired();
     }
     const user = await this.dataSource.getRepository(User).findOneBy({ id: session.userId });
     if (!user || user.disabled) throw sessionExpired();
     const organisation = await this.dataSource.getRepository(Organisation).findOneByOrFail({ id: user.organisationId });
-    if (idleMs > TOUCH_INTERVAL_MS) await sessions.update({ id: session.id }, { lastSeenAt: now });
+    if (idleMs > TOUCH_INTERVAL_MS) {
+      await this.uow.run((manager) => manager.getRepository(Session).update({ id: session.id }, { lastSeenAt: now }));
+    }
     return {
       userId: user.id,
       username: user.username,
@@ -155,7 +157,7 @@ export class AuthService {
     if (user.totpEnabled) throw new DomainError('TOTP_ALREADY_ENABLED', '两步验证已启用，如需更换请先停用');
     const secret = totp.newSecret();
     const otpauthUrl = totp.uri(this.config.auth.totpIssuer, user.username, secret);
-    await this.dataSource.getRepository(User).update({ id: user.id }, { totpSecretEnc: this.cipher.encrypt(secret) });
+    await this.uow.run((manager) => manager.getRepository(User).update({ id: user.id }, { totpSecretEnc: this.cipher.encrypt(secret) }));
     return { secret, otpauthUrl, qrDataUrl: await totp.qrDataUrl(otpauthUrl) };
   }
 
@@ -185,8 +187,11 @@ export class AuthService {
     });
   }
 
-  private async registerFailure(username: string, now: Date): Promise<Date | null> {
-    const repo = this.dataSource.getRepository(LoginThrottle);
+  private registerFailure(username: string, now: Date): Promise<Date | null> {
+    return this.uow.run((manager) => this.countFailure(manager.getRepository(LoginThrottle), username, now));
+  }
+
+  private async countFailure(repo: Repository<LoginThrottle>, username: string, now: Date): Promise<Date | null> {
     const { lockoutThreshold, lockoutMinutes } = this.config.auth;
     // Failures older than the lockout window no longer count.
     const existing = await repo.findOneBy({ username });

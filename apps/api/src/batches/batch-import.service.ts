@@ -41,7 +41,7 @@ export interface UploadedSheet {
 /** Errors shown in the 422 answer; the full list is in the downloadable error report. */
 const ERRORS_IN_RESPONSE = 1000;
 /** Rows validated, checked for national uniqueness and inserted together while a sheet streams in. */
-const LOOKUP_CHUNK = 1000;
+const IMPORT_CHUNK = 1000;
 /** Rows per INSERT statement (bounded by MAX_BOUND_PARAMETERS on SQLite). */
 const INSERT_CHUNK = 1000;
 /** Below SQLite's default limit of 32,766 bound parameters per statement. */
@@ -260,45 +260,65 @@ export class BatchImportService {
     let count = 0;
     let earliestIssue = '';
     let pending: ParsedRow[] = [];
+    // Each chunk's duplicate check and INSERT run while the next chunk is parsed: the database works on its own
+    // core meanwhile. One statement at a time on the transaction's connection; a failure surfaces at the next flush.
+    let inFlight: Promise<void> | null = null;
+    let failed: { error: unknown } | null = null;
+    const settle = async () => {
+      if (inFlight) await inFlight;
+      inFlight = null;
+      if (failed) throw failed.error;
+    };
     const flush = async () => {
+      await settle();
       const chunk = pending;
       pending = [];
-      // A re-upload replaces its own batch's records, so their numbers are free to reuse.
-      errors.push(...(await this.nationalDuplicates(manager, chunk, target.replacing ? target.batchId : undefined)));
-      if (errors.length === 0) {
-        await this.insertCertificates(
-          manager,
-          chunk.map(({ rowNumber, record }) => ({ ...this.certificateRow(target.batchId, institution.id, rowNumber, record), status: target.status })),
-        );
-      }
+      inFlight = (async () => {
+        // A re-upload replaces its own batch's records, so their numbers are free to reuse.
+        errors.push(...(await this.nationalDuplicates(manager, chunk, target.replacing ? target.batchId : undefined)));
+        if (errors.length === 0) {
+          await this.insertCertificates(
+            manager,
+            chunk.map(({ rowNumber, record }) => ({ ...this.certificateRow(target.batchId, institution.id, rowNumber, record), status: target.status })),
+          );
+        }
+      })().catch((error: unknown) => {
+        failed = { error };
+      });
     };
-    for await (const row of rows) {
-      const result = parseCertificateRecord(row.values, ctx);
-      const issues = [...row.issues, ...result.issues];
-      if (result.record) {
-        issues.push(
-          ...duplicates.check({
-            rowNumber: row.rowNumber,
-            kind,
-            idNumber: result.record.idNumberCanonical,
-            occupationCode: result.record.occupationCode,
-            level: result.record.level,
-            certificateNumber: result.record.certificateNumber,
-          }),
-        );
+    try {
+      for await (const row of rows) {
+        const result = parseCertificateRecord(row.values, ctx);
+        const issues = [...row.issues, ...result.issues];
+        if (result.record) {
+          issues.push(
+            ...duplicates.check({
+              rowNumber: row.rowNumber,
+              kind,
+              idNumber: result.record.idNumberCanonical,
+              occupationCode: result.record.occupationCode,
+              level: result.record.level,
+              certificateNumber: result.record.certificateNumber,
+            }),
+          );
+        }
+        for (const issue of issues) {
+          if (issue.severity === 'error') errors.push({ row: row.rowNumber, column: issue.column, message: issue.message, severity: issue.severity });
+          else warnings++;
+        }
+        if (result.record && !issues.some((i) => i.severity === 'error')) {
+          pending.push({ rowNumber: row.rowNumber, record: result.record });
+          count++;
+          if (earliestIssue === '' || result.record.issueDate < earliestIssue) earliestIssue = result.record.issueDate;
+          if (pending.length >= IMPORT_CHUNK) await flush();
+        }
       }
-      for (const issue of issues) {
-        if (issue.severity === 'error') errors.push({ row: row.rowNumber, column: issue.column, message: issue.message, severity: issue.severity });
-        else warnings++;
-      }
-      if (result.record && !issues.some((i) => i.severity === 'error')) {
-        pending.push({ rowNumber: row.rowNumber, record: result.record });
-        count++;
-        if (earliestIssue === '' || result.record.issueDate < earliestIssue) earliestIssue = result.record.issueDate;
-        if (pending.length >= LOOKUP_CHUNK) await flush();
-      }
+      if (pending.length > 0) await flush();
+    } finally {
+      // Never leave a statement running when the transaction ends (commit or rollback).
+      if (inFlight) await inFlight;
     }
-    if (pending.length > 0) await flush();
+    await settle();
     if (errors.length > 0) {
       errors.sort((a, b) => a.row - b.row);
       throw new SheetRefused(errors);

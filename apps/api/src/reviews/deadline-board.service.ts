@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource } from 'typeorm';
+import { Brackets, DataSource, In } from 'typeorm';
 import {
   ancestorIds,
   BATCH_STATUS_LABELS,
@@ -65,7 +65,15 @@ export class DeadlineBoardService {
     else if (state) throw new DomainError('BAD_QUERY', 'state 应为 overdue、due_soon 或 on_time');
 
     const total = await qb.getCount();
-    const rows = await applySortAndRange(qb, { ...query, sort: SORTABLE[query.sort.field as keyof typeof SORTABLE] ? query.sort : { field: 'dueDate', order: 'ASC' } }, SORTABLE, 'b.id').getMany();
+    const sort = SORTABLE[query.sort.field as keyof typeof SORTABLE] ? query.sort : { field: 'dueDate', order: 'ASC' as const };
+    // Two steps, so the open items are never read as rows: the page's ids come from the batches index on
+    // (status, org_path, due_date) alone (the count uses it too), then only those 25 rows are read.
+    const pageIds = (await applySortAndRange(qb.clone().select('b.id', 'id'), { ...query, sort }, SORTABLE, 'b.id').getRawMany<{ id: number }>()).map((r) =>
+      Number(r.id),
+    );
+    const found = pageIds.length ? await this.dataSource.getRepository(Batch).findBy({ id: In(pageIds) }) : [];
+    const byId = new Map(found.map((b) => [b.id, b]));
+    const rows = pageIds.map((id) => byId.get(id)).filter((b): b is Batch => b !== undefined);
     const organisations = await this.organisationsOnPaths(rows);
     const items = rows.map((b) => {
       const institution = organisations.get(b.institutionId);

@@ -25,6 +25,8 @@ export interface AcceptanceExemption {
 /** one upload of certificate records travelling up the review chain. */
 @Entity('batches')
 @Index(['status', 'dueDate', 'id'])
+// Work lists within a jurisdiction (queue counts, the deadline board's count and page of ids) read this index alone.
+@Index(['status', 'orgPath', 'dueDate'])
 @Index(['institutionId', 'fileChecksum'], { unique: true })
 export class Batch extends VersionedEntityBase {
   @Column({ type: 'varchar', length: 16 })
