@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { apiAs, repoRoot, startBuiltApp, type BuiltApp } from './support/built-app';
+import { CHROMIUM, CHROMIUM_FLAGS } from './support/console-browser';
 
 // 工作日历 and 期限计算器 in real Chromium against the built app (APP_TODAY=2026-11-23, calendar years
 // 2024–2026 loaded from config/holidays). Needs the routes /calendar and /deadline-calculator in App.tsx.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = join(repoRoot, 'test', 'artifacts');
 const PASSWORD = 'Demo@2026';
 
@@ -22,13 +22,12 @@ async function shot(name: string) {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
-// --- Local start/login: test/browser/support has no shared browser or login helper yet (only the app server).
 async function launchChromium(): Promise<BrowserContext> {
   profileDir = mkdtempSync(join(tmpdir(), 'cert-chromium-'));
   return chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--lang=zh-CN'],
+    args: CHROMIUM_FLAGS,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1440, height: 900 },
@@ -42,7 +41,6 @@ async function login(username: string) {
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await page.getByTestId('welcome').waitFor();
 }
-// --- end of local start/login
 
 /** The kind a day cell of the year grid shows (holiday, workday, weekend, working). */
 async function kindOf(date: string) {

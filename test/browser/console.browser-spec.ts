@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { creditCodeCheckChar } from '@app/domain';
 import { apiAs, repoRoot, startBuiltApp, type BuiltApp } from './support/built-app';
+import { CHROMIUM, CHROMIUM_FLAGS } from './support/console-browser';
 
 // The console in real Chromium, against the built app with demo data (issue 2 point 9):
 // each role sees its own menu and only its own jurisdiction.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = join(repoRoot, 'test', 'artifacts');
 const PASSWORD = 'Demo@2026';
 
@@ -89,17 +89,7 @@ beforeAll(async () => {
   context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--lang=zh-CN',
-    ],
+    args: CHROMIUM_FLAGS,
     // Native date inputs follow the browser process's locale, as on a Chinese desktop.
     env: { ...process.env, LANG: 'zh_CN.UTF-8', LANGUAGE: 'zh_CN:zh' },
     locale: 'zh-CN',

@@ -6,6 +6,18 @@ import { repoRoot } from './built-app';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = join(repoRoot, 'test', 'artifacts');
+/** ARCHITECTURE.md's flags: headless, and no background traffic to outside servers this machine cannot reach. */
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--lang=zh-CN',
+];
 export const DEMO_PASSWORD = 'Demo@2026';
 
 export interface ConsoleBrowser {
@@ -24,17 +36,7 @@ export async function launchConsoleBrowser(): Promise<ConsoleBrowser> {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--lang=zh-CN',
-    ],
+    args: CHROMIUM_FLAGS,
     // A UTF-8 locale every system has: under plain C, Chromium saves a download with a Chinese name as "download".
     env: { ...process.env, LANG: 'C.UTF-8', LANGUAGE: 'zh_CN:zh' },
     locale: 'zh-CN',
