@@ -1,14 +1,16 @@
 import { getDayDetail, isHoliday, isInLieu, isWorkday } from 'chinese-days';
-import { readFileSync } from 'fs';
-import { join } from 'path';
+import holidays2024 from '../../../../config/holidays/2024.json';
+import holidays2025 from '../../../../config/holidays/2025.json';
+import holidays2026 from '../../../../config/holidays/2026.json';
 import { validateHolidayYear } from './holiday-year';
 import { toIsoDate, epochDay } from './iso-date';
 import { WorkingDayCalendar } from './working-day-calendar';
 
 // R-15 / ARCHITECTURE: config/holidays/<year>.json is the source of truth; the chinese-days package is an
 // independent transcription of the same State Council notices, used only to cross-check our files.
-const dir = join(__dirname, '../../../../config/holidays');
-const load = (y: number) => JSON.parse(readFileSync(join(dir, `${y}.json`), 'utf8')) as unknown;
+// Imported as data (no file IO in libs/domain, even in specs).
+const FILES: Record<number, unknown> = { 2024: holidays2024, 2025: holidays2025, 2026: holidays2026 };
+const load = (y: number) => structuredClone(FILES[y]);
 
 describe('config/holidays/*.json', () => {
   it.each([

@@ -1,13 +1,12 @@
-import { readFileSync } from 'fs';
-import { join } from 'path';
+import holidays2025 from '../../../../config/holidays/2025.json';
+import holidays2026 from '../../../../config/holidays/2026.json';
 import { HolidayYear, validateHolidayYear } from './holiday-year';
 import { epochDay, toIsoDate } from './iso-date';
 import { qualificationUploadDatesOfMonth, qualificationUploadDue } from './qualification-upload';
 import { WorkingDayCalendar } from './working-day-calendar';
 
 function officialYears(): HolidayYear[] {
-  const dir = join(__dirname, '../../../../config/holidays');
-  return [2025, 2026].map((y) => validateHolidayYear(JSON.parse(readFileSync(join(dir, `${y}.json`), 'utf8'))));
+  return [holidays2025, holidays2026].map((y) => validateHolidayYear(structuredClone(y)));
 }
 
 const cal = new WorkingDayCalendar(officialYears());
