@@ -1,6 +1,5 @@
-import ExcelJS from 'exceljs';
 import { createSeededRng, generateResidentId } from '../../../libs/domain/src';
-import { validRow, type SheetRow } from '../../e2e/support/batch-sheets';
+import { fillTemplate, validRow, type SheetRow } from '../../e2e/support/batch-sheets';
 
 export type { SheetRow };
 
@@ -33,20 +32,7 @@ export async function loginToken(baseUrl: string, username: string, password = '
 export async function buildSheet(baseUrl: string, token: string, rows: SheetRow[], kind = 'skill_level'): Promise<Buffer> {
   const res = await fetch(`${baseUrl}/api/admin/batches/template?kind=${kind}`, { headers: { authorization: `Bearer ${token}` } });
   if (res.status !== 200) throw new Error(`template download → ${res.status} ${await res.text()}`);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(await res.arrayBuffer());
-  const sheet = workbook.worksheets.find((ws) => ws.state === 'visible' && ws.getRow(1).getCell(1).text === '姓名');
-  if (!sheet) throw new Error('the template has no data sheet');
-  const headers = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
-  rows.forEach((row, index) => {
-    const excelRow = sheet.getRow(index + 2);
-    headers.forEach((header, column) => {
-      const value = (row as unknown as Record<string, unknown>)[header];
-      if (value !== undefined) excelRow.getCell(column + 1).value = value as ExcelJS.CellValue;
-    });
-    excelRow.commit();
-  });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return fillTemplate(await res.arrayBuffer(), rows);
 }
 
 /** Uploads a sheet as the token's user (`POST /api/admin/batches`) and returns the new draft batch. */

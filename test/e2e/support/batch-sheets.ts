@@ -65,8 +65,13 @@ export function validRow(seed: number, overrides: Partial<SheetRow> = {}): Sheet
 export async function buildSheet(t: TestApp, token: string, rows: SheetRow[], kind = 'skill_level'): Promise<Buffer> {
   const res = await t.http.get(`/api/admin/batches/template?kind=${kind}`).set('Authorization', `Bearer ${token}`).buffer(true).parse(binaryParser);
   if (res.status !== 200) throw new Error(`template download failed: ${res.status}`);
+  return fillTemplate(res.body as ArrayBuffer, rows);
+}
+
+/** Writes rows (by Chinese header) into the template's data sheet, as a user filling it in would. */
+export async function fillTemplate(template: ArrayBuffer, rows: SheetRow[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(res.body as ArrayBuffer);
+  await workbook.xlsx.load(template);
   const sheet = workbook.worksheets.find((ws) => ws.state === 'visible' && ws.getRow(1).getCell(1).text === '姓名');
   if (!sheet) throw new Error('template has no data sheet');
   const headers = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
