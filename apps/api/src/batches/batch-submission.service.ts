@@ -180,7 +180,8 @@ export class BatchSubmissionService {
       rowNumber: Number(r.rowNumber),
       certificateNumber: String(r.certificateNumber),
       holderName: String(r.holderName),
-      issueDate: isoDay(r.issueDate),
+      // Date columns arrive as 'YYYY-MM-DD' on both drivers (dateStrings on MySQL).
+      issueDate: String(r.issueDate),
       due: '',
     }));
     const uploadDueByDate = new Map<string, string>();
@@ -197,10 +198,4 @@ export class BatchSubmissionService {
     // Exempted records past the cutoff are late as well and need the statement too.
     return { late: [...pastCutoff, ...late], pastCutoff, uploadDueByDate };
   }
-}
-
-/** Raw date columns arrive as 'YYYY-MM-DD' (SQLite) or Date/strings (mysql2): normalise to the ISO day. */
-export function isoDay(value: unknown): string {
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return String(value).slice(0, 10);
 }
