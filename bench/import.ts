@@ -42,16 +42,19 @@ const TARGET_RATIO = 0.6;
 const TARGET_100K_SECONDS = 20;
 const TARGET_PEAK_MB = 350;
 const TARGET_GROWTH = 1.3;
-/** A V8 old-space cap for the API process, measured beside the defaults (what the RSS figures depend on). */
-const CAPPED_HEAP_ARGS = ['--max-old-space-size=256'];
+/**
+ * The API as shipped sets V8's heap growth (config runtime.heapGrowingPercent, apps/api/src/runtime/heap-tuning.ts);
+ * the same import is also measured with V8's own heuristic (0), the figure that tuning is judged against.
+ */
+const UNTUNED_ENV = { HEAP_GROWING_PERCENT: '0' };
 
 // ---------------------------------------------------------------------------------------------------------
 // Child: the API process.
 
 async function serveChild(): Promise<void> {
-  const [url, today] = [arg('url')!, arg('today')!];
+  const [url, today, env] = [arg('url')!, arg('today')!, JSON.parse(arg('env', '{}')!) as Record<string, string>];
   const { startBenchApp } = (require('./support/app') as typeof AppModule);
-  const app = await startBenchApp(url, today);
+  const app = await startBenchApp(url, today, env);
   // Where the memory is at its highest (sampled): V8 heap committed / used, and memory outside it (Buffers).
   const peaks = { heapTotalMb: 0, heapUsedMb: 0, externalMb: 0 };
   const sampler = setInterval(() => {
@@ -178,9 +181,8 @@ interface ChildResult {
   [key: string]: number | string;
 }
 
-function startChild(mode: string, args: string[], profile: boolean, nodeArgs: string[] = []): ChildProcess {
+function startChild(mode: string, args: string[], profile: boolean): ChildProcess {
   const execArgv = [
-    ...nodeArgs,
     ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'bench', 'out', 'profiles')}`] : []),
     ...(process.env.BENCH_CHILD_NODE_ARGS ? process.env.BENCH_CHILD_NODE_ARGS.split(' ') : []),
   ];
@@ -269,11 +271,11 @@ async function prepareAppDatabase(db: BenchDatabase, today: string, file: Genera
   }
 }
 
-async function runApp(file: GeneratedFile, size: number, today: string, profile: boolean, nodeArgs: string[] = []): Promise<AppRun> {
+async function runApp(file: GeneratedFile, size: number, today: string, profile: boolean, env: Record<string, string> = {}): Promise<AppRun> {
   const db = await createBenchDatabase('import');
   try {
     const account = await prepareAppDatabase(db, today, file);
-    const child = startChild('serve', ['--url', db.url, '--today', today], profile, nodeArgs);
+    const child = startChild('serve', ['--url', db.url, '--today', today, '--env', JSON.stringify(env)], profile);
     try {
       const ready = await nextMessage(child);
       const { login } = (require('./support/app') as typeof AppModule);
@@ -316,13 +318,13 @@ async function main(): Promise<void> {
   for (const size of sizes) files.set(size, await ensureFile(size, today, seed));
   const facts = await serverFacts(mysqlServerUrl());
 
-  const results = new Map<number, { ceiling: CeilingRun[]; app: AppRun[]; capped: AppRun[] }>();
+  const results = new Map<number, { ceiling: CeilingRun[]; app: AppRun[]; untuned: AppRun[] }>();
   const describe = (app: AppRun) =>
     `${(app.ms / 1000).toFixed(2)} s, ${app.stored} rows stored, peak RSS ${app.peakRssMb.toFixed(0)} MB ` +
     `(V8 heap committed/used at most ${app.heapTotalMb.toFixed(0)}/${app.heapUsedMb.toFixed(0)} MB, external ${app.externalMb.toFixed(0)} MB; after start-up ${app.startPeakRssMb.toFixed(0)} MB)`;
   for (const size of sizes) {
     const file = files.get(size)!;
-    const r = { ceiling: [] as CeilingRun[], app: [] as AppRun[], capped: [] as AppRun[] };
+    const r = { ceiling: [] as CeilingRun[], app: [] as AppRun[], untuned: [] as AppRun[] };
     results.set(size, r);
     for (let i = 0; i < runs; i++) {
       if (appOnly) {
@@ -334,10 +336,10 @@ async function main(): Promise<void> {
       console.log(`[bench] import ${size}: ceiling ${(ceiling.ms / 1000).toFixed(2)} s (parse ${(ceiling.parseMs / 1000).toFixed(2)} s + insert ${(ceiling.insertMs / 1000).toFixed(2)} s), parse-alone peak RSS ${ceiling.parsePeakMb.toFixed(0)} MB`);
       const app = await runApp(file, size, today, profile);
       r.app.push(app);
-      console.log(`[bench] import ${size}: API (node defaults) ${describe(app)}`);
-      const capped = await runApp(file, size, today, profile, CAPPED_HEAP_ARGS);
-      r.capped.push(capped);
-      console.log(`[bench] import ${size}: API (${CAPPED_HEAP_ARGS.join(' ')}) ${describe(capped)}`);
+      console.log(`[bench] import ${size}: API (as shipped) ${describe(app)}`);
+      const untuned = await runApp(file, size, today, profile, UNTUNED_ENV);
+      r.untuned.push(untuned);
+      console.log(`[bench] import ${size}: API (V8 heap heuristic, HEAP_GROWING_PERCENT=0) ${describe(untuned)}`);
     }
   }
 
@@ -357,10 +359,10 @@ async function main(): Promise<void> {
       heapUsed: Math.max(...r.app.map((a) => a.heapUsedMb)),
       startPeak: Math.max(...r.app.map((a) => a.startPeakRssMb)),
       ceilPeak: Math.max(...r.ceiling.map((c) => c.parsePeakMb)),
-      cappedMs: median(r.capped.map((a) => a.ms)),
-      cappedPeak: Math.max(...r.capped.map((a) => a.peakRssMb)),
-      cappedHeapUsed: Math.max(...r.capped.map((a) => a.heapUsedMb)),
-      correct: [...r.app, ...r.capped].every((a) => a.recordCount === size && a.stored === size),
+      untunedMs: median(r.untuned.map((a) => a.ms)),
+      untunedPeak: Math.max(...r.untuned.map((a) => a.peakRssMb)),
+      untunedHeapUsed: Math.max(...r.untuned.map((a) => a.heapUsedMb)),
+      correct: [...r.app, ...r.untuned].every((a) => a.recordCount === size && a.stored === size),
     };
   };
   const big = Math.max(...sizes);
@@ -368,7 +370,7 @@ async function main(): Promise<void> {
   const B = summary(big);
   const S = summary(small);
   const growth = B.peak / S.peak;
-  const cappedGrowth = B.cappedPeak / S.cappedPeak;
+  const untunedGrowth = B.untunedPeak / S.untunedPeak;
   const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
   const checks = {
     ratio: B.appRate / B.ceilRate >= TARGET_RATIO,
@@ -377,7 +379,6 @@ async function main(): Promise<void> {
     growth: growth < TARGET_GROWTH,
   };
   const fmtN = (n: number) => n.toLocaleString('en-US');
-  const capped = CAPPED_HEAP_ARGS.join(' ');
   const details: Measurement[] = [
     { label: `API wall time, ${fmtN(big)} rows (target ≤ ${TARGET_100K_SECONDS} s): ${verdict(checks.seconds)}`, value: B.appMs / 1000, unit: 's' },
     { label: `ceiling wall time, ${fmtN(big)} rows (parse ${(B.parseMs / 1000).toFixed(2)} s + INSERT ${(B.insertMs / 1000).toFixed(2)} s)`, value: B.ceilMs / 1000, unit: 's' },
@@ -389,8 +390,8 @@ async function main(): Promise<void> {
     { label: `ceiling rows/s, ${fmtN(small)} rows`, value: S.ceilRate, unit: 'rows/s' },
     { label: `ratio API / ceiling, ${fmtN(small)} rows`, value: S.appRate / S.ceilRate, unit: '×' },
     { label: `API wall time, ${fmtN(small)} rows`, value: S.appMs / 1000, unit: 's' },
-    { label: `API with node ${capped}: wall time ${fmtN(small)} → ${fmtN(big)} rows`, value: S.cappedMs / 1000, unit: `→ ${(B.cappedMs / 1000).toFixed(2)} s` },
-    { label: `API with node ${capped}: peak RSS ${fmtN(small)} → ${fmtN(big)} rows`, value: S.cappedPeak, unit: `→ ${B.cappedPeak.toFixed(0)} MB (${cappedGrowth.toFixed(2)}×)` },
+    { label: `API with V8's own heap heuristic (HEAP_GROWING_PERCENT=0): wall time ${fmtN(small)} → ${fmtN(big)} rows`, value: S.untunedMs / 1000, unit: `→ ${(B.untunedMs / 1000).toFixed(2)} s` },
+    { label: `API with V8's own heap heuristic (HEAP_GROWING_PERCENT=0): peak RSS ${fmtN(small)} → ${fmtN(big)} rows`, value: S.untunedPeak, unit: `→ ${B.untunedPeak.toFixed(0)} MB (${untunedGrowth.toFixed(2)}×)` },
     { label: 'API process RSS peak after start-up, before the upload', value: B.startPeak, unit: 'MB' },
     { label: `exceljs streaming parse alone, peak RSS of its process, ${fmtN(small)} → ${fmtN(big)} rows`, value: S.ceilPeak, unit: `→ ${B.ceilPeak.toFixed(0)} MB` },
   ];
@@ -421,9 +422,9 @@ async function main(): Promise<void> {
       'the API figure includes everything a user waits for: HTTP transfer to a temporary file, SHA-256 of the file, zip-bomb checks (inflating every entry once), R-8 validation of every row, duplicate checks inside the file and against the database, AES-256-GCM + HMAC of every ID number, and the INSERTs in one transaction',
       'the ceiling stores a ciphertext placeholder of the same length (no encryption) and a SHA-256 digest for id_number_hash (same random key distribution in that index), and validates nothing',
       'peak RSS is the API process\'s VmHWM over its whole life (start-up, login, upload), read from /proc/self/status by that process; V8 heap figures are sampled every 50 ms in that process',
-      `rows stream through validation, the duplicate checks and the INSERTs in chunks of 1,000 inside one transaction, so what the import keeps grows only with the in-file duplicate keys; with node defaults V8 lets its old space fill with short-lived garbage before the first full collection, which is what the default peak RSS shows — under ${capped} the same files peak at ${S.cappedPeak.toFixed(0)} → ${B.cappedPeak.toFixed(0)} MB (${cappedGrowth.toFixed(2)}×; V8 heap used at most ${S.cappedHeapUsed.toFixed(0)} → ${B.cappedHeapUsed.toFixed(0)} MB)`,
+      `rows stream through validation, the duplicate checks and the INSERTs in chunks of 1,000 inside one transaction, so what the import keeps grows only with the in-file duplicate keys (~200 bytes a row: two Map entries with flat string keys); the API as shipped sets V8's heap growth to 1 + runtime.heapGrowingPercent/100 of the live heap (config/default.yaml, apps/api/src/runtime/heap-tuning.ts) — with V8's own heuristic, which lets the heap reach up to 4× the live data before a full collection, the same files peak at ${S.untunedPeak.toFixed(0)} → ${B.untunedPeak.toFixed(0)} MB (${untunedGrowth.toFixed(2)}×; V8 heap used at most ${S.untunedHeapUsed.toFixed(0)} → ${B.untunedHeapUsed.toFixed(0)} MB)`,
     ],
-    raw: { sizes, runs, seed, today, cappedHeapArgs: CAPPED_HEAP_ARGS, results: Object.fromEntries(results), checks },
+    raw: { sizes, runs, seed, today, untunedEnv: UNTUNED_ENV, results: Object.fromEntries(results), checks },
     correct: S.correct && B.correct,
   });
   process.exitCode = record.pass && allPass ? 0 : 1;

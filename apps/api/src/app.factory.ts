@@ -18,11 +18,13 @@ import { AppConfig, projectRoot } from './config/app-config';
 import { FieldCipher } from './crypto/field-cipher';
 import { databaseKind } from './database/data-source-options';
 import { loadDemoData } from './database/demo/demo-data';
+import { applyHeapTuning } from './runtime/heap-tuning';
 
 const JSON_LIMIT = '1mb';
 
 /** Builds the configured application (not yet listening): used by main.ts and the end-to-end tests. */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
+  applyHeapTuning(config);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
     bufferLogs: true,

@@ -279,7 +279,7 @@ export class BatchImportService {
         if (errors.length === 0) {
           await this.insertCertificates(
             manager,
-            chunk.map(({ rowNumber, record }) => ({ ...this.certificateRow(target.batchId, institution.id, rowNumber, record), status: target.status })),
+            chunk.map(({ rowNumber, record }) => this.certificateRow(target.batchId, institution.id, rowNumber, record, target.status)),
           );
         }
       })().catch((error: unknown) => {
@@ -404,8 +404,8 @@ export class BatchImportService {
     return manager.getRepository(Batch).findOneByOrFail({ id: batchId });
   }
 
-  certificateRow(batchId: number, institutionId: number, rowNumber: number, r: CertificateRecord): Partial<Certificate> {
-    return { batchId, institutionId, ...certificateFields(r, this.cipher), status: 'draft', rowNumber };
+  private certificateRow(batchId: number, institutionId: number, rowNumber: number, r: CertificateRecord, status: 'draft' | 'returned'): Partial<Certificate> {
+    return { batchId, institutionId, ...certificateFields(r, this.cipher), status, rowNumber };
   }
 
   private async storeErrorReport(actor: Actor, institution: Organisation, sheet: UploadedSheet, errors: ReportError[]) {

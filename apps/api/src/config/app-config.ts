@@ -31,6 +31,7 @@ const schema = z
       maxBytes: z.coerce.number().int().positive(),
       maxRows: z.coerce.number().int().positive(),
     }),
+    runtime: z.object({ heapGrowingPercent: z.coerce.number().int().min(0).max(300) }),
     appToday: z.string().regex(isoDate, '应为 YYYY-MM-DD').optional(),
   })
   .superRefine((c, ctx) => {
@@ -61,6 +62,7 @@ const ENV_OVERRIDES: Record<string, string[]> = {
   STORAGE_DIR: ['storage', 'dir'],
   IMPORT_MAX_BYTES: ['import', 'maxBytes'],
   IMPORT_MAX_ROWS: ['import', 'maxRows'],
+  HEAP_GROWING_PERCENT: ['runtime', 'heapGrowingPercent'],
   APP_TODAY: ['appToday'],
 };
 

@@ -1,8 +1,11 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomFillSync } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 
 const VERSION = 'v1';
+const IV_BYTES = 12;
+/** IVs drawn from the CSPRNG at a time: one randomBytes() call per ID number cost ~16 µs (issue 4 benchmark). */
+const IVS_PER_DRAW = 1024;
 
 /**
  * R-9: personal data at rest. AES-256-GCM (node:crypto) for the value; an HMAC-SHA256 blind index for
@@ -12,6 +15,8 @@ const VERSION = 'v1';
 export class FieldCipher {
   private readonly encryptionKey: Buffer;
   private readonly indexKey: Buffer;
+  private readonly ivPool = Buffer.alloc(IV_BYTES * IVS_PER_DRAW);
+  private ivOffset = this.ivPool.length;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.encryptionKey = Buffer.from(config.crypto.idEncryptionKey, 'base64');
@@ -19,10 +24,21 @@ export class FieldCipher {
   }
 
   encrypt(plain: string): string {
-    const iv = randomBytes(12);
+    const iv = this.nextIv();
     const cipher = createCipheriv('aes-256-gcm', this.encryptionKey, iv);
     const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
     return [VERSION, iv, cipher.getAuthTag(), data].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+  }
+
+  /** A fresh random 96-bit IV (GCM's recommended size); each pooled byte is used once. */
+  private nextIv(): Buffer {
+    if (this.ivOffset === this.ivPool.length) {
+      randomFillSync(this.ivPool);
+      this.ivOffset = 0;
+    }
+    const iv = this.ivPool.subarray(this.ivOffset, this.ivOffset + IV_BYTES);
+    this.ivOffset += IV_BYTES;
+    return iv;
   }
 
   decrypt(token: string): string {

@@ -31,7 +31,8 @@ export class BatchDuplicateDetector {
 
   check(row: DuplicateCheckRow): RowIssue[] {
     const issues: RowIssue[] = [];
-    const personKey = `${row.kind}\u0000${row.idNumber}\u0000${row.occupationCode}\u0000${row.level ?? ''}`;
+    // join() builds one flat string; a template literal would keep a tree of its parts alive per row.
+    const personKey = [row.kind, row.idNumber, row.occupationCode, row.level ?? ''].join('\u0000');
     const firstPerson = this.people.get(personKey);
     if (firstPerson === undefined) {
       this.people.set(personKey, row.rowNumber);

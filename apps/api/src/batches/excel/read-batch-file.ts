@@ -176,8 +176,11 @@ function isFormulaCell(cell: ExcelJS.Cell): boolean {
   return typeof v === 'object' && v !== null && ('formula' in v || 'sharedFormula' in v);
 }
 
+/** YYYY-MM-DD of a UTC date (what exceljs gives for a date cell); cheaper than toISOString() per cell. */
 function isoFromDate(d: Date): string {
-  return d.toISOString().slice(0, 10);
+  const month = d.getUTCMonth() + 1;
+  const day = d.getUTCDate();
+  return `${String(d.getUTCFullYear()).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 /** Cell value → text as the user typed it; dates as YYYY-MM-DD. */
@@ -296,9 +299,14 @@ export async function* readBatchRows(filePath: string, meta: BatchFileMeta, opti
           sawHeader = true;
           continue;
         }
+        // One pass over the cells: formulas are refused wherever they are, values read from the template's columns.
+        const issues: RecordIssue[] = [];
+        const values: CertificateRecordInput = {};
+        let empty = true;
         const last = Math.max(row.cellCount, width);
         for (let c = 1; c <= last; c++) {
-          if (isFormulaCell(row.getCell(c))) {
+          const cell = row.getCell(c);
+          if (isFormulaCell(cell)) {
             const header = c <= width ? `“${TEMPLATE_HEADERS[c - 1]}”` : '';
             throw importError(
               ImportErrorCode.FORMULA_CELL,
@@ -306,17 +314,14 @@ export async function* readBatchRows(filePath: string, meta: BatchFileMeta, opti
               { row: row.number, column: columnLetter(c) },
             );
           }
-        }
-        const issues: RecordIssue[] = [];
-        const values: CertificateRecordInput = {};
-        let empty = true;
-        CERTIFICATE_RECORD_COLUMNS.forEach((col, i) => {
-          const text = cellText(row.getCell(i + 1).value, col.field, col.header, issues);
+          if (c > width) continue;
+          const column = CERTIFICATE_RECORD_COLUMNS[c - 1];
+          const text = cellText(cell.value, column.field, column.header, issues);
           if (text !== undefined) {
-            values[col.field] = text;
+            values[column.field] = text;
             empty = false;
           }
-        });
+        }
         if (empty) {
           continue;
         }
