@@ -113,7 +113,7 @@ function section(r: BenchRecord): string {
     '',
     `- figure: **${fmt(r.figure.value)} ${r.figure.unit}** (${r.figure.label})`,
     `- same-run baseline: ${fmt(r.baseline.value)} ${r.baseline.unit} (${r.baseline.label})`,
-    `- ratio: **${r.ratio.toFixed(1)}×**`,
+    `- ratio: **${r.ratio < 10 ? r.ratio.toFixed(2) : r.ratio.toFixed(0)}×**`,
     `- target: ${t.description}`,
     `- result: **${r.pass ? 'PASS' : 'FAIL'}**${r.correct === false ? ' (correctness check failed)' : ''}`,
     ...(r.notes ?? []).map((n) => `- note: ${n}`),
@@ -164,7 +164,7 @@ export function recordBenchmark(input: BenchInput): BenchRecord {
   updateBenchmarksDoc(resolve(root, 'docs', 'benchmarks.md'), record);
   console.log(
     `[bench] ${input.name}: ${fmt(input.figure.value)} ${input.figure.unit} vs baseline ${fmt(input.baseline.value)} ` +
-      `${input.baseline.unit} = ${ratio.toFixed(1)}× — target ${input.target.description} — ${record.pass ? 'PASS' : 'FAIL'}`,
+      `${input.baseline.unit} = ${ratio < 10 ? ratio.toFixed(2) : ratio.toFixed(0)}× — target ${input.target.description} — ${record.pass ? 'PASS' : 'FAIL'}`,
   );
   return record;
 }
