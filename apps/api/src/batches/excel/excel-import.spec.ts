@@ -263,6 +263,44 @@ describe('readBatchFile', () => {
     expect(e.code).toBe('IMPORT_EMPTY');
   });
 
+  describe('when exceljs loses xl/workbook.xml (exceljs #962, seen under load)', () => {
+    // The streaming reader's own failure, reproduced: the workbook entry is drained without being parsed, so the
+    // deferred worksheets meet an undefined model, as in the CI failure this guards against.
+    const proto = require('exceljs/lib/stream/xlsx/workbook-reader.js').prototype as Record<string, unknown>;
+    const parseWorkbook = proto._parseWorkbook;
+    let losses = 0;
+    beforeEach(() => {
+      proto._parseWorkbook = async function (this: unknown, entry: NodeJS.ReadableStream & { autodrain(): void }) {
+        if (losses > 0) {
+          losses--;
+          entry.autodrain();
+          return;
+        }
+        return (parseWorkbook as (e: unknown) => Promise<void>).call(this, entry);
+      };
+    });
+    afterEach(() => {
+      proto._parseWorkbook = parseWorkbook;
+      losses = 0;
+    });
+
+    it('reads the file again and gets every row', async () => {
+      const path = await filled([ROW_A, ROW_B]);
+      losses = 1;
+      const rows = await readAll(path);
+      expect(losses).toBe(0);
+      expect(rows.map((r) => r.values.idNumber)).toEqual(['440106199005170014', '11010519491231002X']);
+    });
+
+    it('answers IMPORT_UNREADABLE in Chinese when the second read fails too', async () => {
+      const path = await filled([ROW_A]);
+      losses = 2;
+      const e = await refusal(readAll(path));
+      expect(e.code).toBe('IMPORT_UNREADABLE');
+      expect(e.message).toContain('另存为 .xlsx');
+    });
+  });
+
   it('refuses more rows than allowed', async () => {
     const path = await filled([ROW_A, ROW_B, ROW_A]);
     const e = await refusal(readAll(path, { ...OPTIONS, maxRows: 2 }));

@@ -10,6 +10,7 @@ export const ImportErrorCode = {
   EMPTY: 'IMPORT_EMPTY',
   TOO_MANY_ROWS: 'IMPORT_TOO_MANY_ROWS',
   FILE_TOO_LARGE: 'IMPORT_FILE_TOO_LARGE',
+  UNREADABLE: 'IMPORT_UNREADABLE',
 } as const;
 export type ImportErrorCode = (typeof ImportErrorCode)[keyof typeof ImportErrorCode];
 

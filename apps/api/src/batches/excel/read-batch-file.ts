@@ -1,5 +1,6 @@
 import {
   CERTIFICATE_RECORD_COLUMNS,
+  DomainError,
   unescapeImportedCell,
   type CertificateRecordField,
   type CertificateRecordInput,
@@ -261,12 +262,39 @@ function checkHeader(row: ExcelJS.Row): void {
   }
 }
 
+/** Reads of one file before giving up on an internal failure of the streaming reader (see readBatchRows). */
+const READ_ATTEMPTS = 2;
+
 /**
  * Streams the data rows of an uploaded template (exceljs streaming reader: 100k rows in ~150 MB), after
  * inspectBatchFile's checks. Throws IMPORT_FORMULA_CELL, IMPORT_EMPTY, IMPORT_TOO_MANY_ROWS while reading:
  * callers must not keep anything from a file that failed (R-42: an import applies whole or not at all).
+ *
+ * exceljs 4.4's reader now and then loses the last zip entries of a valid file under load (exceljs issue #962's
+ * "Cannot read properties of undefined (reading 'sheets')": xl/workbook.xml, written last by exceljs, never
+ * parsed). It fails before the first row, since worksheets are read after the entries they depend on, so the
+ * file is read again once; a second failure is answered in Chinese (422 IMPORT_UNREADABLE), never as a 500.
  */
 export async function* readBatchRows(filePath: string, meta: BatchFileMeta, options: ReadBatchFileOptions): AsyncGenerator<BatchRow> {
+  for (let attempt = 1; ; attempt++) {
+    let yielded = false;
+    try {
+      for await (const row of readBatchRowsOnce(filePath, meta, options)) {
+        yielded = true;
+        yield row;
+      }
+      return;
+    } catch (error) {
+      if (error instanceof DomainError || yielded) throw error;
+      if (attempt < READ_ATTEMPTS) continue;
+      throw importError(ImportErrorCode.UNREADABLE, '文件内容无法完整读取。请用 Excel 或 WPS 打开后另存为 .xlsx 文件，再重新上传', {
+        reason: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+}
+
+async function* readBatchRowsOnce(filePath: string, meta: BatchFileMeta, options: ReadBatchFileOptions): AsyncGenerator<BatchRow> {
   ensureExcelJsUtf8Safe();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, {
     styles: 'cache',
