@@ -1,46 +1,14 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { apiAs, repoRoot, startBuiltApp, type BuiltApp } from './support/built-app';
-import { CHROMIUM, CHROMIUM_FLAGS } from './support/console-browser';
+import type { Page } from 'playwright-core';
+import { apiAs, startBuiltApp, type BuiltApp } from './support/built-app';
+import { consoleActions, launchConsoleBrowser, type ConsoleBrowser } from './support/console-browser';
 
 // 工作日历 and 期限计算器 in real Chromium against the built app (APP_TODAY=2026-11-23, calendar years
 // 2024–2026 loaded from config/holidays). Needs the routes /calendar and /deadline-calculator in App.tsx.
-const ARTIFACTS = join(repoRoot, 'test', 'artifacts');
-const PASSWORD = 'Demo@2026';
 
 let app: BuiltApp;
-let context: BrowserContext;
+let browser: ConsoleBrowser;
 let page: Page;
-let profileDir: string;
-const pageErrors: string[] = [];
-const serverErrors: string[] = [];
-
-async function shot(name: string) {
-  await page.waitForLoadState('networkidle');
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-}
-
-async function launchChromium(): Promise<BrowserContext> {
-  profileDir = mkdtempSync(join(tmpdir(), 'cert-chromium-'));
-  return chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_FLAGS,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1440, height: 900 },
-  });
-}
-
-async function login(username: string) {
-  await page.goto(`${app.baseUrl}/#/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.getByTestId('welcome').waitFor();
-}
+let ui: ReturnType<typeof consoleActions>;
 
 /** The kind a day cell of the year grid shows (holiday, workday, weekend, working). */
 async function kindOf(date: string) {
@@ -58,28 +26,20 @@ async function chooseOption(combobox: RegExp, option: RegExp) {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-wqy-microhei`);
-  mkdirSync(ARTIFACTS, { recursive: true });
   app = await startBuiltApp();
-  context = await launchChromium();
-  page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(20_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('response', (response) => {
-    if (response.status() >= 500) serverErrors.push(`${response.status()} ${response.url()}`);
-  });
-  await login('nat_admin');
+  browser = await launchConsoleBrowser();
+  page = browser.page;
+  ui = consoleActions(page, app.baseUrl);
+  await ui.login('nat_admin');
 }, 120_000);
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await app?.stop();
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
 });
 
 afterEach(() => {
-  const problems = [...pageErrors.splice(0), ...serverErrors.splice(0)];
-  expect(problems).toEqual([]);
+  expect(browser.takeProblems()).toEqual([]);
 });
 
 describe('工作日历 and 期限计算器 in Chromium', () => {
@@ -112,7 +72,7 @@ describe('工作日历 and 期限计算器 in Chromium', () => {
     expect(list).toContain('2026年2月15日（周日）');
     expect(list).toContain('调休上班');
     await page.mouse.move(0, 0);
-    await shot('calendar');
+    await ui.shot('calendar');
   });
 
   it('warns that 2027 is provisional', async () => {
@@ -124,7 +84,7 @@ describe('工作日历 and 期限计算器 in Chromium', () => {
     await expect(page.getByTestId('year-select').inputValue()).resolves.toBe('2027');
     await expect(kindOf('2027-02-06')).resolves.toBe('weekend');
     await expect(warning.getByRole('button', { name: '登记年度通知' }).isVisible()).resolves.toBe(true);
-    await shot('calendar-2027-provisional');
+    await ui.shot('calendar-2027-provisional');
   });
 
   it('computes provincial_review from 2026-02-12 under the Guangdong profile as the API does', async () => {
@@ -150,7 +110,7 @@ describe('工作日历 and 期限计算器 in Chromium', () => {
     const days = await page.getByTestId('deadline-days').innerText();
     expect(days).toContain('春节');
     expect(days).toContain('调休上班（计入）');
-    await shot('deadline-calculator');
+    await ui.shot('deadline-calculator');
   });
 
   it('marks a period reaching into 2027 as provisional, and shows hour rules to the minute', async () => {
