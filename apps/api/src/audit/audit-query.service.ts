@@ -1,13 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainError } from '@app/domain';
-import { applySortAndRange, idListFilter, ListQuery, stringFilter } from '../common/http/list-query';
+import { Actor } from '../common/actor/actor';
+import { applyFilters, defineList, fetchPage, QueryOf } from '../common/http/list-query';
+import { JurisdictionService } from '../jurisdiction/jurisdiction.service';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import { AuditLog } from './entities/audit-log.entity';
 
-const SORTABLE = { id: 'a.id', at: 'a.at', seq: 'a.seq', username: 'a.username', action: 'a.action' };
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const AUDIT_LOG_LIST = defineList({
+  resource: 'audit-logs',
+  sort: { id: 'a.id', at: 'a.at', seq: 'a.seq', username: 'a.username', action: 'a.action' },
+  defaultSort: { field: 'id', order: 'DESC' },
+  tieBreaker: 'a.id',
+  filters: {
+    id: { type: 'idList', column: 'a.id' },
+    username: { type: 'text', column: 'a.username', maxLength: 64 },
+    action: { type: 'text', column: 'a.action', maxLength: 64 },
+    actionPrefix: { type: 'text', column: 'a.action', op: 'prefix', maxLength: 64 },
+    targetType: { type: 'text', column: 'a.targetType', maxLength: 48 },
+    targetId: { type: 'text', column: 'a.targetId', maxLength: 64 },
+    outcome: { type: 'enum', values: ['success', 'failure'], column: 'a.outcome' },
+    // Beijing calendar days, compared with the UTC instants they start at (below).
+    from: { type: 'date' },
+    to: { type: 'date' },
+  },
+});
 
 /** Beijing calendar day → the UTC instant it starts at. */
 function beijingDayStart(day: string): Date {
@@ -16,30 +33,26 @@ function beijingDayStart(day: string): Date {
 
 @Injectable()
 export class AuditQueryService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jurisdiction: JurisdictionService,
+  ) {}
 
-  async list(query: ListQuery) {
+  /**
+   * R-3, R-38: a reader sees the records of actors in their own subtree; only readers at the national
+   * centre see everything, including records with no organisation (failed logins by unknown usernames).
+   */
+  async list(actor: Actor, query: QueryOf<typeof AUDIT_LOG_LIST>) {
     const qb = this.dataSource.getRepository(AuditLog).createQueryBuilder('a');
-    const ids = idListFilter(query.filter);
-    if (ids) qb.andWhere('a.id IN (:...ids)', { ids: ids.length ? ids : [0] });
-    for (const key of ['username', 'action', 'targetType', 'targetId', 'outcome'] as const) {
-      const value = stringFilter(query.filter, key);
-      if (value) qb.andWhere(`a.${key} = :${key}`, { [key]: value });
+    if (actor.organisationLevel !== 'national') {
+      qb.innerJoin(Organisation, 'actor_org', 'actor_org.id = a.organisationId');
+      this.jurisdiction.restrictList(qb, 'actor_org.path', actor);
     }
-    const actionPrefix = stringFilter(query.filter, 'actionPrefix');
-    if (actionPrefix) qb.andWhere('a.action LIKE :actionPrefix', { actionPrefix: `${actionPrefix}%` });
-    for (const [key, op, shift] of [
-      ['from', '>=', 0],
-      ['to', '<', 1],
-    ] as const) {
-      const day = stringFilter(query.filter, key);
-      if (!day) continue;
-      if (!ISO_DATE.test(day)) throw new DomainError('BAD_QUERY', `${key} 应为 YYYY-MM-DD 日期`);
-      const start = beijingDayStart(day);
-      qb.andWhere(`a.at ${op} :${key}`, { [key]: new Date(start.getTime() + shift * 86_400_000) });
-    }
-    const total = await qb.getCount();
-    const rows = await applySortAndRange(qb, query, SORTABLE, 'a.id').getMany();
+    applyFilters(qb, query);
+    const { from, to } = query.filter;
+    if (from) qb.andWhere('a.at >= :from', { from: beijingDayStart(from) });
+    if (to) qb.andWhere('a.at < :to', { to: new Date(beijingDayStart(to).getTime() + 86_400_000) });
+    const { rows, total } = await fetchPage(qb, query);
     const orgIds = [...new Set(rows.map((r) => r.organisationId).filter((id): id is number => id !== null))];
     const orgs = orgIds.length ? await this.dataSource.getRepository(Organisation).createQueryBuilder('o').whereInIds(orgIds).getMany() : [];
     const orgName = new Map(orgs.map((o) => [o.id, o.name]));

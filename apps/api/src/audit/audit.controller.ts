@@ -1,9 +1,10 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { RequirePermission } from '../auth/auth.decorators';
-import { parseListQuery, RawListQuery, setContentRange } from '../common/http/list-query';
-import { AuditQueryService } from './audit-query.service';
+import { CurrentActor, RequirePermission } from '../auth/auth.decorators';
+import type { Actor } from '../common/actor/actor';
+import { parseListQuery, RawListQuery, sendPage } from '../common/http/list-query';
+import { AUDIT_LOG_LIST, AuditQueryService } from './audit-query.service';
 import { AuditService } from './audit.service';
 
 /** only auditors and the national administrator read the trail. */
@@ -18,11 +19,9 @@ export class AuditController {
 
   @Get()
   @RequirePermission('audit.read')
-  async list(@Query() raw: RawListQuery, @Res({ passthrough: true }) res: Response) {
-    const query = parseListQuery(raw, { field: 'id', order: 'DESC' });
-    const { rows, total } = await this.queries.list(query);
-    setContentRange(res, 'audit-logs', query, rows.length, total);
-    return rows;
+  async list(@CurrentActor() actor: Actor, @Query() raw: RawListQuery, @Res({ passthrough: true }) res: Response) {
+    const query = parseListQuery(raw, AUDIT_LOG_LIST);
+    return sendPage(res, query, await this.queries.list(actor, query));
   }
 
   @Get('verify')

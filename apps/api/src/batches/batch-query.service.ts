@@ -1,25 +1,43 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { BATCH_STATUS_LABELS, BatchStatus, deadlineStatus, REVIEW_STAGES, STAGE_ROLE, WorkingDayCalendar } from '@app/domain';
+import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { BATCH_STATUS_LABELS, BATCH_STATUSES, BatchStatus, deadlineStatus, REVIEW_STAGES, STAGE_ROLE, WorkingDayCalendar } from '@app/domain';
 import { Actor } from '../common/actor/actor';
 import { Clock } from '../common/clock';
-import { applySortAndRange, idListFilter, ListQuery, stringFilter } from '../common/http/list-query';
+import { applyFilters, defineList, fetchPage, QueryOf } from '../common/http/list-query';
 import { CalendarService } from '../calendar/calendar.service';
 import { JurisdictionService } from '../jurisdiction/jurisdiction.service';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import { Batch } from './entities/batch.entity';
 import { BatchDecision, BatchDecisionRecord } from './entities/batch-decision.entity';
 
-const SORTABLE = {
-  id: 'b.id',
-  createdAt: 'b.createdAt',
-  updatedAt: 'b.updatedAt',
-  status: 'b.status',
-  dueDate: 'b.dueDate',
-  recordCount: 'b.recordCount',
-  submittedAt: 'b.submittedAt',
-};
+export const BATCH_LIST = defineList({
+  resource: 'batches',
+  sort: {
+    id: 'b.id',
+    createdAt: 'b.createdAt',
+    updatedAt: 'b.updatedAt',
+    status: 'b.status',
+    dueDate: 'b.dueDate',
+    recordCount: 'b.recordCount',
+    submittedAt: 'b.submittedAt',
+  },
+  defaultSort: { field: 'id', order: 'DESC' },
+  tieBreaker: 'b.id',
+  filters: {
+    id: { type: 'idList', column: 'b.id' },
+    // 待我处理: resolved from the caller's roles below.
+    queue: { type: 'enum', values: ['mine'] },
+    status: { type: 'enumList', values: BATCH_STATUSES, column: 'b.status' },
+    institutionId: { type: 'id', column: 'b.institutionId' },
+    parentId: { type: 'id', column: 'b.parentId' },
+    kind: { type: 'enum', values: ['skill_level', 'qualification'], column: 'b.kind' },
+    lateSubmission: { type: 'boolean', column: 'b.lateSubmission', op: 'isTrue' },
+    // Against today (the clock) and within a region of the caller's jurisdiction: applied below.
+    overdue: { type: 'boolean' },
+    organisationId: { type: 'id' },
+  },
+});
 
 export type BatchView = Batch & {
   institutionName: string;
@@ -50,40 +68,31 @@ export class BatchQueryService {
     return view;
   }
 
-  async list(actor: Actor, query: ListQuery): Promise<{ rows: BatchView[]; total: number }> {
+  async list(actor: Actor, query: QueryOf<typeof BATCH_LIST>): Promise<{ rows: BatchView[]; total: number }> {
     const qb = this.dataSource.getRepository(Batch).createQueryBuilder('b');
     this.jurisdiction.restrictList(qb, 'b.orgPath', actor);
-    const ids = idListFilter(query.filter);
-    if (ids) qb.andWhere('b.id IN (:...ids)', { ids: ids.length ? ids : [0] });
+    applyFilters(qb, query);
     if (query.filter.queue === 'mine') {
       // 待我处理: the stages this person's roles decide; institutions see what awaits their own action.
       const mine = REVIEW_STAGES.filter((stage) => actor.roles.includes(STAGE_ROLE[stage])) as BatchStatus[];
       if (actor.roles.includes('institution_operator')) mine.push('draft', 'returned');
       qb.andWhere('b.status IN (:...mine)', { mine: mine.length ? mine : ['none'] });
     }
-    const status = query.filter.status;
-    if (Array.isArray(status)) {
-      if (status.length) qb.andWhere('b.status IN (:...statuses)', { statuses: status.map(String) });
-    } else {
-      const one = stringFilter(query.filter, 'status');
-      if (one) qb.andWhere('b.status = :status', { status: one });
-    }
-    for (const key of ['institutionId', 'parentId'] as const) {
-      const value = stringFilter(query.filter, key);
-      if (value) qb.andWhere(`b.${key} = :${key}`, { [key]: Number(value) });
-    }
-    const kind = stringFilter(query.filter, 'kind');
-    if (kind) qb.andWhere('b.kind = :kind', { kind });
-    if (query.filter.lateSubmission === true) qb.andWhere('b.lateSubmission = :late', { late: true });
     if (query.filter.overdue === true) qb.andWhere('b.dueDate < :today', { today: this.clock.today() });
-    const regionId = stringFilter(query.filter, 'organisationId');
-    if (regionId) {
-      const region = await this.jurisdiction.organisationWithin(actor, Number(regionId));
-      this.jurisdiction.restrictList(qb, 'b.orgPath', { ...actor, organisationPath: region.path });
-    }
-    const total = await qb.getCount();
-    const rows = await applySortAndRange(qb, query, SORTABLE, 'b.id').getMany();
+    const regionId = query.filter.organisationId;
+    if (regionId !== undefined) await this.restrictToRegion(qb, actor, regionId);
+    const { rows, total } = await fetchPage(qb, query);
     return { rows: await this.views(rows), total };
+  }
+
+  /**
+   * Narrows a batch query to one region (a centre's subtree) on top of the caller's own jurisdiction; a region
+   * the caller cannot see, or none, leaves nothing — the same answer, so nothing about it is revealed.
+   */
+  async restrictToRegion(qb: SelectQueryBuilder<Batch>, actor: Actor, regionId: number): Promise<void> {
+    const region = await this.dataSource.getRepository(Organisation).findOneBy({ id: regionId });
+    if (region) this.jurisdiction.restrictList(qb, 'b.orgPath', { ...actor, organisationPath: region.path });
+    else qb.andWhere('1 = 0');
   }
 
   /** The batch's history as a timeline (R-13): every decision with per-record reasons. */

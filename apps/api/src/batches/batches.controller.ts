@@ -18,9 +18,9 @@ import type { Response } from 'express';
 import { DomainError } from '@app/domain';
 import { CurrentActor, RequirePermission } from '../auth/auth.decorators';
 import type { Actor } from '../common/actor/actor';
-import { parseListQuery, RawListQuery, setContentRange } from '../common/http/list-query';
+import { parseListQuery, RawListQuery, sendPage } from '../common/http/list-query';
 import { BatchImportService } from './batch-import.service';
-import { BatchQueryService } from './batch-query.service';
+import { BATCH_LIST, BatchQueryService } from './batch-query.service';
 import { BatchSubmissionService } from './batch-submission.service';
 import { ExemptionDto, SubmitBatchDto, TemplateQueryDto, UploadBatchDto } from './dto/batch.dto';
 
@@ -64,10 +64,8 @@ export class BatchesController {
   @Get()
   @RequirePermission('batches.read')
   async list(@CurrentActor() actor: Actor, @Query() raw: RawListQuery, @Res({ passthrough: true }) res: Response) {
-    const query = parseListQuery(raw, { field: 'id', order: 'DESC' });
-    const { rows, total } = await this.queries.list(actor, query);
-    setContentRange(res, 'batches', query, rows.length, total);
-    return rows;
+    const query = parseListQuery(raw, BATCH_LIST);
+    return sendPage(res, query, await this.queries.list(actor, query));
   }
 
   @Get(':id')

@@ -3,9 +3,9 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor, RequirePermission } from '../auth/auth.decorators';
 import type { Actor } from '../common/actor/actor';
-import { parseListQuery, RawListQuery, setContentRange } from '../common/http/list-query';
+import { parseListQuery, RawListQuery, sendPage } from '../common/http/list-query';
 import { CertificateEditService } from './certificate-edit.service';
-import { CertificatesService } from './certificates.service';
+import { CERTIFICATE_LIST, CertificatesService } from './certificates.service';
 import { EditCertificateDto } from './dto/certificate.dto';
 
 @ApiTags('certificates 证书')
@@ -20,10 +20,8 @@ export class CertificatesController {
   @Get()
   @RequirePermission('certificates.read')
   async list(@CurrentActor() actor: Actor, @Query() raw: RawListQuery, @Res({ passthrough: true }) res: Response) {
-    const query = parseListQuery(raw, { field: 'rowNumber', order: 'ASC' });
-    const { rows, total } = await this.certificates.list(actor, query);
-    setContentRange(res, 'certificates', query, rows.length, total);
-    return rows;
+    const query = parseListQuery(raw, CERTIFICATE_LIST);
+    return sendPage(res, query, await this.certificates.list(actor, query));
   }
 
   @Get(':id')

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@app/domain';
 import { Actor, subjectOf } from '../common/actor/actor';
-import { applySortAndRange, idListFilter, ListQuery, stringFilter } from '../common/http/list-query';
+import { applyFilters, defineList, fetchPage, QueryOf } from '../common/http/list-query';
 import { AuditService } from '../audit/audit.service';
 import { FieldCipher } from '../crypto/field-cipher';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -11,7 +11,20 @@ import { JurisdictionService } from '../jurisdiction/jurisdiction.service';
 import { Batch } from '../batches/entities/batch.entity';
 import { Certificate } from './entities/certificate.entity';
 
-const SORTABLE = { id: 'c.id', rowNumber: 'c.rowNumber', issueDate: 'c.issueDate', holderName: 'c.holderName', certificateNumber: 'c.certificateNumber' };
+export const CERTIFICATE_LIST = defineList({
+  resource: 'certificates',
+  sort: { id: 'c.id', rowNumber: 'c.rowNumber', issueDate: 'c.issueDate', holderName: 'c.holderName', certificateNumber: 'c.certificateNumber' },
+  defaultSort: { field: 'rowNumber', order: 'ASC' },
+  tieBreaker: 'c.id',
+  filters: {
+    id: { type: 'idList', column: 'c.id' },
+    batchId: { type: 'id', column: 'c.batchId' },
+    // Normalised and compared below; the ID number only through its blind index.
+    certificateNumber: { type: 'text', maxLength: 40 },
+    idNumber: { type: 'text', maxLength: 40 },
+    status: { type: 'enum', values: ['draft', 'in_review', 'returned', 'published'], column: 'c.status' },
+  },
+});
 
 /** Certificate records as staff see them: ID numbers masked; a full view is an audited act. */
 @Injectable()
@@ -25,24 +38,17 @@ export class CertificatesService {
   ) {}
 
   /** Lists are narrowed to one batch, one exact certificate number or one exact ID number, so they stay on indexes. */
-  async list(actor: Actor, query: ListQuery) {
+  async list(actor: Actor, query: QueryOf<typeof CERTIFICATE_LIST>) {
     const qb = this.dataSource.getRepository(Certificate).createQueryBuilder('c').innerJoin(Batch, 'b', 'b.id = c.batchId');
     this.jurisdiction.restrictList(qb, 'b.orgPath', actor);
-    const ids = idListFilter(query.filter);
-    const batchId = stringFilter(query.filter, 'batchId');
-    const certificateNumber = stringFilter(query.filter, 'certificateNumber');
-    const idNumber = stringFilter(query.filter, 'idNumber');
-    if (!ids && !batchId && !certificateNumber && !idNumber) {
+    const { id, batchId, certificateNumber, idNumber } = query.filter;
+    if (!id && !batchId && !certificateNumber && !idNumber) {
       throw new DomainError('BAD_QUERY', '请按批次、证书编号或证件号码查询证书');
     }
-    if (ids) qb.andWhere('c.id IN (:...ids)', { ids: ids.length ? ids : [0] });
-    if (batchId) qb.andWhere('c.batchId = :batchId', { batchId: Number(batchId) });
+    applyFilters(qb, query);
     if (certificateNumber) qb.andWhere('c.certificateNumber = :certificateNumber', { certificateNumber: certificateNumber.trim().toUpperCase() });
     if (idNumber) qb.andWhere('c.idNumberHash = :hash', { hash: this.cipher.blindIndex(idNumber) });
-    const status = stringFilter(query.filter, 'status');
-    if (status) qb.andWhere('c.status = :status', { status });
-    const total = await qb.getCount();
-    const rows = await applySortAndRange(qb, query, SORTABLE, 'c.id').getMany();
+    const { rows, total } = await fetchPage(qb, query);
     return { rows: rows.map(publicView), total };
   }
 

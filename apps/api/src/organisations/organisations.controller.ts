@@ -3,10 +3,10 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor, RequirePermission } from '../auth/auth.decorators';
 import type { Actor } from '../common/actor/actor';
-import { parseListQuery, RawListQuery, setContentRange } from '../common/http/list-query';
+import { parseListQuery, RawListQuery, sendPage } from '../common/http/list-query';
 import { CreateOrganisationDto, UpdateOrganisationDto } from './dto/organisation.dto';
 import { OccupationCatalogue } from './occupation-catalogue';
-import { OrganisationsService } from './organisations.service';
+import { ORGANISATION_LIST, OrganisationsService } from './organisations.service';
 
 @ApiTags('organisations 机构')
 @ApiBearerAuth()
@@ -20,10 +20,8 @@ export class OrganisationsController {
   @Get('organisations')
   @RequirePermission('organisations.read')
   async list(@CurrentActor() actor: Actor, @Query() raw: RawListQuery, @Res({ passthrough: true }) res: Response) {
-    const query = parseListQuery(raw, { field: 'id', order: 'ASC' });
-    const { rows, total } = await this.organisations.list(actor, query);
-    setContentRange(res, 'organisations', query, rows.length, total);
-    return rows;
+    const query = parseListQuery(raw, ORGANISATION_LIST);
+    return sendPage(res, query, await this.organisations.list(actor, query));
   }
 
   @Get('organisations/:id')

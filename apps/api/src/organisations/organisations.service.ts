@@ -7,30 +7,43 @@ import {
   DomainError,
   ORGANISATION_LEVEL_LABELS,
   OrganisationLevel,
+  ORGANISATION_LEVELS,
   organisationPath,
   Role,
   validateCreditCode,
 } from '@app/domain';
 import { Actor, subjectOf } from '../common/actor/actor';
 import { badInput, forbidden, staleVersion } from '../common/errors/app-errors';
-import { applySortAndRange, idListFilter, likeContains, likePrefix, ListQuery, stringFilter } from '../common/http/list-query';
+import { applyFilters, defineList, fetchPage, likePrefix, QueryOf } from '../common/http/list-query';
 import { AuditService } from '../audit/audit.service';
 import { JurisdictionService } from '../jurisdiction/jurisdiction.service';
-import { CreateOrganisationDto, ScopeEntryDto, UpdateOrganisationDto } from './dto/organisation.dto';
+import { CreateOrganisationDto, INSTITUTION_STATUSES, ScopeEntryDto, UpdateOrganisationDto } from './dto/organisation.dto';
 import { Organisation } from './entities/organisation.entity';
 import { OccupationCatalogue } from './occupation-catalogue';
 
 export type OrganisationView = Organisation & { parentName: string | null; childCount: number };
 
-const SORTABLE = {
-  id: 'o.id',
-  name: 'o.name',
-  level: 'o.level',
-  regionCode: 'o.regionCode',
-  status: 'o.status',
-  registeredAt: 'o.registeredAt',
-  createdAt: 'o.createdAt',
-};
+export const ORGANISATION_LIST = defineList({
+  resource: 'organisations',
+  sort: {
+    id: 'o.id',
+    name: 'o.name',
+    level: 'o.level',
+    regionCode: 'o.regionCode',
+    status: 'o.status',
+    registeredAt: 'o.registeredAt',
+    createdAt: 'o.createdAt',
+  },
+  defaultSort: { field: 'id', order: 'ASC' },
+  tieBreaker: 'o.id',
+  filters: {
+    id: { type: 'idList', column: 'o.id' },
+    level: { type: 'enumList', values: ORGANISATION_LEVELS, column: 'o.level' },
+    status: { type: 'enum', values: INSTITUTION_STATUSES, column: 'o.status' },
+    parentId: { type: 'id', column: 'o.parentId' },
+    q: { type: 'text', column: ['o.name', 'o.regionCode', 'o.creditCode'], op: 'contains' },
+  },
+});
 
 /** Which organisation levels each administrator may create below them. */
 const CREATABLE_LEVELS: Partial<Record<Role, OrganisationLevel[]>> = {
@@ -49,28 +62,11 @@ export class OrganisationsService {
     private readonly catalogue: OccupationCatalogue,
   ) {}
 
-  async list(actor: Actor, query: ListQuery): Promise<{ rows: OrganisationView[]; total: number }> {
+  async list(actor: Actor, query: QueryOf<typeof ORGANISATION_LIST>): Promise<{ rows: OrganisationView[]; total: number }> {
     const qb = this.dataSource.getRepository(Organisation).createQueryBuilder('o');
     this.jurisdiction.restrictList(qb, 'o.path', actor);
-    const ids = idListFilter(query.filter);
-    if (ids) qb.andWhere('o.id IN (:...ids)', { ids: ids.length ? ids : [0] });
-    const levels = query.filter.level;
-    if (Array.isArray(levels)) {
-      if (levels.length) qb.andWhere('o.level IN (:...levels)', { levels: levels.map(String) });
-    } else {
-      const level = stringFilter(query.filter, 'level');
-      if (level) qb.andWhere('o.level = :level', { level });
-    }
-    const status = stringFilter(query.filter, 'status');
-    if (status) qb.andWhere('o.status = :status', { status });
-    const parentId = stringFilter(query.filter, 'parentId');
-    if (parentId) qb.andWhere('o.parentId = :parentId', { parentId: Number(parentId) });
-    const q = stringFilter(query.filter, 'q');
-    if (q) {
-      qb.andWhere("(o.name LIKE :q ESCAPE '!' OR o.regionCode LIKE :q ESCAPE '!' OR o.creditCode LIKE :q ESCAPE '!')", { q: likeContains(q) });
-    }
-    const total = await qb.getCount();
-    const rows = await applySortAndRange(qb, query, SORTABLE, 'o.id').getMany();
+    applyFilters(qb, query);
+    const { rows, total } = await fetchPage(qb, query);
     return { rows: await this.withRelatives(rows), total };
   }
 

@@ -12,20 +12,33 @@ import {
 } from '@app/domain';
 import { Actor } from '../common/actor/actor';
 import { Clock } from '../common/clock';
-import { applySortAndRange, ListQuery, stringFilter } from '../common/http/list-query';
-import { DomainError } from '@app/domain';
+import { applyFilters, applySortAndRange, defineList, QueryOf } from '../common/http/list-query';
 import { CalendarService } from '../calendar/calendar.service';
 import { JurisdictionService } from '../jurisdiction/jurisdiction.service';
 import { Organisation } from '../organisations/entities/organisation.entity';
-import { dueFields } from '../batches/batch-query.service';
+import { BatchQueryService, dueFields } from '../batches/batch-query.service';
 import { Batch } from '../batches/entities/batch.entity';
 
 /** Everything still open: uploads awaiting submission, reviews, corrections after returns. */
 const OPEN_STATUSES: BatchStatus[] = ['draft', 'returned', 'municipal_review', 'municipal_head_approval', 'provincial_review', 'national_review'];
 const DUE_SOON_WORKING_DAYS = 3;
-const SORTABLE = { dueDate: 'b.dueDate', id: 'b.id', status: 'b.status' };
 
 export type DeadlineItemKind = 'upload' | 'review' | 'correction';
+
+export const DEADLINE_LIST = defineList({
+  resource: 'deadlines',
+  sort: { dueDate: 'b.dueDate', id: 'b.id', status: 'b.status' },
+  defaultSort: { field: 'dueDate', order: 'ASC' },
+  tieBreaker: 'b.id',
+  filters: {
+    id: { type: 'idList', column: 'b.id' },
+    // Stage, kind, region and state narrow the open statuses and due dates below.
+    status: { type: 'enum', values: OPEN_STATUSES },
+    kind: { type: 'enum', values: ['upload', 'review', 'correction'] },
+    organisationId: { type: 'id' },
+    state: { type: 'enum', values: ['overdue', 'due_soon', 'on_time'] },
+  },
+});
 
 /**
  * R-14, R-17: the 期限看板 — every open item in the caller's jurisdiction with its due date, working days left
@@ -38,37 +51,30 @@ export class DeadlineBoardService {
     private readonly jurisdiction: JurisdictionService,
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
+    private readonly queries: BatchQueryService,
   ) {}
 
-  async list(actor: Actor, query: ListQuery) {
+  async list(actor: Actor, query: QueryOf<typeof DEADLINE_LIST>) {
     const calendar = await this.calendar.calendar();
     const today = this.clock.today();
     const qb = this.dataSource.getRepository(Batch).createQueryBuilder('b');
     this.jurisdiction.restrictList(qb, 'b.orgPath', actor);
-    const status = stringFilter(query.filter, 'status');
-    if (status && !OPEN_STATUSES.includes(status as BatchStatus)) throw new DomainError('BAD_QUERY', `状态 ${status} 不是待办状态`);
+    applyFilters(qb, query);
+    const { status, kind, organisationId, state } = query.filter;
     qb.andWhere('b.status IN (:...statuses)', { statuses: status ? [status] : OPEN_STATUSES });
-    const kind = stringFilter(query.filter, 'kind') as DeadlineItemKind | undefined;
     if (kind === 'upload') qb.andWhere('b.status = :draft', { draft: 'draft' });
     if (kind === 'correction') qb.andWhere('b.status = :returned', { returned: 'returned' });
     if (kind === 'review') qb.andWhere('b.status NOT IN (:...notReview)', { notReview: ['draft', 'returned'] });
-    const region = stringFilter(query.filter, 'organisationId');
-    if (region) {
-      const organisation = await this.jurisdiction.organisationWithin(actor, Number(region));
-      this.jurisdiction.restrictList(qb, 'b.orgPath', { ...actor, organisationPath: organisation.path });
-    }
-    const state = stringFilter(query.filter, 'state');
+    if (organisationId !== undefined) await this.queries.restrictToRegion(qb, actor, organisationId);
     const soon = calendar.workingDayAfter(today, DUE_SOON_WORKING_DAYS);
     if (state === 'overdue') qb.andWhere('b.dueDate < :today', { today });
     else if (state === 'due_soon') qb.andWhere('b.dueDate >= :today AND b.dueDate <= :soon', { today, soon });
     else if (state === 'on_time') qb.andWhere(new Brackets((w) => w.where('b.dueDate > :soon', { soon })));
-    else if (state) throw new DomainError('BAD_QUERY', 'state 应为 overdue、due_soon 或 on_time');
 
     const total = await qb.getCount();
-    const sort = SORTABLE[query.sort.field as keyof typeof SORTABLE] ? query.sort : { field: 'dueDate', order: 'ASC' as const };
     // Two steps, so the open items are never read as rows: the page's ids come from the batches index on
     // (status, org_path, due_date) alone (the count uses it too), then only those 25 rows are read.
-    const pageIds = (await applySortAndRange(qb.clone().select('b.id', 'id'), { ...query, sort }, SORTABLE, 'b.id').getRawMany<{ id: number }>()).map((r) =>
+    const pageIds = (await applySortAndRange(qb.clone().select('b.id', 'id'), query).getRawMany<{ id: number }>()).map((r) =>
       Number(r.id),
     );
     const found = pageIds.length ? await this.dataSource.getRepository(Batch).findBy({ id: In(pageIds) }) : [];

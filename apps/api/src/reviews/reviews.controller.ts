@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor, RequirePermission } from '../auth/auth.decorators';
 import type { Actor } from '../common/actor/actor';
-import { parseListQuery, RawListQuery, setContentRange } from '../common/http/list-query';
-import { DeadlineBoardService } from './deadline-board.service';
+import { parseListQuery, RawListQuery, sendPage } from '../common/http/list-query';
+import { DEADLINE_LIST, DeadlineBoardService } from './deadline-board.service';
 import { ApproveDto, BulkApproveDto, ReturnDto } from './dto/review.dto';
 import { ReviewsService } from './reviews.service';
 
@@ -42,9 +42,7 @@ export class ReviewsController {
   @Get('deadlines')
   @RequirePermission('batches.read')
   async deadlines(@CurrentActor() actor: Actor, @Query() raw: RawListQuery, @Res({ passthrough: true }) res: Response) {
-    const query = parseListQuery(raw, { field: 'dueDate', order: 'ASC' });
-    const { rows, total } = await this.board.list(actor, query);
-    setContentRange(res, 'deadlines', query, rows.length, total);
-    return rows;
+    const query = parseListQuery(raw, DEADLINE_LIST);
+    return sendPage(res, query, await this.board.list(actor, query));
   }
 }

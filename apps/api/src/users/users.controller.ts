@@ -3,9 +3,9 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor, RequirePermission } from '../auth/auth.decorators';
 import type { Actor } from '../common/actor/actor';
-import { parseListQuery, RawListQuery, setContentRange } from '../common/http/list-query';
+import { parseListQuery, RawListQuery, sendPage } from '../common/http/list-query';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
-import { UsersService } from './users.service';
+import { USER_LIST, UsersService } from './users.service';
 
 @ApiTags('users 用户')
 @ApiBearerAuth()
@@ -16,10 +16,8 @@ export class UsersController {
   @Get()
   @RequirePermission('users.read')
   async list(@CurrentActor() actor: Actor, @Query() raw: RawListQuery, @Res({ passthrough: true }) res: Response) {
-    const query = parseListQuery(raw, { field: 'id', order: 'ASC' });
-    const { rows, total } = await this.users.list(actor, query);
-    setContentRange(res, 'users', query, rows.length, total);
-    return rows;
+    const query = parseListQuery(raw, USER_LIST);
+    return sendPage(res, query, await this.users.list(actor, query));
   }
 
   @Get(':id')

@@ -3,11 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UnitOfWork } from '../database/unit-of-work';
 import { DataSource } from 'typeorm';
-import { assignableRoles, checkPasswordPolicy, DomainError, ROLE_LABELS, ROLE_ORGANISATION_LEVELS, Role, rolesConflict } from '@app/domain';
+import { assignableRoles, checkPasswordPolicy, DomainError, ROLE_LABELS, ROLE_ORGANISATION_LEVELS, Role, ROLES, rolesConflict } from '@app/domain';
 import { Actor, subjectOf } from '../common/actor/actor';
 import { Clock } from '../common/clock';
 import { forbidden, staleVersion } from '../common/errors/app-errors';
-import { applySortAndRange, idListFilter, likeContains, ListQuery, stringFilter } from '../common/http/list-query';
+import { applyFilters, defineList, fetchPage, QueryOf } from '../common/http/list-query';
 import { AuditService } from '../audit/audit.service';
 import { assertPasswordPolicy } from '../auth/auth.service';
 import { LoginThrottle } from '../auth/entities/login-throttle.entity';
@@ -36,7 +36,20 @@ export interface UserView {
   updatedAt: Date;
 }
 
-const SORTABLE = { id: 'u.id', username: 'u.username', displayName: 'u.displayName', lastLoginAt: 'u.lastLoginAt', createdAt: 'u.createdAt' };
+export const USER_LIST = defineList({
+  resource: 'users',
+  sort: { id: 'u.id', username: 'u.username', displayName: 'u.displayName', lastLoginAt: 'u.lastLoginAt', createdAt: 'u.createdAt' },
+  defaultSort: { field: 'id', order: 'ASC' },
+  tieBreaker: 'u.id',
+  filters: {
+    id: { type: 'idList', column: 'u.id' },
+    organisationId: { type: 'id', column: 'u.organisationId' },
+    // Roles are a JSON array column: matched as the quoted role name below.
+    role: { type: 'enum', values: ROLES },
+    disabled: { type: 'boolean', column: 'u.disabled' },
+    q: { type: 'text', column: ['u.username', 'u.displayName'], op: 'contains' },
+  },
+});
 const PASSWORD_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789@#%+=';
 
 @Injectable()
@@ -49,24 +62,15 @@ export class UsersService {
     private readonly clock: Clock,
   ) {}
 
-  async list(actor: Actor, query: ListQuery): Promise<{ rows: UserView[]; total: number }> {
+  async list(actor: Actor, query: QueryOf<typeof USER_LIST>): Promise<{ rows: UserView[]; total: number }> {
     const qb = this.dataSource
       .getRepository(User)
       .createQueryBuilder('u')
       .innerJoin(Organisation, 'o', 'o.id = u.organisationId');
     this.jurisdiction.restrictList(qb, 'o.path', actor);
-    const ids = idListFilter(query.filter);
-    if (ids) qb.andWhere('u.id IN (:...ids)', { ids: ids.length ? ids : [0] });
-    const organisationId = stringFilter(query.filter, 'organisationId');
-    if (organisationId) qb.andWhere('u.organisationId = :organisationId', { organisationId: Number(organisationId) });
-    const role = stringFilter(query.filter, 'role');
-    if (role) qb.andWhere('u.roles LIKE :role', { role: `%"${role.replace(/[^a-z_]/g, '')}"%` });
-    const disabled = query.filter.disabled;
-    if (typeof disabled === 'boolean') qb.andWhere('u.disabled = :disabled', { disabled });
-    const q = stringFilter(query.filter, 'q');
-    if (q) qb.andWhere("(u.username LIKE :q ESCAPE '!' OR u.displayName LIKE :q ESCAPE '!')", { q: likeContains(q) });
-    const total = await qb.getCount();
-    const rows = await applySortAndRange(qb, query, SORTABLE, 'u.id').getMany();
+    applyFilters(qb, query);
+    if (query.filter.role) qb.andWhere('u.roles LIKE :role', { role: `%"${query.filter.role}"%` });
+    const { rows, total } = await fetchPage(qb, query);
     return { rows: await this.views(rows), total };
   }
 

@@ -1,0 +1,180 @@
+import fc from 'fast-check';
+import { DEMO_PASSWORD } from '../../apps/api/src/database/demo/demo-organisations';
+import { createTestApp, TestApp } from './support/test-app';
+
+// R-3, R-42: a list request is checked against each list's declared sorts and filters; no request can
+// break the process for the requests after it.
+
+const LISTS = [
+  { path: '/api/admin/organisations', names: ['id', 'level', 'status', 'parentId', 'q'] },
+  { path: '/api/admin/users', names: ['id', 'organisationId', 'role', 'disabled', 'q'] },
+  { path: '/api/admin/batches', names: ['id', 'queue', 'status', 'institutionId', 'parentId', 'kind', 'lateSubmission', 'overdue', 'organisationId'] },
+  { path: '/api/admin/certificates', names: ['id', 'batchId', 'certificateNumber', 'idNumber', 'status'] },
+  { path: '/api/admin/deadlines', names: ['id', 'status', 'kind', 'organisationId', 'state'] },
+  { path: '/api/admin/audit-logs', names: ['id', 'username', 'action', 'actionPrefix', 'targetType', 'targetId', 'outcome', 'from', 'to'] },
+] as const;
+
+const INHERITED = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', 'toLocaleString', '__defineGetter__', 'prototype'];
+const NASTY_VALUES = ['abc', 1e300, -1, 0, 1.5, 2 ** 53, '2026-02-30', '2026-2-1', null, [], {}, [1e300], ['x'], true, '', '1; DROP TABLE users'];
+
+/** A JSON object text whose keys may be anything, `__proto__` included, as an attacker would write it. */
+function objectText(entries: [string, unknown][]): string {
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v) ?? 'null'}`).join(',')}}`;
+}
+
+describe('list queries (R-3, R-42)', () => {
+  let t: TestApp;
+  let auth: { Authorization: string };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    auth = { Authorization: `Bearer ${await t.login('nat_admin')}` };
+  });
+  afterAll(() => t.close());
+
+  async function stillServes(): Promise<void> {
+    const login = await t.http.post('/api/auth/login').send({ username: 'gd_admin', password: DEMO_PASSWORD });
+    expect(login.status).toBe(200);
+    const list = await t.http.get('/api/admin/organisations').set('Authorization', `Bearer ${login.body.token}`);
+    expect(list.status).toBe(200);
+    expect(list.body.length).toBeGreaterThan(0);
+    const health = await t.http.get('/api/health');
+    expect(health.status).toBe(200);
+  }
+
+  it.each(LISTS.map((l) => l.path))('R-42: sorting %s by __proto__ is a 400, and logins and lists still work afterwards', async (path) => {
+    const res = await t.http.get(path).query({ sort: '["__proto__","ASC"]', filter: '{"id":[1]}' }).set(auth);
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('BAD_QUERY');
+    expect(res.body.message).toMatch(/[\u4e00-\u9fff]/);
+    await stillServes();
+  });
+
+  it.each(INHERITED)('R-42: the inherited name %s is an unknown sort field and an unknown filter (400) on every list', async (name) => {
+    for (const { path } of LISTS) {
+      const sort = await t.http.get(path).query({ sort: JSON.stringify([name, 'ASC']), filter: '{"id":[1]}' }).set(auth);
+      expect([path, sort.status, sort.body.code]).toEqual([path, 400, 'BAD_QUERY']);
+      const filter = await t.http.get(path).query({ filter: objectText([[name, 1]]) }).set(auth);
+      expect([path, filter.status, filter.body.code]).toEqual([path, 400, 'BAD_QUERY']);
+    }
+    await stillServes();
+  });
+
+  it('R-42: non-numeric ids, absurd ranges, invalid dates and wrong JSON types are 400', async () => {
+    const cases: [string, Record<string, string>][] = [
+      ['/api/admin/organisations', { filter: '{"parentId":"abc"}' }],
+      ['/api/admin/organisations', { filter: '{"id":["abc"]}' }],
+      ['/api/admin/organisations', { filter: '{"id":[1.5]}' }],
+      ['/api/admin/organisations', { filter: '{"parentId":99999999999}' }],
+      ['/api/admin/organisations', { filter: '{"q":{"a":1}}' }],
+      ['/api/admin/organisations', { filter: '{"q":null}' }],
+      ['/api/admin/organisations', { filter: '{"level":"galaxy"}' }],
+      ['/api/admin/organisations', { range: '[1e300,1e300]' }],
+      ['/api/admin/organisations', { range: '[-5,3]' }],
+      ['/api/admin/organisations', { range: '[0.5,3]' }],
+      ['/api/admin/organisations', { range: '[0,100000]' }],
+      ['/api/admin/organisations', { range: '[9007199254740990,9007199254740991]' }],
+      ['/api/admin/organisations', { sort: '["id"]' }],
+      ['/api/admin/organisations', { sort: '{"field":"id"}' }],
+      ['/api/admin/organisations', { filter: '[]' }],
+      ['/api/admin/users', { filter: '{"disabled":"yes"}' }],
+      ['/api/admin/users', { filter: '{"role":["auditor"]}' }],
+      ['/api/admin/batches', { filter: '{"institutionId":"abc"}' }],
+      ['/api/admin/batches', { filter: '{"organisationId":-3}' }],
+      ['/api/admin/certificates', { filter: '{"batchId":"abc"}' }],
+      ['/api/admin/certificates', { filter: '{"idNumber":["1"]}' }],
+      ['/api/admin/deadlines', { filter: '{"state":"late"}' }],
+      ['/api/admin/deadlines', { sort: '["institutionName","ASC"]' }],
+      ['/api/admin/audit-logs', { filter: '{"from":"2026-02-30"}' }],
+      ['/api/admin/audit-logs', { filter: '{"to":"yesterday"}' }],
+      ['/api/admin/audit-logs', { filter: '{"username":["a"]}' }],
+    ];
+    for (const [path, query] of cases) {
+      const res = await t.http.get(path).query(query).set(auth);
+      expect([path, query, res.status, res.body.code]).toEqual([path, query, 400, 'BAD_QUERY']);
+    }
+    // The same parameter twice is not a list of values.
+    const twice = await t.http.get('/api/admin/organisations?sort=["id","ASC"]&sort=["id","ASC"]').set(auth);
+    expect(twice.status).toBe(400);
+  });
+
+  it('keeps what the console sends: pages up to 500, sort by id, getMany by id, its filter names', async () => {
+    const page = await t.http.get('/api/admin/organisations').query({ range: '[0,499]', sort: '["regionCode","ASC"]', filter: '{"level":"provincial"}' }).set(auth);
+    expect(page.status).toBe(200);
+    expect(page.headers['content-range']).toMatch(/^organisations 0-\d+\/\d+$/);
+    for (const { path } of LISTS) {
+      const res = await t.http.get(path).query({ sort: '["id","DESC"]', range: '[0,499]', filter: '{"id":[1,2,3]}' }).set(auth);
+      expect([path, res.status]).toEqual([path, 200]);
+      expect(res.body.every((row: { id: number }) => [1, 2, 3].includes(row.id))).toBe(true);
+    }
+    const org = (await t.http.get('/api/admin/organisations').query({ filter: '{"level":"municipal"}' }).set(auth)).body[0];
+    const consoleRequests: [string, object][] = [
+      ['/api/admin/organisations', { q: '广州', level: ['provincial', 'municipal'], status: 'active', parentId: org.parentId }],
+      ['/api/admin/users', { q: 'admin', role: 'municipal_admin', organisationId: org.id, disabled: false }],
+      ['/api/admin/batches', { status: ['draft', 'municipal_review'], kind: 'skill_level', institutionId: 1, lateSubmission: false, overdue: true }],
+      ['/api/admin/batches', { queue: 'mine' }],
+      ['/api/admin/deadlines', { organisationId: org.id, status: 'municipal_review', kind: 'review', state: 'overdue' }],
+      ['/api/admin/audit-logs', { username: 'nat_admin', action: 'auth.login', from: '2026-01-01', to: '2026-12-31', outcome: 'success', targetType: 'user', targetId: '1' }],
+      ['/api/admin/audit-logs', { actionPrefix: 'auth.' }],
+    ];
+    for (const [path, filter] of consoleRequests) {
+      const res = await t.http.get(path).query({ filter: JSON.stringify(filter), range: '[0,24]' }).set(auth);
+      expect([path, filter, res.status]).toEqual([path, filter, 200]);
+      expect(res.headers['content-range']).toBeDefined();
+    }
+    const users = await t.http.get('/api/admin/users').query({ filter: '{"q":"gd_"}' }).set(auth);
+    expect(users.body.map((u: { username: string }) => u.username)).toContain('gd_admin');
+  });
+
+  it('R-3: a region filter outside the caller\'s jurisdiction lists nothing (not another province\'s batches)', async () => {
+    const gz = { Authorization: `Bearer ${await t.login('gz_admin')}` };
+    const sc = (await t.http.get('/api/admin/organisations').query({ filter: '{"q":"四川"}' }).set(auth)).body.find((o: { level: string }) => o.level === 'provincial');
+    for (const path of ['/api/admin/batches', '/api/admin/deadlines']) {
+      const res = await t.http.get(path).query({ filter: JSON.stringify({ organisationId: sc.id }) }).set(gz);
+      expect([path, res.status, res.body]).toEqual([path, 200, []]);
+    }
+  });
+
+  it('R-42: fuzzing sort, range and filter of every list answers only 200 or 400, and the process keeps serving', async () => {
+    const anyKey = (names: readonly string[]) => fc.oneof(fc.constantFrom(...names, ...INHERITED), fc.string({ maxLength: 12 }));
+    const anyValue = fc.oneof(fc.constantFrom(...NASTY_VALUES), fc.jsonValue({ maxDepth: 2 }), fc.integer(), fc.double(), fc.string({ maxLength: 8 }));
+    const jsonText = (arb: fc.Arbitrary<unknown>) => arb.map((v) => JSON.stringify(v) ?? '');
+    for (const { path, names } of LISTS) {
+      const sort = fc.oneof(
+        jsonText(fc.tuple(anyKey(['id', 'name', 'dueDate', 'at']), fc.constantFrom('ASC', 'DESC', 'asc', 'up', ''))),
+        jsonText(fc.jsonValue({ maxDepth: 2 })),
+        fc.string({ maxLength: 10 }),
+      );
+      const range = fc.oneof(
+        jsonText(fc.tuple(fc.oneof(fc.integer({ min: -10, max: 1000 }), fc.double(), fc.constantFrom(1e300, 2 ** 53, -0)), fc.oneof(fc.integer({ min: -10, max: 1000 }), fc.double(), fc.constant(1e300)))),
+        jsonText(fc.jsonValue({ maxDepth: 1 })),
+      );
+      const filter = fc.oneof(
+        fc.array(fc.tuple(anyKey(names), anyValue), { maxLength: 4 }).map(objectText),
+        jsonText(fc.jsonValue({ maxDepth: 2 })),
+      );
+      const params = fc.record({ sort, range, filter }, { requiredKeys: [] });
+      await fc.assert(
+        fc.asyncProperty(params, async (query) => {
+          const res = await t.http.get(path).query(query).set(auth);
+          if (res.status !== 200 && res.status !== 400) throw new Error(`${path} ${JSON.stringify(query)} → ${res.status} ${JSON.stringify(res.body)}`);
+        }),
+        { numRuns: 60 },
+      );
+    }
+    await stillServes();
+    const normal = await t.http.get('/api/admin/batches').query({ sort: '["id","DESC"]', range: '[0,9]' }).set(auth);
+    expect(normal.status).toBe(200);
+    expect(normal.body.length).toBeGreaterThan(0);
+  });
+
+  it('R-42: a JSON body with __proto__ or constructor keys is refused or ignored, never a 500, and logins still work', async () => {
+    const body = '{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},"username":"gd_admin","password":"x"}';
+    const res = await t.http.post('/api/auth/login').set('Content-Type', 'application/json').send(body);
+    expect([400, 401]).toContain(res.status);
+    const create = await t.http.post('/api/admin/users').set(auth).set('Content-Type', 'application/json').send(body);
+    expect(create.status).toBe(400);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    await stillServes();
+  });
+});
