@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { DEMO_PASSWORD } from '../../apps/api/src/database/demo/demo-organisations';
+import { buildSheet, validRow } from './support/batch-sheets';
 import { createTestApp, TestApp } from './support/test-app';
 
 // R-3, R-42: a list request is checked against each list's declared sorts and filters; no request can
@@ -175,6 +176,17 @@ describe('list queries (R-3, R-42)', () => {
     const create = await t.http.post('/api/admin/users').set(auth).set('Content-Type', 'application/json').send(body);
     expect(create.status).toBe(400);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    await stillServes();
+  });
+
+  it('R-42: racing uploads of the same file: one batch, the others 409 IMPORT_DUPLICATE_FILE, never a 500', async () => {
+    const inst = await t.login('inst_gz1');
+    const file = await buildSheet(t, inst, [validRow(901), validRow(902)]);
+    const send = () => t.http.post('/api/admin/batches').set('Authorization', `Bearer ${inst}`).field('kind', 'skill_level').attach('file', file, '并发.xlsx');
+    const answers = await Promise.all([send(), send(), send(), send()]);
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses).toEqual([201, 409, 409, 409]);
+    for (const res of answers.filter((r) => r.status === 409)) expect(res.body.code).toBe('IMPORT_DUPLICATE_FILE');
     await stillServes();
   });
 });

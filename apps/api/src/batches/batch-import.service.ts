@@ -129,7 +129,7 @@ export class BatchImportService {
           const stored = await this.recordUpload(manager, actor, institution, sheet, checksum, kind, batchId, imported.count);
           return { batch: stored, warnings: imported.warnings };
         }),
-      );
+      ).catch((error: unknown) => this.duplicateFileRace(error, institution.id, checksum));
       return { id: batch.id, recordCount: batch.recordCount, status: batch.status, version: batch.version, warnings };
     } finally {
       await rm(sheet.path, { force: true });
@@ -145,11 +145,24 @@ export class BatchImportService {
       throw forbidden('该机构已主体灭失，其数据由上级技能中心维护（R-44）');
     }
     const checksum = await sha256File(sheet.path);
-    const existing = await this.dataSource.getRepository(Batch).findOneBy({ institutionId: institution.id, fileChecksum: checksum });
+    await this.assertFileNew(institution.id, checksum);
+    return checksum;
+  }
+
+  private async assertFileNew(institutionId: number, checksum: string): Promise<void> {
+    const existing = await this.dataSource.getRepository(Batch).findOneBy({ institutionId, fileChecksum: checksum });
     if (existing) {
       throw new DomainError('IMPORT_DUPLICATE_FILE', `该文件已上传过（批次 ${existing.id}），同一文件不能重复上传`, { batchId: existing.id });
     }
-    return checksum;
+  }
+
+  /**
+   * R-42: two uploads of one file can both pass the check above; the unique key (institution, checksum) lets
+   * only one insert its batch. The loser answers like any duplicate (409), not with the driver's error.
+   */
+  private async duplicateFileRace(error: unknown, institutionId: number, checksum: string): Promise<never> {
+    if (isUniqueViolation(error)) await this.assertFileNew(institutionId, checksum);
+    throw error;
   }
 
   /** File-level checks (size, real .xlsx, zip bomb, template marker and kind) before any transaction opens. */
@@ -446,6 +459,13 @@ export class BatchImportService {
       write: (out) => writeErrorReport(this.files.localPath(found.fileKey), errors, out, { catalogue: this.occupations.catalogue }),
     };
   }
+}
+
+/** A duplicate-key error from MySQL/MariaDB/TiDB (1062) or SQLite, as TypeORM passes it on. */
+function isUniqueViolation(error: unknown): boolean {
+  const driver = (error as { driverError?: { code?: unknown; errno?: unknown; message?: unknown } } | null)?.driverError;
+  if (!driver) return false;
+  return driver.code === 'ER_DUP_ENTRY' || driver.errno === 1062 || (String(driver.code).startsWith('SQLITE_CONSTRAINT') && String(driver.message).includes('UNIQUE'));
 }
 
 function sha256File(path: string): Promise<string> {

@@ -35,5 +35,6 @@ const STATUS_BY_CODE: Record<string, number> = {
 };
 
 export function httpStatusForCode(code: string): number {
-  return STATUS_BY_CODE[code] ?? 422;
+  // Own keys only: a code named like an Object.prototype member must not resolve to one.
+  return Object.hasOwn(STATUS_BY_CODE, code) ? STATUS_BY_CODE[code] : 422;
 }

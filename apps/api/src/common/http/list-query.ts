@@ -198,7 +198,8 @@ function parseFilterValue(name: string, def: FilterDef, value: unknown): unknown
 export function parseListQuery<F extends Record<string, FilterDef>>(raw: RawListQuery, def: ListDefinition<F>): ListQuery<F> {
   const sort = parseSort(parseJson(raw.sort, 'sort'), def as ListDefinition<Record<string, FilterDef>>);
   const range = parseRange(parseJson(raw.range, 'range'));
-  const rawFilter = parseJson(raw.filter, 'filter') ?? {};
+  const parsedFilter = parseJson(raw.filter, 'filter');
+  const rawFilter = parsedFilter === undefined ? {} : parsedFilter;
   if (typeof rawFilter !== 'object' || rawFilter === null || Array.isArray(rawFilter)) throw badQuery('筛选参数 filter 应为对象');
   const filter: Record<string, unknown> = Object.create(null);
   const columnFilters: ListQuery['columnFilters'][number][] = [];
