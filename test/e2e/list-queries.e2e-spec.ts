@@ -189,4 +189,19 @@ describe('list queries (R-3, R-42)', () => {
     for (const res of answers.filter((r) => r.status === 409)) expect(res.body.code).toBe('IMPORT_DUPLICATE_FILE');
     await stillServes();
   });
+
+  it('R-42: health answers 503 when the process can no longer serve requests (a polluted prototype), 200 again once it can', async () => {
+    expect((await t.http.get('/api/health')).status).toBe(200);
+    const proto = Object.prototype as Record<string, unknown>;
+    // What sorting by __proto__ used to do to the process.
+    proto['o.id'] = 'ASC';
+    try {
+      const health = await t.http.get('/api/health');
+      expect(health.status).toBe(503);
+      expect(health.body.code).toBe('SERVICE_UNHEALTHY');
+    } finally {
+      delete proto['o.id'];
+    }
+    expect((await t.http.get('/api/health')).status).toBe(200);
+  });
 });

@@ -1,15 +1,31 @@
-import { Controller, Get, HttpException } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { Controller, Get, HttpException, Logger } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { DomainError } from '@app/domain';
 import { Public } from '../auth/auth.decorators';
+import { AuthService } from '../auth/auth.service';
+import { fetchPage, parseListQuery } from '../common/http/list-query';
+import { Organisation } from '../organisations/entities/organisation.entity';
+import { ORGANISATION_LIST } from '../organisations/organisations.service';
 
+/**
+ * Liveness and readiness for the load balancer. Beyond `SELECT 1` it walks the paths every request takes —
+ * the session lookup of the auth guard and a list query through the shared parser and query builder — so a
+ * process that can no longer serve requests (a polluted Object.prototype, a broken ORM state) answers 503
+ * and is taken out of rotation instead of looking healthy.
+ */
 @ApiTags('health')
 @Controller('api/health')
 export class HealthController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly logger = new Logger(HealthController.name);
 
-  /** Liveness plus database readiness, for the load balancer. */
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly auth: AuthService,
+  ) {}
+
   @Get()
   @Public()
   async health() {
@@ -19,6 +35,31 @@ export class HealthController {
     } catch {
       throw new HttpException({ statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: '数据库不可用', database: { status: 'down' } }, 503);
     }
+    const failed = await this.firstFailingCheck();
+    if (failed) {
+      this.logger.error({ check: failed }, 'health check failed: the process cannot serve requests');
+      throw new HttpException({ statusCode: 503, code: 'SERVICE_UNHEALTHY', message: '服务异常，无法处理请求', failed }, 503);
+    }
     return { status: 'ok', database: { status: 'up', type: this.dataSource.options.type, latencyMs: Date.now() - started } };
+  }
+
+  /** The name of the first request path that does not work, or null. */
+  private async firstFailingCheck(): Promise<string | null> {
+    // A property assigned onto Object.prototype shows up in every object of the process.
+    if (Object.keys(Object.prototype).length > 0) return 'prototype';
+    try {
+      // The auth guard's lookup of an unknown session must answer "please log in", nothing else.
+      await this.auth.authenticate(randomBytes(32).toString('base64url'), '');
+      return 'session';
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'AUTH_REQUIRED') return 'session';
+    }
+    try {
+      const query = parseListQuery({ sort: '["id","ASC"]', range: '[0,0]' }, ORGANISATION_LIST);
+      await fetchPage(this.dataSource.getRepository(Organisation).createQueryBuilder('o'), query);
+    } catch {
+      return 'list';
+    }
+    return null;
   }
 }
