@@ -11,6 +11,8 @@ import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { AuditService } from './audit/audit.service';
+import { bearerToken } from './auth/auth.guard';
+import { AuthService } from './auth/auth.service';
 import { Clock } from './common/clock';
 import { ErrorFilter } from './common/errors/error.filter';
 import { createValidationPipe } from './common/http/validation';
@@ -45,8 +47,11 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
       },
     }),
   );
-  app.use((_req: Request, res: Response, next: NextFunction) => {
+  app.use((req: Request, res: Response, next: NextFunction) => {
     res.setHeader('Access-Control-Expose-Headers', 'Content-Range, X-Request-Id');
+    // R-9, R-41: API answers carry tokens and personal data; no browser or proxy may keep a copy. Nothing
+    // under /api/ is meant to be cached; a handler that is can override this.
+    if (req.path.startsWith('/api/')) res.setHeader('Cache-Control', 'no-store');
     next();
   });
   app.use(express.json({ limit: JSON_LIMIT }));
@@ -63,9 +68,23 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
       .addBearerAuth()
       .build(),
   );
+  if (config.nodeEnv === 'production') app.use(['/api/docs', '/api/docs-json', '/api/docs-yaml'], staffOnly(app.get(AuthService)));
   SwaggerModule.setup('api/docs', app, document);
   serveConsole(app);
   return app;
+}
+
+/**
+ * In production the API description (every route, field and error code) is for staff only: a request needs
+ * a valid staff session (`Authorization: Bearer …`, as for the API itself). Outside production it stays open.
+ */
+function staffOnly(auth: AuthService) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const token = bearerToken(req);
+    const refuse = () => res.status(401).json({ statusCode: 401, code: 'AUTH_REQUIRED', message: 'API 文档仅对已登录的工作人员开放，请携带登录令牌访问' });
+    if (!token) return refuse();
+    auth.authenticate(token, req.ip ?? '').then(() => next(), refuse);
+  };
 }
 
 /** Malformed JSON and oversized bodies answer in the product's error shape instead of Express's HTML. */
