@@ -1,3 +1,4 @@
+import { DEMO_PASSWORD } from '../../apps/api/src/database/demo/demo-organisations';
 import { createTestApp, organisationId, TestApp } from './support/test-app';
 
 // R-38: every write is audited with who/what/before/after/IP/outcome; the trail is hash-chained.
@@ -64,5 +65,80 @@ describe('audit trail (R-38)', () => {
     expect(tampered.body).toMatchObject({ ok: false, firstBrokenId: Number(victim.id) });
     expect(tampered.body.reason).toContain('篡改');
 
+  });
+});
+
+// R-3, R-38: the audit log is read within jurisdiction; only readers at the national centre see everything.
+describe('audit log jurisdiction (R-3, R-38)', () => {
+  let t: TestApp;
+  let gdAuditor: { Authorization: string };
+  let nationalAuditor: { Authorization: string };
+  let guangdong: Set<number>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    nationalAuditor = { Authorization: `Bearer ${await t.login('auditor')}` };
+    const gdAdmin = { Authorization: `Bearer ${await t.login('gd_admin')}` };
+    const gd = await organisationId(t.dataSource, '广东省职业技能服务指导中心');
+    const created = await t.http
+      .post('/api/admin/users')
+      .set(gdAdmin)
+      .send({ username: 'gd_auditor', displayName: '粤审计', password: 'Start#2026x', roles: ['auditor'], organisationId: gd });
+    expect(created.status).toBe(201);
+    // The new auditor replaces the password an administrator chose, as at a first login.
+    const first = await t.http.post('/api/auth/login').send({ username: 'gd_auditor', password: 'Start#2026x' });
+    await t.http.post('/api/auth/password').set('Authorization', `Bearer ${first.body.token}`).send({ currentPassword: 'Start#2026x', newPassword: DEMO_PASSWORD });
+    const login = await t.http.post('/api/auth/login').send({ username: 'gd_auditor', password: DEMO_PASSWORD });
+    expect(login.status).toBe(200);
+    gdAuditor = { Authorization: `Bearer ${login.body.token}` };
+    // Records of 四川, of the national centre and of nobody (a failed login by an unknown username).
+    await t.login('sc_reviewer');
+    await t.login('nat_admin');
+    await t.http.post('/api/auth/login').send({ username: 'no_such_user', password: 'whatever1A' });
+    const rows: { id: number; path: string }[] = await t.dataSource.query('SELECT id, path FROM organisations');
+    const gdPath = rows.find((r) => Number(r.id) === gd)!.path;
+    guangdong = new Set(rows.filter((r) => r.path.startsWith(gdPath)).map((r) => Number(r.id)));
+  });
+  afterAll(() => t.close());
+
+  const all = (auth: { Authorization: string }, filter: object = {}) =>
+    t.http.get('/api/admin/audit-logs').query({ filter: JSON.stringify(filter), range: '[0,499]' }).set(auth);
+
+  it('a provincial auditor sees only records of actors in 广东, never 四川, national or organisation-less ones', async () => {
+    const res = await all(gdAuditor);
+    expect(res.status).toBe(200);
+    expect(res.body.length).toBeGreaterThan(0);
+    for (const row of res.body) expect(guangdong.has(row.organisationId)).toBe(true);
+    const usernames = new Set(res.body.map((r: { username: string }) => r.username));
+    expect(usernames.has('gd_admin')).toBe(true);
+    for (const outsider of ['sc_reviewer', 'nat_admin', 'no_such_user', 'auditor']) expect(usernames.has(outsider)).toBe(false);
+    expect(res.headers['content-range']).toBe(`audit-logs 0-${res.body.length - 1}/${res.body.length}`);
+  });
+
+  it('a provincial auditor cannot reach another province\'s record by id or by filter', async () => {
+    const sichuan = await all(nationalAuditor, { username: 'sc_reviewer' });
+    expect(sichuan.body.length).toBeGreaterThan(0);
+    const byId = await all(gdAuditor, { id: sichuan.body.map((r: { id: number }) => r.id) });
+    expect([byId.status, byId.body]).toEqual([200, []]);
+    const byName = await all(gdAuditor, { username: 'sc_reviewer' });
+    expect(byName.body).toEqual([]);
+  });
+
+  it('a national auditor sees every record, including failed logins by unknown usernames', async () => {
+    const res = await all(nationalAuditor, { username: 'no_such_user' });
+    expect(res.body).toHaveLength(1);
+    expect(res.body[0]).toMatchObject({ organisationId: null, outcome: 'failure' });
+    const everything = await t.http.get('/api/admin/audit-logs').set(nationalAuditor);
+    const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM audit_logs');
+    expect(everything.headers['content-range']).toMatch(new RegExp(`/${Number(n)}$`));
+  });
+
+  it('a provincial auditor may verify the whole chain and learns only the verdict', async () => {
+    const res = await t.http.get('/api/admin/audit-logs/verify').set(gdAuditor);
+    expect(res.status).toBe(200);
+    expect(res.body.ok).toBe(true);
+    expect(res.body.checked).toBeUndefined();
+    const national = await t.http.get('/api/admin/audit-logs/verify').set(nationalAuditor);
+    expect(national.body).toMatchObject({ ok: true, checked: expect.any(Number) });
   });
 });

@@ -7,7 +7,7 @@ import { parseListQuery, RawListQuery, sendPage } from '../common/http/list-quer
 import { AUDIT_LOG_LIST, AuditQueryService } from './audit-query.service';
 import { AuditService } from './audit.service';
 
-/** R-38: only auditors and the national administrator read the trail. */
+/** R-38: only auditors and the national administrator read the trail, each within their jurisdiction (R-3). */
 @ApiTags('audit-logs 审计日志')
 @ApiBearerAuth()
 @Controller('api/admin/audit-logs')
@@ -24,9 +24,15 @@ export class AuditController {
     return sendPage(res, query, await this.queries.list(actor, query));
   }
 
+  /**
+   * Any audit reader may check the whole chain (tamper evidence is everyone's concern); readers below the
+   * national centre learn only the verdict, not counts or ids of records outside their jurisdiction.
+   */
   @Get('verify')
   @RequirePermission('audit.read')
-  verify() {
-    return this.audit.verify();
+  async verify(@CurrentActor() actor: Actor) {
+    const result = await this.audit.verify();
+    if (actor.organisationLevel === 'national') return result;
+    return { ok: result.ok, ...(result.reason ? { reason: result.reason } : {}) };
   }
 }
