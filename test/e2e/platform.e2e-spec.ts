@@ -57,7 +57,12 @@ describe('configuration validation', () => {
   });
 
   it('refuses APP_TODAY and the development keys in production', () => {
-    const production = { NODE_ENV: 'production', ID_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), ID_BLIND_INDEX_KEY: Buffer.alloc(32, 9).toString('base64') };
+    const production = {
+      NODE_ENV: 'production',
+      ID_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      ID_BLIND_INDEX_KEY: Buffer.alloc(32, 9).toString('base64'),
+      AUDIT_ANCHOR_KEY: Buffer.alloc(32, 11).toString('base64'),
+    };
     expect(() => loadConfig(production)).not.toThrow();
     expect(() => loadConfig({ ...production, APP_TODAY: '2026-01-01' })).toThrow(/APP_TODAY 不允许在生产环境使用/);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/开发默认密钥/);

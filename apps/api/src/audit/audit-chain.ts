@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -40,4 +40,12 @@ export function chainHash(prevHash: string, f: ChainedFields): string {
     f.detail,
   ]);
   return createHash('sha256').update(canonical).digest('hex');
+}
+
+/**
+ * R-38: the MAC of an anchored chain head. The key lives in the environment, not in the database, so a
+ * rewritten and recomputed chain cannot be given matching anchors.
+ */
+export function anchorMac(key: Buffer, seq: number, hash: string, at: Date): string {
+  return createHmac('sha256', key).update(JSON.stringify(['audit-anchor', seq, hash, at.toISOString()])).digest('hex');
 }

@@ -5,7 +5,7 @@ import { CurrentActor, RequirePermission } from '../auth/auth.decorators';
 import type { Actor } from '../common/actor/actor';
 import { parseListQuery, RawListQuery, sendPage } from '../common/http/list-query';
 import { AUDIT_LOG_LIST, AuditQueryService } from './audit-query.service';
-import { AuditService } from './audit.service';
+import { AuditAnchorService } from './audit-anchor.service';
 
 /** only auditors and the national administrator read the trail, each within their jurisdiction. */
 @ApiTags('audit-logs 审计日志')
@@ -13,7 +13,7 @@ import { AuditService } from './audit.service';
 @Controller('api/admin/audit-logs')
 export class AuditController {
   constructor(
-    private readonly audit: AuditService,
+    private readonly anchors: AuditAnchorService,
     private readonly queries: AuditQueryService,
   ) {}
 
@@ -31,7 +31,7 @@ export class AuditController {
   @Get('verify')
   @RequirePermission('audit.read')
   async verify(@CurrentActor() actor: Actor) {
-    const result = await this.audit.verify();
+    const result = await this.anchors.verify();
     if (actor.organisationLevel === 'national') return result;
     return { ok: result.ok, ...(result.reason ? { reason: result.reason } : {}) };
   }

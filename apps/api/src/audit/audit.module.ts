@@ -1,8 +1,9 @@
 import { Global, Module } from '@nestjs/common';
+import { AuditAnchorService } from './audit-anchor.service';
 import { AuditQueryService } from './audit-query.service';
 import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
 
 @Global()
-@Module({ controllers: [AuditController], providers: [AuditService, AuditQueryService], exports: [AuditService] })
+@Module({ controllers: [AuditController], providers: [AuditService, AuditQueryService, AuditAnchorService], exports: [AuditService, AuditAnchorService] })
 export class AuditModule {}

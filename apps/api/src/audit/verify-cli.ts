@@ -5,16 +5,20 @@ import type { Clock } from '../common/clock';
 import { loadConfig } from '../config/app-config';
 import { resolveDataSourceOptions } from '../database/data-source-options';
 import { UnitOfWork } from '../database/unit-of-work';
+import { AuditAnchorService } from './audit-anchor.service';
 import { AuditService } from './audit.service';
 
-/** `npm run audit:verify`: checks the audit hash chain (R-38) and names the first broken record. */
+/** `npm run audit:verify`: checks the audit hash chain and its keyed anchors (R-38) and names the first broken record. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const dataSource = await new DataSource(await resolveDataSourceOptions(config.database.url)).initialize();
   try {
-    const result = await new AuditService(dataSource, new UnitOfWork(dataSource), { now: () => new Date() } as Clock).verify();
+    const clock = { now: () => new Date() } as Clock;
+    const audit = new AuditService(dataSource, new UnitOfWork(dataSource), clock);
+    // R-38: the chain's links and its newest anchors (keyed with AUDIT_ANCHOR_KEY, as the server's).
+    const result = await new AuditAnchorService(dataSource, audit, clock, config).verify();
     if (result.ok) {
-      console.log(`审计日志链完整：共校验 ${result.checked} 条记录`);
+      console.log(`审计日志链完整：共校验 ${result.checked} 条记录` + (result.anchoredSeq ? `，锚点至第 ${result.anchoredSeq} 条` : '（尚无锚点）'));
     } else {
       console.error(
         `审计日志链已损坏：${result.reason}` +

@@ -25,13 +25,14 @@ const schema = z
       lockoutMinutes: z.coerce.number().int().min(1),
       totpIssuer: z.string().min(1),
     }),
-    crypto: z.object({ idEncryptionKey: base64Key32, idBlindIndexKey: base64Key32 }),
+    crypto: z.object({ idEncryptionKey: base64Key32, idBlindIndexKey: base64Key32, auditAnchorKey: base64Key32 }),
     storage: z.object({ dir: z.string().min(1) }),
     import: z.object({
       maxBytes: z.coerce.number().int().positive(),
       maxRows: z.coerce.number().int().positive(),
     }),
     runtime: z.object({ heapGrowingPercent: z.coerce.number().int().min(0).max(300) }),
+    audit: z.object({ anchorIntervalMinutes: z.coerce.number().int().min(1).max(1440) }),
     appToday: z.string().regex(isoDate, '应为 YYYY-MM-DD').optional(),
   })
   .superRefine((c, ctx) => {
@@ -39,7 +40,7 @@ const schema = z
     if (c.appToday) {
       ctx.addIssue({ code: 'custom', path: ['appToday'], message: 'APP_TODAY 不允许在生产环境使用' });
     }
-    for (const key of ['idEncryptionKey', 'idBlindIndexKey'] as const) {
+    for (const key of ['idEncryptionKey', 'idBlindIndexKey', 'auditAnchorKey'] as const) {
       if (Buffer.from(c.crypto[key], 'base64').toString('latin1').startsWith(DEV_KEY_MARKER)) {
         ctx.addIssue({ code: 'custom', path: ['crypto', key], message: '生产环境不得使用开发默认密钥' });
       }
@@ -59,6 +60,8 @@ const ENV_OVERRIDES: Record<string, string[]> = {
   SESSION_IDLE_MINUTES: ['auth', 'sessionIdleMinutes'],
   ID_ENCRYPTION_KEY: ['crypto', 'idEncryptionKey'],
   ID_BLIND_INDEX_KEY: ['crypto', 'idBlindIndexKey'],
+  AUDIT_ANCHOR_KEY: ['crypto', 'auditAnchorKey'],
+  AUDIT_ANCHOR_INTERVAL_MINUTES: ['audit', 'anchorIntervalMinutes'],
   STORAGE_DIR: ['storage', 'dir'],
   IMPORT_MAX_BYTES: ['import', 'maxBytes'],
   IMPORT_MAX_ROWS: ['import', 'maxRows'],

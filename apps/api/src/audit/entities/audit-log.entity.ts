@@ -76,3 +76,28 @@ export class AuditChainHead {
   @Column({ type: 'varchar', length: 64 })
   lastHash!: string;
 }
+
+/**
+ * R-38: the chain head at a moment, with a MAC keyed outside the database. Someone who rewrites records and
+ * recomputes every later hash, or cuts the tail, cannot produce a matching anchor: verification then fails.
+ * Append-only, like the records.
+ */
+@Entity('audit_anchors')
+export class AuditAnchor {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  /** One anchor per chain position: a second instance anchoring the same head loses on this key. */
+  @Index('IDX_audit_anchors_seq', { unique: true })
+  @Column({ type: 'int' })
+  seq!: number;
+
+  @Column({ type: 'varchar', length: 64 })
+  hash!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  mac!: string;
+
+  @Column(TIMESTAMP)
+  at!: Date;
+}
