@@ -61,6 +61,13 @@ describe('list queries (R-3, R-42)', () => {
     await stillServes();
   });
 
+  it.each(INHERITED)('R-42: the inherited name %s as a deadline rule or profile is a 400', async (name) => {
+    for (const query of [{ rule: name, from: '2026-01-05' }, { rule: 'upload', from: '2026-01-05', profile: name }]) {
+      const res = await t.http.get('/api/admin/calendar/deadline').query(query).set(auth);
+      expect([query, res.status]).toEqual([query, 400]);
+    }
+  });
+
   it('R-42: non-numeric ids, absurd ranges, invalid dates and wrong JSON types are 400', async () => {
     const cases: [string, Record<string, string>][] = [
       ['/api/admin/organisations', { filter: '{"parentId":"abc"}' }],
