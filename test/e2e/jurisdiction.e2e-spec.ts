@@ -171,7 +171,8 @@ describe('user administration matrix (R-3)', () => {
   /** Expected status per target; unlisted targets are 404 (outside the actor's subtree). */
   const EXPECT: Record<string, Partial<Record<Target, number>>> = {
     nat_admin: ok(...(Object.keys(TARGETS) as Target[])),
-    gd_admin: { ...ok('m_gd_rev', 'm_gd_aud', 'm_gz_head', 'm_gz_admin', 'm_sz_admin', 'm_inst_gz1', 'm_inst_gd1') },
+    // The provincial auditor at its own centre: only the national admin grants (and so manages) auditors.
+    gd_admin: { ...ok('m_gd_rev', 'm_gz_head', 'm_gz_admin', 'm_sz_admin', 'm_inst_gz1', 'm_inst_gd1'), m_gd_aud: 403 },
     gz_admin: { ...ok('m_inst_gz1'), m_gz_head: 403, m_gz_admin: 403 },
     sz_admin: { m_sz_admin: 403 },
     cd_admin: { ...ok('m_inst_cd1'), m_cd_admin: 403 },

@@ -156,7 +156,7 @@ describe('users (R-3, R-41)', () => {
     expect(Number(n)).toBe(1);
   });
 
-  it('R-3: a provincial admin cannot create a national-scope reader, nor auditors below its own centre', async () => {
+  it('R-3: a provincial admin creates no national-scope reader and no auditor (grant table)', async () => {
     const gdAdmin = { Authorization: `Bearer ${await t.login('gd_admin')}` };
     const gd = await organisationId(t.dataSource, '广东省职业技能服务指导中心');
     const gz = await organisationId(t.dataSource, '广州市职业技能鉴定指导中心');
@@ -167,10 +167,19 @@ describe('users (R-3, R-41)', () => {
     expect((await make('gd_x_natadm', ['national_admin'], gd)).status).toBe(403);
     // The national centre is outside the province: not found, nothing created.
     expect((await make('gd_x_natauditor', ['auditor'], nat)).status).toBe(404);
-    expect((await make('gd_x_cityauditor', ['auditor'], gz)).status).toBe(422);
-    // The table allows a provincial auditor at the province's own centre.
-    const own = await make('gd_auditor2', ['auditor'], gd);
-    expect(own.status).toBe(201);
+    expect((await make('gd_x_cityauditor', ['auditor'], gz)).status).toBe(403);
+    // 三权分立: auditors, provincial ones too, are appointed only by the national administrator.
+    expect((await make('gd_x_auditor', ['auditor'], gd)).status).toBe(403);
+    const natAdmin = { Authorization: `Bearer ${await t.login('nat_admin')}` };
+    const byNational = await t.http
+      .post('/api/admin/users')
+      .set(natAdmin)
+      .send({ username: 'gd_auditor2', displayName: '省审计员', roles: ['auditor'], organisationId: gd, password: 'Start#2026x' });
+    expect(byNational.status).toBe(201);
+    // Nor may the provincial admin turn an existing account into an auditor.
+    const [{ id }] = await t.dataSource.query("SELECT id FROM users WHERE username = 'gd_reviewer'");
+    const current = (await t.http.get(`/api/admin/users/${id}`).set(gdAdmin)).body;
+    expect((await t.http.put(`/api/admin/users/${id}`).set(gdAdmin).send({ version: current.version, roles: ['auditor'] })).status).toBe(403);
     const [{ n }] = await t.dataSource.query("SELECT COUNT(*) AS n FROM users WHERE username LIKE 'gd_x_%'");
     expect(Number(n)).toBe(0);
   });

@@ -7,9 +7,10 @@ const inst = { id: 7, level: 'institution' as const };
 const enabled = (choices: ReturnType<typeof roleChoices>) => choices.filter((c) => !c.disabled).map((c) => c.id);
 
 describe('roleChoices (R-3: the console offers what the grant table allows)', () => {
-  it('offers a provincial admin auditors only at its own centre, never national roles', () => {
+  it('offers a provincial admin neither national roles nor auditors', () => {
     expect(roleChoices(['provincial_admin'], gd.id, gd).map((c) => c.id)).not.toContain('national_reviewer');
-    expect(enabled(roleChoices(['provincial_admin'], gd.id, gd))).toEqual(['provincial_admin', 'provincial_reviewer', 'auditor']);
+    expect(enabled(roleChoices(['provincial_admin'], gd.id, gd))).toEqual(['provincial_admin', 'provincial_reviewer']);
+    expect(roleChoices(['provincial_admin'], gd.id, gd).map((c) => c.id)).not.toContain('auditor');
     expect(enabled(roleChoices(['provincial_admin'], gd.id, gz))).toEqual(['municipal_admin', 'municipal_head']);
   });
 

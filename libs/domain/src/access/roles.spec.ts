@@ -13,7 +13,7 @@ describe('R-3 role grant table', () => {
   it.each<[Role, 'own' | 'below', Role[]]>([
     ['national_admin', 'own', ['national_admin', 'national_reviewer', 'auditor']],
     ['national_admin', 'below', ['provincial_admin', 'provincial_reviewer', 'municipal_admin', 'municipal_head', 'institution_operator', 'auditor']],
-    ['provincial_admin', 'own', ['provincial_admin', 'provincial_reviewer', 'auditor']],
+    ['provincial_admin', 'own', ['provincial_admin', 'provincial_reviewer']],
     ['provincial_admin', 'below', ['municipal_admin', 'municipal_head', 'institution_operator']],
     ['municipal_admin', 'own', []],
     ['municipal_admin', 'below', ['institution_operator']],
@@ -23,7 +23,7 @@ describe('R-3 role grant table', () => {
     expect(grantableRoles([granter], target)).toEqual(roles);
   });
 
-  it('a provincial admin never grants a national-scope reader', () => {
+  it('a provincial admin never grants a national-scope reader, nor any auditor', () => {
     for (const target of ['own', 'below'] as const) {
       const roles = grantableRoles(['provincial_admin'], target);
       expect(roles).not.toContain('national_admin');
@@ -34,7 +34,10 @@ describe('R-3 role grant table', () => {
     expect(mayGrantRoles(['provincial_admin'], null, 'national', ['auditor'])).toBe(false);
     // Auditors sit at national or provincial centres only, never below a province.
     expect(mayGrantRoles(['provincial_admin'], 'below', 'municipal', ['auditor'])).toBe(false);
-    expect(mayGrantRoles(['provincial_admin'], 'own', 'provincial', ['auditor'])).toBe(true);
+    // 三权分立: only the national administrator appoints auditors, also provincial ones.
+    expect(mayGrantRoles(['provincial_admin'], 'own', 'provincial', ['auditor'])).toBe(false);
+    expect(grantableRoles(['provincial_admin'], 'own')).not.toContain('auditor');
+    expect(grantableRoles(['provincial_admin'], 'below')).not.toContain('auditor');
     expect(mayGrantRoles(['national_admin'], 'below', 'provincial', ['auditor'])).toBe(true);
     expect(mayGrantRoles(['national_admin'], 'own', 'national', ['auditor'])).toBe(true);
   });

@@ -80,8 +80,8 @@ export type GrantTarget = 'own' | 'below';
  * The organisation-level fit (ROLE_ORGANISATION_LEVELS) and 三权分立 (rolesConflict) apply on top of it.
  * A reader with national scope (national_* roles, or an auditor at the national centre) can only be created by
  * the national administrator, so a provincial administrator cannot widen anyone's reach beyond its province.
- * Auditors are created only by the national administrator (at the national centre or at a province) and by a
- * provincial administrator for its own provincial centre.
+ * Auditors are appointed only by the national administrator (at the national centre or at a provincial centre):
+ * 三权分立 — a provincial administrator does not choose who audits its own actions.
  */
 export const ROLE_GRANTS: Record<Role, Record<GrantTarget, readonly Role[]>> = {
   national_admin: {
@@ -90,7 +90,7 @@ export const ROLE_GRANTS: Record<Role, Record<GrantTarget, readonly Role[]>> = {
   },
   national_reviewer: { own: [], below: [] },
   provincial_admin: {
-    own: ['provincial_admin', 'provincial_reviewer', 'auditor'],
+    own: ['provincial_admin', 'provincial_reviewer'],
     below: ['municipal_admin', 'municipal_head', 'institution_operator'],
   },
   provincial_reviewer: { own: [], below: [] },
