@@ -2,11 +2,15 @@ import { generate } from 'otplib';
 import { Session } from '../../apps/api/src/auth/entities/session.entity';
 import { createTestApp, TestApp } from './support/test-app';
 
+/** The start of the next 30-second TOTP period (codes within one period of now are accepted). */
+const nextPeriod = () => Math.floor(Date.now() / 1000) + 30;
+
 // R-41: password login, lockout after 5 failures, TOTP second factor, idle expiry; R-38 audit of logins.
 describe('staff login (R-41)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
+    // The per-address limit has its own suite below; here every request comes from one address.
+    t = await createTestApp({ env: { LOGIN_ADDRESS_FAILURE_LIMIT: '10000' } });
   });
   afterAll(() => t.close());
 
@@ -93,14 +97,105 @@ describe('staff login (R-41)', () => {
     expect(withoutCode.body.code).toBe('AUTH_TOTP_REQUIRED');
     const badCode = await t.http.post('/api/auth/login').send({ username: 'gd_admin', password: 'Demo@2026', totpCode: '123456' });
     expect(badCode.body.code).toBe('AUTH_TOTP_INVALID');
+    // Each code works once: the one used to enable is spent, so log in with the next period's code.
     const good = await t.http
       .post('/api/auth/login')
-      .send({ username: 'gd_admin', password: 'Demo@2026', totpCode: await generate({ secret: setup.body.secret }) });
+      .send({ username: 'gd_admin', password: 'Demo@2026', totpCode: await generate({ secret: setup.body.secret, epoch: nextPeriod() }) });
     expect(good.status).toBe(200);
     expect(good.body.user.totpEnabled).toBe(true);
     // The secret is stored encrypted, never in clear.
     const [row] = await t.dataSource.query('SELECT totp_secret_enc FROM users WHERE username = ?', ['gd_admin']);
     expect(row.totp_secret_enc).not.toContain(setup.body.secret);
+  });
+
+  it('R-41: a TOTP code works once — replay at login, enable or disable is refused', async () => {
+    const login = await t.http.post('/api/auth/login').send({ username: 'nat_reviewer', password: 'Demo@2026' });
+    const auth = { Authorization: `Bearer ${login.body.token}` };
+    const { secret } = (await t.http.post('/api/auth/totp/setup').set(auth)).body;
+    const code = await generate({ secret });
+    expect((await t.http.post('/api/auth/totp/enable').set(auth).send({ code })).status).toBe(204);
+    // The code that enabled the second factor cannot also log in.
+    const replayAtLogin = await t.http.post('/api/auth/login').send({ username: 'nat_reviewer', password: 'Demo@2026', totpCode: code });
+    expect(replayAtLogin.status).toBe(401);
+    expect(replayAtLogin.body.code).toBe('AUTH_TOTP_INVALID');
+    const next = await generate({ secret, epoch: nextPeriod() });
+    expect((await t.http.post('/api/auth/login').send({ username: 'nat_reviewer', password: 'Demo@2026', totpCode: next })).status).toBe(200);
+    const again = await t.http.post('/api/auth/login').send({ username: 'nat_reviewer', password: 'Demo@2026', totpCode: next });
+    expect(again.body.code).toBe('AUTH_TOTP_INVALID');
+    const replayAtDisable = await t.http.post('/api/auth/totp/disable').set(auth).send({ code: next });
+    expect(replayAtDisable.status).toBe(422);
+    expect(replayAtDisable.body.code).toBe('TOTP_CODE_INVALID');
+    const [row] = await t.dataSource.query('SELECT totp_enabled FROM users WHERE username = ?', ['nat_reviewer']);
+    expect(Boolean(Number(row.totp_enabled))).toBe(true);
+  });
+
+  it('R-41: wrong TOTP codes on disable count toward the lockout (423), which then also refuses login', async () => {
+    const login = await t.http.post('/api/auth/login').send({ username: 'gz_admin', password: 'Demo@2026' });
+    const auth = { Authorization: `Bearer ${login.body.token}` };
+    const { secret } = (await t.http.post('/api/auth/totp/setup').set(auth)).body;
+    expect((await t.http.post('/api/auth/totp/enable').set(auth).send({ code: await generate({ secret }) })).status).toBe(204);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      statuses.push((await t.http.post('/api/auth/totp/disable').set(auth).send({ code: `00000${i}` })).status);
+    }
+    expect(statuses).toEqual([422, 422, 422, 422, 423, 423]);
+    const right = await t.http
+      .post('/api/auth/login')
+      .send({ username: 'gz_admin', password: 'Demo@2026', totpCode: await generate({ secret, epoch: nextPeriod() }) });
+    expect(right.status).toBe(423);
+    expect(right.body.code).toBe('AUTH_ACCOUNT_LOCKED');
+  });
+
+  it('R-41: wrong current passwords on password change count toward the lockout (423)', async () => {
+    const login = await t.http.post('/api/auth/login').send({ username: 'inst_gd1', password: 'Demo@2026' });
+    const auth = { Authorization: `Bearer ${login.body.token}` };
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      statuses.push((await t.http.post('/api/auth/password').set(auth).send({ currentPassword: `Guess@${i}x`, newPassword: 'Guangdong#2027' })).status);
+    }
+    expect(statuses).toEqual([400, 400, 400, 400, 423, 423]);
+    // Even the right current password is refused while locked, and so is login.
+    const right = await t.http.post('/api/auth/password').set(auth).send({ currentPassword: 'Demo@2026', newPassword: 'Guangdong#2027' });
+    expect(right.status).toBe(423);
+    expect((await t.http.post('/api/auth/login').send({ username: 'inst_gd1', password: 'Demo@2026' })).status).toBe(423);
+  });
+
+  it('R-41: lockout holds under parallel requests — at most 5 password checks, then even the right password is 423', async () => {
+    const attempts = Array.from({ length: 20 }, (_, i) =>
+      t.http.post('/api/auth/login').send({ username: 'gd_reviewer', password: `Parallel@${i}x` }),
+    );
+    const replies = await Promise.all(attempts);
+    const statuses = replies.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(4);
+    expect(statuses.filter((s) => s !== 401 && s !== 423)).toEqual([]);
+    const right = await t.http.post('/api/auth/login').send({ username: 'gd_reviewer', password: 'Demo@2026' });
+    expect(right.status).toBe(423);
+    expect(right.body.code).toBe('AUTH_ACCOUNT_LOCKED');
+    // Each checked wrong password leaves one failure record with AUTH_INVALID_CREDENTIALS.
+    const [{ n }] = await t.dataSource.query(
+      "SELECT COUNT(*) AS n FROM audit_logs WHERE action = 'auth.login' AND outcome = 'failure' AND detail = 'AUTH_INVALID_CREDENTIALS' AND username = 'gd_reviewer'",
+    );
+    expect(Number(n)).toBeLessThanOrEqual(5);
+  });
+
+  it('R-41: usernames are case-insensitive at login, and so is their lockout', async () => {
+    expect((await t.http.post('/api/auth/login').send({ username: 'GZ_HEAD', password: 'Demo@2026' })).status).toBe(200);
+    for (let i = 0; i < 5; i += 1) {
+      await t.http.post('/api/auth/login').send({ username: i % 2 ? 'Ghost_Case' : 'ghost_CASE', password: 'x' });
+    }
+    expect((await t.http.post('/api/auth/login').send({ username: 'GHOST_case', password: 'x' })).status).toBe(423);
+  });
+
+  it('R-41: a password change ends the other sessions of the account and keeps the current one', async () => {
+    const first = (await t.http.post('/api/auth/login').send({ username: 'cd_admin', password: 'Demo@2026' })).body.token;
+    const second = (await t.http.post('/api/auth/login').send({ username: 'cd_admin', password: 'Demo@2026' })).body.token;
+    const change = await t.http
+      .post('/api/auth/password')
+      .set('Authorization', `Bearer ${second}`)
+      .send({ currentPassword: 'Demo@2026', newPassword: 'Chengdu#2028' });
+    expect(change.status).toBe(204);
+    expect((await t.http.get('/api/auth/me').set('Authorization', `Bearer ${first}`)).status).toBe(401);
+    expect((await t.http.get('/api/auth/me').set('Authorization', `Bearer ${second}`)).status).toBe(200);
   });
 
   it('enforces the password policy on change and accepts the new password afterwards', async () => {
@@ -126,5 +221,38 @@ describe('staff login (R-41)', () => {
     const [{ n: failed }] = await t.dataSource.query("SELECT COUNT(*) AS n FROM audit_logs WHERE action = 'auth.login' AND outcome = 'failure'");
     expect(Number(ok)).toBeGreaterThan(3);
     expect(Number(failed)).toBeGreaterThan(10);
+  });
+});
+
+// R-41: failed logins are also limited per client address, so one address cannot lock out many accounts.
+describe('per-address login limit (R-41)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // supertest connects from 127.0.0.1; the client address comes from X-Forwarded-For behind a trusted proxy.
+    t = await createTestApp({ env: { TRUST_PROXY: 'true' } });
+  });
+  afterAll(() => t.close());
+
+  const loginFrom = (ip: string, username: string, password: string) =>
+    t.http.post('/api/auth/login').set('X-Forwarded-For', ip).send({ username, password });
+
+  it('refuses the 31st attempt after 30 failures across usernames, even for a valid account; other addresses go on', async () => {
+    const failures = await Promise.all(Array.from({ length: 30 }, (_, i) => loginFrom('203.0.113.7', `nobody_${i}`, 'Wrong@2026')));
+    expect(failures.map((r) => r.status)).toEqual(Array(30).fill(401));
+    const blocked = await loginFrom('203.0.113.7', 'gd_reviewer', 'Demo@2026');
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.code).toBe('AUTH_TOO_MANY_FAILURES_FROM_ADDRESS');
+    expect(blocked.body.message).toMatch(/[\u4e00-\u9fa5]/);
+    expect((await loginFrom('203.0.113.8', 'gd_reviewer', 'Demo@2026')).status).toBe(200);
+    // The per-username counters were not touched by the refused attempt.
+    expect((await loginFrom('203.0.113.8', 'nobody_0', 'Wrong@2026')).status).toBe(401);
+  });
+
+  it('does not count successful logins', async () => {
+    for (let i = 0; i < 5; i += 1) expect((await loginFrom('203.0.113.9', 'gz_head', 'Demo@2026')).status).toBe(200);
+    await Promise.all(Array.from({ length: 29 }, (_, i) => loginFrom('203.0.113.9', `stranger_${i}`, 'Wrong@2026')));
+    expect((await loginFrom('203.0.113.9', 'gz_head', 'Demo@2026')).status).toBe(200);
+    expect((await loginFrom('203.0.113.9', 'stranger_x', 'Wrong@2026')).status).toBe(401);
+    expect((await loginFrom('203.0.113.9', 'gz_head', 'Demo@2026')).status).toBe(429);
   });
 });

@@ -119,6 +119,69 @@ describe('organisations (R-1, R-2)', () => {
     expect(wrongParent.body.code).toBe('ORGANISATION_PARENT_LEVEL');
   });
 
+  it('R-1: refuses blank names, impossible dates and registration dates after today (400), storing nothing', async () => {
+    const [{ n: before }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM organisations');
+    const blank = await t.http.post('/api/admin/organisations').set(auth).send({ ...validInstitution(), name: '   ' });
+    expect(blank.status).toBe(400);
+    expect(blank.body.message).toContain('名称');
+    const feb30 = await t.http.post('/api/admin/organisations').set(auth).send({ ...validInstitution(), registeredAt: '2024-02-30' });
+    expect(feb30.status).toBe(400);
+    const month13 = await t.http
+      .post('/api/admin/organisations')
+      .set(auth)
+      .send({ ...validInstitution(), scope: [{ ...validInstitution().scope[0], validFrom: '2024-13-01' }] });
+    expect(month13.status).toBe(400);
+    // Today is 2026-11-23 in the test app: tomorrow is refused, today is fine.
+    const future = await t.http.post('/api/admin/organisations').set(auth).send({ ...validInstitution(), registeredAt: '2026-11-24' });
+    expect(future.status).toBe(400);
+    expect(future.body.message).toContain('不能晚于今天');
+    const [{ n: after }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM organisations');
+    expect(Number(after)).toBe(Number(before));
+    const inst = await organisationId(t.dataSource, '广州市白云区粤厨职业培训学校');
+    const current = (await t.http.get(`/api/admin/organisations/${inst}`).set(auth)).body;
+    expect((await t.http.put(`/api/admin/organisations/${inst}`).set(auth).send({ version: current.version, name: ' ' })).status).toBe(400);
+    expect((await t.http.put(`/api/admin/organisations/${inst}`).set(auth).send({ version: current.version, registeredAt: '2023-04-31' })).status).toBe(400);
+    expect((await t.http.put(`/api/admin/organisations/${inst}`).set(auth).send({ version: current.version, registeredAt: '2027-01-01' })).status).toBe(400);
+  });
+
+  it('R-1: region codes lie equal to or inside the parent region (GB/T 2260)', async () => {
+    // 深圳 440300 is not inside 广州 440100; 成都 510104 is not in 广东.
+    const shenzhen = await t.http
+      .post('/api/admin/organisations')
+      .set(auth)
+      .send({ ...validInstitution(), regionCode: '440306', creditCode: '91440300MA5G0XKJ2M' });
+    expect(shenzhen.status).toBe(422);
+    expect(shenzhen.body.code).toBe('ORGANISATION_REGION_MISMATCH');
+    const natAdmin = { Authorization: `Bearer ${await t.login('nat_admin')}` };
+    const nat = await organisationId(t.dataSource, '人力资源社会保障部职业技能鉴定中心');
+    const gd = await organisationId(t.dataSource, '广东省职业技能服务指导中心');
+    const cityUnderGd = await t.http
+      .post('/api/admin/organisations')
+      .set(natAdmin)
+      .send({ level: 'municipal', parentId: gd, regionCode: '510100', name: '错省的市级中心' });
+    expect(cityUnderGd.body.code).toBe('ORGANISATION_REGION_MISMATCH');
+    const provinceAsCity = await t.http
+      .post('/api/admin/organisations')
+      .set(natAdmin)
+      .send({ level: 'provincial', parentId: nat, regionCode: '460100', name: '不是省级代码的省级中心' });
+    expect(provinceAsCity.body.code).toBe('ORGANISATION_REGION_MISMATCH');
+    const zhuhai = await t.http
+      .post('/api/admin/organisations')
+      .set(natAdmin)
+      .send({ level: 'municipal', parentId: gd, regionCode: '440400', name: '珠海市职业技能鉴定指导中心' });
+    expect(zhuhai.status).toBe(201);
+    // Moving 广州's centre to a code outside 广东 is refused; so is a code that no longer holds its institutions.
+    const gzCurrent = (await t.http.get(`/api/admin/organisations/${gz}`).set(natAdmin)).body;
+    expect((await t.http.put(`/api/admin/organisations/${gz}`).set(natAdmin).send({ version: gzCurrent.version, regionCode: '510100' })).body.code).toBe(
+      'ORGANISATION_REGION_MISMATCH',
+    );
+    expect((await t.http.put(`/api/admin/organisations/${gz}`).set(natAdmin).send({ version: gzCurrent.version, regionCode: '440200' })).body.code).toBe(
+      'ORGANISATION_REGION_MISMATCH',
+    );
+    const [row] = await t.dataSource.query('SELECT region_code FROM organisations WHERE id = ?', [gz]);
+    expect(row.region_code).toBe('440100');
+  });
+
   it('serves the occupation catalogue for scope editing', async () => {
     const res = await t.http.get('/api/admin/occupations').set(auth);
     expect(res.status).toBe(200);

@@ -82,6 +82,108 @@ describe('users (R-3, R-41)', () => {
     expect(login.body.user.mustChangePassword).toBe(true);
   });
 
+  it('R-41: an account with a temporary password can only change it (and see itself, log out) — 403 elsewhere', async () => {
+    const created = await t.http
+      .post('/api/admin/users')
+      .set(gzAdmin)
+      .send({ username: 'inst_gz1_c', displayName: '陈小青', roles: ['institution_operator'], organisationId: instGz1, password: 'Start#2026y' });
+    expect(created.status).toBe(201);
+    const token = (await t.http.post('/api/auth/login').send({ username: 'inst_gz1_c', password: 'Start#2026y' })).body.token;
+    const auth = { Authorization: `Bearer ${token}` };
+    for (const path of ['/api/admin/organisations', `/api/admin/organisations/${instGz1}`, '/api/admin/batches']) {
+      const res = await t.http.get(path).set(auth);
+      expect(res.status).toBe(403);
+      expect(res.body.code).toBe('AUTH_PASSWORD_CHANGE_REQUIRED');
+      expect(res.body.message).toContain('修改密码');
+    }
+    expect((await t.http.post('/api/auth/totp/setup').set(auth)).status).toBe(403);
+    expect((await t.http.get('/api/auth/me').set(auth)).status).toBe(200);
+    expect((await t.http.post('/api/auth/password').set(auth).send({ currentPassword: 'Start#2026y', newPassword: 'Mine#2026zz' })).status).toBe(204);
+    expect((await t.http.get('/api/admin/organisations').set(auth)).status).toBe(200);
+    // An administrator's reset forces the change again and ends the open session.
+    const reset = await t.http.post(`/api/admin/users/${created.body.id}/reset-password`).set(gzAdmin);
+    expect(reset.status).toBe(200);
+    expect((await t.http.get('/api/auth/me').set(auth)).status).toBe(401);
+    const again = (await t.http.post('/api/auth/login').send({ username: 'inst_gz1_c', password: reset.body.temporaryPassword })).body.token;
+    expect((await t.http.get('/api/admin/organisations').set({ Authorization: `Bearer ${again}` })).body.code).toBe('AUTH_PASSWORD_CHANGE_REQUIRED');
+    // Demo accounts are not forced.
+    expect((await t.http.get('/api/admin/organisations').set(gzAdmin)).status).toBe(200);
+  });
+
+  it('R-3: nobody changes their own roles or organisation (403), name and e-mail stay editable', async () => {
+    const natAdmin = { Authorization: `Bearer ${await t.login('nat_admin')}` };
+    const me = (await t.http.get('/api/auth/me').set(natAdmin)).body;
+    const self = (await t.http.get(`/api/admin/users/${me.id}`).set(natAdmin)).body;
+    const roles = await t.http.put(`/api/admin/users/${me.id}`).set(natAdmin).send({ version: self.version, roles: ['national_admin', 'national_reviewer'] });
+    expect(roles.status).toBe(403);
+    const gd = await organisationId(t.dataSource, '广东省职业技能服务指导中心');
+    const move = await t.http.put(`/api/admin/users/${me.id}`).set(natAdmin).send({ version: self.version, organisationId: gd });
+    expect(move.status).toBe(403);
+    const gdAdmin = { Authorization: `Bearer ${await t.login('gd_admin')}` };
+    const gdMe = (await t.http.get('/api/auth/me').set(gdAdmin)).body;
+    const gdSelf = (await t.http.get(`/api/admin/users/${gdMe.id}`).set(gdAdmin)).body;
+    const widen = await t.http.put(`/api/admin/users/${gdMe.id}`).set(gdAdmin).send({ version: gdSelf.version, roles: ['provincial_admin', 'auditor'] });
+    expect(widen.status).toBe(403);
+    const name = await t.http.put(`/api/admin/users/${gdMe.id}`).set(gdAdmin).send({ version: gdSelf.version, displayName: '陈志强 ' });
+    expect(name.status).toBe(200);
+    expect(name.body.roles).toEqual(['provincial_admin']);
+    const [row] = await t.dataSource.query('SELECT roles, organisation_id FROM users WHERE id = ?', [me.id]);
+    expect(JSON.parse(row.roles)).toEqual(['national_admin']);
+  });
+
+  it('R-3: usernames are unique regardless of case; duplicate roles are refused (400)', async () => {
+    const gdAdmin = { Authorization: `Bearer ${await t.login('gd_admin')}` };
+    const gd = await organisationId(t.dataSource, '广东省职业技能服务指导中心');
+    const upper = await t.http
+      .post('/api/admin/users')
+      .set(gdAdmin)
+      .send({ username: 'GD_Admin', displayName: '冒名', roles: ['provincial_reviewer'], organisationId: gd, password: 'Start#2026x' });
+    expect(upper.status).toBe(409);
+    expect(upper.body.code).toBe('DUPLICATE');
+    const dupRoles = await t.http
+      .post('/api/admin/users')
+      .set(gdAdmin)
+      .send({ username: 'gd_dup_roles', displayName: '重复', roles: ['provincial_reviewer', 'provincial_reviewer'], organisationId: gd, password: 'Start#2026x' });
+    expect(dupRoles.status).toBe(400);
+    const [{ id }] = await t.dataSource.query("SELECT id FROM users WHERE username = 'gd_reviewer'");
+    const current = (await t.http.get(`/api/admin/users/${id}`).set(gdAdmin)).body;
+    const dupUpdate = await t.http
+      .put(`/api/admin/users/${id}`)
+      .set(gdAdmin)
+      .send({ version: current.version, roles: ['provincial_reviewer', 'provincial_reviewer'] });
+    expect(dupUpdate.status).toBe(400);
+    const [{ n }] = await t.dataSource.query("SELECT COUNT(*) AS n FROM users WHERE LOWER(username) IN ('gd_admin', 'gd_dup_roles')");
+    expect(Number(n)).toBe(1);
+  });
+
+  it('R-3: a provincial admin creates no national-scope reader and no auditor (grant table)', async () => {
+    const gdAdmin = { Authorization: `Bearer ${await t.login('gd_admin')}` };
+    const gd = await organisationId(t.dataSource, '广东省职业技能服务指导中心');
+    const gz = await organisationId(t.dataSource, '广州市职业技能鉴定指导中心');
+    const nat = await organisationId(t.dataSource, '人力资源社会保障部职业技能鉴定中心');
+    const make = (username: string, roles: string[], organisationId: number) =>
+      t.http.post('/api/admin/users').set(gdAdmin).send({ username, displayName: '测试', roles, organisationId, password: 'Start#2026x' });
+    expect((await make('gd_x_natrev', ['national_reviewer'], gd)).status).toBe(403);
+    expect((await make('gd_x_natadm', ['national_admin'], gd)).status).toBe(403);
+    // The national centre is outside the province: not found, nothing created.
+    expect((await make('gd_x_natauditor', ['auditor'], nat)).status).toBe(404);
+    expect((await make('gd_x_cityauditor', ['auditor'], gz)).status).toBe(403);
+    // 三权分立: auditors, provincial ones too, are appointed only by the national administrator.
+    expect((await make('gd_x_auditor', ['auditor'], gd)).status).toBe(403);
+    const natAdmin = { Authorization: `Bearer ${await t.login('nat_admin')}` };
+    const byNational = await t.http
+      .post('/api/admin/users')
+      .set(natAdmin)
+      .send({ username: 'gd_auditor2', displayName: '省审计员', roles: ['auditor'], organisationId: gd, password: 'Start#2026x' });
+    expect(byNational.status).toBe(201);
+    // Nor may the provincial admin turn an existing account into an auditor.
+    const [{ id }] = await t.dataSource.query("SELECT id FROM users WHERE username = 'gd_reviewer'");
+    const current = (await t.http.get(`/api/admin/users/${id}`).set(gdAdmin)).body;
+    expect((await t.http.put(`/api/admin/users/${id}`).set(gdAdmin).send({ version: current.version, roles: ['auditor'] })).status).toBe(403);
+    const [{ n }] = await t.dataSource.query("SELECT COUNT(*) AS n FROM users WHERE username LIKE 'gd_x_%'");
+    expect(Number(n)).toBe(0);
+  });
+
   it('filters the list by organisation and role', async () => {
     const res = await t.http
       .get('/api/admin/users')

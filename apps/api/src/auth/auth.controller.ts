@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { Actor } from '../common/actor/actor';
-import { CurrentActor, Public } from './auth.decorators';
+import { AllowedBeforePasswordChange, CurrentActor, Public } from './auth.decorators';
 import { bearerToken } from './auth.guard';
 import { AuthService } from './auth.service';
 import { ChangePasswordDto, LoginDto, TotpCodeDto } from './dto/auth.dto';
@@ -21,12 +21,14 @@ export class AuthController {
 
   @Get('me')
   @ApiBearerAuth()
+  @AllowedBeforePasswordChange()
   me(@CurrentActor() actor: Actor) {
     return this.auth.me(actor);
   }
 
   @Post('logout')
   @ApiBearerAuth()
+  @AllowedBeforePasswordChange()
   @HttpCode(204)
   async logout(@CurrentActor() actor: Actor, @Req() req: Request) {
     await this.auth.logout(bearerToken(req), actor);
@@ -34,9 +36,10 @@ export class AuthController {
 
   @Post('password')
   @ApiBearerAuth()
+  @AllowedBeforePasswordChange()
   @HttpCode(204)
-  async changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto) {
-    await this.auth.changePassword(actor, dto.currentPassword, dto.newPassword);
+  async changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto, @Req() req: Request) {
+    await this.auth.changePassword(actor, bearerToken(req), dto.currentPassword, dto.newPassword);
   }
 
   @Post('totp/setup')

@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { hasPermission, Permission } from '@app/domain';
 import { forbidden } from '../common/errors/app-errors';
 import { Actor } from '../common/actor/actor';
-import { PUBLIC_ROUTE, REQUIRED_PERMISSION } from './auth.decorators';
+import { ALLOWED_BEFORE_PASSWORD_CHANGE, PUBLIC_ROUTE, REQUIRED_PERMISSION } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { DomainError } from '@app/domain';
 
@@ -26,7 +26,12 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization ?? '';
     const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
     if (!token) throw new DomainError('AUTH_REQUIRED', '请先登录');
-    request.actor = await this.auth.authenticate(token, request.ip ?? '');
+    const { actor, mustChangePassword } = await this.auth.authenticateSession(token, request.ip ?? '');
+    request.actor = actor;
+    // a new or administrator-reset account does nothing before replacing its temporary password.
+    if (mustChangePassword && !this.reflector.getAllAndOverride<boolean>(ALLOWED_BEFORE_PASSWORD_CHANGE, targets)) {
+      throw new DomainError('AUTH_PASSWORD_CHANGE_REQUIRED', '您正在使用临时密码，请先在“账号安全”中修改密码后再进行其他操作');
+    }
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
     if (permission && !hasPermission(request.actor.roles, permission)) throw forbidden();
     return true;

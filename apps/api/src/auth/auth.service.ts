@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UnitOfWork } from '../database/unit-of-work';
-import { DataSource, IsNull, Repository } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { checkPasswordPolicy, DomainError, OrganisationLevel } from '@app/domain';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Clock } from '../common/clock';
@@ -11,6 +11,7 @@ import { AuditService } from '../audit/audit.service';
 import { FieldCipher } from '../crypto/field-cipher';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import { User } from '../users/entities/user.entity';
+import { LoginAddressThrottle } from './entities/login-address-throttle.entity';
 import { LoginThrottle } from './entities/login-throttle.entity';
 import { Session } from './entities/session.entity';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password-hasher';
@@ -46,45 +47,60 @@ export class AuthService {
     private readonly cipher: FieldCipher,
   ) {}
 
-  /** R-41: password, lockout after repeated failures, and the TOTP second factor when enabled. */
+  /**
+   * R-41: password, lockout after repeated failures, and the TOTP second factor when enabled. Every attempt
+   * first claims a slot in the database — per client address and per username — before any password is
+   * checked, so parallel requests cannot run more checks than the thresholds allow.
+   */
   async login(username: string, password: string, totpCode: string | undefined, ip: string) {
     const name = username.trim();
+    const key = throttleKey(name);
     const now = this.clock.now();
-    const throttle = await this.dataSource.getRepository(LoginThrottle).findOneBy({ username: name });
     const subject: AuditSubject = { userId: null, username: name, organisationId: null, roles: [], ip };
-    if (throttle?.lockedUntil && throttle.lockedUntil > now) {
-      await this.audit.recordStandalone(subject, { action: 'auth.login', outcome: 'failure', detail: 'AUTH_ACCOUNT_LOCKED' });
-      throw this.lockedError(throttle.lockedUntil);
+    if (!(await this.claimAddressSlot(ip, now))) {
+      await this.audit.recordStandalone(subject, { action: 'auth.login', outcome: 'failure', detail: 'AUTH_TOO_MANY_FAILURES_FROM_ADDRESS' });
+      throw new DomainError('AUTH_TOO_MANY_FAILURES_FROM_ADDRESS', '该网络地址登录失败次数过多，请稍后再试');
     }
-    const user = await this.dataSource.getRepository(User).findOneBy({ username: name });
+    const claim = await this.claimAttempt(key, now);
+    if (!claim.ok) {
+      await this.audit.recordStandalone(subject, { action: 'auth.login', outcome: 'failure', detail: 'AUTH_ACCOUNT_LOCKED' });
+      throw this.lockedError(claim.lockedUntil);
+    }
+    const user = await this.findByUsername(name);
     const passwordOk = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !passwordOk || user.disabled) {
-      const lockedUntil = await this.registerFailure(name, now);
+      const lockedUntil = await this.failAttempt(key, now);
       await this.audit.recordStandalone(
         { ...subject, userId: user?.id ?? null, organisationId: user?.organisationId ?? null },
-        { action: 'auth.login', outcome: 'failure', detail: lockedUntil ? 'AUTH_ACCOUNT_LOCKED' : 'AUTH_INVALID_CREDENTIALS' },
+        // A checked, wrong password is always recorded as such: the rows count the password checks.
+        { action: 'auth.login', outcome: 'failure', detail: 'AUTH_INVALID_CREDENTIALS' },
       );
       if (lockedUntil) throw this.lockedError(lockedUntil);
       throw invalidCredentials();
     }
     if (user.totpEnabled) {
-      if (!totpCode) throw new DomainError('AUTH_TOTP_REQUIRED', '请输入两步验证动态码');
-      const ok = await totp.check(this.cipher.decrypt(user.totpSecretEnc ?? ''), totpCode);
-      if (!ok) {
-        const lockedUntil = await this.registerFailure(name, now);
+      if (!totpCode) {
+        // The password was right; asking for the second factor is not a failed attempt.
+        await this.releaseAttempt(key);
+        await this.releaseAddressSlot(ip);
+        throw new DomainError('AUTH_TOTP_REQUIRED', '请输入两步验证动态码');
+      }
+      if (!(await this.acceptTotp(user, totpCode))) {
+        const lockedUntil = await this.failAttempt(key, now);
         await this.audit.recordStandalone(
           { ...subject, userId: user.id, organisationId: user.organisationId },
           { action: 'auth.login', outcome: 'failure', detail: 'AUTH_TOTP_INVALID' },
         );
         if (lockedUntil) throw this.lockedError(lockedUntil);
-        throw new DomainError('AUTH_TOTP_INVALID', '动态码错误或已过期');
+        throw new DomainError('AUTH_TOTP_INVALID', '动态码错误、已过期或已使用过');
       }
     }
     const token = randomBytes(32).toString('base64url');
+    await this.releaseAddressSlot(ip);
     await this.uow.run(async (manager) => {
-      await manager.getRepository(LoginThrottle).delete({ username: name });
+      await manager.getRepository(LoginThrottle).delete({ username: key });
       await manager.getRepository(Session).insert({ tokenHash: tokenDigest(token), userId: user.id, lastSeenAt: now, ip });
-      await manager.getRepository(User).update({ id: user.id }, { lastLoginAt: now });
+      await manager.getRepository(User).update({ id: user.id }, { lastLoginAt: now, version: () => 'version' });
       await this.audit.record(
         manager,
         { userId: user.id, username: user.username, organisationId: user.organisationId, roles: user.roles, ip },
@@ -96,6 +112,11 @@ export class AuthService {
 
   /** Resolves a bearer token to the acting person; R-41 idle sessions end after the configured minutes. */
   async authenticate(token: string, ip: string): Promise<Actor> {
+    return (await this.authenticateSession(token, ip)).actor;
+  }
+
+  /** As `authenticate`, also telling whether the account must change its password before anything else. */
+  async authenticateSession(token: string, ip: string): Promise<{ actor: Actor; mustChangePassword: boolean }> {
     const sessions = this.dataSource.getRepository(Session);
     const session = await sessions.findOneBy({ tokenHash: tokenDigest(token), endedAt: IsNull() });
     if (!session) throw new DomainError('AUTH_REQUIRED', '请先登录');
@@ -111,7 +132,7 @@ export class AuthService {
     if (idleMs > TOUCH_INTERVAL_MS) {
       await this.uow.run((manager) => manager.getRepository(Session).update({ id: session.id }, { lastSeenAt: now }));
     }
-    return {
+    const actor: Actor = {
       userId: user.id,
       username: user.username,
       displayName: user.displayName,
@@ -121,6 +142,7 @@ export class AuthService {
       organisationLevel: organisation.level,
       ip,
     };
+    return { actor, mustChangePassword: user.mustChangePassword };
   }
 
   async logout(token: string, actor: Actor): Promise<void> {
@@ -134,12 +156,30 @@ export class AuthService {
     return this.sessionUser(await this.dataSource.getRepository(User).findOneByOrFail({ id: actor.userId }));
   }
 
-  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+  /**
+   * R-41: wrong current passwords count toward the account's lockout like failed logins (423 once locked).
+   * A successful change ends every other session of the account; the current one stays.
+   */
+  async changePassword(actor: Actor, currentToken: string, currentPassword: string, newPassword: string): Promise<void> {
     const users = this.dataSource.getRepository(User);
     const user = await users.findOneByOrFail({ id: actor.userId });
+    const key = throttleKey(user.username);
+    const now = this.clock.now();
+    const claim = await this.claimAttempt(key, now);
+    if (!claim.ok) throw this.lockedError(claim.lockedUntil);
     if (!(await verifyPassword(currentPassword, user.passwordHash))) {
+      const lockedUntil = await this.failAttempt(key, now);
+      await this.audit.recordStandalone(subjectOf(actor), {
+        action: 'auth.password.change',
+        targetType: 'user',
+        targetId: user.id,
+        outcome: 'failure',
+        detail: lockedUntil ? 'AUTH_ACCOUNT_LOCKED' : 'AUTH_WRONG_PASSWORD',
+      });
+      if (lockedUntil) throw this.lockedError(lockedUntil);
       throw new DomainError('AUTH_WRONG_PASSWORD', '当前密码不正确');
     }
+    await this.dataSource.getRepository(LoginThrottle).delete({ username: key });
     assertPasswordPolicy(newPassword, user.username);
     if (await verifyPassword(newPassword, user.passwordHash)) {
       throw new DomainError('PASSWORD_POLICY', '新密码不能与当前密码相同');
@@ -147,6 +187,12 @@ export class AuthService {
     const passwordHash = await hashPassword(newPassword);
     await this.uow.run(async (manager) => {
       await manager.getRepository(User).update({ id: user.id }, { passwordHash, mustChangePassword: false });
+      await manager
+        .createQueryBuilder()
+        .update(Session)
+        .set({ endedAt: now })
+        .where('user_id = :userId AND ended_at IS NULL AND token_hash <> :current', { userId: user.id, current: tokenDigest(currentToken) })
+        .execute();
       await this.audit.record(manager, subjectOf(actor), { action: 'auth.password.change', targetType: 'user', targetId: user.id });
     });
   }
@@ -164,10 +210,7 @@ export class AuthService {
   async enableTotp(actor: Actor, code: string): Promise<void> {
     const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: actor.userId });
     if (!user.totpSecretEnc) throw new DomainError('TOTP_NOT_SET_UP', '请先生成两步验证二维码');
-    if (!(await totp.check(this.cipher.decrypt(user.totpSecretEnc), code))) {
-      // Not a 401: the person is logged in; only the code they typed is wrong.
-      throw new DomainError('TOTP_CODE_INVALID', '动态码错误或已过期');
-    }
+    await this.checkTotpThrottled(actor, user, code, 'auth.totp.enable');
     await this.uow.run(async (manager) => {
       await manager.getRepository(User).update({ id: user.id }, { totpEnabled: true });
       await this.audit.record(manager, subjectOf(actor), { action: 'auth.totp.enable', targetType: 'user', targetId: user.id });
@@ -177,29 +220,155 @@ export class AuthService {
   async disableTotp(actor: Actor, code: string): Promise<void> {
     const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: actor.userId });
     if (!user.totpEnabled || !user.totpSecretEnc) throw new DomainError('TOTP_NOT_ENABLED', '两步验证未启用');
-    if (!(await totp.check(this.cipher.decrypt(user.totpSecretEnc), code))) {
-      // Not a 401: the person is logged in; only the code they typed is wrong.
-      throw new DomainError('TOTP_CODE_INVALID', '动态码错误或已过期');
-    }
+    await this.checkTotpThrottled(actor, user, code, 'auth.totp.disable');
     await this.uow.run(async (manager) => {
       await manager.getRepository(User).update({ id: user.id }, { totpEnabled: false, totpSecretEnc: null });
       await this.audit.record(manager, subjectOf(actor), { action: 'auth.totp.disable', targetType: 'user', targetId: user.id });
     });
   }
 
-  private registerFailure(username: string, now: Date): Promise<Date | null> {
-    return this.uow.run((manager) => this.countFailure(manager.getRepository(LoginThrottle), username, now));
+  /** R-41: a wrong TOTP code while enabling or disabling counts toward the account's lockout (423 once locked). */
+  private async checkTotpThrottled(actor: Actor, user: User, code: string, action: string): Promise<void> {
+    const key = throttleKey(user.username);
+    const now = this.clock.now();
+    const claim = await this.claimAttempt(key, now);
+    if (!claim.ok) throw this.lockedError(claim.lockedUntil);
+    if (await this.acceptTotp(user, code)) {
+      await this.releaseAttempt(key);
+      return;
+    }
+    const lockedUntil = await this.failAttempt(key, now);
+    await this.audit.recordStandalone(subjectOf(actor), {
+      action,
+      targetType: 'user',
+      targetId: user.id,
+      outcome: 'failure',
+      detail: lockedUntil ? 'AUTH_ACCOUNT_LOCKED' : 'TOTP_CODE_INVALID',
+    });
+    if (lockedUntil) throw this.lockedError(lockedUntil);
+    // Not a 401: the person is logged in; only the code they typed is wrong.
+    throw new DomainError('TOTP_CODE_INVALID', '动态码错误、已过期或已使用过');
   }
 
-  private async countFailure(repo: Repository<LoginThrottle>, username: string, now: Date): Promise<Date | null> {
+  /**
+   * R-41: a TOTP code is accepted once. Its time step must be later than the last one accepted for the
+   * account; the conditional UPDATE makes that hold for parallel requests too.
+   */
+  private async acceptTotp(user: User, code: string): Promise<boolean> {
+    const step = await totp.matchStep(this.cipher.decrypt(user.totpSecretEnc ?? ''), code);
+    if (step === null) return false;
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(User)
+      .set({ totpLastStep: step, version: () => 'version' })
+      .where('id = :id AND (totp_last_step IS NULL OR totp_last_step < :step)', { id: user.id, step })
+      .execute();
+    return result.affected === 1;
+  }
+
+  private findByUsername(name: string): Promise<User | null> {
+    // Usernames are unique regardless of case (UsersService), so login ignores case on every database.
+    return this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .where('LOWER(u.username) = :name', { name: name.toLowerCase() })
+      .getOne();
+  }
+
+  /**
+   * R-41 lockout, counted atomically in the database: a slot is claimed (failures + 1 while below the
+   * threshold) before the password is checked. A finished lockout, or failures older than the lockout
+   * window, start over. Refused claims report when the lock ends.
+   */
+  private async claimAttempt(key: string, now: Date): Promise<{ ok: true } | { ok: false; lockedUntil: Date }> {
     const { lockoutThreshold, lockoutMinutes } = this.config.auth;
-    // Failures older than the lockout window no longer count.
-    const existing = await repo.findOneBy({ username });
-    const stale = existing && now.getTime() - existing.lastFailureAt.getTime() > lockoutMinutes * 60_000;
-    const failures = (stale || !existing ? 0 : existing.failures) + 1;
-    const lockedUntil = failures >= lockoutThreshold ? new Date(now.getTime() + lockoutMinutes * 60_000) : null;
-    await repo.save({ username, failures: lockedUntil ? 0 : failures, lockedUntil, lastFailureAt: now });
-    return lockedUntil;
+    const window = lockoutMinutes * 60_000;
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(LoginThrottle)
+      .values({ username: key, failures: 0, lockedUntil: null, lastFailureAt: now })
+      .orIgnore()
+      .execute();
+    await this.dataSource
+      .createQueryBuilder()
+      .update(LoginThrottle)
+      .set({ failures: 0, lockedUntil: null })
+      .where(
+        'username = :key AND ((locked_until IS NOT NULL AND locked_until <= :now) OR (locked_until IS NULL AND last_failure_at < :staleBefore))',
+        { key, now, staleBefore: new Date(now.getTime() - window) },
+      )
+      .execute();
+    const claimed = await this.dataSource
+      .createQueryBuilder()
+      .update(LoginThrottle)
+      .set({ failures: () => 'failures + 1', lastFailureAt: now })
+      .where('username = :key AND failures < :threshold AND locked_until IS NULL', { key, threshold: lockoutThreshold })
+      .execute();
+    if (claimed.affected === 1) return { ok: true };
+    const row = await this.dataSource.getRepository(LoginThrottle).findOneBy({ username: key });
+    // The last slots may still be in flight (lock not yet written): refused all the same.
+    return { ok: false, lockedUntil: row?.lockedUntil ?? new Date(now.getTime() + window) };
+  }
+
+  /** The claimed attempt failed: once the threshold is reached the account locks. Returns the lock's end, if locked. */
+  private async failAttempt(key: string, now: Date): Promise<Date | null> {
+    const { lockoutThreshold, lockoutMinutes } = this.config.auth;
+    await this.dataSource
+      .createQueryBuilder()
+      .update(LoginThrottle)
+      .set({ lockedUntil: new Date(now.getTime() + lockoutMinutes * 60_000) })
+      .where('username = :key AND failures >= :threshold AND locked_until IS NULL', { key, threshold: lockoutThreshold })
+      .execute();
+    const row = await this.dataSource.getRepository(LoginThrottle).findOneBy({ username: key });
+    return row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null;
+  }
+
+  /** Gives back a claimed slot that turned out not to be a failure. */
+  private async releaseAttempt(key: string): Promise<void> {
+    await this.dataSource
+      .createQueryBuilder()
+      .update(LoginThrottle)
+      .set({ failures: () => 'failures - 1' })
+      .where('username = :key AND failures > 0 AND locked_until IS NULL', { key })
+      .execute();
+  }
+
+  /**
+   * R-41 per-address limit: a fixed window of `addressWindowMinutes` holding at most `addressFailureLimit`
+   * failed logins; the slot is claimed before the password is checked and given back on success.
+   */
+  private async claimAddressSlot(ip: string, now: Date): Promise<boolean> {
+    const { addressFailureLimit, addressWindowMinutes } = this.config.auth;
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(LoginAddressThrottle)
+      .values({ ip, failures: 0, windowStartedAt: now })
+      .orIgnore()
+      .execute();
+    await this.dataSource
+      .createQueryBuilder()
+      .update(LoginAddressThrottle)
+      .set({ failures: 0, windowStartedAt: now })
+      .where('ip = :ip AND window_started_at <= :windowStart', { ip, windowStart: new Date(now.getTime() - addressWindowMinutes * 60_000) })
+      .execute();
+    const claimed = await this.dataSource
+      .createQueryBuilder()
+      .update(LoginAddressThrottle)
+      .set({ failures: () => 'failures + 1' })
+      .where('ip = :ip AND failures < :limit', { ip, limit: addressFailureLimit })
+      .execute();
+    return claimed.affected === 1;
+  }
+
+  private async releaseAddressSlot(ip: string): Promise<void> {
+    await this.dataSource
+      .createQueryBuilder()
+      .update(LoginAddressThrottle)
+      .set({ failures: () => 'failures - 1' })
+      .where('ip = :ip AND failures > 0', { ip })
+      .execute();
   }
 
   private lockedError(until: Date): DomainError {
@@ -227,4 +396,9 @@ export class AuthService {
 export function assertPasswordPolicy(password: string, username: string): void {
   const problems = checkPasswordPolicy(password, { username });
   if (problems.length > 0) throw new DomainError('PASSWORD_POLICY', `密码不符合要求：${problems.join('；')}`);
+}
+
+/** The key of the per-username lockout: usernames are case-insensitive, so is their lockout. */
+export function throttleKey(username: string): string {
+  return username.trim().toLowerCase();
 }

@@ -6,9 +6,10 @@ import { Certificate } from '../certificates/entities/certificate.entity';
 import { CertificateHistory } from '../certificates/entities/certificate-history.entity';
 import { CalendarDay, CalendarYear } from '../calendar/entities/calendar.entity';
 import { LoginThrottle } from '../auth/entities/login-throttle.entity';
+import { LoginAddressThrottle } from '../auth/entities/login-address-throttle.entity';
 import { Session } from '../auth/entities/session.entity';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import { User } from '../users/entities/user.entity';
 
 /** Every entity of the application; features add theirs here. */
-export const ENTITIES = [Organisation, User, Session, LoginThrottle, AuditLog, AuditChainHead, AuditAnchor, CalendarYear, CalendarDay, Batch, BatchDecision, BatchDecisionRecord, Certificate, CertificateHistory, ImportErrorReport];
+export const ENTITIES = [Organisation, User, Session, LoginThrottle, AuditLog, AuditChainHead, AuditAnchor, CalendarYear, CalendarDay, Batch, BatchDecision, BatchDecisionRecord, Certificate, CertificateHistory, ImportErrorReport, LoginAddressThrottle];

@@ -5,13 +5,17 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   ALLOWED_PARENT_LEVELS,
   DomainError,
+  isProvinceRegionCode,
+  isRegionWithin,
   ORGANISATION_LEVEL_LABELS,
   OrganisationLevel,
   ORGANISATION_LEVELS,
   organisationPath,
   Role,
+  tryEpochDay,
   validateCreditCode,
 } from '@app/domain';
+import { Clock } from '../common/clock';
 import { Actor, subjectOf } from '../common/actor/actor';
 import { badInput, forbidden, staleVersion } from '../common/errors/app-errors';
 import { applyFilters, defineList, fetchPage, likePrefix, QueryOf } from '../common/http/list-query';
@@ -60,6 +64,7 @@ export class OrganisationsService {
     private readonly jurisdiction: JurisdictionService,
     private readonly audit: AuditService,
     private readonly catalogue: OccupationCatalogue,
+    private readonly clock: Clock,
   ) {}
 
   async list(actor: Actor, query: QueryOf<typeof ORGANISATION_LIST>): Promise<{ rows: OrganisationView[]; total: number }> {
@@ -88,6 +93,8 @@ export class OrganisationsService {
         `${ORGANISATION_LEVEL_LABELS[dto.level]}的上级不能是${ORGANISATION_LEVEL_LABELS[parent.level]}`,
       );
     }
+    const name = nonBlankName(dto.name);
+    assertRegionFits(dto.level, dto.regionCode, parent);
     const fields = this.institutionFields(dto.level, dto, null);
     // R-14: a province chooses its deadline profile; everything below it inherits.
     const deadlineProfile = dto.level === 'provincial' ? (dto.deadlineProfile ?? 'national') : parent.deadlineProfile;
@@ -98,7 +105,7 @@ export class OrganisationsService {
         level: dto.level,
         parentId: parent.id,
         regionCode: dto.regionCode,
-        name: dto.name.trim(),
+        name,
         deadlineProfile,
         ...fields,
       });
@@ -124,8 +131,9 @@ export class OrganisationsService {
     }
     const canEdit = actor.roles.some((r) => (CREATABLE_LEVELS[r] ?? []).includes(current.level));
     if (!canEdit) throw forbidden(`您的角色不能修改${ORGANISATION_LEVEL_LABELS[current.level]}`);
+    if (dto.regionCode !== undefined && dto.regionCode !== current.regionCode) await this.assertRegionChangeFits(current, dto.regionCode);
     const changes: Partial<Organisation> = {
-      ...(dto.name !== undefined ? { name: dto.name.trim() } : {}),
+      ...(dto.name !== undefined ? { name: nonBlankName(dto.name) } : {}),
       ...(dto.regionCode !== undefined ? { regionCode: dto.regionCode } : {}),
       ...this.institutionFields(current.level, dto, current),
     };
@@ -187,6 +195,10 @@ export class OrganisationsService {
     if (dto.kind !== undefined) fields.kind = dto.kind;
     else if (!current) throw badInput('评价机构必须选择机构类型');
     if (dto.status !== undefined) fields.status = dto.status;
+    if (dto.registeredAt !== undefined && dto.registeredAt !== null) {
+      assertRealDate(dto.registeredAt, '备案日期');
+      if (dto.registeredAt > this.clock.today()) throw badInput('备案日期不能晚于今天');
+    }
     if (dto.registeredAt !== undefined) fields.registeredAt = dto.registeredAt;
     else if (!current) throw badInput('评价机构必须填写备案日期');
     if (dto.scope !== undefined) fields.scope = this.checkedScope(dto.scope ?? []);
@@ -201,10 +213,27 @@ export class OrganisationsService {
       if (occupation.name !== entry.occupationName) {
         throw badInput(`${where}：职业编码 ${entry.occupationCode} 对应的职业名称应为「${occupation.name}」`);
       }
+      assertRealDate(entry.validFrom, `${where}的有效期起`);
+      if (entry.validTo) assertRealDate(entry.validTo, `${where}的有效期止`);
       if (entry.validTo && entry.validTo < entry.validFrom) throw badInput(`${where}：有效期止不能早于有效期起`);
       entry.levels = [...new Set(entry.levels)].sort((a, b) => b - a);
     });
     return scope.map((e) => ({ ...e, validTo: e.validTo ?? null }));
+  }
+
+  /** R-1: a changed region code stays inside the parent's region and still contains the children's. */
+  private async assertRegionChangeFits(current: Organisation, regionCode: string): Promise<void> {
+    const repo = this.dataSource.getRepository(Organisation);
+    const parent = current.parentId === null ? null : await repo.findOneBy({ id: current.parentId });
+    if (parent) assertRegionFits(current.level, regionCode, parent);
+    else if (current.level === 'national') return;
+    const outside = (await repo.findBy({ parentId: current.id })).filter((child) => !isRegionWithin(child.regionCode, regionCode));
+    if (outside.length) {
+      throw new DomainError(
+        'ORGANISATION_REGION_MISMATCH',
+        `行政区划代码 ${regionCode} 不包含下级机构的区划：${outside.map((c) => `${c.name}（${c.regionCode}）`).join('、')}`,
+      );
+    }
   }
 
   private async assertCreditCodeFree(manager: EntityManager, creditCode: string | null | undefined, selfId: number | null) {
@@ -234,5 +263,29 @@ export class OrganisationsService {
       parentName: r.parentId === null ? null : (parentName.get(r.parentId) ?? null),
       childCount: childCount.get(r.id) ?? 0,
     }));
+  }
+}
+
+function nonBlankName(name: string): string {
+  const trimmed = name.trim();
+  if (!trimmed) throw badInput('机构名称不能为空');
+  return trimmed;
+}
+
+/** A real calendar day (2024-02-30 is not), as the DTO's pattern only checks the shape. */
+function assertRealDate(value: string, what: string): void {
+  if (Number.isNaN(tryEpochDay(value))) throw badInput(`${what}不是有效日期：${value}`);
+}
+
+/** R-1: a GB/T 2260 region code equal to or inside the parent's; a province has a province-level code. */
+function assertRegionFits(level: OrganisationLevel, regionCode: string, parent: Organisation): void {
+  if (level === 'provincial' && !isProvinceRegionCode(regionCode)) {
+    throw new DomainError('ORGANISATION_REGION_MISMATCH', `省级机构的行政区划代码应为省级代码（如 440000），不能是 ${regionCode}`);
+  }
+  if (!isRegionWithin(regionCode, parent.regionCode)) {
+    throw new DomainError(
+      'ORGANISATION_REGION_MISMATCH',
+      `行政区划代码 ${regionCode} 不在上级机构「${parent.name}」的区划（${parent.regionCode}）之内`,
+    );
   }
 }

@@ -3,13 +3,26 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UnitOfWork } from '../database/unit-of-work';
 import { DataSource } from 'typeorm';
-import { assignableRoles, checkPasswordPolicy, DomainError, ROLE_LABELS, ROLE_ORGANISATION_LEVELS, Role, ROLES, rolesConflict } from '@app/domain';
+import {
+  assignableRoles,
+  checkPasswordPolicy,
+  DomainError,
+  GrantTarget,
+  grantableRoles,
+  isWithinSubtree,
+  mayGrantRoles,
+  ROLE_LABELS,
+  ROLE_ORGANISATION_LEVELS,
+  Role,
+  ROLES,
+  rolesConflict,
+} from '@app/domain';
 import { Actor, subjectOf } from '../common/actor/actor';
 import { Clock } from '../common/clock';
-import { forbidden, staleVersion } from '../common/errors/app-errors';
+import { badInput, forbidden, staleVersion } from '../common/errors/app-errors';
 import { applyFilters, defineList, fetchPage, QueryOf } from '../common/http/list-query';
 import { AuditService } from '../audit/audit.service';
-import { assertPasswordPolicy } from '../auth/auth.service';
+import { assertPasswordPolicy, throttleKey } from '../auth/auth.service';
 import { LoginThrottle } from '../auth/entities/login-throttle.entity';
 import { Session } from '../auth/entities/session.entity';
 import { hashPassword } from '../auth/password-hasher';
@@ -80,14 +93,20 @@ export class UsersService {
   }
 
   async create(actor: Actor, dto: CreateUserDto): Promise<UserView> {
+    if (!dto.displayName.trim()) throw badInput('姓名不能为空');
     const organisation = await this.jurisdiction.organisationWithin(actor, dto.organisationId);
     this.assertRolesAllowed(actor, dto.roles, organisation);
     assertPasswordPolicy(dto.password, dto.username);
     const passwordHash = await hashPassword(dto.password);
     const id = await this.uow.run(async (manager) => {
       const repo = manager.getRepository(User);
-      if (await repo.existsBy({ username: dto.username })) {
-        throw new DomainError('DUPLICATE', `用户名 ${dto.username} 已存在`);
+      // Usernames are unique regardless of case (GD_Admin and gd_admin are one name; login ignores case too).
+      const taken = await repo
+        .createQueryBuilder('u')
+        .where('LOWER(u.username) = :name', { name: dto.username.toLowerCase() })
+        .getExists();
+      if (taken) {
+        throw new DomainError('DUPLICATE', `用户名 ${dto.username} 已存在（用户名不区分大小写）`);
       }
       const inserted = await repo.insert({
         username: dto.username,
@@ -112,13 +131,23 @@ export class UsersService {
   }
 
   async update(actor: Actor, id: number, dto: UpdateUserDto): Promise<UserView> {
-    const current = await this.userWithin(actor, id);
+    if (dto.roles && new Set(dto.roles).size !== dto.roles.length) throw badInput('角色不能重复');
+    if (dto.displayName !== undefined && !dto.displayName.trim()) throw badInput('姓名不能为空');
+    const { user: current, organisation: currentOrganisation } = await this.userAndOrganisationWithin(actor, id);
     const organisation =
-      dto.organisationId !== undefined
+      dto.organisationId !== undefined && dto.organisationId !== current.organisationId
         ? await this.jurisdiction.organisationWithin(actor, dto.organisationId)
-        : await this.dataSource.getRepository(Organisation).findOneByOrFail({ id: current.organisationId });
+        : currentOrganisation;
     const roles = dto.roles ?? current.roles;
-    if (dto.roles !== undefined || dto.organisationId !== undefined) this.assertRolesAllowed(actor, roles, organisation);
+    const rolesChanged = !sameRoles(roles, current.roles);
+    const organisationChanged = organisation.id !== current.organisationId;
+    if (current.id === actor.userId) {
+      // Nobody widens or moves their own account; only name and e-mail are one's own to edit.
+      if (rolesChanged || organisationChanged) throw forbidden('不能修改自己的角色或所属机构，请联系上级管理员');
+    } else {
+      this.assertMayManage(actor, current, currentOrganisation);
+      if (rolesChanged || organisationChanged) this.assertRolesAllowed(actor, roles, organisation);
+    }
     const changes = {
       ...(dto.displayName !== undefined ? { displayName: dto.displayName.trim() } : {}),
       ...(dto.email !== undefined ? { email: dto.email } : {}),
@@ -139,9 +168,9 @@ export class UsersService {
   }
 
   async setDisabled(actor: Actor, id: number, disabled: boolean): Promise<UserView> {
-    const user = await this.userWithin(actor, id);
-    if (user.id === actor.userId) throw forbidden('不能停用自己的账号');
-    this.assertCanManage(actor, user.roles);
+    const { user, organisation } = await this.userAndOrganisationWithin(actor, id);
+    if (user.id === actor.userId) throw forbidden(disabled ? '不能停用自己的账号' : '不能启用自己的账号');
+    this.assertMayManage(actor, user, organisation);
     await this.uow.run(async (manager) => {
       await manager.getRepository(User).update({ id }, { disabled, version: () => 'version + 1' });
       // Disabling ends the person's open sessions at once.
@@ -159,48 +188,72 @@ export class UsersService {
 
   /** Issues a one-time temporary password; the owner must change it at next login. */
   async resetPassword(actor: Actor, id: number): Promise<{ temporaryPassword: string }> {
-    const user = await this.userWithin(actor, id);
-    this.assertCanManage(actor, user.roles);
+    const { user, organisation } = await this.userAndOrganisationWithin(actor, id);
+    if (user.id === actor.userId) throw forbidden('不能重置自己的密码，请在“账号安全”中修改密码');
+    this.assertMayManage(actor, user, organisation);
     const temporaryPassword = temporaryPasswordFor(user.username);
     const passwordHash = await hashPassword(temporaryPassword);
     await this.uow.run(async (manager) => {
       await manager.getRepository(User).update({ id }, { passwordHash, mustChangePassword: true, version: () => 'version + 1' });
       await manager.getRepository(Session).update({ userId: id }, { endedAt: this.clock.now() });
-      await manager.getRepository(LoginThrottle).delete({ username: user.username });
+      await manager.getRepository(LoginThrottle).delete({ username: throttleKey(user.username) });
       await this.audit.record(manager, subjectOf(actor), { action: 'user.password.reset', targetType: 'user', targetId: id });
     });
     return { temporaryPassword };
   }
 
   async unlock(actor: Actor, id: number): Promise<UserView> {
-    const user = await this.userWithin(actor, id);
+    const { user, organisation } = await this.userAndOrganisationWithin(actor, id);
+    if (user.id === actor.userId) throw forbidden('不能解锁自己的账号');
+    this.assertMayManage(actor, user, organisation);
     await this.uow.run(async (manager) => {
-      await manager.getRepository(LoginThrottle).delete({ username: user.username });
+      await manager.getRepository(LoginThrottle).delete({ username: throttleKey(user.username) });
       await this.audit.record(manager, subjectOf(actor), { action: 'user.unlock', targetType: 'user', targetId: id });
     });
     return this.get(actor, id);
   }
 
   private async userWithin(actor: Actor, id: number): Promise<User> {
+    return (await this.userAndOrganisationWithin(actor, id)).user;
+  }
+
+  private async userAndOrganisationWithin(actor: Actor, id: number): Promise<{ user: User; organisation: Organisation }> {
     const user = await this.dataSource.getRepository(User).findOneBy({ id });
     const organisation = user && (await this.dataSource.getRepository(Organisation).findOneBy({ id: user.organisationId }));
     this.jurisdiction.assertWithin(actor, organisation?.path, '用户');
-    return user as User;
+    return { user: user as User, organisation: organisation as Organisation };
   }
 
-  private assertCanManage(actor: Actor, targetRoles: Role[]): void {
-    const allowed = assignableRoles(actor.roles);
-    if (!targetRoles.every((r) => allowed.includes(r))) throw forbidden('您无权管理该用户');
+  /** Own organisation, one below it, or (outside the jurisdiction) none. */
+  private grantTarget(actor: Actor, organisation: Organisation): GrantTarget | null {
+    if (organisation.id === actor.organisationId) return 'own';
+    return isWithinSubtree(actor.organisationPath, organisation.path) ? 'below' : null;
   }
 
-  /** R-3: roles must suit the organisation's level, stay within the granter's reach, and keep duties separate. */
+  /**
+   * R-3: the one rule for every action on another account (edit, disable, enable, reset password, unlock):
+   * allowed only if the actor could grant all of the account's roles at the account's organisation.
+   */
+  private assertMayManage(actor: Actor, user: User, organisation: Organisation): void {
+    if (!mayGrantRoles(actor.roles, this.grantTarget(actor, organisation), organisation.level, user.roles)) {
+      throw forbidden('您无权管理该用户');
+    }
+  }
+
+  /** R-3: roles must be in the grant table for that organisation, suit its level, and keep duties separate. */
   private assertRolesAllowed(actor: Actor, roles: Role[], organisation: Organisation): void {
-    const allowed = assignableRoles(actor.roles);
-    const beyond = roles.filter((r) => !allowed.includes(r));
-    if (beyond.length) throw forbidden(`您无权授予角色：${beyond.map((r) => ROLE_LABELS[r]).join('、')}`);
+    if (new Set(roles).size !== roles.length) throw badInput('角色不能重复');
+    const neverGrantable = roles.filter((r) => !assignableRoles(actor.roles).includes(r));
+    if (neverGrantable.length) throw forbidden(`您无权授予角色：${neverGrantable.map((r) => ROLE_LABELS[r]).join('、')}`);
     const misplaced = roles.filter((r) => !ROLE_ORGANISATION_LEVELS[r].includes(organisation.level));
     if (misplaced.length) {
       throw new DomainError('ROLE_LEVEL_MISMATCH', `角色与所属机构层级不符：${misplaced.map((r) => ROLE_LABELS[r]).join('、')}`);
+    }
+    const target = this.grantTarget(actor, organisation);
+    if (!mayGrantRoles(actor.roles, target, organisation.level, roles)) {
+      const grantable = target ? grantableRoles(actor.roles, target) : [];
+      const beyond = roles.filter((r) => !grantable.includes(r));
+      throw forbidden(`您无权在该机构授予角色：${(beyond.length ? beyond : roles).map((r) => ROLE_LABELS[r]).join('、')}`);
     }
     const conflict = rolesConflict(roles);
     if (conflict) throw new DomainError('ROLE_CONFLICT', conflict);
@@ -226,7 +279,7 @@ export class UsersService {
     const throttles = await this.dataSource
       .getRepository(LoginThrottle)
       .createQueryBuilder('t')
-      .where('t.username IN (:...names)', { names: users.map((u) => u.username) })
+      .where('t.username IN (:...names)', { names: users.map((u) => throttleKey(u.username)) })
       .getMany();
     const now = this.clock.now();
     const orgName = new Map(organisations.map((o) => [o.id, o.name]));
@@ -234,9 +287,13 @@ export class UsersService {
     return users.map((u) => ({
       ...publicFields(u),
       organisationName: orgName.get(u.organisationId) ?? '',
-      lockedUntil: lockedUntil.get(u.username) ?? null,
+      lockedUntil: lockedUntil.get(throttleKey(u.username)) ?? null,
     }));
   }
+}
+
+function sameRoles(a: readonly Role[], b: readonly Role[]): boolean {
+  return a.length === b.length && [...a].sort().join() === [...b].sort().join();
 }
 
 function publicFields(u: User) {

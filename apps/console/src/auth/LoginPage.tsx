@@ -62,6 +62,7 @@ export const LoginPage = () => {
           setProblem({ severity: 'error', text: e.message || '动态码错误，请重新输入' });
           break;
         case 'AUTH_ACCOUNT_LOCKED':
+        case 'AUTH_TOO_MANY_FAILURES_FROM_ADDRESS':
           setProblem({ severity: 'warning', text: e.message || '账号已被锁定，请稍后再试' });
           break;
         default:

@@ -1,6 +1,7 @@
 import type { AuthProvider } from 'react-admin';
 import { HttpError } from 'react-admin';
 import { canAccessResource } from '../auth/access';
+import { passwordChangeRedirect } from '../auth/passwordChange';
 import { getJson, httpClient, postJson } from './httpClient';
 import { session, type StaffUser } from './session';
 
@@ -84,7 +85,10 @@ export const authProvider: AuthProvider = {
       // The session is cleared by logout(), not here: react-admin only notifies while still logged in.
       throw { message: error.message || 'ra.notification.logged_out', redirectTo: '/login' };
     }
-    // 403 and 404 (outside the jurisdiction) are page errors, not a reason to log out.
+    // a temporary password must be changed before anything else: to 账号安全, still logged in.
+    const toAccount = passwordChangeRedirect(error);
+    if (toAccount) throw toAccount;
+    // Other 403s and 404 (outside the jurisdiction) are page errors, not a reason to log out.
   },
 
   async getIdentity() {

@@ -15,18 +15,11 @@ import {
   usePermissions,
   type Validator,
 } from 'react-admin';
-import {
-  assignableRoles,
-  checkPasswordPolicy,
-  ROLE_LABELS,
-  ROLE_ORGANISATION_LEVELS,
-  ROLES,
-  rolesConflict,
-  type OrganisationLevel,
-  type Role,
-} from '@app/domain';
+import { checkPasswordPolicy, rolesConflict, type Role } from '@app/domain';
 import type { Organisation } from '../organisations/choices';
 import { organisationOptionText } from '../organisations/organisationOptionText';
+import { session } from '../providers/session';
+import { roleChoices, roleGrantProblem } from './roleChoices';
 
 const username = regex(/^[A-Za-z][A-Za-z0-9_.-]{2,63}$/, '用户名为3—64位字母、数字或 _ . -，以字母开头');
 
@@ -40,19 +33,18 @@ const passwordPolicy: Validator = (value: string | undefined, allValues) => {
 const samePassword: Validator = (value: string | undefined, allValues) =>
   value !== allValues.password ? '两次输入的密码不一致' : undefined;
 
-function rolesValidator(level: OrganisationLevel | undefined): Validator {
+function rolesValidator(granterRoles: readonly Role[], ownOrganisationId: number | undefined, organisation: Organisation | undefined): Validator {
   return (value: Role[] | undefined) => {
     if (!value || value.length === 0) return '请至少选择一个角色';
     // R-3 三权分立.
     const conflict = rolesConflict(value);
     if (conflict) return conflict;
-    const misplaced = level ? value.filter((role) => !ROLE_ORGANISATION_LEVELS[role]?.includes(level)) : [];
-    if (misplaced.length > 0) return `所选机构不能设置角色：${misplaced.map((r) => ROLE_LABELS[r]).join('、')}`;
-    return undefined;
+    // R-3: the libs/domain grant table, as the API applies it.
+    return roleGrantProblem(granterRoles, ownOrganisationId, organisation, value) ?? undefined;
   };
 }
 
-/** Roles the signed-in admin may grant, greyed out where they do not fit the chosen organisation's level. */
+/** Roles the signed-in admin may grant, greyed out where the grant table does not allow them at the chosen organisation. */
 const RolesInput = () => {
   const { permissions } = usePermissions<Role[]>();
   const organisationId = useWatch({ name: 'organisationId' }) as number | undefined;
@@ -61,19 +53,14 @@ const RolesInput = () => {
     { id: organisationId as number },
     { enabled: organisationId != null },
   );
-  const level = organisation?.level;
-  const assignable = assignableRoles(permissions ?? []);
-  const choices = ROLES.filter((role) => assignable.includes(role)).map((role) => ({
-    id: role,
-    name: ROLE_LABELS[role],
-    disabled: !!level && !ROLE_ORGANISATION_LEVELS[role].includes(level),
-  }));
+  const granter = permissions ?? [];
+  const ownOrganisationId = session.user()?.organisationId;
   return (
     <CheckboxGroupInput
       source="roles"
-      choices={choices}
-      validate={rolesValidator(level)}
-      helperText={level ? false : '请先选择所属机构'}
+      choices={roleChoices(granter, ownOrganisationId, organisation)}
+      validate={rolesValidator(granter, ownOrganisationId, organisation)}
+      helperText={organisation ? false : '请先选择所属机构'}
       format={(value: Role[] | undefined) => value ?? []}
     />
   );

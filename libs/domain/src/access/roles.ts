@@ -69,12 +69,68 @@ export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
-/** Roles that a holder of `granter` roles may assign: only roles at or below the granter's own level. */
+/**
+ * Where an account sits relative to the administrator acting on it: in the administrator's own organisation,
+ * or in an organisation below it (strictly inside the subtree). Anything else is outside the jurisdiction.
+ */
+export type GrantTarget = 'own' | 'below';
+
+/**
+ * R-3: who may grant which roles, as one table — granter role → target organisation (own / below) → roles.
+ * The organisation-level fit (ROLE_ORGANISATION_LEVELS) and 三权分立 (rolesConflict) apply on top of it.
+ * A reader with national scope (national_* roles, or an auditor at the national centre) can only be created by
+ * the national administrator, so a provincial administrator cannot widen anyone's reach beyond its province.
+ * Auditors are appointed only by the national administrator (at the national centre or at a provincial centre):
+ * 三权分立 — a provincial administrator does not choose who audits its own actions.
+ */
+export const ROLE_GRANTS: Record<Role, Record<GrantTarget, readonly Role[]>> = {
+  national_admin: {
+    own: ['national_admin', 'national_reviewer', 'auditor'],
+    below: ['provincial_admin', 'provincial_reviewer', 'municipal_admin', 'municipal_head', 'institution_operator', 'auditor'],
+  },
+  national_reviewer: { own: [], below: [] },
+  provincial_admin: {
+    own: ['provincial_admin', 'provincial_reviewer'],
+    below: ['municipal_admin', 'municipal_head', 'institution_operator'],
+  },
+  provincial_reviewer: { own: [], below: [] },
+  municipal_admin: { own: [], below: ['institution_operator'] },
+  municipal_head: { own: [], below: [] },
+  institution_operator: { own: [], below: [] },
+  auditor: { own: [], below: [] },
+};
+
+/** The roles a holder of `granterRoles` may grant at an organisation in the given relation to its own. */
+export function grantableRoles(granterRoles: readonly Role[], target: GrantTarget): Role[] {
+  const granted = new Set(granterRoles.flatMap((r) => (isRole(r) ? ROLE_GRANTS[r][target] : [])));
+  return ROLES.filter((r) => granted.has(r));
+}
+
+/**
+ * Whether `roles` may all be granted at an organisation of `level` in relation `target`: within the grant
+ * table and fitting the organisation's level. The same test decides whether an administrator may manage an
+ * existing account (edit, disable, enable, reset its password, unlock it): only if it could grant all of its roles.
+ */
+export function mayGrantRoles(
+  granterRoles: readonly Role[],
+  target: GrantTarget | null,
+  level: OrganisationLevel,
+  roles: readonly Role[],
+): boolean {
+  if (target === null || roles.length === 0) return false;
+  // A granter role counts only where the organisation really stands in that relation to the role's own level.
+  const depth = (l: OrganisationLevel) => ORGANISATION_LEVELS.indexOf(l);
+  const applicable = granterRoles.filter(
+    (g) =>
+      isRole(g) &&
+      ROLE_ORGANISATION_LEVELS[g].some((home) => (target === 'own' ? home === level : depth(level) > depth(home))),
+  );
+  const grantable = grantableRoles(applicable, target);
+  return roles.every((r) => grantable.includes(r) && ROLE_ORGANISATION_LEVELS[r].includes(level));
+}
+
+/** Every role the holder may grant somewhere (own organisation or below): for filters and labels only. */
 export function assignableRoles(granterRoles: readonly Role[]): Role[] {
-  if (granterRoles.includes('national_admin')) return [...ROLES];
-  if (granterRoles.includes('provincial_admin')) {
-    return ['provincial_admin', 'provincial_reviewer', 'municipal_admin', 'municipal_head', 'institution_operator', 'auditor'];
-  }
-  if (granterRoles.includes('municipal_admin')) return ['institution_operator'];
-  return [];
+  const all = new Set([...grantableRoles(granterRoles, 'own'), ...grantableRoles(granterRoles, 'below')]);
+  return ROLES.filter((r) => all.has(r));
 }

@@ -32,6 +32,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   AUTH_ACCOUNT_LOCKED: 423,
   QUOTA_EXCEEDED: 429,
   RATE_LIMITED: 429,
+  AUTH_PASSWORD_CHANGE_REQUIRED: 403,
+  AUTH_TOO_MANY_FAILURES_FROM_ADDRESS: 429,
 };
 
 export function httpStatusForCode(code: string): number {

@@ -35,6 +35,10 @@ export class User extends VersionedEntityBase {
   @Column({ type: 'boolean', default: false })
   totpEnabled!: boolean;
 
+  /** the last TOTP time step accepted, so each code works once (raised atomically, never lowered). */
+  @Column({ type: 'int', nullable: true })
+  totpLastStep!: number | null;
+
   @Column({ ...TIMESTAMP, nullable: true })
   lastLoginAt!: Date | null;
 

@@ -1,0 +1,18 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** R-41: one-time TOTP codes (last accepted time step per user) and the per-address failed-login window. */
+export class AccountHardening1795450000002 implements MigrationInterface {
+  name = 'AccountHardening1795450000002';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("ALTER TABLE `users` ADD `totp_last_step` int NULL");
+    await queryRunner.query(
+      "CREATE TABLE `login_address_throttle` (`ip` varchar(45) NOT NULL, `failures` int NOT NULL DEFAULT '0', `window_started_at` datetime(3) NOT NULL, PRIMARY KEY (`ip`)) ENGINE=InnoDB",
+    );
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("DROP TABLE `login_address_throttle`");
+    await queryRunner.query("ALTER TABLE `users` DROP COLUMN `totp_last_step`");
+  }
+}
