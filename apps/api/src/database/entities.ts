@@ -9,6 +9,7 @@ import { LoginThrottle } from '../auth/entities/login-throttle.entity';
 import { Session } from '../auth/entities/session.entity';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import { User } from '../users/entities/user.entity';
+import { RateLimitCounter } from '../rate-limits/entities/rate-limit-counter.entity';
 
 /** Every entity of the application; features add theirs here. */
-export const ENTITIES = [Organisation, User, Session, LoginThrottle, AuditLog, AuditChainHead, CalendarYear, CalendarDay, Batch, BatchDecision, BatchDecisionRecord, Certificate, CertificateHistory, ImportErrorReport];
+export const ENTITIES = [Organisation, User, Session, LoginThrottle, AuditLog, AuditChainHead, CalendarYear, CalendarDay, Batch, BatchDecision, BatchDecisionRecord, Certificate, CertificateHistory, ImportErrorReport, RateLimitCounter];
