@@ -23,10 +23,10 @@ export class RateLimitService {
   ) {}
 
   /** Counts one request against `bucket`; false when the window's limit is already used up (nothing counted). */
-  consume(bucket: string, { limit, windowSeconds }: RateLimit): Promise<boolean> {
+  async consume(bucket: string, { limit, windowSeconds }: RateLimit): Promise<boolean> {
     const windowMs = windowSeconds * 1000;
     const windowStart = Math.floor(this.clock.now().getTime() / windowMs) * windowMs;
-    return this.uow.run(async (manager) => {
+    const counted = await this.uow.run(async (manager) => {
       if (await this.countInWindow(manager, bucket, windowStart, limit)) return true;
       // A new window: only one request can move the row to it (the others then see it and count normally).
       const moved = await manager
@@ -35,11 +35,15 @@ export class RateLimitService {
         .set({ windowStart, hits: 1 })
         .where('bucket = :bucket AND window_start < :windowStart', { bucket, windowStart })
         .execute();
-      if (moved.affected) return limit >= 1;
-      // First use of the bucket: create it empty (a racing request may have just done so), then count.
-      await manager.createQueryBuilder().insert().into(RateLimitCounter).values({ bucket, windowStart, hits: 0 }).orIgnore().execute();
-      return this.countInWindow(manager, bucket, windowStart, limit);
+      return Boolean(moved.affected);
     });
+    if (counted) return true;
+    // First use of the bucket (or the limit is reached): make sure the row exists — a racing request may insert it
+    // too — and count. The INSERT commits on its own, so InnoDB's duplicate-key locks cannot deadlock the UPDATEs.
+    await this.uow.run((manager) =>
+      manager.createQueryBuilder().insert().into(RateLimitCounter).values({ bucket, windowStart, hits: 0 }).orIgnore().execute(),
+    );
+    return this.uow.run((manager) => this.countInWindow(manager, bucket, windowStart, limit));
   }
 
   /** consume(), throwing 429 RATE_LIMITED with `message` when the limit is reached. */
