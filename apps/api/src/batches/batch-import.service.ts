@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { Writable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -19,7 +18,6 @@ import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { FieldCipher } from '../crypto/field-cipher';
 import { UnitOfWork } from '../database/unit-of-work';
-import { FileStore } from '../files/file-store';
 import { JurisdictionService } from '../jurisdiction/jurisdiction.service';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import { OccupationCatalogue } from '../organisations/occupation-catalogue';
@@ -29,8 +27,8 @@ import { certificateFields } from '../certificates/certificate-fields';
 import { BatchQueryService } from './batch-query.service';
 import { Batch } from './entities/batch.entity';
 import { BatchDecision, decidedBy } from './entities/batch-decision.entity';
-import { ImportErrorReport } from './entities/import-error-report.entity';
-import { BatchRow, buildTemplate, openBatchFile, ReportError, TemplateKind, writeErrorReport } from './excel';
+import { BatchRow, BoundedErrors, buildTemplate, openBatchFile, ReportError, TemplateKind, unlistedErrorsNote } from './excel';
+import { ImportErrorReportsService } from './import-error-reports.service';
 
 export interface UploadedSheet {
   path: string;
@@ -54,7 +52,7 @@ interface ParsedRow {
 
 /** Raised inside an import transaction when the sheet has errors, so the transaction rolls back (R-42). */
 class SheetRefused extends Error {
-  constructor(readonly errors: ReportError[]) {
+  constructor(readonly errors: BoundedErrors) {
     super('sheet refused');
   }
 }
@@ -71,7 +69,7 @@ export class BatchImportService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
-    private readonly files: FileStore,
+    private readonly errorReports: ImportErrorReportsService,
     private readonly jurisdiction: JurisdictionService,
     private readonly occupations: OccupationCatalogue,
     private readonly calendar: CalendarService,
@@ -185,11 +183,17 @@ export class BatchImportService {
     } catch (error) {
       if (!(error instanceof SheetRefused)) throw error;
       const { errors } = error;
-      const report = await this.storeErrorReport(actor, institution, sheet, errors);
+      const report = await this.errorReports.store(actor, institution, sheet, errors);
+      const note = unlistedErrorsNote(errors.unlisted);
       throw new DomainError(
         'IMPORT_VALIDATION_FAILED',
-        `导入失败：共发现 ${errors.length} 处错误，未保存任何数据。请下载错误报告，按“错误说明”列修改后重新上传。`,
-        { errors: errors.slice(0, ERRORS_IN_RESPONSE), errorCount: errors.length, errorReportId: report.id },
+        `导入失败：共发现 ${errors.count} 处错误，未保存任何数据。请下载错误报告，按“错误说明”列修改后重新上传。${note ? `${note}。` : ''}`,
+        {
+          errors: errors.listed.slice(0, ERRORS_IN_RESPONSE),
+          errorCount: errors.count,
+          unlistedErrorCount: errors.unlisted,
+          errorReportId: report.id,
+        },
       );
     }
   }
@@ -268,7 +272,7 @@ export class BatchImportService {
       catalogue: this.occupations.catalogue,
     };
     const duplicates = new BatchDuplicateDetector();
-    const errors: ReportError[] = [];
+    const errors = new BoundedErrors(this.config.import.maxErrors);
     let warnings = 0;
     let count = 0;
     let earliestIssue = '';
@@ -288,8 +292,8 @@ export class BatchImportService {
       pending = [];
       inFlight = (async () => {
         // A re-upload replaces its own batch's records, so their numbers are free to reuse.
-        errors.push(...(await this.nationalDuplicates(manager, chunk, target.replacing ? target.batchId : undefined)));
-        if (errors.length === 0) {
+        errors.add(...(await this.nationalDuplicates(manager, chunk, target.replacing ? target.batchId : undefined)));
+        if (errors.count === 0) {
           await this.insertCertificates(
             manager,
             chunk.map(({ rowNumber, record }) => this.certificateRow(target.batchId, institution.id, rowNumber, record, target.status)),
@@ -316,7 +320,7 @@ export class BatchImportService {
           );
         }
         for (const issue of issues) {
-          if (issue.severity === 'error') errors.push({ row: row.rowNumber, column: issue.column, message: issue.message, severity: issue.severity });
+          if (issue.severity === 'error') errors.add({ row: row.rowNumber, column: issue.column, message: issue.message, severity: issue.severity });
           else warnings++;
         }
         if (result.record && !issues.some((i) => i.severity === 'error')) {
@@ -332,8 +336,8 @@ export class BatchImportService {
       if (inFlight) await inFlight;
     }
     await settle();
-    if (errors.length > 0) {
-      errors.sort((a, b) => a.row - b.row);
+    if (errors.count > 0) {
+      errors.listed.sort((a, b) => a.row - b.row);
       throw new SheetRefused(errors);
     }
     return { count, earliestIssue, warnings };
@@ -419,45 +423,6 @@ export class BatchImportService {
 
   private certificateRow(batchId: number, institutionId: number, rowNumber: number, r: CertificateRecord, status: 'draft' | 'returned'): Partial<Certificate> {
     return { batchId, institutionId, ...certificateFields(r, this.cipher), status, rowNumber };
-  }
-
-  private async storeErrorReport(actor: Actor, institution: Organisation, sheet: UploadedSheet, errors: ReportError[]) {
-    const fileKey = this.files.newKey('uploads', '.xlsx');
-    const errorsKey = this.files.newKey('import-errors', '.json');
-    await this.files.putFile(fileKey, sheet.path);
-    await this.files.putBuffer(errorsKey, JSON.stringify(errors));
-    return this.uow.run(async (manager) => {
-      const inserted = await manager.getRepository(ImportErrorReport).insert({
-        institutionId: institution.id,
-        orgPath: institution.path,
-        uploadedById: actor.userId,
-        fileName: sheet.originalName.slice(0, 255),
-        fileKey,
-        errorsKey,
-        errorCount: errors.length,
-      });
-      const id = Number(inserted.identifiers[0].id);
-      await this.audit.record(manager, subjectOf(actor), {
-        action: 'batch.upload',
-        targetType: 'import_error_report',
-        targetId: id,
-        outcome: 'failure',
-        detail: `导入校验未通过：${errors.length} 处错误（${sheet.originalName}）`,
-      });
-      return { id };
-    });
-  }
-
-  /** R-12: the uploaded sheet with an added 错误说明 column and the bad cells highlighted, streamed to `out`. */
-  async errorReport(actor: Actor, id: number): Promise<{ fileName: string; write: (out: Writable) => Promise<void> }> {
-    const report = await this.dataSource.getRepository(ImportErrorReport).findOneBy({ id });
-    this.jurisdiction.assertWithin(actor, report?.orgPath, '错误报告');
-    const found = report as ImportErrorReport;
-    const errors = JSON.parse((await this.files.readBuffer(found.errorsKey)).toString('utf8')) as ReportError[];
-    return {
-      fileName: `${found.fileName.replace(/\.xlsx$/i, '')}-错误报告.xlsx`,
-      write: (out) => writeErrorReport(this.files.localPath(found.fileKey), errors, out, { catalogue: this.occupations.catalogue }),
-    };
   }
 }
 

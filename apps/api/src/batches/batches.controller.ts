@@ -22,6 +22,7 @@ import { parseListQuery, RawListQuery, sendPage } from '../common/http/list-quer
 import { BatchImportService } from './batch-import.service';
 import { BATCH_LIST, BatchQueryService } from './batch-query.service';
 import { BatchSubmissionService } from './batch-submission.service';
+import { ImportErrorReportsService } from './import-error-reports.service';
 import { ExemptionDto, SubmitBatchDto, TemplateQueryDto, UploadBatchDto } from './dto/batch.dto';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -40,6 +41,7 @@ export class BatchesController {
     private readonly imports: BatchImportService,
     private readonly submissions: BatchSubmissionService,
     private readonly queries: BatchQueryService,
+    private readonly errorReports: ImportErrorReportsService,
   ) {}
 
   /** R-12: the import template. */
@@ -51,11 +53,11 @@ export class BatchesController {
     res.send(buffer);
   }
 
-  /** R-12: the refused sheet with a 错误说明 column. */
+  /** R-12: the refused sheet with a 错误说明 column — only for the uploader's organisation, audited (R-9, R-38). */
   @Get('error-reports/:id')
   @RequirePermission('batches.read')
   async errorReport(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Res() res: Response) {
-    const report = await this.imports.errorReport(actor, id);
+    const report = await this.errorReports.download(actor, id);
     attachment(res, report.fileName);
     await report.write(res);
     res.end();

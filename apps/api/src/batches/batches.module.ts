@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
+import { ScheduleModule } from '@nestjs/schedule';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CertificatesModule } from '../certificates/certificates.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
@@ -8,6 +9,7 @@ import { BatchImportService } from './batch-import.service';
 import { BatchQueryService } from './batch-query.service';
 import { BatchSubmissionService } from './batch-submission.service';
 import { BatchesController } from './batches.controller';
+import { ImportErrorReportsService } from './import-error-reports.service';
 
 @Module({
   imports: [
@@ -18,9 +20,11 @@ import { BatchesController } from './batches.controller';
       useFactory: (config: AppConfig) => ({ dest: tmpdir(), limits: { fileSize: config.import.maxBytes, files: 1, fields: 10 } }),
       inject: [APP_CONFIG],
     }),
+    // The error-report sweep (@Interval); cleared when the application closes.
+    ScheduleModule.forRoot(),
   ],
   controllers: [BatchesController],
-  providers: [BatchImportService, BatchSubmissionService, BatchQueryService],
+  providers: [BatchImportService, BatchSubmissionService, BatchQueryService, ImportErrorReportsService],
   exports: [BatchQueryService, BatchImportService],
 })
 export class BatchesModule {}

@@ -1,13 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainError } from '@app/domain';
+import { DomainError, hasPermission, maskIdNumber } from '@app/domain';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Actor, subjectOf } from '../common/actor/actor';
+import { forbidden } from '../common/errors/app-errors';
 import { applyFilters, defineList, fetchPage, QueryOf } from '../common/http/list-query';
 import { AuditService } from '../audit/audit.service';
 import { FieldCipher } from '../crypto/field-cipher';
 import { UnitOfWork } from '../database/unit-of-work';
 import { JurisdictionService } from '../jurisdiction/jurisdiction.service';
+import { RateLimitService } from '../rate-limits/rate-limit.service';
 import { Batch } from '../batches/entities/batch.entity';
 import { Certificate } from './entities/certificate.entity';
 
@@ -35,19 +38,22 @@ export class CertificatesService {
     private readonly jurisdiction: JurisdictionService,
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
+    private readonly rateLimits: RateLimitService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Lists are narrowed to one batch, one exact certificate number or one exact ID number, so they stay on indexes. */
   async list(actor: Actor, query: QueryOf<typeof CERTIFICATE_LIST>) {
     const qb = this.dataSource.getRepository(Certificate).createQueryBuilder('c').innerJoin(Batch, 'b', 'b.id = c.batchId');
     this.jurisdiction.restrictList(qb, 'b.orgPath', actor);
-    const { id, batchId, certificateNumber, idNumber } = query.filter;
-    if (!id && !batchId && !certificateNumber && !idNumber) {
+    const { id, batchId, certificateNumber } = query.filter;
+    const idNumberHash = await this.idNumberSearch(actor, query.filter.idNumber);
+    if (!id && !batchId && !certificateNumber && !idNumberHash) {
       throw new DomainError('BAD_QUERY', '请按批次、证书编号或证件号码查询证书');
     }
     applyFilters(qb, query);
     if (certificateNumber) qb.andWhere('c.certificateNumber = :certificateNumber', { certificateNumber: certificateNumber.trim().toUpperCase() });
-    if (idNumber) qb.andWhere('c.idNumberHash = :hash', { hash: this.cipher.blindIndex(idNumber) });
+    if (idNumberHash) qb.andWhere('c.idNumberHash = :hash', { hash: idNumberHash });
     const { rows, total } = await fetchPage(qb, query);
     return { rows: rows.map(publicView), total };
   }
@@ -56,8 +62,40 @@ export class CertificatesService {
     return publicView(await this.certificateWithin(actor, id));
   }
 
-  /** R-9: the full ID number, once, with an audit record of who saw it. */
+  /**
+   * R-9: an exact search by ID number confirms a full number (birth date and last four are shown masked, so a
+   * few guesses would recover it): it needs the reveal permission — decided before the value is even looked at —,
+   * is rate-limited per user and audited (masked number and blind index, never the number). Returns the blind index.
+   */
+  private async idNumberSearch(actor: Actor, raw: unknown): Promise<string | undefined> {
+    if (raw === undefined || raw === null || raw === '') return undefined;
+    if (!hasPermission(actor.roles, 'certificates.unmask')) throw forbidden('按证件号码查询需要查看完整证件号码的权限');
+    const limit = this.config.personalData.idSearchesPerHour;
+    await this.rateLimits.enforce(
+      `certificates.id-search:user:${actor.userId}`,
+      { limit, windowSeconds: 3600 },
+      `按证件号码查询过于频繁：每人每小时最多 ${limit} 次，请稍后再试`,
+    );
+    const value = typeof raw === 'string' ? raw.trim() : '';
+    if (!/^[0-9A-Za-z]{6,40}$/.test(value)) throw new DomainError('BAD_QUERY', '证件号码应为 6–40 位字母或数字');
+    const hash = this.cipher.blindIndex(value);
+    await this.audit.recordStandalone(subjectOf(actor), {
+      action: 'certificate.id.search',
+      targetType: 'certificate',
+      after: { idNumberHash: hash },
+      detail: `按证件号码精确查询证书（${maskIdNumber(value.toUpperCase())}）`,
+    });
+    return hash;
+  }
+
+  /** R-9: the full ID number, once, with an audit record of who saw it; rate-limited per user. */
   async revealIdNumber(actor: Actor, id: number): Promise<{ idNumber: string }> {
+    const limit = this.config.personalData.revealsPerHour;
+    await this.rateLimits.enforce(
+      `certificates.reveal:user:${actor.userId}`,
+      { limit, windowSeconds: 3600 },
+      `查看完整证件号码过于频繁：每人每小时最多 ${limit} 次，请稍后再试`,
+    );
     const certificate = await this.certificateWithin(actor, id);
     const idNumber = this.cipher.decrypt(certificate.idNumberEnc);
     await this.uow.run((manager) =>

@@ -32,6 +32,12 @@ const schema = z
     import: z.object({
       maxBytes: z.coerce.number().int().positive(),
       maxRows: z.coerce.number().int().positive(),
+      maxErrors: z.coerce.number().int().positive(),
+      errorReportRetentionDays: z.coerce.number().int().min(1).max(365),
+    }),
+    personalData: z.object({
+      idSearchesPerHour: z.coerce.number().int().min(1),
+      revealsPerHour: z.coerce.number().int().min(1),
     }),
     runtime: z.object({ heapGrowingPercent: z.coerce.number().int().min(0).max(300) }),
     audit: z.object({ anchorIntervalMinutes: z.coerce.number().int().min(1).max(1440) }),
@@ -69,6 +75,10 @@ const ENV_OVERRIDES: Record<string, string[]> = {
   STORAGE_DIR: ['storage', 'dir'],
   IMPORT_MAX_BYTES: ['import', 'maxBytes'],
   IMPORT_MAX_ROWS: ['import', 'maxRows'],
+  IMPORT_MAX_ERRORS: ['import', 'maxErrors'],
+  ERROR_REPORT_RETENTION_DAYS: ['import', 'errorReportRetentionDays'],
+  ID_SEARCH_LIMIT_PER_HOUR: ['personalData', 'idSearchesPerHour'],
+  ID_REVEAL_LIMIT_PER_HOUR: ['personalData', 'revealsPerHour'],
   HEAP_GROWING_PERCENT: ['runtime', 'heapGrowingPercent'],
   APP_TODAY: ['appToday'],
 };

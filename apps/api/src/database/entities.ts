@@ -10,6 +10,7 @@ import { LoginAddressThrottle } from '../auth/entities/login-address-throttle.en
 import { Session } from '../auth/entities/session.entity';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import { User } from '../users/entities/user.entity';
+import { RateLimitCounter } from '../rate-limits/entities/rate-limit-counter.entity';
 
 /** Every entity of the application; features add theirs here. */
-export const ENTITIES = [Organisation, User, Session, LoginThrottle, AuditLog, AuditChainHead, AuditAnchor, CalendarYear, CalendarDay, Batch, BatchDecision, BatchDecisionRecord, Certificate, CertificateHistory, ImportErrorReport, LoginAddressThrottle];
+export const ENTITIES = [Organisation, User, Session, LoginThrottle, AuditLog, AuditChainHead, AuditAnchor, CalendarYear, CalendarDay, Batch, BatchDecision, BatchDecisionRecord, Certificate, CertificateHistory, ImportErrorReport, LoginAddressThrottle, RateLimitCounter];

@@ -47,7 +47,11 @@ export const ImportErrorsPanel = ({ failure }: { failure: ImportFailure }) => {
       </Alert>
       <Typography variant="subtitle2" sx={{ mt: 2 }}>
         共 {failure.errorCount} 处错误
-        {failure.errorCount > failure.errors.length ? `（此处列出前 ${failure.errors.length} 处，全部错误见错误报告）` : ''}
+        {failure.unlistedErrorCount
+          ? `（此处列出前 ${failure.errors.length} 处，另有 ${failure.unlistedErrorCount} 处未列出）`
+          : failure.errorCount > failure.errors.length
+            ? `（此处列出前 ${failure.errors.length} 处，全部错误见错误报告）`
+            : ''}
       </Typography>
       <Table size="small" aria-label="校验错误">
         <TableHead>

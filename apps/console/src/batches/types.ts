@@ -154,5 +154,7 @@ export interface ImportFailure {
   message: string;
   errors: ImportError[];
   errorCount: number;
+  /** Errors found beyond import.maxErrors: counted, listed neither here nor in the error report. */
+  unlistedErrorCount?: number;
   errorReportId: number;
 }

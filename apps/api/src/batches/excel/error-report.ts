@@ -21,11 +21,40 @@ export interface ReportError {
   severity?: 'error' | 'warning';
 }
 
+/**
+ * The errors of one refused sheet, bounded: the first `max` are kept, later ones only counted, so a small hostile
+ * file (every cell wrong in 200,000 rows) cannot cost hundreds of MB of memory and disk.
+ */
+export class BoundedErrors {
+  readonly listed: ReportError[] = [];
+  unlisted = 0;
+
+  constructor(private readonly max: number) {}
+
+  add(...errors: ReportError[]): void {
+    for (const error of errors) {
+      if (this.listed.length < this.max) this.listed.push(error);
+      else this.unlisted++;
+    }
+  }
+
+  get count(): number {
+    return this.listed.length + this.unlisted;
+  }
+}
+
+/** The Chinese note on errors found but not listed, or '' when every error is listed. */
+export function unlistedErrorsNote(unlisted: number): string {
+  return unlisted > 0 ? `另有 ${unlisted} 处错误未列出，请改正已列出的错误后重新上传，以查看其余错误` : '';
+}
+
 export interface ErrorReportOptions {
   /** Catalogue for the re-emitted drop-down lists; without it the occupation lists are empty. */
   catalogue?: OccupationCatalogue;
   maxBytes?: number;
   now?: Date;
+  /** Errors found beyond those listed (BoundedErrors): a note row under the data says how many. */
+  unlisted?: number;
 }
 
 const ERROR_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } } as const;
@@ -102,6 +131,7 @@ export async function writeErrorReport(
     worksheets: 'emit',
     entries: 'ignore',
   });
+  let lastRow = 1;
   try {
     for await (const worksheet of reader) {
       const isData = (worksheet as unknown as { name?: string }).name === meta.dataSheetName;
@@ -149,10 +179,20 @@ export async function writeErrorReport(
           cell.alignment = { wrapText: true, vertical: 'top' };
         }
         row.commit();
+        lastRow = source.number;
       }
     }
   } finally {
     (reader as unknown as { stream?: { destroy(): void } }).stream?.destroy();
+  }
+  const note = unlistedErrorsNote(options.unlisted ?? 0);
+  if (note) {
+    // Only the 错误说明 column is filled, so a re-upload of the report reads the note row as empty.
+    const row = sheet.getRow(lastRow + 1);
+    const cell = row.getCell(width + 1);
+    cell.value = note;
+    cell.font = { ...ERROR_FONT, bold: true };
+    row.commit();
   }
   sheet.commit();
   addSupportSheets(writer, meta.kind, catalogue, options.now ?? new Date());

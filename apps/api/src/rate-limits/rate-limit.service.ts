@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { DomainError } from '@app/domain';
+import { Clock } from '../common/clock';
+import { UnitOfWork } from '../database/unit-of-work';
+import { RateLimitCounter } from './entities/rate-limit-counter.entity';
+
+export interface RateLimit {
+  /** Requests allowed per window. */
+  limit: number;
+  windowSeconds: number;
+}
+
+/**
+ * Fixed-window rate limits counted in the database, so they hold across requests running at once and across
+ * several API instances (never in memory). Each step is one conditional UPDATE, atomic on SQLite and InnoDB.
+ */
+@Injectable()
+export class RateLimitService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Counts one request against `bucket`; false when the window's limit is already used up (nothing counted). */
+  async consume(bucket: string, { limit, windowSeconds }: RateLimit): Promise<boolean> {
+    const windowMs = windowSeconds * 1000;
+    const windowStart = Math.floor(this.clock.now().getTime() / windowMs) * windowMs;
+    const counted = await this.uow.run(async (manager) => {
+      if (await this.countInWindow(manager, bucket, windowStart, limit)) return true;
+      // A new window: only one request can move the row to it (the others then see it and count normally).
+      const moved = await manager
+        .createQueryBuilder()
+        .update(RateLimitCounter)
+        .set({ windowStart, hits: 1 })
+        .where('bucket = :bucket AND window_start < :windowStart', { bucket, windowStart })
+        .execute();
+      return Boolean(moved.affected);
+    });
+    if (counted) return true;
+    // First use of the bucket (or the limit is reached): make sure the row exists — a racing request may insert it
+    // too — and count. The INSERT commits on its own, so InnoDB's duplicate-key locks cannot deadlock the UPDATEs.
+    await this.uow.run((manager) =>
+      manager.createQueryBuilder().insert().into(RateLimitCounter).values({ bucket, windowStart, hits: 0 }).orIgnore().execute(),
+    );
+    return this.uow.run((manager) => this.countInWindow(manager, bucket, windowStart, limit));
+  }
+
+  /** consume(), throwing 429 RATE_LIMITED with `message` when the limit is reached. */
+  async enforce(bucket: string, rule: RateLimit, message: string): Promise<void> {
+    if (!(await this.consume(bucket, rule))) throw new DomainError('RATE_LIMITED', message, { limit: rule.limit, windowSeconds: rule.windowSeconds });
+  }
+
+  private async countInWindow(manager: EntityManager, bucket: string, windowStart: number, limit: number): Promise<boolean> {
+    const counted = await manager
+      .createQueryBuilder()
+      .update(RateLimitCounter)
+      .set({ hits: () => 'hits + 1' })
+      .where('bucket = :bucket AND window_start = :windowStart AND hits < :limit', { bucket, windowStart, limit })
+      .execute();
+    return Boolean(counted.affected);
+  }
+}
