@@ -2,6 +2,7 @@ import { AuditChainHead, AuditLog } from '../audit/entities/audit-log.entity';
 import { Batch } from '../batches/entities/batch.entity';
 import { BatchDecision, BatchDecisionRecord } from '../batches/entities/batch-decision.entity';
 import { ImportErrorReport } from '../batches/entities/import-error-report.entity';
+import { BatchRecordKey } from '../batches/entities/batch-record-key.entity';
 import { Certificate } from '../certificates/entities/certificate.entity';
 import { CertificateHistory } from '../certificates/entities/certificate-history.entity';
 import { CalendarDay, CalendarYear } from '../calendar/entities/calendar.entity';
@@ -11,4 +12,4 @@ import { Organisation } from '../organisations/entities/organisation.entity';
 import { User } from '../users/entities/user.entity';
 
 /** Every entity of the application; features add theirs here. */
-export const ENTITIES = [Organisation, User, Session, LoginThrottle, AuditLog, AuditChainHead, CalendarYear, CalendarDay, Batch, BatchDecision, BatchDecisionRecord, Certificate, CertificateHistory, ImportErrorReport];
+export const ENTITIES = [Organisation, User, Session, LoginThrottle, AuditLog, AuditChainHead, CalendarYear, CalendarDay, Batch, BatchDecision, BatchDecisionRecord, Certificate, CertificateHistory, ImportErrorReport, BatchRecordKey];

@@ -62,6 +62,10 @@ export class Batch extends VersionedEntityBase {
   @Column({ type: 'int' })
   createdById!: number;
 
+  /** why a centre uploaded this batch on the institution's behalf (not needed for dissolved institutions). */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  proxyReason!: string | null;
+
   /** some records were uploaded after their upload deadline (a late submission, not a late review). */
   @Column({ type: 'boolean', default: false })
   lateSubmission!: boolean;
