@@ -9,6 +9,8 @@ import { FieldCipher } from '../crypto/field-cipher';
 import { UnitOfWork } from '../database/unit-of-work';
 import { JurisdictionService } from '../jurisdiction/jurisdiction.service';
 import { Batch } from '../batches/entities/batch.entity';
+import { Organisation } from '../organisations/entities/organisation.entity';
+import { assertMaintains } from '../organisations/institution-maintenance';
 import { Certificate } from './entities/certificate.entity';
 
 const SORTABLE = { id: 'c.id', rowNumber: 'c.rowNumber', issueDate: 'c.issueDate', holderName: 'c.holderName', certificateNumber: 'c.certificateNumber' };
@@ -53,6 +55,9 @@ export class CertificatesService {
   /** the full ID number, once, with an audit record of who saw it. */
   async revealIdNumber(actor: Actor, id: number): Promise<{ idNumber: string }> {
     const certificate = await this.certificateWithin(actor, id);
+    if (actor.organisationLevel === 'institution') {
+      assertMaintains(actor, await this.dataSource.getRepository(Organisation).findOneByOrFail({ id: certificate.institutionId }));
+    }
     const idNumber = this.cipher.decrypt(certificate.idNumberEnc);
     await this.uow.run((manager) =>
       this.audit.record(manager, subjectOf(actor), {

@@ -20,6 +20,8 @@ export interface AcceptanceExemption {
   approverName: string;
   organisationName: string;
   grantedAt: string;
+  /** How many records past the cutoff it was granted for (their keys are in batch_record_keys). */
+  recordCount?: number;
 }
 
 /** one upload of certificate records travelling up the review chain. */

@@ -32,6 +32,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   AUTH_ACCOUNT_LOCKED: 423,
   QUOTA_EXCEEDED: 429,
   RATE_LIMITED: 429,
+  INSTITUTION_DISSOLVED: 403,
+  BATCH_SEPARATION_OF_DUTIES: 403,
 };
 
 export function httpStatusForCode(code: string): number {
