@@ -43,6 +43,10 @@ export interface Batch extends DueInfo {
   lateSubmission: boolean;
   overdueStatement: OverdueStatement | null;
   exemption: Exemption | null;
+  /** why a centre uploaded the batch for the institution. */
+  proxyReason?: string | null;
+  /** the stage approval leads to on the province's chain. */
+  nextStatus?: BatchStatus | 'published' | null;
   stageReceivedOn: string | null;
   dueRule: string | null;
   returnedFrom: string | null;
