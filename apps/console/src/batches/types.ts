@@ -74,6 +74,8 @@ export interface HistoryEntry {
   comment: string | null;
   recordCount: number;
   childBatchId: number | null;
+  /** a step of the parent batch, copied into a child batch created by a partial return. */
+  inheritedFromBatchId?: number | null;
   dueDate: string | null;
   late: boolean;
   createdAt: string;
