@@ -18,6 +18,8 @@ export interface Exemption {
   approverName: string;
   organisationName: string;
   grantedAt: string;
+  /** How many records past the cutoff it covers. */
+  recordCount?: number;
 }
 
 /** The working-day countdown fields the API computes against its own today. */
