@@ -326,6 +326,39 @@ describe('batch review flow in Chromium', () => {
     await ui.logout();
   });
 
+  it('gz_admin uploads for an institution only with a recorded reason, and may not approve what it uploaded (R-44, R-3)', async () => {
+    await ui.login('gz_admin');
+    await ui.openFromMenu('上传批次');
+    await page.getByText('上传证书数据').waitFor();
+    await page.getByRole('combobox', { name: /评价机构/ }).fill('粤厨');
+    await page.getByRole('option', { name: /粤厨/ }).click();
+    const sheet = await buildSheet(app.baseUrl, operatorToken, [guangzhouRow(501)]);
+    await page.getByTestId('xlsx-file-input').setInputFiles({ name: '代传-粤厨.xlsx', mimeType: XLSX, buffer: sheet });
+    await page.getByRole('button', { name: '上传并校验' }).click();
+    await page.getByText(/须填写代为上传的原因/).waitFor();
+
+    await page.getByLabel(/代为上传原因/).fill('机构系统故障，书面委托市中心代为上传');
+    await page.getByRole('button', { name: '上传并校验' }).click();
+    await page.waitForURL(/#\/batches\/\d+\/show/);
+    const id = Number(/batches\/(\d+)\/show/.exec(page.url())![1]);
+    await page.getByText(/书面委托市中心代为上传/).first().waitFor();
+    await ui.shot('batch-proxy-upload');
+    const history = await asNational<{ action: string; comment: string }[]>(`/api/admin/batches/${id}/history`);
+    expect(history[0].comment).toContain('机构系统故障，书面委托市中心代为上传');
+
+    await page.getByRole('button', { name: '提交' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '提交' }).click();
+    await page.getByTestId('batch-header').getByText('市级审核').waitFor();
+    await page.getByRole('button', { name: '通过' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '通过' }).click();
+    await page.getByText(/职责分离/).waitFor();
+    await ui.shot('batch-separation-of-duties');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    expect((await batch(id)).status).toBe('municipal_review');
+    await ui.logout();
+  });
+
   it('gd_admin: the deadline board names the responsible organisation and role; a row opens its batch', async () => {
     await ui.login('gd_admin');
     await ui.openFromMenu('期限看板');

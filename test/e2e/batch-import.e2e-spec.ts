@@ -163,7 +163,11 @@ describe('batch import (R-8, R-12, R-42)', () => {
     const sheet = await buildSheet(t, inst, [validRow(40)]);
     expect((await upload(sheet, 'a.xlsx', { kind: 'skill_level' }, gz)).body.code).toBe('VALIDATION_FAILED');
     expect((await upload(sheet, 'a.xlsx', { kind: 'skill_level', institutionId: String(instCd1) }, gz)).status).toBe(404);
-    expect((await upload(sheet, 'a.xlsx', { kind: 'skill_level', institutionId: String(instGz1) }, gz)).status).toBe(201);
+    // R-44: a centre uploads for an active institution only with a recorded reason.
+    const noReason = await upload(sheet, 'a.xlsx', { kind: 'skill_level', institutionId: String(instGz1) }, gz);
+    expect(noReason.status).toBe(422);
+    expect(noReason.body.code).toBe('BATCH_PROXY_REASON_REQUIRED');
+    expect((await upload(sheet, 'a.xlsx', { kind: 'skill_level', institutionId: String(instGz1), proxyReason: '机构书面委托市中心代传' }, gz)).status).toBe(201);
     // Reviewers do not upload.
     expect((await upload(sheet, 'b.xlsx', { kind: 'skill_level' }, { Authorization: `Bearer ${await t.login('gd_reviewer')}` })).status).toBe(403);
   });

@@ -189,6 +189,6 @@ describe('users (R-3, R-41)', () => {
       .get('/api/admin/users')
       .query({ filter: JSON.stringify({ role: 'municipal_head' }) })
       .set({ Authorization: `Bearer ${await t.login('gd_admin')}` });
-    expect(res.body.map((u: { username: string }) => u.username)).toEqual(['gz_head']);
+    expect(res.body.map((u: { username: string }) => u.username)).toEqual(['gz_head', 'sz_head']);
   });
 });

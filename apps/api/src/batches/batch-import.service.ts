@@ -9,11 +9,12 @@ import {
   CertificateRecord,
   DomainError,
   parseCertificateRecord,
+  proxyUploadRefusal,
 } from '@app/domain';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Actor, subjectOf } from '../common/actor/actor';
 import { Clock } from '../common/clock';
-import { forbidden, notFound, staleVersion } from '../common/errors/app-errors';
+import { notFound, staleVersion } from '../common/errors/app-errors';
 import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { FieldCipher } from '../crypto/field-cipher';
@@ -27,6 +28,7 @@ import { certificateFields } from '../certificates/certificate-fields';
 import { BatchQueryService } from './batch-query.service';
 import { Batch } from './entities/batch.entity';
 import { BatchDecision, decidedBy } from './entities/batch-decision.entity';
+import { BatchRecordKey } from './entities/batch-record-key.entity';
 import { BatchRow, BoundedErrors, buildTemplate, openBatchFile, ReportError, TemplateKind, unlistedErrorsNote } from './excel';
 import { ImportErrorReportsService } from './import-error-reports.service';
 
@@ -95,10 +97,11 @@ export class BatchImportService {
     return institution;
   }
 
-  async upload(actor: Actor, sheet: UploadedSheet, kind: TemplateKind, institutionId: number | undefined) {
+  async upload(actor: Actor, sheet: UploadedSheet, kind: TemplateKind, institutionId: number | undefined, proxyReason?: string) {
     try {
       const institution = await this.institutionFor(actor, institutionId);
-      const checksum = await this.checkedFile(actor, sheet, institution);
+      const checksum = await this.checkedFile(actor, sheet, institution, proxyReason);
+      const proxy = proxyNote(actor, proxyReason);
       const rows = await this.openRows(sheet.path, kind);
       const { batch, warnings } = await this.refusingOnErrors(actor, institution, sheet, () =>
         this.uow.run(async (manager) => {
@@ -111,6 +114,7 @@ export class BatchImportService {
             fileName: sheet.originalName.slice(0, 255),
             fileChecksum: checksum,
             createdById: actor.userId,
+            proxyReason: proxy,
             dueDate: null,
             dueRule: 'upload',
           });
@@ -124,7 +128,7 @@ export class BatchImportService {
             .set({ recordCount: imported.count, dueDate: uploadDue.due, version: () => 'version' })
             .where('id = :id', { id: batchId })
             .execute();
-          const stored = await this.recordUpload(manager, actor, institution, sheet, checksum, kind, batchId, imported.count);
+          const stored = await this.recordUpload(manager, actor, institution, sheet, checksum, kind, batchId, imported.count, proxy);
           return { batch: stored, warnings: imported.warnings };
         }),
       ).catch((error: unknown) => this.duplicateFileRace(error, institution.id, checksum));
@@ -134,14 +138,13 @@ export class BatchImportService {
     }
   }
 
-  /** R-44 (who may upload) and the duplicate-file check; returns the file's checksum. */
-  private async checkedFile(actor: Actor, sheet: UploadedSheet, institution: Organisation): Promise<string> {
+  /** R-44 (who may upload, a centre only with a recorded reason) and the duplicate-file check; returns the file's checksum. */
+  private async checkedFile(actor: Actor, sheet: UploadedSheet, institution: Organisation, proxyReason: string | undefined): Promise<string> {
     if (!/\.xlsx$/i.test(sheet.originalName)) {
       throw new DomainError('IMPORT_NOT_XLSX', '只接受本平台模板格式的 .xlsx 文件，请下载导入模板填写后上传');
     }
-    if (institution.status === 'dissolved' && actor.organisationLevel === 'institution') {
-      throw forbidden('该机构已主体灭失，其数据由上级技能中心维护（R-44）');
-    }
+    const refusal = proxyUploadRefusal(actor.organisationLevel, institution.status, proxyReason);
+    if (refusal) throw new DomainError(refusal.code, refusal.message);
     const checksum = await sha256File(sheet.path);
     await this.assertFileNew(institution.id, checksum);
     return checksum;
@@ -202,14 +205,15 @@ export class BatchImportService {
    * R-13 resubmission: a returned (or draft) batch's records are replaced whole by a corrected sheet; the
    * replaced records are kept in certificate_history (R-19).
    */
-  async reupload(actor: Actor, batchId: number, sheet: UploadedSheet) {
+  async reupload(actor: Actor, batchId: number, sheet: UploadedSheet, proxyReason?: string) {
     try {
       const batch = await this.batchQueries.batchWithin(actor, batchId);
       if (batch.status !== 'returned' && batch.status !== 'draft') {
         throw new DomainError('BATCH_WRONG_STATE', '只有待提交或已退回的批次可以重新上传更正数据');
       }
       const institution = await this.dataSource.getRepository(Organisation).findOneByOrFail({ id: batch.institutionId });
-      const checksum = await this.checkedFile(actor, sheet, institution);
+      const checksum = await this.checkedFile(actor, sheet, institution, proxyReason);
+      const proxy = proxyNote(actor, proxyReason);
       const rows = await this.openRows(sheet.path, batch.kind);
       await this.refusingOnErrors(actor, institution, sheet, () =>
         this.uow.run(async (manager) => {
@@ -221,10 +225,25 @@ export class BatchImportService {
             status: batch.status === 'returned' ? 'returned' : 'draft',
             replacing: true,
           });
+          // R-16: an exemption covers the records it was granted for, which a re-upload replaces. R-14: a draft's
+          // due date follows its new records; a returned batch stays on its correction period.
+          await manager.getRepository(BatchRecordKey).delete({ batchId: batch.id, purpose: 'exemption' });
+          const dueDate =
+            batch.status === 'draft'
+              ? (await this.calendar.deadline('upload', imported.earliestIssue, institution.deadlineProfile)).due
+              : batch.dueDate;
           const updated = await manager
             .createQueryBuilder()
             .update(Batch)
-            .set({ recordCount: imported.count, fileName: sheet.originalName.slice(0, 255), fileChecksum: checksum, version: () => 'version + 1' })
+            .set({
+              recordCount: imported.count,
+              fileName: sheet.originalName.slice(0, 255),
+              fileChecksum: checksum,
+              exemption: null,
+              dueDate,
+              ...(proxy ? { proxyReason: proxy } : {}),
+              version: () => 'version + 1',
+            })
             .where('id = :id AND version = :version', { id: batch.id, version: batch.version })
             .execute();
           if (!updated.affected) throw staleVersion();
@@ -235,14 +254,17 @@ export class BatchImportService {
             resultStatus: batch.status,
             ...decidedBy(actor),
             recordCount: imported.count,
-            comment: `重新上传更正数据 ${sheet.originalName}（原 ${batch.recordCount} 条，现 ${imported.count} 条）`,
+            comment:
+              `重新上传更正数据 ${sheet.originalName}（原 ${batch.recordCount} 条，现 ${imported.count} 条）` +
+              (batch.exemption ? '；原受理豁免随原数据失效' : '') +
+              (proxy ? `；代评价机构上传，原因：${proxy}` : ''),
           });
           await this.audit.record(manager, subjectOf(actor), {
             action: 'batch.reupload',
             targetType: 'batch',
             targetId: batch.id,
-            before: { recordCount: batch.recordCount, fileName: batch.fileName, checksum: batch.fileChecksum },
-            after: { recordCount: imported.count, fileName: sheet.originalName, checksum },
+            before: { recordCount: batch.recordCount, fileName: batch.fileName, checksum: batch.fileChecksum, exemption: batch.exemption, dueDate: batch.dueDate },
+            after: { recordCount: imported.count, fileName: sheet.originalName, checksum, exemption: null, dueDate, proxyReason: proxy },
           });
         }),
       );
@@ -402,6 +424,7 @@ export class BatchImportService {
     kind: TemplateKind,
     batchId: number,
     recordCount: number,
+    proxyReason: string | null,
   ): Promise<Batch> {
     await manager.getRepository(BatchDecision).insert({
       batchId,
@@ -410,13 +433,13 @@ export class BatchImportService {
       resultStatus: 'draft',
       ...decidedBy(actor),
       recordCount,
-      comment: `上传文件 ${sheet.originalName}`,
+      comment: `上传文件 ${sheet.originalName}` + (proxyReason ? `（代评价机构上传，原因：${proxyReason}）` : ''),
     });
     await this.audit.record(manager, subjectOf(actor), {
       action: 'batch.upload',
       targetType: 'batch',
       targetId: batchId,
-      after: { institutionId: institution.id, kind, recordCount, fileName: sheet.originalName, checksum },
+      after: { institutionId: institution.id, kind, recordCount, fileName: sheet.originalName, checksum, proxyReason },
     });
     return manager.getRepository(Batch).findOneByOrFail({ id: batchId });
   }
@@ -431,6 +454,13 @@ function isUniqueViolation(error: unknown): boolean {
   const driver = (error as { driverError?: { code?: unknown; errno?: unknown; message?: unknown } } | null)?.driverError;
   if (!driver) return false;
   return driver.code === 'ER_DUP_ENTRY' || driver.errno === 1062 || (String(driver.code).startsWith('SQLITE_CONSTRAINT') && String(driver.message).includes('UNIQUE'));
+}
+
+/** The recorded reason of a centre uploading for an institution (R-44); institutions upload their own data. */
+function proxyNote(actor: Actor, proxyReason: string | undefined): string | null {
+  if (actor.organisationLevel === 'institution') return null;
+  const reason = proxyReason?.trim();
+  return reason ? reason.slice(0, 500) : null;
 }
 
 function sha256File(path: string): Promise<string> {

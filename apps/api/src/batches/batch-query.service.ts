@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
-import { BATCH_STATUS_LABELS, BATCH_STATUSES, BatchStatus, deadlineStatus, REVIEW_STAGES, STAGE_ROLE, WorkingDayCalendar } from '@app/domain';
+import { BATCH_STATUS_LABELS, BATCH_STATUSES, BatchStatus, deadlineStatus, isReviewStage, nextStatus, REVIEW_STAGES, STAGE_ROLE, WorkingDayCalendar } from '@app/domain';
 import { Actor } from '../common/actor/actor';
 import { Clock } from '../common/clock';
 import { applyFilters, defineList, fetchPage, QueryOf } from '../common/http/list-query';
@@ -45,6 +45,8 @@ export type BatchView = Batch & {
   overdue: boolean;
   workingDaysLeft: number | null;
   dueText: string | null;
+  /** where approval takes the batch on its province's chain (null outside review). */
+  nextStatus: BatchStatus | null;
 };
 
 /** Reading batches within jurisdiction, with each one's deadline status against today. */
@@ -120,16 +122,18 @@ export class BatchQueryService {
     const institutions = await this.dataSource
       .getRepository(Organisation)
       .createQueryBuilder('o')
-      .select(['o.id', 'o.name'])
+      .select(['o.id', 'o.name', 'o.deadlineProfile'])
       .whereInIds([...new Set(batches.map((b) => b.institutionId))])
       .getMany();
     const names = new Map(institutions.map((o) => [o.id, o.name]));
+    const profiles = new Map(institutions.map((o) => [o.id, o.deadlineProfile]));
     const calendar = await this.calendar.calendar();
     const today = this.clock.today();
     return batches.map((b) => ({
       ...b,
       institutionName: names.get(b.institutionId) ?? '',
       statusLabel: BATCH_STATUS_LABELS[b.status],
+      nextStatus: isReviewStage(b.status) ? nextStatus(b.status, profiles.get(b.institutionId) ?? 'national') : null,
       ...dueFields(calendar, b.dueDate, today, b.status),
     }));
   }

@@ -1,7 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { actionRefusal, DomainError, firstStage, STAGE_DEADLINE_RULE } from '@app/domain';
+import {
+  actionRefusal,
+  CORRECTION_RULE,
+  DeadlineProfile,
+  DomainError,
+  firstStage,
+  isReviewStage,
+  judgeRecord,
+  RecordKeys,
+  STAGE_DEADLINE_RULE,
+  SubmissionContext,
+} from '@app/domain';
 import { Actor, subjectOf } from '../common/actor/actor';
 import { Clock } from '../common/clock';
 import { forbidden, staleVersion } from '../common/errors/app-errors';
@@ -9,14 +20,18 @@ import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Organisation } from '../organisations/entities/organisation.entity';
+import { assertMaintains } from '../organisations/institution-maintenance';
 import { Certificate } from '../certificates/entities/certificate.entity';
 import { BatchQueryService } from './batch-query.service';
 import { OverdueStatementDto } from './dto/batch.dto';
 import { Batch } from './entities/batch.entity';
 import { BatchDecision, decidedBy } from './entities/batch-decision.entity';
+import { BatchRecordKey, RecordKeyPurpose } from './entities/batch-record-key.entity';
 
 /** Records listed in a refusal; the count says how many there are in all. */
 const LISTED_RECORDS = 200;
+/** Rows per INSERT of record keys. */
+const KEY_CHUNK = 500;
 
 interface LateRecord {
   id: number;
@@ -47,23 +62,35 @@ export class BatchSubmissionService {
     }
     if (batch.version !== version) throw staleVersion();
     const institution = await this.dataSource.getRepository(Organisation).findOneByOrFail({ id: batch.institutionId });
+    assertMaintains(actor, institution);
     const parent = await this.dataSource.getRepository(Organisation).findOneByOrFail({ id: institution.parentId as number });
     const profile = institution.deadlineProfile;
     const today = this.clock.today();
-    const { late, pastCutoff, uploadDueByDate } = await this.checkPeriods(batch.id, profile, today);
+    const correction = batch.status === 'returned' ? await this.correctionPeriod(batch, profile) : null;
+    const context: SubmissionContext = {
+      today,
+      correction: correction && { due: correction.due, ...(await this.returnedRecords(batch.id)) },
+      exempted: batch.exemption ? await this.recordKeys(batch.id, 'exemption') : null,
+    };
+    const { late, refused, uploadDueByDate } = await this.checkPeriods(batch.id, profile, context);
+    const correctionNote = correction && today > correction.due ? `更正期限（${correction.due}）已过，` : '';
 
-    if (pastCutoff.length > 0 && !batch.exemption) {
+    if (refused.length > 0) {
       throw new DomainError(
         'BATCH_PAST_ACCEPTANCE_CUTOFF',
-        `有 ${pastCutoff.length} 条证书自发证日期起已超过 6 个月，原则上不予受理。如确需上报，请省级技能中心为本批次办理受理豁免。`,
-        { records: pastCutoff.slice(0, LISTED_RECORDS), count: pastCutoff.length },
+        `${correctionNote}有 ${refused.length} 条证书自发证日期起已超过 6 个月，原则上不予受理。` +
+          (batch.exemption ? '本批次的受理豁免不涵盖这些记录，' : '') +
+          '如确需上报，请省级技能中心为这些记录办理受理豁免。',
+        { records: refused.slice(0, LISTED_RECORDS), count: refused.length },
       );
     }
+    // R-16: a statement explains the lateness of the submission it is given with; an earlier one is not reused
+    // for records that are late now (late corrections, or new records a re-upload added).
     const givenStatement = statement ?? null;
-    if (late.length > 0 && !givenStatement && !batch.overdueStatement) {
+    if (late.length > 0 && !givenStatement) {
       throw new DomainError(
         'BATCH_OVERDUE_STATEMENT_REQUIRED',
-        `有 ${late.length} 条证书已超过上报期限，请填写《逾期上报情况说明》（附件3）后再提交。`,
+        `${correctionNote}有 ${late.length} 条证书已超过上报期限，请填写《逾期上报情况说明》（附件3）后再提交。`,
         { records: late.slice(0, LISTED_RECORDS), count: late.length },
       );
     }
@@ -72,12 +99,15 @@ export class BatchSubmissionService {
     const stageRule = STAGE_DEADLINE_RULE[stage];
     if (stageRule === 'inherit') throw new Error(`first stage ${stage} cannot inherit a deadline`);
     const deadline = await this.calendar.deadline(stageRule, today, profile);
+    // A resubmission on time keeps the first submission's lateness and statement on record (R-39 quality report).
+    const resubmission = batch.status === 'returned';
     const overdueStatement =
-      late.length > 0
-        ? givenStatement
-          ? { ...givenStatement, recordCount: late.length, givenBy: actor.displayName, givenAt: this.clock.now().toISOString() }
-          : batch.overdueStatement
-        : null;
+      late.length > 0 && givenStatement
+        ? { ...givenStatement, recordCount: late.length, givenBy: actor.displayName, givenAt: this.clock.now().toISOString() }
+        : resubmission
+          ? batch.overdueStatement
+          : null;
+    const lateSubmission = late.length > 0 || (resubmission && batch.lateSubmission);
 
     await this.uow.run(async (manager) => {
       const updated = await manager
@@ -85,7 +115,7 @@ export class BatchSubmissionService {
         .update(Batch)
         .set({
           status: stage,
-          lateSubmission: late.length > 0,
+          lateSubmission,
           overdueStatement,
           stageReceivedOn: today,
           dueDate: deadline.due,
@@ -114,7 +144,12 @@ export class BatchSubmissionService {
         resultStatus: stage,
         ...decidedBy(actor),
         recordCount: batch.recordCount,
-        comment: late.length > 0 ? `逾期上报 ${late.length} 条，已附逾期说明` : null,
+        comment:
+          late.length > 0
+            ? `${correctionNote}逾期上报 ${late.length} 条，已附逾期说明`
+            : correction
+              ? `在更正期限（${correction.due}）内重新上报`
+              : null,
         dueDate: deadline.due,
       });
       await this.audit.record(manager, subjectOf(actor), {
@@ -122,7 +157,7 @@ export class BatchSubmissionService {
         targetType: 'batch',
         targetId: id,
         before: { status: batch.status, version },
-        after: { status: stage, dueDate: deadline.due, lateSubmission: late.length > 0, overdueStatement },
+        after: { status: stage, dueDate: deadline.due, lateSubmission, overdueStatement, correctionDue: correction?.due ?? null },
       });
     });
     return this.batches.get(actor, id);
@@ -136,15 +171,26 @@ export class BatchSubmissionService {
       throw new DomainError('BATCH_WRONG_STATE', '只有待提交或已退回的批次需要受理豁免');
     }
     const organisation = await this.dataSource.getRepository(Organisation).findOneByOrFail({ id: actor.organisationId });
+    const institution = await this.dataSource.getRepository(Organisation).findOneByOrFail({ id: batch.institutionId });
+    // R-16: the exemption is granted for the records past the cutoff now, and covers only those.
+    const { pastCutoff } = await this.checkPeriods(batch.id, institution.deadlineProfile, { today: this.clock.today(), correction: null, exempted: null });
     const exemption = {
       reason,
       approverId: actor.userId,
       approverName: actor.displayName,
       organisationName: organisation.name,
       grantedAt: this.clock.now().toISOString(),
+      recordCount: pastCutoff.length,
     };
     await this.uow.run(async (manager) => {
       await manager.getRepository(Batch).update({ id }, { exemption, version: () => 'version + 1' });
+      const keys = manager.getRepository(BatchRecordKey);
+      await keys.delete({ batchId: id, purpose: 'exemption' });
+      for (let i = 0; i < pastCutoff.length; i += KEY_CHUNK) {
+        await keys.insert(
+          pastCutoff.slice(i, i + KEY_CHUNK).map((r) => ({ batchId: id, purpose: 'exemption' as const, certificateId: r.id, certificateNumber: r.certificateNumber })),
+        );
+      }
       await manager.getRepository(BatchDecision).insert({
         batchId: id,
         action: 'exemption',
@@ -152,7 +198,7 @@ export class BatchSubmissionService {
         resultStatus: batch.status,
         ...decidedBy(actor),
         recordCount: batch.recordCount,
-        comment: reason,
+        comment: `${reason}（涵盖 ${pastCutoff.length} 条超过 6 个月的记录）`,
       });
       await this.audit.record(manager, subjectOf(actor), {
         action: 'batch.exemption',
@@ -165,8 +211,11 @@ export class BatchSubmissionService {
     return this.batches.get(actor, id);
   }
 
-  /** R-14/R-16: upload deadline and 6-month cutoff per record, computed once per distinct issue date. */
-  private async checkPeriods(batchId: number, profile: 'national' | 'guangdong', today: string) {
+  /**
+   * R-14, R-16: each record judged against its upload deadline and 6-month cutoff — or, resubmitted after a return,
+   * against the correction period (libs/domain judgeRecord); periods computed once per distinct issue date.
+   */
+  private async checkPeriods(batchId: number, profile: DeadlineProfile, context: SubmissionContext) {
     const records: LateRecord[] = (
       await this.dataSource
         .getRepository(Certificate)
@@ -190,12 +239,51 @@ export class BatchSubmissionService {
       uploadDueByDate.set(issueDate, (await this.calendar.deadline('upload', issueDate, profile)).due);
       cutoffByDate.set(issueDate, (await this.calendar.deadline('acceptance_cutoff', issueDate, profile)).due);
     }
-    const pastCutoff = records.filter((r) => today > cutoffByDate.get(r.issueDate)!).map((r) => ({ ...r, due: cutoffByDate.get(r.issueDate)! }));
-    const cut = new Set(pastCutoff.map((r) => r.id));
-    const late = records
-      .filter((r) => !cut.has(r.id) && today > uploadDueByDate.get(r.issueDate)!)
-      .map((r) => ({ ...r, due: uploadDueByDate.get(r.issueDate)! }));
-    // Exempted records past the cutoff are late as well and need the statement too.
-    return { late: [...pastCutoff, ...late], pastCutoff, uploadDueByDate };
+    const late: LateRecord[] = [];
+    const pastCutoff: LateRecord[] = [];
+    const refused: LateRecord[] = [];
+    for (const r of records) {
+      const judged = judgeRecord({ ...r, uploadDue: uploadDueByDate.get(r.issueDate)!, cutoff: cutoffByDate.get(r.issueDate)! }, context);
+      const listed = { ...r, due: judged.due };
+      // Exempted records past the cutoff are late as well and need the statement too.
+      if (judged.late) late.push(listed);
+      if (judged.pastCutoff) pastCutoff.push(listed);
+      if (judged.refused) refused.push(listed);
+    }
+    return { late, pastCutoff, refused, uploadDueByDate };
   }
+
+  /**
+   * R-14 (粤 二（三）, 指南 第十一条): the correction period runs from the day the institution received the return —
+   * the return decision's Beijing day — by the rule of the stage that returned it; checked anew at resubmission.
+   */
+  private async correctionPeriod(batch: Batch, profile: DeadlineProfile): Promise<{ due: string } | null> {
+    if (!batch.returnedFrom || !isReviewStage(batch.returnedFrom)) return batch.dueDate ? { due: batch.dueDate } : null;
+    const receivedOn = batch.stageReceivedOn ?? (await this.returnDay(batch.id));
+    if (!receivedOn) return batch.dueDate ? { due: batch.dueDate } : null;
+    return { due: (await this.calendar.deadline(CORRECTION_RULE[batch.returnedFrom], receivedOn, profile)).due };
+  }
+
+  private async returnDay(batchId: number): Promise<string | null> {
+    const decision = await this.dataSource.getRepository(BatchDecision).findOne({ where: { batchId, action: 'return' }, order: { id: 'DESC' } });
+    return decision ? beijingDay(decision.createdAt) : null;
+  }
+
+  /** The records a return sent back; batches returned before keys were kept count all their records as returned. */
+  private async returnedRecords(batchId: number): Promise<RecordKeys> {
+    const keys = await this.recordKeys(batchId, 'returned');
+    if (keys.ids.size > 0) return keys;
+    const all = await this.dataSource.getRepository(Certificate).find({ select: { id: true, certificateNumber: true }, where: { batchId } });
+    return { ids: new Set(all.map((c) => c.id)), numbers: new Set(all.map((c) => c.certificateNumber)) };
+  }
+
+  private async recordKeys(batchId: number, purpose: RecordKeyPurpose): Promise<RecordKeys> {
+    const rows = await this.dataSource.getRepository(BatchRecordKey).find({ select: { certificateId: true, certificateNumber: true }, where: { batchId, purpose } });
+    return { ids: new Set(rows.map((r) => r.certificateId)), numbers: new Set(rows.map((r) => r.certificateNumber)) };
+  }
+}
+
+/** The Beijing calendar day of an instant (UTC+8, no daylight saving). */
+function beijingDay(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }

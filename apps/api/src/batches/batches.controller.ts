@@ -23,7 +23,7 @@ import { BatchImportService } from './batch-import.service';
 import { BATCH_LIST, BatchQueryService } from './batch-query.service';
 import { BatchSubmissionService } from './batch-submission.service';
 import { ImportErrorReportsService } from './import-error-reports.service';
-import { ExemptionDto, SubmitBatchDto, TemplateQueryDto, UploadBatchDto } from './dto/batch.dto';
+import { ExemptionDto, ReuploadBatchDto, SubmitBatchDto, TemplateQueryDto, UploadBatchDto } from './dto/batch.dto';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -86,13 +86,13 @@ export class BatchesController {
   @Post()
   @RequirePermission('batches.upload')
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, kind: { type: 'string' }, institutionId: { type: 'integer' } } } })
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, kind: { type: 'string' }, institutionId: { type: 'integer' }, proxyReason: { type: 'string' } } } })
   @UseInterceptors(FileInterceptor('file'))
   upload(@CurrentActor() actor: Actor, @UploadedFile() file: Express.Multer.File | undefined, @Body() dto: UploadBatchDto) {
     if (!file) throw new DomainError('IMPORT_NO_FILE', '请选择要上传的 Excel 文件（.xlsx）');
     // Multer decodes the multipart file name as latin1; browsers send UTF-8.
     const originalName = Buffer.from(file.originalname, 'latin1').toString('utf8');
-    return this.imports.upload(actor, { path: file.path, originalName, size: file.size }, dto.kind, dto.institutionId);
+    return this.imports.upload(actor, { path: file.path, originalName, size: file.size }, dto.kind, dto.institutionId, dto.proxyReason);
   }
 
   /** replace a returned (or draft) batch's records with a corrected sheet. */
@@ -101,10 +101,15 @@ export class BatchesController {
   @RequirePermission('batches.upload')
   @ApiConsumes('multipart/form-data')
   @UseInterceptors(FileInterceptor('file'))
-  reupload(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @UploadedFile() file: Express.Multer.File | undefined) {
+  reupload(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Body() dto: ReuploadBatchDto,
+  ) {
     if (!file) throw new DomainError('IMPORT_NO_FILE', '请选择要上传的 Excel 文件（.xlsx）');
     const originalName = Buffer.from(file.originalname, 'latin1').toString('utf8');
-    return this.imports.reupload(actor, id, { path: file.path, originalName, size: file.size });
+    return this.imports.reupload(actor, id, { path: file.path, originalName, size: file.size }, dto.proxyReason);
   }
 
   @Post(':id/submit')

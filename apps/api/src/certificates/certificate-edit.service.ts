@@ -11,6 +11,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { JurisdictionService } from '../jurisdiction/jurisdiction.service';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import { OccupationCatalogue } from '../organisations/occupation-catalogue';
+import { assertMaintains } from '../organisations/institution-maintenance';
 import { Batch } from '../batches/entities/batch.entity';
 import { BatchDecision, decidedBy } from '../batches/entities/batch-decision.entity';
 import { certificateFields } from './certificate-fields';
@@ -51,6 +52,7 @@ export class CertificateEditService {
     }
     if (certificate.version !== dto.version) throw staleVersion();
     const institution = await this.dataSource.getRepository(Organisation).findOneByOrFail({ id: batch!.institutionId });
+    assertMaintains(actor, institution);
 
     const input: CertificateRecordInput = { idNumber: dto.idNumber ?? this.cipher.decrypt(certificate.idNumberEnc) };
     for (const field of EDITABLE_FIELDS) {

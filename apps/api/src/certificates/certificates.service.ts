@@ -12,6 +12,8 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { JurisdictionService } from '../jurisdiction/jurisdiction.service';
 import { RateLimitService } from '../rate-limits/rate-limit.service';
 import { Batch } from '../batches/entities/batch.entity';
+import { Organisation } from '../organisations/entities/organisation.entity';
+import { assertMaintains } from '../organisations/institution-maintenance';
 import { Certificate } from './entities/certificate.entity';
 
 export const CERTIFICATE_LIST = defineList({
@@ -97,6 +99,9 @@ export class CertificatesService {
       `查看完整证件号码过于频繁：每人每小时最多 ${limit} 次，请稍后再试`,
     );
     const certificate = await this.certificateWithin(actor, id);
+    if (actor.organisationLevel === 'institution') {
+      assertMaintains(actor, await this.dataSource.getRepository(Organisation).findOneByOrFail({ id: certificate.institutionId }));
+    }
     const idNumber = this.cipher.decrypt(certificate.idNumberEnc);
     await this.uow.run((manager) =>
       this.audit.record(manager, subjectOf(actor), {

@@ -2,6 +2,7 @@ import { AuditAnchor, AuditChainHead, AuditLog } from '../audit/entities/audit-l
 import { Batch } from '../batches/entities/batch.entity';
 import { BatchDecision, BatchDecisionRecord } from '../batches/entities/batch-decision.entity';
 import { ImportErrorReport } from '../batches/entities/import-error-report.entity';
+import { BatchRecordKey } from '../batches/entities/batch-record-key.entity';
 import { Certificate } from '../certificates/entities/certificate.entity';
 import { CertificateHistory } from '../certificates/entities/certificate-history.entity';
 import { CalendarDay, CalendarYear } from '../calendar/entities/calendar.entity';
@@ -13,4 +14,4 @@ import { User } from '../users/entities/user.entity';
 import { RateLimitCounter } from '../rate-limits/entities/rate-limit-counter.entity';
 
 /** Every entity of the application; features add theirs here. */
-export const ENTITIES = [Organisation, User, Session, LoginThrottle, AuditLog, AuditChainHead, AuditAnchor, CalendarYear, CalendarDay, Batch, BatchDecision, BatchDecisionRecord, Certificate, CertificateHistory, ImportErrorReport, LoginAddressThrottle, RateLimitCounter];
+export const ENTITIES = [Organisation, User, Session, LoginThrottle, AuditLog, AuditChainHead, AuditAnchor, CalendarYear, CalendarDay, Batch, BatchDecision, BatchDecisionRecord, Certificate, CertificateHistory, ImportErrorReport, LoginAddressThrottle, RateLimitCounter, BatchRecordKey];

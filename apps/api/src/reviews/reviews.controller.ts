@@ -28,6 +28,7 @@ export class ReviewsController {
   @HttpCode(200)
   @RequirePermission('batches.review')
   approve(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: ApproveDto) {
+    if (dto.dryRun) return this.reviews.approvalCheck(actor, id, dto.version);
     return this.reviews.approve(actor, id, dto.version, dto.comment);
   }
 

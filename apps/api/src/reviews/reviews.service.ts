@@ -8,6 +8,7 @@ import {
   isReviewStage,
   nextStatus,
   ReviewStage,
+  separationRefusal,
   STAGE_DEADLINE_RULE,
 } from '@app/domain';
 import { Actor, subjectOf } from '../common/actor/actor';
@@ -20,10 +21,13 @@ import { Organisation } from '../organisations/entities/organisation.entity';
 import { BatchQueryService } from '../batches/batch-query.service';
 import { Batch } from '../batches/entities/batch.entity';
 import { BatchDecision, BatchDecisionRecord, decidedBy } from '../batches/entities/batch-decision.entity';
+import { BatchRecordKey } from '../batches/entities/batch-record-key.entity';
 import { Certificate } from '../certificates/entities/certificate.entity';
 import { ReturnedRecordDto } from './dto/review.dto';
 
 const RECORD_CHUNK = 500;
+/** Steps that put data into a batch: their actors may not approve it (R-3 三权分立). */
+const AUTHORING_ACTIONS = ['upload', 'reupload', 'submit', 'record_edit'] as const;
 
 /**
  * R-13, R-14, R-17, R-42: a reviewer approves a batch to the next stage (national approval publishes it) or
@@ -41,12 +45,16 @@ export class ReviewsService {
     private readonly batches: BatchQueryService,
   ) {}
 
+  /** Whether this person may approve the batch now: the same checks as approval, nothing changed. */
+  async approvalCheck(actor: Actor, id: number, version: number) {
+    const { batch, next } = await this.approvable(actor, id, version);
+    return { dryRun: true, id, status: batch.status, nextStatus: next, version: batch.version };
+  }
+
   async approve(actor: Actor, id: number, version: number, comment?: string) {
-    const batch = await this.reviewable(actor, id, 'approve', version);
+    const { batch, profile, next } = await this.approvable(actor, id, version);
     const stage = batch.status as ReviewStage;
-    const next = nextStatus(stage);
     const today = this.clock.today();
-    const profile = await this.profileOf(batch);
     let dueDate: string | null = null;
     let stageReceivedOn: string | null = today;
     let dueRule: string | null = null;
@@ -142,6 +150,7 @@ export class ReviewsService {
             await manager.getRepository(Certificate).update({ id: r.id }, { returnReason: r.reason });
           }
         }
+        await this.keepReturnedRecords(manager, id);
       } else {
         childId = await this.splitOff(manager, batch, version, stage, records!, correction.due, CORRECTION_RULE[stage], today);
       }
@@ -152,6 +161,7 @@ export class ReviewsService {
         recordCount: whole ? batch.recordCount : records!.length,
         childBatchId: childId,
       });
+      if (childId) await this.inheritTrail(manager, batch.id, childId, decisionId);
       if (records) {
         for (let i = 0; i < records.length; i += RECORD_CHUNK) {
           await manager
@@ -172,6 +182,75 @@ export class ReviewsService {
     });
     const result = await this.batches.get(actor, id);
     return childId ? { ...result, childBatchId: childId } : result;
+  }
+
+  /** Stage, role, version and separation of duties (R-3); the next stage on the province's chain (R-11). */
+  private async approvable(actor: Actor, id: number, version: number) {
+    const batch = await this.reviewable(actor, id, 'approve', version);
+    const refusal = separationRefusal(actor.userId, await this.authorsOf(batch));
+    if (refusal) throw new DomainError(refusal.code, refusal.message);
+    const profile = await this.profileOf(batch);
+    return { batch, profile, next: nextStatus(batch.status as ReviewStage, profile) };
+  }
+
+  /**
+   * R-3: everyone who put data into the batch — uploaded, re-uploaded, edited or submitted it — or into a batch its
+   * records came from (a partial return's parent).
+   */
+  private async authorsOf(batch: Batch): Promise<Set<number>> {
+    const authors = new Set<number>();
+    const lineage: number[] = [];
+    for (let current: Batch | null = batch; current && lineage.length < 20; ) {
+      lineage.push(current.id);
+      authors.add(current.createdById);
+      current = current.parentId ? await this.dataSource.getRepository(Batch).findOneBy({ id: current.parentId }) : null;
+    }
+    const rows = await this.dataSource
+      .getRepository(BatchDecision)
+      .createQueryBuilder('d')
+      .select('DISTINCT d.actorId', 'actorId')
+      .where('d.batchId IN (:...lineage)', { lineage })
+      .andWhere('d.action IN (:...actions)', { actions: AUTHORING_ACTIONS })
+      .getRawMany<{ actorId: number }>();
+    for (const r of rows) authors.add(Number(r.actorId));
+    return authors;
+  }
+
+  /**
+   * R-14: the records a return sent back for correction, by id and certificate number, so that a resubmission
+   * judges them by the correction period and new records by their own deadlines. One set-based statement.
+   */
+  private async keepReturnedRecords(manager: EntityManager, batchId: number): Promise<void> {
+    await manager.getRepository(BatchRecordKey).delete({ batchId, purpose: 'returned' });
+    const keys = manager.connection.getMetadata(BatchRecordKey);
+    const certs = manager.connection.getMetadata(Certificate);
+    const col = (m: typeof keys, p: string) => manager.connection.driver.escape(m.findColumnWithPropertyName(p)!.databaseName);
+    const escape = (name: string) => manager.connection.driver.escape(name);
+    await manager.query(
+      `INSERT INTO ${escape(keys.tableName)} (${col(keys, 'batchId')}, ${col(keys, 'purpose')}, ${col(keys, 'certificateId')}, ${col(keys, 'certificateNumber')}) ` +
+        `SELECT ${col(certs, 'batchId')}, 'returned', ${col(certs, 'id')}, ${col(certs, 'certificateNumber')} FROM ${escape(certs.tableName)} WHERE ${col(certs, 'batchId')} = ?`,
+      [batchId],
+    );
+  }
+
+  /**
+   * R-13: a child batch carries the trail of its records — the parent's steps up to the partial return, copied
+   * with their original times and marked as inherited, then the return that created it.
+   */
+  private async inheritTrail(manager: EntityManager, parentId: number, childId: number, returnDecisionId: number): Promise<void> {
+    const repo = manager.getRepository(BatchDecision);
+    const trail = await repo.find({ where: { batchId: parentId }, order: { id: 'ASC' } });
+    const upTo = trail.filter((d) => d.id <= returnDecisionId);
+    for (let i = 0; i < upTo.length; i += RECORD_CHUNK) {
+      await repo.insert(
+        upTo.slice(i, i + RECORD_CHUNK).map(({ id, updatedAt: _u, ...d }) => ({
+          ...d,
+          batchId: childId,
+          inheritedFromBatchId: d.inheritedFromBatchId ?? parentId,
+          ...(id === returnDecisionId ? { resultStatus: 'returned' } : {}),
+        })),
+      );
+    }
   }
 
   /** Loads the batch and refuses stale versions (409), actors without the stage's role (403) and wrong states (422). */
@@ -240,6 +319,17 @@ export class ReviewsService {
           .execute();
       }
     }
+    // R-16: the exemption moves with the records it was granted for.
+    const moved = records.map((r) => r.id);
+    for (let i = 0; i < moved.length; i += RECORD_CHUNK) {
+      await manager
+        .createQueryBuilder()
+        .update(BatchRecordKey)
+        .set({ batchId: childId })
+        .where({ batchId: batch.id, purpose: 'exemption', certificateId: In(moved.slice(i, i + RECORD_CHUNK)) })
+        .execute();
+    }
+    await this.keepReturnedRecords(manager, childId);
     return childId;
   }
 

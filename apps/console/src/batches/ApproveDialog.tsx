@@ -1,14 +1,15 @@
 import { Alert } from '@mui/material';
 import CheckIcon from '@mui/icons-material/Check';
 import { maxLength, TextInput } from 'react-admin';
-import { BATCH_STATUS_LABELS, isReviewStage, nextStatus } from '@app/domain';
+import { BATCH_STATUS_LABELS, isReviewStage } from '@app/domain';
 import { FormDialog } from '../common/FormDialog';
 import type { Batch } from './types';
 import { useBatchCommand } from './useBatchCommand';
 
 function whatFollows(batch: Batch): string {
-  if (!isReviewStage(batch.status)) return '';
-  const next = nextStatus(batch.status);
+  // R-11: the API says where approval leads on the batch's own provincial chain.
+  const next = batch.nextStatus;
+  if (!isReviewStage(batch.status) || !next) return '';
   return next === 'published'
     ? '通过后批次即发布，其中的证书可在全国联网查询中查到。'
     : `通过后批次进入“${BATCH_STATUS_LABELS[next]}”环节。`;

@@ -50,6 +50,10 @@ export const BatchHeader = () => {
         </Item>
         <Item label="resources.batches.fields.publishedOn">{formatCalendarDay(batch.publishedOn)}</Item>
         <Item label="resources.batches.fields.fileName">{batch.fileName}</Item>
+        {batch.proxyReason && (
+          // R-44: a centre uploaded this batch for the institution, and said why.
+          <Item label="resources.batches.fields.proxyReason">{batch.proxyReason}</Item>
+        )}
         {batch.parentId && (
           <Item label="resources.batches.fields.parentId">
             <Link component={RouterLink} to={`/batches/${batch.parentId}/show`}>

@@ -7,8 +7,10 @@ import {
   Form,
   RadioButtonGroupInput,
   ReferenceInput,
+  maxLength,
   required,
   SaveButton,
+  TextInput,
   Title,
   useDataProvider,
   useGetIdentity,
@@ -51,6 +53,7 @@ export const BatchUpload = () => {
           file,
           kind: values.kind as BatchKind,
           institutionId: forInstitution ? Number(values.institutionId) : undefined,
+          proxyReason: forInstitution && typeof values.proxyReason === 'string' ? values.proxyReason.trim() || undefined : undefined,
         },
         callbacks,
       ),
@@ -90,6 +93,14 @@ export const BatchUpload = () => {
                     helperText="技能中心代评价机构上传时选择（仅限本辖区）"
                   />
                 </ReferenceInput>
+                <TextInput
+                  source="proxyReason"
+                  label="代为上传原因"
+                  multiline
+                  fullWidth
+                  validate={maxLength(500)}
+                  helperText="技能中心代评价机构上传须写明原因（如机构书面委托）；已主体灭失机构的数据由中心维护，可不填"
+                />
               </Box>
             )}
             <Divider sx={{ my: 2 }} />

@@ -11,7 +11,10 @@ export const ExemptionNotice = () => {
   return (
     <Alert severity="info" sx={{ mt: 1 }} data-testid="exemption">
       <AlertTitle>已受理豁免（超过 6 个月受理期限的证书可以提交）</AlertTitle>
-      <div>豁免原因：{exemption.reason}</div>
+      <div>
+        豁免原因：{exemption.reason}
+        {exemption.recordCount != null ? `（涵盖办理时超过 6 个月的 ${exemption.recordCount} 条记录；重新上传后失效）` : ''}
+      </div>
       <div>
         审批人：{exemption.approverName}（{exemption.organisationName}）　办理时间：{formatBeijingDateTime(exemption.grantedAt)}
       </div>

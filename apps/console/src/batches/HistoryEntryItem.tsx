@@ -41,6 +41,16 @@ export const HistoryEntryItem = ({ entry, last }: { entry: HistoryEntry; last: b
             {changed ? `${entry.stageLabel} → ${entry.resultLabel}` : `环节：${entry.stageLabel}`}
           </Typography>
           {entry.late && <Chip size="small" color="error" label="超期办理" />}
+          {entry.inheritedFromBatchId != null && (
+            <Chip
+              size="small"
+              variant="outlined"
+              label={`原批次 #${entry.inheritedFromBatchId}`}
+              component={RouterLink}
+              to={`/batches/${entry.inheritedFromBatchId}/show`}
+              clickable
+            />
+          )}
         </Stack>
         <Typography variant="body2" sx={{ color: 'text.secondary' }}>
           {entry.actorName}（{roles(entry.actorRole)}）· {formatBeijingDateTime(entry.createdAt)}
@@ -52,7 +62,7 @@ export const HistoryEntryItem = ({ entry, last }: { entry: HistoryEntry; last: b
             {entry.action === 'return' ? '退回原因' : '说明'}：{entry.comment}
           </Typography>
         )}
-        {entry.childBatchId && (
+        {entry.childBatchId && entry.inheritedFromBatchId == null && (
           <Typography variant="body2" sx={{ mt: 0.5 }}>
             退回的记录已转入{' '}
             <Link component={RouterLink} to={`/batches/${entry.childBatchId}/show`}>

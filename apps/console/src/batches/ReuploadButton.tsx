@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Alert, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
+import { Alert, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, TextField } from '@mui/material';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import { Button, useDataProvider, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { Button, useDataProvider, useGetIdentity, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import type { ConsoleDataProvider } from '../providers/dataProvider';
 import { TemplateDownloadButton } from './TemplateDownloadButton';
 import type { Batch } from './types';
@@ -17,17 +17,22 @@ export const ReuploadButton = () => {
   const refresh = useRefresh();
   const [open, setOpen] = useState(false);
   const [file, setFile] = useState<File | null>(null);
+  const [proxyReason, setProxyReason] = useState('');
+  const { identity } = useGetIdentity();
+  // R-44: a centre re-uploading for an institution records why.
+  const forInstitution = identity != null && identity.organisationLevel !== 'institution';
   const { state, run, reset, busy } = useSheetUpload();
   if (!batch) return null;
 
   const close = () => {
     setOpen(false);
     setFile(null);
+    setProxyReason('');
     reset();
   };
   const upload = async () => {
     if (!file) return;
-    const reply = await run((callbacks) => dataProvider.reuploadBatch<Batch>(batch.id, file, callbacks));
+    const reply = await run((callbacks) => dataProvider.reuploadBatch<Batch>(batch.id, file, callbacks, forInstitution ? proxyReason.trim() || undefined : undefined));
     if (!reply) return;
     notify(`更正数据已上传，批次现有 ${reply.recordCount} 条记录。核对无误后请重新提交。`, { type: 'success' });
     refresh();
@@ -45,6 +50,19 @@ export const ReuploadButton = () => {
           <Alert severity="info" sx={{ mb: 2 }}>
             上传的表格将整体替换本批次现有的 {batch.recordCount} 条记录（原记录留档可查）。可在退回原因所列记录的基础上修改后上传；校验不通过时不作任何更改。
           </Alert>
+          {forInstitution && (
+            <TextField
+              label="代为上传原因"
+              value={proxyReason}
+              onChange={(event) => setProxyReason(event.target.value)}
+              disabled={busy}
+              multiline
+              fullWidth
+              slotProps={{ htmlInput: { maxLength: 500 } }}
+              helperText="技能中心代评价机构重新上传须写明原因；已主体灭失机构的数据由中心维护，可不填"
+              sx={{ mb: 2 }}
+            />
+          )}
           <XlsxFilePicker
             file={file}
             disabled={busy}

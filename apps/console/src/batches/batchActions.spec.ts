@@ -36,10 +36,10 @@ describe('batchActions (which buttons a role gets at which stage)', () => {
     expect(batchActions(batch('published'), ['institution_operator'])).toEqual(none);
   });
 
-  it('offers the exemption to the provincial centre once, before submission', () => {
+  it('offers the exemption to the provincial centre before submission, again for records an earlier one does not cover', () => {
     expect(batchActions(batch('draft'), ['provincial_reviewer']).exemption).toBe(true);
     expect(batchActions(batch('returned'), ['provincial_admin']).exemption).toBe(true);
-    expect(batchActions(batch('draft', { reason: '已豁免' }), ['provincial_reviewer']).exemption).toBe(false);
+    expect(batchActions(batch('draft', { reason: '已豁免' }), ['provincial_reviewer']).exemption).toBe(true);
     expect(batchActions(batch('provincial_review'), ['provincial_reviewer']).exemption).toBe(false);
     expect(batchActions(batch('draft'), ['municipal_admin']).exemption).toBe(false);
   });

@@ -10,7 +10,7 @@ export interface BatchActionSet {
   editRecords: boolean;
   /** 通过 / 退回 at the batch's current stage. */
   review: boolean;
-  /** 受理豁免 from the 6-month cutoff (R-16, provincial centre). */
+  /** 受理豁免 from the 6-month cutoff (R-16, provincial centre), again when records past the cutoff are not covered. */
   exemption: boolean;
 }
 
@@ -27,6 +27,7 @@ export function batchActions(batch: Pick<Batch, 'status' | 'exemption'>, roles: 
     reupload: batch.status === 'returned' && uploads,
     editRecords: awaitsInstitution(batch.status) && uploads,
     review: actionRefusal('approve', batch.status, roles) === null,
-    exemption: awaitsInstitution(batch.status) && !batch.exemption && hasPermission(roles, 'batches.exemption'),
+    // an exemption covers the records it was granted for; the province may grant anew for records it misses.
+    exemption: awaitsInstitution(batch.status) && hasPermission(roles, 'batches.exemption'),
   };
 }

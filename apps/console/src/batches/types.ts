@@ -18,6 +18,8 @@ export interface Exemption {
   approverName: string;
   organisationName: string;
   grantedAt: string;
+  /** How many records past the cutoff it covers. */
+  recordCount?: number;
 }
 
 /** The working-day countdown fields the API computes against its own today. */
@@ -43,6 +45,10 @@ export interface Batch extends DueInfo {
   lateSubmission: boolean;
   overdueStatement: OverdueStatement | null;
   exemption: Exemption | null;
+  /** why a centre uploaded the batch for the institution. */
+  proxyReason?: string | null;
+  /** the stage approval leads to on the province's chain. */
+  nextStatus?: BatchStatus | 'published' | null;
   stageReceivedOn: string | null;
   dueRule: string | null;
   returnedFrom: string | null;
@@ -70,6 +76,8 @@ export interface HistoryEntry {
   comment: string | null;
   recordCount: number;
   childBatchId: number | null;
+  /** a step of the parent batch, copied into a child batch created by a partial return. */
+  inheritedFromBatchId?: number | null;
   dueDate: string | null;
   late: boolean;
   createdAt: string;

@@ -283,6 +283,7 @@ export const appChineseMessages = {
         parentId: '拆分自',
         recordCount: '记录数',
         fileName: '上传文件',
+        proxyReason: '代为上传原因',
         lateSubmission: '逾期上报',
         dueDate: '办理期限',
         submittedAt: '提交时间',

@@ -26,6 +26,8 @@ export interface UploadBatchParams {
   kind: BatchKind;
   /** Required when a centre uploads on an institution's behalf; institution operators leave it out. */
   institutionId?: number;
+  /** R-44: why a centre uploads for the institution (not needed for dissolved institutions). */
+  proxyReason?: string;
 }
 
 export interface TotpSetup {
@@ -51,7 +53,7 @@ export interface ConsoleDataProvider extends DataProvider {
   /** R-12 upload with real progress; a refused sheet rejects with the 422 body (errors, errorReportId). */
   uploadBatch(params: UploadBatchParams, callbacks?: UploadCallbacks): Promise<UploadReply>;
   /** R-13: a corrected sheet replaces a returned batch's records. */
-  reuploadBatch<T>(id: Identifier, file: File, callbacks?: UploadCallbacks): Promise<T>;
+  reuploadBatch<T>(id: Identifier, file: File, callbacks?: UploadCallbacks, proxyReason?: string): Promise<T>;
   downloadBatchTemplate(kind: BatchKind): Promise<void>;
   downloadImportErrorReport(reportId: Identifier): Promise<void>;
   verifyAuditChain(): Promise<AuditChainReport>;
@@ -71,15 +73,17 @@ export const dataProvider: ConsoleDataProvider = {
   getBatchHistory: (id) => getJson<HistoryEntry[]>(`${ADMIN_API}/batches/${encodeURIComponent(String(id))}/history`),
   bulkApproveBatches: (items, comment) =>
     postJson<BulkApproveReply>(`${ADMIN_API}/batches/bulk-approve`, comment ? { items, comment } : { items }),
-  uploadBatch: ({ file, kind, institutionId }, callbacks) => {
+  uploadBatch: ({ file, kind, institutionId, proxyReason }, callbacks) => {
     const form = new FormData();
     form.append('kind', kind);
     if (institutionId != null) form.append('institutionId', String(institutionId));
+    if (proxyReason) form.append('proxyReason', proxyReason);
     form.append('file', file);
     return postMultipart<UploadReply>(`${ADMIN_API}/batches`, form, callbacks);
   },
-  reuploadBatch: (id, file, callbacks) => {
+  reuploadBatch: (id, file, callbacks, proxyReason) => {
     const form = new FormData();
+    if (proxyReason) form.append('proxyReason', proxyReason);
     form.append('file', file);
     return postMultipart(`${ADMIN_API}/batches/${encodeURIComponent(String(id))}/reupload`, form, callbacks);
   },

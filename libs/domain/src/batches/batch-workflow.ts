@@ -1,4 +1,4 @@
-import type { DayDeadlineRule } from '../calendar/deadline-policy';
+import type { DayDeadlineRule, DeadlineProfile } from '../calendar/deadline-policy';
 import { ROLE_LABELS, type OrganisationLevel, type Role } from '../access/roles';
 
 // R-11, R-13, R-14, R-17: the batch state machine — who acts at which stage, what comes next, which period runs.
@@ -72,17 +72,33 @@ export function firstStage(institutionParentLevel: OrganisationLevel): ReviewSta
   return institutionParentLevel === 'municipal' ? 'municipal_review' : 'provincial_review';
 }
 
-export function nextStatus(stage: ReviewStage): ReviewStage | 'published' {
-  switch (stage) {
-    case 'municipal_review':
-      return 'municipal_head_approval';
-    case 'municipal_head_approval':
-      return 'provincial_review';
-    case 'provincial_review':
-      return 'national_review';
-    case 'national_review':
-      return 'published';
-  }
+/**
+ * R-11: the review chain is part of the province's deadline profile. Only Guangdong has the municipal head's
+ * approval (粤技服〔2022〕151号 二（一）"市属评价机构…证书数据必须经市技能中心负责人…审批后方可上报"); the national
+ * 指南 (第五—十条) goes municipal review → provincial review → national review.
+ */
+export const REVIEW_CHAIN: Readonly<Record<DeadlineProfile, readonly ReviewStage[]>> = {
+  national: ['municipal_review', 'provincial_review', 'national_review'],
+  guangdong: ['municipal_review', 'municipal_head_approval', 'provincial_review', 'national_review'],
+};
+
+/** The stages a batch passes, from its first stage (R-1: provincial-level institutions skip the city). */
+export function reviewChain(profile: DeadlineProfile, institutionParentLevel: OrganisationLevel): ReviewStage[] {
+  const first = firstStage(institutionParentLevel);
+  const chain = REVIEW_CHAIN[profile];
+  return chain.slice(chain.indexOf(first));
+}
+
+/**
+ * The status after approval at `stage` on the province's chain. A stage outside the profile's chain (a batch
+ * left at the head's approval when its province has none) goes on to the next stage of the full chain.
+ */
+export function nextStatus(stage: ReviewStage, profile: DeadlineProfile): ReviewStage | 'published' {
+  const chain = REVIEW_CHAIN[profile];
+  const at = chain.indexOf(stage);
+  if (at >= 0) return chain[at + 1] ?? 'published';
+  const rest = REVIEW_STAGES.slice(REVIEW_STAGES.indexOf(stage) + 1).find((s) => chain.includes(s));
+  return rest ?? 'published';
 }
 
 export type WorkflowAction = 'submit' | 'approve' | 'return';

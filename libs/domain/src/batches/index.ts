@@ -1,1 +1,2 @@
 export * from './batch-workflow';
+export * from './workflow-rules';

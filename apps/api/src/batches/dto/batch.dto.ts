@@ -18,6 +18,21 @@ export class UploadBatchDto {
   @Type(() => Number)
   @IsInt()
   institutionId?: number;
+
+  @ApiPropertyOptional({ description: '技能中心代评价机构上传的原因（代已主体灭失机构上传时可不填，R-44）' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  proxyReason?: string;
+}
+
+/** R-13 re-upload of a corrected sheet; a centre acting for an institution records why. */
+export class ReuploadBatchDto {
+  @ApiPropertyOptional({ description: '技能中心代评价机构重新上传的原因' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  proxyReason?: string;
 }
 
 /** R-16 附件3 逾期上报情况说明. */

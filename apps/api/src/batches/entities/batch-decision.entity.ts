@@ -51,6 +51,10 @@ export class BatchDecision extends EntityBase {
 
   @Column({ type: 'boolean', default: false })
   late!: boolean;
+
+  /** a step copied into a child batch from the batch its records came from (the child's own trail). */
+  @Column({ type: 'int', nullable: true })
+  inheritedFromBatchId!: number | null;
 }
 
 /** per-record reasons of a partial return. */

@@ -20,6 +20,8 @@ export interface AcceptanceExemption {
   approverName: string;
   organisationName: string;
   grantedAt: string;
+  /** How many records past the cutoff it was granted for (their keys are in batch_record_keys). */
+  recordCount?: number;
 }
 
 /** one upload of certificate records travelling up the review chain. */
@@ -61,6 +63,10 @@ export class Batch extends VersionedEntityBase {
 
   @Column({ type: 'int' })
   createdById!: number;
+
+  /** why a centre uploaded this batch on the institution's behalf (not needed for dissolved institutions). */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  proxyReason!: string | null;
 
   /** some records were uploaded after their upload deadline (a late submission, not a late review). */
   @Column({ type: 'boolean', default: false })

@@ -34,6 +34,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   RATE_LIMITED: 429,
   AUTH_PASSWORD_CHANGE_REQUIRED: 403,
   AUTH_TOO_MANY_FAILURES_FROM_ADDRESS: 429,
+  INSTITUTION_DISSOLVED: 403,
+  BATCH_SEPARATION_OF_DUTIES: 403,
 };
 
 export function httpStatusForCode(code: string): number {

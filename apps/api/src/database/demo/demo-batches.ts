@@ -17,7 +17,7 @@ import {
   parseCertificateRecord,
   pickOne,
   randomInt,
-  REVIEW_STAGES,
+  reviewChain,
   ReviewStage,
   Rng,
   STAGE_DEADLINE_RULE,
@@ -93,7 +93,8 @@ export async function loadDemoBatches(manager: EntityManager, ctx: DemoBatchCont
   for (const [index, plan] of PLANS.entries()) {
     const institution = ctx.organisations.get(plan.institution)!;
     const profile = institution.deadlineProfile;
-    // Institutions without their own demo account had their data uploaded by their city (R-44).
+    // Every demo institution has its own operator, so no demo batch was uploaded by a centre that must review it
+    // (R-3); the fallback to the city stays for institutions added without one.
     const operator =
       [...ctx.users.values()].find((u) => u.organisationId === institution.id) ??
       [...ctx.users.values()].find((u) => u.organisationId === institution.parentId && u.roles.includes('municipal_admin'))!;
@@ -148,7 +149,7 @@ export async function loadDemoBatches(manager: EntityManager, ctx: DemoBatchCont
       publishedOn: timeline.publishedOn,
     }));
     for (let i = 0; i < rows.length; i += 500) await manager.getRepository(Certificate).insert(rows.slice(i, i + 500));
-    await manager.getRepository(BatchDecision).insert(decisions(batchId, plan, timeline, operator, ctx));
+    await manager.getRepository(BatchDecision).insert(decisions(batchId, plan, timeline, operator, ctx, profile));
     if (plan.splitOff) await splitOffChild(manager, batchId, plan, institution, operator, ctx);
     total += plan.records;
   }
@@ -167,7 +168,8 @@ interface Timeline {
 
 /** Works back from "today" to the dates that give the plan its working days left. */
 function stageTimeline(plan: Plan, ctx: DemoBatchContext, profile: 'national' | 'guangdong', parentIsCity: boolean): Timeline {
-  const path = REVIEW_STAGES.filter((s) => parentIsCity || !s.startsWith('municipal'));
+  // R-11: the province's own chain (Sichuan, on the national profile, has no head's approval).
+  const path = reviewChain(profile, parentIsCity ? 'municipal' : 'provincial');
   if (plan.status === 'published') {
     const publishedOn = addDaysIso(ctx.today, -plan.publishedAgo!);
     return { submittedOn: addDaysIso(publishedOn, -35), receivedOn: addDaysIso(publishedOn, -8), dueDate: null, dueRule: null, publishedOn, passed: path };
@@ -216,7 +218,7 @@ function certificateStatus(status: BatchStatus): Certificate['status'] {
 }
 
 /** The batch's history so far: upload, submission and each stage passed, by the people who hold those roles. */
-function decisions(batchId: number, plan: Plan, t: Timeline, operator: User, ctx: DemoBatchContext): Partial<BatchDecision>[] {
+function decisions(batchId: number, plan: Plan, t: Timeline, operator: User, ctx: DemoBatchContext, profile: 'national' | 'guangdong'): Partial<BatchDecision>[] {
   const by = (user: User) => ({ actorId: user.id, actorName: user.displayName, actorRole: user.roles.join(','), organisationId: user.organisationId });
   const at = (day: string) => new Date(`${day}T03:00:00Z`);
   const uploadedOn = addDaysIso(t.submittedOn, -1);
@@ -233,7 +235,7 @@ function decisions(batchId: number, plan: Plan, t: Timeline, operator: User, ctx
       batchId,
       action: returned ? 'return' : 'approve',
       stage,
-      resultStatus: returned ? 'returned' : nextStatus(stage),
+      resultStatus: returned ? 'returned' : nextStatus(stage, profile),
       ...by(reviewer(stage)),
       recordCount: plan.records,
       comment: returned ? '工种/职业方向填写不规范，请按国家职业标准更正' : '审核通过',
@@ -277,9 +279,14 @@ async function splitOffChild(manager: EntityManager, parentId: number, plan: Pla
     await manager.getRepository(Certificate).update({ id: c.id }, { batchId: childId, status: 'returned', returnReason: reasons[i % reasons.length] });
   }
   const admin = reviewerFor('municipal_review', operator, ctx);
-  await manager.getRepository(BatchDecision).insert({
+  // R-13: the child carries its records' trail — the parent's steps, marked inherited — then the return.
+  const trail = await manager.getRepository(BatchDecision).find({ where: { batchId: parentId }, order: { id: 'ASC' } });
+  await manager
+    .getRepository(BatchDecision)
+    .insert(trail.map(({ id: _id, updatedAt: _u, ...d }) => ({ ...d, batchId: childId, inheritedFromBatchId: parentId })));
+  const returnDecision = {
     batchId: parentId,
-    action: 'return',
+    action: 'return' as const,
     stage: 'municipal_review',
     resultStatus: 'municipal_review',
     actorId: admin.id,
@@ -290,7 +297,11 @@ async function splitOffChild(manager: EntityManager, parentId: number, plan: Pla
     recordCount: moved.length,
     childBatchId: childId,
     createdAt: new Date(`${receivedOn}T03:00:00Z`),
-  });
+  };
+  await manager.getRepository(BatchDecision).insert([
+    { ...returnDecision, batchId: parentId },
+    { ...returnDecision, batchId: childId, resultStatus: 'returned', inheritedFromBatchId: parentId },
+  ]);
 }
 
 function demoRecord(

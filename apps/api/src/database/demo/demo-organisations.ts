@@ -129,6 +129,11 @@ export const DEMO_USERS: { username: string; displayName: string; roles: string[
   { username: 'inst_gz1', displayName: '周敏（粤厨培训学校）', roles: ['institution_operator'], organisationKey: 'inst_gz1' },
   { username: 'inst_gd1', displayName: '何志华（省鉴定协会）', roles: ['institution_operator'], organisationKey: 'inst_gd1' },
   { username: 'inst_cd1', displayName: '杨雪（蜀味烹饪学校）', roles: ['institution_operator'], organisationKey: 'inst_cd1' },
+  // every institution with demo batches uploads its own, so the city that reviews them did not upload them;
+  // 深圳 has its head, so its batches can go past municipal review on the Guangdong chain.
+  { username: 'inst_gz2', displayName: '郭振华（番禺精工）', roles: ['institution_operator'], organisationKey: 'inst_gz2' },
+  { username: 'inst_sz1', displayName: '邓晓琳（宝安高级技工学校）', roles: ['institution_operator'], organisationKey: 'inst_sz1' },
+  { username: 'sz_head', displayName: '钟国华', roles: ['municipal_head'], organisationKey: 'sz' },
 ];
 
 export const DEMO_PASSWORD = 'Demo@2026';
