@@ -50,7 +50,7 @@ export class BatchSubmissionService {
     const parent = await this.dataSource.getRepository(Organisation).findOneByOrFail({ id: institution.parentId as number });
     const profile = institution.deadlineProfile;
     const today = this.clock.today();
-    const { late, pastCutoff, uploadDueByDate } = await this.checkPeriods(batch.id, profile, today);
+    const { late, pastCutoff, uploadDueByDate } = await this.checkPeriods(batch.id, profile, today, batch.kind);
 
     if (pastCutoff.length > 0 && !batch.exemption) {
       throw new DomainError(
@@ -71,7 +71,7 @@ export class BatchSubmissionService {
     const stage = firstStage(parent.level);
     const stageRule = STAGE_DEADLINE_RULE[stage];
     if (stageRule === 'inherit') throw new Error(`first stage ${stage} cannot inherit a deadline`);
-    const deadline = await this.calendar.deadline(stageRule, today, profile);
+    const deadline = await this.calendar.storedDue(stageRule, today, profile);
     const overdueStatement =
       late.length > 0
         ? givenStatement
@@ -88,8 +88,7 @@ export class BatchSubmissionService {
           lateSubmission: late.length > 0,
           overdueStatement,
           stageReceivedOn: today,
-          dueDate: deadline.due,
-          dueRule: stageRule,
+          ...deadline,
           returnedFrom: null,
           submittedAt: this.clock.now(),
           round: () => 'round + 1',
@@ -115,14 +114,14 @@ export class BatchSubmissionService {
         ...decidedBy(actor),
         recordCount: batch.recordCount,
         comment: late.length > 0 ? `逾期上报 ${late.length} 条，已附逾期说明` : null,
-        dueDate: deadline.due,
+        dueDate: deadline.dueDate,
       });
       await this.audit.record(manager, subjectOf(actor), {
         action: 'batch.submit',
         targetType: 'batch',
         targetId: id,
         before: { status: batch.status, version },
-        after: { status: stage, dueDate: deadline.due, lateSubmission: late.length > 0, overdueStatement },
+        after: { status: stage, dueDate: deadline.dueDate, lateSubmission: late.length > 0, overdueStatement },
       });
     });
     return this.batches.get(actor, id);
@@ -166,7 +165,7 @@ export class BatchSubmissionService {
   }
 
   /** R-14/R-16: upload deadline and 6-month cutoff per record, computed once per distinct issue date. */
-  private async checkPeriods(batchId: number, profile: 'national' | 'guangdong', today: string) {
+  private async checkPeriods(batchId: number, profile: 'national' | 'guangdong', today: string, kind: string) {
     const records: LateRecord[] = (
       await this.dataSource
         .getRepository(Certificate)
@@ -187,7 +186,7 @@ export class BatchSubmissionService {
     const uploadDueByDate = new Map<string, string>();
     const cutoffByDate = new Map<string, string>();
     for (const issueDate of new Set(records.map((r) => r.issueDate))) {
-      uploadDueByDate.set(issueDate, (await this.calendar.deadline('upload', issueDate, profile)).due);
+      uploadDueByDate.set(issueDate, (await this.calendar.uploadDue(kind, issueDate, profile)).dueDate);
       cutoffByDate.set(issueDate, (await this.calendar.deadline('acceptance_cutoff', issueDate, profile)).due);
     }
     const pastCutoff = records.filter((r) => today > cutoffByDate.get(r.issueDate)!).map((r) => ({ ...r, due: cutoffByDate.get(r.issueDate)! }));
