@@ -120,12 +120,12 @@ export class BatchImportService {
           });
           const batchId = Number(inserted.identifiers[0].id);
           const imported = await this.importRows(manager, rows, kind, institution, { batchId, status: 'draft' });
-          // A draft is itself on the clock: its earliest record's upload deadline, for the deadline board.
-          const uploadDue = await this.calendar.deadline('upload', imported.earliestIssue, institution.deadlineProfile);
+          // A draft is itself on the clock: its earliest record's upload deadline (R-14; R-18 for qualification data).
+          const uploadDue = await this.calendar.uploadDue(kind, imported.earliestIssue, institution.deadlineProfile);
           await manager
             .createQueryBuilder()
             .update(Batch)
-            .set({ recordCount: imported.count, dueDate: uploadDue.due, version: () => 'version' })
+            .set({ recordCount: imported.count, ...uploadDue, version: () => 'version' })
             .where('id = :id', { id: batchId })
             .execute();
           const stored = await this.recordUpload(manager, actor, institution, sheet, checksum, kind, batchId, imported.count, proxy);

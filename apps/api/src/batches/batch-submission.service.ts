@@ -72,7 +72,7 @@ export class BatchSubmissionService {
       correction: correction && { due: correction.due, ...(await this.returnedRecords(batch.id)) },
       exempted: batch.exemption ? await this.recordKeys(batch.id, 'exemption') : null,
     };
-    const { late, refused, uploadDueByDate } = await this.checkPeriods(batch.id, profile, context);
+    const { late, refused, uploadDueByDate } = await this.checkPeriods(batch.id, profile, context, batch.kind);
     const correctionNote = correction && today > correction.due ? `更正期限（${correction.due}）已过，` : '';
 
     if (refused.length > 0) {
@@ -98,7 +98,7 @@ export class BatchSubmissionService {
     const stage = firstStage(parent.level);
     const stageRule = STAGE_DEADLINE_RULE[stage];
     if (stageRule === 'inherit') throw new Error(`first stage ${stage} cannot inherit a deadline`);
-    const deadline = await this.calendar.deadline(stageRule, today, profile);
+    const deadline = await this.calendar.storedDue(stageRule, today, profile);
     // A resubmission on time keeps the first submission's lateness and statement on record (R-39 quality report).
     const resubmission = batch.status === 'returned';
     const overdueStatement =
@@ -118,8 +118,7 @@ export class BatchSubmissionService {
           lateSubmission,
           overdueStatement,
           stageReceivedOn: today,
-          dueDate: deadline.due,
-          dueRule: stageRule,
+          ...deadline,
           returnedFrom: null,
           submittedAt: this.clock.now(),
           round: () => 'round + 1',
@@ -150,14 +149,14 @@ export class BatchSubmissionService {
             : correction
               ? `在更正期限（${correction.due}）内重新上报`
               : null,
-        dueDate: deadline.due,
+        dueDate: deadline.dueDate,
       });
       await this.audit.record(manager, subjectOf(actor), {
         action: 'batch.submit',
         targetType: 'batch',
         targetId: id,
         before: { status: batch.status, version },
-        after: { status: stage, dueDate: deadline.due, lateSubmission, overdueStatement, correctionDue: correction?.due ?? null },
+        after: { status: stage, dueDate: deadline.dueDate, lateSubmission, overdueStatement, correctionDue: correction?.due ?? null },
       });
     });
     return this.batches.get(actor, id);
@@ -173,7 +172,7 @@ export class BatchSubmissionService {
     const organisation = await this.dataSource.getRepository(Organisation).findOneByOrFail({ id: actor.organisationId });
     const institution = await this.dataSource.getRepository(Organisation).findOneByOrFail({ id: batch.institutionId });
     // R-16: the exemption is granted for the records past the cutoff now, and covers only those.
-    const { pastCutoff } = await this.checkPeriods(batch.id, institution.deadlineProfile, { today: this.clock.today(), correction: null, exempted: null });
+    const { pastCutoff } = await this.checkPeriods(batch.id, institution.deadlineProfile, { today: this.clock.today(), correction: null, exempted: null }, batch.kind);
     const exemption = {
       reason,
       approverId: actor.userId,
@@ -215,7 +214,7 @@ export class BatchSubmissionService {
    * R-14, R-16: each record judged against its upload deadline and 6-month cutoff — or, resubmitted after a return,
    * against the correction period (libs/domain judgeRecord); periods computed once per distinct issue date.
    */
-  private async checkPeriods(batchId: number, profile: DeadlineProfile, context: SubmissionContext) {
+  private async checkPeriods(batchId: number, profile: DeadlineProfile, context: SubmissionContext, kind: string) {
     const records: LateRecord[] = (
       await this.dataSource
         .getRepository(Certificate)
@@ -236,7 +235,7 @@ export class BatchSubmissionService {
     const uploadDueByDate = new Map<string, string>();
     const cutoffByDate = new Map<string, string>();
     for (const issueDate of new Set(records.map((r) => r.issueDate))) {
-      uploadDueByDate.set(issueDate, (await this.calendar.deadline('upload', issueDate, profile)).due);
+      uploadDueByDate.set(issueDate, (await this.calendar.uploadDue(kind, issueDate, profile)).dueDate);
       cutoffByDate.set(issueDate, (await this.calendar.deadline('acceptance_cutoff', issueDate, profile)).due);
     }
     const late: LateRecord[] = [];

@@ -1,16 +1,23 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UnitOfWork } from '../database/unit-of-work';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import {
+  BatchStatus,
   computeDeadline,
+  computeStoredDeadline,
   DeadlineProfile,
   DeadlineResult,
   DomainError,
   HolidayYear,
   isIsoDate,
+  StoredDeadline,
+  uploadRuleFor,
   WorkingDayCalendar,
 } from '@app/domain';
+import { Batch } from '../batches/entities/batch.entity';
+import { Certificate } from '../certificates/entities/certificate.entity';
+import { Organisation } from '../organisations/entities/organisation.entity';
 import { Actor, subjectOf } from '../common/actor/actor';
 import { Clock } from '../common/clock';
 import { AuditService } from '../audit/audit.service';
@@ -19,6 +26,23 @@ import { readConfigHolidayYears } from './holiday-files';
 
 /** How long an instance trusts its cached calendar before re-reading (other instances may have edited it). */
 const CACHE_MS = 30_000;
+
+/** Batch states whose due date is still running (R-14); published batches carry none. */
+const OPEN_STATUSES: BatchStatus[] = ['draft', 'returned', 'municipal_review', 'municipal_head_approval', 'provincial_review', 'national_review'];
+/** Batches listed by id in the audit record of one recomputation; the count covers them all. */
+const AUDITED_BATCHES = 100;
+
+/** A due date as the batch columns store it (R-14, R-15, R-18). */
+export interface StoredDue {
+  dueDate: string;
+  dueRule: string;
+  dueFrom: string;
+  dueProvisional: boolean;
+}
+
+function storedDue(d: StoredDeadline): StoredDue {
+  return { dueDate: d.due, dueRule: d.rule, dueFrom: d.from, dueProvisional: d.provisional };
+}
 
 /**
  * The official working-day calendar (R-15) held in the database, seeded from config/holidays/<year>.json and
@@ -82,6 +106,19 @@ export class CalendarService implements OnApplicationBootstrap {
     return computeDeadline(await this.calendar(), rule as never, from, profile as DeadlineProfile);
   }
 
+  /** A due date with the columns a batch stores for it (rule, start, provisional), so it can be recomputed later. */
+  async storedDue(rule: string, from: string, profile: string = 'national'): Promise<StoredDue> {
+    return storedDue(computeStoredDeadline(await this.calendar(), rule, from, profile as DeadlineProfile));
+  }
+
+  /**
+   * R-14 / R-18: the upload deadline of a record issued on `issueDate` — the profile's period for skill-level data,
+   * the 2013 twice-monthly upload day for qualification data.
+   */
+  async uploadDue(kind: string, issueDate: string, profile: string = 'national'): Promise<StoredDue> {
+    return this.storedDue(uploadRuleFor(kind), issueDate, profile);
+  }
+
   async year(year: number) {
     const calendar = await this.calendar();
     const meta = await this.dataSource.getRepository(CalendarYear).findOneBy({ year });
@@ -103,6 +140,7 @@ export class CalendarService implements OnApplicationBootstrap {
 
   /** Registers a newly published year's notice (each November), after which the year is no longer provisional. */
   async publishYear(actor: Actor, input: { year: number; notice: string; noticeNumber?: string; publishedOn?: string; reason: string }) {
+    let recomputed = 0;
     await this.uow.run(async (manager) => {
       const repo = manager.getRepository(CalendarYear);
       if (await repo.existsBy({ year: input.year })) {
@@ -117,9 +155,10 @@ export class CalendarService implements OnApplicationBootstrap {
         after: row,
         detail: input.reason,
       });
+      recomputed = await this.recomputeDueDates(manager, actor, input.year, input.reason);
     });
     this.cached = null;
-    return this.year(input.year);
+    return { ...(await this.year(input.year)), recomputedDueDates: recomputed };
   }
 
   async addDay(actor: Actor, input: { date: string; kind: 'holiday' | 'workday'; name: string; reason: string }) {
@@ -130,6 +169,7 @@ export class CalendarService implements OnApplicationBootstrap {
     if (input.kind === 'workday' && !weekend) {
       throw new DomainError('CALENDAR_WORKDAY_NOT_WEEKEND', `${input.date} 本是工作日，无需登记为调休上班日`);
     }
+    let recomputed = 0;
     await this.uow.run(async (manager) => {
       if (!(await manager.getRepository(CalendarYear).existsBy({ year }))) {
         throw new DomainError('CALENDAR_YEAR_MISSING', `请先登记 ${year} 年的国务院节假日安排通知，再维护该年的日期`);
@@ -148,13 +188,15 @@ export class CalendarService implements OnApplicationBootstrap {
         after: row,
         detail: input.reason,
       });
+      recomputed = await this.recomputeDueDates(manager, actor, year, input.reason);
     });
     this.cached = null;
-    return this.year(year);
+    return { ...(await this.year(year)), recomputedDueDates: recomputed };
   }
 
   async removeDay(actor: Actor, date: string, reason: string) {
     if (!isIsoDate(date)) throw new DomainError('VALIDATION_FAILED', `日期无效：${date}`);
+    let recomputed = 0;
     await this.uow.run(async (manager) => {
       const days = manager.getRepository(CalendarDay);
       const existing = await days.findOneBy({ date });
@@ -167,14 +209,76 @@ export class CalendarService implements OnApplicationBootstrap {
         before: { date, kind: existing.kind, name: existing.name, source: existing.source },
         detail: reason,
       });
+      recomputed = await this.recomputeDueDates(manager, actor, Number(date.slice(0, 4)), reason);
     });
     this.cached = null;
-    return this.year(Number(date.slice(0, 4)));
+    return { ...(await this.year(Number(date.slice(0, 4)))), recomputedDueDates: recomputed };
   }
 
-  private async holidayYears(): Promise<HolidayYear[]> {
-    const years = await this.dataSource.getRepository(CalendarYear).find();
-    const days = await this.dataSource.getRepository(CalendarDay).find({ order: { date: 'ASC' } });
+  /**
+   * R-15: after a year's calendar changed (inside the same transaction), every open batch whose period reaches that
+   * year gets its due date and provisional mark recomputed from the stored rule and start. One audit record sums up
+   * the change (with the first batches listed); the batches' versions are not bumped, as no decision changed.
+   */
+  private async recomputeDueDates(manager: EntityManager, actor: Actor, year: number, reason: string): Promise<number> {
+    const calendar = new WorkingDayCalendar(await this.holidayYears(manager));
+    const batches = await manager
+      .getRepository(Batch)
+      .createQueryBuilder('b')
+      .where('b.status IN (:...open)', { open: OPEN_STATUSES })
+      .andWhere('b.dueRule IS NOT NULL AND b.dueDate IS NOT NULL')
+      // A period that ended before the year, or starts after it, does not depend on it.
+      .andWhere('b.dueDate >= :first', { first: `${year}-01-01` })
+      .andWhere('(b.dueFrom IS NULL OR b.dueFrom <= :last)', { last: `${year}-12-31` })
+      .getMany();
+    if (batches.length === 0) return 0;
+    const institutions = await manager.getRepository(Organisation).findBy({ id: In([...new Set(batches.map((b) => b.institutionId))]) });
+    const profiles = new Map(institutions.map((o) => [o.id, o.deadlineProfile]));
+    const changed: { id: number; before: string; after: string; provisional: boolean }[] = [];
+    for (const batch of batches) {
+      const from = batch.dueFrom ?? (await this.derivedDueFrom(manager, batch));
+      if (!from) continue;
+      // Drafts stored before R-18 applied to them carry 'upload' whatever their kind.
+      const rule = batch.dueRule === 'upload' ? uploadRuleFor(batch.kind) : (batch.dueRule as string);
+      const next = storedDue(computeStoredDeadline(calendar, rule, from, (profiles.get(batch.institutionId) ?? 'national') as DeadlineProfile));
+      if (next.dueDate === batch.dueDate && next.dueProvisional === batch.dueProvisional && batch.dueFrom === from && batch.dueRule === rule) continue;
+      await manager
+        .createQueryBuilder()
+        .update(Batch)
+        .set({ ...next, version: () => 'version' })
+        .where('id = :id AND status = :status', { id: batch.id, status: batch.status })
+        .execute();
+      if (next.dueDate !== batch.dueDate || next.dueProvisional !== batch.dueProvisional) {
+        changed.push({ id: batch.id, before: batch.dueDate as string, after: next.dueDate, provisional: next.dueProvisional });
+      }
+    }
+    if (changed.length > 0) {
+      await this.audit.record(manager, subjectOf(actor), {
+        action: 'batch.due.recompute',
+        targetType: 'calendar_year',
+        targetId: year,
+        after: { count: changed.length, batches: changed.slice(0, AUDITED_BATCHES) },
+        detail: `${year} 年工作日历变更，重新计算 ${changed.length} 个未办结批次的办理期限：${reason}`.slice(0, 1000),
+      });
+    }
+    return changed.length;
+  }
+
+  /** Batches stored before due_from existed: a draft runs from its earliest issue date, any other from its stage's receipt. */
+  private async derivedDueFrom(manager: EntityManager, batch: Batch): Promise<string | null> {
+    if (batch.status !== 'draft') return batch.stageReceivedOn;
+    const row = await manager
+      .getRepository(Certificate)
+      .createQueryBuilder('c')
+      .select('MIN(c.issueDate)', 'first')
+      .where('c.batchId = :id', { id: batch.id })
+      .getRawOne<{ first: string | null }>();
+    return row?.first ? String(row.first).slice(0, 10) : null;
+  }
+
+  private async holidayYears(manager: EntityManager = this.dataSource.manager): Promise<HolidayYear[]> {
+    const years = await manager.getRepository(CalendarYear).find();
+    const days = await manager.getRepository(CalendarDay).find({ order: { date: 'ASC' } });
     return years.map((y) => ({
       year: y.year,
       notice: y.notice,

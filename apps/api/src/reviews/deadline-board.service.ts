@@ -97,6 +97,8 @@ export class DeadlineBoardService {
         lateSubmission: b.lateSubmission,
         stageReceivedOn: b.stageReceivedOn,
         dueDate: b.dueDate,
+        // computed on a year whose holiday notice is not yet published.
+        dueProvisional: b.dueProvisional,
         ...dueFields(calendar, b.dueDate, today, b.status),
         responsibleOrganisationId: responsible.organisation?.id ?? null,
         responsibleOrganisation: responsible.organisation?.name ?? '',

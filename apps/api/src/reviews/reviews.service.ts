@@ -15,7 +15,7 @@ import { Actor, subjectOf } from '../common/actor/actor';
 import { Clock } from '../common/clock';
 import { forbidden, staleVersion } from '../common/errors/app-errors';
 import { AuditService } from '../audit/audit.service';
-import { CalendarService } from '../calendar/calendar.service';
+import { CalendarService, StoredDue } from '../calendar/calendar.service';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import { BatchQueryService } from '../batches/batch-query.service';
@@ -58,6 +58,7 @@ export class ReviewsService {
     let dueDate: string | null = null;
     let stageReceivedOn: string | null = today;
     let dueRule: string | null = null;
+    let due: Partial<Batch> = { dueFrom: null, dueProvisional: false };
     if (next !== 'published') {
       const rule = STAGE_DEADLINE_RULE[next];
       if (rule === 'inherit') {
@@ -65,13 +66,17 @@ export class ReviewsService {
         dueDate = batch.dueDate;
         stageReceivedOn = batch.stageReceivedOn;
         dueRule = batch.dueRule;
+        due = { dueFrom: batch.dueFrom, dueProvisional: batch.dueProvisional };
       } else {
-        dueDate = (await this.calendar.deadline(rule, today, profile)).due;
+        const stored = await this.calendar.storedDue(rule, today, profile);
+        dueDate = stored.dueDate;
         dueRule = rule;
+        due = stored;
       }
     }
     await this.uow.run(async (manager) => {
       await this.transition(manager, batch, version, {
+        ...due,
         status: next,
         dueDate,
         dueRule,
@@ -125,7 +130,7 @@ export class ReviewsService {
     const stage = batch.status as ReviewStage;
     const today = this.clock.today();
     const profile = await this.profileOf(batch);
-    const correction = await this.calendar.deadline(CORRECTION_RULE[stage], today, profile);
+    const correctionDue = await this.calendar.storedDue(CORRECTION_RULE[stage], today, profile);
     const selected = records ? await this.selectedRecords(batch, records) : null;
     const whole = !selected || selected.length === batch.recordCount;
 
@@ -135,8 +140,7 @@ export class ReviewsService {
         await this.transition(manager, batch, version, {
           status: 'returned',
           returnedFrom: stage,
-          dueDate: correction.due,
-          dueRule: CORRECTION_RULE[stage],
+          ...correctionDue,
           stageReceivedOn: today,
         });
         await manager
@@ -152,7 +156,7 @@ export class ReviewsService {
         }
         await this.keepReturnedRecords(manager, id);
       } else {
-        childId = await this.splitOff(manager, batch, version, stage, records!, correction.due, CORRECTION_RULE[stage], today);
+        childId = await this.splitOff(manager, batch, version, stage, records!, correctionDue, today);
       }
       const decisionId = await this.decide(manager, actor, batch, {
         action: 'return',
@@ -175,8 +179,8 @@ export class ReviewsService {
         targetId: id,
         before: { status: stage, version, recordCount: batch.recordCount },
         after: whole
-          ? { status: 'returned', correctionDue: correction.due }
-          : { status: stage, childBatchId: childId, returnedRecords: records!.length, correctionDue: correction.due },
+          ? { status: 'returned', correctionDue: correctionDue.dueDate }
+          : { status: stage, childBatchId: childId, returnedRecords: records!.length, correctionDue: correctionDue.dueDate },
         detail: reason,
       });
     });
@@ -281,8 +285,7 @@ export class ReviewsService {
     version: number,
     stage: ReviewStage,
     records: ReturnedRecordDto[],
-    dueDate: string,
-    dueRule: string,
+    due: StoredDue,
     today: string,
   ): Promise<number> {
     await this.transition(manager, batch, version, { recordCount: batch.recordCount - records.length });
@@ -300,8 +303,7 @@ export class ReviewsService {
       overdueStatement: batch.overdueStatement,
       exemption: batch.exemption,
       returnedFrom: stage,
-      dueDate,
-      dueRule,
+      ...due,
       stageReceivedOn: today,
       submittedAt: batch.submittedAt,
       round: batch.round,

@@ -7,6 +7,7 @@ import { LabeledValue } from '../common/LabeledValue';
 import { BatchStatusField } from './BatchStatusField';
 import { batchKindLabel } from './choices';
 import { DueChip } from './DueChip';
+import { PROVISIONAL_MARK } from './DueField';
 import { ExemptionNotice } from './ExemptionNotice';
 import { LateSubmissionNotice } from './LateSubmissionNotice';
 import type { Batch } from './types';
@@ -38,7 +39,10 @@ export const BatchHeader = () => {
         <Item label="resources.batches.fields.dueDate">
           {batch.dueDate ? (
             <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-              <span>{formatCalendarDay(batch.dueDate)}</span>
+              <span title={batch.dueProvisional ? '次年节假日安排尚未发布，仅按周末计算' : undefined}>
+                {formatCalendarDay(batch.dueDate)}
+                {batch.dueProvisional ? PROVISIONAL_MARK : ''}
+              </span>
               <DueChip due={batch} />
             </Stack>
           ) : (

@@ -29,6 +29,8 @@ export interface DueInfo {
   /** Negative: working days overdue; null: no running deadline. */
   workingDaysLeft: number | null;
   dueText: string | null;
+  /** R-15: the due date reaches a year whose holiday notice is not yet published (weekends only). */
+  dueProvisional?: boolean;
 }
 
 /** `GET /api/admin/batches` row. */

@@ -49,9 +49,11 @@ export function useCalendarChange<V>(run: (values: V) => Promise<unknown>, succe
   const notify = useNotify();
   return useMutation({
     mutationFn: (values: V) => sessionAware(() => run(values)),
-    onSuccess: (_, values) => {
+    onSuccess: (result, values) => {
       void queryClient.invalidateQueries({ queryKey: [CALENDAR_KEY] });
-      notify(success(values), { type: 'success' });
+      // R-15: the API recomputes open batches' due dates in the same change and says how many moved.
+      const recomputed = (result as { recomputedDueDates?: number } | null)?.recomputedDueDates ?? 0;
+      notify(recomputed > 0 ? `${success(values)}；已重新计算 ${recomputed} 个未办结批次的办理期限` : success(values), { type: 'success' });
     },
     onError: (error: Error) => notify(error.message, { type: 'error' }),
   });

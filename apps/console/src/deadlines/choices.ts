@@ -16,6 +16,7 @@ export interface DeadlineItem {
   lateSubmission: boolean;
   stageReceivedOn: string | null;
   dueDate: string | null;
+  dueProvisional?: boolean;
   overdue: boolean;
   workingDaysLeft: number | null;
   dueText: string | null;

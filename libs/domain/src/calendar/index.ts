@@ -5,3 +5,4 @@ export * from './period';
 export * from './working-day-calendar';
 export * from './deadline-policy';
 export * from './qualification-upload';
+export * from './stored-deadline';

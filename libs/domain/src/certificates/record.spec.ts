@@ -12,7 +12,9 @@ import {
   parseEducation,
   parseGender,
   parseIdType,
+  parseHistoricalOccupationsCsv,
   parseOccupationCatalogueCsv,
+  parseOccupationHistoryConfig,
   validateCertificateRecord,
   type CertificateRecordInput,
   type CertificateValidationContext,
@@ -195,9 +197,14 @@ describe('validateCertificateRecord (R-8)', () => {
     ['Latin name of 21 characters', { holderName: 'Jean Pierre Dupontess' }, ['姓名: 姓名过长：最多10个汉字或20个英文字符']],
     ['unknown ID type', { idType: '军官证' }, [expect.stringContaining('证件类型: 证件类型“军官证”无效')] as unknown as string[]],
     ['bad check character', { idNumber: '440106199005170017' }, ['证件号码: 居民身份证号码校验位错误']],
-    ['legacy 15-digit not flagged', { idNumber: '440106900517001' }, [expect.stringContaining('15位旧版')] as unknown as string[]],
+    ['R-8: legacy 15-digit number on a certificate issued after 2012', { idNumber: '440106900517001' }, [expect.stringContaining('15位旧版')] as unknown as string[]],
     ['gender disagrees with ID', { gender: '女' }, ['性别: 性别与证件号码不一致（证件号码显示为男）']],
-    ['gender not stated is accepted', { gender: '9' }, []],
+    ['R-8 (seed 003 性别): gender 9 未说明 against a resident ID that states male', { gender: '9' }, ['性别: 性别不能为“未说明”：居民身份证号码已表明性别为男，请填写男或留空']],
+    ['R-8 (seed 003 性别): gender 0 未知 against a resident ID that states male', { gender: '未知' }, ['性别: 性别不能为“未知”：居民身份证号码已表明性别为男，请填写男或留空']],
+    ['R-8 (seed 003 评定成绩): result 1 不合格 is no certificate', { result: '不合格' }, ['评定成绩: 评定成绩为“不合格”：考核不合格者不颁发证书，该记录不能作为证书数据上报']],
+    ['R-8 (seed 003 评定成绩): result code 1 is no certificate', { result: 1 }, ['评定成绩: 评定成绩为“不合格”：考核不合格者不颁发证书，该记录不能作为证书数据上报']],
+    ['result 2 合格 is a certificate', { result: '2' }, []],
+    ['result 4 优秀 is a certificate', { result: '优秀' }, []],
     ['birth date disagrees with ID', { birthDate: '1990-05-18' }, ['出生日期: 出生日期与证件号码不一致（证件号码显示为1990-05-17）']],
     ['impossible birth date', { birthDate: '1990-02-30' }, [expect.stringContaining('出生日期: 出生日期“1990-02-30”格式错误')] as unknown as string[]],
     ['unknown education', { education: '90' }, [expect.stringContaining('文化程度: 文化程度“90”无效')] as unknown as string[]],
@@ -231,13 +238,21 @@ describe('validateCertificateRecord (R-8)', () => {
     expect(errorsOf({ ...base, issueDate: '2025-03-09' })).toEqual(['发证日期: 发证日期时持证人未满16周岁（出生日期2009-03-10）']);
   });
 
-  it('accepts a 15-digit ID when the record or the batch is flagged legacy', () => {
-    const legacy = { ...valid, idNumber: '440106900517001' };
-    expect(parseCertificateRecord({ ...legacy, legacyIdNumber: true }, ctx).record).toMatchObject({
+  it('R-8: accepts a 15-digit ID on a certificate issued before 2013-01-01, matched by its 18-digit form', () => {
+    const early = { ...ctx, institution: { registeredAt: '2000-01-01', scope: [{ ...ctx.institution.scope[0], validFrom: '2000-01-01' }] } };
+    const legacy = { ...valid, idNumber: '440106900517001', certificateNumber: '0101120201100058' };
+    expect(parseCertificateRecord({ ...legacy, issueDate: '2012-12-31' }, early).record).toMatchObject({
       idNumber: '440106900517001',
       idNumberCanonical: ID_MALE,
     });
-    expect(errorsOf(legacy, { ...ctx, allowLegacyIdNumbers: true })).toEqual([]);
+    expect(errorsOf({ ...legacy, issueDate: '2013-01-01' }, early)).toEqual([
+      '证件号码: 15位旧版居民身份证号码（第一代居民身份证）自2013年1月1日起停止使用，2013年1月1日及以后发证的证书请填写18位号码',
+    ]);
+  });
+
+  it('R-8: gender 未知/未说明 is accepted where the ID number does not state one', () => {
+    expect(errorsOf({ ...valid, idType: '护照', idNumber: 'E12345678', gender: '未说明' })).toEqual([]);
+    expect(errorsOf({ ...valid, idType: '护照', idNumber: 'E12345678', gender: '0' })).toEqual([]);
   });
 
   it('validates other ID types loosely and then needs gender and birth date', () => {
@@ -308,7 +323,13 @@ describe('batch duplicates (R-8)', () => {
 
 describe('occupation catalogue', () => {
   it('parses the CSV and looks up by code and name', () => {
-    expect(catalogue.byCode('6-18-01-01')).toEqual({ code: '6-18-01-01', name: '车工', levels: [5, 4, 3, 2, 1], inQualificationCatalogue2021: 'no' });
+    expect(catalogue.byCode('6-18-01-01')).toEqual({
+      code: '6-18-01-01',
+      name: '车工',
+      levels: [5, 4, 3, 2, 1],
+      inQualificationCatalogue2021: 'no',
+      sourceKeys: ['D22'],
+    });
     expect(catalogue.byName('保安员')).toMatchObject({ code: '4-07-05-01', levels: [], inQualificationCatalogue2021: 'yes' });
   });
   it.each([
@@ -318,5 +339,101 @@ describe('occupation catalogue', () => {
     ['code,name,levels\n6-18-01-01,车工,5\n6-18-01-01,车工,4', '重复'],
   ])('refuses a broken catalogue', (csv, message) => {
     expect(() => parseOccupationCatalogueCsv(csv)).toThrow(message);
+  });
+});
+
+describe('qualification catalogues and historical codes by issue date (R-8, seeds 003, 004)', () => {
+  const HISTORY_CSV = `code,name,levels,in_qualification_catalogue_2021,source
+6-18-01-01,车工,5|4|3|2|1,no,D22;LV-NM;Q17
+4-10-01-05,养老护理员,5|4|3,no,D22;LV-2209
+4-07-05-01,保安员,,yes,D22;Q21;Q17
+4-07-05-02,安检员,,partial,D22;Q21(民航安全检查员 only);Q17
+4-07-05-03,消防设施操作员,5|4|3|2|1,yes,D22;Q21;Q17;LV-FIRE
+3-02-03-06,森林消防员,,yes,D22;Q21
+4-10-01-03,保育师,5|4|3,no,D22;unsure:Q17 lists 保育员
+`;
+  const history = parseOccupationHistoryConfig({
+    catalogues: [
+      { id: 'Q21', title: '国家职业资格目录（2021年版）', notice: '2021年版目录', effective: '2021-11-23' },
+      { id: 'Q17', title: '国家职业资格目录', notice: '人社部发〔2017〕68号', effective: new Date('2017-09-12T00:00:00Z') },
+    ],
+    classifications: [{ id: 'D22', title: '中华人民共和国职业分类大典（2022年版）', published: '2022-09-28' }],
+  });
+  const historical = parseHistoricalOccupationsCsv(`code,name,classification,current_code,source
+6-04-01-01,车工,D99,6-18-01-01,seed 003
+4-07-05-04,消防设施操作员,D15,4-07-05-03,README
+`);
+  const full = createOccupationCatalogue(parseOccupationCatalogueCsv(HISTORY_CSV), { ...history, historical });
+  const all = [5, 4, 3, 2, 1] as const;
+  const qctx: CertificateValidationContext = {
+    today: '2025-06-30',
+    kind: 'qualification',
+    catalogue: full,
+    institution: {
+      registeredAt: '2000-01-01',
+      scope: full.entries.map((e) => ({ occupationCode: e.code, occupationName: e.name, levels: [...all], validFrom: '2000-01-01', validTo: null })),
+    },
+  };
+  const record = (code: string, name: string, issueDate: string): CertificateRecordInput => ({
+    ...valid,
+    occupationCode: code,
+    occupationName: name,
+    issueDate,
+    certificateNumber: '0101120201100058',
+  });
+  const NOT_Q17 = (code: string, name: string, date: string) =>
+    `职业编码: 职业“${code} ${name}”不在发证日期（${date}）施行的《国家职业资格目录》（2017-09-12起施行）中，不能颁发职业资格证书；目录外的职业应按职业技能等级证书上报`;
+  const NOT_Q21 = (code: string, name: string, date: string) =>
+    `职业编码: 职业“${code} ${name}”不在发证日期（${date}）施行的《国家职业资格目录（2021年版）》（2021-11-23起施行）中，不能颁发职业资格证书；目录外的职业应按职业技能等级证书上报`;
+
+  it.each<[string, CertificateRecordInput, string[]]>([
+    ['before the 2017 catalogue nothing is checked', record('4-10-01-05', '养老护理员', '2017-09-11'), []],
+    ['the 2017 catalogue applies from its effective day', record('4-10-01-05', '养老护理员', '2017-09-12'), [NOT_Q17('4-10-01-05', '养老护理员', '2017-09-12')]],
+    ['车工 was in the 2017 catalogue', record('6-18-01-01', '车工', '2019-05-10'), []],
+    ['车工 until the day before the 2021 catalogue', record('6-18-01-01', '车工', '2021-11-22'), []],
+    ['车工 left the catalogue in 2021', record('6-18-01-01', '车工', '2021-11-23'), [NOT_Q21('6-18-01-01', '车工', '2021-11-23')]],
+    ['森林消防员 was not in the 2017 catalogue', record('3-02-03-06', '森林消防员', '2020-01-06'), [NOT_Q17('3-02-03-06', '森林消防员', '2020-01-06')]],
+    ['森林消防员 is in the 2021 catalogue', record('3-02-03-06', '森林消防员', '2022-01-06'), []],
+    ['保安员 in both catalogues', record('4-07-05-01', '保安员', '2024-05-06'), []],
+    ['unsure notes are not membership (保育师)', record('4-10-01-03', '保育师', '2019-05-10'), [NOT_Q17('4-10-01-03', '保育师', '2019-05-10')]],
+    ['the 2013 table’s 车工 code 6-04-01-01 before the 2022 大典', record('6-04-01-01', '车工', '2014-06-30'), []],
+    ['a 2015 code (消防设施操作员 4-07-05-04) before the 2022 大典', record('4-07-05-04', '消防设施操作员', '2022-09-27'), []],
+    [
+      'historical codes end when the 2022 大典 is published',
+      record('6-04-01-01', '车工', '2022-09-28'),
+      ['职业编码: 职业编码“6-04-01-01 车工”是旧版职业分类的编码，只适用于2022-09-28（《中华人民共和国职业分类大典（2022年版）》颁布）之前发证的证书，请改用现行编码6-18-01-01'],
+    ],
+    ['a historical code with another name', record('6-04-01-01', '铣工', '2014-06-30'), ['职业名称: 职业名称与职业编码不符：6-04-01-01对应“车工”（旧版职业分类编码）']],
+    ['a historical code stands for today’s occupation in the catalogue check', record('6-04-01-01', '车工', '2018-06-30'), []],
+  ])('%s', (_name, input, expected) => {
+    expect(errorsOf(input, qctx)).toEqual(expected);
+  });
+
+  it('skill-level certificates are not checked against the qualification catalogue', () => {
+    expect(errorsOf(record('4-10-01-05', '养老护理员', '2024-05-06'), { ...qctx, kind: 'skill_level' })).toEqual([]);
+  });
+
+  it('a partly covered occupation (安检员) is a warning, not a refusal', () => {
+    const issues = validateCertificateRecord(record('4-07-05-02', '安检员', '2024-05-06'), qctx);
+    expect(issues).toEqual([
+      { column: '职业编码', message: '《国家职业资格目录（2021年版）》只收录职业“安检员”的部分工种，请核对本证书的工种/职业方向属于目录范围', severity: 'warning' },
+    ]);
+  });
+
+  it('keeps the code as issued and checks the registered scope under today’s code', () => {
+    const parsed = parseCertificateRecord(record('6-04-01-01', '车工', '2014-06-30'), {
+      ...qctx,
+      institution: { registeredAt: '2000-01-01', scope: [] },
+    });
+    expect(parsed.issues.map((i) => i.message)).toEqual(['职业“6-18-01-01 车工”不在本机构备案的评价范围内']);
+    expect(parseCertificateRecord(record('6-04-01-01', '车工', '2014-06-30'), qctx).record).toMatchObject({ occupationCode: '6-04-01-01', occupationName: '车工' });
+  });
+
+  it('refuses a historical code whose current code is not in the catalogue', () => {
+    expect(() =>
+      createOccupationCatalogue(parseOccupationCatalogueCsv(HISTORY_CSV), {
+        historical: [{ code: '6-04-01-02', name: '铣工', classification: 'D99', currentCode: '6-18-01-02', source: '' }],
+      }),
+    ).toThrow('不在职业目录中');
   });
 });

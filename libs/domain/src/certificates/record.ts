@@ -32,7 +32,7 @@ import {
 import { analyzeCertificateNumber, CERTIFICATE_NUMBER_MAX_LENGTH, expectedLayout } from './certificate-number';
 import { addYearsIso, parseDateInput } from './date-input';
 import { checkHolderName, holderNameWidth } from './holder-name';
-import { OCCUPATION_CODE_PATTERN, type OccupationCatalogue } from './occupations';
+import { OCCUPATION_CODE_PATTERN, type OccupationCatalogue, type OccupationEntry } from './occupations';
 
 /** Template columns in order (R-7, R-12, issue 4): record field ↔ Chinese header the user sees. */
 export const CERTIFICATE_RECORD_COLUMNS = [
@@ -68,10 +68,14 @@ export type RawCellValue = string | number | null | undefined;
 /** One row as typed (Excel cells as text, or JSON); every field is parsed and checked by validation. */
 export type CertificateRecordInput = {
   [K in CertificateRecordField]?: RawCellValue;
-} & {
-  /** R-8: a 15-digit resident ID number is accepted only for a record flagged legacy. */
-  legacyIdNumber?: boolean;
 };
+
+/**
+ * First-generation resident ID cards (and so 15-digit numbers) lost validity on this day (居民身份证法: the
+ * first-generation cards stopped being valid from 2013-01-01); a 15-digit number is accepted only on certificates
+ * issued before it.
+ */
+export const LEGACY_ID_VALID_UNTIL: IsoDate = '2013-01-01';
 
 /** A validated record with coded values and ISO dates, ready to store. */
 export interface CertificateRecord {
@@ -125,8 +129,6 @@ export interface CertificateValidationContext {
   institution: { registeredAt: IsoDate; scope: readonly InstitutionScopeEntry[] };
   /** The occupation catalogue (config/occupations.csv): codes must exist and names match. */
   catalogue: OccupationCatalogue;
-  /** Accept 15-digit resident IDs for every row (e.g. a batch of historical data flagged legacy). */
-  allowLegacyIdNumbers?: boolean;
   /** R-8: at least 16 years old on the issue date. */
   minHolderAge?: number;
 }
@@ -203,6 +205,11 @@ export function parseCertificateRecord(
   } else if (idType === null) {
     error(H.idType, `证件类型“${idTypeText}”无效，应为${listLabels(ID_TYPES)}之一或其代码`);
   }
+  // The issue date decides which rules apply (legacy ID numbers, classification, catalogue); its own errors are
+  // reported below with the 发证日期 column.
+  const issueParsed = parseDateInput(input.issueDate);
+  const issuedOn = issueParsed.ok ? issueParsed.value : null;
+
   const idText = text(input.idNumber);
   let idNumber = normalizeIdentifierText(idText);
   let idNumberCanonical = idNumber;
@@ -211,8 +218,10 @@ export function parseCertificateRecord(
   if (idText === '') {
     error(H.idNumber, '证件号码不能为空');
   } else if (idType === 1) {
-    const r = validateResidentId(idText, { allowLegacy15: ctx.allowLegacyIdNumbers || input.legacyIdNumber === true });
-    if (r.ok) {
+    const r = validateResidentId(idText, { allowLegacy15: true });
+    if (r.ok && r.legacy && issuedOn !== null && issuedOn >= LEGACY_ID_VALID_UNTIL) {
+      error(H.idNumber, '15位旧版居民身份证号码（第一代居民身份证）自2013年1月1日起停止使用，2013年1月1日及以后发证的证书请填写18位号码');
+    } else if (r.ok) {
       idNumber = r.normalized;
       idNumberCanonical = r.canonical;
       idBirthDate = r.birthDate;
@@ -243,6 +252,9 @@ export function parseCertificateRecord(
     }
   } else if (idGender !== null && (gender === 1 || gender === 2) && gender !== idGender) {
     error(H.gender, `性别与证件号码不一致（证件号码显示为${labelOf(GENDERS, idGender)}）`);
+  } else if (idGender !== null && (gender === 0 || gender === 9)) {
+    // A resident ID number states the gender (GB 11643-1999 sequence code); 未知/未说明 would contradict it.
+    error(H.gender, `性别不能为“${labelOf(GENDERS, gender)}”：居民身份证号码已表明性别为${labelOf(GENDERS, idGender)}，请填写${labelOf(GENDERS, idGender)}或留空`);
   }
 
   // 出生日期: must agree with the resident ID (R-8); derived from it when left empty.
@@ -273,18 +285,29 @@ export function parseCertificateRecord(
   // 职业编码 + 职业名称: the code exists in the catalogue and the name is the catalogue's.
   const occupationCode = text(input.occupationCode);
   const occupationName = text(input.occupationName);
-  const occupation = ctx.catalogue.byCode(occupationCode);
+  // Codes of an earlier classification (e.g. 6-04-01-01 车工 of the 2013 table) are accepted for records issued before
+  // the 2022 大典 was published, and stand for today's occupation in the scope and catalogue checks.
+  let occupation: OccupationEntry | undefined;
+  const resolved = OCCUPATION_CODE_PATTERN.test(occupationCode) ? ctx.catalogue.resolve(occupationCode, occupationName, issuedOn) : null;
   if (occupationCode === '') {
     error(H.occupationCode, '职业编码不能为空');
-  } else if (!OCCUPATION_CODE_PATTERN.test(occupationCode)) {
+  } else if (!resolved) {
     error(H.occupationCode, `职业编码“${occupationCode}”格式错误，应形如6-18-01-01`);
-  } else if (!occupation) {
+  } else if (resolved.ok) {
+    occupation = resolved.occupation;
+  } else if (resolved.reason === 'unknown_code') {
     error(H.occupationCode, `职业编码“${occupationCode}”不在平台职业目录（职业分类大典2022年版）中`);
+  } else if (resolved.reason === 'historical_code_expired') {
+    const h = resolved.historical;
+    error(
+      H.occupationCode,
+      `职业编码“${h.code} ${h.name}”是旧版职业分类的编码，只适用于${resolved.until}（《${resolved.title}》颁布）之前发证的证书，请改用现行编码${h.currentCode}`,
+    );
   }
   if (occupationName === '') {
     error(H.occupationName, '职业名称不能为空');
-  } else if (occupation && occupation.name !== occupationName) {
-    error(H.occupationName, `职业名称与职业编码不符：${occupationCode}对应“${occupation.name}”`);
+  } else if (resolved && !resolved.ok && resolved.reason === 'name_mismatch') {
+    error(H.occupationName, `职业名称与职业编码不符：${occupationCode}对应“${resolved.expectedName}”${resolved.historical ? '（旧版职业分类编码）' : ''}`);
   }
 
   // 工种/职业方向 (optional): 60 English or 30 Chinese characters, like 职业名称 in the 2013 table.
@@ -305,7 +328,7 @@ export function parseCertificateRecord(
   }
 
   // 发证日期: not in the future, not before registration, holder at least 16 on that day (R-8).
-  const issue = parseDateInput(input.issueDate);
+  const issue = issueParsed;
   let issueDate: IsoDate | null = null;
   if (!issue.ok) {
     error(H.issueDate, `发证日期“${text(input.issueDate)}”格式错误，应为YYYY-MM-DD格式的有效日期`);
@@ -325,15 +348,30 @@ export function parseCertificateRecord(
 
   // R-8: occupation and level inside the registered scope on the issue date.
   if (occupation && issueDate !== null && (level !== null || ctx.kind === 'special_ability')) {
-    const sameOccupation = ctx.institution.scope.filter((s) => s.occupationCode === occupationCode);
+    const sameOccupation = ctx.institution.scope.filter((s) => s.occupationCode === occupation!.code);
     const valid = sameOccupation.filter((s) => s.validFrom <= issueDate! && (s.validTo === null || issueDate! <= s.validTo));
     if (sameOccupation.length === 0) {
-      error(H.occupationCode, `职业“${occupationCode} ${occupation.name}”不在本机构备案的评价范围内`);
+      error(H.occupationCode, `职业“${occupation.code} ${occupation.name}”不在本机构备案的评价范围内`);
     } else if (valid.length === 0) {
       const spans = sameOccupation.map((s) => `${s.validFrom}至${s.validTo ?? '长期'}`).join('、');
       error(H.issueDate, `发证日期不在该职业备案有效期内（${spans}）`);
     } else if (level !== null && !valid.some((s) => s.levels.includes(level))) {
       error(H.level, `职业技能等级“${labelOf(CERTIFICATE_LEVELS, level)}”不在本机构该职业备案的等级范围内`);
+    }
+  }
+
+  // R-8: a qualification certificate only for an occupation of the national qualification catalogue in force on the
+  // issue date; before the first catalogue (2017) there was none to check against.
+  if (ctx.kind === 'qualification' && occupation && issuedOn !== null) {
+    const catalogue = ctx.catalogue.qualificationCatalogueOn(issuedOn);
+    const membership = catalogue ? ctx.catalogue.membership(occupation, catalogue.id) : 'yes';
+    if (catalogue && membership === 'no') {
+      error(
+        H.occupationCode,
+        `职业“${occupation.code} ${occupation.name}”不在发证日期（${issuedOn}）施行的《${catalogue.title}》（${catalogue.effective}起施行）中，不能颁发职业资格证书；目录外的职业应按职业技能等级证书上报`,
+      );
+    } else if (catalogue && membership === 'partial') {
+      warn(H.occupationCode, `《${catalogue.title}》只收录职业“${occupation.name}”的部分工种，请核对本证书的工种/职业方向属于目录范围`);
     }
   }
 
@@ -380,6 +418,9 @@ export function parseCertificateRecord(
   const result = parseAssessmentResult(resultText);
   if (resultText !== '' && result === null) {
     error(H.result, `评定成绩“${resultText}”无效，应为${listLabels(ASSESSMENT_RESULTS)}之一或代码1—4`);
+  } else if (result === 1) {
+    // Seed 003 第二条: a certificate is granted to those who pass (对合格者所授予); a failed assessment is no certificate.
+    error(H.result, '评定成绩为“不合格”：考核不合格者不颁发证书，该记录不能作为证书数据上报');
   }
 
   if (issues.some((i) => i.severity === 'error')) {

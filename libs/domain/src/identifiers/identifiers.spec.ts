@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import {
+  canonicalIdNumberForSearch,
   createSeededRng,
   creditCodeCheckChar,
   generateCreditCode,
@@ -71,6 +72,12 @@ describe('validateResidentId (GB 11643-1999, Appendix B)', () => {
     });
     expect(upgradeLegacyId15('110105491231002')).toBe('11010519491231002X');
     expect(upgradeLegacyId15('11010549123100')).toBeNull();
+  });
+
+  it('R-8/R-9: a searched 15-digit number is looked up in its 18-digit form, like the stored blind index', () => {
+    expect(canonicalIdNumberForSearch(' 110105491231002 ')).toBe('11010519491231002X');
+    expect(canonicalIdNumberForSearch('11010519491231002x')).toBe('11010519491231002X');
+    expect(canonicalIdNumberForSearch('E12345678')).toBe('E12345678');
   });
 
   const arbIdParts = fc.record({

@@ -58,6 +58,15 @@ export function upgradeLegacyId15(id15: string): string | null {
   return first17 + residentIdCheckChar(first17);
 }
 
+/**
+ * The form stored in blind indexes for an ID number typed into a search: a well-formed 15-digit resident ID number
+ * becomes its 18-digit upgrade (so it finds the records imported from either form); anything else is only cleaned.
+ */
+export function canonicalIdNumberForSearch(input: string): string {
+  const s = normalizeIdentifierText(String(input ?? ''));
+  return /^\d{15}$/.test(s) ? (upgradeLegacyId15(s) as string) : s;
+}
+
 function checkRegion(code: string): string | null {
   if (!PROVINCE_CODES.has(code.slice(0, 2))) {
     return `居民身份证号码前6位地址码无效（${code}）`;

@@ -89,6 +89,14 @@ export class Batch extends VersionedEntityBase {
   @Column({ type: 'varchar', length: 48, nullable: true })
   dueRule!: string | null;
 
+  /** The day the due date's period runs from (earliest issue date, receipt, return), so it can be recomputed. */
+  @Column({ type: 'date', nullable: true })
+  dueFrom!: string | null;
+
+  /** The due date reaches a year whose holiday notice is not yet published: weekends only, provisional. */
+  @Column({ type: 'boolean', default: false })
+  dueProvisional!: boolean;
+
   /** For a returned batch: the stage that returned it. */
   @Column({ type: 'varchar', length: 24, nullable: true })
   returnedFrom!: string | null;

@@ -428,4 +428,16 @@ describe('occupation catalogue (config/occupations.csv)', () => {
     expect(catalogue.entries.length).toBe(78);
     expect(catalogue.byCode('4-07-05-03')?.name).toBe('消防设施操作员');
   });
+
+  it('R-8: loads the qualification catalogues, the 2022 大典 date and the historical codes beside it (config/)', () => {
+    expect(catalogue.qualificationCatalogues.map((c) => [c.id, c.effective])).toEqual([
+      ['Q17', '2017-09-12'],
+      ['Q21', '2021-11-23'],
+    ]);
+    expect(catalogue.classification).toMatchObject({ id: 'D22', published: '2022-09-28' });
+    expect(catalogue.resolve('6-04-01-01', '车工', '2014-06-30')).toMatchObject({ ok: true, occupation: { code: '6-18-01-01' } });
+    expect(catalogue.membership(catalogue.byCode('6-18-01-01')!, 'Q17')).toBe('yes');
+    expect(catalogue.membership(catalogue.byCode('6-18-01-01')!, 'Q21')).toBe('no');
+    expect(catalogue.membership(catalogue.byCode('4-07-05-02')!, 'Q21')).toBe('partial');
+  });
 });

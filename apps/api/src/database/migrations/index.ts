@@ -7,6 +7,7 @@ import { AuditAnchors1795450000001 } from './1795450000001-AuditAnchors';
 import { AccountHardening1795450000002 } from './1795450000002-AccountHardening';
 import { PersonalDataLimits1795450000003 } from './1795450000003-PersonalDataLimits';
 import { WorkflowRules1795450000004 } from './1795450000004-WorkflowRules';
+import { BatchDueFrom1795450000005 } from './1795450000005-BatchDueFrom';
 
 // Committed MySQL/MariaDB migrations, in order. `npm run migration:generate -- <Name>` writes a new file; add it here.
-export const MIGRATIONS: Function[] = [Foundation1795440420030, Calendar1795440777261, Batches1795441436822, CertificateHistory1795442208607, BatchWorklistIndex1795445028532, AuditAnchors1795450000001, AccountHardening1795450000002, PersonalDataLimits1795450000003, WorkflowRules1795450000004];
+export const MIGRATIONS: Function[] = [Foundation1795440420030, Calendar1795440777261, Batches1795441436822, CertificateHistory1795442208607, BatchWorklistIndex1795445028532, AuditAnchors1795450000001, AccountHardening1795450000002, PersonalDataLimits1795450000003, WorkflowRules1795450000004, BatchDueFrom1795450000005];
