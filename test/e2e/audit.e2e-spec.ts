@@ -85,11 +85,11 @@ describe('audit log jurisdiction (R-3, R-38)', () => {
   beforeAll(async () => {
     t = await createTestApp();
     nationalAuditor = { Authorization: `Bearer ${await t.login('auditor')}` };
-    const gdAdmin = { Authorization: `Bearer ${await t.login('gd_admin')}` };
+    const natAdmin = { Authorization: `Bearer ${await t.login('nat_admin')}` };
     const gd = await organisationId(t.dataSource, '广东省职业技能服务指导中心');
     const created = await t.http
       .post('/api/admin/users')
-      .set(gdAdmin)
+      .set(natAdmin)
       .send({ username: 'gd_auditor', displayName: '粤审计', password: 'Start#2026x', roles: ['auditor'], organisationId: gd });
     expect(created.status).toBe(201);
     // The new auditor replaces the password an administrator chose, as at a first login.

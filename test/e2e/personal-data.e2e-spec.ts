@@ -95,7 +95,7 @@ describe('personal data (R-9, R-38, R-42)', () => {
 
     // A centre uploading on an institution's behalf gets its own report; the province above does not.
     const institutionId = await organisationId(t.dataSource, '广州市白云区粤厨职业培训学校');
-    const byCentre = await refusedUpload('gz_admin', 120, { institutionId: String(institutionId) });
+    const byCentre = await refusedUpload('gz_admin', 120, { institutionId: String(institutionId), proxyReason: '机构委托市中心代为上报' });
     expect((await download(byCentre.id, 'gz_admin')).status).toBe(200);
     expect((await download(byCentre.id, 'gz_head')).status).toBe(200); // staff of the same centre
     expect((await download(byCentre.id, 'gd_admin')).status).toBe(404);

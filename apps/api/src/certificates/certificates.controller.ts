@@ -20,6 +20,7 @@ export class CertificatesController {
   @Get()
   @RequirePermission('certificates.read')
   async list(@CurrentActor() actor: Actor, @Query() raw: RawListQuery, @Res({ passthrough: true }) res: Response) {
+    await this.certificates.guardIdNumberSearch(actor, raw.filter);
     const query = parseListQuery(raw, CERTIFICATE_LIST);
     return sendPage(res, query, await this.certificates.list(actor, query));
   }

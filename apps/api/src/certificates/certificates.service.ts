@@ -69,8 +69,20 @@ export class CertificatesService {
    * few guesses would recover it): it needs the reveal permission — decided before the value is even looked at —,
    * is rate-limited per user and audited (masked number and blind index, never the number). Returns the blind index.
    */
-  private async idNumberSearch(actor: Actor, raw: unknown): Promise<string | undefined> {
-    if (raw === undefined || raw === null || raw === '') return undefined;
+  /**
+   * R-9: an ID-number search is decided (permission, then the per-user limit) from the raw filter, before the
+   * list parser validates the value, so nobody without the unmask permission learns anything from a refusal.
+   */
+  async guardIdNumberSearch(actor: Actor, rawFilter: string | undefined): Promise<void> {
+    let filter: unknown;
+    try {
+      filter = rawFilter ? JSON.parse(rawFilter) : undefined;
+    } catch {
+      return;
+    }
+    if (typeof filter !== 'object' || filter === null || !Object.hasOwn(filter, 'idNumber')) return;
+    const raw = (filter as Record<string, unknown>).idNumber;
+    if (raw === undefined || raw === null || raw === '') return;
     if (!hasPermission(actor.roles, 'certificates.unmask')) throw forbidden('按证件号码查询需要查看完整证件号码的权限');
     const limit = this.config.personalData.idSearchesPerHour;
     await this.rateLimits.enforce(
@@ -78,6 +90,10 @@ export class CertificatesService {
       { limit, windowSeconds: 3600 },
       `按证件号码查询过于频繁：每人每小时最多 ${limit} 次，请稍后再试`,
     );
+  }
+
+  private async idNumberSearch(actor: Actor, raw: unknown): Promise<string | undefined> {
+    if (raw === undefined || raw === null || raw === '') return undefined;
     const value = typeof raw === 'string' ? raw.trim() : '';
     if (!/^[0-9A-Za-z]{6,40}$/.test(value)) throw new DomainError('BAD_QUERY', '证件号码应为 6–40 位字母或数字');
     const hash = this.cipher.blindIndex(value);
