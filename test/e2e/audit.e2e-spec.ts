@@ -86,6 +86,7 @@ describe('audit log jurisdiction (R-3, R-38)', () => {
     t = await createTestApp();
     nationalAuditor = { Authorization: `Bearer ${await t.login('auditor')}` };
     const natAdmin = { Authorization: `Bearer ${await t.login('nat_admin')}` };
+    await t.login('gd_admin'); // a Guangdong actor's own records (login is audited)
     const gd = await organisationId(t.dataSource, '广东省职业技能服务指导中心');
     const created = await t.http
       .post('/api/admin/users')
