@@ -73,10 +73,10 @@ export class CertificatesService {
    * R-9: an ID-number search is decided (permission, then the per-user limit) from the raw filter, before the
    * list parser validates the value, so nobody without the unmask permission learns anything from a refusal.
    */
-  async guardIdNumberSearch(actor: Actor, rawFilter: string | undefined): Promise<void> {
+  async guardIdNumberSearch(actor: Actor, rawFilter: unknown): Promise<void> {
     let filter: unknown;
     try {
-      filter = rawFilter ? JSON.parse(rawFilter) : undefined;
+      filter = typeof rawFilter === 'string' && rawFilter ? JSON.parse(rawFilter) : undefined;
     } catch {
       return;
     }
