@@ -1,7 +1,7 @@
 import '../register-paths';
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import type { Clock } from '../common/clock';
+import { Clock } from '../common/clock';
 import { loadConfig } from '../config/app-config';
 import { resolveDataSourceOptions } from '../database/data-source-options';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const dataSource = await new DataSource(await resolveDataSourceOptions(config.database.url)).initialize();
   try {
-    const clock = { now: () => new Date() } as Clock;
+    const clock = new Clock(config);
     const audit = new AuditService(dataSource, new UnitOfWork(dataSource), clock);
     // the chain's links and its newest anchors (keyed with AUDIT_ANCHOR_KEY, as the server's).
     const result = await new AuditAnchorService(dataSource, audit, clock, config).verify();

@@ -386,7 +386,7 @@ export class BatchImportService {
 
   /**
    * One multi-row INSERT per chunk through the transaction's connection. TypeORM's insert() builds a named
-   * parameter per value and its cost grows with the square of a statement's parameters (issue 4 benchmark);
+   * parameter per value and its cost grows with the square of a statement's parameters;
    * here each value passes through the driver's own persistence conversion, as insert() does, and columns left
    * out take their database defaults (created_at, updated_at, the nullable workflow columns).
    */

@@ -13,7 +13,7 @@ import { writeCertificatesXlsx } from '../../../../../bench/data/write-xlsx';
 import { loadOccupationCatalogue } from './occupation-catalogue.loader';
 import { readBatchFile } from './read-batch-file';
 
-// The bench/demo generator (issue 4 §7) must produce rows the importer accepts.
+// The bench/demo generator must produce rows the importer accepts.
 describe('bench data generator', () => {
   const catalogue = loadOccupationCatalogue();
   const today = '2025-06-30';

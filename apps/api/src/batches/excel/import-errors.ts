@@ -1,6 +1,6 @@
 import { DomainError } from '@app/domain';
 
-/** File-level refusals of an upload (R-42, issue 4 §6). Stable codes; Chinese messages for the user. */
+/** File-level refusals of an upload. Stable codes; Chinese messages for the user. */
 export const ImportErrorCode = {
   NOT_XLSX: 'IMPORT_NOT_XLSX',
   FOREIGN_TEMPLATE: 'IMPORT_FOREIGN_TEMPLATE',
