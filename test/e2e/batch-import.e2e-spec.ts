@@ -67,6 +67,11 @@ describe('batch import (R-8, R-12, R-42)', () => {
     // Exact search by ID number goes through the blind index.
     const byId = await t.http.get('/api/admin/certificates').query({ filter: JSON.stringify({ idNumber: rows[1].证件号码 }) }).set(auth);
     expect(byId.body.map((c: { certificateNumber: string }) => c.certificateNumber)).toEqual([rows[1].证书编号]);
+    // the same person's legacy 15-digit number finds the record stored under its 18-digit form.
+    const id18 = String(rows[1].证件号码);
+    expect(id18.slice(6, 8)).toBe('19');
+    const legacy = await t.http.get('/api/admin/certificates').query({ filter: JSON.stringify({ idNumber: id18.slice(0, 6) + id18.slice(8, 17) }) }).set(auth);
+    expect(legacy.body.map((c: { certificateNumber: string }) => c.certificateNumber)).toEqual([rows[1].证书编号]);
   });
 
   it('refuses a sheet with bad rows whole, naming row, column and reason, and offers the error report', async () => {

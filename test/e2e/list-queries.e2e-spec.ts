@@ -90,7 +90,6 @@ describe('list queries (R-3, R-42)', () => {
       ['/api/admin/batches', { filter: '{"institutionId":"abc"}' }],
       ['/api/admin/batches', { filter: '{"organisationId":-3}' }],
       ['/api/admin/certificates', { filter: '{"batchId":"abc"}' }],
-      ['/api/admin/certificates', { filter: '{"idNumber":["1"]}' }],
       ['/api/admin/deadlines', { filter: '{"state":"late"}' }],
       ['/api/admin/deadlines', { sort: '["institutionName","ASC"]' }],
       ['/api/admin/audit-logs', { filter: '{"from":"2026-02-30"}' }],
@@ -101,6 +100,14 @@ describe('list queries (R-3, R-42)', () => {
       const res = await t.http.get(path).query(query).set(auth);
       expect([path, query, res.status, res.body.code]).toEqual([path, query, 400, 'BAD_QUERY']);
     }
+    // R-9: an ID-number search is decided before its value is checked: without the unmask permission it is a 403
+    // whatever its shape, with it a malformed value is a 400.
+    const malformedId = { filter: '{"idNumber":["1"]}' };
+    const refused = await t.http.get('/api/admin/certificates').query(malformedId).set(auth);
+    expect([refused.status, refused.body.code]).toEqual([403, 'FORBIDDEN']);
+    const reviewer = { Authorization: `Bearer ${await t.login('gd_reviewer')}` };
+    const malformed = await t.http.get('/api/admin/certificates').query(malformedId).set(reviewer);
+    expect([malformed.status, malformed.body.code]).toEqual([400, 'BAD_QUERY']);
     // The same parameter twice is not a list of values.
     const twice = await t.http.get('/api/admin/organisations?sort=["id","ASC"]&sort=["id","ASC"]').set(auth);
     expect(twice.status).toBe(400);
@@ -165,7 +172,9 @@ describe('list queries (R-3, R-42)', () => {
       await fc.assert(
         fc.asyncProperty(params, async (query) => {
           const res = await t.http.get(path).query(query).set(auth);
-          if (res.status !== 200 && res.status !== 400) throw new Error(`${path} ${JSON.stringify(query)} → ${res.status} ${JSON.stringify(res.body)}`);
+          // R-9: nat_admin may not search by ID number, so such a filter is refused before it is parsed.
+          const idSearchRefused = res.status === 403 && res.body.code === 'FORBIDDEN' && path === '/api/admin/certificates' && (query.filter ?? '').includes('"idNumber"');
+          if (res.status !== 200 && res.status !== 400 && !idSearchRefused) throw new Error(`${path} ${JSON.stringify(query)} → ${res.status} ${JSON.stringify(res.body)}`);
         }),
         { numRuns: 60 },
       );

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainError, hasPermission, maskIdNumber } from '@app/domain';
+import { canonicalIdNumberForSearch, DomainError, hasPermission, maskIdNumber } from '@app/domain';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Actor, subjectOf } from '../common/actor/actor';
 import { forbidden } from '../common/errors/app-errors';
@@ -96,7 +96,8 @@ export class CertificatesService {
     if (raw === undefined || raw === null || raw === '') return undefined;
     const value = typeof raw === 'string' ? raw.trim() : '';
     if (!/^[0-9A-Za-z]{6,40}$/.test(value)) throw new DomainError('BAD_QUERY', '证件号码应为 6–40 位字母或数字');
-    const hash = this.cipher.blindIndex(value);
+    // A legacy 15-digit number finds the records stored under its 18-digit upgrade (R-9 search by either form).
+    const hash = this.cipher.blindIndex(canonicalIdNumberForSearch(value));
     await this.audit.recordStandalone(subjectOf(actor), {
       action: 'certificate.id.search',
       targetType: 'certificate',
