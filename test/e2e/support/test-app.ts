@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
@@ -24,9 +27,12 @@ export interface TestApp {
 /** The real application on a fresh real database with the demo data, "today" fixed (ARCHITECTURE.md Tests). */
 export async function createTestApp(options: { today?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
+  // Each suite keeps its uploads and reports in its own directory, never in the repository's data/.
+  const storageDir = mkdtempSync(join(tmpdir(), 'cert-e2e-files-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
+    STORAGE_DIR: storageDir,
     APP_TODAY: options.today ?? TEST_TODAY,
     ...options.env,
   });
@@ -52,6 +58,7 @@ export async function createTestApp(options: { today?: string; env?: Record<stri
     async close() {
       await app.close();
       await database.drop();
+      rmSync(storageDir, { recursive: true, force: true });
     },
   };
 }

@@ -24,6 +24,36 @@ export class Clock {
   }
 }
 
+/**
+ * A clock that stands still until told to move: medium and end-to-end tests fix "now" (and with it "today"),
+ * then advance it to cross an idle timeout, a lockout or a lease expiry without waiting.
+ */
+export class FixedClock extends Clock {
+  private instantMs: number;
+
+  constructor(instant: string | Date) {
+    super({ appToday: undefined } as AppConfig);
+    this.instantMs = new Date(instant).getTime();
+    if (Number.isNaN(this.instantMs)) throw new RangeError(`FixedClock: not an instant: ${String(instant)}`);
+  }
+
+  override now(): Date {
+    return new Date(this.instantMs);
+  }
+
+  override today(): string {
+    return beijingDate(this.now());
+  }
+
+  set(instant: string | Date): void {
+    this.instantMs = new Date(instant).getTime();
+  }
+
+  advance(ms: number): void {
+    this.instantMs += ms;
+  }
+}
+
 export function beijingDate(instant: Date): string {
   // en-CA formats as YYYY-MM-DD.
   return new Intl.DateTimeFormat('en-CA', { timeZone: BEIJING, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
