@@ -1,12 +1,11 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { anchorMac } from './audit-chain';
+import { AuditRepository } from './audit.repository';
 import { AuditService, ChainVerification } from './audit.service';
-import { AuditAnchor, AuditChainHead, AuditLog } from './entities/audit-log.entity';
+import { AuditAnchor } from './entities/audit-log.entity';
 
 /** How many of the newest anchors a verification checks; older ones are covered by the hash links. */
 const ANCHORS_CHECKED = 50;
@@ -28,7 +27,7 @@ export class AuditAnchorService implements OnApplicationBootstrap, OnModuleDestr
   private timer?: NodeJS.Timeout;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: AuditRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -51,37 +50,35 @@ export class AuditAnchorService implements OnApplicationBootstrap, OnModuleDestr
    * anchor. Several instances may anchor at once; the unique chain position keeps one row per head.
    */
   async anchor(): Promise<AuditAnchor | null> {
-    const head = await this.dataSource.getRepository(AuditChainHead).findOneBy({ id: 1 });
+    const head = await this.repository.findHead();
     if (!head || head.seq === 0) return null;
     const at = this.clock.now();
     const anchor = { seq: head.seq, hash: head.lastHash, mac: anchorMac(this.key, head.seq, head.lastHash, at), at };
     this.logger.log({ auditAnchor: { ...anchor, at: at.toISOString() } }, `审计日志链锚点：第 ${anchor.seq} 条`);
-    const anchors = this.dataSource.getRepository(AuditAnchor);
-    const newest = await anchors.findOne({ where: {}, order: { seq: 'DESC' } });
+    const newest = await this.repository.newestAnchor();
     if (newest && newest.seq >= head.seq) return newest;
     try {
-      await anchors.insert(anchor);
+      await this.repository.insertAnchor(anchor);
     } catch (error) {
-      const stored = await anchors.findOneBy({ seq: head.seq });
+      const stored = await this.repository.findAnchorBySeq(head.seq);
       if (!stored) throw error;
       return stored;
     }
-    return anchors.findOneByOrFail({ seq: head.seq });
+    return this.repository.findAnchorBySeq(head.seq);
   }
 
   /** The chain's own links (AuditService.verify), then the newest anchors: their MACs and their positions. */
   async verify(): Promise<AnchoredVerification> {
     const chain = await this.audit.verify();
     if (!chain.ok) return chain;
-    const anchors = await this.dataSource.getRepository(AuditAnchor).find({ order: { seq: 'DESC' }, take: ANCHORS_CHECKED });
-    const logs = this.dataSource.getRepository(AuditLog);
+    const anchors = await this.repository.newestAnchors(ANCHORS_CHECKED);
     for (const anchor of anchors) {
       const expected = Buffer.from(anchorMac(this.key, anchor.seq, anchor.hash, anchor.at), 'hex');
       const stored = Buffer.from(anchor.mac, 'hex');
       if (stored.length !== expected.length || !timingSafeEqual(stored, expected)) {
         return { ok: false, checked: chain.checked, firstBrokenSeq: anchor.seq, reason: `第 ${anchor.seq} 条的锚点校验码不符（锚点被改动，或锚点密钥与写入时不同）` };
       }
-      const row = await logs.findOneBy({ seq: anchor.seq });
+      const row = await this.repository.findBySeq(anchor.seq);
       if (!row) {
         return { ok: false, checked: chain.checked, firstBrokenSeq: anchor.seq, reason: `已锚定的第 ${anchor.seq} 条记录已不存在（日志链末尾被截断）` };
       }

@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Actor } from '../common/actor/actor';
-import { applyFilters, defineList, fetchPage, QueryOf } from '../common/http/list-query';
-import { JurisdictionService } from '../jurisdiction/jurisdiction.service';
-import { Organisation } from '../organisations/entities/organisation.entity';
-import { AuditLog } from './entities/audit-log.entity';
+import { defineList, QueryOf } from '../common/http/list-query';
+import { OrganisationsRepository } from '../organisations/organisations.repository';
+import { AuditRepository } from './audit.repository';
 
 export const AUDIT_LOG_LIST = defineList({
   resource: 'audit-logs',
@@ -34,8 +31,8 @@ function beijingDayStart(day: string): Date {
 @Injectable()
 export class AuditQueryService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly jurisdiction: JurisdictionService,
+    private readonly repository: AuditRepository,
+    private readonly organisations: OrganisationsRepository,
   ) {}
 
   /**
@@ -43,19 +40,12 @@ export class AuditQueryService {
    * centre see everything, including records with no organisation (failed logins by unknown usernames).
    */
   async list(actor: Actor, query: QueryOf<typeof AUDIT_LOG_LIST>) {
-    const qb = this.dataSource.getRepository(AuditLog).createQueryBuilder('a');
-    if (actor.organisationLevel !== 'national') {
-      qb.innerJoin(Organisation, 'actor_org', 'actor_org.id = a.organisationId');
-      this.jurisdiction.restrictList(qb, 'actor_org.path', actor);
-    }
-    applyFilters(qb, query);
     const { from, to } = query.filter;
-    if (from) qb.andWhere('a.at >= :from', { from: beijingDayStart(from) });
-    if (to) qb.andWhere('a.at < :to', { to: new Date(beijingDayStart(to).getTime() + 86_400_000) });
-    const { rows, total } = await fetchPage(qb, query);
-    const orgIds = [...new Set(rows.map((r) => r.organisationId).filter((id): id is number => id !== null))];
-    const orgs = orgIds.length ? await this.dataSource.getRepository(Organisation).createQueryBuilder('o').whereInIds(orgIds).getMany() : [];
-    const orgName = new Map(orgs.map((o) => [o.id, o.name]));
+    const { rows, total } = await this.repository.listPage(query, actor.organisationLevel === 'national' ? null : actor.organisationPath, {
+      from: from ? beijingDayStart(from) : undefined,
+      to: to ? new Date(beijingDayStart(to).getTime() + 86_400_000) : undefined,
+    });
+    const orgName = await this.organisations.namesByIds(rows.map((r) => r.organisationId).filter((id): id is number => id !== null));
     return {
       rows: rows.map((r) => ({
         ...r,

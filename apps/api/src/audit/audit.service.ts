@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { UnitOfWork } from '../database/unit-of-work';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { AuditSubject } from '../common/actor/actor';
-import { AuditChainHead, AuditLog, AuditOutcome } from './entities/audit-log.entity';
+import { AuditOutcome } from './entities/audit-log.entity';
 import { chainHash, GENESIS_HASH } from './audit-chain';
+import { AuditRepository } from './audit.repository';
 
 export interface AuditEntry {
   action: string;
@@ -36,25 +36,14 @@ export class AuditService {
   private readonly logger = new Logger(AuditService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: AuditRepository,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
   ) {}
 
   async record(manager: EntityManager, subject: AuditSubject, entry: AuditEntry): Promise<void> {
-    const heads = manager.getRepository(AuditChainHead);
-    // Bumping the head row first takes its row lock (InnoDB/TiDB); SQLite serialises writers anyway.
-    // Concurrent writers therefore queue here and the chain cannot fork.
-    const bumped = await heads
-      .createQueryBuilder()
-      .update()
-      .set({ seq: () => 'seq + 1' })
-      .where('id = 1')
-      .execute();
-    if (!bumped.affected) {
-      await heads.insert({ id: 1, seq: 1, lastHash: GENESIS_HASH });
-    }
-    const head = await heads.findOneByOrFail({ id: 1 });
+    // Taking the next position locks the head row, so concurrent writers queue and the chain cannot fork.
+    const head = await this.repository.advanceHead(manager);
     const fields = {
       seq: head.seq,
       at: this.clock.now(),
@@ -72,8 +61,7 @@ export class AuditService {
       detail: entry.detail ?? null,
     };
     const hash = chainHash(head.lastHash, fields);
-    await manager.getRepository(AuditLog).insert({ ...fields, prevHash: head.lastHash, hash });
-    await heads.update({ id: 1 }, { lastHash: hash });
+    await this.repository.append(manager, { ...fields, prevHash: head.lastHash, hash });
   }
 
   /** Records outside any business transaction (failed attempts, views). Never throws into the caller. */
@@ -88,17 +76,11 @@ export class AuditService {
 
   /** Walks the chain in order and names the first record whose hash or link does not hold. */
   async verify(): Promise<ChainVerification> {
-    const repo = this.dataSource.getRepository(AuditLog);
     let prevHash = GENESIS_HASH;
     let expectedSeq = 1;
     let checked = 0;
     for (;;) {
-      const page = await repo
-        .createQueryBuilder('a')
-        .where('a.seq >= :from', { from: expectedSeq })
-        .orderBy('a.seq', 'ASC')
-        .limit(VERIFY_PAGE)
-        .getMany();
+      const page = await this.repository.chainPage(expectedSeq, VERIFY_PAGE);
       if (page.length === 0) break;
       for (const row of page) {
         const broken = (reason: string): ChainVerification => ({
@@ -116,7 +98,7 @@ export class AuditService {
         checked += 1;
       }
     }
-    const head = await this.dataSource.getRepository(AuditChainHead).findOneBy({ id: 1 });
+    const head = await this.repository.findHead();
     if (head && (head.seq !== checked || head.lastHash !== prevHash)) {
       return { ok: false, checked, reason: '日志链末尾记录缺失（链头与最后一条记录不一致）' };
     }

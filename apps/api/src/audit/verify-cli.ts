@@ -6,6 +6,7 @@ import { loadConfig } from '../config/app-config';
 import { resolveDataSourceOptions } from '../database/data-source-options';
 import { UnitOfWork } from '../database/unit-of-work';
 import { AuditAnchorService } from './audit-anchor.service';
+import { AuditRepository } from './audit.repository';
 import { AuditService } from './audit.service';
 
 /** `npm run audit:verify`: checks the audit hash chain and its keyed anchors (R-38) and names the first broken record. */
@@ -14,9 +15,10 @@ async function main(): Promise<void> {
   const dataSource = await new DataSource(await resolveDataSourceOptions(config.database.url)).initialize();
   try {
     const clock = new Clock(config);
-    const audit = new AuditService(dataSource, new UnitOfWork(dataSource), clock);
+    const repository = new AuditRepository(dataSource);
+    const audit = new AuditService(repository, new UnitOfWork(dataSource), clock);
     // R-38: the chain's links and its newest anchors (keyed with AUDIT_ANCHOR_KEY, as the server's).
-    const result = await new AuditAnchorService(dataSource, audit, clock, config).verify();
+    const result = await new AuditAnchorService(repository, audit, clock, config).verify();
     if (result.ok) {
       console.log(`审计日志链完整：共校验 ${result.checked} 条记录` + (result.anchoredSeq ? `，锚点至第 ${result.anchoredSeq} 条` : '（尚无锚点）'));
     } else {

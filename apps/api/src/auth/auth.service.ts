@@ -1,19 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { UnitOfWork } from '../database/unit-of-work';
-import { DataSource, IsNull } from 'typeorm';
 import { checkPasswordPolicy, DomainError, OrganisationLevel } from '@app/domain';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Clock } from '../common/clock';
 import { Actor, AuditSubject, subjectOf } from '../common/actor/actor';
 import { AuditService } from '../audit/audit.service';
 import { FieldCipher } from '../crypto/field-cipher';
-import { Organisation } from '../organisations/entities/organisation.entity';
+import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { User } from '../users/entities/user.entity';
-import { LoginAddressThrottle } from './entities/login-address-throttle.entity';
-import { LoginThrottle } from './entities/login-throttle.entity';
-import { Session } from './entities/session.entity';
+import { UsersRepository } from '../users/users.repository';
+import { LoginThrottlesRepository } from './login-throttles.repository';
+import { SessionsRepository } from './sessions.repository';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password-hasher';
 import { totp } from './totp';
 
@@ -39,7 +37,10 @@ const tokenDigest = (token: string) => createHash('sha256').update(token).digest
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionsRepository,
+    private readonly throttles: LoginThrottlesRepository,
+    private readonly users: UsersRepository,
+    private readonly organisations: OrganisationsRepository,
     private readonly uow: UnitOfWork,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -66,7 +67,7 @@ export class AuthService {
       await this.audit.recordStandalone(subject, { action: 'auth.login', outcome: 'failure', detail: 'AUTH_ACCOUNT_LOCKED' });
       throw this.lockedError(claim.lockedUntil);
     }
-    const user = await this.findByUsername(name);
+    const user = await this.users.findByUsername(name);
     const passwordOk = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !passwordOk || user.disabled) {
       const lockedUntil = await this.failAttempt(key, now);
@@ -98,9 +99,10 @@ export class AuthService {
     const token = randomBytes(32).toString('base64url');
     await this.releaseAddressSlot(ip);
     await this.uow.run(async (manager) => {
-      await manager.getRepository(LoginThrottle).delete({ username: key });
-      await manager.getRepository(Session).insert({ tokenHash: tokenDigest(token), userId: user.id, lastSeenAt: now, ip });
-      await manager.getRepository(User).update({ id: user.id }, { lastLoginAt: now, version: () => 'version' });
+      await this.throttles.clear(key, manager);
+      await this.sessions.insert(manager, { tokenHash: tokenDigest(token), userId: user.id, lastSeenAt: now, ip });
+      // Logging in is not an edit of the account: the version stays.
+      await this.users.update(manager, user.id, { lastLoginAt: now, version: () => 'version' });
       await this.audit.record(
         manager,
         { userId: user.id, username: user.username, organisationId: user.organisationId, roles: user.roles, ip },
@@ -117,20 +119,19 @@ export class AuthService {
 
   /** As `authenticate`, also telling whether the account must change its password before anything else. */
   async authenticateSession(token: string, ip: string): Promise<{ actor: Actor; mustChangePassword: boolean }> {
-    const sessions = this.dataSource.getRepository(Session);
-    const session = await sessions.findOneBy({ tokenHash: tokenDigest(token), endedAt: IsNull() });
+    const session = await this.sessions.findOpenByTokenHash(tokenDigest(token));
     if (!session) throw new DomainError('AUTH_REQUIRED', '请先登录');
     const now = this.clock.now();
     const idleMs = now.getTime() - session.lastSeenAt.getTime();
     if (idleMs > this.config.auth.sessionIdleMinutes * 60_000) {
-      await this.uow.run((manager) => manager.getRepository(Session).update({ id: session.id }, { endedAt: now }));
+      await this.uow.run((manager) => this.sessions.end(manager, session.id, now));
       throw sessionExpired();
     }
-    const user = await this.dataSource.getRepository(User).findOneBy({ id: session.userId });
+    const user = await this.users.findById(session.userId);
     if (!user || user.disabled) throw sessionExpired();
-    const organisation = await this.dataSource.getRepository(Organisation).findOneByOrFail({ id: user.organisationId });
+    const organisation = await this.organisations.findByIdOrFail(user.organisationId);
     if (idleMs > TOUCH_INTERVAL_MS) {
-      await this.uow.run((manager) => manager.getRepository(Session).update({ id: session.id }, { lastSeenAt: now }));
+      await this.uow.run((manager) => this.sessions.touch(manager, session.id, now));
     }
     const actor: Actor = {
       userId: user.id,
@@ -147,13 +148,13 @@ export class AuthService {
 
   async logout(token: string, actor: Actor): Promise<void> {
     await this.uow.run(async (manager) => {
-      await manager.getRepository(Session).update({ tokenHash: tokenDigest(token) }, { endedAt: this.clock.now() });
+      await this.sessions.endByTokenHash(manager, tokenDigest(token), this.clock.now());
       await this.audit.record(manager, subjectOf(actor), { action: 'auth.logout', targetType: 'user', targetId: actor.userId });
     });
   }
 
   async me(actor: Actor): Promise<SessionUser> {
-    return this.sessionUser(await this.dataSource.getRepository(User).findOneByOrFail({ id: actor.userId }));
+    return this.sessionUser(await this.users.findByIdOrFail(actor.userId));
   }
 
   /**
@@ -161,8 +162,7 @@ export class AuthService {
    * A successful change ends every other session of the account; the current one stays.
    */
   async changePassword(actor: Actor, currentToken: string, currentPassword: string, newPassword: string): Promise<void> {
-    const users = this.dataSource.getRepository(User);
-    const user = await users.findOneByOrFail({ id: actor.userId });
+    const user = await this.users.findByIdOrFail(actor.userId);
     const key = throttleKey(user.username);
     const now = this.clock.now();
     const claim = await this.claimAttempt(key, now);
@@ -179,50 +179,45 @@ export class AuthService {
       if (lockedUntil) throw this.lockedError(lockedUntil);
       throw new DomainError('AUTH_WRONG_PASSWORD', '当前密码不正确');
     }
-    await this.dataSource.getRepository(LoginThrottle).delete({ username: key });
+    await this.throttles.clear(key);
     assertPasswordPolicy(newPassword, user.username);
     if (await verifyPassword(newPassword, user.passwordHash)) {
       throw new DomainError('PASSWORD_POLICY', '新密码不能与当前密码相同');
     }
     const passwordHash = await hashPassword(newPassword);
     await this.uow.run(async (manager) => {
-      await manager.getRepository(User).update({ id: user.id }, { passwordHash, mustChangePassword: false });
-      await manager
-        .createQueryBuilder()
-        .update(Session)
-        .set({ endedAt: now })
-        .where('user_id = :userId AND ended_at IS NULL AND token_hash <> :current', { userId: user.id, current: tokenDigest(currentToken) })
-        .execute();
+      await this.users.update(manager, user.id, { passwordHash, mustChangePassword: false });
+      await this.sessions.endOthersOfUser(manager, user.id, tokenDigest(currentToken), now);
       await this.audit.record(manager, subjectOf(actor), { action: 'auth.password.change', targetType: 'user', targetId: user.id });
     });
   }
 
   /** Starts TOTP enrolment: a new secret (kept encrypted, not yet active) and its QR code for the console. */
   async setupTotp(actor: Actor) {
-    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: actor.userId });
+    const user = await this.users.findByIdOrFail(actor.userId);
     if (user.totpEnabled) throw new DomainError('TOTP_ALREADY_ENABLED', '两步验证已启用，如需更换请先停用');
     const secret = totp.newSecret();
     const otpauthUrl = totp.uri(this.config.auth.totpIssuer, user.username, secret);
-    await this.uow.run((manager) => manager.getRepository(User).update({ id: user.id }, { totpSecretEnc: this.cipher.encrypt(secret) }));
+    await this.uow.run((manager) => this.users.update(manager, user.id, { totpSecretEnc: this.cipher.encrypt(secret) }));
     return { secret, otpauthUrl, qrDataUrl: await totp.qrDataUrl(otpauthUrl) };
   }
 
   async enableTotp(actor: Actor, code: string): Promise<void> {
-    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: actor.userId });
+    const user = await this.users.findByIdOrFail(actor.userId);
     if (!user.totpSecretEnc) throw new DomainError('TOTP_NOT_SET_UP', '请先生成两步验证二维码');
     await this.checkTotpThrottled(actor, user, code, 'auth.totp.enable');
     await this.uow.run(async (manager) => {
-      await manager.getRepository(User).update({ id: user.id }, { totpEnabled: true });
+      await this.users.update(manager, user.id, { totpEnabled: true });
       await this.audit.record(manager, subjectOf(actor), { action: 'auth.totp.enable', targetType: 'user', targetId: user.id });
     });
   }
 
   async disableTotp(actor: Actor, code: string): Promise<void> {
-    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: actor.userId });
+    const user = await this.users.findByIdOrFail(actor.userId);
     if (!user.totpEnabled || !user.totpSecretEnc) throw new DomainError('TOTP_NOT_ENABLED', '两步验证未启用');
     await this.checkTotpThrottled(actor, user, code, 'auth.totp.disable');
     await this.uow.run(async (manager) => {
-      await manager.getRepository(User).update({ id: user.id }, { totpEnabled: false, totpSecretEnc: null });
+      await this.users.update(manager, user.id, { totpEnabled: false, totpSecretEnc: null });
       await this.audit.record(manager, subjectOf(actor), { action: 'auth.totp.disable', targetType: 'user', targetId: user.id });
     });
   }
@@ -257,22 +252,7 @@ export class AuthService {
   private async acceptTotp(user: User, code: string): Promise<boolean> {
     const step = await totp.matchStep(this.cipher.decrypt(user.totpSecretEnc ?? ''), code);
     if (step === null) return false;
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .update(User)
-      .set({ totpLastStep: step, version: () => 'version' })
-      .where('id = :id AND (totp_last_step IS NULL OR totp_last_step < :step)', { id: user.id, step })
-      .execute();
-    return result.affected === 1;
-  }
-
-  private findByUsername(name: string): Promise<User | null> {
-    // Usernames are unique regardless of case (UsersService), so login ignores case on every database.
-    return this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .where('LOWER(u.username) = :name', { name: name.toLowerCase() })
-      .getOne();
+    return this.users.acceptTotpStep(user.id, step);
   }
 
   /**
@@ -283,30 +263,8 @@ export class AuthService {
   private async claimAttempt(key: string, now: Date): Promise<{ ok: true } | { ok: false; lockedUntil: Date }> {
     const { lockoutThreshold, lockoutMinutes } = this.config.auth;
     const window = lockoutMinutes * 60_000;
-    await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(LoginThrottle)
-      .values({ username: key, failures: 0, lockedUntil: null, lastFailureAt: now })
-      .orIgnore()
-      .execute();
-    await this.dataSource
-      .createQueryBuilder()
-      .update(LoginThrottle)
-      .set({ failures: 0, lockedUntil: null })
-      .where(
-        'username = :key AND ((locked_until IS NOT NULL AND locked_until <= :now) OR (locked_until IS NULL AND last_failure_at < :staleBefore))',
-        { key, now, staleBefore: new Date(now.getTime() - window) },
-      )
-      .execute();
-    const claimed = await this.dataSource
-      .createQueryBuilder()
-      .update(LoginThrottle)
-      .set({ failures: () => 'failures + 1', lastFailureAt: now })
-      .where('username = :key AND failures < :threshold AND locked_until IS NULL', { key, threshold: lockoutThreshold })
-      .execute();
-    if (claimed.affected === 1) return { ok: true };
-    const row = await this.dataSource.getRepository(LoginThrottle).findOneBy({ username: key });
+    if (await this.throttles.claimAttempt(key, now, lockoutThreshold, window)) return { ok: true };
+    const row = await this.throttles.find(key);
     // The last slots may still be in flight (lock not yet written): refused all the same.
     return { ok: false, lockedUntil: row?.lockedUntil ?? new Date(now.getTime() + window) };
   }
@@ -314,61 +272,27 @@ export class AuthService {
   /** The claimed attempt failed: once the threshold is reached the account locks. Returns the lock's end, if locked. */
   private async failAttempt(key: string, now: Date): Promise<Date | null> {
     const { lockoutThreshold, lockoutMinutes } = this.config.auth;
-    await this.dataSource
-      .createQueryBuilder()
-      .update(LoginThrottle)
-      .set({ lockedUntil: new Date(now.getTime() + lockoutMinutes * 60_000) })
-      .where('username = :key AND failures >= :threshold AND locked_until IS NULL', { key, threshold: lockoutThreshold })
-      .execute();
-    const row = await this.dataSource.getRepository(LoginThrottle).findOneBy({ username: key });
+    await this.throttles.lockIfReached(key, lockoutThreshold, new Date(now.getTime() + lockoutMinutes * 60_000));
+    const row = await this.throttles.find(key);
     return row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null;
   }
 
   /** Gives back a claimed slot that turned out not to be a failure. */
-  private async releaseAttempt(key: string): Promise<void> {
-    await this.dataSource
-      .createQueryBuilder()
-      .update(LoginThrottle)
-      .set({ failures: () => 'failures - 1' })
-      .where('username = :key AND failures > 0 AND locked_until IS NULL', { key })
-      .execute();
+  private releaseAttempt(key: string): Promise<void> {
+    return this.throttles.releaseAttempt(key);
   }
 
   /**
    * R-41 per-address limit: a fixed window of `addressWindowMinutes` holding at most `addressFailureLimit`
    * failed logins; the slot is claimed before the password is checked and given back on success.
    */
-  private async claimAddressSlot(ip: string, now: Date): Promise<boolean> {
+  private claimAddressSlot(ip: string, now: Date): Promise<boolean> {
     const { addressFailureLimit, addressWindowMinutes } = this.config.auth;
-    await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(LoginAddressThrottle)
-      .values({ ip, failures: 0, windowStartedAt: now })
-      .orIgnore()
-      .execute();
-    await this.dataSource
-      .createQueryBuilder()
-      .update(LoginAddressThrottle)
-      .set({ failures: 0, windowStartedAt: now })
-      .where('ip = :ip AND window_started_at <= :windowStart', { ip, windowStart: new Date(now.getTime() - addressWindowMinutes * 60_000) })
-      .execute();
-    const claimed = await this.dataSource
-      .createQueryBuilder()
-      .update(LoginAddressThrottle)
-      .set({ failures: () => 'failures + 1' })
-      .where('ip = :ip AND failures < :limit', { ip, limit: addressFailureLimit })
-      .execute();
-    return claimed.affected === 1;
+    return this.throttles.claimAddressSlot(ip, now, addressFailureLimit, addressWindowMinutes * 60_000);
   }
 
-  private async releaseAddressSlot(ip: string): Promise<void> {
-    await this.dataSource
-      .createQueryBuilder()
-      .update(LoginAddressThrottle)
-      .set({ failures: () => 'failures - 1' })
-      .where('ip = :ip AND failures > 0', { ip })
-      .execute();
+  private releaseAddressSlot(ip: string): Promise<void> {
+    return this.throttles.releaseAddressSlot(ip);
   }
 
   private lockedError(until: Date): DomainError {
@@ -377,7 +301,7 @@ export class AuthService {
   }
 
   private async sessionUser(user: User): Promise<SessionUser> {
-    const organisation = await this.dataSource.getRepository(Organisation).findOneByOrFail({ id: user.organisationId });
+    const organisation = await this.organisations.findByIdOrFail(user.organisationId);
     return {
       id: user.id,
       username: user.username,

@@ -1,7 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { UnitOfWork } from '../database/unit-of-work';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import {
   BatchStatus,
   computeDeadline,
@@ -9,19 +8,16 @@ import {
   DeadlineProfile,
   DeadlineResult,
   DomainError,
-  HolidayYear,
   isIsoDate,
   StoredDeadline,
   uploadRuleFor,
   WorkingDayCalendar,
 } from '@app/domain';
 import { Batch } from '../batches/entities/batch.entity';
-import { Certificate } from '../certificates/entities/certificate.entity';
-import { Organisation } from '../organisations/entities/organisation.entity';
 import { Actor, subjectOf } from '../common/actor/actor';
 import { Clock } from '../common/clock';
 import { AuditService } from '../audit/audit.service';
-import { CalendarDay, CalendarYear } from './entities/calendar.entity';
+import { CalendarRepository } from './calendar.repository';
 import { readConfigHolidayYears } from './holiday-files';
 
 /** How long an instance trusts its cached calendar before re-reading (other instances may have edited it). */
@@ -54,7 +50,7 @@ export class CalendarService implements OnApplicationBootstrap {
   private cached: { calendar: WorkingDayCalendar; at: number } | null = null;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: CalendarRepository,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -70,14 +66,14 @@ export class CalendarService implements OnApplicationBootstrap {
     for (const data of readConfigHolidayYears()) {
       try {
         await this.uow.run(async (manager) => {
-          if (await manager.getRepository(CalendarYear).existsBy({ year: data.year })) return;
-          await manager.getRepository(CalendarYear).insert({
+          if (await this.repository.yearExists(data.year, manager)) return;
+          await this.repository.insertYear(manager, {
             year: data.year,
             notice: data.notice,
             noticeNumber: data.noticeNumber ?? null,
             publishedOn: data.publishedOn ?? null,
           });
-          await manager.getRepository(CalendarDay).insert([
+          await this.repository.insertDays(manager, [
             ...data.holidays.map((d) => ({ date: d.date, year: data.year, kind: 'holiday' as const, name: d.name })),
             ...data.workdays.map((d) => ({ date: d.date, year: data.year, kind: 'workday' as const, name: d.name })),
           ]);
@@ -85,7 +81,7 @@ export class CalendarService implements OnApplicationBootstrap {
         });
       } catch (error) {
         // Another instance seeding the same year at the same moment wins the unique key; that is fine.
-        if (!(await this.dataSource.getRepository(CalendarYear).existsBy({ year: data.year }))) throw error;
+        if (!(await this.repository.yearExists(data.year))) throw error;
       }
     }
     if (loaded.length) {
@@ -96,9 +92,10 @@ export class CalendarService implements OnApplicationBootstrap {
   }
 
   async calendar(): Promise<WorkingDayCalendar> {
-    if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached.calendar;
-    const calendar = new WorkingDayCalendar(await this.holidayYears());
-    this.cached = { calendar, at: Date.now() };
+    const now = this.clock.now().getTime();
+    if (this.cached && now - this.cached.at < CACHE_MS) return this.cached.calendar;
+    const calendar = new WorkingDayCalendar(await this.repository.holidayYears());
+    this.cached = { calendar, at: now };
     return calendar;
   }
 
@@ -121,9 +118,9 @@ export class CalendarService implements OnApplicationBootstrap {
 
   async year(year: number) {
     const calendar = await this.calendar();
-    const meta = await this.dataSource.getRepository(CalendarYear).findOneBy({ year });
-    const days = await this.dataSource.getRepository(CalendarDay).find({ where: { year }, order: { date: 'ASC' } });
-    const view = (d: CalendarDay) => ({ date: d.date, name: d.name, source: d.source, reason: d.reason });
+    const meta = await this.repository.findYear(year);
+    const days = await this.repository.daysOf(year);
+    const view = (d: (typeof days)[number]) => ({ date: d.date, name: d.name, source: d.source, reason: d.reason });
     return {
       year,
       covered: calendar.isCovered(year),
@@ -142,12 +139,11 @@ export class CalendarService implements OnApplicationBootstrap {
   async publishYear(actor: Actor, input: { year: number; notice: string; noticeNumber?: string; publishedOn?: string; reason: string }) {
     let recomputed = 0;
     await this.uow.run(async (manager) => {
-      const repo = manager.getRepository(CalendarYear);
-      if (await repo.existsBy({ year: input.year })) {
+      if (await this.repository.yearExists(input.year, manager)) {
         throw new DomainError('CALENDAR_YEAR_EXISTS', `${input.year} 年的节假日通知已登记`);
       }
       const row = { year: input.year, notice: input.notice, noticeNumber: input.noticeNumber ?? null, publishedOn: input.publishedOn ?? null };
-      await repo.insert(row);
+      await this.repository.insertYear(manager, row);
       await this.audit.record(manager, subjectOf(actor), {
         action: 'calendar.year.publish',
         targetType: 'calendar_year',
@@ -171,16 +167,15 @@ export class CalendarService implements OnApplicationBootstrap {
     }
     let recomputed = 0;
     await this.uow.run(async (manager) => {
-      if (!(await manager.getRepository(CalendarYear).existsBy({ year }))) {
+      if (!(await this.repository.yearExists(year, manager))) {
         throw new DomainError('CALENDAR_YEAR_MISSING', `请先登记 ${year} 年的国务院节假日安排通知，再维护该年的日期`);
       }
-      const days = manager.getRepository(CalendarDay);
-      const existing = await days.findOneBy({ date: input.date });
+      const existing = await this.repository.findDay(manager, input.date);
       if (existing) {
         throw new DomainError('CALENDAR_DAY_EXISTS', `${input.date} 已登记为${existing.kind === 'holiday' ? '节假日' : '调休上班日'}（${existing.name}），请先删除`);
       }
       const row = { date: input.date, year, kind: input.kind, name: input.name, source: 'manual' as const, reason: input.reason };
-      await days.insert(row);
+      await this.repository.insertDays(manager, [row]);
       await this.audit.record(manager, subjectOf(actor), {
         action: 'calendar.day.add',
         targetType: 'calendar_day',
@@ -198,10 +193,9 @@ export class CalendarService implements OnApplicationBootstrap {
     if (!isIsoDate(date)) throw new DomainError('VALIDATION_FAILED', `日期无效：${date}`);
     let recomputed = 0;
     await this.uow.run(async (manager) => {
-      const days = manager.getRepository(CalendarDay);
-      const existing = await days.findOneBy({ date });
+      const existing = await this.repository.findDay(manager, date);
       if (!existing) throw new DomainError('NOT_FOUND', `${date} 不是已登记的节假日或调休上班日`);
-      await days.delete({ id: existing.id });
+      await this.repository.deleteDay(manager, existing.id);
       await this.audit.record(manager, subjectOf(actor), {
         action: 'calendar.day.remove',
         targetType: 'calendar_day',
@@ -221,19 +215,11 @@ export class CalendarService implements OnApplicationBootstrap {
    * the change (with the first batches listed); the batches' versions are not bumped, as no decision changed.
    */
   private async recomputeDueDates(manager: EntityManager, actor: Actor, year: number, reason: string): Promise<number> {
-    const calendar = new WorkingDayCalendar(await this.holidayYears(manager));
-    const batches = await manager
-      .getRepository(Batch)
-      .createQueryBuilder('b')
-      .where('b.status IN (:...open)', { open: OPEN_STATUSES })
-      .andWhere('b.dueRule IS NOT NULL AND b.dueDate IS NOT NULL')
-      // A period that ended before the year, or starts after it, does not depend on it.
-      .andWhere('b.dueDate >= :first', { first: `${year}-01-01` })
-      .andWhere('(b.dueFrom IS NULL OR b.dueFrom <= :last)', { last: `${year}-12-31` })
-      .getMany();
+    const calendar = new WorkingDayCalendar(await this.repository.holidayYears(manager));
+    // A period that ended before the year, or starts after it, does not depend on it.
+    const batches = await this.repository.openBatchesReaching(manager, year, OPEN_STATUSES);
     if (batches.length === 0) return 0;
-    const institutions = await manager.getRepository(Organisation).findBy({ id: In([...new Set(batches.map((b) => b.institutionId))]) });
-    const profiles = new Map(institutions.map((o) => [o.id, o.deadlineProfile]));
+    const profiles = await this.repository.deadlineProfiles(manager, batches.map((b) => b.institutionId));
     const changed: { id: number; before: string; after: string; provisional: boolean }[] = [];
     for (const batch of batches) {
       const from = batch.dueFrom ?? (await this.derivedDueFrom(manager, batch));
@@ -242,12 +228,7 @@ export class CalendarService implements OnApplicationBootstrap {
       const rule = batch.dueRule === 'upload' ? uploadRuleFor(batch.kind) : (batch.dueRule as string);
       const next = storedDue(computeStoredDeadline(calendar, rule, from, (profiles.get(batch.institutionId) ?? 'national') as DeadlineProfile));
       if (next.dueDate === batch.dueDate && next.dueProvisional === batch.dueProvisional && batch.dueFrom === from && batch.dueRule === rule) continue;
-      await manager
-        .createQueryBuilder()
-        .update(Batch)
-        .set({ ...next, version: () => 'version' })
-        .where('id = :id AND status = :status', { id: batch.id, status: batch.status })
-        .execute();
+      await this.repository.setDue(manager, batch.id, batch.status, next);
       if (next.dueDate !== batch.dueDate || next.dueProvisional !== batch.dueProvisional) {
         changed.push({ id: batch.id, before: batch.dueDate as string, after: next.dueDate, provisional: next.dueProvisional });
       }
@@ -267,23 +248,6 @@ export class CalendarService implements OnApplicationBootstrap {
   /** Batches stored before due_from existed: a draft runs from its earliest issue date, any other from its stage's receipt. */
   private async derivedDueFrom(manager: EntityManager, batch: Batch): Promise<string | null> {
     if (batch.status !== 'draft') return batch.stageReceivedOn;
-    const row = await manager
-      .getRepository(Certificate)
-      .createQueryBuilder('c')
-      .select('MIN(c.issueDate)', 'first')
-      .where('c.batchId = :id', { id: batch.id })
-      .getRawOne<{ first: string | null }>();
-    return row?.first ? String(row.first).slice(0, 10) : null;
-  }
-
-  private async holidayYears(manager: EntityManager = this.dataSource.manager): Promise<HolidayYear[]> {
-    const years = await manager.getRepository(CalendarYear).find();
-    const days = await manager.getRepository(CalendarDay).find({ order: { date: 'ASC' } });
-    return years.map((y) => ({
-      year: y.year,
-      notice: y.notice,
-      holidays: days.filter((d) => d.year === y.year && d.kind === 'holiday').map((d) => ({ date: d.date, name: d.name })),
-      workdays: days.filter((d) => d.year === y.year && d.kind === 'workday').map((d) => ({ date: d.date, name: d.name })),
-    }));
+    return this.repository.earliestIssueDate(manager, batch.id);
   }
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { isWithinSubtree } from '@app/domain';
 import { Actor } from '../common/actor/actor';
 import { notFound } from '../common/errors/app-errors';
-import { likePrefix } from '../common/http/list-query';
 import { Organisation } from '../organisations/entities/organisation.entity';
+import { OrganisationsRepository } from '../organisations/organisations.repository';
+import { restrictToSubtree } from './subtree';
 
 /**
  * R-3 jurisdiction, in one place: a person sees and changes only what belongs to their organisation's
@@ -14,12 +14,11 @@ import { Organisation } from '../organisations/entities/organisation.entity';
  */
 @Injectable()
 export class JurisdictionService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly organisations: OrganisationsRepository) {}
 
   /** Narrows a query to rows whose owning organisation path (SQL expression `pathExpr`) lies in the actor's subtree. */
   restrictList<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, pathExpr: string, actor: Actor): SelectQueryBuilder<T> {
-    const param = `jurisdiction_${Object.keys(qb.getParameters()).length}`;
-    return qb.andWhere(new Brackets((w) => w.where(`${pathExpr} LIKE :${param} ESCAPE '!'`, { [param]: likePrefix(actor.organisationPath) })));
+    return restrictToSubtree(qb, pathExpr, actor.organisationPath);
   }
 
   /** Throws 404 unless `targetPath` lies in the actor's subtree. */
@@ -29,7 +28,7 @@ export class JurisdictionService {
 
   /** Loads an organisation the actor may see, or 404. */
   async organisationWithin(actor: Actor, organisationId: number, what = '机构'): Promise<Organisation> {
-    const organisation = await this.dataSource.getRepository(Organisation).findOneBy({ id: organisationId });
+    const organisation = await this.organisations.findById(organisationId);
     this.assertWithin(actor, organisation?.path, what);
     return organisation as Organisation;
   }

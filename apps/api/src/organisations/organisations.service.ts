@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { UnitOfWork } from '../database/unit-of-work';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import {
   ALLOWED_PARENT_LEVELS,
   DomainError,
@@ -10,20 +9,20 @@ import {
   ORGANISATION_LEVEL_LABELS,
   OrganisationLevel,
   ORGANISATION_LEVELS,
-  organisationPath,
   Role,
   tryEpochDay,
   validateCreditCode,
 } from '@app/domain';
 import { Clock } from '../common/clock';
 import { Actor, subjectOf } from '../common/actor/actor';
-import { badInput, forbidden, staleVersion } from '../common/errors/app-errors';
-import { applyFilters, defineList, fetchPage, likePrefix, QueryOf } from '../common/http/list-query';
+import { badInput, forbidden } from '../common/errors/app-errors';
+import { defineList, QueryOf } from '../common/http/list-query';
 import { AuditService } from '../audit/audit.service';
 import { JurisdictionService } from '../jurisdiction/jurisdiction.service';
 import { CreateOrganisationDto, INSTITUTION_STATUSES, ScopeEntryDto, UpdateOrganisationDto } from './dto/organisation.dto';
 import { Organisation } from './entities/organisation.entity';
 import { OccupationCatalogue } from './occupation-catalogue';
+import { OrganisationsRepository } from './organisations.repository';
 
 export type OrganisationView = Organisation & { parentName: string | null; childCount: number };
 
@@ -59,7 +58,7 @@ const CREATABLE_LEVELS: Partial<Record<Role, OrganisationLevel[]>> = {
 @Injectable()
 export class OrganisationsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly organisations: OrganisationsRepository,
     private readonly uow: UnitOfWork,
     private readonly jurisdiction: JurisdictionService,
     private readonly audit: AuditService,
@@ -68,10 +67,7 @@ export class OrganisationsService {
   ) {}
 
   async list(actor: Actor, query: QueryOf<typeof ORGANISATION_LIST>): Promise<{ rows: OrganisationView[]; total: number }> {
-    const qb = this.dataSource.getRepository(Organisation).createQueryBuilder('o');
-    this.jurisdiction.restrictList(qb, 'o.path', actor);
-    applyFilters(qb, query);
-    const { rows, total } = await fetchPage(qb, query);
+    const { rows, total } = await this.organisations.listPage(query, actor.organisationPath);
     return { rows: await this.withRelatives(rows), total };
   }
 
@@ -100,26 +96,14 @@ export class OrganisationsService {
     const deadlineProfile = dto.level === 'provincial' ? (dto.deadlineProfile ?? 'national') : parent.deadlineProfile;
     const id = await this.uow.run(async (manager) => {
       await this.assertCreditCodeFree(manager, fields.creditCode, null);
-      const repo = manager.getRepository(Organisation);
-      const inserted = await repo.insert({
-        level: dto.level,
-        parentId: parent.id,
-        regionCode: dto.regionCode,
-        name,
-        deadlineProfile,
-        ...fields,
-      });
-      const newId = Number(inserted.identifiers[0].id);
-      // Setting the path completes the insert: it is not a new version.
-      await repo.update({ id: newId }, { path: organisationPath(parent.path, newId), version: () => 'version' });
-      const created = await repo.findOneByOrFail({ id: newId });
+      const created = await this.organisations.insertChild(manager, parent, { level: dto.level, regionCode: dto.regionCode, name, deadlineProfile, ...fields });
       await this.audit.record(manager, subjectOf(actor), {
         action: 'organisation.create',
         targetType: 'organisation',
-        targetId: newId,
+        targetId: created.id,
         after: created,
       });
-      return newId;
+      return created.id;
     });
     return this.get(actor, id);
   }
@@ -143,22 +127,9 @@ export class OrganisationsService {
     }
     await this.uow.run(async (manager) => {
       await this.assertCreditCodeFree(manager, changes.creditCode ?? null, id);
-      const result = await manager
-        .createQueryBuilder()
-        .update(Organisation)
-        .set({ ...changes, version: () => 'version + 1' })
-        .where('id = :id AND version = :version', { id, version: dto.version })
-        .execute();
-      if (!result.affected) throw staleVersion();
-      if (changes.deadlineProfile) {
-        await manager
-          .createQueryBuilder()
-          .update(Organisation)
-          .set({ deadlineProfile: changes.deadlineProfile })
-          .where("path LIKE :prefix ESCAPE '!'", { prefix: likePrefix(current.path) })
-          .execute();
-      }
-      const after = await manager.getRepository(Organisation).findOneByOrFail({ id });
+      await this.organisations.updateVersioned(manager, id, dto.version, changes);
+      if (changes.deadlineProfile) await this.organisations.setDeadlineProfileOfSubtree(manager, current.path, changes.deadlineProfile);
+      const after = await this.organisations.findByIdOrFail(id, manager);
       await this.audit.record(manager, subjectOf(actor), {
         action: 'organisation.update',
         targetType: 'organisation',
@@ -223,11 +194,10 @@ export class OrganisationsService {
 
   /** R-1: a changed region code stays inside the parent's region and still contains the children's. */
   private async assertRegionChangeFits(current: Organisation, regionCode: string): Promise<void> {
-    const repo = this.dataSource.getRepository(Organisation);
-    const parent = current.parentId === null ? null : await repo.findOneBy({ id: current.parentId });
+    const parent = current.parentId === null ? null : await this.organisations.findById(current.parentId);
     if (parent) assertRegionFits(current.level, regionCode, parent);
     else if (current.level === 'national') return;
-    const outside = (await repo.findBy({ parentId: current.id })).filter((child) => !isRegionWithin(child.regionCode, regionCode));
+    const outside = (await this.organisations.findChildren(current.id)).filter((child) => !isRegionWithin(child.regionCode, regionCode));
     if (outside.length) {
       throw new DomainError(
         'ORGANISATION_REGION_MISMATCH',
@@ -238,7 +208,7 @@ export class OrganisationsService {
 
   private async assertCreditCodeFree(manager: EntityManager, creditCode: string | null | undefined, selfId: number | null) {
     if (!creditCode) return;
-    const other = await manager.getRepository(Organisation).findOneBy({ creditCode });
+    const other = await this.organisations.findByCreditCode(manager, creditCode);
     if (other && other.id !== selfId) {
       throw new DomainError('DUPLICATE', `统一社会信用代码 ${creditCode} 已被其他机构使用`);
     }
@@ -246,18 +216,8 @@ export class OrganisationsService {
 
   private async withRelatives(rows: Organisation[]): Promise<OrganisationView[]> {
     if (rows.length === 0) return [];
-    const repo = this.dataSource.getRepository(Organisation);
-    const parentIds = [...new Set(rows.map((r) => r.parentId).filter((id): id is number => id !== null))];
-    const parents = parentIds.length ? await repo.createQueryBuilder('p').whereInIds(parentIds).getMany() : [];
-    const counts: { parentId: number; n: string | number }[] = await repo
-      .createQueryBuilder('c')
-      .select('c.parentId', 'parentId')
-      .addSelect('COUNT(*)', 'n')
-      .where('c.parentId IN (:...ids)', { ids: rows.map((r) => r.id) })
-      .groupBy('c.parentId')
-      .getRawMany();
-    const parentName = new Map(parents.map((p) => [p.id, p.name]));
-    const childCount = new Map(counts.map((c) => [Number(c.parentId), Number(c.n)]));
+    const parentName = await this.organisations.namesByIds(rows.map((r) => r.parentId).filter((id): id is number => id !== null));
+    const childCount = await this.organisations.childCounts(rows.map((r) => r.id));
     return rows.map((r) => ({
       ...r,
       parentName: r.parentId === null ? null : (parentName.get(r.parentId) ?? null),

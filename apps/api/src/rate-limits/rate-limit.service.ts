@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { DomainError } from '@app/domain';
 import { Clock } from '../common/clock';
 import { UnitOfWork } from '../database/unit-of-work';
-import { RateLimitCounter } from './entities/rate-limit-counter.entity';
+import { RateLimitsRepository } from './rate-limits.repository';
 
 export interface RateLimit {
   /** Requests allowed per window. */
@@ -18,6 +17,7 @@ export interface RateLimit {
 @Injectable()
 export class RateLimitService {
   constructor(
+    private readonly counters: RateLimitsRepository,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
   ) {}
@@ -27,37 +27,19 @@ export class RateLimitService {
     const windowMs = windowSeconds * 1000;
     const windowStart = Math.floor(this.clock.now().getTime() / windowMs) * windowMs;
     const counted = await this.uow.run(async (manager) => {
-      if (await this.countInWindow(manager, bucket, windowStart, limit)) return true;
+      if (await this.counters.countInWindow(manager, bucket, windowStart, limit)) return true;
       // A new window: only one request can move the row to it (the others then see it and count normally).
-      const moved = await manager
-        .createQueryBuilder()
-        .update(RateLimitCounter)
-        .set({ windowStart, hits: 1 })
-        .where('bucket = :bucket AND window_start < :windowStart', { bucket, windowStart })
-        .execute();
-      return Boolean(moved.affected);
+      return this.counters.startWindow(manager, bucket, windowStart);
     });
     if (counted) return true;
     // First use of the bucket (or the limit is reached): make sure the row exists — a racing request may insert it
     // too — and count. The INSERT commits on its own, so InnoDB's duplicate-key locks cannot deadlock the UPDATEs.
-    await this.uow.run((manager) =>
-      manager.createQueryBuilder().insert().into(RateLimitCounter).values({ bucket, windowStart, hits: 0 }).orIgnore().execute(),
-    );
-    return this.uow.run((manager) => this.countInWindow(manager, bucket, windowStart, limit));
+    await this.uow.run((manager) => this.counters.ensureBucket(manager, bucket, windowStart));
+    return this.uow.run((manager) => this.counters.countInWindow(manager, bucket, windowStart, limit));
   }
 
   /** consume(), throwing 429 RATE_LIMITED with `message` when the limit is reached. */
   async enforce(bucket: string, rule: RateLimit, message: string): Promise<void> {
     if (!(await this.consume(bucket, rule))) throw new DomainError('RATE_LIMITED', message, { limit: rule.limit, windowSeconds: rule.windowSeconds });
-  }
-
-  private async countInWindow(manager: EntityManager, bucket: string, windowStart: number, limit: number): Promise<boolean> {
-    const counted = await manager
-      .createQueryBuilder()
-      .update(RateLimitCounter)
-      .set({ hits: () => 'hits + 1' })
-      .where('bucket = :bucket AND window_start = :windowStart AND hits < :limit', { bucket, windowStart, limit })
-      .execute();
-    return Boolean(counted.affected);
   }
 }

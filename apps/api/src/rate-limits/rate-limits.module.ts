@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RateLimitService } from './rate-limit.service';
+import { RateLimitsRepository } from './rate-limits.repository';
 
-@Module({ providers: [RateLimitService], exports: [RateLimitService] })
+@Module({ providers: [RateLimitService, RateLimitsRepository], exports: [RateLimitService] })
 export class RateLimitsModule {}

@@ -1,8 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { UnitOfWork } from '../database/unit-of-work';
-import { DataSource } from 'typeorm';
 import {
   assignableRoles,
   checkPasswordPolicy,
@@ -19,17 +17,19 @@ import {
 } from '@app/domain';
 import { Actor, subjectOf } from '../common/actor/actor';
 import { Clock } from '../common/clock';
-import { badInput, forbidden, staleVersion } from '../common/errors/app-errors';
-import { applyFilters, defineList, fetchPage, QueryOf } from '../common/http/list-query';
+import { badInput, forbidden } from '../common/errors/app-errors';
+import { defineList, QueryOf } from '../common/http/list-query';
 import { AuditService } from '../audit/audit.service';
 import { assertPasswordPolicy, throttleKey } from '../auth/auth.service';
-import { LoginThrottle } from '../auth/entities/login-throttle.entity';
-import { Session } from '../auth/entities/session.entity';
+import { LoginThrottlesRepository } from '../auth/login-throttles.repository';
 import { hashPassword } from '../auth/password-hasher';
+import { SessionsRepository } from '../auth/sessions.repository';
 import { JurisdictionService } from '../jurisdiction/jurisdiction.service';
 import { Organisation } from '../organisations/entities/organisation.entity';
+import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 import { User } from './entities/user.entity';
+import { UsersRepository } from './users.repository';
 
 export interface UserView {
   id: number;
@@ -68,7 +68,10 @@ const PASSWORD_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456
 @Injectable()
 export class UsersService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly organisations: OrganisationsRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly throttles: LoginThrottlesRepository,
     private readonly uow: UnitOfWork,
     private readonly jurisdiction: JurisdictionService,
     private readonly audit: AuditService,
@@ -76,14 +79,7 @@ export class UsersService {
   ) {}
 
   async list(actor: Actor, query: QueryOf<typeof USER_LIST>): Promise<{ rows: UserView[]; total: number }> {
-    const qb = this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .innerJoin(Organisation, 'o', 'o.id = u.organisationId');
-    this.jurisdiction.restrictList(qb, 'o.path', actor);
-    applyFilters(qb, query);
-    if (query.filter.role) qb.andWhere('u.roles LIKE :role', { role: `%"${query.filter.role}"%` });
-    const { rows, total } = await fetchPage(qb, query);
+    const { rows, total } = await this.users.listPage(query, actor.organisationPath, query.filter.role);
     return { rows: await this.views(rows), total };
   }
 
@@ -99,16 +95,11 @@ export class UsersService {
     assertPasswordPolicy(dto.password, dto.username);
     const passwordHash = await hashPassword(dto.password);
     const id = await this.uow.run(async (manager) => {
-      const repo = manager.getRepository(User);
       // Usernames are unique regardless of case (GD_Admin and gd_admin are one name; login ignores case too).
-      const taken = await repo
-        .createQueryBuilder('u')
-        .where('LOWER(u.username) = :name', { name: dto.username.toLowerCase() })
-        .getExists();
-      if (taken) {
+      if (await this.users.usernameTaken(manager, dto.username)) {
         throw new DomainError('DUPLICATE', `用户名 ${dto.username} 已存在（用户名不区分大小写）`);
       }
-      const inserted = await repo.insert({
+      const newId = await this.users.insert(manager, {
         username: dto.username,
         displayName: dto.displayName.trim(),
         roles: dto.roles,
@@ -118,7 +109,6 @@ export class UsersService {
         // An administrator chose this password: the owner must replace it at first login.
         mustChangePassword: true,
       });
-      const newId = Number(inserted.identifiers[0].id);
       await this.audit.record(manager, subjectOf(actor), {
         action: 'user.create',
         targetType: 'user',
@@ -155,7 +145,7 @@ export class UsersService {
       organisationId: organisation.id,
     };
     await this.uow.run(async (manager) => {
-      await this.versionedUpdate(manager.getRepository(User), id, dto.version, changes);
+      await this.users.updateVersioned(manager, id, dto.version, changes);
       await this.audit.record(manager, subjectOf(actor), {
         action: 'user.update',
         targetType: 'user',
@@ -172,9 +162,9 @@ export class UsersService {
     if (user.id === actor.userId) throw forbidden(disabled ? '不能停用自己的账号' : '不能启用自己的账号');
     this.assertMayManage(actor, user, organisation);
     await this.uow.run(async (manager) => {
-      await manager.getRepository(User).update({ id }, { disabled, version: () => 'version + 1' });
+      await this.users.update(manager, id, { disabled, version: () => 'version + 1' });
       // Disabling ends the person's open sessions at once.
-      if (disabled) await manager.getRepository(Session).update({ userId: id }, { endedAt: this.clock.now() });
+      if (disabled) await this.sessions.endAllOfUser(manager, id, this.clock.now());
       await this.audit.record(manager, subjectOf(actor), {
         action: disabled ? 'user.disable' : 'user.enable',
         targetType: 'user',
@@ -194,9 +184,9 @@ export class UsersService {
     const temporaryPassword = temporaryPasswordFor(user.username);
     const passwordHash = await hashPassword(temporaryPassword);
     await this.uow.run(async (manager) => {
-      await manager.getRepository(User).update({ id }, { passwordHash, mustChangePassword: true, version: () => 'version + 1' });
-      await manager.getRepository(Session).update({ userId: id }, { endedAt: this.clock.now() });
-      await manager.getRepository(LoginThrottle).delete({ username: throttleKey(user.username) });
+      await this.users.update(manager, id, { passwordHash, mustChangePassword: true, version: () => 'version + 1' });
+      await this.sessions.endAllOfUser(manager, id, this.clock.now());
+      await this.throttles.clear(throttleKey(user.username), manager);
       await this.audit.record(manager, subjectOf(actor), { action: 'user.password.reset', targetType: 'user', targetId: id });
     });
     return { temporaryPassword };
@@ -207,7 +197,7 @@ export class UsersService {
     if (user.id === actor.userId) throw forbidden('不能解锁自己的账号');
     this.assertMayManage(actor, user, organisation);
     await this.uow.run(async (manager) => {
-      await manager.getRepository(LoginThrottle).delete({ username: throttleKey(user.username) });
+      await this.throttles.clear(throttleKey(user.username), manager);
       await this.audit.record(manager, subjectOf(actor), { action: 'user.unlock', targetType: 'user', targetId: id });
     });
     return this.get(actor, id);
@@ -218,8 +208,8 @@ export class UsersService {
   }
 
   private async userAndOrganisationWithin(actor: Actor, id: number): Promise<{ user: User; organisation: Organisation }> {
-    const user = await this.dataSource.getRepository(User).findOneBy({ id });
-    const organisation = user && (await this.dataSource.getRepository(Organisation).findOneBy({ id: user.organisationId }));
+    const user = await this.users.findById(id);
+    const organisation = user && (await this.organisations.findById(user.organisationId));
     this.jurisdiction.assertWithin(actor, organisation?.path, '用户');
     return { user: user as User, organisation: organisation as Organisation };
   }
@@ -259,30 +249,11 @@ export class UsersService {
     if (conflict) throw new DomainError('ROLE_CONFLICT', conflict);
   }
 
-  private async versionedUpdate(repo: ReturnType<DataSource['getRepository']>, id: number, version: number, changes: object) {
-    const result = await repo
-      .createQueryBuilder()
-      .update()
-      .set({ ...changes, version: () => 'version + 1' })
-      .where('id = :id AND version = :version', { id, version })
-      .execute();
-    if (!result.affected) throw staleVersion();
-  }
-
   private async views(users: User[]): Promise<UserView[]> {
     if (users.length === 0) return [];
-    const organisations = await this.dataSource
-      .getRepository(Organisation)
-      .createQueryBuilder('o')
-      .whereInIds([...new Set(users.map((u) => u.organisationId))])
-      .getMany();
-    const throttles = await this.dataSource
-      .getRepository(LoginThrottle)
-      .createQueryBuilder('t')
-      .where('t.username IN (:...names)', { names: users.map((u) => throttleKey(u.username)) })
-      .getMany();
+    const orgName = await this.organisations.namesByIds(users.map((u) => u.organisationId));
+    const throttles = await this.throttles.findMany(users.map((u) => throttleKey(u.username)));
     const now = this.clock.now();
-    const orgName = new Map(organisations.map((o) => [o.id, o.name]));
     const lockedUntil = new Map(throttles.filter((t) => t.lockedUntil && t.lockedUntil > now).map((t) => [t.username, t.lockedUntil]));
     return users.map((u) => ({
       ...publicFields(u),

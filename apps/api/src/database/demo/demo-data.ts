@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { type Role, WorkingDayCalendar } from '@app/domain';
 import { UnitOfWork } from '../unit-of-work';
 import { AuditService } from '../../audit/audit.service';
+import { AuditRepository } from '../../audit/audit.repository';
 import { AuditChainHead } from '../../audit/entities/audit-log.entity';
 import { GENESIS_HASH } from '../../audit/audit-chain';
 import { hashPassword } from '../../auth/password-hasher';
@@ -31,7 +32,7 @@ export async function loadDemoData(dataSource: DataSource, context: DemoContext)
     throw new Error('数据库中已有机构数据：演示数据只能装入空数据库');
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const audit = new AuditService(dataSource, new UnitOfWork(dataSource), { now: () => new Date() } as Clock);
+  const audit = new AuditService(new AuditRepository(dataSource), new UnitOfWork(dataSource), { now: () => new Date() } as Clock);
   await dataSource.transaction(async (manager) => {
     await manager.getRepository(AuditChainHead).save({ id: 1, seq: 0, lastHash: GENESIS_HASH });
     const ids = new Map<string, Organisation>();

@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { organisationPath } from '@app/domain';
+import { applyFilters, fetchPage, likePrefix, ListQuery } from '../common/http/list-query';
+import { versionedUpdate } from '../database/versioned-update';
+import { restrictToSubtree } from '../jurisdiction/subtree';
+import { Organisation } from './entities/organisation.entity';
+
+type OrganisationRow = Omit<Partial<Organisation>, 'id' | 'path' | 'version' | 'createdAt' | 'updatedAt'>;
+
+/** Every query of the organisation tree (R-1, R-2): one row per centre or institution, a materialised path per row. */
+@Injectable()
+export class OrganisationsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  findById(id: number, manager: EntityManager = this.dataSource.manager): Promise<Organisation | null> {
+    return manager.getRepository(Organisation).findOneBy({ id });
+  }
+
+  findByIdOrFail(id: number, manager: EntityManager = this.dataSource.manager): Promise<Organisation> {
+    return manager.getRepository(Organisation).findOneByOrFail({ id });
+  }
+
+  findByIds(ids: number[], manager: EntityManager = this.dataSource.manager): Promise<Organisation[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return manager.getRepository(Organisation).createQueryBuilder('o').whereInIds([...new Set(ids)]).getMany();
+  }
+
+  findChildren(parentId: number): Promise<Organisation[]> {
+    return this.dataSource.getRepository(Organisation).findBy({ parentId });
+  }
+
+  findByCreditCode(manager: EntityManager, creditCode: string): Promise<Organisation | null> {
+    return manager.getRepository(Organisation).findOneBy({ creditCode });
+  }
+
+  /** One page of the organisations inside the subtree at `subtreePath` (R-3), filtered and sorted as asked. */
+  listPage(query: ListQuery, subtreePath: string): Promise<{ rows: Organisation[]; total: number }> {
+    const qb = this.dataSource.getRepository(Organisation).createQueryBuilder('o');
+    restrictToSubtree(qb, 'o.path', subtreePath);
+    applyFilters(qb, query);
+    return fetchPage(qb, query);
+  }
+
+  /** Inserts a child of `parent` and completes its path; setting the path is part of the insert, not a new version. */
+  async insertChild(manager: EntityManager, parent: Organisation, row: OrganisationRow): Promise<Organisation> {
+    const repo = manager.getRepository(Organisation);
+    const inserted = await repo.insert({ ...row, parentId: parent.id });
+    const id = Number(inserted.identifiers[0].id);
+    await repo.update({ id }, { path: organisationPath(parent.path, id), version: () => 'version' });
+    return repo.findOneByOrFail({ id });
+  }
+
+  /** R-42 optimistic locking: 409 STALE_VERSION when someone else changed the organisation first. */
+  updateVersioned(manager: EntityManager, id: number, version: number, changes: Partial<Organisation>): Promise<void> {
+    return versionedUpdate(manager, Organisation, { id, version }, changes);
+  }
+
+  /** R-14: a province's deadline profile holds for its whole subtree. */
+  async setDeadlineProfileOfSubtree(manager: EntityManager, path: string, deadlineProfile: Organisation['deadlineProfile']): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(Organisation)
+      .set({ deadlineProfile })
+      .where("path LIKE :prefix ESCAPE '!'", { prefix: likePrefix(path) })
+      .execute();
+  }
+
+  /** How many direct children each of `ids` has (absent: none). */
+  async childCounts(ids: number[]): Promise<Map<number, number>> {
+    if (ids.length === 0) return new Map();
+    const counts: { parentId: number; n: string | number }[] = await this.dataSource
+      .getRepository(Organisation)
+      .createQueryBuilder('c')
+      .select('c.parentId', 'parentId')
+      .addSelect('COUNT(*)', 'n')
+      .where('c.parentId IN (:...ids)', { ids })
+      .groupBy('c.parentId')
+      .getRawMany();
+    return new Map(counts.map((c) => [Number(c.parentId), Number(c.n)]));
+  }
+
+  /** Names by id, for views that show an organisation beside a record. */
+  async namesByIds(ids: number[]): Promise<Map<number, string>> {
+    return new Map((await this.findByIds(ids)).map((o) => [o.id, o.name]));
+  }
+}

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { Role } from '@app/domain';
+import { applyFilters, fetchPage, ListQuery } from '../common/http/list-query';
+import { versionedUpdate } from '../database/versioned-update';
+import { restrictToSubtree } from '../jurisdiction/subtree';
+import { Organisation } from '../organisations/entities/organisation.entity';
+import { User } from './entities/user.entity';
+
+type NewUser = Pick<User, 'username' | 'displayName' | 'roles' | 'organisationId' | 'email' | 'passwordHash' | 'mustChangePassword'>;
+
+/** Staff accounts (R-3, R-41). Usernames are unique regardless of case, so every lookup by name ignores case. */
+@Injectable()
+export class UsersRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  findById(id: number): Promise<User | null> {
+    return this.dataSource.getRepository(User).findOneBy({ id });
+  }
+
+  findByIdOrFail(id: number): Promise<User> {
+    return this.dataSource.getRepository(User).findOneByOrFail({ id });
+  }
+
+  /** The account named `username`, whatever its case (GD_Admin and gd_admin are one name). */
+  findByUsername(username: string): Promise<User | null> {
+    return this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .where('LOWER(u.username) = :name', { name: username.toLowerCase() })
+      .getOne();
+  }
+
+  usernameTaken(manager: EntityManager, username: string): Promise<boolean> {
+    return manager
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .where('LOWER(u.username) = :name', { name: username.toLowerCase() })
+      .getExists();
+  }
+
+  /**
+   * One page of the accounts whose organisation lies in the subtree at `subtreePath` (R-3); `role` matches one
+   * entry of the JSON roles array by its quoted name.
+   */
+  listPage(query: ListQuery, subtreePath: string, role?: Role): Promise<{ rows: User[]; total: number }> {
+    const qb = this.dataSource.getRepository(User).createQueryBuilder('u').innerJoin(Organisation, 'o', 'o.id = u.organisationId');
+    restrictToSubtree(qb, 'o.path', subtreePath);
+    applyFilters(qb, query);
+    if (role) qb.andWhere('u.roles LIKE :role', { role: `%"${role}"%` });
+    return fetchPage(qb, query);
+  }
+
+  async insert(manager: EntityManager, row: NewUser): Promise<number> {
+    const inserted = await manager.getRepository(User).insert(row);
+    return Number(inserted.identifiers[0].id);
+  }
+
+  /**
+   * A change that is not an edit of the account as the administrator saw it (login time, TOTP, password). The
+   * version column follows TypeORM's default (bumped) unless `changes` sets it, e.g. `version: () => 'version'`.
+   */
+  async update(manager: EntityManager, id: number, changes: QueryDeepPartialEntity<User>): Promise<void> {
+    await manager.getRepository(User).update({ id }, changes);
+  }
+
+  /** R-42 optimistic locking: 409 STALE_VERSION when someone else changed the account first. */
+  updateVersioned(manager: EntityManager, id: number, version: number, changes: QueryDeepPartialEntity<User>): Promise<void> {
+    return versionedUpdate(manager, User, { id, version }, changes);
+  }
+
+  /**
+   * R-41: records TOTP time step `step` as used, only if it is later than the last one accepted. False when a code
+   * of this or a later step was accepted before (also by a parallel request): each code works once.
+   */
+  async acceptTotpStep(id: number, step: number): Promise<boolean> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(User)
+      .set({ totpLastStep: step, version: () => 'version' })
+      .where('id = :id AND (totp_last_step IS NULL OR totp_last_step < :step)', { id, step })
+      .execute();
+    return result.affected === 1;
+  }
+}
