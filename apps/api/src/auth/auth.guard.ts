@@ -1,19 +1,19 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { hasPermission, Permission } from '@app/domain';
+import { DomainError, hasPermission, Permission } from '@app/domain';
 import { forbidden } from '../common/errors/app-errors';
 import { Actor } from '../common/actor/actor';
-import { ALLOWED_BEFORE_PASSWORD_CHANGE, PUBLIC_ROUTE, REQUIRED_PERMISSION } from './auth.decorators';
+import { ALLOWED_BEFORE_PASSWORD_CHANGE, REQUIRED_PERMISSION } from './auth.decorators';
 import { AuthService } from './auth.service';
-import { DomainError } from '@app/domain';
 
 /**
- * Global guard: every route needs a valid session unless marked @Public(), and the role table of
- * libs/domain decides @RequirePermission (403). Which records are visible is the JurisdictionService's job.
+ * The guard of the staff areas (`admin`, `auth`; chosen by AreaGuard): a valid staff session puts the `Actor` on
+ * the request, and the role table of libs/domain decides @RequirePermission (403). Which records are visible is
+ * the JurisdictionService's job.
  */
 @Injectable()
-export class AuthGuard implements CanActivate {
+export class StaffSessionGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
@@ -21,10 +21,8 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
-    const header = request.headers.authorization ?? '';
-    const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
+    const token = bearerToken(request);
     if (!token) throw new DomainError('AUTH_REQUIRED', '请先登录');
     const { actor, mustChangePassword } = await this.auth.authenticateSession(token, request.ip ?? '');
     request.actor = actor;

@@ -1,13 +1,14 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AreaGuard } from './area.guard';
 import { AuthController } from './auth.controller';
-import { AuthGuard } from './auth.guard';
+import { StaffSessionGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 
 @Global()
 @Module({
   controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, StaffSessionGuard, { provide: APP_GUARD, useClass: AreaGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

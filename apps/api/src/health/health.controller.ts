@@ -4,7 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@app/domain';
-import { Public } from '../auth/auth.decorators';
+import { Area } from '../auth/auth.decorators';
 import { AuthService } from '../auth/auth.service';
 import { fetchPage, parseListQuery } from '../common/http/list-query';
 import { Organisation } from '../organisations/entities/organisation.entity';
@@ -17,6 +17,7 @@ import { ORGANISATION_LIST } from '../organisations/organisations.service';
  * and is taken out of rotation instead of looking healthy.
  */
 @ApiTags('health')
+@Area('public')
 @Controller('api/health')
 export class HealthController {
   private readonly logger = new Logger(HealthController.name);
@@ -27,7 +28,6 @@ export class HealthController {
   ) {}
 
   @Get()
-  @Public()
   async health() {
     const started = Date.now();
     try {
