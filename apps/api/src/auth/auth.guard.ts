@@ -6,6 +6,7 @@ import { forbidden } from '../common/errors/app-errors';
 import { Actor } from '../common/actor/actor';
 import { ALLOWED_BEFORE_PASSWORD_CHANGE, REQUIRED_PERMISSION } from './auth.decorators';
 import { AuthService } from './auth.service';
+import { PrincipalCache } from './principal-cache';
 
 /**
  * The guard of the staff areas (`admin`, `auth`; chosen by AreaGuard): a valid staff session puts the `Actor` on
@@ -17,6 +18,7 @@ export class StaffSessionGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
+    private readonly principals: PrincipalCache,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -24,7 +26,8 @@ export class StaffSessionGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
     const token = bearerToken(request);
     if (!token) throw new DomainError('AUTH_REQUIRED', '请先登录');
-    const { actor, mustChangePassword } = await this.auth.authenticateSession(token, request.ip ?? '');
+    const ip = request.ip ?? '';
+    const { actor, mustChangePassword } = await this.principals.authenticate(token, ip, () => this.auth.authenticateSession(token, ip));
     request.actor = actor;
     // R-41: a new or administrator-reset account does nothing before replacing its temporary password.
     if (mustChangePassword && !this.reflector.getAllAndOverride<boolean>(ALLOWED_BEFORE_PASSWORD_CHANGE, targets)) {

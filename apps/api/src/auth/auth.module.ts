@@ -4,11 +4,12 @@ import { AreaGuard } from './area.guard';
 import { AuthController } from './auth.controller';
 import { StaffSessionGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { PrincipalCache } from './principal-cache';
 
 @Global()
 @Module({
   controllers: [AuthController],
-  providers: [AuthService, StaffSessionGuard, { provide: APP_GUARD, useClass: AreaGuard }],
+  providers: [AuthService, PrincipalCache, StaffSessionGuard, { provide: APP_GUARD, useClass: AreaGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

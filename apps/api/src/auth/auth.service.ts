@@ -15,6 +15,7 @@ import { LoginAddressThrottle } from './entities/login-address-throttle.entity';
 import { LoginThrottle } from './entities/login-throttle.entity';
 import { Session } from './entities/session.entity';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password-hasher';
+import type { AuthenticatedSession } from './principal-cache';
 import { totp } from './totp';
 
 export interface SessionUser {
@@ -32,7 +33,7 @@ export interface SessionUser {
 const invalidCredentials = () => new DomainError('AUTH_INVALID_CREDENTIALS', '用户名或密码错误');
 const sessionExpired = () => new DomainError('AUTH_SESSION_EXPIRED', '登录已超时，请重新登录');
 /** Refresh lastSeenAt at most this often, so every request does not write. */
-const TOUCH_INTERVAL_MS = 60_000;
+export const TOUCH_INTERVAL_MS = 60_000;
 
 const tokenDigest = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -116,7 +117,7 @@ export class AuthService {
   }
 
   /** As `authenticate`, also telling whether the account must change its password before anything else. */
-  async authenticateSession(token: string, ip: string): Promise<{ actor: Actor; mustChangePassword: boolean }> {
+  async authenticateSession(token: string, ip: string): Promise<AuthenticatedSession> {
     const sessions = this.dataSource.getRepository(Session);
     const session = await sessions.findOneBy({ tokenHash: tokenDigest(token), endedAt: IsNull() });
     if (!session) throw new DomainError('AUTH_REQUIRED', '请先登录');
@@ -142,7 +143,7 @@ export class AuthService {
       organisationLevel: organisation.level,
       ip,
     };
-    return { actor, mustChangePassword: user.mustChangePassword };
+    return { actor, mustChangePassword: user.mustChangePassword, lastSeenAt: idleMs > TOUCH_INTERVAL_MS ? now : session.lastSeenAt };
   }
 
   async logout(token: string, actor: Actor): Promise<void> {
