@@ -33,6 +33,7 @@ export const AREAS: Readonly<Record<AreaName, AreaDefinition>> = {
 @Injectable()
 export class AreaGuard implements CanActivate {
   private readonly logger = new Logger(AreaGuard.name);
+  private readonly guards = new Map<Type<CanActivate>, CanActivate>();
 
   constructor(
     private readonly reflector: Reflector,
@@ -48,7 +49,8 @@ export class AreaGuard implements CanActivate {
       throw new DomainError('ROUTE_NOT_IN_AREA', '该接口未开放访问');
     }
     if (definition.guard === 'open') return true;
-    const guard = this.moduleRef.get(definition.guard, { strict: false });
+    const guard = this.guards.get(definition.guard) ?? this.moduleRef.get<CanActivate>(definition.guard, { strict: false });
+    this.guards.set(definition.guard, guard);
     return (await guard.canActivate(context)) as boolean;
   }
 }
