@@ -4,7 +4,9 @@
 // deadline board (provincial and national admin) through the real API, each against the same run's hand-written
 // SQL (mysql2: the same WHERE/ORDER/LIMIT + the count), the EXPLAIN of the SQL the API issues, and the time to
 // approve (provincial → national) and to publish (national approval) a 10,000-record batch through the API
-// against hand-written SQL doing the same UPDATEs.
+// against hand-written SQL doing the same UPDATEs. Then the request overhead of every list (organisations, users,
+// batches, certificates, deadlines, audit-logs): each request against a replay of the statements it ran, split into
+// steps (bench/support/overhead.ts), and authentication with and without the principal cache.
 import '../apps/api/src/register-paths';
 import 'reflect-metadata';
 import { createHash } from 'node:crypto';
