@@ -14,6 +14,7 @@ import { AuditService } from './audit/audit.service';
 import { bearerToken } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { Clock } from './common/clock';
+import { errorBody } from './common/errors/error-registry';
 import { ErrorFilter } from './common/errors/error.filter';
 import { createValidationPipe } from './common/http/validation';
 import { AppConfig, projectRoot } from './config/app-config';
@@ -81,7 +82,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
 function staffOnly(auth: AuthService) {
   return (req: Request, res: Response, next: NextFunction) => {
     const token = bearerToken(req);
-    const refuse = () => res.status(401).json({ statusCode: 401, code: 'AUTH_REQUIRED', message: 'API 文档仅对已登录的工作人员开放，请携带登录令牌访问' });
+    const body = errorBody('AUTH_REQUIRED', 'API 文档仅对已登录的工作人员开放，请携带登录令牌访问');
+    const refuse = () => res.status(body.statusCode).json(body);
     if (!token) return refuse();
     auth.authenticate(token, req.ip ?? '').then(() => next(), refuse);
   };
@@ -90,9 +92,9 @@ function staffOnly(auth: AuthService) {
 /** Malformed JSON and oversized bodies answer in the product's error shape instead of Express's HTML. */
 function malformedBodyHandler(error: Error & { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) {
   if (error.type === 'entity.parse.failed') {
-    res.status(400).json({ statusCode: 400, code: 'MALFORMED_JSON', message: '请求内容不是合法的 JSON' });
+    res.status(400).json(errorBody('MALFORMED_JSON'));
   } else if (error.type === 'entity.too.large') {
-    res.status(413).json({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: `请求内容超过 ${JSON_LIMIT} 上限` });
+    res.status(413).json(errorBody('PAYLOAD_TOO_LARGE', `请求内容超过 ${JSON_LIMIT} 上限`));
   } else {
     next(error);
   }

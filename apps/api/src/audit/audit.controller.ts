@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentActor, RequirePermission } from '../auth/auth.decorators';
+import { Area, CurrentActor, RequirePermission } from '../auth/auth.decorators';
 import type { Actor } from '../common/actor/actor';
 import { parseListQuery, RawListQuery, sendPage } from '../common/http/list-query';
 import { AUDIT_LOG_LIST, AuditQueryService } from './audit-query.service';
@@ -10,6 +10,7 @@ import { AuditAnchorService } from './audit-anchor.service';
 /** only auditors and the national administrator read the trail, each within their jurisdiction. */
 @ApiTags('audit-logs 审计日志')
 @ApiBearerAuth()
+@Area('admin')
 @Controller('api/admin/audit-logs')
 export class AuditController {
   constructor(

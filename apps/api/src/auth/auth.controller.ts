@@ -2,12 +2,13 @@ import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { Actor } from '../common/actor/actor';
-import { AllowedBeforePasswordChange, CurrentActor, Public } from './auth.decorators';
+import { Area, AllowedBeforePasswordChange, CurrentActor, Public } from './auth.decorators';
 import { bearerToken } from './auth.guard';
 import { AuthService } from './auth.service';
 import { ChangePasswordDto, LoginDto, TotpCodeDto } from './dto/auth.dto';
 
 @ApiTags('auth 登录')
+@Area('auth')
 @Controller('api/auth')
 export class AuthController {
   constructor(private readonly auth: AuthService) {}

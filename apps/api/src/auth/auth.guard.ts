@@ -1,32 +1,33 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { hasPermission, Permission } from '@app/domain';
+import { DomainError, hasPermission, Permission } from '@app/domain';
 import { forbidden } from '../common/errors/app-errors';
 import { Actor } from '../common/actor/actor';
-import { ALLOWED_BEFORE_PASSWORD_CHANGE, PUBLIC_ROUTE, REQUIRED_PERMISSION } from './auth.decorators';
+import { ALLOWED_BEFORE_PASSWORD_CHANGE, REQUIRED_PERMISSION } from './auth.decorators';
 import { AuthService } from './auth.service';
-import { DomainError } from '@app/domain';
+import { PrincipalCache } from './principal-cache';
 
 /**
- * Global guard: every route needs a valid session unless marked @Public(), and the role table of
- * libs/domain decides @RequirePermission (403). Which records are visible is the JurisdictionService's job.
+ * The guard of the staff areas (`admin`, `auth`; chosen by AreaGuard): a valid staff session puts the `Actor` on
+ * the request, and the role table of libs/domain decides @RequirePermission (403). Which records are visible is
+ * the JurisdictionService's job.
  */
 @Injectable()
-export class AuthGuard implements CanActivate {
+export class StaffSessionGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
+    private readonly principals: PrincipalCache,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
-    const header = request.headers.authorization ?? '';
-    const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
+    const token = bearerToken(request);
     if (!token) throw new DomainError('AUTH_REQUIRED', '请先登录');
-    const { actor, mustChangePassword } = await this.auth.authenticateSession(token, request.ip ?? '');
+    const ip = request.ip ?? '';
+    const { actor, mustChangePassword } = await this.principals.authenticate(token, ip, () => this.auth.authenticateSession(token, ip));
     request.actor = actor;
     // R-41: a new or administrator-reset account does nothing before replacing its temporary password.
     if (mustChangePassword && !this.reflector.getAllAndOverride<boolean>(ALLOWED_BEFORE_PASSWORD_CHANGE, targets)) {

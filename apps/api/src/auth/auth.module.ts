@@ -1,17 +1,26 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { UsersModule } from '../users/users.module';
+import { AreaGuard } from './area.guard';
 import { AuthController } from './auth.controller';
-import { AuthGuard } from './auth.guard';
+import { StaffSessionGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginThrottlesRepository } from './login-throttles.repository';
+import { PrincipalCache } from './principal-cache';
 import { SessionsRepository } from './sessions.repository';
 
 @Global()
 @Module({
   imports: [UsersModule],
   controllers: [AuthController],
-  providers: [AuthService, SessionsRepository, LoginThrottlesRepository, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    AuthService,
+    SessionsRepository,
+    LoginThrottlesRepository,
+    PrincipalCache,
+    StaffSessionGuard,
+    { provide: APP_GUARD, useClass: AreaGuard },
+  ],
   exports: [AuthService, SessionsRepository, LoginThrottlesRepository],
 })
 export class AuthModule {}

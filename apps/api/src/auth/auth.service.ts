@@ -13,6 +13,7 @@ import { UsersRepository } from '../users/users.repository';
 import { LoginThrottlesRepository } from './login-throttles.repository';
 import { SessionsRepository } from './sessions.repository';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password-hasher';
+import type { AuthenticatedSession } from './principal-cache';
 import { totp } from './totp';
 
 export interface SessionUser {
@@ -30,7 +31,7 @@ export interface SessionUser {
 const invalidCredentials = () => new DomainError('AUTH_INVALID_CREDENTIALS', '用户名或密码错误');
 const sessionExpired = () => new DomainError('AUTH_SESSION_EXPIRED', '登录已超时，请重新登录');
 /** Refresh lastSeenAt at most this often, so every request does not write. */
-const TOUCH_INTERVAL_MS = 60_000;
+export const TOUCH_INTERVAL_MS = 60_000;
 
 const tokenDigest = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -118,7 +119,7 @@ export class AuthService {
   }
 
   /** As `authenticate`, also telling whether the account must change its password before anything else. */
-  async authenticateSession(token: string, ip: string): Promise<{ actor: Actor; mustChangePassword: boolean }> {
+  async authenticateSession(token: string, ip: string): Promise<AuthenticatedSession> {
     const session = await this.sessions.findOpenByTokenHash(tokenDigest(token));
     if (!session) throw new DomainError('AUTH_REQUIRED', '请先登录');
     const now = this.clock.now();
@@ -143,7 +144,7 @@ export class AuthService {
       organisationLevel: organisation.level,
       ip,
     };
-    return { actor, mustChangePassword: user.mustChangePassword };
+    return { actor, mustChangePassword: user.mustChangePassword, lastSeenAt: idleMs > TOUCH_INTERVAL_MS ? now : session.lastSeenAt };
   }
 
   async logout(token: string, actor: Actor): Promise<void> {

@@ -16,7 +16,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DomainError } from '@app/domain';
-import { CurrentActor, RequirePermission } from '../auth/auth.decorators';
+import { Area, CurrentActor, RequirePermission } from '../auth/auth.decorators';
 import type { Actor } from '../common/actor/actor';
 import { parseListQuery, RawListQuery, sendPage } from '../common/http/list-query';
 import { BatchImportService } from './batch-import.service';
@@ -35,6 +35,7 @@ function attachment(res: Response, fileName: string): void {
 
 @ApiTags('batches 批次')
 @ApiBearerAuth()
+@Area('admin')
 @Controller('api/admin/batches')
 export class BatchesController {
   constructor(

@@ -1,12 +1,13 @@
 import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, RequirePermission } from '../auth/auth.decorators';
+import { Area, CurrentActor, RequirePermission } from '../auth/auth.decorators';
 import type { Actor } from '../common/actor/actor';
 import { CalendarService } from './calendar.service';
 import { AddCalendarDayDto, DeadlineQueryDto, PublishYearDto, RemoveCalendarDayDto, YearQueryDto } from './dto/calendar.dto';
 
 @ApiTags('calendar 工作日历与期限')
 @ApiBearerAuth()
+@Area('admin')
 @Controller('api/admin/calendar')
 export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentActor, RequirePermission } from '../auth/auth.decorators';
+import { Area, CurrentActor, RequirePermission } from '../auth/auth.decorators';
 import type { Actor } from '../common/actor/actor';
 import { parseListQuery, RawListQuery, sendPage } from '../common/http/list-query';
 import { CertificateEditService } from './certificate-edit.service';
@@ -10,6 +10,7 @@ import { EditCertificateDto } from './dto/certificate.dto';
 
 @ApiTags('certificates 证书')
 @ApiBearerAuth()
+@Area('admin')
 @Controller('api/admin/certificates')
 export class CertificatesController {
   constructor(

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { Controller, Get, HttpException, Logger } from '@nestjs/common';
+import { Controller, Get, Logger } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@app/domain';
-import { Public } from '../auth/auth.decorators';
+import { Area } from '../auth/auth.decorators';
 import { AuthService } from '../auth/auth.service';
+import { Clock } from '../common/clock';
 import { fetchPage, parseListQuery } from '../common/http/list-query';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import { ORGANISATION_LIST } from '../organisations/organisations.service';
@@ -17,6 +18,7 @@ import { ORGANISATION_LIST } from '../organisations/organisations.service';
  * and is taken out of rotation instead of looking healthy.
  */
 @ApiTags('health')
+@Area('public')
 @Controller('api/health')
 export class HealthController {
   private readonly logger = new Logger(HealthController.name);
@@ -24,23 +26,23 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly auth: AuthService,
+    private readonly clock: Clock,
   ) {}
 
   @Get()
-  @Public()
   async health() {
-    const started = Date.now();
+    const started = this.clock.now().getTime();
     try {
       await this.dataSource.query('SELECT 1');
     } catch {
-      throw new HttpException({ statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: '数据库不可用', database: { status: 'down' } }, 503);
+      throw new DomainError('DATABASE_UNAVAILABLE', '数据库不可用', { database: { status: 'down' } });
     }
     const failed = await this.firstFailingCheck();
     if (failed) {
       this.logger.error({ check: failed }, 'health check failed: the process cannot serve requests');
-      throw new HttpException({ statusCode: 503, code: 'SERVICE_UNHEALTHY', message: '服务异常，无法处理请求', failed }, 503);
+      throw new DomainError('SERVICE_UNHEALTHY', '服务异常，无法处理请求', { failed });
     }
-    return { status: 'ok', database: { status: 'up', type: this.dataSource.options.type, latencyMs: Date.now() - started } };
+    return { status: 'ok', database: { status: 'up', type: this.dataSource.options.type, latencyMs: this.clock.now().getTime() - started } };
   }
 
   /** The name of the first request path that does not work, or null. */

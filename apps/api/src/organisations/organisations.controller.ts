@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentActor, RequirePermission } from '../auth/auth.decorators';
+import { Area, CurrentActor, RequirePermission } from '../auth/auth.decorators';
 import type { Actor } from '../common/actor/actor';
 import { parseListQuery, RawListQuery, sendPage } from '../common/http/list-query';
 import { CreateOrganisationDto, UpdateOrganisationDto } from './dto/organisation.dto';
@@ -10,6 +10,7 @@ import { ORGANISATION_LIST, OrganisationsService } from './organisations.service
 
 @ApiTags('organisations 机构')
 @ApiBearerAuth()
+@Area('admin')
 @Controller('api/admin')
 export class OrganisationsController {
   constructor(

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentActor, RequirePermission } from '../auth/auth.decorators';
+import { Area, CurrentActor, RequirePermission } from '../auth/auth.decorators';
 import type { Actor } from '../common/actor/actor';
 import { parseListQuery, RawListQuery, sendPage } from '../common/http/list-query';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
@@ -9,6 +9,7 @@ import { USER_LIST, UsersService } from './users.service';
 
 @ApiTags('users 用户')
 @ApiBearerAuth()
+@Area('admin')
 @Controller('api/admin/users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}

@@ -1,4 +1,5 @@
 import type { OrganisationLevel } from '../access/roles';
+import type { DomainErrorCode } from '../errors';
 
 // Rules around the batch state machine: who may maintain an institution's data, who may upload for it,
 // separation of duties between those who report data and those who approve it (R-3 三权分立), and how a
@@ -7,7 +8,7 @@ import type { OrganisationLevel } from '../access/roles';
 export type InstitutionStatus = 'active' | 'ceased' | 'dissolved';
 
 export interface Refusal {
-  code: string;
+  code: DomainErrorCode;
   message: string;
 }
 

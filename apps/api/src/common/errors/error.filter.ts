@@ -3,35 +3,22 @@ import type { Request, Response } from 'express';
 import { DomainError } from '@app/domain';
 import { AuditService } from '../../audit/audit.service';
 import { Actor, subjectOf } from '../actor/actor';
-import { httpStatusForCode } from './error-status';
+import { ErrorBody, errorBody, errorSpec } from './error-registry';
 
-interface ErrorBody {
-  statusCode: number;
-  code: string;
-  message: string;
-  details?: unknown;
-}
-
-/** Chinese messages for errors Nest or Express raise before our code runs. */
-function fromHttpException(error: HttpException, uploadLimitBytes: number): ErrorBody {
-  const status = error.getStatus();
-  const response = error.getResponse();
-  if (typeof response === 'object' && response !== null && 'code' in response) {
-    return { statusCode: status, ...(response as Omit<ErrorBody, 'statusCode'>) };
-  }
-  switch (status) {
+/**
+ * Chinese messages for the errors Nest or Express raise before our code runs: bad parameters (pipes, multer), no
+ * such route, an upload over the limit. Any other status is unexpected (null: answered as an internal error).
+ */
+function fromHttpException(error: HttpException, uploadLimitBytes: number): ErrorBody | null {
+  switch (error.getStatus()) {
     case 400:
-      return { statusCode: 400, code: 'VALIDATION_FAILED', message: '请求参数不正确' };
+      return errorBody('VALIDATION_FAILED');
     case 404:
-      return { statusCode: 404, code: 'ROUTE_NOT_FOUND', message: '请求的接口不存在' };
+      return errorBody('ROUTE_NOT_FOUND');
     case 413:
-      return {
-        statusCode: 413,
-        code: 'IMPORT_FILE_TOO_LARGE',
-        message: `上传文件过大，超过系统允许的上限（${Math.round(uploadLimitBytes / 1024 / 1024)} MB）`,
-      };
+      return errorBody('IMPORT_FILE_TOO_LARGE', `上传文件过大，超过系统允许的上限（${Math.round(uploadLimitBytes / 1024 / 1024)} MB）`);
     default:
-      return { statusCode: status, code: `HTTP_${status}`, message: '请求无法处理' };
+      return null;
   }
 }
 
@@ -52,9 +39,10 @@ export class ErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request & { actor?: Actor }>();
     const response = http.getResponse<Response>();
-    let body: ErrorBody;
-    if (error instanceof DomainError) {
-      body = { statusCode: httpStatusForCode(error.code), code: error.code, message: error.message };
+    let body: ErrorBody | null = null;
+    const declared = error instanceof DomainError ? errorSpec(error.code) : undefined;
+    if (error instanceof DomainError && declared) {
+      body = { statusCode: declared.status, code: error.code, message: error.message };
       // Structured details (e.g. an import's row errors) sit beside code and message.
       if (error.details !== null && typeof error.details === 'object' && !Array.isArray(error.details)) {
         body = { ...(error.details as object), ...body };
@@ -63,9 +51,11 @@ export class ErrorFilter implements ExceptionFilter {
       }
     } else if (error instanceof HttpException) {
       body = fromHttpException(error, this.uploadLimitBytes);
-    } else {
+    }
+    if (!body) {
+      // Not a declared refusal (an undeclared code included): a programming error, logged and answered as such.
       this.logger.error(error);
-      body = { statusCode: 500, code: 'INTERNAL_ERROR', message: '系统内部错误，请稍后再试或联系运维人员' };
+      body = errorBody('INTERNAL_ERROR');
     }
     if (request.method !== 'GET' && request.actor && body.statusCode < 500) {
       await this.audit

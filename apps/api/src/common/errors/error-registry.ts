@@ -1,0 +1,64 @@
+import type { ErrorCode } from '@app/domain';
+import { AUTH_ERRORS } from '../../auth/auth.errors';
+import { BATCH_ERRORS } from '../../batches/batches.errors';
+import { CALENDAR_ERRORS } from '../../calendar/calendar.errors';
+import { CERTIFICATE_ERRORS } from '../../certificates/certificates.errors';
+import { HEALTH_ERRORS } from '../../health/health.errors';
+import { ORGANISATION_ERRORS } from '../../organisations/organisations.errors';
+import { RATE_LIMIT_ERRORS } from '../../rate-limits/rate-limits.errors';
+import { REVIEW_ERRORS } from '../../reviews/reviews.errors';
+import { USER_ERRORS } from '../../users/users.errors';
+import { COMMON_ERRORS } from './common.errors';
+import { DOMAIN_ERROR_SPECS } from './domain-status.errors';
+import type { ErrorSpec } from './error-spec';
+
+/** Every declaration table, by where it lives (a code is declared in exactly one; see the error-codes test). */
+export const ERROR_TABLES: Readonly<Record<string, Readonly<Record<string, ErrorSpec>>>> = {
+  'libs/domain': DOMAIN_ERROR_SPECS,
+  common: COMMON_ERRORS,
+  auth: AUTH_ERRORS,
+  batches: BATCH_ERRORS,
+  calendar: CALENDAR_ERRORS,
+  certificates: CERTIFICATE_ERRORS,
+  health: HEALTH_ERRORS,
+  organisations: ORGANISATION_ERRORS,
+  'rate-limits': RATE_LIMIT_ERRORS,
+  reviews: REVIEW_ERRORS,
+  users: USER_ERRORS,
+};
+
+/**
+ * Every error code the API answers with, its status and default Chinese sentence. Typed against `ErrorCodes`, so a
+ * `<feature>.errors.ts` whose table is missing here does not compile.
+ */
+export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
+  ...DOMAIN_ERROR_SPECS,
+  ...COMMON_ERRORS,
+  ...AUTH_ERRORS,
+  ...BATCH_ERRORS,
+  ...CALENDAR_ERRORS,
+  ...CERTIFICATE_ERRORS,
+  ...HEALTH_ERRORS,
+  ...ORGANISATION_ERRORS,
+  ...RATE_LIMIT_ERRORS,
+  ...REVIEW_ERRORS,
+  ...USER_ERRORS,
+};
+
+/** The declaration of a code, or undefined for a code nobody declared (a programming error). */
+export function errorSpec(code: string): ErrorSpec | undefined {
+  // Own keys only: a code named like an Object.prototype member must not resolve to one.
+  return Object.hasOwn(ERRORS, code) ? ERRORS[code as ErrorCode] : undefined;
+}
+
+export interface ErrorBody {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+}
+
+/** The reply for a declared code: its status, and the given sentence or the declared one. */
+export function errorBody(code: ErrorCode, message: string = ERRORS[code].message): ErrorBody {
+  return { statusCode: ERRORS[code].status, code, message };
+}

@@ -1,0 +1,13 @@
+/** A declared error: its HTTP status and the default Chinese sentence (call sites may give a more precise one). */
+export interface ErrorSpec {
+  readonly status: number;
+  readonly message: string;
+}
+
+/**
+ * Declares a feature's error codes (`<feature>.errors.ts`). The file also adds the codes to `ErrorCodes` of
+ * @app/domain, so `new DomainError(code, …)` compiles only for declared codes, and error-registry.ts lists the table.
+ */
+export function defineErrors<const Table extends Record<string, ErrorSpec>>(table: Table): Table {
+  return table;
+}

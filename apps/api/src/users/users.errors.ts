@@ -1,0 +1,13 @@
+import type { Declares } from '@app/domain';
+import { defineErrors } from '../common/errors/error-spec';
+
+/** Account administration. */
+export const USER_ERRORS = defineErrors({
+  ROLE_LEVEL_MISMATCH: { status: 422, message: '角色与所属机构层级不符' },
+  ROLE_CONFLICT: { status: 422, message: '所选角色不能由同一账号兼任' },
+});
+
+declare module '@app/domain' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging
+  interface ErrorCodes extends Declares<typeof USER_ERRORS> {}
+}

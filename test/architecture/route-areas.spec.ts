@@ -1,0 +1,171 @@
+import { Controller, Get, INestApplication, Module } from '@nestjs/common';
+import { APP_GUARD, MetadataScanner, ModulesContainer, NestFactory, Reflector } from '@nestjs/core';
+import { PathsExplorer } from '@nestjs/core/router/paths-explorer';
+import { RequestMethod } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { AppModule } from '../../apps/api/src/app.module';
+import { AREAS, AreaGuard } from '../../apps/api/src/auth/area.guard';
+import { Area, AREA, AreaName } from '../../apps/api/src/auth/auth.decorators';
+import { AuditService } from '../../apps/api/src/audit/audit.service';
+import { ErrorFilter } from '../../apps/api/src/common/errors/error.filter';
+import { loadConfig } from '../../apps/api/src/config/app-config';
+
+// Every route of the application and the area that guards it (area.guard.ts). A new route must be added here with
+// its area; a route in no area makes this test fail (and AreaGuard refuses it at run time).
+const EXPECTED: Record<string, AreaName> = {
+  'GET /api/health': 'public',
+  'POST /api/auth/login': 'public',
+  'GET /api/auth/me': 'auth',
+  'POST /api/auth/logout': 'auth',
+  'POST /api/auth/password': 'auth',
+  'POST /api/auth/totp/setup': 'auth',
+  'POST /api/auth/totp/enable': 'auth',
+  'POST /api/auth/totp/disable': 'auth',
+  'GET /api/admin/audit-logs': 'admin',
+  'GET /api/admin/audit-logs/verify': 'admin',
+  'GET /api/admin/batches/template': 'admin',
+  'GET /api/admin/batches/error-reports/:id': 'admin',
+  'GET /api/admin/batches': 'admin',
+  'GET /api/admin/batches/:id': 'admin',
+  'GET /api/admin/batches/:id/history': 'admin',
+  'POST /api/admin/batches': 'admin',
+  'POST /api/admin/batches/:id/reupload': 'admin',
+  'POST /api/admin/batches/:id/submit': 'admin',
+  'POST /api/admin/batches/:id/exemption': 'admin',
+  'POST /api/admin/batches/bulk-approve': 'admin',
+  'POST /api/admin/batches/:id/approve': 'admin',
+  'POST /api/admin/batches/:id/return': 'admin',
+  'GET /api/admin/deadlines': 'admin',
+  'GET /api/admin/calendar/deadline': 'admin',
+  'GET /api/admin/calendar/days': 'admin',
+  'POST /api/admin/calendar/years': 'admin',
+  'POST /api/admin/calendar/days': 'admin',
+  'DELETE /api/admin/calendar/days/:date': 'admin',
+  'GET /api/admin/certificates': 'admin',
+  'GET /api/admin/certificates/:id': 'admin',
+  'POST /api/admin/certificates/:id/reveal-id': 'admin',
+  'PUT /api/admin/certificates/:id': 'admin',
+  'GET /api/admin/organisations': 'admin',
+  'GET /api/admin/organisations/:id': 'admin',
+  'POST /api/admin/organisations': 'admin',
+  'PUT /api/admin/organisations/:id': 'admin',
+  'GET /api/admin/occupations': 'admin',
+  'GET /api/admin/users': 'admin',
+  'GET /api/admin/users/:id': 'admin',
+  'POST /api/admin/users': 'admin',
+  'PUT /api/admin/users/:id': 'admin',
+  'POST /api/admin/users/:id/disable': 'admin',
+  'POST /api/admin/users/:id/enable': 'admin',
+  'POST /api/admin/users/:id/reset-password': 'admin',
+  'POST /api/admin/users/:id/unlock': 'admin',
+};
+
+interface Route {
+  route: string;
+  path: string;
+  area: AreaName | undefined;
+}
+
+/** The routes Nest's router registers, read from the module graph with Nest's own paths explorer. */
+function routesOf(app: INestApplication): Route[] {
+  const reflector = new Reflector();
+  const explorer = new PathsExplorer(new MetadataScanner());
+  const routes: Route[] = [];
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const controller = wrapper.metatype as (new (...args: never[]) => object) | null;
+      if (!controller) continue;
+      const prefixes: string[] = [Reflect.getMetadata('path', controller) ?? '/'].flat();
+      for (const definition of explorer.scanForPaths(Object.create(controller.prototype) as object)) {
+        const area = reflector.getAllAndOverride<AreaName | undefined>(AREA, [definition.targetCallback, controller]);
+        for (const prefix of prefixes) {
+          for (const suffix of definition.path) {
+            const path = `/${[prefix, suffix].map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
+            routes.push({ route: `${RequestMethod[definition.requestMethod]} ${path}`, path, area });
+          }
+        }
+      }
+    }
+  }
+  return routes;
+}
+
+describe('route areas', () => {
+  let routes: Route[];
+
+  beforeAll(async () => {
+    // Preview mode builds the module graph without instantiating providers: no database, no listening.
+    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'sqlite::memory:', APP_TODAY: '2026-11-23' });
+    const app = await NestFactory.create(AppModule.forRoot(config), { preview: true, logger: false, abortOnError: false });
+    routes = routesOf(app);
+    await app.close();
+  });
+
+  it('lists every route of the application with its area, as expected', () => {
+    expect(routes.length).toBeGreaterThan(40);
+    expect(Object.fromEntries(routes.map((r) => [r.route, r.area ?? '(no area)']))).toEqual(EXPECTED);
+    expect(routes).toHaveLength(new Set(routes.map((r) => r.route)).size);
+  });
+
+  it('puts every route of a guarded area under that area’s path prefix', () => {
+    const misplaced = routes.filter((r) => r.area && r.area !== 'public' && !`${r.path}/`.startsWith(AREAS[r.area].prefix));
+    expect(misplaced).toEqual([]);
+    // Nothing under the staff administration prefix is public.
+    expect(routes.filter((r) => r.path.startsWith(AREAS.admin.prefix) && r.area !== 'admin')).toEqual([]);
+  });
+});
+
+@Controller('api/admin/forgotten')
+class ForgottenController {
+  @Get()
+  list() {
+    return [];
+  }
+}
+
+@Area('lookup')
+@Controller('api/lookup/early')
+class EarlyLookupController {
+  @Get()
+  find() {
+    return [];
+  }
+}
+
+@Area('public')
+@Controller('api/open')
+class OpenController {
+  @Get()
+  hello() {
+    return { ok: true };
+  }
+}
+
+@Module({ controllers: [ForgottenController, EarlyLookupController, OpenController], providers: [{ provide: APP_GUARD, useClass: AreaGuard }] })
+class AreaTestModule {}
+
+describe('AreaGuard', () => {
+  let app: INestApplication;
+
+  beforeAll(async () => {
+    const moduleRef = await Test.createTestingModule({ imports: [AreaTestModule] }).compile();
+    app = moduleRef.createNestApplication({ logger: false });
+    app.useGlobalFilters(new ErrorFilter({ recordStandalone: () => Promise.resolve() } as unknown as AuditService, 1));
+    await app.init();
+  });
+
+  afterAll(() => app.close());
+
+  it('refuses a route in no area, and one in an area that has no guard yet', async () => {
+    for (const path of ['/api/admin/forgotten', '/api/lookup/early']) {
+      const res = await request(app.getHttpServer()).get(path);
+      expect(res.status).toBe(403);
+      expect(res.body).toEqual({ statusCode: 403, code: 'ROUTE_NOT_IN_AREA', message: '该接口未开放访问' });
+    }
+  });
+
+  it('lets a public route through', async () => {
+    expect((await request(app.getHttpServer()).get('/api/open')).body).toEqual({ ok: true });
+  });
+});
