@@ -5,7 +5,7 @@ import { AuditAnchor, AuditChainHead, AuditLog } from '../../apps/api/src/audit/
 import { Clock } from '../../apps/api/src/common/clock';
 import { APP_CONFIG, AppConfig, loadConfig } from '../../apps/api/src/config/app-config';
 import { UnitOfWork } from '../../apps/api/src/database/unit-of-work';
-import { DEMO_PASSWORD } from '../../apps/api/src/database/demo/demo-organisations';
+import { DEMO_PASSWORD } from '../../apps/api/src/seeds/demo-organisations';
 import { createTestApp, organisationId, TestApp } from './support/test-app';
 
 // R-38: every write is audited with who/what/before/after/IP/outcome; the trail is hash-chained.
