@@ -27,7 +27,7 @@ import { projectRoot } from '../config/app-config';
 import type { FieldCipher } from '../crypto/field-cipher';
 import { Batch } from '../batches/entities/batch.entity';
 import { BatchDecision } from '../batches/entities/batch-decision.entity';
-import { loadOccupationCatalogue } from '../batches/excel/occupation-catalogue.loader';
+import { loadOccupationCatalogue } from '../organisations/occupation-catalogue.loader';
 import { certificateFields } from '../certificates/certificate-fields';
 import { Certificate } from '../certificates/entities/certificate.entity';
 import { Organisation } from '../organisations/entities/organisation.entity';

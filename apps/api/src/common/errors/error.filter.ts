@@ -1,9 +1,16 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError } from '@app/domain';
-import { AuditService } from '../../audit/audit.service';
-import { Actor, subjectOf } from '../actor/actor';
+import { Actor, AuditSubject, subjectOf } from '../actor/actor';
 import { httpStatusForCode } from './error-status';
+
+/** Where refused writes are recorded: the audit feature's AuditService (common/ imports no feature). */
+export interface RefusalRecorder {
+  recordStandalone(
+    subject: AuditSubject,
+    entry: { action: string; targetType: string; targetId: string; outcome: 'failure'; detail: string },
+  ): Promise<void>;
+}
 
 interface ErrorBody {
   statusCode: number;
@@ -44,7 +51,7 @@ export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('ErrorFilter');
 
   constructor(
-    private readonly audit: AuditService,
+    private readonly audit: RefusalRecorder,
     private readonly uploadLimitBytes: number,
   ) {}
 
