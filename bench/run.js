@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Benchmark runner: `npm run bench -- <name> [args…]` (the npm script compiles first with `npm run build:api`).
+// Benchmark runner: `npm run bench -- <name> [args…]` (the npm script compiles first with `npm run build:bench`).
 // Each benchmark is bench/<name>.ts, compiled to dist/bench/<name>.js, run here in its own Node process so one
 // benchmark's heap and JIT state never colour another's. Results: bench/out/<name>.json and docs/benchmarks.md
 // (see bench/record.ts).
@@ -28,7 +28,7 @@ function available() {
 function usage(code) {
   const names = available();
   console.error('用法: npm run bench -- <name> [args…]');
-  console.error(names.length ? `可用的基准测试: ${names.join(', ')}` : '尚未编译任何基准测试（先运行 npm run build:api）');
+  console.error(names.length ? `可用的基准测试: ${names.join(', ')}` : '尚未编译任何基准测试（先运行 npm run build:bench）');
   process.exit(code);
 }
 

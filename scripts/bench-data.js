@@ -3,7 +3,7 @@
 //                       [--institutions K]
 // Writes realistic certificate rows in the import template's layout (issue 4 §7) and, beside the file,
 // <out>.institutions.json with the institutions (credit code, registration date, registered scope) the rows need.
-// Runs on the compiled output (npm run build:api); '@app/domain' is mapped to dist like the app's entry points do.
+// Runs on the compiled output (npm run build:bench); '@app/domain' is mapped to dist like the app's entry points do.
 'use strict';
 const path = require('node:path');
 const fs = require('node:fs');

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { createConnection, type Connection, type ConnectionOptions } from 'mysql2/promise';
 import type * as TypeOrm from 'typeorm';
-import type * as DataSourceOptions from '../../apps/api/src/database/data-source-options';
+import type * as DataSourceOptions from '../../apps/api/src/composition/data-source';
 
 export const BENCH_DB_PREFIX = 'cert_bench_';
 
@@ -75,7 +75,7 @@ async function dropDatabases(names: string[]): Promise<void> {
 export async function migrate(url: string): Promise<void> {
   // Loaded here, not at the top, so processes that only need mysql2 do not load TypeORM and the entities.
   const { DataSource } = require('typeorm') as typeof TypeOrm;
-  const { resolveDataSourceOptions } = require('../../apps/api/src/database/data-source-options') as typeof DataSourceOptions;
+  const { resolveDataSourceOptions } = require('../../apps/api/src/composition/data-source') as typeof DataSourceOptions;
   const dataSource = await new DataSource(await resolveDataSourceOptions(url)).initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });

@@ -5,11 +5,12 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import type { Role } from '../../libs/domain/src';
 import { hashPassword } from '../../apps/api/src/auth/password-hasher';
+import { Clock } from '../../apps/api/src/common/clock';
 import { loadConfig } from '../../apps/api/src/config/app-config';
 import { FieldCipher } from '../../apps/api/src/crypto/field-cipher';
-import { resolveDataSourceOptions } from '../../apps/api/src/database/data-source-options';
-import { loadDemoData } from '../../apps/api/src/database/demo/demo-data';
-import { DEMO_PASSWORD } from '../../apps/api/src/database/demo/demo-organisations';
+import { resolveDataSourceOptions } from '../../apps/api/src/composition/data-source';
+import { loadDemoData } from '../../apps/api/src/seeds/demo-data';
+import { DEMO_PASSWORD } from '../../apps/api/src/seeds/demo-organisations';
 import { Organisation } from '../../apps/api/src/organisations/entities/organisation.entity';
 import { User } from '../../apps/api/src/users/entities/user.entity';
 import type { GeneratedInstitution } from '../data/generate';
@@ -22,8 +23,8 @@ export async function openDataSource(url: string): Promise<DataSource> {
 
 /** The demo data with dates relative to `today`, through the app's own loader. */
 export async function seedDemo(dataSource: DataSource, url: string, today: string): Promise<void> {
-  const cipher = new FieldCipher(loadConfig({ NODE_ENV: 'test', DATABASE_URL: url }));
-  await loadDemoData(dataSource, { today, cipher, onlyIfEmpty: false });
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url });
+  await loadDemoData(dataSource, { today, clock: new Clock(config), cipher: new FieldCipher(config), onlyIfEmpty: false });
 }
 
 const KIND: Record<GeneratedInstitution['institutionKind'], 'employer' | 'technical_school' | 'social_training'> = {

@@ -1,3 +1,4 @@
+import { errorSpec } from '../../apps/api/src/composition/error-registry';
 import { Controller, Get, INestApplication, Module } from '@nestjs/common';
 import { APP_GUARD, MetadataScanner, ModulesContainer, NestFactory, Reflector } from '@nestjs/core';
 import { PathsExplorer } from '@nestjs/core/router/paths-explorer';
@@ -151,7 +152,7 @@ describe('AreaGuard', () => {
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({ imports: [AreaTestModule] }).compile();
     app = moduleRef.createNestApplication({ logger: false });
-    app.useGlobalFilters(new ErrorFilter({ recordStandalone: () => Promise.resolve() } as unknown as AuditService, 1));
+    app.useGlobalFilters(new ErrorFilter({ recordStandalone: () => Promise.resolve() } as unknown as AuditService, errorSpec, 1));
     await app.init();
   });
 

@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD } from '../../apps/api/src/database/demo/demo-organisations';
+import { DEMO_PASSWORD } from '../../apps/api/src/seeds/demo-organisations';
 import { createTestApp, organisationId, TestApp } from './support/test-app';
 
 // every write is audited with who/what/before/after/IP/outcome; the trail is hash-chained.

@@ -72,9 +72,9 @@ describe('command-line entry points (built app)', () => {
 
   it('seed:demo fills an empty database once, and audit:verify checks the chain and names a tampered record', () => {
     const env = { DATABASE_URL: sqlite(), APP_TODAY: '2026-11-23' };
-    const seeded = run('database/seed-demo.js', env);
+    const seeded = run('seeds/seed-demo.js', env);
     expect(seeded.status).toBe(0);
-    expect(run('database/seed-demo.js', env).out).toContain('只能装入空数据库');
+    expect(run('seeds/seed-demo.js', env).out).toContain('只能装入空数据库');
     const ok = run('audit/verify-cli.js', env);
     expect(ok.status).toBe(0);
     expect(ok.out).toContain('审计日志链完整');

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DEMO_PASSWORD } from '../../apps/api/src/database/demo/demo-organisations';
+import { DEMO_PASSWORD } from '../../apps/api/src/seeds/demo-organisations';
 import { buildSheet, validRow } from './support/batch-sheets';
 import { createTestApp, TestApp } from './support/test-app';
 

@@ -4,9 +4,10 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../apps/api/src/app.factory';
 import { loadConfig } from '../../apps/api/src/config/app-config';
+import { Clock } from '../../apps/api/src/common/clock';
 import { FieldCipher } from '../../apps/api/src/crypto/field-cipher';
-import { loadDemoData } from '../../apps/api/src/database/demo/demo-data';
-import { DEMO_PASSWORD } from '../../apps/api/src/database/demo/demo-organisations';
+import { loadDemoData } from '../../apps/api/src/seeds/demo-data';
+import { DEMO_PASSWORD } from '../../apps/api/src/seeds/demo-organisations';
 import { binaryParser, buildSheet, validRow } from './support/batch-sheets';
 import { createTestApp, TEST_TODAY, TestApp } from './support/test-app';
 import { createTestDatabase, TestDatabase } from './support/test-database';
@@ -74,7 +75,7 @@ describe('API documentation in production (R-41)', () => {
     const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: database.url, ...PRODUCTION_KEYS });
     app = await createApp(config);
     await app.init();
-    await loadDemoData(app.get<DataSource>(getDataSourceToken()), { today: TEST_TODAY, cipher: app.get(FieldCipher), onlyIfEmpty: false });
+    await loadDemoData(app.get<DataSource>(getDataSourceToken()), { today: TEST_TODAY, clock: app.get(Clock), cipher: app.get(FieldCipher), onlyIfEmpty: false });
     http = request(app.getHttpServer());
   });
   afterAll(async () => {

@@ -3,7 +3,7 @@ import supertest from 'supertest';
 import { isReviewStage, nextStatus, REVIEW_STAGES, ReviewStage, STAGE_ROLE } from '../../libs/domain/src';
 import { createApp } from '../../apps/api/src/app.factory';
 import { loadConfig } from '../../apps/api/src/config/app-config';
-import { DEMO_PASSWORD, DEMO_USERS } from '../../apps/api/src/database/demo/demo-organisations';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../apps/api/src/seeds/demo-organisations';
 import { buildSheet, SheetRow, validRow } from './support/batch-sheets';
 import { createTestApp, organisationId, TestApp } from './support/test-app';
 

@@ -14,14 +14,15 @@ import { AuditService } from './audit/audit.service';
 import { bearerToken } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { Clock } from './common/clock';
-import { errorBody } from './common/errors/error-registry';
+import { errorBody, errorSpec } from './composition/error-registry';
 import { ErrorFilter } from './common/errors/error.filter';
 import { createValidationPipe } from './common/http/validation';
 import { AppConfig, projectRoot } from './config/app-config';
 import { FieldCipher } from './crypto/field-cipher';
 import { databaseKind } from './database/data-source-options';
-import { loadDemoData } from './database/demo/demo-data';
+import { migrateEmbedded } from './database/schema';
 import { applyHeapTuning } from './runtime/heap-tuning';
+import { loadDemoData } from './seeds/demo-data';
 
 const JSON_LIMIT = '1mb';
 
@@ -58,7 +59,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.use(express.json({ limit: JSON_LIMIT }));
   app.use(malformedBodyHandler);
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ErrorFilter(app.get(AuditService), config.import.maxBytes));
+  app.useGlobalFilters(new ErrorFilter(app.get(AuditService), errorSpec, config.import.maxBytes));
 
   const document = SwaggerModule.createDocument(
     app,
@@ -113,8 +114,9 @@ function serveConsole(app: NestExpressApplication): void {
 }
 
 /**
- * Readies the database before serving: MySQL must have every committed migration applied; the embedded
- * SQLite default gets the demo data on first start.
+ * Readies the database before serving: MySQL/MariaDB must have every committed migration applied (an operator
+ * runs `npm run migration:run`); the embedded SQLite default applies its pending migrations itself and gets the
+ * demo data on first start, so `npm start` stays one command.
  */
 export async function prepareDatabase(app: INestApplication, config: AppConfig): Promise<void> {
   const dataSource = app.get<DataSource>(getDataSourceToken());
@@ -124,7 +126,9 @@ export async function prepareDatabase(app: INestApplication, config: AppConfig):
     }
     return;
   }
+  await migrateEmbedded(dataSource);
   if (config.database.loadDemoData) {
-    await loadDemoData(dataSource, { today: app.get(Clock).today(), cipher: app.get(FieldCipher), onlyIfEmpty: true });
+    const clock = app.get(Clock);
+    await loadDemoData(dataSource, { today: clock.today(), clock, cipher: app.get(FieldCipher), onlyIfEmpty: true });
   }
 }

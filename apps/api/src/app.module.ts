@@ -7,8 +7,8 @@ import { BatchesModule } from './batches/batches.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CertificatesModule } from './certificates/certificates.module';
 import { AppConfig } from './config/app-config';
+import { resolveDataSourceOptions } from './composition/data-source';
 import { CoreModule } from './core.module';
-import { resolveDataSourceOptions } from './database/data-source-options';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { JurisdictionModule } from './jurisdiction/jurisdiction.module';
@@ -41,7 +41,7 @@ export class AppModule {
           },
         }),
         TypeOrmModule.forRootAsync({
-          useFactory: async () => ({ ...(await resolveDataSourceOptions(config.database.url)), retryAttempts: 3, retryDelay: 2000 }),
+          useFactory: async () => ({ ...(await resolveDataSourceOptions(config.database.url, config.database.replicaUrls)), retryAttempts: 3, retryDelay: 2000 }),
         }),
         DatabaseModule,
         JurisdictionModule,

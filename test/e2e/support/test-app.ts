@@ -7,9 +7,10 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../../apps/api/src/app.factory';
 import { loadConfig } from '../../../apps/api/src/config/app-config';
+import { Clock } from '../../../apps/api/src/common/clock';
 import { FieldCipher } from '../../../apps/api/src/crypto/field-cipher';
-import { loadDemoData } from '../../../apps/api/src/database/demo/demo-data';
-import { DEMO_PASSWORD } from '../../../apps/api/src/database/demo/demo-organisations';
+import { loadDemoData } from '../../../apps/api/src/seeds/demo-data';
+import { DEMO_PASSWORD } from '../../../apps/api/src/seeds/demo-organisations';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export const TEST_TODAY = '2026-11-23';
@@ -39,7 +40,7 @@ export async function createTestApp(options: { today?: string; env?: Record<stri
   const app = await createApp(config);
   await app.init();
   const dataSource = app.get<DataSource>(getDataSourceToken());
-  await loadDemoData(dataSource, { today: config.appToday!, cipher: app.get(FieldCipher), onlyIfEmpty: false });
+  await loadDemoData(dataSource, { today: config.appToday!, clock: app.get(Clock), cipher: app.get(FieldCipher), onlyIfEmpty: false });
   const http = request(app.getHttpServer());
   const tokens = new Map<string, string>();
   return {

@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
-import { databaseKind, resolveDataSourceOptions } from '../../../apps/api/src/database/data-source-options';
+import { resolveDataSourceOptions } from '../../../apps/api/src/composition/data-source';
+import { databaseKind } from '../../../apps/api/src/database/data-source-options';
 
 /**
- * A fresh database for one test file: a temporary SQLite file by default, or — when DATABASE_URL names a
- * MySQL/MariaDB server — a new database on that server with the committed migrations applied.
+ * A fresh database for one test file with the committed migrations applied: a temporary SQLite file by
+ * default, or — when DATABASE_URL names a MySQL/MariaDB server — a new database on that server.
  */
 export interface TestDatabase {
   url: string;
@@ -35,11 +36,7 @@ export async function createMysqlDatabase(serverUrl: string, migrate = true): Pr
   await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   server.pathname = `/${name}`;
   const url = server.toString();
-  if (migrate) {
-    const dataSource = await new DataSource(await resolveDataSourceOptions(url)).initialize();
-    await dataSource.runMigrations({ transaction: 'each' });
-    await dataSource.destroy();
-  }
+  if (migrate) await applyMigrations(url);
   return {
     url,
     kind: 'mysql',
@@ -50,11 +47,22 @@ export async function createMysqlDatabase(serverUrl: string, migrate = true): Pr
   };
 }
 
+async function applyMigrations(url: string): Promise<void> {
+  const dataSource = await new DataSource(await resolveDataSourceOptions(url)).initialize();
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
 export async function createTestDatabase(): Promise<TestDatabase> {
   if (testDatabaseKind() === 'mysql') return createMysqlDatabase(process.env.DATABASE_URL as string);
   const dir = mkdtempSync(join(tmpdir(), 'cert-test-'));
+  const url = `sqlite:${join(dir, 'app.sqlite')}`;
+  await applyMigrations(url);
   return {
-    url: `sqlite:${join(dir, 'app.sqlite')}`,
+    url,
     kind: 'sqlite',
     async drop() {
       rmSync(dir, { recursive: true, force: true });

@@ -9,7 +9,7 @@ import { Clock, FixedClock } from '../../../apps/api/src/common/clock';
 import { AppConfig, loadConfig } from '../../../apps/api/src/config/app-config';
 import { CoreModule } from '../../../apps/api/src/core.module';
 import { FieldCipher } from '../../../apps/api/src/crypto/field-cipher';
-import { resolveDataSourceOptions } from '../../../apps/api/src/database/data-source-options';
+import { resolveDataSourceOptions } from '../../../apps/api/src/composition/data-source';
 import { DatabaseModule } from '../../../apps/api/src/database/database.module';
 import { createTestDatabase, TestDatabase } from '../../e2e/support/test-database';
 import { Factories } from './factories';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { applyFilters, fetchPage, ListQuery } from '../common/http/list-query';
-import { restrictToSubtree } from '../jurisdiction/subtree';
+import { restrictToSubtree } from '../database/subtree';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import { GENESIS_HASH } from './audit-chain';
 import { AuditAnchor, AuditChainHead, AuditLog } from './entities/audit-log.entity';

@@ -3,16 +3,21 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { loadConfig } from '../config/app-config';
-import { resolveDataSourceOptions } from '../database/data-source-options';
+import { resolveOptions } from '../database/data-source-options';
 import { UnitOfWork } from '../database/unit-of-work';
 import { AuditAnchorService } from './audit-anchor.service';
 import { AuditRepository } from './audit.repository';
 import { AuditService } from './audit.service';
+import { AuditAnchor, AuditChainHead, AuditLog } from './entities/audit-log.entity';
+
+// The tool reads only the audit tables, so it maps only their entities (and the audit feature needs no import
+// of the application's composition).
+const AUDIT_SCHEMA = { entities: [AuditLog, AuditChainHead, AuditAnchor], migrations: [] };
 
 /** `npm run audit:verify`: checks the audit hash chain and its keyed anchors (R-38) and names the first broken record. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const dataSource = await new DataSource(await resolveDataSourceOptions(config.database.url)).initialize();
+  const dataSource = await new DataSource(await resolveOptions(config.database.url, AUDIT_SCHEMA)).initialize();
   try {
     const clock = new Clock(config);
     const repository = new AuditRepository(dataSource);

@@ -17,6 +17,11 @@ const schema = z
     database: z.object({
       url: z.string().regex(/^(sqlite:.+|mysql:\/\/.+)$/, '应为 sqlite:<路径> 或 mysql://user:pass@host:port/db'),
       loadDemoData: z.coerce.boolean(),
+      // Read replicas (MySQL/MariaDB): a list in yaml, comma-separated in DATABASE_REPLICA_URLS.
+      replicaUrls: z.preprocess(
+        (v) => (typeof v === 'string' ? v.split(',').map((u) => u.trim()).filter(Boolean) : (v ?? [])),
+        z.array(z.string().regex(/^mysql:\/\/.+/, '应为 mysql://user:pass@host:port/db')),
+      ),
     }),
     mail: z.object({ smtpUrl: z.string().regex(/^(|smtps?:\/\/.+)$/, '应为 smtp://… 或留空'), from: z.string().min(3) }),
     auth: z.object({
@@ -45,6 +50,9 @@ const schema = z
     appToday: z.string().regex(isoDate, '应为 YYYY-MM-DD').optional(),
   })
   .superRefine((c, ctx) => {
+    if (c.database.replicaUrls.length && !c.database.url.startsWith('mysql://')) {
+      ctx.addIssue({ code: 'custom', path: ['database', 'replicaUrls'], message: '只读副本只用于 MySQL/MariaDB 主库' });
+    }
     if (c.nodeEnv !== 'production') return;
     if (c.appToday) {
       ctx.addIssue({ code: 'custom', path: ['appToday'], message: 'APP_TODAY 不允许在生产环境使用' });
@@ -63,6 +71,7 @@ const ENV_OVERRIDES: Record<string, string[]> = {
   PORT: ['server', 'port'],
   TRUST_PROXY: ['server', 'trustProxy'],
   DATABASE_URL: ['database', 'url'],
+  DATABASE_REPLICA_URLS: ['database', 'replicaUrls'],
   LOAD_DEMO_DATA: ['database', 'loadDemoData'],
   SMTP_URL: ['mail', 'smtpUrl'],
   MAIL_FROM: ['mail', 'from'],

@@ -5,7 +5,7 @@ import { Actor } from '../common/actor/actor';
 import { notFound } from '../common/errors/app-errors';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
-import { restrictToSubtree } from './subtree';
+import { restrictToSubtree } from '../database/subtree';
 
 /**
  * R-3 jurisdiction, in one place: a person sees and changes only what belongs to their organisation's

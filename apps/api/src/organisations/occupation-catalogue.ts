@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import type { OccupationCatalogue as DomainCatalogue, OccupationEntry } from '@app/domain';
 import { projectRoot } from '../config/app-config';
-import { loadOccupationCatalogue } from '../batches/excel/occupation-catalogue.loader';
+import { loadOccupationCatalogue } from './occupation-catalogue.loader';
 
 export interface Occupation {
   code: string;

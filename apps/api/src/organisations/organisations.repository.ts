@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { organisationPath } from '@app/domain';
 import { applyFilters, fetchPage, likePrefix, ListQuery } from '../common/http/list-query';
 import { versionedUpdate } from '../database/versioned-update';
-import { restrictToSubtree } from '../jurisdiction/subtree';
+import { restrictToSubtree } from '../database/subtree';
 import { Organisation } from './entities/organisation.entity';
 
 type OrganisationRow = Omit<Partial<Organisation>, 'id' | 'path' | 'version' | 'createdAt' | 'updatedAt'>;

@@ -5,7 +5,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import type { Role } from '@app/domain';
 import { applyFilters, fetchPage, ListQuery } from '../common/http/list-query';
 import { versionedUpdate } from '../database/versioned-update';
-import { restrictToSubtree } from '../jurisdiction/subtree';
+import { restrictToSubtree } from '../database/subtree';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import { User } from './entities/user.entity';
 

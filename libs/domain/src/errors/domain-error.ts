@@ -14,7 +14,7 @@ export type Declares<Table> = { readonly [Code in keyof Table]: true };
 /**
  * A business rule refused something. `code` is a declared, stable machine name the console and tests rely on;
  * `message` is the Chinese sentence the user reads. The API maps codes to HTTP statuses from the declarations
- * (apps/api/src/common/errors/error-registry.ts).
+ * (apps/api/src/composition/error-registry.ts).
  */
 export class DomainError extends Error {
   constructor(

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateBenchData } from '../../../../../bench/data/generate';
 import { writeCertificatesXlsx } from '../../../../../bench/data/write-xlsx';
-import { loadOccupationCatalogue } from './occupation-catalogue.loader';
+import { loadOccupationCatalogue } from '../../organisations/occupation-catalogue.loader';
 import { readBatchFile } from './read-batch-file';
 
 // The bench/demo generator must produce rows the importer accepts.

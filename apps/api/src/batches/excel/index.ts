@@ -4,5 +4,5 @@ export * from './template-layout';
 export * from './build-template';
 export * from './read-batch-file';
 export * from './error-report';
-export * from './occupation-catalogue.loader';
+export * from '../../organisations/occupation-catalogue.loader';
 export * from './exceljs-utf8';

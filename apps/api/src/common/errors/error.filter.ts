@@ -1,25 +1,16 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError } from '@app/domain';
-import { AuditService } from '../../audit/audit.service';
-import { Actor, subjectOf } from '../actor/actor';
-import { ErrorBody, errorBody, errorSpec } from './error-registry';
+import { Actor, AuditSubject, subjectOf } from '../actor/actor';
+import type { ErrorCode } from '@app/domain';
+import type { ErrorBody, ErrorLookup } from './error-spec';
 
-/**
- * Chinese messages for the errors Nest or Express raise before our code runs: bad parameters (pipes, multer), no
- * such route, an upload over the limit. Any other status is unexpected (null: answered as an internal error).
- */
-function fromHttpException(error: HttpException, uploadLimitBytes: number): ErrorBody | null {
-  switch (error.getStatus()) {
-    case 400:
-      return errorBody('VALIDATION_FAILED');
-    case 404:
-      return errorBody('ROUTE_NOT_FOUND');
-    case 413:
-      return errorBody('IMPORT_FILE_TOO_LARGE', `上传文件过大，超过系统允许的上限（${Math.round(uploadLimitBytes / 1024 / 1024)} MB）`);
-    default:
-      return null;
-  }
+/** Where refused writes are recorded: the audit feature's AuditService (common/ imports no feature). */
+export interface RefusalRecorder {
+  recordStandalone(
+    subject: AuditSubject,
+    entry: { action: string; targetType: string; targetId: string; outcome: 'failure'; detail: string },
+  ): Promise<void>;
 }
 
 /**
@@ -31,16 +22,41 @@ export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('ErrorFilter');
 
   constructor(
-    private readonly audit: AuditService,
+    private readonly audit: RefusalRecorder,
+    /** The composed table of every declared code (common/ knows no feature's codes itself). */
+    private readonly errorSpec: ErrorLookup,
     private readonly uploadLimitBytes: number,
   ) {}
+
+  private body(code: ErrorCode, message?: string): ErrorBody {
+    const spec = this.errorSpec(code);
+    if (!spec) throw new Error(`undeclared error code ${code}`);
+    return { statusCode: spec.status, code, message: message ?? spec.message };
+  }
+
+  /**
+   * Chinese messages for the errors Nest or Express raise before our code runs: bad parameters (pipes, multer), no
+   * such route, an upload over the limit. Any other status is unexpected (null: answered as an internal error).
+   */
+  private fromHttpException(error: HttpException): ErrorBody | null {
+    switch (error.getStatus()) {
+      case 400:
+        return this.body('VALIDATION_FAILED');
+      case 404:
+        return this.body('ROUTE_NOT_FOUND');
+      case 413:
+        return this.body('IMPORT_FILE_TOO_LARGE', `上传文件过大，超过系统允许的上限（${Math.round(this.uploadLimitBytes / 1024 / 1024)} MB）`);
+      default:
+        return null;
+    }
+  }
 
   async catch(error: unknown, host: ArgumentsHost): Promise<void> {
     const http = host.switchToHttp();
     const request = http.getRequest<Request & { actor?: Actor }>();
     const response = http.getResponse<Response>();
     let body: ErrorBody | null = null;
-    const declared = error instanceof DomainError ? errorSpec(error.code) : undefined;
+    const declared = error instanceof DomainError ? this.errorSpec(error.code) : undefined;
     if (error instanceof DomainError && declared) {
       body = { statusCode: declared.status, code: error.code, message: error.message };
       // Structured details (e.g. an import's row errors) sit beside code and message.
@@ -50,12 +66,12 @@ export class ErrorFilter implements ExceptionFilter {
         body.details = error.details;
       }
     } else if (error instanceof HttpException) {
-      body = fromHttpException(error, this.uploadLimitBytes);
+      body = this.fromHttpException(error);
     }
     if (!body) {
       // Not a declared refusal (an undeclared code included): a programming error, logged and answered as such.
       this.logger.error(error);
-      body = errorBody('INTERNAL_ERROR');
+      body = this.body('INTERNAL_ERROR');
     }
     if (request.method !== 'GET' && request.actor && body.statusCode < 500) {
       await this.audit

@@ -1,22 +1,24 @@
 import { DataSource } from 'typeorm';
 import { type Role, WorkingDayCalendar } from '@app/domain';
-import { UnitOfWork } from '../unit-of-work';
-import { AuditService } from '../../audit/audit.service';
-import { AuditRepository } from '../../audit/audit.repository';
-import { AuditChainHead } from '../../audit/entities/audit-log.entity';
-import { GENESIS_HASH } from '../../audit/audit-chain';
-import { hashPassword } from '../../auth/password-hasher';
-import type { Clock } from '../../common/clock';
-import type { FieldCipher } from '../../crypto/field-cipher';
-import { Organisation } from '../../organisations/entities/organisation.entity';
-import { User } from '../../users/entities/user.entity';
-import { readConfigHolidayYears } from '../../calendar/holiday-files';
+import { UnitOfWork } from '../database/unit-of-work';
+import { AuditService } from '../audit/audit.service';
+import { AuditRepository } from '../audit/audit.repository';
+import { AuditChainHead } from '../audit/entities/audit-log.entity';
+import { GENESIS_HASH } from '../audit/audit-chain';
+import { hashPassword } from '../auth/password-hasher';
+import type { Clock } from '../common/clock';
+import type { FieldCipher } from '../crypto/field-cipher';
+import { Organisation } from '../organisations/entities/organisation.entity';
+import { User } from '../users/entities/user.entity';
+import { readConfigHolidayYears } from '../calendar/holiday-files';
 import { loadDemoBatches } from './demo-batches';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './demo-organisations';
 
 export interface DemoContext {
   /** Beijing "today" the demo's dates are relative to. */
   today: string;
+  /** Time of the audit record the load writes. */
+  clock: Clock;
   cipher: FieldCipher;
   /** Seed only an empty database (first start of the embedded default). */
   onlyIfEmpty: boolean;
@@ -32,7 +34,7 @@ export async function loadDemoData(dataSource: DataSource, context: DemoContext)
     throw new Error('数据库中已有机构数据：演示数据只能装入空数据库');
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const audit = new AuditService(new AuditRepository(dataSource), new UnitOfWork(dataSource), { now: () => new Date() } as Clock);
+  const audit = new AuditService(new AuditRepository(dataSource), new UnitOfWork(dataSource), context.clock);
   await dataSource.transaction(async (manager) => {
     await manager.getRepository(AuditChainHead).save({ id: 1, seq: 0, lastHash: GENESIS_HASH });
     const ids = new Map<string, Organisation>();

@@ -1,4 +1,4 @@
-import type { ScopeEntry } from '../../organisations/entities/organisation.entity';
+import type { ScopeEntry } from '../organisations/entities/organisation.entity';
 
 /**
  * The demo tree (issue #2 point 10). Names of institutions are fictitious; codes are valid GB 32100-2015

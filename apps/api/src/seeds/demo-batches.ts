@@ -23,15 +23,15 @@ import {
   STAGE_DEADLINE_RULE,
   WorkingDayCalendar,
 } from '@app/domain';
-import { projectRoot } from '../../config/app-config';
-import type { FieldCipher } from '../../crypto/field-cipher';
-import { Batch } from '../../batches/entities/batch.entity';
-import { BatchDecision } from '../../batches/entities/batch-decision.entity';
-import { loadOccupationCatalogue } from '../../batches/excel/occupation-catalogue.loader';
-import { certificateFields } from '../../certificates/certificate-fields';
-import { Certificate } from '../../certificates/entities/certificate.entity';
-import { Organisation } from '../../organisations/entities/organisation.entity';
-import { User } from '../../users/entities/user.entity';
+import { projectRoot } from '../config/app-config';
+import type { FieldCipher } from '../crypto/field-cipher';
+import { Batch } from '../batches/entities/batch.entity';
+import { BatchDecision } from '../batches/entities/batch-decision.entity';
+import { loadOccupationCatalogue } from '../organisations/occupation-catalogue.loader';
+import { certificateFields } from '../certificates/certificate-fields';
+import { Certificate } from '../certificates/entities/certificate.entity';
+import { Organisation } from '../organisations/entities/organisation.entity';
+import { User } from '../users/entities/user.entity';
 
 /**
  * Demo batches in every state (issues #4, #5): ~2,000 certificates dated relative to "today", some stages due

@@ -1,16 +1,16 @@
 import type { ErrorCode } from '@app/domain';
-import { AUTH_ERRORS } from '../../auth/auth.errors';
-import { BATCH_ERRORS } from '../../batches/batches.errors';
-import { CALENDAR_ERRORS } from '../../calendar/calendar.errors';
-import { CERTIFICATE_ERRORS } from '../../certificates/certificates.errors';
-import { HEALTH_ERRORS } from '../../health/health.errors';
-import { ORGANISATION_ERRORS } from '../../organisations/organisations.errors';
-import { RATE_LIMIT_ERRORS } from '../../rate-limits/rate-limits.errors';
-import { REVIEW_ERRORS } from '../../reviews/reviews.errors';
-import { USER_ERRORS } from '../../users/users.errors';
-import { COMMON_ERRORS } from './common.errors';
-import { DOMAIN_ERROR_SPECS } from './domain-status.errors';
-import type { ErrorSpec } from './error-spec';
+import { AUTH_ERRORS } from '../auth/auth.errors';
+import { BATCH_ERRORS } from '../batches/batches.errors';
+import { CALENDAR_ERRORS } from '../calendar/calendar.errors';
+import { CERTIFICATE_ERRORS } from '../certificates/certificates.errors';
+import { HEALTH_ERRORS } from '../health/health.errors';
+import { ORGANISATION_ERRORS } from '../organisations/organisations.errors';
+import { RATE_LIMIT_ERRORS } from '../rate-limits/rate-limits.errors';
+import { REVIEW_ERRORS } from '../reviews/reviews.errors';
+import { USER_ERRORS } from '../users/users.errors';
+import { COMMON_ERRORS } from '../common/errors/common.errors';
+import { DOMAIN_ERROR_SPECS } from '../common/errors/domain-status.errors';
+import type { ErrorBody, ErrorSpec } from '../common/errors/error-spec';
 
 /** Every declaration table, by where it lives (a code is declared in exactly one; see the error-codes test). */
 export const ERROR_TABLES: Readonly<Record<string, Readonly<Record<string, ErrorSpec>>>> = {
@@ -49,13 +49,6 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
 export function errorSpec(code: string): ErrorSpec | undefined {
   // Own keys only: a code named like an Object.prototype member must not resolve to one.
   return Object.hasOwn(ERRORS, code) ? ERRORS[code as ErrorCode] : undefined;
-}
-
-export interface ErrorBody {
-  statusCode: number;
-  code: ErrorCode;
-  message: string;
-  details?: unknown;
 }
 
 /** The reply for a declared code: its status, and the given sentence or the declared one. */
