@@ -6,6 +6,7 @@ import { applyFilters, defineList, fetchPage, QueryOf } from '../common/http/lis
 import { JurisdictionService } from '../jurisdiction/jurisdiction.service';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import { AuditLog } from './entities/audit-log.entity';
+import type { AuditLogView } from '@app/contracts';
 
 export const AUDIT_LOG_LIST = defineList({
   resource: 'audit-logs',
@@ -42,7 +43,7 @@ export class AuditQueryService {
    * R-3, R-38: a reader sees the records of actors in their own subtree; only readers at the national
    * centre see everything, including records with no organisation (failed logins by unknown usernames).
    */
-  async list(actor: Actor, query: QueryOf<typeof AUDIT_LOG_LIST>) {
+  async list(actor: Actor, query: QueryOf<typeof AUDIT_LOG_LIST>): Promise<{ rows: AuditLogView<Date>[]; total: number }> {
     const qb = this.dataSource.getRepository(AuditLog).createQueryBuilder('a');
     if (actor.organisationLevel !== 'national') {
       qb.innerJoin(Organisation, 'actor_org', 'actor_org.id = a.organisationId');

@@ -23,6 +23,7 @@ import { Clock } from '../common/clock';
 import { AuditService } from '../audit/audit.service';
 import { CalendarDay, CalendarYear } from './entities/calendar.entity';
 import { readConfigHolidayYears } from './holiday-files';
+import type { CalendarYearView } from '@app/contracts';
 
 /** How long an instance trusts its cached calendar before re-reading (other instances may have edited it). */
 const CACHE_MS = 30_000;
@@ -119,7 +120,7 @@ export class CalendarService implements OnApplicationBootstrap {
     return this.storedDue(uploadRuleFor(kind), issueDate, profile);
   }
 
-  async year(year: number) {
+  async year(year: number): Promise<CalendarYearView> {
     const calendar = await this.calendar();
     const meta = await this.dataSource.getRepository(CalendarYear).findOneBy({ year });
     const days = await this.dataSource.getRepository(CalendarDay).find({ where: { year }, order: { date: 'ASC' } });

@@ -24,8 +24,10 @@ import { JurisdictionService } from '../jurisdiction/jurisdiction.service';
 import { CreateOrganisationDto, INSTITUTION_STATUSES, ScopeEntryDto, UpdateOrganisationDto } from './dto/organisation.dto';
 import { Organisation } from './entities/organisation.entity';
 import { OccupationCatalogue } from './occupation-catalogue';
+import type { OrganisationView as OrganisationViewContract } from '@app/contracts';
 
-export type OrganisationView = Organisation & { parentName: string | null; childCount: number };
+/** The organisations API's row: the entity as the shared contract (libs/contracts) declares it, plus its relatives. */
+export type OrganisationView = Organisation & OrganisationViewContract<Date>;
 
 export const ORGANISATION_LIST = defineList({
   resource: 'organisations',
