@@ -17,7 +17,8 @@ import {
 import type { FieldValues } from 'react-hook-form';
 import { checkPasswordPolicy, ORGANISATION_LEVEL_LABELS, type OrganisationLevel } from '@app/domain';
 import { roleLabel } from '../common/fields';
-import type { ConsoleDataProvider, TotpSetup } from '../providers/dataProvider';
+import type { ConsoleDataProvider } from '../providers/dataProvider';
+import type { TotpSetup } from '@app/contracts';
 
 const sixDigits = regex(/^\d{6}$/, '请输入验证器应用显示的6位数字');
 

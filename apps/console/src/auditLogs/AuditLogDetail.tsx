@@ -1,6 +1,6 @@
 import { Box, Grid, Typography } from '@mui/material';
 import { useRecordContext } from 'react-admin';
-import type { AuditLog } from './AuditLogList';
+import type { AuditLogView } from '@app/contracts';
 
 const Json = ({ title, value }: { title: string; value: unknown }) => (
   <Grid size={{ xs: 12, md: 6 }}>
@@ -28,7 +28,7 @@ const Json = ({ title, value }: { title: string; value: unknown }) => (
 
 /** The expanded row: before/after side by side, plus the detail text and the chain hash. */
 export const AuditLogDetail = () => {
-  const log = useRecordContext<AuditLog>();
+  const log = useRecordContext<AuditLogView>();
   if (!log) return null;
   return (
     <Box data-testid="audit-log-detail" sx={{ p: 1 }}>

@@ -5,28 +5,11 @@ import { auditActionLabel, auditTargetLabel } from './auditActions';
 import { AuditLogDetail } from './AuditLogDetail';
 import { auditLogFilters } from './auditLogFilters';
 import { VerifyChainButton } from './VerifyChainButton';
+import type { AuditLogView } from '@app/contracts';
 
-export interface AuditLog {
-  id: number;
-  at: string;
-  userId: number | null;
-  username: string | null;
-  organisationId: number | null;
-  organisationName: string | null;
-  role: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | number | null;
-  before: unknown;
-  after: unknown;
-  ip: string | null;
-  outcome: 'success' | 'failure';
-  detail: string | null;
-  hash: string;
-}
 
 const OutcomeField = () => {
-  const log = useRecordContext<AuditLog>();
+  const log = useRecordContext<AuditLogView>();
   if (!log) return null;
   return log.outcome === 'success' ? (
     <Chip size="small" color="success" variant="outlined" label="成功" />
@@ -36,14 +19,14 @@ const OutcomeField = () => {
 };
 
 const ActionField = () => {
-  const log = useRecordContext<AuditLog>();
+  const log = useRecordContext<AuditLogView>();
   if (!log) return null;
   const label = auditActionLabel(log.action);
   return <span title={log.action}>{label}</span>;
 };
 
 const TargetField = () => {
-  const log = useRecordContext<AuditLog>();
+  const log = useRecordContext<AuditLogView>();
   if (!log?.targetType) return null;
   return (
     <span>
@@ -54,7 +37,7 @@ const TargetField = () => {
 };
 
 const RoleField = () => {
-  const log = useRecordContext<AuditLog>();
+  const log = useRecordContext<AuditLogView>();
   return log?.role ? <span>{roleLabel(log.role)}</span> : null;
 };
 

@@ -3,13 +3,14 @@ import { Alert, Button as MuiButton, Dialog, DialogActions, DialogContent, Dialo
 import VerifiedUserIcon from '@mui/icons-material/VerifiedUser';
 import { useMutation } from '@tanstack/react-query';
 import { Button, useDataProvider, useNotify } from 'react-admin';
-import type { AuditChainReport, ConsoleDataProvider } from '../providers/dataProvider';
+import type { ConsoleDataProvider } from '../providers/dataProvider';
+import type { ChainVerification } from '@app/contracts';
 
 /** recompute the hash chain on the server and say whether, and where, it is broken. */
 export const VerifyChainButton = () => {
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   const notify = useNotify();
-  const [report, setReport] = useState<AuditChainReport | null>(null);
+  const [report, setReport] = useState<ChainVerification | null>(null);
   const { mutate, isPending } = useMutation({
     mutationFn: () => dataProvider.verifyAuditChain(),
     onSuccess: setReport,

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import CheckIcon from '@mui/icons-material/Check';
 import { Button, useRecordContext } from 'react-admin';
 import { ApproveDialog } from './ApproveDialog';
-import type { Batch } from './types';
+import type { BatchView } from '@app/contracts';
 
 /** 通过 for the batch in context (batch page toolbar, queue rows). */
 export const ApproveButton = () => {
-  const batch = useRecordContext<Batch>();
+  const batch = useRecordContext<BatchView>();
   const [open, setOpen] = useState(false);
   if (!batch) return null;
   return (

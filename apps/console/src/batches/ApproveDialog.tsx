@@ -3,10 +3,10 @@ import CheckIcon from '@mui/icons-material/Check';
 import { maxLength, TextInput } from 'react-admin';
 import { BATCH_STATUS_LABELS, isReviewStage } from '@app/domain';
 import { FormDialog } from '../common/FormDialog';
-import type { Batch } from './types';
+import type { BatchView } from '@app/contracts';
 import { useBatchCommand } from './useBatchCommand';
 
-function whatFollows(batch: Batch): string {
+function whatFollows(batch: BatchView): string {
   // R-11: the API says where approval leads on the batch's own provincial chain.
   const next = batch.nextStatus;
   if (!isReviewStage(batch.status) || !next) return '';
@@ -16,8 +16,8 @@ function whatFollows(batch: Batch): string {
 }
 
 /** 通过: the reviewer's decision at the current stage, with an optional comment (R-13). */
-export const ApproveDialog = ({ batch, open, onClose }: { batch: Batch; open: boolean; onClose: () => void }) => {
-  const { mutate, isPending } = useBatchCommand<Batch>('approve', {
+export const ApproveDialog = ({ batch, open, onClose }: { batch: BatchView; open: boolean; onClose: () => void }) => {
+  const { mutate, isPending } = useBatchCommand<BatchView>('approve', {
     success: (reply) => (reply.status === 'published' ? `批次 #${batch.id} 已发布` : `批次 #${batch.id} 已通过，进入“${reply.statusLabel}”`),
     onSuccess: onClose,
     onStale: onClose,

@@ -10,7 +10,7 @@ import { DueChip } from './DueChip';
 import { PROVISIONAL_MARK } from './DueField';
 import { ExemptionNotice } from './ExemptionNotice';
 import { LateSubmissionNotice } from './LateSubmissionNotice';
-import type { Batch } from './types';
+import type { BatchView } from '@app/contracts';
 
 const Item = ({ label, children }: { label: string; children: React.ReactNode }) => (
   <Grid size={{ xs: 12, sm: 6, md: 3 }}>
@@ -20,7 +20,7 @@ const Item = ({ label, children }: { label: string; children: React.ReactNode })
 
 /** The batch's facts above its records and history: stage, institution, deadline, R-16 statements. */
 export const BatchHeader = () => {
-  const batch = useRecordContext<Batch>();
+  const batch = useRecordContext<BatchView>();
   if (!batch) return null;
   return (
     <Box sx={{ p: 2 }} data-testid="batch-header">

@@ -3,12 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useDataProvider, useRecordContext, useTranslate } from 'react-admin';
 import type { ConsoleDataProvider } from '../providers/dataProvider';
 import { HistoryEntryItem } from './HistoryEntryItem';
-import type { Batch } from './types';
+import type { BatchView } from '@app/contracts';
 
 /** The batch's decision trail as a vertical timeline, oldest first (R-13). */
 // `label={false}`: shown in a TabbedShowLayout tab, which would otherwise put a field label above it.
 export const BatchHistory = (_props: { label?: false }) => {
-  const batch = useRecordContext<Batch>();
+  const batch = useRecordContext<BatchView>();
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   const translate = useTranslate();
   const { data, error, isPending } = useQuery({

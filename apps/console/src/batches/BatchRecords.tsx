@@ -7,7 +7,7 @@ import { EditRecordButton } from './EditRecordButton';
 import { IdNumberField } from './IdNumberField';
 import { recordsStoreKey } from './recordSelection';
 import { ReturnSelectedButton } from './ReturnSelectedButton';
-import type { Batch } from './types';
+import type { BatchView } from '@app/contracts';
 
 /**
  * The batch's certificate records, ID numbers masked (R-9, R-10). A reviewer ticks records here for a
@@ -15,7 +15,7 @@ import type { Batch } from './types';
  */
 // `label={false}`: shown in a TabbedShowLayout tab, which would otherwise put a field label above it.
 export const BatchRecords = (_props: { label?: false }) => {
-  const batch = useRecordContext<Batch>();
+  const batch = useRecordContext<BatchView>();
   const { permissions } = usePermissions<Role[]>();
   if (!batch) return null;
   const can = batchActions(batch, permissions ?? []);

@@ -5,10 +5,10 @@ import { BatchHeader } from './BatchHeader';
 import { BatchHistory } from './BatchHistory';
 import { BatchRecords } from './BatchRecords';
 import { BatchShowActions } from './BatchShowActions';
-import type { Batch } from './types';
+import type { BatchView } from '@app/contracts';
 
 const BatchTitle = () => {
-  const batch = useRecordContext<Batch>();
+  const batch = useRecordContext<BatchView>();
   return <span>{batch ? `批次 #${batch.id} · ${batch.institutionName}` : '批次'}</span>;
 };
 

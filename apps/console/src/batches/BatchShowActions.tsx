@@ -6,11 +6,11 @@ import { ExemptionButton } from './ExemptionButton';
 import { PartialReturnButton } from './PartialReturnButton';
 import { ReuploadButton } from './ReuploadButton';
 import { SubmitButton } from './SubmitButton';
-import type { Batch } from './types';
+import type { BatchView } from '@app/contracts';
 
 /** The workflow steps this user may take on the batch in its current state. */
 export const BatchShowActions = () => {
-  const batch = useRecordContext<Batch>();
+  const batch = useRecordContext<BatchView>();
   const { permissions } = usePermissions<Role[]>();
   const can = batch ? batchActions(batch, permissions ?? []) : null;
   return (

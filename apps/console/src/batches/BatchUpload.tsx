@@ -17,11 +17,11 @@ import {
   useNotify,
   useRedirect,
 } from 'react-admin';
-import type { Organisation } from '../organisations/choices';
+import type { OrganisationView } from '@app/contracts';
 import type { ConsoleDataProvider } from '../providers/dataProvider';
 import { batchKindChoices } from './choices';
 import { TemplateDownloadButton } from './TemplateDownloadButton';
-import type { BatchKind } from './types';
+import type { BatchKind } from '@app/contracts';
 import { UploadOutcome } from './UploadOutcome';
 import { useSheetUpload } from './useSheetUpload';
 import { XlsxFilePicker } from './XlsxFilePicker';
@@ -87,7 +87,7 @@ export const BatchUpload = () => {
                 <ReferenceInput source="institutionId" reference="organisations" filter={{ level: 'institution' }}>
                   <AutocompleteInput
                     label="评价机构"
-                    optionText={(record: Organisation) => record.name}
+                    optionText={(record: OrganisationView) => record.name}
                     filterToQuery={(q: string) => ({ q })}
                     validate={required()}
                     helperText="技能中心代评价机构上传时选择（仅限本辖区）"

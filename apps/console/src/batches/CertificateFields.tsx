@@ -1,8 +1,8 @@
 import { Chip, Typography } from '@mui/material';
 import { useRecordContext } from 'react-admin';
 import { CERTIFICATE_LEVELS, labelOf } from '@app/domain';
-import { CERTIFICATE_STATUS_LABELS } from './choices';
-import type { CertificateRecord } from './types';
+import { CERTIFICATE_STATUS_LABELS } from '@app/contracts';
+import type { CertificateRecord } from '@app/contracts';
 
 const STATUS_COLORS = { draft: 'default', in_review: 'info', returned: 'warning', published: 'success' } as const;
 

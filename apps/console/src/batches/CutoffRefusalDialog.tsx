@@ -1,6 +1,6 @@
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Typography } from '@mui/material';
 import { LateRecordsTable } from './LateRecordsTable';
-import type { LateRecordsBody } from './types';
+import type { LateRecordsBody } from '@app/contracts';
 
 /** records past issue date + 6 months stop the submission until the provincial centre grants an exemption. */
 export const CutoffRefusalDialog = ({ refusal, onClose }: { refusal: LateRecordsBody; onClose: () => void }) => (

@@ -1,7 +1,7 @@
 import { Stack, Typography } from '@mui/material';
 import { useRecordContext } from 'react-admin';
 import { DueChip } from './DueChip';
-import type { DueInfo } from './types';
+import type { DueInfo } from '@app/contracts';
 
 /** shown next to a due date computed on a year whose holiday notice is not yet published. */
 export const PROVISIONAL_MARK = '（暂定）';

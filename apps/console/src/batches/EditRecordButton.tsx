@@ -3,7 +3,7 @@ import { IconButton, Tooltip } from '@mui/material';
 import EditIcon from '@mui/icons-material/Edit';
 import { useRecordContext } from 'react-admin';
 import { EditRecordDialog } from './EditRecordDialog';
-import type { CertificateRecord } from './types';
+import type { CertificateRecord } from '@app/contracts';
 
 /** 修改 one record (an icon: the records table is wide). */
 export const EditRecordButton = () => {

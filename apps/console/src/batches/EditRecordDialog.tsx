@@ -19,7 +19,7 @@ import { ASSESSMENT_RESULTS, CERTIFICATE_LEVELS, EDUCATION_LEVELS, GENDERS, ID_T
 import { FormDialog } from '../common/FormDialog';
 import { apiErrorCode } from '../providers/httpClient';
 import { certificateEditBody } from './certificateEdit';
-import type { CertificateRecord } from './types';
+import type { CertificateRecord } from '@app/contracts';
 
 const choices = (table: readonly CodeEntry<number>[]) => table.map((entry) => ({ id: entry.code, name: entry.label }));
 

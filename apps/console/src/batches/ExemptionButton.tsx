@@ -3,15 +3,15 @@ import { Alert } from '@mui/material';
 import GavelIcon from '@mui/icons-material/Gavel';
 import { Button, maxLength, minLength, required, TextInput, useRecordContext } from 'react-admin';
 import { FormDialog } from '../common/FormDialog';
-import type { Batch } from './types';
+import type { BatchView } from '@app/contracts';
 import { useBatchCommand } from './useBatchCommand';
 
 /** 受理豁免 (R-16): the provincial centre lets this batch through the 6-month acceptance cutoff, with a reason. */
 export const ExemptionButton = () => {
-  const batch = useRecordContext<Batch>();
+  const batch = useRecordContext<BatchView>();
   const [open, setOpen] = useState(false);
   const close = () => setOpen(false);
-  const { mutate, isPending } = useBatchCommand<Batch>('exemption', {
+  const { mutate, isPending } = useBatchCommand<BatchView>('exemption', {
     success: () => `已为批次 #${batch?.id} 办理受理豁免`,
     onSuccess: close,
     onStale: close,

@@ -1,11 +1,11 @@
 import { Alert, AlertTitle } from '@mui/material';
 import { useRecordContext } from 'react-admin';
 import { formatBeijingDateTime } from '../common/dates';
-import type { Batch } from './types';
+import type { BatchView } from '@app/contracts';
 
 /** the provincial centre's recorded exemption from the 6-month acceptance cutoff. */
 export const ExemptionNotice = () => {
-  const batch = useRecordContext<Batch>();
+  const batch = useRecordContext<BatchView>();
   const exemption = batch?.exemption;
   if (!exemption) return null;
   return (

@@ -2,9 +2,9 @@ import { Box, Chip, Link, Stack, Typography } from '@mui/material';
 import { Link as RouterLink } from 'react-router-dom';
 import { formatBeijingDateTime } from '../common/dates';
 import { roleLabel } from '../common/fields';
-import { HISTORY_ACTION_LABELS } from './choices';
+import { DECISION_ACTION_LABELS } from '@app/contracts';
 import { ReturnedRecordsList } from './ReturnedRecordsList';
-import type { HistoryEntry } from './types';
+import type { HistoryEntry } from '@app/contracts';
 
 const DOT_COLORS: Record<HistoryEntry['action'], string> = {
   upload: 'grey.500',
@@ -18,7 +18,7 @@ const DOT_COLORS: Record<HistoryEntry['action'], string> = {
 
 function actionLabel(entry: HistoryEntry): string {
   if (entry.action === 'return') return entry.childBatchId ? '部分退回' : '整批退回';
-  return HISTORY_ACTION_LABELS[entry.action] ?? entry.action;
+  return DECISION_ACTION_LABELS[entry.action] ?? entry.action;
 }
 
 const roles = (codes: string) => codes.split(',').filter(Boolean).map(roleLabel).join('、');

@@ -5,7 +5,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useDataProvider, useNotify, usePermissions, useRecordContext } from 'react-admin';
 import { hasPermission, type Role } from '@app/domain';
 import type { ConsoleDataProvider } from '../providers/dataProvider';
-import type { CertificateRecord } from './types';
+import type { CertificateRecord } from '@app/contracts';
 
 /**
  * R-9, R-10: the ID number masked; 显示完整证件号码 reveals it for this row only (the API audits each view).

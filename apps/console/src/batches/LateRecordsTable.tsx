@@ -1,5 +1,5 @@
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
-import type { LateRecord } from './types';
+import type { LateRecord } from '@app/contracts';
 
 interface Props {
   records: LateRecord[];

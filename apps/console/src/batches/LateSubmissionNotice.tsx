@@ -1,11 +1,11 @@
 import { Alert, AlertTitle } from '@mui/material';
 import { useRecordContext } from 'react-admin';
 import { formatBeijingDateTime } from '../common/dates';
-import type { Batch } from './types';
+import type { BatchView } from '@app/contracts';
 
 /** R-16 附件3 as given at submission: the batch counts as a late submission in the quality report. */
 export const LateSubmissionNotice = () => {
-  const batch = useRecordContext<Batch>();
+  const batch = useRecordContext<BatchView>();
   if (!batch?.lateSubmission) return null;
   const statement = batch.overdueStatement;
   return (

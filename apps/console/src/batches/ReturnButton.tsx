@@ -2,7 +2,7 @@ import { useState } from 'react';
 import UndoIcon from '@mui/icons-material/Undo';
 import { Button, useRecordContext } from 'react-admin';
 import { ReturnDialog } from './ReturnDialog';
-import type { Batch } from './types';
+import type { BatchView } from '@app/contracts';
 
 interface Props {
   /** Records ticked in the batch page's records list, offered for a partial return; none in the queue. */
@@ -12,7 +12,7 @@ interface Props {
 
 /** 退回 for the batch in context (batch page toolbar, queue rows). */
 export const ReturnButton = ({ selectedIds = [], onReturned }: Props) => {
-  const batch = useRecordContext<Batch>();
+  const batch = useRecordContext<BatchView>();
   const [open, setOpen] = useState(false);
   if (!batch) return null;
   return (

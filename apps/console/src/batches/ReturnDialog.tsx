@@ -14,11 +14,11 @@ import {
 import UndoIcon from '@mui/icons-material/Undo';
 import { ReturnRecordReasons } from './ReturnRecordReasons';
 import { buildReturn, type ReturnMode } from './returnPayload';
-import type { Batch } from './types';
+import type { BatchView } from '@app/contracts';
 import { useBatchCommand } from './useBatchCommand';
 
 interface Props {
-  batch: Batch;
+  batch: BatchView;
   onClose: () => void;
   initialMode: ReturnMode;
   /** Records ticked in the batch's records list; empty where there is no list (the queue). */
@@ -35,7 +35,7 @@ export const ReturnDialog = ({ batch, onClose, initialMode, selectedIds, onRetur
   const [reason, setReason] = useState('');
   const [recordReasons, setRecordReasons] = useState<Record<number, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
-  const { mutate, isPending } = useBatchCommand<Batch & { childBatchId?: number }>('return', {
+  const { mutate, isPending } = useBatchCommand<BatchView & { childBatchId?: number }>('return', {
     success: (reply) =>
       reply.childBatchId
         ? `已退回 ${selectedIds.length} 条记录，转入新批次 #${reply.childBatchId}；其余记录继续审核`

@@ -1,6 +1,6 @@
 import { LinearProgress, Table, TableBody, TableCell, TableHead, TableRow, TextField } from '@mui/material';
 import { useGetMany } from 'react-admin';
-import type { CertificateRecord } from './types';
+import type { CertificateRecord } from '@app/contracts';
 
 interface Props {
   ids: readonly number[];

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import UndoIcon from '@mui/icons-material/Undo';
 import { Button, useListContext } from 'react-admin';
 import { ReturnDialog } from './ReturnDialog';
-import type { Batch } from './types';
+import type { BatchView } from '@app/contracts';
 
 /** Bulk action of the batch's records list: return the ticked records, each with a reason. */
-export const ReturnSelectedButton = ({ batch }: { batch: Batch }) => {
+export const ReturnSelectedButton = ({ batch }: { batch: BatchView }) => {
   const { selectedIds, onUnselectItems } = useListContext();
   const [open, setOpen] = useState(false);
   return (

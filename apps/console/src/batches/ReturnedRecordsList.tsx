@@ -1,6 +1,6 @@
 import { Box, Typography } from '@mui/material';
 import { useGetMany } from 'react-admin';
-import type { CertificateRecord, HistoryEntry } from './types';
+import type { CertificateRecord, HistoryEntry } from '@app/contracts';
 
 /** The per-record reasons of a partial return, named by row, holder and certificate number. */
 export const ReturnedRecordsList = ({ records }: { records: HistoryEntry['records'] }) => {

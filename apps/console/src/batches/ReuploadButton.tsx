@@ -4,14 +4,14 @@ import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Button, useDataProvider, useGetIdentity, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import type { ConsoleDataProvider } from '../providers/dataProvider';
 import { TemplateDownloadButton } from './TemplateDownloadButton';
-import type { Batch } from './types';
+import type { BatchView } from '@app/contracts';
 import { UploadOutcome } from './UploadOutcome';
 import { useSheetUpload } from './useSheetUpload';
 import { XlsxFilePicker } from './XlsxFilePicker';
 
 /** 重新上传更正数据 (R-13): a corrected sheet replaces all records of the returned batch, validated like an upload. */
 export const ReuploadButton = () => {
-  const batch = useRecordContext<Batch>();
+  const batch = useRecordContext<BatchView>();
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -32,7 +32,7 @@ export const ReuploadButton = () => {
   };
   const upload = async () => {
     if (!file) return;
-    const reply = await run((callbacks) => dataProvider.reuploadBatch<Batch>(batch.id, file, callbacks, forInstitution ? proxyReason.trim() || undefined : undefined));
+    const reply = await run((callbacks) => dataProvider.reuploadBatch<BatchView>(batch.id, file, callbacks, forInstitution ? proxyReason.trim() || undefined : undefined));
     if (!reply) return;
     notify(`更正数据已上传，批次现有 ${reply.recordCount} 条记录。核对无误后请重新提交。`, { type: 'success' });
     refresh();

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import SendIcon from '@mui/icons-material/Send';
 import { Button, useRecordContext } from 'react-admin';
 import { SubmitDialog } from './SubmitDialog';
-import type { Batch } from './types';
+import type { BatchView } from '@app/contracts';
 
 export const SubmitButton = () => {
-  const batch = useRecordContext<Batch>();
+  const batch = useRecordContext<BatchView>();
   const [open, setOpen] = useState(false);
   if (!batch) return null;
   return (

@@ -6,7 +6,7 @@ import { FormDialog } from '../common/FormDialog';
 import { CutoffRefusalDialog } from './CutoffRefusalDialog';
 import { LateRecordsTable } from './LateRecordsTable';
 import { OverdueStatementFields } from './OverdueStatementFields';
-import type { Batch, LateRecordsBody } from './types';
+import type { BatchView, LateRecordsBody } from '@app/contracts';
 import { useBatchCommand } from './useBatchCommand';
 
 const REFUSALS = ['BATCH_OVERDUE_STATEMENT_REQUIRED', 'BATCH_PAST_ACCEPTANCE_CUTOFF'];
@@ -18,9 +18,9 @@ const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '')
  * the dialog turns into that form; records past the 6-month cutoff stop the submission (R-16).
  * Mounted only while open.
  */
-export const SubmitDialog = ({ batch, onClose }: { batch: Batch; onClose: () => void }) => {
+export const SubmitDialog = ({ batch, onClose }: { batch: BatchView; onClose: () => void }) => {
   const [refusal, setRefusal] = useState<LateRecordsBody | null>(null);
-  const { mutate, isPending } = useBatchCommand<Batch>('submit', {
+  const { mutate, isPending } = useBatchCommand<BatchView>('submit', {
     success: (reply) => `批次 #${batch.id} 已提交，进入“${reply.statusLabel}”环节`,
     onSuccess: onClose,
     onStale: onClose,

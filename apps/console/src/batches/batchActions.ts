@@ -1,5 +1,5 @@
 import { actionRefusal, hasPermission, type Role } from '@app/domain';
-import type { Batch } from './types';
+import type { BatchView } from '@app/contracts';
 
 export interface BatchActionSet {
   /** 提交. */
@@ -14,13 +14,13 @@ export interface BatchActionSet {
   exemption: boolean;
 }
 
-const awaitsInstitution = (status: Batch['status']) => status === 'draft' || status === 'returned';
+const awaitsInstitution = (status: BatchView['status']) => status === 'draft' || status === 'returned';
 
 /**
  * Which workflow buttons to offer. The rules are libs/domain's (the API's own); the API still decides each
  * request, jurisdiction included.
  */
-export function batchActions(batch: Pick<Batch, 'status' | 'exemption'>, roles: readonly Role[]): BatchActionSet {
+export function batchActions(batch: Pick<BatchView, 'status' | 'exemption'>, roles: readonly Role[]): BatchActionSet {
   const uploads = hasPermission(roles, 'batches.upload');
   return {
     submit: actionRefusal('submit', batch.status, roles) === null,

@@ -1,5 +1,5 @@
 import { AutocompleteInput, BooleanInput, ReferenceInput, SelectArrayInput, SelectInput } from 'react-admin';
-import type { Organisation } from '../organisations/choices';
+import type { OrganisationView } from '@app/contracts';
 import { batchKindChoices, batchStatusChoices } from './choices';
 
 // `lateSubmission` / `overdue`: the API filters only on `true`, so switching them off lists everything again.
@@ -15,7 +15,7 @@ export const batchFilters = [
   >
     <AutocompleteInput
       label="resources.batches.fields.institutionId"
-      optionText={(record: Organisation) => record.name}
+      optionText={(record: OrganisationView) => record.name}
       filterToQuery={(q: string) => ({ q })}
       sx={{ minWidth: 280 }}
     />

@@ -1,4 +1,4 @@
-import type { CertificateRecord } from './types';
+import type { CertificateRecord } from '@app/contracts';
 
 /** The fields a record edit sends (EditCertificateDto); each is the template's value or its code. */
 export const EDITABLE_FIELDS = [

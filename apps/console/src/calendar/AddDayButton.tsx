@@ -4,7 +4,8 @@ import { Button, DateInput, maxLength, RadioButtonGroupInput, required, TextInpu
 import type { FieldValues } from 'react-hook-form';
 import { epochDay, isIsoDate, isoWeekday } from '@app/domain';
 import { formatCalendarDay } from '../common/dates';
-import { calendarApi, type AddDayInput } from './api';
+import { calendarApi } from './api';
+import type { AddDayInput } from '@app/contracts';
 import { DAY_KIND_STYLES } from './dayKinds';
 import { FormDialog } from '../common/FormDialog';
 import { useCalendarChange } from './hooks';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Box, LinearProgress, Typography } from '@mui/material';
 import { Title, useTranslate } from 'react-admin';
-import type { DeadlineQuery } from './api';
+import type { DeadlineQuery } from '@app/contracts';
 import { DeadlineForm } from './DeadlineForm';
 import { DeadlineResultCard } from './DeadlineResultCard';
 import { useDeadline } from './hooks';

@@ -11,7 +11,7 @@ import {
   type DeadlineRule,
 } from '@app/domain';
 import { beijingToday } from '../common/dates';
-import type { DeadlineQuery } from './api';
+import type { DeadlineQuery } from '@app/contracts';
 import { PROFILE_LABELS, PROFILE_SOURCES, ruleOptionText } from './deadlineLabels';
 
 const TIME = /^\d{2}:\d{2}$/;

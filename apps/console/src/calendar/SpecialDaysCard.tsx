@@ -1,7 +1,7 @@
 import { Card, CardContent, CardHeader, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { epochDay, weekdayName } from '@app/domain';
 import { formatCalendarDay } from '../common/dates';
-import type { CalendarYearView } from './api';
+import type { CalendarYearView } from '@app/contracts';
 import { AddDayButton } from './AddDayButton';
 import { DAY_KIND_STYLES, specialDays } from './dayKinds';
 import { RemoveDayButton } from './RemoveDayButton';

@@ -1,6 +1,6 @@
 import { Alert, Typography } from '@mui/material';
 import { formatCalendarDay } from '../common/dates';
-import type { CalendarYearView } from './api';
+import type { CalendarYearView } from '@app/contracts';
 import { PublishYearButton } from './PublishYearButton';
 
 /** The State Council notice the year follows, or a warning that it has none yet. */

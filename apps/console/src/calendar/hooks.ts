@@ -1,7 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useLogoutIfAccessDenied, useNotify, usePermissions } from 'react-admin';
 import { hasPermission, type Role } from '@app/domain';
-import { calendarApi, type DeadlineQuery } from './api';
+import { calendarApi } from './api';
+import type { DeadlineQuery } from '@app/contracts';
 
 // Every calendar query lives under this key, so one invalidation after a change refreshes the year views
 // and any deadline computed from the old calendar.

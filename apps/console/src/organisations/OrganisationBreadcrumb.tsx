@@ -2,7 +2,7 @@ import { Breadcrumbs, Link as MuiLink, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { useDataProvider, useGetIdentity, type Identifier } from 'react-admin';
-import type { Organisation } from './choices';
+import type { OrganisationView } from '@app/contracts';
 
 const MAX_DEPTH = 6;
 
@@ -18,11 +18,11 @@ export function useOrganisationPath(id: Identifier | null | undefined) {
     queryKey: ['organisations', 'path', id, ownOrganisationId],
     enabled: id != null && id !== '' && ownOrganisationId != null,
     queryFn: async () => {
-      const path: Organisation[] = [];
+      const path: OrganisationView[] = [];
       let next: Identifier | null | undefined = id;
       while (next != null && path.length < MAX_DEPTH) {
         try {
-          const { data } = await dataProvider.getOne<Organisation>('organisations', { id: next as number });
+          const { data } = await dataProvider.getOne<OrganisationView>('organisations', { id: next as number });
           path.unshift(data);
           next = data.id === ownOrganisationId ? null : (data.parentId ?? null);
         } catch {

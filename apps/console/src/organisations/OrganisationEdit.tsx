@@ -1,11 +1,11 @@
 import { Edit, useRecordContext } from 'react-admin';
 import { EditLoadError } from '../common/RecordLoadError';
-import type { Organisation } from './choices';
+import type { OrganisationView } from '@app/contracts';
 import { OrganisationForm } from './OrganisationForm';
 import { toUpdatePayload } from './organisationPayload';
 
 const Title = () => {
-  const record = useRecordContext<Organisation>();
+  const record = useRecordContext<OrganisationView>();
   return <span>编辑机构{record ? `：${record.name}` : ''}</span>;
 };
 

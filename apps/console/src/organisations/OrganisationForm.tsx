@@ -15,14 +15,8 @@ import {
   type Validator,
 } from 'react-admin';
 import { ALLOWED_PARENT_LEVELS, ORGANISATION_LEVEL_LABELS, validateCreditCode, type Role } from '@app/domain';
-import {
-  choiceName,
-  creatableLevels,
-  deadlineProfileChoices,
-  kindChoices,
-  statusChoices,
-  type Organisation,
-} from './choices';
+import { choiceName, creatableLevels, deadlineProfileChoices, kindChoices, statusChoices } from './choices';
+import type { OrganisationView } from '@app/contracts';
 import { organisationOptionText } from './organisationOptionText';
 import { ScopeInput } from './ScopeInput';
 import { beijingToday } from '../common/dates';
@@ -49,7 +43,7 @@ const Section = ({ title }: { title: string }) => (
 
 /** Level and parent are fixed once created; the edit form shows them read-only. */
 const FixedPlacement = () => {
-  const record = useRecordContext<Organisation>();
+  const record = useRecordContext<OrganisationView>();
   if (!record) return null;
   return (
     <Box sx={{ display: 'flex', gap: 6, mb: 1 }}>
@@ -74,7 +68,7 @@ const PlacementInputs = () => {
       />
       <FormDataConsumer>
         {({ formData }) => {
-          const parentLevels = formData.level ? ALLOWED_PARENT_LEVELS[formData.level as Organisation['level']] : [];
+          const parentLevels = formData.level ? ALLOWED_PARENT_LEVELS[formData.level as OrganisationView['level']] : [];
           return (
             <Box sx={{ width: 480, maxWidth: '100%' }}>
               <ReferenceInput
@@ -85,7 +79,7 @@ const PlacementInputs = () => {
               >
                 <AutocompleteInput
                   label="resources.organisations.fields.parentId"
-                  optionText={(r: Organisation) => organisationOptionText(r)}
+                  optionText={(r: OrganisationView) => organisationOptionText(r)}
                   filterToQuery={(q: string) => ({ q })}
                   validate={required()}
                   helperText={
@@ -104,7 +98,7 @@ const PlacementInputs = () => {
 };
 
 const DeadlineProfile = ({ level }: { level?: string }) => {
-  const record = useRecordContext<Organisation>();
+  const record = useRecordContext<OrganisationView>();
   if (level === 'provincial') {
     return (
       <SelectInput

@@ -12,13 +12,14 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { ORGANISATION_LEVEL_LABELS } from '@app/domain';
-import { statusChoices, type Organisation } from './choices';
+import { statusChoices } from './choices';
+import type { OrganisationView } from '@app/contracts';
 import { childrenListPath, OrganisationBreadcrumb } from './OrganisationBreadcrumb';
 import { organisationFilters } from './organisationFilters';
 
 /** The 下级 count: a link that lists this organisation's children (tree-like navigation). */
 export const ChildCountField = () => {
-  const record = useRecordContext<Organisation>();
+  const record = useRecordContext<OrganisationView>();
   if (!record) return null;
   if (record.level === 'institution') return <span>—</span>;
   return (
@@ -37,12 +38,12 @@ export const ChildCountField = () => {
 };
 
 export const LevelField = () => {
-  const record = useRecordContext<Organisation>();
+  const record = useRecordContext<OrganisationView>();
   return record ? <span>{ORGANISATION_LEVEL_LABELS[record.level] ?? record.level}</span> : null;
 };
 
 export const InstitutionStatusField = () => {
-  const record = useRecordContext<Organisation>();
+  const record = useRecordContext<OrganisationView>();
   // Only institutions have a status; centres carry a default the console does not show.
   if (!record?.status || record.level !== 'institution') return null;
   const status = statusChoices.find((c) => c.id === record.status);

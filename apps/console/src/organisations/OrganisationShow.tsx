@@ -23,14 +23,8 @@ import {
 } from 'react-admin';
 import { formatBeijingDateTime, formatCalendarDay } from '../common/dates';
 import { ShowLoadError } from '../common/RecordLoadError';
-import {
-  choiceName,
-  deadlineProfileChoices,
-  kindChoices,
-  skillLevelChoices,
-  type Organisation,
-  type ScopeEntry,
-} from './choices';
+import { choiceName, deadlineProfileChoices, kindChoices, skillLevelChoices } from './choices';
+import type { OrganisationView, ScopeEntry } from '@app/contracts';
 import { OrganisationBreadcrumb } from './OrganisationBreadcrumb';
 import { ChildCountField, InstitutionStatusField, LevelField } from './OrganisationList';
 import { LabeledValue } from '../common/LabeledValue';
@@ -78,12 +72,12 @@ export const ScopeTable = ({ scope }: { scope: ScopeEntry[] }) => {
 };
 
 const OrganisationTitle = () => {
-  const record = useRecordContext<Organisation>();
+  const record = useRecordContext<OrganisationView>();
   return <span>{record ? record.name : '机构'}</span>;
 };
 
 const ShowActions = () => {
-  const record = useRecordContext<Organisation>();
+  const record = useRecordContext<OrganisationView>();
   return (
     <TopToolbar>
       {record && record.level !== 'institution' && (
@@ -95,7 +89,7 @@ const ShowActions = () => {
 };
 
 const Details = () => {
-  const record = useRecordContext<Organisation>();
+  const record = useRecordContext<OrganisationView>();
   if (!record) return null;
   const institution = record.level === 'institution';
   return (

@@ -14,8 +14,10 @@ import {
   type Validator,
 } from 'react-admin';
 import { useQuery } from '@tanstack/react-query';
-import type { ConsoleDataProvider, Occupation } from '../providers/dataProvider';
-import { skillLevelChoices, type Organisation, type ScopeEntry } from './choices';
+import type { ConsoleDataProvider } from '../providers/dataProvider';
+import type { Occupation } from '@app/contracts';
+import { skillLevelChoices } from './choices';
+import type { OrganisationView, ScopeEntry } from '@app/contracts';
 
 /** The occupation catalogue, loaded once per session (it changes with the national classification, rarely). */
 export function useOccupations() {
@@ -30,7 +32,7 @@ export function useOccupations() {
 /** The catalogue plus any occupation already in the record's scope that the catalogue no longer lists. */
 function useOccupationChoices(): Occupation[] {
   const { data = [] } = useOccupations();
-  const record = useRecordContext<Organisation>();
+  const record = useRecordContext<OrganisationView>();
   return useMemo(() => {
     const known = new Set(data.map((o) => o.code));
     const legacy = (record?.scope ?? [])

@@ -1,5 +1,6 @@
 import { AutocompleteInput, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
-import { levelChoices, statusChoices, type Organisation } from './choices';
+import { levelChoices, statusChoices } from './choices';
+import type { OrganisationView } from '@app/contracts';
 import { organisationOptionText } from './organisationOptionText';
 
 export const organisationFilters = [
@@ -8,7 +9,7 @@ export const organisationFilters = [
   <ReferenceInput key="parentId" source="parentId" reference="organisations" alwaysOn>
     <AutocompleteInput
       label="resources.organisations.fields.parentId"
-      optionText={(record: Organisation) => organisationOptionText(record)}
+      optionText={(record: OrganisationView) => organisationOptionText(record)}
       filterToQuery={(q: string) => ({ q })}
       sx={{ minWidth: 260 }}
     />

@@ -1,25 +1,10 @@
 import type { DataProvider, Identifier } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
-import type { BatchKind, BulkApproveReply, HistoryEntry, UploadReply } from '../batches/types';
+import type { BatchKind, BulkApproveReply, ChainVerification, HistoryEntry, Occupation, TotpSetup, UploadReply } from '@app/contracts';
 import { getJson, httpClient, postJson } from './httpClient';
 import { downloadFile, postMultipart, type UploadCallbacks } from './transfer';
 
 export const ADMIN_API = '/api/admin';
-
-export interface Occupation {
-  code: string;
-  name: string;
-  levels: number[];
-  /** In the 国家职业资格目录: the whole occupation, some of its work types, or none. */
-  inQualificationCatalogue: 'yes' | 'partial' | 'no';
-}
-
-export interface AuditChainReport {
-  ok: boolean;
-  checked: number;
-  firstBrokenId?: number | string;
-  reason?: string;
-}
 
 export interface UploadBatchParams {
   file: File;
@@ -28,12 +13,6 @@ export interface UploadBatchParams {
   institutionId?: number;
   /** R-44: why a centre uploads for the institution (not needed for dissolved institutions). */
   proxyReason?: string;
-}
-
-export interface TotpSetup {
-  secret: string;
-  otpauthUrl: string;
-  qrDataUrl: string;
 }
 
 /**
@@ -56,7 +35,7 @@ export interface ConsoleDataProvider extends DataProvider {
   reuploadBatch<T>(id: Identifier, file: File, callbacks?: UploadCallbacks, proxyReason?: string): Promise<T>;
   downloadBatchTemplate(kind: BatchKind): Promise<void>;
   downloadImportErrorReport(reportId: Identifier): Promise<void>;
-  verifyAuditChain(): Promise<AuditChainReport>;
+  verifyAuditChain(): Promise<ChainVerification>;
   changePassword(params: { currentPassword: string; newPassword: string }): Promise<unknown>;
   setupTotp(): Promise<TotpSetup>;
   enableTotp(code: string): Promise<unknown>;
@@ -91,7 +70,7 @@ export const dataProvider: ConsoleDataProvider = {
     downloadFile(`${ADMIN_API}/batches/template?kind=${kind}`, `证书数据导入模板-${kind}.xlsx`),
   downloadImportErrorReport: (reportId) =>
     downloadFile(`${ADMIN_API}/batches/error-reports/${encodeURIComponent(String(reportId))}`, '错误报告.xlsx'),
-  verifyAuditChain: () => getJson<AuditChainReport>(`${ADMIN_API}/audit-logs/verify`),
+  verifyAuditChain: () => getJson<ChainVerification>(`${ADMIN_API}/audit-logs/verify`),
   changePassword: (params) => postJson('/api/auth/password', params),
   setupTotp: () => postJson<TotpSetup>('/api/auth/totp/setup', {}),
   enableTotp: (code) => postJson('/api/auth/totp/enable', { code }),

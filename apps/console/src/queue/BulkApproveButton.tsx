@@ -4,7 +4,7 @@ import DoneAllIcon from '@mui/icons-material/DoneAll';
 import { useMutation } from '@tanstack/react-query';
 import { Button, maxLength, TextInput, useDataProvider, useListContext, useNotify, useRefresh } from 'react-admin';
 import { FormDialog } from '../common/FormDialog';
-import type { Batch, BulkApproveReply } from '../batches/types';
+import type { BatchView, BulkApproveReply } from '@app/contracts';
 import type { ConsoleDataProvider } from '../providers/dataProvider';
 import { BulkApproveResultDialog } from './BulkApproveResultDialog';
 
@@ -13,7 +13,7 @@ import { BulkApproveResultDialog } from './BulkApproveResultDialog';
  * version the reviewer saw; the API reports every failure separately.
  */
 export const BulkApproveButton = () => {
-  const { selectedIds, data, onUnselectItems } = useListContext<Batch>();
+  const { selectedIds, data, onUnselectItems } = useListContext<BatchView>();
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -25,7 +25,7 @@ export const BulkApproveButton = () => {
       const seen = new Map((data ?? []).map((batch) => [batch.id, batch.version]));
       const unseen = selectedIds.filter((id) => !seen.has(Number(id)));
       if (unseen.length > 0) {
-        const { data: others } = await dataProvider.getMany<Batch>('batches', { ids: unseen });
+        const { data: others } = await dataProvider.getMany<BatchView>('batches', { ids: unseen });
         for (const batch of others) seen.set(batch.id, batch.version);
       }
       const items = selectedIds.map((id) => ({ id: Number(id), version: seen.get(Number(id)) ?? 0 }));

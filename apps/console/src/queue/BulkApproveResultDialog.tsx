@@ -1,5 +1,5 @@
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, List, ListItem, ListItemText } from '@mui/material';
-import type { BulkApproveReply } from '../batches/types';
+import type { BulkApproveReply } from '@app/contracts';
 
 /** What a 批量通过 did, batch by batch: one failure does not undo the others. */
 export const BulkApproveResultDialog = ({ reply, onClose }: { reply: BulkApproveReply; onClose: () => void }) => (

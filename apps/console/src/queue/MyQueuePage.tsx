@@ -6,7 +6,7 @@ import { BatchStatusField } from '../batches/BatchStatusField';
 import { DueField } from '../batches/DueField';
 import { KindField } from '../batches/KindField';
 import { LateSubmissionField } from '../batches/LateSubmissionField';
-import type { Batch } from '../batches/types';
+import type { BatchView } from '@app/contracts';
 import { BulkApproveButton } from './BulkApproveButton';
 import { QueueRowActions } from './QueueRowActions';
 
@@ -49,7 +49,7 @@ export const MyQueuePage = () => {
       <DataTable
         rowClick="show"
         bulkActionButtons={reviews ? <BulkApproveButton /> : false}
-        isRowSelectable={(batch: Batch) => batchActions(batch, roles).review}
+        isRowSelectable={(batch: BatchView) => batchActions(batch, roles).review}
       >
         <DataTable.Col source="id" />
         <DataTable.Col source="status" field={BatchStatusField} disableSort />

@@ -4,11 +4,11 @@ import type { Role } from '@app/domain';
 import { ApproveButton } from '../batches/ApproveButton';
 import { batchActions } from '../batches/batchActions';
 import { ReturnButton } from '../batches/ReturnButton';
-import type { Batch } from '../batches/types';
+import type { BatchView } from '@app/contracts';
 
 /** Quick decisions in the queue; what needs the records (partial return, submission) opens the batch. */
 export const QueueRowActions = () => {
-  const batch = useRecordContext<Batch>();
+  const batch = useRecordContext<BatchView>();
   const { permissions } = usePermissions<Role[]>();
   if (!batch) return null;
   if (!batchActions(batch, permissions ?? []).review) return <ShowButton label="去处理" />;

@@ -19,7 +19,8 @@ import PasswordIcon from '@mui/icons-material/Password';
 import { useMutation } from '@tanstack/react-query';
 import { Button, Confirm, useDataProvider, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import type { ConsoleDataProvider } from '../providers/dataProvider';
-import { isLocked, type StaffAccount } from './UserStatusField';
+import { isLocked } from './UserStatusField';
+import type { UserView } from '@app/contracts';
 
 type UserCommand = 'disable' | 'enable' | 'reset-password' | 'unlock';
 
@@ -29,7 +30,7 @@ function useUserCommand<T = unknown>(command: UserCommand, onDone?: (reply: T) =
   const notify = useNotify();
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (user: StaffAccount) => dataProvider.command<T>('users', user.id, command),
+    mutationFn: (user: UserView) => dataProvider.command<T>('users', user.id, command),
     onSuccess: (reply) => {
       refresh();
       onDone?.(reply);
@@ -49,7 +50,7 @@ interface ConfirmedActionProps {
 }
 
 const ConfirmedAction = ({ command, label, icon, title, content, success, color = 'primary' }: ConfirmedActionProps) => {
-  const user = useRecordContext<StaffAccount>();
+  const user = useRecordContext<UserView>();
   const notify = useNotify();
   const [open, setOpen] = useState(false);
   const { mutate, isPending } = useUserCommand(command, () => notify(success, { type: 'success' }));
@@ -112,7 +113,7 @@ export const UnlockButton = () => (
 
 /** Reset: confirm, then show the temporary password once (the API does not keep it readable). */
 export const ResetPasswordButton = () => {
-  const user = useRecordContext<StaffAccount>();
+  const user = useRecordContext<UserView>();
   const [confirming, setConfirming] = useState(false);
   const [temporaryPassword, setTemporaryPassword] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
@@ -183,7 +184,7 @@ export const ResetPasswordButton = () => {
 
 /** The account commands that apply to this user's current state. */
 export const UserActionButtons = () => {
-  const user = useRecordContext<StaffAccount>();
+  const user = useRecordContext<UserView>();
   if (!user) return null;
   return (
     <>

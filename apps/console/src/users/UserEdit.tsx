@@ -4,11 +4,12 @@ import { formatBeijingDateTime } from '../common/dates';
 import { EditLoadError } from '../common/RecordLoadError';
 import { UserActionButtons } from './UserActionButtons';
 import { UserForm, toUpdatePayload } from './UserForm';
-import { TotpField, UserStatusField, type StaffAccount } from './UserStatusField';
+import { TotpField, UserStatusField } from './UserStatusField';
+import type { UserView } from '@app/contracts';
 import { LabeledValue } from '../common/LabeledValue';
 
 const Title = () => {
-  const user = useRecordContext<StaffAccount>();
+  const user = useRecordContext<UserView>();
   return <span>编辑用户{user ? `：${user.displayName}（${user.username}）` : ''}</span>;
 };
 
@@ -21,7 +22,7 @@ const Actions = () => (
 
 /** Read-only account facts above the form. */
 const AccountFacts = () => {
-  const user = useRecordContext<StaffAccount>();
+  const user = useRecordContext<UserView>();
   if (!user) return null;
   return (
     <Box sx={{ px: 2, pt: 2 }}>

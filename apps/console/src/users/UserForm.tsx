@@ -16,7 +16,7 @@ import {
   type Validator,
 } from 'react-admin';
 import { checkPasswordPolicy, rolesConflict, type Role } from '@app/domain';
-import type { Organisation } from '../organisations/choices';
+import type { OrganisationView } from '@app/contracts';
 import { organisationOptionText } from '../organisations/organisationOptionText';
 import { session } from '../providers/session';
 import { roleChoices, roleGrantProblem } from './roleChoices';
@@ -33,7 +33,7 @@ const passwordPolicy: Validator = (value: string | undefined, allValues) => {
 const samePassword: Validator = (value: string | undefined, allValues) =>
   value !== allValues.password ? '两次输入的密码不一致' : undefined;
 
-function rolesValidator(granterRoles: readonly Role[], ownOrganisationId: number | undefined, organisation: Organisation | undefined): Validator {
+function rolesValidator(granterRoles: readonly Role[], ownOrganisationId: number | undefined, organisation: OrganisationView | undefined): Validator {
   return (value: Role[] | undefined) => {
     if (!value || value.length === 0) return '请至少选择一个角色';
     // R-3 三权分立.
@@ -48,7 +48,7 @@ function rolesValidator(granterRoles: readonly Role[], ownOrganisationId: number
 const RolesInput = () => {
   const { permissions } = usePermissions<Role[]>();
   const organisationId = useWatch({ name: 'organisationId' }) as number | undefined;
-  const { data: organisation } = useGetOne<Organisation>(
+  const { data: organisation } = useGetOne<OrganisationView>(
     'organisations',
     { id: organisationId as number },
     { enabled: organisationId != null },
@@ -95,7 +95,7 @@ export const UserForm = ({ mode, toolbar }: { mode: 'create' | 'edit'; toolbar?:
       <ReferenceInput source="organisationId" reference="organisations">
         <AutocompleteInput
           label="resources.users.fields.organisationId"
-          optionText={(record: Organisation) => organisationOptionText(record)}
+          optionText={(record: OrganisationView) => organisationOptionText(record)}
           filterToQuery={(q: string) => ({ q })}
           validate={required()}
         />

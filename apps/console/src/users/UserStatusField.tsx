@@ -1,31 +1,16 @@
 import { Chip, Stack } from '@mui/material';
 import { useRecordContext } from 'react-admin';
 import { formatBeijingDateTime, isFuture } from '../common/dates';
+import type { UserView } from '@app/contracts';
 
-export interface StaffAccount {
-  id: number;
-  username: string;
-  displayName: string;
-  roles: string[];
-  organisationId: number;
-  organisationName: string;
-  email: string | null;
-  disabled: boolean;
-  lockedUntil: string | null;
-  totpEnabled: boolean;
-  lastLoginAt: string | null;
-  mustChangePassword: boolean;
-  version: number;
-  createdAt: string;
-}
 
-export function isLocked(user: Pick<StaffAccount, 'lockedUntil'>): boolean {
+export function isLocked(user: Pick<UserView, 'lockedUntil'>): boolean {
   return isFuture(user.lockedUntil);
 }
 
 /** 正常 / 已停用 / 已锁定 (R-41: 5 failed logins lock an account for 30 minutes). */
 export const UserStatusField = () => {
-  const user = useRecordContext<StaffAccount>();
+  const user = useRecordContext<UserView>();
   if (!user) return null;
   return (
     <Stack direction="row" spacing={0.5}>
@@ -48,7 +33,7 @@ export const UserStatusField = () => {
 };
 
 export const TotpField = () => {
-  const user = useRecordContext<StaffAccount>();
+  const user = useRecordContext<UserView>();
   if (!user) return null;
   return user.totpEnabled ? <Chip size="small" color="primary" variant="outlined" label="已启用" /> : <span>未启用</span>;
 };

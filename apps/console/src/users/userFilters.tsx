@@ -1,6 +1,6 @@
 import { AutocompleteInput, NullableBooleanInput, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
 import { ROLE_LABELS, ROLES } from '@app/domain';
-import type { Organisation } from '../organisations/choices';
+import type { OrganisationView } from '@app/contracts';
 import { organisationOptionText } from '../organisations/organisationOptionText';
 
 export const roleChoices = ROLES.map((id) => ({ id, name: ROLE_LABELS[id] }));
@@ -11,7 +11,7 @@ export const userFilters = [
   <ReferenceInput key="organisationId" source="organisationId" reference="organisations" alwaysOn>
     <AutocompleteInput
       label="resources.users.fields.organisationId"
-      optionText={(record: Organisation) => organisationOptionText(record)}
+      optionText={(record: OrganisationView) => organisationOptionText(record)}
       filterToQuery={(q: string) => ({ q })}
       sx={{ minWidth: 260 }}
     />
