@@ -4,7 +4,6 @@ import { Button, DateInput, maxLength, RadioButtonGroupInput, required, TextInpu
 import type { FieldValues } from 'react-hook-form';
 import { epochDay, isIsoDate, isoWeekday } from '@app/domain';
 import { formatCalendarDay } from '../common/dates';
-import { calendarApi } from './api';
 import type { AddDayInput } from '@app/contracts';
 import { DAY_KIND_STYLES } from './dayKinds';
 import { FormDialog } from '../common/FormDialog';
@@ -26,7 +25,7 @@ const adjustedDayOnWeekend: Validator = (value: string | undefined, values) =>
 export const AddDayButton = () => {
   const [open, setOpen] = useState(false);
   const { mutate, isPending } = useCalendarChange(
-    (input: AddDayInput) => calendarApi.addDay(input),
+    (dataProvider, input: AddDayInput) => dataProvider.addCalendarDay(input),
     (input) => `已添加 ${formatCalendarDay(input.date)}：${input.name}（${DAY_KIND_STYLES[input.kind].label}）`,
   );
   const submit = (values: FieldValues) =>

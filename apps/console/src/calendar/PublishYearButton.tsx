@@ -3,7 +3,6 @@ import { Button as MuiButton, Typography } from '@mui/material';
 import PostAddIcon from '@mui/icons-material/PostAdd';
 import { DateInput, minLength, required, TextInput } from 'react-admin';
 import type { FieldValues } from 'react-hook-form';
-import { calendarApi } from './api';
 import type { PublishYearInput } from '@app/contracts';
 import { FormDialog } from '../common/FormDialog';
 import { useCalendarChange } from './hooks';
@@ -13,7 +12,7 @@ import { ReasonInput } from './ReasonInput';
 export const PublishYearButton = ({ year }: { year: number }) => {
   const [open, setOpen] = useState(false);
   const { mutate, isPending } = useCalendarChange(
-    (input: PublishYearInput) => calendarApi.publishYear(input),
+    (dataProvider, input: PublishYearInput) => dataProvider.publishCalendarYear(input),
     (input) => `已登记 ${input.year} 年节假日安排通知，请逐日添加放假日期和调休上班日期`,
   );
   const submit = (values: FieldValues) =>

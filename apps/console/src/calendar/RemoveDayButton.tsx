@@ -4,7 +4,6 @@ import DeleteIcon from '@mui/icons-material/Delete';
 import { Button } from 'react-admin';
 import type { FieldValues } from 'react-hook-form';
 import { formatCalendarDay } from '../common/dates';
-import { calendarApi } from './api';
 import { DAY_KIND_STYLES, dayKind, type SpecialDay } from './dayKinds';
 import { FormDialog } from '../common/FormDialog';
 import { useCalendarChange } from './hooks';
@@ -15,7 +14,7 @@ export const RemoveDayButton = ({ day }: { day: SpecialDay }) => {
   const [open, setOpen] = useState(false);
   const description = `${formatCalendarDay(day.date)}（${day.name}，${DAY_KIND_STYLES[day.kind].label}）`;
   const { mutate, isPending } = useCalendarChange(
-    (reason: string) => calendarApi.removeDay(day.date, reason),
+    (dataProvider, reason: string) => dataProvider.removeCalendarDay(day.date, reason),
     () => `已删除 ${description}`,
   );
   const afterwards = DAY_KIND_STYLES[dayKind(day.date, undefined)].label;

@@ -1,10 +1,25 @@
 import type { DataProvider, Identifier } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
-import type { BatchKind, BulkApproveReply, ChainVerification, HistoryEntry, Occupation, TotpSetup, UploadReply } from '@app/contracts';
+import type { DeadlineResult, IsoDate } from '@app/domain';
+import type {
+  AddDayInput,
+  BatchKind,
+  BulkApproveReply,
+  CalendarYearView,
+  ChainVerification,
+  DeadlineQuery,
+  HistoryEntry,
+  Occupation,
+  PublishYearInput,
+  TotpSetup,
+  UploadReply,
+} from '@app/contracts';
 import { getJson, httpClient, postJson } from './httpClient';
 import { downloadFile, postMultipart, type UploadCallbacks } from './transfer';
 
 export const ADMIN_API = '/api/admin';
+// The official working-day calendar (R-15) and the deadline calculator (R-14).
+const CALENDAR_API = `${ADMIN_API}/calendar`;
 
 export interface UploadBatchParams {
   file: File;
@@ -40,6 +55,14 @@ export interface ConsoleDataProvider extends DataProvider {
   setupTotp(): Promise<TotpSetup>;
   enableTotp(code: string): Promise<unknown>;
   disableTotp(code: string): Promise<unknown>;
+  /** R-15: one year of the official working-day calendar as the API holds it. */
+  getCalendarYear(year: number): Promise<CalendarYearView>;
+  /** national_admin registers a year's State Council notice. */
+  publishCalendarYear(input: PublishYearInput): Promise<CalendarYearView>;
+  addCalendarDay(input: AddDayInput): Promise<CalendarYearView>;
+  removeCalendarDay(date: IsoDate, reason: string): Promise<CalendarYearView>;
+  /** R-14: the deadline calculator, computed by the API on its calendar. */
+  computeDeadline(query: DeadlineQuery): Promise<DeadlineResult>;
 }
 
 const base = simpleRestProvider(ADMIN_API, httpClient);
@@ -75,4 +98,14 @@ export const dataProvider: ConsoleDataProvider = {
   setupTotp: () => postJson<TotpSetup>('/api/auth/totp/setup', {}),
   enableTotp: (code) => postJson('/api/auth/totp/enable', { code }),
   disableTotp: (code) => postJson('/api/auth/totp/disable', { code }),
+  getCalendarYear: (year) => getJson<CalendarYearView>(`${CALENDAR_API}/days?year=${year}`),
+  publishCalendarYear: (input) => postJson<CalendarYearView>(`${CALENDAR_API}/years`, input),
+  addCalendarDay: (input) => postJson<CalendarYearView>(`${CALENDAR_API}/days`, input),
+  removeCalendarDay: (date, reason) =>
+    httpClient(`${CALENDAR_API}/days/${encodeURIComponent(date)}`, {
+      method: 'DELETE',
+      body: JSON.stringify({ reason }),
+    }).then(({ json }) => json as CalendarYearView),
+  computeDeadline: ({ rule, from, profile }) =>
+    getJson<DeadlineResult>(`${CALENDAR_API}/deadline?${new URLSearchParams({ rule, from, profile })}`),
 };
