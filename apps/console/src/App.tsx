@@ -1,20 +1,17 @@
 import { Route } from 'react-router-dom';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
-import { AccountSecurityPage } from './account/AccountSecurityPage';
-import auditLogs from './auditLogs';
-import batches from './batches';
-import { CalendarPage, DeadlineCalculatorPage } from './calendar';
 import { LoginPage } from './auth/LoginPage';
 import { Dashboard } from './dashboard/Dashboard';
-import deadlines from './deadlines';
+import { FEATURES } from './features';
 import { AppLayout } from './layout/AppLayout';
-import organisations from './organisations';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
-import { MyQueuePage } from './queue/MyQueuePage';
-import users from './users';
 import { theme } from './theme';
+
+// Resources and custom pages come from each feature's registration (features.ts).
+const resources = FEATURES.flatMap((feature) => (feature.resource ? [feature.resource] : []));
+const pages = FEATURES.flatMap((feature) => feature.routes ?? []);
 
 // disableTelemetry: the console must not call outside servers. requireAuth: nothing renders before login.
 export const App = () => (
@@ -30,16 +27,13 @@ export const App = () => (
     disableTelemetry
     requireAuth
   >
-    <Resource name="batches" {...batches} />
-    <Resource name="deadlines" {...deadlines} />
-    <Resource name="organisations" {...organisations} />
-    <Resource name="users" {...users} />
-    <Resource name="audit-logs" {...auditLogs} />
+    {resources.map(({ access: _access, recordAllows: _recordAllows, ...resource }) => (
+      <Resource key={resource.name} {...resource} />
+    ))}
     <CustomRoutes>
-      <Route path="/queue" element={<MyQueuePage />} />
-      <Route path="/account" element={<AccountSecurityPage />} />
-      <Route path="/calendar" element={<CalendarPage />} />
-      <Route path="/deadline-calculator" element={<DeadlineCalculatorPage />} />
+      {pages.map(({ path, component: Page }) => (
+        <Route key={path} path={path} element={<Page />} />
+      ))}
     </CustomRoutes>
   </Admin>
 );

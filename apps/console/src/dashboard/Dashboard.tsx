@@ -1,14 +1,15 @@
 import { Box, Card, CardActionArea, CardContent, Chip, Grid, Stack, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
-import { Title, useGetIdentity, usePermissions } from 'react-admin';
+import { Title, useGetIdentity, usePermissions, useTranslate } from 'react-admin';
 import { ORGANISATION_LEVEL_LABELS, type OrganisationLevel, type Role } from '@app/domain';
 import { roleLabel } from '../common/fields';
-import { visibleMenu } from '../layout/menuConfig';
+import { visibleMenu } from '../layout/menu';
 
 /** 欢迎 + role + organisation, and a tile per page the role may open. */
 export const Dashboard = () => {
   const { identity } = useGetIdentity();
   const { permissions } = usePermissions<Role[]>();
+  const translate = useTranslate();
   const shortcuts = visibleMenu(permissions ?? [])
     .flatMap((section) => section.entries)
     .filter((entry) => entry.to !== '/');
@@ -46,7 +47,7 @@ export const Dashboard = () => {
               <CardActionArea component={Link} to={entry.to}>
                 <CardContent sx={{ display: 'flex', alignItems: 'center', gap: 1.5 }}>
                   <entry.icon />
-                  <Typography variant="subtitle1">{entry.label}</Typography>
+                  <Typography variant="subtitle1">{translate(entry.label)}</Typography>
                 </CardContent>
               </CardActionArea>
             </Card>

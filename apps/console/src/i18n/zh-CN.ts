@@ -355,6 +355,24 @@ export const appChineseMessages = {
     },
   },
   app: {
+    menu_sections: {
+      work: '工作台',
+      admin: '机构与人员',
+      security: '安全与审计',
+    },
+    menu: {
+      home: '首页',
+      queue: '待我处理',
+      batches: '批次管理',
+      upload: '上传批次',
+      deadlines: '期限看板',
+      deadline_calculator: '期限计算器',
+      calendar: '工作日历',
+      organisations: '机构管理',
+      users: '用户管理',
+      audit_logs: '审计日志',
+      account: '账号安全',
+    },
     errors: {
       stale_version: '该记录已被他人修改，请刷新页面查看最新内容后再操作。',
       stale_batch: '该批次已被他人处理或修改，页面已刷新为最新状态，请核对后再操作。',
