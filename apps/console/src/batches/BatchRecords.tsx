@@ -1,12 +1,12 @@
 import { Alert } from '@mui/material';
 import { DataTable, Pagination, ReferenceManyField, usePermissions, useRecordContext } from 'react-admin';
 import type { Role } from '@app/domain';
-import { batchActions } from './batchActions';
-import { CertificateStatusField, LevelField, OccupationField } from './CertificateFields';
-import { EditRecordButton } from './EditRecordButton';
-import { IdNumberField } from './IdNumberField';
-import { recordsStoreKey } from './recordSelection';
-import { ReturnSelectedButton } from './ReturnSelectedButton';
+import { batchActions } from './review/batchActions';
+import { CertificateStatusField, LevelField, OccupationField } from '../certificates/CertificateFields';
+import { EditRecordButton } from '../certificates/EditRecordButton';
+import { IdNumberField } from '../certificates/IdNumberField';
+import { recordsStoreKey } from './review/recordSelection';
+import { ReturnSelectedButton } from './review/ReturnSelectedButton';
 import type { BatchView } from '@app/contracts';
 
 /**

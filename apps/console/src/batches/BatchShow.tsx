@@ -2,7 +2,7 @@ import { Divider } from '@mui/material';
 import { Show, TabbedShowLayout, useRecordContext } from 'react-admin';
 import { ShowLoadError } from '../common/RecordLoadError';
 import { BatchHeader } from './BatchHeader';
-import { BatchHistory } from './BatchHistory';
+import { BatchHistory } from './review/BatchHistory';
 import { BatchRecords } from './BatchRecords';
 import { BatchShowActions } from './BatchShowActions';
 import type { BatchView } from '@app/contracts';

@@ -1,11 +1,11 @@
 import { ListButton, TopToolbar, usePermissions, useRecordContext } from 'react-admin';
 import type { Role } from '@app/domain';
-import { ApproveButton } from './ApproveButton';
-import { batchActions } from './batchActions';
-import { ExemptionButton } from './ExemptionButton';
-import { PartialReturnButton } from './PartialReturnButton';
-import { ReuploadButton } from './ReuploadButton';
-import { SubmitButton } from './SubmitButton';
+import { ApproveButton } from './review/ApproveButton';
+import { batchActions } from './review/batchActions';
+import { ExemptionButton } from './review/ExemptionButton';
+import { PartialReturnButton } from './review/PartialReturnButton';
+import { ReuploadButton } from './upload/ReuploadButton';
+import { SubmitButton } from './review/SubmitButton';
 import type { BatchView } from '@app/contracts';
 
 /** The workflow steps this user may take on the batch in its current state. */

@@ -3,7 +3,7 @@ import UploadFileIcon from '@mui/icons-material/UploadFile';
 import type { ConsoleFeature } from '../common/feature';
 import { BatchList } from './BatchList';
 import { BatchShow } from './BatchShow';
-import { BatchUpload } from './BatchUpload';
+import { BatchUpload } from './upload/BatchUpload';
 
 // 批次管理: list, batch page with records and decision trail, and 上传批次 as the create page.
 const batches: ConsoleFeature = {

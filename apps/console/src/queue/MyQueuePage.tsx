@@ -1,7 +1,7 @@
 import { Alert, Box, Typography } from '@mui/material';
 import { DataTable, List, TopToolbar, usePermissions } from 'react-admin';
 import { hasPermission, type Role } from '@app/domain';
-import { batchActions } from '../batches/batchActions';
+import { batchActions } from '../batches/review/batchActions';
 import { BatchStatusField } from '../batches/BatchStatusField';
 import { DueField } from '../batches/DueField';
 import { KindField } from '../batches/KindField';

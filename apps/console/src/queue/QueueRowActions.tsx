@@ -1,9 +1,9 @@
 import { Stack } from '@mui/material';
 import { ShowButton, usePermissions, useRecordContext } from 'react-admin';
 import type { Role } from '@app/domain';
-import { ApproveButton } from '../batches/ApproveButton';
-import { batchActions } from '../batches/batchActions';
-import { ReturnButton } from '../batches/ReturnButton';
+import { ApproveButton } from '../batches/review/ApproveButton';
+import { batchActions } from '../batches/review/batchActions';
+import { ReturnButton } from '../batches/review/ReturnButton';
 import type { BatchView } from '@app/contracts';
 
 /** Quick decisions in the queue; what needs the records (partial return, submission) opens the batch. */

@@ -13,7 +13,7 @@ import {
 } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import { useDataProvider, useNotify } from 'react-admin';
-import type { ConsoleDataProvider } from '../providers/dataProvider';
+import type { ConsoleDataProvider } from '../../providers/dataProvider';
 import type { ImportFailure } from '@app/contracts';
 
 /** why the sheet was refused — row, column, reason — and the error report to fix and re-upload. */

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import { useDataProvider, useNotify } from 'react-admin';
-import type { ConsoleDataProvider } from '../providers/dataProvider';
+import type { ConsoleDataProvider } from '../../providers/dataProvider';
 import type { BatchKind } from '@app/contracts';
 
 /** the import template of the chosen kind (a bearer-token download, not a plain link). */

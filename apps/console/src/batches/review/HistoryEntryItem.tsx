@@ -1,7 +1,7 @@
 import { Box, Chip, Link, Stack, Typography } from '@mui/material';
 import { Link as RouterLink } from 'react-router-dom';
-import { formatBeijingDateTime } from '../common/dates';
-import { roleLabel } from '../common/fields';
+import { formatBeijingDateTime } from '../../common/dates';
+import { roleLabel } from '../../common/fields';
 import { DECISION_ACTION_LABELS } from '@app/contracts';
 import { ReturnedRecordsList } from './ReturnedRecordsList';
 import type { HistoryEntry } from '@app/contracts';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert } from '@mui/material';
 import SendIcon from '@mui/icons-material/Send';
 import type { HttpError } from 'react-admin';
-import { FormDialog } from '../common/FormDialog';
+import { FormDialog } from '../../common/FormDialog';
 import { CutoffRefusalDialog } from './CutoffRefusalDialog';
 import { LateRecordsTable } from './LateRecordsTable';
 import { OverdueStatementFields } from './OverdueStatementFields';

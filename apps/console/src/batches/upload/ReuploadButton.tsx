@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, TextField } from '@mui/material';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Button, useDataProvider, useGetIdentity, useNotify, useRecordContext, useRefresh } from 'react-admin';
-import type { ConsoleDataProvider } from '../providers/dataProvider';
+import type { ConsoleDataProvider } from '../../providers/dataProvider';
 import { TemplateDownloadButton } from './TemplateDownloadButton';
 import type { BatchView } from '@app/contracts';
 import { UploadOutcome } from './UploadOutcome';

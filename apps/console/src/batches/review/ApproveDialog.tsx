@@ -2,7 +2,7 @@ import { Alert } from '@mui/material';
 import CheckIcon from '@mui/icons-material/Check';
 import { maxLength, TextInput } from 'react-admin';
 import { BATCH_STATUS_LABELS, isReviewStage } from '@app/domain';
-import { FormDialog } from '../common/FormDialog';
+import { FormDialog } from '../../common/FormDialog';
 import type { BatchView } from '@app/contracts';
 import { useBatchCommand } from './useBatchCommand';
 

@@ -18,8 +18,8 @@ import {
   useRedirect,
 } from 'react-admin';
 import type { OrganisationView } from '@app/contracts';
-import type { ConsoleDataProvider } from '../providers/dataProvider';
-import { batchKindChoices } from './choices';
+import type { ConsoleDataProvider } from '../../providers/dataProvider';
+import { batchKindChoices } from '../choices';
 import { TemplateDownloadButton } from './TemplateDownloadButton';
 import type { BatchKind } from '@app/contracts';
 import { UploadOutcome } from './UploadOutcome';

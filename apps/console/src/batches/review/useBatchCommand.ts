@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useDataProvider, useNotify, useRefresh, type Identifier } from 'react-admin';
-import { apiErrorCode } from '../providers/httpClient';
-import type { ConsoleDataProvider } from '../providers/dataProvider';
+import { apiErrorCode } from '../../providers/httpClient';
+import type { ConsoleDataProvider } from '../../providers/dataProvider';
 
 export type BatchCommand = 'submit' | 'approve' | 'return' | 'exemption';
 

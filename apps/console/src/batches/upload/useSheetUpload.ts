@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslate, type HttpError } from 'react-admin';
-import { apiErrorCode } from '../providers/httpClient';
-import type { UploadCallbacks } from '../providers/transfer';
+import { apiErrorCode } from '../../providers/httpClient';
+import type { UploadCallbacks } from '../../providers/transfer';
 import type { ImportFailure } from '@app/contracts';
 
 export type SheetUploadState =

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert } from '@mui/material';
 import GavelIcon from '@mui/icons-material/Gavel';
 import { Button, maxLength, minLength, required, TextInput, useRecordContext } from 'react-admin';
-import { FormDialog } from '../common/FormDialog';
+import { FormDialog } from '../../common/FormDialog';
 import type { BatchView } from '@app/contracts';
 import { useBatchCommand } from './useBatchCommand';
 
