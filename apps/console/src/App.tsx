@@ -3,6 +3,7 @@ import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { LoginPage } from './auth/LoginPage';
 import { Dashboard } from './dashboard/Dashboard';
 import { FEATURES } from './features';
+import { appChineseMessages } from './i18n/zh-CN';
 import { AppLayout } from './layout/AppLayout';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
@@ -13,10 +14,11 @@ import { theme } from './theme';
 const resources = FEATURES.flatMap((feature) => (feature.resource ? [feature.resource] : []));
 const pages = FEATURES.flatMap((feature) => feature.routes ?? []);
 
+// The default title is shown untranslated by react-admin (error pages), so it is read from the messages directly.
 // disableTelemetry: the console must not call outside servers. requireAuth: nothing renders before login.
 export const App = () => (
   <Admin
-    title="证书数据监管平台"
+    title={appChineseMessages.app.title}
     dataProvider={dataProvider}
     authProvider={authProvider}
     i18nProvider={i18nProvider}

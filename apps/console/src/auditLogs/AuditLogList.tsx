@@ -1,5 +1,5 @@
 import { Chip } from '@mui/material';
-import { DataTable, FilterButton, List, TopToolbar, useRecordContext } from 'react-admin';
+import { DataTable, FilterButton, List, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { BeijingDateTimeField, roleLabel } from '../common/fields';
 import { auditActionLabel, auditTargetLabel } from './auditActions';
 import { AuditLogDetail } from './AuditLogDetail';
@@ -9,12 +9,13 @@ import type { AuditLogView } from '@app/contracts';
 
 
 const OutcomeField = () => {
+  const translate = useTranslate();
   const log = useRecordContext<AuditLogView>();
   if (!log) return null;
   return log.outcome === 'success' ? (
-    <Chip size="small" color="success" variant="outlined" label="成功" />
+    <Chip size="small" color="success" variant="outlined" label={translate('app.audit_logs.outcome.success')} />
   ) : (
-    <Chip size="small" color="error" label="失败" />
+    <Chip size="small" color="error" label={translate('app.audit_logs.outcome.failure')} />
   );
 };
 
@@ -51,7 +52,7 @@ const ListActions = () => (
 // Read-only (R-38: append-only); rows expand to show before/after.
 export const AuditLogList = () => (
   <List
-    title="审计日志"
+    title="app.menu.audit_logs"
     filters={auditLogFilters}
     sort={{ field: 'at', order: 'DESC' }}
     perPage={25}

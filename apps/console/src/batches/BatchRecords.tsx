@@ -1,5 +1,5 @@
 import { Alert } from '@mui/material';
-import { DataTable, Pagination, ReferenceManyField, usePermissions, useRecordContext } from 'react-admin';
+import { DataTable, Pagination, ReferenceManyField, usePermissions, useRecordContext, Translate } from 'react-admin';
 import type { Role } from '@app/domain';
 import { batchActions } from './review/batchActions';
 import { CertificateStatusField, LevelField, OccupationField } from '../certificates/CertificateFields';
@@ -27,20 +27,20 @@ export const BatchRecords = (_props: { label?: false }) => {
       perPage={25}
       storeKey={recordsStoreKey(batch.id)}
       pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}
-      empty={<Alert severity="info">本批次没有记录。</Alert>}
+      empty={<Alert severity="info"><Translate i18nKey="app.batches.no_records" /></Alert>}
     >
       <DataTable bulkActionButtons={can.review ? <ReturnSelectedButton batch={batch} /> : false}>
         <DataTable.Col source="rowNumber" />
         <DataTable.Col source="holderName" />
         <DataTable.Col source="idNumberMasked" field={IdNumberField} disableSort />
         <DataTable.Col source="occupationName" field={OccupationField} disableSort />
-        <DataTable.Col source="level" label="等级" field={LevelField} disableSort sx={{ whiteSpace: 'nowrap' }} />
+        <DataTable.Col source="level" label="app.certificates.level" field={LevelField} disableSort sx={{ whiteSpace: 'nowrap' }} />
         <DataTable.Col source="certificateNumber" />
         <DataTable.Col source="issueDate" sx={{ whiteSpace: 'nowrap' }} />
         <DataTable.Col source="status" field={CertificateStatusField} disableSort />
         {batch.status === 'returned' && <DataTable.Col source="returnReason" disableSort />}
         {can.editRecords && (
-          <DataTable.Col label="修改" disableSort>
+          <DataTable.Col label="app.certificates.edit" disableSort>
             <EditRecordButton />
           </DataTable.Col>
         )}

@@ -17,10 +17,10 @@ export const BatchShow = () => (
     <BatchHeader />
     <Divider />
     <TabbedShowLayout>
-      <TabbedShowLayout.Tab label="证书记录">
+      <TabbedShowLayout.Tab label="resources.certificates.name">
         <BatchRecords label={false} />
       </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="办理记录" path="history">
+      <TabbedShowLayout.Tab label="app.batches.history" path="history">
         <BatchHistory label={false} />
       </TabbedShowLayout.Tab>
     </TabbedShowLayout>

@@ -20,7 +20,7 @@ export const BatchShowActions = () => {
       {can?.submit && <SubmitButton />}
       {can?.review && <PartialReturnButton />}
       {can?.review && <ApproveButton />}
-      <ListButton label="批次列表" />
+      <ListButton label="app.batches.back_to_list" />
     </TopToolbar>
   );
 };

@@ -20,6 +20,6 @@ export const batchFilters = [
       sx={{ minWidth: 280 }}
     />
   </ReferenceInput>,
-  <BooleanInput key="lateSubmission" source="lateSubmission" label="仅看逾期上报" alwaysOn />,
-  <BooleanInput key="overdue" source="overdue" label="仅看办理已逾期" alwaysOn />,
+  <BooleanInput key="lateSubmission" source="lateSubmission" label="app.batches.filters.late_submission" alwaysOn />,
+  <BooleanInput key="overdue" source="overdue" label="app.batches.filters.overdue" alwaysOn />,
 ];

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { IconButton, Stack, Tooltip } from '@mui/material';
 import VisibilityIcon from '@mui/icons-material/Visibility';
 import { useMutation } from '@tanstack/react-query';
-import { useDataProvider, useNotify, usePermissions, useRecordContext } from 'react-admin';
+import { useDataProvider, useNotify, usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import { hasPermission, type Role } from '@app/domain';
 import type { ConsoleDataProvider } from '../providers/dataProvider';
 import type { CertificateRecord } from '@app/contracts';
@@ -12,6 +12,7 @@ import type { CertificateRecord } from '@app/contracts';
  * The full number lives in this cell's state and is gone when the list re-renders the row afresh.
  */
 export const IdNumberField = () => {
+  const translate = useTranslate();
   const record = useRecordContext<CertificateRecord>();
   const { permissions } = usePermissions<Role[]>();
   const dataProvider = useDataProvider<ConsoleDataProvider>();
@@ -30,12 +31,12 @@ export const IdNumberField = () => {
         {full ?? record.idNumberMasked}
       </span>
       {canReveal && full === null && (
-        <Tooltip title="显示完整证件号码（将记入审计日志）">
+        <Tooltip title={translate('app.certificates.reveal_id_hint')}>
           <span>
             <IconButton
               size="small"
               sx={{ p: 0.25 }}
-              aria-label="显示完整证件号码"
+              aria-label={translate('app.certificates.reveal_id')}
               disabled={isPending}
               onClick={(event) => {
                 event.stopPropagation();

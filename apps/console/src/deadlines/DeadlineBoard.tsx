@@ -15,7 +15,7 @@ const openBatch = (_id: Identifier, _resource: string, item: DeadlineItem) => `/
  */
 export const DeadlineBoard = () => (
   <List
-    title="期限看板"
+    title="app.menu.deadlines"
     filters={deadlineFilters}
     sort={{ field: 'dueDate', order: 'ASC' }}
     perPage={25}

@@ -355,6 +355,74 @@ export const appChineseMessages = {
     },
   },
   app: {
+    certificates: {
+      reveal_id_hint: '显示完整证件号码（将记入审计日志）',
+      reveal_id: '显示完整证件号码',
+      edit_record: '修改记录',
+      edit_row: '修改第 %{row} 行',
+      level: '等级',
+      edit: '修改',
+    },
+    audit_logs: {
+      outcome: {
+        success: '成功',
+        failure: '失败',
+      },
+    },
+    users: {
+      create_title: '新建用户',
+      status: {
+        active: '正常',
+        disabled: '已停用',
+      },
+      edit_title: '编辑用户',
+      never_logged_in: '从未登录',
+    },
+    common: {
+      actions: '操作',
+      all: '全部',
+    },
+    organisations: {
+      create_title: '新建机构',
+      edit_title: '编辑机构',
+    },
+    queue: {
+      open: '去处理',
+    },
+    account: {
+      change_now: '立即修改',
+      temporary_password_banner: '您正在使用临时密码，请先修改密码。',
+    },
+    title: '证书数据监管平台',
+    batches: {
+      history: '办理记录',
+      back_to_list: '批次列表',
+      filters: {
+        late_submission: '仅看逾期上报',
+        overdue: '仅看办理已逾期',
+      },
+      no_records: '本批次没有记录。',
+      late_submission_hint: '部分证书超过上报期限，已附《逾期上报情况说明》',
+    },
+    review: {
+      return: '退回',
+      approve: '通过',
+      submit: '提交',
+      return_selected: '退回所选记录',
+      no_history: '暂无办理记录。',
+      overdue_statement: {
+        reason: '逾期原因',
+        responsible_person: '责任人',
+        contact: '联系电话',
+      },
+    },
+    upload: {
+      download_template: '下载导入模板',
+    },
+    calendar: {
+      calculator_intro: '按官方工作日历计算各环节的办理期限：起算日当天不计入，期限最后一日为休息日的顺延至下一个工作日。',
+      today: '今天',
+    },
     menu_sections: {
       work: '工作台',
       admin: '机构与人员',

@@ -1,4 +1,4 @@
-import { Edit, useRecordContext } from 'react-admin';
+import { Edit, useRecordContext, Translate } from 'react-admin';
 import { EditLoadError } from '../common/RecordLoadError';
 import type { OrganisationView } from '@app/contracts';
 import { OrganisationForm } from './OrganisationForm';
@@ -6,7 +6,12 @@ import { toUpdatePayload } from './organisationPayload';
 
 const Title = () => {
   const record = useRecordContext<OrganisationView>();
-  return <span>编辑机构{record ? `：${record.name}` : ''}</span>;
+  return (
+    <span>
+      <Translate i18nKey="app.organisations.edit_title" />
+      {record ? `：${record.name}` : ''}
+    </span>
+  );
 };
 
 // Pessimistic: a 409 STALE_VERSION must reach the user before the page claims success.

@@ -69,7 +69,7 @@ const ParentCrumbs = () => {
 
 export const OrganisationList = () => (
   <List
-    title="机构管理"
+    title="app.menu.organisations"
     filters={organisationFilters}
     sort={{ field: 'id', order: 'ASC' }}
     perPage={25}
@@ -85,7 +85,7 @@ export const OrganisationList = () => (
       <DataTable.Col source="creditCode" disableSort />
       <DataTable.Col source="status" field={InstitutionStatusField} />
       <DataTable.Col source="childCount" field={ChildCountField} disableSort />
-      <DataTable.Col label="操作" disableSort>
+      <DataTable.Col label="app.common.actions" disableSort>
         <EditButton />
       </DataTable.Col>
     </DataTable>

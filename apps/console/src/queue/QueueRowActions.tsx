@@ -11,7 +11,7 @@ export const QueueRowActions = () => {
   const batch = useRecordContext<BatchView>();
   const { permissions } = usePermissions<Role[]>();
   if (!batch) return null;
-  if (!batchActions(batch, permissions ?? []).review) return <ShowButton label="去处理" />;
+  if (!batchActions(batch, permissions ?? []).review) return <ShowButton label="app.queue.open" />;
   return (
     <Stack direction="row" spacing={1} sx={{ whiteSpace: 'nowrap' }}>
       <ApproveButton />

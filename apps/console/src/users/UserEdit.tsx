@@ -1,5 +1,5 @@
 import { Box, Grid } from '@mui/material';
-import { Edit, ListButton, SaveButton, Toolbar, TopToolbar, useRecordContext } from 'react-admin';
+import { Edit, ListButton, SaveButton, Toolbar, TopToolbar, useRecordContext, Translate } from 'react-admin';
 import { formatBeijingDateTime } from '../common/dates';
 import { EditLoadError } from '../common/RecordLoadError';
 import { UserActionButtons } from './UserActionButtons';
@@ -10,7 +10,12 @@ import { LabeledValue } from '../common/LabeledValue';
 
 const Title = () => {
   const user = useRecordContext<UserView>();
-  return <span>编辑用户{user ? `：${user.displayName}（${user.username}）` : ''}</span>;
+  return (
+    <span>
+      <Translate i18nKey="app.users.edit_title" />
+      {user ? `：${user.displayName}（${user.username}）` : ''}
+    </span>
+  );
 };
 
 const Actions = () => (
@@ -39,7 +44,7 @@ const AccountFacts = () => {
         </Grid>
         <Grid size={{ xs: 12, sm: 4 }}>
           <LabeledValue label="resources.users.fields.lastLoginAt">
-            {formatBeijingDateTime(user.lastLoginAt) || '从未登录'}
+            {formatBeijingDateTime(user.lastLoginAt) || <Translate i18nKey="app.users.never_logged_in" />}
           </LabeledValue>
         </Grid>
       </Grid>

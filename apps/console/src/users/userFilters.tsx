@@ -16,5 +16,5 @@ export const userFilters = [
       sx={{ minWidth: 260 }}
     />
   </ReferenceInput>,
-  <NullableBooleanInput key="disabled" source="disabled" falseLabel="正常" trueLabel="已停用" nullLabel="全部" />,
+  <NullableBooleanInput key="disabled" source="disabled" falseLabel="app.users.status.active" trueLabel="app.users.status.disabled" nullLabel="app.common.all" />,
 ];

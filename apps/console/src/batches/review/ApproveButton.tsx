@@ -12,7 +12,7 @@ export const ApproveButton = () => {
   return (
     <>
       <Button
-        label="通过"
+        label="app.review.approve"
         variant="contained"
         color="success"
         onClick={(event) => {

@@ -1,6 +1,6 @@
 import { Alert, Box, LinearProgress } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { useDataProvider, useRecordContext, useTranslate } from 'react-admin';
+import { useDataProvider, useRecordContext, useTranslate, Translate } from 'react-admin';
 import type { ConsoleDataProvider } from '../../providers/dataProvider';
 import { HistoryEntryItem } from './HistoryEntryItem';
 import type { BatchView } from '@app/contracts';
@@ -19,7 +19,7 @@ export const BatchHistory = (_props: { label?: false }) => {
   });
   if (isPending) return <LinearProgress />;
   if (error) return <Alert severity="error">{translate(error.message, { _: error.message })}</Alert>;
-  if (data.length === 0) return <Alert severity="info">暂无办理记录。</Alert>;
+  if (data.length === 0) return <Alert severity="info"><Translate i18nKey="app.review.no_history" /></Alert>;
   return (
     <Box component="ol" sx={{ listStyle: 'none', m: 0, p: 0 }} data-testid="batch-history">
       {data.map((entry, index) => (

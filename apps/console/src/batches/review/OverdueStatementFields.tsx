@@ -6,7 +6,7 @@ export const OverdueStatementFields = () => (
   <>
     <TextInput
       source="statementReason"
-      label="逾期原因"
+      label="app.review.overdue_statement.reason"
       multiline
       minRows={3}
       fullWidth
@@ -15,14 +15,14 @@ export const OverdueStatementFields = () => (
     <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 2 }}>
       <TextInput
         source="responsiblePerson"
-        label="责任人"
+        label="app.review.overdue_statement.responsible_person"
         validate={[required(), minLength(2), maxLength(32)]}
         fullWidth={false}
         sx={{ width: 200 }}
       />
       <TextInput
         source="contact"
-        label="联系电话"
+        label="app.review.overdue_statement.contact"
         validate={[required(), minLength(5), maxLength(64)]}
         fullWidth={false}
         sx={{ width: 260 }}

@@ -18,7 +18,7 @@ export const ReturnButton = ({ selectedIds = [], onReturned }: Props) => {
   return (
     <>
       <Button
-        label="退回"
+        label="app.review.return"
         variant="outlined"
         color="warning"
         onClick={(event) => {

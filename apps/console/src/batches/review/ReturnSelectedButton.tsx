@@ -10,7 +10,7 @@ export const ReturnSelectedButton = ({ batch }: { batch: BatchView }) => {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button label="退回所选记录" color="warning" onClick={() => setOpen(true)}>
+      <Button label="app.review.return_selected" color="warning" onClick={() => setOpen(true)}>
         <UndoIcon />
       </Button>
       {open && (

@@ -10,7 +10,7 @@ export const SubmitButton = () => {
   if (!batch) return null;
   return (
     <>
-      <Button label="提交" variant="contained" onClick={() => setOpen(true)}>
+      <Button label="app.review.submit" variant="contained" onClick={() => setOpen(true)}>
         <SendIcon />
       </Button>
       {open && <SubmitDialog batch={batch} onClose={() => setOpen(false)} />}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
-import { useDataProvider, useNotify } from 'react-admin';
+import { useDataProvider, useNotify, Translate } from 'react-admin';
 import type { ConsoleDataProvider } from '../../providers/dataProvider';
 import type { BatchKind } from '@app/contracts';
 
@@ -22,7 +22,7 @@ export const TemplateDownloadButton = ({ kind }: { kind: BatchKind }) => {
           .finally(() => setPending(false));
       }}
     >
-      下载导入模板
+      <Translate i18nKey="app.upload.download_template" />
     </Button>
   );
 };
