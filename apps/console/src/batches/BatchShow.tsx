@@ -1,5 +1,5 @@
 import { Divider } from '@mui/material';
-import { Show, TabbedShowLayout, useRecordContext } from 'react-admin';
+import { Show, TabbedShowLayout, useRecordContext, Translate } from 'react-admin';
 import { ShowLoadError } from '../common/RecordLoadError';
 import { BatchHeader } from './BatchHeader';
 import { BatchHistory } from './review/BatchHistory';
@@ -9,7 +9,15 @@ import type { BatchView } from '@app/contracts';
 
 const BatchTitle = () => {
   const batch = useRecordContext<BatchView>();
-  return <span>{batch ? `批次 #${batch.id} · ${batch.institutionName}` : '批次'}</span>;
+  return (
+    <span>
+      {batch ? (
+        <Translate i18nKey="app.batches.show_title" options={{ id: batch.id, institution: batch.institutionName }} />
+      ) : (
+        <Translate i18nKey="resources.batches.name" />
+      )}
+    </span>
+  );
 };
 
 export const BatchShow = () => (

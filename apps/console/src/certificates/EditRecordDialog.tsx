@@ -2,19 +2,7 @@ import { useState } from 'react';
 import { Alert, Box } from '@mui/material';
 import SaveIcon from '@mui/icons-material/Save';
 import { useMutation } from '@tanstack/react-query';
-import {
-  DateInput,
-  maxLength,
-  minLength,
-  NumberInput,
-  required,
-  SelectInput,
-  TextInput,
-  useDataProvider,
-  useNotify,
-  useRefresh,
-  type HttpError,
-} from 'react-admin';
+import { DateInput, maxLength, minLength, NumberInput, required, SelectInput, TextInput, useDataProvider, useNotify, useRefresh, type HttpError, useTranslate, Translate } from 'react-admin';
 import { ASSESSMENT_RESULTS, CERTIFICATE_LEVELS, EDUCATION_LEVELS, GENDERS, ID_TYPES, type CodeEntry } from '@app/domain';
 import { FormDialog } from '../common/FormDialog';
 import { apiErrorCode } from '../providers/httpClient';
@@ -34,6 +22,7 @@ type CellErrors = Array<{ column: string; message: string }>;
  * keeps the previous version (R-19). Mounted only while open; the form starts from the record in context.
  */
 export const EditRecordDialog = ({ record, onClose }: { record: CertificateRecord; onClose: () => void }) => {
+  const translate = useTranslate();
   const dataProvider = useDataProvider();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -42,7 +31,7 @@ export const EditRecordDialog = ({ record, onClose }: { record: CertificateRecor
     mutationFn: (values: Record<string, unknown>) =>
       dataProvider.update('certificates', { id: record.id, data: certificateEditBody(values, record), previousData: record }),
     onSuccess: () => {
-      notify(`第 ${record.rowNumber} 行记录已修改`, { type: 'success' });
+      notify('app.certificates.edited', { type: 'success', messageArgs: { row: record.rowNumber } });
       refresh();
       onClose();
     },
@@ -63,8 +52,8 @@ export const EditRecordDialog = ({ record, onClose }: { record: CertificateRecor
   return (
     <FormDialog
       open
-      title={`修改记录：第 ${record.rowNumber} 行（${record.holderName}）`}
-      submitLabel="保存修改"
+      title={translate('app.certificates.edit_dialog_title', { row: record.rowNumber, name: record.holderName })}
+      submitLabel="app.certificates.save_edit"
       submitIcon={<SaveIcon />}
       pending={isPending}
       maxWidth="md"
@@ -73,7 +62,7 @@ export const EditRecordDialog = ({ record, onClose }: { record: CertificateRecor
     >
       {record.returnReason && (
         <Alert severity="warning" sx={{ mb: 2 }}>
-          退回原因：{record.returnReason}
+          <Translate i18nKey="app.certificates.return_reason" options={{ reason: record.returnReason }} />
         </Alert>
       )}
       <Row>
@@ -81,8 +70,8 @@ export const EditRecordDialog = ({ record, onClose }: { record: CertificateRecor
         <SelectInput source="idType" choices={choices(ID_TYPES)} validate={required()} />
         <TextInput
           source="idNumber"
-          label="证件号码（新）"
-          helperText={`不修改请留空；当前为 ${record.idNumberMasked}`}
+          label="app.certificates.new_id_number"
+          helperText={translate('app.certificates.new_id_number_help', { masked: record.idNumberMasked })}
           validate={maxLength(40)}
           autoComplete="off"
         />
@@ -90,7 +79,7 @@ export const EditRecordDialog = ({ record, onClose }: { record: CertificateRecor
       <Row>
         <SelectInput source="gender" choices={choices(GENDERS)} validate={required()} />
         <DateInput source="birthDate" validate={required()} />
-        <SelectInput source="education" choices={choices(EDUCATION_LEVELS)} emptyText="（未填）" />
+        <SelectInput source="education" choices={choices(EDUCATION_LEVELS)} emptyText="app.common.not_filled" />
       </Row>
       <Row>
         <TextInput source="occupationCode" validate={[required(), maxLength(16)]} />
@@ -98,7 +87,7 @@ export const EditRecordDialog = ({ record, onClose }: { record: CertificateRecor
         <TextInput source="workType" validate={maxLength(60)} />
       </Row>
       <Row>
-        <SelectInput source="level" choices={choices(CERTIFICATE_LEVELS)} emptyText="（未填）" />
+        <SelectInput source="level" choices={choices(CERTIFICATE_LEVELS)} emptyText="app.common.not_filled" />
         <TextInput source="certificateNumber" validate={[required(), maxLength(40)]} />
         <DateInput source="issueDate" validate={required()} />
       </Row>
@@ -107,14 +96,14 @@ export const EditRecordDialog = ({ record, onClose }: { record: CertificateRecor
         <NumberInput source="theoryScore" min={0} max={100} step={0.1} />
         <NumberInput source="practicalScore" min={0} max={100} step={0.1} />
         <NumberInput source="comprehensiveScore" min={0} max={100} step={0.1} />
-        <SelectInput source="result" choices={choices(ASSESSMENT_RESULTS)} emptyText="（未填）" />
+        <SelectInput source="result" choices={choices(ASSESSMENT_RESULTS)} emptyText="app.common.not_filled" />
       </Row>
       <TextInput
         source="editReason"
-        label="修改原因"
+        label="app.certificates.edit_reason"
         multiline
         fullWidth
-        helperText="将记入记录的修改历史"
+        helperText="app.certificates.edit_reason_help"
         validate={[required(), minLength(2), maxLength(500)]}
       />
       {cellErrors.length > 0 && (

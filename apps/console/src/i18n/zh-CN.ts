@@ -355,6 +355,7 @@ export const appChineseMessages = {
     },
   },
   app: {
+    // -- feature texts (keys app.<feature>.…) --
     certificates: {
       reveal_id_hint: '显示完整证件号码（将记入审计日志）',
       reveal_id: '显示完整证件号码',
@@ -362,11 +363,30 @@ export const appChineseMessages = {
       edit_row: '修改第 %{row} 行',
       level: '等级',
       edit: '修改',
+      edited: '第 %{row} 行记录已修改',
+      edit_dialog_title: '修改记录：第 %{row} 行（%{name}）',
+      save_edit: '保存修改',
+      return_reason: '退回原因：%{reason}',
+      new_id_number: '证件号码（新）',
+      new_id_number_help: '不修改请留空；当前为 %{masked}',
+      edit_reason: '修改原因',
+      edit_reason_help: '将记入记录的修改历史',
     },
     audit_logs: {
       outcome: {
         success: '成功',
         failure: '失败',
+      },
+      detail: '说明：%{detail}',
+      hash: '记录哈希：%{hash}',
+      verify: {
+        running: '校验中…',
+        button: '校验日志链',
+        title: '日志链校验结果',
+        intact: '日志链完整：已校验 %{checked} 条记录，未发现篡改或缺失。',
+        broken: '日志链在第 %{id} 号记录处断裂（已校验 %{checked} 条）。',
+        reason: '原因：%{reason}',
+        report: '请立即报告安全管理员，并保留现场。',
       },
     },
     users: {
@@ -374,13 +394,23 @@ export const appChineseMessages = {
       status: {
         active: '正常',
         disabled: '已停用',
+        locked_until: '锁定至 %{time}',
+        must_change_password: '待改密',
       },
       edit_title: '编辑用户',
       never_logged_in: '从未登录',
+      totp: {
+        enabled: '已启用',
+        disabled: '未启用',
+      },
     },
     common: {
       actions: '操作',
       all: '全部',
+      not_filled: '（未填）',
+      none: '（无）',
+      full_stop: '。',
+      got_it: '知道了',
     },
     organisations: {
       create_title: '新建机构',
@@ -388,6 +418,21 @@ export const appChineseMessages = {
     },
     queue: {
       open: '去处理',
+      bulk: {
+        result_title: '批量通过结果',
+        approved: '已通过 %{approved} 批',
+        failed: '，%{failed} 批未通过',
+        not_approved: '未通过',
+        done: '已通过 %{approved} 个批次',
+        button: '批量通过',
+        title: '批量通过 %{count} 个批次',
+        submit: '全部通过',
+        explanation: '所选批次将逐个审核通过并进入下一环节；任何一个未能通过（例如已被他人处理）不影响其他批次，结果将逐一列出。',
+        comment: '审核意见（选填，用于全部所选批次）',
+      },
+      empty: '当前没有待您处理的批次。',
+      order: '按办理期限排列，最紧急的在前',
+      bulk_hint: '；勾选多个批次可批量通过',
     },
     account: {
       change_now: '立即修改',
@@ -403,6 +448,8 @@ export const appChineseMessages = {
       },
       no_records: '本批次没有记录。',
       late_submission_hint: '部分证书超过上报期限，已附《逾期上报情况说明》',
+      batch_number: '批次 #%{id}',
+      show_title: '批次 #%{id} · %{institution}',
     },
     review: {
       return: '退回',
@@ -423,6 +470,12 @@ export const appChineseMessages = {
       calculator_intro: '按官方工作日历计算各环节的办理期限：起算日当天不计入，期限最后一日为休息日的顺延至下一个工作日。',
       today: '今天',
     },
+    dashboard: {
+      welcome: '欢迎，%{name}',
+      organisation: '所属机构：',
+      roles: '角色：',
+    },
+    // -- end of feature texts --
     menu_sections: {
       work: '工作台',
       admin: '机构与人员',

@@ -1,5 +1,5 @@
 import { Chip, Stack } from '@mui/material';
-import { useRecordContext } from 'react-admin';
+import { useRecordContext, Translate } from 'react-admin';
 import { formatBeijingDateTime, isFuture } from '../common/dates';
 import type { UserView } from '@app/contracts';
 
@@ -15,19 +15,21 @@ export const UserStatusField = () => {
   return (
     <Stack direction="row" spacing={0.5}>
       {user.disabled ? (
-        <Chip size="small" color="error" label="已停用" />
+        <Chip size="small" color="error" label={<Translate i18nKey="app.users.status.disabled" />} />
       ) : (
-        <Chip size="small" color="success" variant="outlined" label="正常" />
+        <Chip size="small" color="success" variant="outlined" label={<Translate i18nKey="app.users.status.active" />} />
       )}
       {isLocked(user) && (
         <Chip
           size="small"
           color="warning"
-          label={`锁定至 ${formatBeijingDateTime(user.lockedUntil).slice(11, 16)}`}
+          label={
+            <Translate i18nKey="app.users.status.locked_until" options={{ time: formatBeijingDateTime(user.lockedUntil).slice(11, 16) }} />
+          }
           title={formatBeijingDateTime(user.lockedUntil)}
         />
       )}
-      {user.mustChangePassword && <Chip size="small" variant="outlined" label="待改密" />}
+      {user.mustChangePassword && <Chip size="small" variant="outlined" label={<Translate i18nKey="app.users.status.must_change_password" />} />}
     </Stack>
   );
 };
@@ -35,5 +37,11 @@ export const UserStatusField = () => {
 export const TotpField = () => {
   const user = useRecordContext<UserView>();
   if (!user) return null;
-  return user.totpEnabled ? <Chip size="small" color="primary" variant="outlined" label="已启用" /> : <span>未启用</span>;
+  return user.totpEnabled ? (
+    <Chip size="small" color="primary" variant="outlined" label={<Translate i18nKey="app.users.totp.enabled" />} />
+  ) : (
+    <span>
+      <Translate i18nKey="app.users.totp.disabled" />
+    </span>
+  );
 };
