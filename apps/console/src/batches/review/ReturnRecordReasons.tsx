@@ -1,5 +1,5 @@
 import { LinearProgress, Table, TableBody, TableCell, TableHead, TableRow, TextField } from '@mui/material';
-import { useGetMany } from 'react-admin';
+import { useGetMany, useTranslate } from 'react-admin';
 import type { CertificateRecord } from '@app/contracts';
 
 interface Props {
@@ -11,16 +11,17 @@ interface Props {
 
 /** The records of a partial return, each with its own reason (pre-filled with the batch reason). */
 export const ReturnRecordReasons = ({ ids, batchReason, reasons, onChange }: Props) => {
+  const translate = useTranslate();
   const { data, isPending } = useGetMany<CertificateRecord>('certificates', { ids: [...ids] });
   if (isPending) return <LinearProgress />;
   return (
-    <Table size="small" aria-label="退回记录及原因">
+    <Table size="small" aria-label={translate('app.review.return_reasons_label')}>
       <TableHead>
         <TableRow>
-          <TableCell>行号</TableCell>
-          <TableCell>姓名</TableCell>
-          <TableCell>证书编号</TableCell>
-          <TableCell sx={{ width: '45%' }}>退回原因</TableCell>
+          <TableCell>{translate('resources.certificates.fields.rowNumber')}</TableCell>
+          <TableCell>{translate('resources.certificates.fields.holderName')}</TableCell>
+          <TableCell>{translate('resources.certificates.fields.certificateNumber')}</TableCell>
+          <TableCell sx={{ width: '45%' }}>{translate('resources.certificates.fields.returnReason')}</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -35,7 +36,7 @@ export const ReturnRecordReasons = ({ ids, batchReason, reasons, onChange }: Pro
                 fullWidth
                 value={reasons[record.id] ?? batchReason}
                 onChange={(event) => onChange(record.id, event.target.value)}
-                slotProps={{ htmlInput: { 'aria-label': `第 ${record.rowNumber} 行的退回原因`, maxLength: 500 } }}
+                slotProps={{ htmlInput: { 'aria-label': translate('app.review.row_return_reason', { row: record.rowNumber }), maxLength: 500 } }}
                 error={(reasons[record.id] ?? batchReason).trim().length < 2}
               />
             </TableCell>

@@ -8,6 +8,7 @@ import { LateRecordsTable } from './LateRecordsTable';
 import { OverdueStatementFields } from './OverdueStatementFields';
 import type { BatchView, LateRecordsBody } from '@app/contracts';
 import { useBatchCommand } from './useBatchCommand';
+import { useTranslate } from 'react-admin';
 
 const REFUSALS = ['BATCH_OVERDUE_STATEMENT_REQUIRED', 'BATCH_PAST_ACCEPTANCE_CUTOFF'];
 
@@ -19,9 +20,10 @@ const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '')
  * Mounted only while open.
  */
 export const SubmitDialog = ({ batch, onClose }: { batch: BatchView; onClose: () => void }) => {
+  const translate = useTranslate();
   const [refusal, setRefusal] = useState<LateRecordsBody | null>(null);
   const { mutate, isPending } = useBatchCommand<BatchView>('submit', {
-    success: (reply) => `批次 #${batch.id} 已提交，进入“${reply.statusLabel}”环节`,
+    success: (reply) => translate('app.review.submitted', { id: batch.id, stage: reply.statusLabel }),
     onSuccess: onClose,
     onStale: onClose,
     onError: (error) => {
@@ -37,8 +39,8 @@ export const SubmitDialog = ({ batch, onClose }: { batch: BatchView; onClose: ()
   return (
     <FormDialog
       open
-      title={needsStatement ? '逾期上报情况说明（附件3）' : `提交批次 #${batch.id}`}
-      submitLabel={needsStatement ? '附说明提交' : '提交'}
+      title={needsStatement ? translate('app.review.statement_title') : translate('app.review.submit_title', { id: batch.id })}
+      submitLabel={needsStatement ? 'app.review.submit_with_statement' : 'app.review.submit'}
       submitIcon={<SendIcon />}
       pending={isPending}
       maxWidth={needsStatement ? 'md' : 'sm'}
@@ -64,12 +66,13 @@ export const SubmitDialog = ({ batch, onClose }: { batch: BatchView; onClose: ()
           <Alert severity="warning" sx={{ mb: 2 }}>
             {refusal.message}
           </Alert>
-          <LateRecordsTable records={refusal.records} count={refusal.count} dueLabel="上报期限" />
+          <LateRecordsTable records={refusal.records} count={refusal.count} dueLabel="app.review.upload_due_label" />
           <OverdueStatementFields />
         </>
       ) : (
         <Alert severity="info">
-          {batch.institutionName}，{batch.recordCount} 条记录。提交后进入审核，审核期间不能修改；如有证书超过上报期限，需填写逾期上报情况说明。
+          {translate('app.review.batch_summary', { institution: batch.institutionName, count: batch.recordCount })}
+          {translate('app.review.submit_explanation')}
         </Alert>
       )}
     </FormDialog>
