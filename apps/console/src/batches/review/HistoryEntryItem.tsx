@@ -1,4 +1,5 @@
 import { Box, Chip, Link, Stack, Typography } from '@mui/material';
+import { useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
 import { formatBeijingDateTime } from '../../common/dates';
 import { roleLabel } from '../../common/fields';
@@ -16,8 +17,8 @@ const DOT_COLORS: Record<HistoryEntry['action'], string> = {
   exemption: 'info.main',
 };
 
-function actionLabel(entry: HistoryEntry): string {
-  if (entry.action === 'return') return entry.childBatchId ? '部分退回' : '整批退回';
+function actionLabel(entry: HistoryEntry, translate: (key: string) => string): string {
+  if (entry.action === 'return') return translate(entry.childBatchId ? 'app.review.partial_return' : 'app.review.whole_return');
   return DECISION_ACTION_LABELS[entry.action] ?? entry.action;
 }
 
@@ -25,6 +26,7 @@ const roles = (codes: string) => codes.split(',').filter(Boolean).map(roleLabel)
 
 /** One step of the decision trail: who, when, at which stage, what came of it, why (R-13, R-17). */
 export const HistoryEntryItem = ({ entry, last }: { entry: HistoryEntry; last: boolean }) => {
+  const translate = useTranslate();
   const changed = entry.stage !== entry.resultStatus;
   return (
     <Box component="li" sx={{ display: 'flex', gap: 2 }} data-testid="history-entry">
@@ -35,17 +37,17 @@ export const HistoryEntryItem = ({ entry, last }: { entry: HistoryEntry; last: b
       <Box sx={{ pb: 3, flexGrow: 1 }}>
         <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
           <Typography variant="subtitle1" component="span" sx={{ fontWeight: 600 }} data-testid="history-action">
-            {actionLabel(entry)}
+            {actionLabel(entry, translate)}
           </Typography>
           <Typography variant="body2" component="span" sx={{ color: 'text.secondary' }}>
-            {changed ? `${entry.stageLabel} → ${entry.resultLabel}` : `环节：${entry.stageLabel}`}
+            {changed ? `${entry.stageLabel} → ${entry.resultLabel}` : translate('app.review.history.stage', { stage: entry.stageLabel })}
           </Typography>
-          {entry.late && <Chip size="small" color="error" label="超期办理" />}
+          {entry.late && <Chip size="small" color="error" label={translate('app.review.history.late')} />}
           {entry.inheritedFromBatchId != null && (
             <Chip
               size="small"
               variant="outlined"
-              label={`原批次 #${entry.inheritedFromBatchId}`}
+              label={translate('app.review.history.inherited', { id: entry.inheritedFromBatchId })}
               component={RouterLink}
               to={`/batches/${entry.inheritedFromBatchId}/show`}
               clickable
@@ -54,21 +56,21 @@ export const HistoryEntryItem = ({ entry, last }: { entry: HistoryEntry; last: b
         </Stack>
         <Typography variant="body2" sx={{ color: 'text.secondary' }}>
           {entry.actorName}（{roles(entry.actorRole)}）· {formatBeijingDateTime(entry.createdAt)}
-          {entry.recordCount ? ` · ${entry.recordCount} 条记录` : ''}
-          {entry.dueDate && (entry.action === 'approve' || entry.action === 'return') ? ` · 本环节期限 ${entry.dueDate}` : ''}
+          {entry.recordCount ? translate('app.review.history.records', { count: entry.recordCount }) : ''}
+          {entry.dueDate && (entry.action === 'approve' || entry.action === 'return') ? translate('app.review.history.due', { date: entry.dueDate }) : ''}
         </Typography>
         {entry.comment && (
           <Typography variant="body2" sx={{ mt: 0.5 }}>
-            {entry.action === 'return' ? '退回原因' : '说明'}：{entry.comment}
+            {translate(entry.action === 'return' ? 'app.review.history.return_reason' : 'app.review.history.comment', { comment: entry.comment })}
           </Typography>
         )}
         {entry.childBatchId && entry.inheritedFromBatchId == null && (
           <Typography variant="body2" sx={{ mt: 0.5 }}>
-            退回的记录已转入{' '}
+            {translate('app.review.history.moved_to')}{' '}
             <Link component={RouterLink} to={`/batches/${entry.childBatchId}/show`}>
-              批次 #{entry.childBatchId}
+              {translate('app.batches.batch_number', { id: entry.childBatchId })}
             </Link>
-            ，其余记录留在本批次继续审核。
+            {translate('app.review.history.rest_stay')}
           </Typography>
         )}
         {entry.records.length > 0 && <ReturnedRecordsList records={entry.records} />}

@@ -16,6 +16,7 @@ import { ReturnRecordReasons } from './ReturnRecordReasons';
 import { buildReturn, type ReturnMode } from './returnPayload';
 import type { BatchView } from '@app/contracts';
 import { useBatchCommand } from './useBatchCommand';
+import { useTranslate } from 'react-admin';
 
 interface Props {
   batch: BatchView;
@@ -31,6 +32,7 @@ interface Props {
  * child batch while the rest stay at this stage. Mounted only while open, so every opening starts afresh.
  */
 export const ReturnDialog = ({ batch, onClose, initialMode, selectedIds, onReturned }: Props) => {
+  const translate = useTranslate();
   const [mode, setMode] = useState<ReturnMode>(selectedIds.length > 0 ? initialMode : 'whole');
   const [reason, setReason] = useState('');
   const [recordReasons, setRecordReasons] = useState<Record<number, string>>({});
@@ -38,8 +40,8 @@ export const ReturnDialog = ({ batch, onClose, initialMode, selectedIds, onRetur
   const { mutate, isPending } = useBatchCommand<BatchView & { childBatchId?: number }>('return', {
     success: (reply) =>
       reply.childBatchId
-        ? `已退回 ${selectedIds.length} 条记录，转入新批次 #${reply.childBatchId}；其余记录继续审核`
-        : `批次 #${batch.id} 已整批退回`,
+        ? translate('app.review.returned_records', { count: selectedIds.length, child: reply.childBatchId })
+        : translate('app.review.returned_whole', { id: batch.id }),
     onSuccess: () => {
       onReturned?.();
       onClose();
@@ -59,26 +61,26 @@ export const ReturnDialog = ({ batch, onClose, initialMode, selectedIds, onRetur
 
   return (
     <Dialog open onClose={isPending ? undefined : onClose} maxWidth="md" fullWidth>
-      <DialogTitle>退回批次 #{batch.id}</DialogTitle>
+      <DialogTitle>{translate('app.review.return_title', { id: batch.id })}</DialogTitle>
       <DialogContent>
         <Alert severity="info" sx={{ mb: 2 }}>
-          退回后，评价机构须在更正期限内更正并重新提交。退回原因将记入办理记录。
+          {translate('app.review.return_explanation')}
         </Alert>
         <RadioGroup value={mode} onChange={(event) => setMode(event.target.value as ReturnMode)} sx={{ mb: 1 }}>
-          <FormControlLabel value="whole" control={<Radio />} label={`整批退回（${batch.recordCount} 条记录）`} />
+          <FormControlLabel value="whole" control={<Radio />} label={translate('app.review.return_whole_option', { count: batch.recordCount })} />
           <FormControlLabel
             value="records"
             control={<Radio />}
             disabled={selectedIds.length === 0}
             label={
               selectedIds.length > 0
-                ? `只退回所选的 ${selectedIds.length} 条记录（转入新批次，其余记录继续审核）`
-                : '只退回部分记录（请先在“证书记录”中勾选）'
+                ? translate('app.review.return_selected_option', { count: selectedIds.length })
+                : translate('app.review.return_some_option')
             }
           />
         </RadioGroup>
         <TextField
-          label="退回原因"
+          label={translate('resources.certificates.fields.returnReason')}
           required
           multiline
           minRows={2}
@@ -86,7 +88,7 @@ export const ReturnDialog = ({ batch, onClose, initialMode, selectedIds, onRetur
           value={reason}
           onChange={(event) => setReason(event.target.value)}
           slotProps={{ htmlInput: { maxLength: 1000 } }}
-          helperText={mode === 'records' ? '下列每条记录的原因默认与此相同，可逐条修改' : undefined}
+          helperText={mode === 'records' ? translate('app.review.record_reasons_help') : undefined}
           sx={{ mb: 2 }}
         />
         {mode === 'records' && (
@@ -99,16 +101,16 @@ export const ReturnDialog = ({ batch, onClose, initialMode, selectedIds, onRetur
         )}
         {problem && (
           <Alert severity="error" sx={{ mt: 2 }}>
-            {problem}
+            {translate(problem)}
           </Alert>
         )}
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose} disabled={isPending}>
-          取消
+          {translate('ra.action.cancel')}
         </Button>
         <Button variant="contained" color="warning" startIcon={<UndoIcon />} onClick={submit} disabled={isPending}>
-          {mode === 'records' ? '退回所选记录' : '整批退回'}
+          {translate(mode === 'records' ? 'app.review.return_selected' : 'app.review.whole_return')}
         </Button>
       </DialogActions>
     </Dialog>

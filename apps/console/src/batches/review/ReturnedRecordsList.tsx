@@ -1,9 +1,10 @@
 import { Box, Typography } from '@mui/material';
-import { useGetMany } from 'react-admin';
+import { useGetMany, useTranslate } from 'react-admin';
 import type { CertificateRecord, HistoryEntry } from '@app/contracts';
 
 /** The per-record reasons of a partial return (R-13), named by row, holder and certificate number. */
 export const ReturnedRecordsList = ({ records }: { records: HistoryEntry['records'] }) => {
+  const translate = useTranslate();
   const { data } = useGetMany<CertificateRecord>('certificates', { ids: records.map((r) => r.certificateId) });
   const byId = new Map((data ?? []).map((c) => [c.id, c]));
   return (
@@ -13,9 +14,14 @@ export const ReturnedRecordsList = ({ records }: { records: HistoryEntry['record
         return (
           <Typography component="li" variant="body2" key={certificateId}>
             {certificate
-              ? `第 ${certificate.rowNumber} 行 ${certificate.holderName}（${certificate.certificateNumber}）`
-              : `记录 #${certificateId}`}
-            ：{reason}
+              ? translate('app.review.returned_record', {
+                  row: certificate.rowNumber,
+                  name: certificate.holderName,
+                  number: certificate.certificateNumber,
+                })
+              : translate('app.review.record_number', { id: certificateId })}
+            {translate('app.common.colon')}
+            {reason}
           </Typography>
         );
       })}

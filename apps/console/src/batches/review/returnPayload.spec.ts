@@ -8,7 +8,7 @@ describe('buildReturn (R-13 return body)', () => {
   });
 
   it('requires a reason', () => {
-    expect(buildReturn({ ...base, reason: ' 无' })).toEqual({ problem: '请填写退回原因（至少 2 个字）' });
+    expect(buildReturn({ ...base, reason: ' 无' })).toEqual({ problem: 'app.review.problems.reason_required' });
   });
 
   it('gives each selected record the batch reason unless the reviewer wrote its own', () => {
@@ -26,9 +26,9 @@ describe('buildReturn (R-13 return body)', () => {
   });
 
   it('refuses a partial return without records or with an emptied record reason', () => {
-    expect(buildReturn({ ...base, mode: 'records' })).toEqual({ problem: '请先在证书记录列表中勾选要退回的记录' });
+    expect(buildReturn({ ...base, mode: 'records' })).toEqual({ problem: 'app.review.problems.no_records' });
     expect(buildReturn({ ...base, mode: 'records', recordIds: [11], recordReasons: { 11: ' ' } })).toEqual({
-      problem: '每条退回的记录都须写明原因（至少 2 个字）',
+      problem: 'app.review.problems.record_reason_required',
     });
   });
 });

@@ -21,13 +21,13 @@ export function recordReason(input: Pick<ReturnInput, 'reason' | 'recordReasons'
   return input.recordReasons[id] ?? input.reason;
 }
 
-/** R-13: the `POST …/return` body, or the Chinese reason it cannot be sent yet. */
+/** R-13: the `POST …/return` body, or the i18n key of the reason it cannot be sent yet. */
 export function buildReturn(input: ReturnInput): { body: ReturnBody } | { problem: string } {
   const reason = input.reason.trim();
-  if (reason.length < MIN_REASON) return { problem: '请填写退回原因（至少 2 个字）' };
+  if (reason.length < MIN_REASON) return { problem: 'app.review.problems.reason_required' };
   if (input.mode === 'whole') return { body: { version: input.version, reason } };
-  if (input.recordIds.length === 0) return { problem: '请先在证书记录列表中勾选要退回的记录' };
+  if (input.recordIds.length === 0) return { problem: 'app.review.problems.no_records' };
   const records = input.recordIds.map((id) => ({ id, reason: recordReason(input, id).trim() }));
-  if (records.some((r) => r.reason.length < MIN_REASON)) return { problem: '每条退回的记录都须写明原因（至少 2 个字）' };
+  if (records.some((r) => r.reason.length < MIN_REASON)) return { problem: 'app.review.problems.record_reason_required' };
   return { body: { version: input.version, reason, records } };
 }

@@ -2,21 +2,7 @@ import { useState } from 'react';
 import { Alert, Box, Card, CardContent, Divider, Stack, Typography } from '@mui/material';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { useWatch } from 'react-hook-form';
-import {
-  AutocompleteInput,
-  Form,
-  RadioButtonGroupInput,
-  ReferenceInput,
-  maxLength,
-  required,
-  SaveButton,
-  TextInput,
-  Title,
-  useDataProvider,
-  useGetIdentity,
-  useNotify,
-  useRedirect,
-} from 'react-admin';
+import { AutocompleteInput, Form, RadioButtonGroupInput, ReferenceInput, maxLength, required, SaveButton, TextInput, Title, useDataProvider, useGetIdentity, useNotify, useRedirect, useTranslate } from 'react-admin';
 import type { OrganisationView } from '@app/contracts';
 import type { ConsoleDataProvider } from '../../providers/dataProvider';
 import { batchKindChoices } from '../choices';
@@ -33,6 +19,7 @@ const TemplateForChosenKind = () => <TemplateDownloadButton kind={useWatch({ nam
  * template; the sheet is validated whole and either becomes a draft batch or comes back with its errors.
  */
 export const BatchUpload = () => {
+  const translate = useTranslate();
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   const notify = useNotify();
   const redirect = useRedirect();
@@ -60,7 +47,11 @@ export const BatchUpload = () => {
     );
     if (!reply) return;
     notify(
-      `已导入 ${reply.recordCount} 条记录，保存为草稿批次 #${reply.id}${reply.warnings ? `（另有 ${reply.warnings} 条提示，请核对）` : ''}。核对无误后请提交。`,
+      translate('app.upload.imported', {
+        count: reply.recordCount,
+        id: reply.id,
+        warnings: reply.warnings ? translate('app.upload.imported_warnings', { warnings: reply.warnings }) : '',
+      }),
       { type: 'success' },
     );
     redirect('show', 'batches', reply.id);
@@ -68,38 +59,38 @@ export const BatchUpload = () => {
 
   return (
     <Box sx={{ mt: 2, mb: 4 }}>
-      <Title title="上传批次" />
+      <Title title="app.menu.upload" />
       <Card>
         <Form defaultValues={{ kind: 'skill_level' }} onSubmit={upload}>
           <CardContent>
             <Typography variant="h6" gutterBottom>
-              上传证书数据
+              {translate('app.upload.heading')}
             </Typography>
             <Alert severity="info" sx={{ mb: 2 }}>
-              请先下载导入模板，按模板填写后上传。系统逐行校验证件号码、出生日期、职业（工种）与等级是否在备案范围内、证书编号是否重复等；有任何错误时不保存数据，可下载错误报告修改后重新上传。
+              {translate('app.upload.explanation')}
             </Alert>
             <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-              <RadioButtonGroupInput source="kind" label="证书类别" choices={batchKindChoices} validate={required()} />
+              <RadioButtonGroupInput source="kind" label="resources.batches.fields.kind" choices={batchKindChoices} validate={required()} />
               <TemplateForChosenKind />
             </Stack>
             {forInstitution && (
               <Box sx={{ width: 480, maxWidth: '100%' }}>
                 <ReferenceInput source="institutionId" reference="organisations" filter={{ level: 'institution' }}>
                   <AutocompleteInput
-                    label="评价机构"
+                    label="resources.batches.fields.institutionId"
                     optionText={(record: OrganisationView) => record.name}
                     filterToQuery={(q: string) => ({ q })}
                     validate={required()}
-                    helperText="技能中心代评价机构上传时选择（仅限本辖区）"
+                    helperText="app.upload.institution_help"
                   />
                 </ReferenceInput>
                 <TextInput
                   source="proxyReason"
-                  label="代为上传原因"
+                  label="resources.batches.fields.proxyReason"
                   multiline
                   fullWidth
                   validate={maxLength(500)}
-                  helperText="技能中心代评价机构上传须写明原因（如机构书面委托）；已主体灭失机构的数据由中心维护，可不填"
+                  helperText="app.upload.proxy_help"
                 />
               </Box>
             )}
@@ -115,12 +106,12 @@ export const BatchUpload = () => {
             />
             {missingFile && (
               <Alert severity="warning" sx={{ mt: 2 }}>
-                请选择要上传的 Excel 文件（.xlsx）
+                {translate('app.upload.file_required')}
               </Alert>
             )}
             <UploadOutcome state={state} />
             <Box sx={{ mt: 2 }}>
-              <SaveButton label="上传并校验" icon={<UploadFileIcon />} disabled={busy} alwaysEnable={!busy} />
+              <SaveButton label="app.upload.submit" icon={<UploadFileIcon />} disabled={busy} alwaysEnable={!busy} />
             </Box>
           </CardContent>
         </Form>

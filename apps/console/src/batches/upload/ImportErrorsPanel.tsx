@@ -12,12 +12,13 @@ import {
   Typography,
 } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
-import { useDataProvider, useNotify } from 'react-admin';
+import { useDataProvider, useNotify, useTranslate } from 'react-admin';
 import type { ConsoleDataProvider } from '../../providers/dataProvider';
 import type { ImportFailure } from '@app/contracts';
 
 /** R-8, R-12: why the sheet was refused — row, column, reason — and the error report to fix and re-upload. */
 export const ImportErrorsPanel = ({ failure }: { failure: ImportFailure }) => {
+  const translate = useTranslate();
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   const notify = useNotify();
   const [page, setPage] = useState(0);
@@ -39,26 +40,26 @@ export const ImportErrorsPanel = ({ failure }: { failure: ImportFailure }) => {
         severity="error"
         action={
           <Button color="inherit" size="small" startIcon={<DownloadIcon />} onClick={download} disabled={downloading}>
-            下载错误报告
+            {translate('app.upload.download_error_report')}
           </Button>
         }
       >
         {failure.message}
       </Alert>
       <Typography variant="subtitle2" sx={{ mt: 2 }}>
-        共 {failure.errorCount} 处错误
+        {translate('app.upload.errors.count', { count: failure.errorCount })}
         {failure.unlistedErrorCount
-          ? `（此处列出前 ${failure.errors.length} 处，另有 ${failure.unlistedErrorCount} 处未列出）`
+          ? translate('app.upload.errors.unlisted', { shown: failure.errors.length, unlisted: failure.unlistedErrorCount })
           : failure.errorCount > failure.errors.length
-            ? `（此处列出前 ${failure.errors.length} 处，全部错误见错误报告）`
+            ? translate('app.upload.errors.in_report', { shown: failure.errors.length })
             : ''}
       </Typography>
-      <Table size="small" aria-label="校验错误">
+      <Table size="small" aria-label={translate('app.upload.errors.label')}>
         <TableHead>
           <TableRow>
-            <TableCell sx={{ width: 80 }}>行号</TableCell>
-            <TableCell sx={{ width: 160 }}>列</TableCell>
-            <TableCell>错误说明</TableCell>
+            <TableCell sx={{ width: 80 }}>{translate('resources.certificates.fields.rowNumber')}</TableCell>
+            <TableCell sx={{ width: 160 }}>{translate('app.upload.errors.column')}</TableCell>
+            <TableCell>{translate('app.upload.errors.message')}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>

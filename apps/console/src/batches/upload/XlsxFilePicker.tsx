@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { Box, Button, Typography } from '@mui/material';
 import AttachFileIcon from '@mui/icons-material/AttachFile';
+import { useTranslate } from 'react-admin';
 
 const XLSX_ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -17,18 +18,19 @@ interface Props {
 
 /** Picks one .xlsx (the API checks the content; this only narrows the file dialog). */
 export const XlsxFilePicker = ({ file, onChange, disabled }: Props) => {
+  const translate = useTranslate();
   const input = useRef<HTMLInputElement>(null);
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
       <Button variant="outlined" startIcon={<AttachFileIcon />} onClick={() => input.current?.click()} disabled={disabled}>
-        选择 Excel 文件
+        {translate('app.upload.choose_file')}
       </Button>
       <input
         ref={input}
         type="file"
         accept={XLSX_ACCEPT}
         hidden
-        aria-label="选择 Excel 文件"
+        aria-label={translate('app.upload.choose_file')}
         data-testid="xlsx-file-input"
         onChange={(event) => {
           onChange(event.target.files?.[0] ?? null);
@@ -37,7 +39,7 @@ export const XlsxFilePicker = ({ file, onChange, disabled }: Props) => {
         }}
       />
       <Typography variant="body2" sx={{ color: file ? 'text.primary' : 'text.secondary' }}>
-        {file ? `${file.name}（${sizeText(file.size)}）` : '未选择文件（仅支持由本平台模板填写的 .xlsx 文件，不超过 50 MB）'}
+        {file ? `${file.name}（${sizeText(file.size)}）` : translate('app.upload.no_file')}
       </Typography>
     </Box>
   );
