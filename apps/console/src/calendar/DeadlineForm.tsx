@@ -13,6 +13,7 @@ import {
 import { beijingToday } from '../common/dates';
 import type { DeadlineQuery } from '@app/contracts';
 import { PROFILE_LABELS, PROFILE_SOURCES, ruleOptionText } from './deadlineLabels';
+import { Translate } from 'react-admin';
 
 const TIME = /^\d{2}:\d{2}$/;
 
@@ -40,7 +41,7 @@ export const DeadlineForm = ({ onSubmit }: { onSubmit: (query: DeadlineQuery) =>
             <TextField
               select
               fullWidth
-              label="期限规则"
+              label="app.calendar.form.rule"
               value={rule}
               onChange={(event) => setRule(event.target.value as DeadlineRule)}
               slotProps={{ htmlInput: { 'data-testid': 'deadline-rule' } }}
@@ -63,7 +64,7 @@ export const DeadlineForm = ({ onSubmit }: { onSubmit: (query: DeadlineQuery) =>
                   setDay(event.target.value.slice(0, 10));
                   setTime(event.target.value.slice(11, 16));
                 }}
-                helperText="北京时间"
+                helperText="app.calendar.form.beijing_time"
                 required
                 slotProps={{ inputLabel: { shrink: true } }}
               />
@@ -74,7 +75,7 @@ export const DeadlineForm = ({ onSubmit }: { onSubmit: (query: DeadlineQuery) =>
                 label={policy.startsFrom}
                 value={day}
                 onChange={(event) => setDay(event.target.value)}
-                helperText="起算日当天不计入"
+                helperText="app.calendar.form.start_excluded"
                 required
                 slotProps={{ inputLabel: { shrink: true } }}
               />
@@ -84,7 +85,7 @@ export const DeadlineForm = ({ onSubmit }: { onSubmit: (query: DeadlineQuery) =>
             <TextField
               select
               fullWidth
-              label="适用规定"
+              label="app.calendar.form.profile"
               value={profile}
               onChange={(event) => setProfile(event.target.value as DeadlineProfile)}
               helperText={PROFILE_SOURCES[profile]}
@@ -99,7 +100,7 @@ export const DeadlineForm = ({ onSubmit }: { onSubmit: (query: DeadlineQuery) =>
           </Grid>
           <Grid size={{ xs: 12, md: 2 }}>
             <Button type="submit" variant="contained" size="large" startIcon={<CalculateIcon />} disabled={!complete} sx={{ mt: 0.5 }}>
-              计算
+              <Translate i18nKey="app.calendar.form.compute" />
             </Button>
           </Grid>
         </Grid>

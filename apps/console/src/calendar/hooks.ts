@@ -44,7 +44,10 @@ export function useCalendarChange<V>(
       void queryClient.invalidateQueries({ queryKey: [CALENDAR_KEY] });
       // R-15: the API recomputes open batches' due dates in the same change and says how many moved.
       const recomputed = (result as { recomputedDueDates?: number } | null)?.recomputedDueDates ?? 0;
-      notify(recomputed > 0 ? `${success(values)}；已重新计算 ${recomputed} 个未办结批次的办理期限` : success(values), { type: 'success' });
+      notify(recomputed > 0 ? 'app.calendar.recomputed' : success(values), {
+        type: 'success',
+        messageArgs: { done: success(values), count: recomputed },
+      });
     },
     onError: (error: Error) => notify(error.message, { type: 'error' }),
   });
