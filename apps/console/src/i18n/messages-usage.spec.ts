@@ -56,8 +56,6 @@ const STILL_LITERAL = [
   'organisations/organisationFilters.tsx',
   'providers/authProvider.ts',
   'providers/dataProvider.ts',
-  'users/UserActionButtons.tsx',
-  'users/UserForm.tsx',
   'users/userFilters.tsx',
 ];
 

@@ -21,7 +21,7 @@ import { organisationOptionText } from '../organisations/organisationOptionText'
 import { session } from '../providers/session';
 import { roleChoices, roleGrantProblem } from './roleChoices';
 
-const username = regex(/^[A-Za-z][A-Za-z0-9_.-]{2,63}$/, '用户名为3—64位字母、数字或 _ . -，以字母开头');
+const username = regex(/^[A-Za-z][A-Za-z0-9_.-]{2,63}$/, 'app.users.form.username_rule');
 
 // the same policy the API enforces.
 const passwordPolicy: Validator = (value: string | undefined, allValues) => {
@@ -31,11 +31,11 @@ const passwordPolicy: Validator = (value: string | undefined, allValues) => {
 };
 
 const samePassword: Validator = (value: string | undefined, allValues) =>
-  value !== allValues.password ? '两次输入的密码不一致' : undefined;
+  value !== allValues.password ? 'app.users.form.password_mismatch' : undefined;
 
 function rolesValidator(granterRoles: readonly Role[], ownOrganisationId: number | undefined, organisation: OrganisationView | undefined): Validator {
   return (value: Role[] | undefined) => {
-    if (!value || value.length === 0) return '请至少选择一个角色';
+    if (!value || value.length === 0) return 'app.users.form.roles_required';
     // R-3 三权分立.
     const conflict = rolesConflict(value);
     if (conflict) return conflict;
@@ -60,7 +60,7 @@ const RolesInput = () => {
       source="roles"
       choices={roleChoices(granter, ownOrganisationId, organisation)}
       validate={rolesValidator(granter, ownOrganisationId, organisation)}
-      helperText={organisation ? false : '请先选择所属机构'}
+      helperText={organisation ? false : 'app.users.form.organisation_first'}
       format={(value: Role[] | undefined) => value ?? []}
     />
   );
@@ -85,7 +85,7 @@ export const UserForm = ({ mode, toolbar }: { mode: 'create' | 'edit'; toolbar?:
         source="email"
         type="email"
         validate={[email(), maxLength(100)]}
-        helperText="用于接收待办和到期提醒邮件"
+        helperText="app.users.form.email_help"
         fullWidth={false}
         sx={{ width: 320 }}
       />
@@ -108,7 +108,7 @@ export const UserForm = ({ mode, toolbar }: { mode: 'create' | 'edit'; toolbar?:
           source="password"
           validate={[required(), passwordPolicy]}
           autoComplete="new-password"
-          helperText="至少8位，含大写字母、小写字母、数字、符号中的三类；用户首次登录时须修改"
+          helperText="app.users.form.password_help"
           fullWidth={false}
           sx={{ width: 360 }}
         />
