@@ -1,16 +1,7 @@
 import { Button, Chip } from '@mui/material';
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import { Link } from 'react-router-dom';
-import {
-  CreateButton,
-  DataTable,
-  EditButton,
-  FilterButton,
-  List,
-  TopToolbar,
-  useListContext,
-  useRecordContext,
-} from 'react-admin';
+import { CreateButton, DataTable, EditButton, FilterButton, List, TopToolbar, useListContext, useRecordContext, useTranslate } from 'react-admin';
 import { ORGANISATION_LEVEL_LABELS } from '@app/domain';
 import { statusChoices } from './choices';
 import type { OrganisationView } from '@app/contracts';
@@ -19,6 +10,7 @@ import { organisationFilters } from './organisationFilters';
 
 /** The 下级 count: a link that lists this organisation's children (tree-like navigation). */
 export const ChildCountField = () => {
+  const translate = useTranslate();
   const record = useRecordContext<OrganisationView>();
   if (!record) return null;
   if (record.level === 'institution') return <span>—</span>;
@@ -30,7 +22,7 @@ export const ChildCountField = () => {
       startIcon={<AccountTreeIcon fontSize="small" />}
       onClick={(event: React.MouseEvent) => event.stopPropagation()}
       disabled={!record.childCount}
-      aria-label={`${record.name}的下级机构`}
+      aria-label={translate('app.organisations.children_of', { name: record.name })}
     >
       {record.childCount ?? 0}
     </Button>
