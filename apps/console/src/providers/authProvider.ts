@@ -29,7 +29,7 @@ function toLoginError(error: unknown): LoginError {
     const body = (error.body ?? {}) as { code?: string };
     return new LoginError(body.code ?? 'UNKNOWN', error.message, error.status);
   }
-  return new LoginError('UNKNOWN', '登录失败，请稍后重试', 0);
+  return new LoginError('UNKNOWN', 'app.login.failed', 0);
 }
 
 /** Whether this page load has confirmed the stored token with the server (see checkAuth). */

@@ -1,4 +1,5 @@
-import { AutocompleteInput, NullableBooleanInput, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
+import { AutocompleteInput, NullableBooleanInput, ReferenceInput, SelectInput } from 'react-admin';
+import { KeywordSearchInput } from '../common/KeywordSearchInput';
 import { ROLE_LABELS, ROLES } from '@app/domain';
 import type { OrganisationView } from '@app/contracts';
 import { organisationOptionText } from '../organisations/organisationOptionText';
@@ -6,7 +7,7 @@ import { organisationOptionText } from '../organisations/organisationOptionText'
 export const roleChoices = ROLES.map((id) => ({ id, name: ROLE_LABELS[id] }));
 
 export const userFilters = [
-  <SearchInput key="q" source="q" alwaysOn placeholder="用户名或姓名" />,
+  <KeywordSearchInput key="q" source="q" alwaysOn placeholder="app.users.search" />,
   <SelectInput key="role" source="role" choices={roleChoices} alwaysOn />,
   <ReferenceInput key="organisationId" source="organisationId" reference="organisations" alwaysOn>
     <AutocompleteInput
