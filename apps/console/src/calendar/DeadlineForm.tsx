@@ -13,12 +13,13 @@ import {
 import { beijingToday } from '../common/dates';
 import type { DeadlineQuery } from '@app/contracts';
 import { PROFILE_LABELS, PROFILE_SOURCES, ruleOptionText } from './deadlineLabels';
-import { Translate } from 'react-admin';
+import { Translate, useTranslate } from 'react-admin';
 
 const TIME = /^\d{2}:\d{2}$/;
 
 /** Rule, start and profile; the hour rules (紧急/急 work orders) also take a time of day, in Beijing time. */
 export const DeadlineForm = ({ onSubmit }: { onSubmit: (query: DeadlineQuery) => void }) => {
+  const translate = useTranslate();
   const [rule, setRule] = useState<DeadlineRule>('upload');
   const [profile, setProfile] = useState<DeadlineProfile>('national');
   const [day, setDay] = useState(beijingToday());
@@ -41,7 +42,7 @@ export const DeadlineForm = ({ onSubmit }: { onSubmit: (query: DeadlineQuery) =>
             <TextField
               select
               fullWidth
-              label="app.calendar.form.rule"
+              label={translate('app.calendar.form.rule')}
               value={rule}
               onChange={(event) => setRule(event.target.value as DeadlineRule)}
               slotProps={{ htmlInput: { 'data-testid': 'deadline-rule' } }}
@@ -64,7 +65,7 @@ export const DeadlineForm = ({ onSubmit }: { onSubmit: (query: DeadlineQuery) =>
                   setDay(event.target.value.slice(0, 10));
                   setTime(event.target.value.slice(11, 16));
                 }}
-                helperText="app.calendar.form.beijing_time"
+                helperText={translate('app.calendar.form.beijing_time')}
                 required
                 slotProps={{ inputLabel: { shrink: true } }}
               />
@@ -75,7 +76,7 @@ export const DeadlineForm = ({ onSubmit }: { onSubmit: (query: DeadlineQuery) =>
                 label={policy.startsFrom}
                 value={day}
                 onChange={(event) => setDay(event.target.value)}
-                helperText="app.calendar.form.start_excluded"
+                helperText={translate('app.calendar.form.start_excluded')}
                 required
                 slotProps={{ inputLabel: { shrink: true } }}
               />
@@ -85,7 +86,7 @@ export const DeadlineForm = ({ onSubmit }: { onSubmit: (query: DeadlineQuery) =>
             <TextField
               select
               fullWidth
-              label="app.calendar.form.profile"
+              label={translate('app.calendar.form.profile')}
               value={profile}
               onChange={(event) => setProfile(event.target.value as DeadlineProfile)}
               helperText={PROFILE_SOURCES[profile]}
