@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UnitOfWork } from '../database/unit-of-work';
 import { DataSource, IsNull } from 'typeorm';
-import { checkPasswordPolicy, DomainError, OrganisationLevel } from '@app/domain';
+import { checkPasswordPolicy, DomainError } from '@app/domain';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Clock } from '../common/clock';
 import { Actor, AuditSubject, subjectOf } from '../common/actor/actor';
