@@ -10,7 +10,7 @@ const fs = require('node:fs');
 
 const root = path.resolve(__dirname, '..');
 const dist = path.join(root, 'dist');
-require('tsconfig-paths').register({ baseUrl: dist, paths: { '@app/domain': ['libs/domain/src/index.js'] } });
+require('tsconfig-paths').register({ baseUrl: dist, paths: { '@app/domain': ['libs/domain/src/index.js'], '@app/contracts': ['libs/contracts/src/index.js'] } });
 
 function usage(message) {
   if (message) {

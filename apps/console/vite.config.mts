@@ -13,11 +13,12 @@ export default defineConfig({
   resolve: {
     alias: {
       '@app/domain': fileURLToPath(new URL('../../libs/domain/src/index.ts', import.meta.url)),
+      '@app/contracts': fileURLToPath(new URL('../../libs/contracts/src/index.ts', import.meta.url)),
     },
   },
   server: {
     port: 5173,
-    // libs/domain lives outside the Vite root.
+    // libs/domain and libs/contracts live outside the Vite root.
     fs: { allow: [repoRoot] },
     proxy: { '/api': 'http://localhost:3000' },
   },

@@ -1,25 +1,24 @@
 import { Route } from 'react-router-dom';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
-import { AccountSecurityPage } from './account/AccountSecurityPage';
-import auditLogs from './auditLogs';
-import batches from './batches';
-import { CalendarPage, DeadlineCalculatorPage } from './calendar';
 import { LoginPage } from './auth/LoginPage';
 import { Dashboard } from './dashboard/Dashboard';
-import deadlines from './deadlines';
+import { FEATURES } from './features';
+import { appChineseMessages } from './i18n/zh-CN';
 import { AppLayout } from './layout/AppLayout';
-import organisations from './organisations';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
-import { MyQueuePage } from './queue/MyQueuePage';
-import users from './users';
 import { theme } from './theme';
 
+// Resources and custom pages come from each feature's registration (features.ts).
+const resources = FEATURES.flatMap((feature) => (feature.resource ? [feature.resource] : []));
+const pages = FEATURES.flatMap((feature) => feature.routes ?? []);
+
+// The default title is shown untranslated by react-admin (error pages), so it is read from the messages directly.
 // disableTelemetry: the console must not call outside servers. requireAuth: nothing renders before login.
 export const App = () => (
   <Admin
-    title="证书数据监管平台"
+    title={appChineseMessages.app.title}
     dataProvider={dataProvider}
     authProvider={authProvider}
     i18nProvider={i18nProvider}
@@ -30,16 +29,13 @@ export const App = () => (
     disableTelemetry
     requireAuth
   >
-    <Resource name="batches" {...batches} />
-    <Resource name="deadlines" {...deadlines} />
-    <Resource name="organisations" {...organisations} />
-    <Resource name="users" {...users} />
-    <Resource name="audit-logs" {...auditLogs} />
+    {resources.map(({ access: _access, recordAllows: _recordAllows, ...resource }) => (
+      <Resource key={resource.name} {...resource} />
+    ))}
     <CustomRoutes>
-      <Route path="/queue" element={<MyQueuePage />} />
-      <Route path="/account" element={<AccountSecurityPage />} />
-      <Route path="/calendar" element={<CalendarPage />} />
-      <Route path="/deadline-calculator" element={<DeadlineCalculatorPage />} />
+      {pages.map(({ path, component: Page }) => (
+        <Route key={path} path={path} element={<Page />} />
+      ))}
     </CustomRoutes>
   </Admin>
 );

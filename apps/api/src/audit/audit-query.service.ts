@@ -3,6 +3,7 @@ import { Actor } from '../common/actor/actor';
 import { defineList, QueryOf } from '../common/http/list-query';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { AuditRepository } from './audit.repository';
+import type { AuditLogView } from '@app/contracts';
 
 export const AUDIT_LOG_LIST = defineList({
   resource: 'audit-logs',
@@ -39,7 +40,7 @@ export class AuditQueryService {
    * R-3, R-38: a reader sees the records of actors in their own subtree; only readers at the national
    * centre see everything, including records with no organisation (failed logins by unknown usernames).
    */
-  async list(actor: Actor, query: QueryOf<typeof AUDIT_LOG_LIST>) {
+  async list(actor: Actor, query: QueryOf<typeof AUDIT_LOG_LIST>): Promise<{ rows: AuditLogView<Date>[]; total: number }> {
     const { from, to } = query.filter;
     const { rows, total } = await this.repository.listPage(query, actor.organisationLevel === 'national' ? null : actor.organisationPath, {
       from: from ? beijingDayStart(from) : undefined,

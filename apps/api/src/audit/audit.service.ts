@@ -6,6 +6,7 @@ import { AuditSubject } from '../common/actor/actor';
 import { AuditOutcome } from './entities/audit-log.entity';
 import { chainHash, GENESIS_HASH } from './audit-chain';
 import { AuditRepository } from './audit.repository';
+import type { ChainVerification } from '@app/contracts';
 
 export interface AuditEntry {
   action: string;
@@ -17,13 +18,7 @@ export interface AuditEntry {
   detail?: string | null;
 }
 
-export interface ChainVerification {
-  ok: boolean;
-  checked: number;
-  firstBrokenId?: number;
-  firstBrokenSeq?: number;
-  reason?: string;
-}
+export type { ChainVerification } from '@app/contracts';
 
 const VERIFY_PAGE = 2000;
 

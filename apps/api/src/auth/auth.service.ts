@@ -15,18 +15,9 @@ import { SessionsRepository } from './sessions.repository';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password-hasher';
 import type { AuthenticatedSession } from './principal-cache';
 import { totp } from './totp';
+import type { SessionUser } from '@app/contracts';
 
-export interface SessionUser {
-  id: number;
-  username: string;
-  displayName: string;
-  roles: string[];
-  organisationId: number;
-  organisationName: string;
-  organisationLevel: OrganisationLevel;
-  totpEnabled: boolean;
-  mustChangePassword: boolean;
-}
+export type { SessionUser } from '@app/contracts';
 
 const invalidCredentials = () => new DomainError('AUTH_INVALID_CREDENTIALS', '用户名或密码错误');
 const sessionExpired = () => new DomainError('AUTH_SESSION_EXPIRED', '登录已超时，请重新登录');

@@ -10,6 +10,7 @@ import { JurisdictionService } from '../jurisdiction/jurisdiction.service';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import { Batch } from './entities/batch.entity';
 import { BatchDecision, BatchDecisionRecord } from './entities/batch-decision.entity';
+import type { BatchView as BatchViewContract, HistoryEntry } from '@app/contracts';
 
 export const BATCH_LIST = defineList({
   resource: 'batches',
@@ -39,15 +40,8 @@ export const BATCH_LIST = defineList({
   },
 });
 
-export type BatchView = Batch & {
-  institutionName: string;
-  statusLabel: string;
-  overdue: boolean;
-  workingDaysLeft: number | null;
-  dueText: string | null;
-  /** where approval takes the batch on its province's chain (null outside review). */
-  nextStatus: BatchStatus | null;
-};
+/** The batches API's row: the entity as the shared contract (libs/contracts) declares it, with its computed fields. */
+export type BatchView = Batch & BatchViewContract<Date>;
 
 /** Reading batches within jurisdiction, with each one's deadline status against today. */
 @Injectable()
@@ -98,7 +92,7 @@ export class BatchQueryService {
   }
 
   /** The batch's history as a timeline: every decision with per-record reasons. */
-  async history(actor: Actor, id: number) {
+  async history(actor: Actor, id: number): Promise<HistoryEntry<Date>[]> {
     await this.batchWithin(actor, id);
     const decisions = await this.dataSource.getRepository(BatchDecision).find({ where: { batchId: id }, order: { id: 'ASC' } });
     const withRecords = decisions.filter((d) => d.action === 'return' && d.childBatchId);

@@ -19,6 +19,7 @@ import { Clock } from '../common/clock';
 import { AuditService } from '../audit/audit.service';
 import { CalendarRepository } from './calendar.repository';
 import { readConfigHolidayYears } from './holiday-files';
+import type { CalendarYearView } from '@app/contracts';
 
 /** How long an instance trusts its cached calendar before re-reading (other instances may have edited it). */
 const CACHE_MS = 30_000;
@@ -116,7 +117,7 @@ export class CalendarService implements OnApplicationBootstrap {
     return this.storedDue(uploadRuleFor(kind), issueDate, profile);
   }
 
-  async year(year: number) {
+  async year(year: number): Promise<CalendarYearView> {
     const calendar = await this.calendar();
     const meta = await this.repository.findYear(year);
     const days = await this.repository.daysOf(year);

@@ -15,6 +15,7 @@ import { Batch } from '../batches/entities/batch.entity';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import { assertMaintains } from '../organisations/institution-maintenance';
 import { Certificate } from './entities/certificate.entity';
+import type { CertificateRecord } from '@app/contracts';
 
 export const CERTIFICATE_LIST = defineList({
   resource: 'certificates',
@@ -140,7 +141,10 @@ export class CertificatesService {
 }
 
 /** Never the ciphertext or the blind index. */
-export function publicView(c: Certificate) {
+/** The certificates API's row (libs/contracts): the entity without the encrypted number and its blind index. */
+export type CertificateView = Omit<Certificate, 'idNumberEnc' | 'idNumberHash'> & CertificateRecord;
+
+export function publicView(c: Certificate): CertificateView {
   const { idNumberEnc: _enc, idNumberHash: _hash, ...rest } = c;
   return rest;
 }

@@ -1,15 +1,11 @@
 import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
-import type { OccupationCatalogue as DomainCatalogue, OccupationEntry } from '@app/domain';
+import type { OccupationCatalogue as DomainCatalogue } from '@app/domain';
 import { projectRoot } from '../config/app-config';
 import { loadOccupationCatalogue } from './occupation-catalogue.loader';
+import type { Occupation } from '@app/contracts';
 
-export interface Occupation {
-  code: string;
-  name: string;
-  levels: number[];
-  inQualificationCatalogue: OccupationEntry['inQualificationCatalogue2021'];
-}
+export type { Occupation } from '@app/contracts';
 
 /**
  * The occupations of the 2022 职业分类大典 for which certificates are issued (config/occupations.csv), read

@@ -23,8 +23,10 @@ import { CreateOrganisationDto, INSTITUTION_STATUSES, ScopeEntryDto, UpdateOrgan
 import { Organisation } from './entities/organisation.entity';
 import { OccupationCatalogue } from './occupation-catalogue';
 import { OrganisationsRepository } from './organisations.repository';
+import type { OrganisationView as OrganisationViewContract } from '@app/contracts';
 
-export type OrganisationView = Organisation & { parentName: string | null; childCount: number };
+/** The organisations API's row: the entity as the shared contract (libs/contracts) declares it, plus its relatives. */
+export type OrganisationView = Organisation & OrganisationViewContract<Date>;
 
 export const ORGANISATION_LIST = defineList({
   resource: 'organisations',

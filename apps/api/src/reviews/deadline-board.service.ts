@@ -18,12 +18,13 @@ import { JurisdictionService } from '../jurisdiction/jurisdiction.service';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import { BatchQueryService, dueFields } from '../batches/batch-query.service';
 import { Batch } from '../batches/entities/batch.entity';
+import type { DeadlineItem, DeadlineItemKind } from '@app/contracts';
 
 /** Everything still open: uploads awaiting submission, reviews, corrections after returns. */
 const OPEN_STATUSES: BatchStatus[] = ['draft', 'returned', 'municipal_review', 'municipal_head_approval', 'provincial_review', 'national_review'];
 const DUE_SOON_WORKING_DAYS = 3;
 
-export type DeadlineItemKind = 'upload' | 'review' | 'correction';
+export type { DeadlineItemKind } from '@app/contracts';
 
 export const DEADLINE_LIST = defineList({
   resource: 'deadlines',
@@ -54,7 +55,7 @@ export class DeadlineBoardService {
     private readonly queries: BatchQueryService,
   ) {}
 
-  async list(actor: Actor, query: QueryOf<typeof DEADLINE_LIST>) {
+  async list(actor: Actor, query: QueryOf<typeof DEADLINE_LIST>): Promise<{ rows: DeadlineItem[]; total: number }> {
     const calendar = await this.calendar.calendar();
     const today = this.clock.today();
     const qb = this.dataSource.getRepository(Batch).createQueryBuilder('b');

@@ -24,6 +24,7 @@ import { BatchDecision, BatchDecisionRecord, decidedBy } from '../batches/entiti
 import { BatchRecordKey } from '../batches/entities/batch-record-key.entity';
 import { Certificate } from '../certificates/entities/certificate.entity';
 import { ReturnedRecordDto } from './dto/review.dto';
+import type { BulkApproveReply } from '@app/contracts';
 
 const RECORD_CHUNK = 500;
 /** Steps that put data into a batch: their actors may not approve it (R-3 三权分立). */
@@ -111,8 +112,8 @@ export class ReviewsService {
   }
 
   /** Approves many small batches; each is its own decision, and one failure does not undo the others. */
-  async bulkApprove(actor: Actor, items: { id: number; version: number }[], comment?: string) {
-    const results = [];
+  async bulkApprove(actor: Actor, items: { id: number; version: number }[], comment?: string): Promise<BulkApproveReply> {
+    const results: BulkApproveReply['results'] = [];
     for (const item of items) {
       try {
         const batch = await this.approve(actor, item.id, item.version, comment);

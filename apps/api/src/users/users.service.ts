@@ -30,24 +30,10 @@ import { OrganisationsRepository } from '../organisations/organisations.reposito
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 import { User } from './entities/user.entity';
 import { UsersRepository } from './users.repository';
+import type { UserView as UserViewContract } from '@app/contracts';
 
-export interface UserView {
-  id: number;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  organisationId: number;
-  organisationName: string;
-  email: string | null;
-  disabled: boolean;
-  lockedUntil: Date | null;
-  totpEnabled: boolean;
-  lastLoginAt: Date | null;
-  mustChangePassword: boolean;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-}
+/** The users API's row (libs/contracts), with timestamps as Date until serialised. */
+export type UserView = UserViewContract<Date>;
 
 export const USER_LIST = defineList({
   resource: 'users',

@@ -1,35 +1,24 @@
 import { useState } from 'react';
 import { Alert, Box, Button as MuiButton, Card, CardContent, CardHeader, Chip, Grid, Stack, Typography } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
-import {
-  Form,
-  PasswordInput,
-  regex,
-  required,
-  SaveButton,
-  TextInput,
-  Title,
-  useDataProvider,
-  useGetIdentity,
-  useNotify,
-  type Validator,
-} from 'react-admin';
+import { Form, PasswordInput, regex, required, SaveButton, TextInput, Title, useDataProvider, useGetIdentity, useNotify, type Validator, useTranslate } from 'react-admin';
 import type { FieldValues } from 'react-hook-form';
 import { checkPasswordPolicy, ORGANISATION_LEVEL_LABELS, type OrganisationLevel } from '@app/domain';
 import { roleLabel } from '../common/fields';
-import type { ConsoleDataProvider, TotpSetup } from '../providers/dataProvider';
+import type { ConsoleDataProvider } from '../providers/dataProvider';
+import type { TotpSetup } from '@app/contracts';
 
-const sixDigits = regex(/^\d{6}$/, '请输入验证器应用显示的6位数字');
+const sixDigits = regex(/^\d{6}$/, 'app.account.code_rule');
 
 const passwordPolicy: Validator = (value: string | undefined, allValues) => {
   if (!value) return undefined;
   const problems = checkPasswordPolicy(value, { username: allValues.username });
   if (problems.length > 0) return problems.join('；');
-  return value === allValues.currentPassword ? '新密码不能与当前密码相同' : undefined;
+  return value === allValues.currentPassword ? 'app.account.password.same_as_current' : undefined;
 };
 
 const samePassword: Validator = (value: string | undefined, allValues) =>
-  value !== allValues.newPassword ? '两次输入的新密码不一致' : undefined;
+  value !== allValues.newPassword ? 'app.account.password.mismatch' : undefined;
 
 function useAccountMutation<V, R = unknown>(run: (dataProvider: ConsoleDataProvider, values: V) => Promise<R>) {
   const dataProvider = useDataProvider<ConsoleDataProvider>();
@@ -41,6 +30,7 @@ function useAccountMutation<V, R = unknown>(run: (dataProvider: ConsoleDataProvi
 }
 
 const ChangePasswordCard = ({ username, onChanged }: { username: string; onChanged: () => void }) => {
+  const translate = useTranslate();
   const notify = useNotify();
   const [done, setDone] = useState(0);
   const { mutate, isPending } = useAccountMutation(
@@ -48,7 +38,7 @@ const ChangePasswordCard = ({ username, onChanged }: { username: string; onChang
   );
   return (
     <Card>
-      <CardHeader title="修改密码" subheader="至少8位，含大写字母、小写字母、数字、符号中的三类，不得包含用户名" />
+      <CardHeader title={translate('app.account.password.title')} subheader={translate('app.account.password.rule')} />
       <CardContent>
         {/* A new key after success remounts the form empty: a password never stays on screen. */}
         <Form
@@ -59,7 +49,7 @@ const ChangePasswordCard = ({ username, onChanged }: { username: string; onChang
               { currentPassword: values.currentPassword, newPassword: values.newPassword },
               {
                 onSuccess: () => {
-                  notify('密码已修改', { type: 'success' });
+                  notify('app.account.password.changed', { type: 'success' });
                   setDone((n) => n + 1);
                   onChanged();
                 },
@@ -68,21 +58,21 @@ const ChangePasswordCard = ({ username, onChanged }: { username: string; onChang
           }
         >
           <Stack sx={{ maxWidth: 360 }}>
-            <PasswordInput source="currentPassword" label="当前密码" validate={required()} autoComplete="current-password" />
+            <PasswordInput source="currentPassword" label="app.account.password.current" validate={required()} autoComplete="current-password" />
             <PasswordInput
               source="newPassword"
-              label="新密码"
+              label="app.account.password.new"
               validate={[required(), passwordPolicy]}
               autoComplete="new-password"
             />
             <PasswordInput
               source="newPasswordConfirm"
-              label="确认新密码"
+              label="app.account.password.confirm"
               validate={[required(), samePassword]}
               autoComplete="new-password"
             />
             <Box>
-              <SaveButton label="修改密码" disabled={isPending} alwaysEnable={!isPending} />
+              <SaveButton label="app.account.password.title" disabled={isPending} alwaysEnable={!isPending} />
             </Box>
           </Stack>
         </Form>
@@ -94,6 +84,7 @@ const ChangePasswordCard = ({ username, onChanged }: { username: string; onChang
 const groupSecret = (secret: string) => secret.replace(/(.{4})/g, '$1 ').trim();
 
 const TotpCard = ({ enabled, onChanged }: { enabled: boolean; onChanged: () => void }) => {
+  const translate = useTranslate();
   const notify = useNotify();
   const [setup, setSetup] = useState<TotpSetup | null>(null);
   const start = useAccountMutation((dp, _: void) => dp.setupTotp());
@@ -104,24 +95,24 @@ const TotpCard = ({ enabled, onChanged }: { enabled: boolean; onChanged: () => v
   if (enabled) {
     body = (
       <>
-        <Typography gutterBottom>登录时除密码外，还须输入验证器应用生成的6位动态码。</Typography>
+        <Typography gutterBottom>{translate('app.account.totp.enabled_info')}</Typography>
         <Typography variant="body2" color="text.secondary" gutterBottom>
-          如需停用，请输入当前动态码确认。
+          {translate('app.account.totp.disable_info')}
         </Typography>
         <Form
           onSubmit={(values: FieldValues) =>
             disable.mutate(values.code, {
               onSuccess: () => {
-                notify('两步验证已停用', { type: 'success' });
+                notify('app.account.totp.disabled', { type: 'success' });
                 onChanged();
               },
             })
           }
         >
           <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
-            <TextInput source="code" label="动态码" validate={[required(), sixDigits]} autoComplete="one-time-code" />
+            <TextInput source="code" label="app.login.code" validate={[required(), sixDigits]} autoComplete="one-time-code" />
             <SaveButton
-              label="停用两步验证"
+              label="app.account.totp.disable"
               color="error"
               icon={<span />}
               alwaysEnable={!disable.isPending}
@@ -135,24 +126,23 @@ const TotpCard = ({ enabled, onChanged }: { enabled: boolean; onChanged: () => v
     body = (
       <Grid container spacing={3}>
         <Grid size={{ xs: 12, sm: 'auto' }}>
-          <Box component="img" src={setup.qrDataUrl} alt="两步验证二维码" width={200} height={200} data-testid="totp-qr" />
+          <Box component="img" src={setup.qrDataUrl} alt={translate('app.account.totp.qr')} width={200} height={200} data-testid="totp-qr" />
         </Grid>
         <Grid size={{ xs: 12, sm: 'grow' }}>
           <Typography gutterBottom>
-            1. 用验证器应用（如 FreeOTP、Google Authenticator、Microsoft Authenticator）扫描左侧二维码；
-            无法扫码时手动输入密钥：
+            {translate('app.account.totp.step1')}
           </Typography>
           <Typography component="code" sx={{ fontFamily: 'monospace', fontSize: '1.1rem', userSelect: 'all' }}>
             {groupSecret(setup.secret)}
           </Typography>
           <Typography sx={{ mt: 2 }} gutterBottom>
-            2. 输入应用显示的6位动态码，完成启用：
+            {translate('app.account.totp.step2')}
           </Typography>
           <Form
             onSubmit={(values: FieldValues) =>
               enable.mutate(values.code, {
                 onSuccess: () => {
-                  notify('两步验证已启用', { type: 'success' });
+                  notify('app.account.totp.enabled', { type: 'success' });
                   setSetup(null);
                   onChanged();
                 },
@@ -160,15 +150,15 @@ const TotpCard = ({ enabled, onChanged }: { enabled: boolean; onChanged: () => v
             }
           >
             <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
-              <TextInput source="code" label="动态码" validate={[required(), sixDigits]} autoComplete="one-time-code" />
+              <TextInput source="code" label="app.login.code" validate={[required(), sixDigits]} autoComplete="one-time-code" />
               <SaveButton
-                label="确认启用"
+                label="app.account.totp.confirm"
                 icon={<span />}
                 alwaysEnable={!enable.isPending}
                 sx={{ whiteSpace: 'nowrap', mt: 1 }}
               />
               <MuiButton onClick={() => setSetup(null)} sx={{ whiteSpace: 'nowrap', mt: 1 }}>
-                取消
+                {translate('ra.action.cancel')}
               </MuiButton>
             </Stack>
           </Form>
@@ -179,14 +169,14 @@ const TotpCard = ({ enabled, onChanged }: { enabled: boolean; onChanged: () => v
     body = (
       <>
         <Typography gutterBottom>
-          启用后，登录时除密码外还须输入手机验证器应用生成的动态码。部中心和省级管理员账号应当启用。
+          {translate('app.account.totp.intro')}
         </Typography>
         <MuiButton
           variant="contained"
           disabled={start.isPending}
           onClick={() => start.mutate(undefined, { onSuccess: setSetup })}
         >
-          启用两步验证
+          {translate('app.account.totp.enable')}
         </MuiButton>
       </>
     );
@@ -197,8 +187,8 @@ const TotpCard = ({ enabled, onChanged }: { enabled: boolean; onChanged: () => v
       <CardHeader
         title={
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-            <span>两步验证</span>
-            <Chip size="small" color={enabled ? 'success' : 'default'} label={enabled ? '已启用' : '未启用'} />
+            <span>{translate('resources.users.fields.totpEnabled')}</span>
+            <Chip size="small" color={enabled ? 'success' : 'default'} label={translate(enabled ? 'app.users.totp.enabled' : 'app.users.totp.disabled')} />
           </Stack>
         }
       />
@@ -209,40 +199,41 @@ const TotpCard = ({ enabled, onChanged }: { enabled: boolean; onChanged: () => v
 
 /** 账号安全: who I am, change password, enable/disable the TOTP second factor. */
 export const AccountSecurityPage = () => {
+  const translate = useTranslate();
   const { identity, refetch } = useGetIdentity();
   if (!identity) return null;
   const refresh = () => void refetch();
   return (
     <Box sx={{ mt: 2, mb: 4 }}>
-      <Title title="账号安全" />
+      <Title title="app.menu.account" />
       {identity.mustChangePassword && (
         <Alert severity="warning" sx={{ mb: 2 }}>
-          您正在使用临时密码，请立即修改密码。
+          {translate('app.account.temporary_password_page')}
         </Alert>
       )}
       <Grid container spacing={2}>
         <Grid size={12}>
           <Card>
-            <CardHeader title="账号信息" />
+            <CardHeader title={translate('app.account.info')} />
             <CardContent>
               <Grid container spacing={2}>
                 <Grid size={{ xs: 12, sm: 4 }}>
-                  <Typography color="text.secondary">用户名</Typography>
+                  <Typography color="text.secondary">{translate('resources.users.fields.username')}</Typography>
                   <Typography>{identity.username}</Typography>
                 </Grid>
                 <Grid size={{ xs: 12, sm: 4 }}>
-                  <Typography color="text.secondary">姓名</Typography>
+                  <Typography color="text.secondary">{translate('resources.users.fields.displayName')}</Typography>
                   <Typography>{identity.fullName}</Typography>
                 </Grid>
                 <Grid size={{ xs: 12, sm: 4 }}>
-                  <Typography color="text.secondary">所属机构</Typography>
+                  <Typography color="text.secondary">{translate('resources.users.fields.organisationName')}</Typography>
                   <Typography>
                     {identity.organisationName}（
                     {ORGANISATION_LEVEL_LABELS[identity.organisationLevel as OrganisationLevel] ?? ''}）
                   </Typography>
                 </Grid>
                 <Grid size={12}>
-                  <Typography color="text.secondary">角色</Typography>
+                  <Typography color="text.secondary">{translate('resources.users.fields.roles')}</Typography>
                   <Stack direction="row" spacing={1} sx={{ mt: 0.5 }}>
                     {(identity.roles as string[]).map((role) => (
                       <Chip key={role} size="small" label={roleLabel(role)} />

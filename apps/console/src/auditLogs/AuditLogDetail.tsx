@@ -1,11 +1,11 @@
 import { Box, Grid, Typography } from '@mui/material';
-import { useRecordContext } from 'react-admin';
-import type { AuditLog } from './AuditLogList';
+import { useRecordContext, Translate } from 'react-admin';
+import type { AuditLogView } from '@app/contracts';
 
 const Json = ({ title, value }: { title: string; value: unknown }) => (
   <Grid size={{ xs: 12, md: 6 }}>
     <Typography variant="subtitle2" gutterBottom>
-      {title}
+      <Translate i18nKey={title} />
     </Typography>
     <Box
       component="pre"
@@ -21,28 +21,28 @@ const Json = ({ title, value }: { title: string; value: unknown }) => (
         wordBreak: 'break-all',
       }}
     >
-      {value == null ? '（无）' : JSON.stringify(value, null, 2)}
+      {value == null ? <Translate i18nKey="app.common.none" /> : JSON.stringify(value, null, 2)}
     </Box>
   </Grid>
 );
 
 /** The expanded row: before/after side by side, plus the detail text and the chain hash. */
 export const AuditLogDetail = () => {
-  const log = useRecordContext<AuditLog>();
+  const log = useRecordContext<AuditLogView>();
   if (!log) return null;
   return (
     <Box data-testid="audit-log-detail" sx={{ p: 1 }}>
       {log.detail && (
         <Typography variant="body2" sx={{ mb: 1 }}>
-          说明：{log.detail}
+          <Translate i18nKey="app.audit_logs.detail" options={{ detail: log.detail }} />
         </Typography>
       )}
       <Grid container spacing={2}>
-        <Json title="修改前" value={log.before} />
-        <Json title="修改后" value={log.after} />
+        <Json title="resources.audit-logs.fields.before" value={log.before} />
+        <Json title="resources.audit-logs.fields.after" value={log.after} />
       </Grid>
       <Typography variant="caption" color="text.secondary" component="div" sx={{ mt: 1, fontFamily: 'monospace' }}>
-        记录哈希：{log.hash}
+        <Translate i18nKey="app.audit_logs.hash" options={{ hash: log.hash }} />
       </Typography>
     </Box>
   );

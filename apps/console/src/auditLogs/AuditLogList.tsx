@@ -1,49 +1,33 @@
 import { Chip } from '@mui/material';
-import { DataTable, FilterButton, List, TopToolbar, useRecordContext } from 'react-admin';
+import { DataTable, FilterButton, List, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { BeijingDateTimeField, roleLabel } from '../common/fields';
 import { auditActionLabel, auditTargetLabel } from './auditActions';
 import { AuditLogDetail } from './AuditLogDetail';
 import { auditLogFilters } from './auditLogFilters';
 import { VerifyChainButton } from './VerifyChainButton';
+import type { AuditLogView } from '@app/contracts';
 
-export interface AuditLog {
-  id: number;
-  at: string;
-  userId: number | null;
-  username: string | null;
-  organisationId: number | null;
-  organisationName: string | null;
-  role: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | number | null;
-  before: unknown;
-  after: unknown;
-  ip: string | null;
-  outcome: 'success' | 'failure';
-  detail: string | null;
-  hash: string;
-}
 
 const OutcomeField = () => {
-  const log = useRecordContext<AuditLog>();
+  const translate = useTranslate();
+  const log = useRecordContext<AuditLogView>();
   if (!log) return null;
   return log.outcome === 'success' ? (
-    <Chip size="small" color="success" variant="outlined" label="成功" />
+    <Chip size="small" color="success" variant="outlined" label={translate('app.audit_logs.outcome.success')} />
   ) : (
-    <Chip size="small" color="error" label="失败" />
+    <Chip size="small" color="error" label={translate('app.audit_logs.outcome.failure')} />
   );
 };
 
 const ActionField = () => {
-  const log = useRecordContext<AuditLog>();
+  const log = useRecordContext<AuditLogView>();
   if (!log) return null;
   const label = auditActionLabel(log.action);
   return <span title={log.action}>{label}</span>;
 };
 
 const TargetField = () => {
-  const log = useRecordContext<AuditLog>();
+  const log = useRecordContext<AuditLogView>();
   if (!log?.targetType) return null;
   return (
     <span>
@@ -54,7 +38,7 @@ const TargetField = () => {
 };
 
 const RoleField = () => {
-  const log = useRecordContext<AuditLog>();
+  const log = useRecordContext<AuditLogView>();
   return log?.role ? <span>{roleLabel(log.role)}</span> : null;
 };
 
@@ -68,7 +52,7 @@ const ListActions = () => (
 // Read-only (R-38: append-only); rows expand to show before/after.
 export const AuditLogList = () => (
   <List
-    title="审计日志"
+    title="app.menu.audit_logs"
     filters={auditLogFilters}
     sort={{ field: 'at', order: 'DESC' }}
     perPage={25}

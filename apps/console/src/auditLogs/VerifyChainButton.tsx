@@ -2,14 +2,15 @@ import { useState } from 'react';
 import { Alert, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
 import VerifiedUserIcon from '@mui/icons-material/VerifiedUser';
 import { useMutation } from '@tanstack/react-query';
-import { Button, useDataProvider, useNotify } from 'react-admin';
-import type { AuditChainReport, ConsoleDataProvider } from '../providers/dataProvider';
+import { Button, useDataProvider, useNotify, Translate } from 'react-admin';
+import type { ConsoleDataProvider } from '../providers/dataProvider';
+import type { ChainVerification } from '@app/contracts';
 
 /** R-38: recompute the hash chain on the server and say whether, and where, it is broken. */
 export const VerifyChainButton = () => {
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   const notify = useNotify();
-  const [report, setReport] = useState<AuditChainReport | null>(null);
+  const [report, setReport] = useState<ChainVerification | null>(null);
   const { mutate, isPending } = useMutation({
     mutationFn: () => dataProvider.verifyAuditChain(),
     onSuccess: setReport,
@@ -17,26 +18,33 @@ export const VerifyChainButton = () => {
   });
   return (
     <>
-      <Button label={isPending ? '校验中…' : '校验日志链'} onClick={() => mutate()} disabled={isPending}>
+      <Button label={isPending ? 'app.audit_logs.verify.running' : 'app.audit_logs.verify.button'} onClick={() => mutate()} disabled={isPending}>
         <VerifiedUserIcon />
       </Button>
       <Dialog open={report !== null} onClose={() => setReport(null)} maxWidth="sm" fullWidth>
-        <DialogTitle>日志链校验结果</DialogTitle>
+        <DialogTitle>
+          <Translate i18nKey="app.audit_logs.verify.title" />
+        </DialogTitle>
         <DialogContent>
           {report?.ok ? (
             <Alert severity="success" data-testid="audit-verify-result">
-              日志链完整：已校验 {report.checked} 条记录，未发现篡改或缺失。
+              <Translate i18nKey="app.audit_logs.verify.intact" options={{ checked: report.checked }} />
             </Alert>
           ) : (
             <Alert severity="error" data-testid="audit-verify-result">
-              日志链在第 {report?.firstBrokenId ?? '?'} 号记录处断裂（已校验 {report?.checked ?? 0} 条）。
-              {report?.reason ? `原因：${report.reason}` : ''}
-              请立即报告安全管理员，并保留现场。
+              <Translate
+                i18nKey="app.audit_logs.verify.broken"
+                options={{ id: report?.firstBrokenId ?? '?', checked: report?.checked ?? 0 }}
+              />
+              {report?.reason ? <Translate i18nKey="app.audit_logs.verify.reason" options={{ reason: report.reason }} /> : ''}
+              <Translate i18nKey="app.audit_logs.verify.report" />
             </Alert>
           )}
         </DialogContent>
         <DialogActions>
-          <MuiButton onClick={() => setReport(null)}>关闭</MuiButton>
+          <MuiButton onClick={() => setReport(null)}>
+            <Translate i18nKey="ra.action.close" />
+          </MuiButton>
         </DialogActions>
       </Dialog>
     </>

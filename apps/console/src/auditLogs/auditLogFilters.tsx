@@ -2,8 +2,8 @@ import { DateInput, SelectInput, TextInput } from 'react-admin';
 import { auditActionChoices, auditTargetChoices } from './auditActions';
 
 export const outcomeChoices = [
-  { id: 'success', name: '成功' },
-  { id: 'failure', name: '失败' },
+  { id: 'success', name: 'app.audit_logs.outcome.success' },
+  { id: 'failure', name: 'app.audit_logs.outcome.failure' },
 ];
 
 // Exact-match filters; `from` and `to` are Beijing calendar days, both included.

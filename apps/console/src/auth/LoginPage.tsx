@@ -12,7 +12,7 @@ import {
   Typography,
 } from '@mui/material';
 import VerifiedUserOutlinedIcon from '@mui/icons-material/VerifiedUserOutlined';
-import { useLogin } from 'react-admin';
+import { useLogin, useTranslate } from 'react-admin';
 import { LoginError } from '../providers/authProvider';
 
 type Step = 'password' | 'totp';
@@ -27,6 +27,7 @@ interface Problem {
  * from the user's authenticator app. A locked account (423) shows the API's message with the unlock time.
  */
 export const LoginPage = () => {
+  const translate = useTranslate();
   const login = useLogin();
   const [step, setStep] = useState<Step>('password');
   const [username, setUsername] = useState('');
@@ -38,11 +39,11 @@ export const LoginPage = () => {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!username.trim() || !password) {
-      setProblem({ severity: 'error', text: '请输入用户名和密码' });
+      setProblem({ severity: 'error', text: translate('app.login.credentials_required') });
       return;
     }
     if (step === 'totp' && !/^\d{6}$/.test(totpCode)) {
-      setProblem({ severity: 'error', text: '请输入6位数字动态码' });
+      setProblem({ severity: 'error', text: translate('app.login.code_required') });
       return;
     }
     setBusy(true);
@@ -50,23 +51,25 @@ export const LoginPage = () => {
     try {
       await login({ username: username.trim(), password, totpCode: step === 'totp' ? totpCode : undefined });
     } catch (error) {
-      const e = error instanceof LoginError ? error : new LoginError('UNKNOWN', '登录失败，请稍后重试', 0);
+      const e = error instanceof LoginError ? error : new LoginError('UNKNOWN', translate('app.login.failed'), 0);
+      // The message is the API's Chinese text, or an i18n key where the console words it (network, unknown).
+      const message = e.message ? translate(e.message, { _: e.message }) : '';
       switch (e.code) {
         case 'AUTH_TOTP_REQUIRED':
           setStep('totp');
           setTotpCode('');
-          setProblem({ severity: 'info', text: e.message || '请输入验证器应用中显示的6位动态码' });
+          setProblem({ severity: 'info', text: message || translate('app.login.code_prompt') });
           break;
         case 'AUTH_TOTP_INVALID':
           setTotpCode('');
-          setProblem({ severity: 'error', text: e.message || '动态码错误，请重新输入' });
+          setProblem({ severity: 'error', text: message || translate('app.login.code_wrong') });
           break;
         case 'AUTH_ACCOUNT_LOCKED':
         case 'AUTH_TOO_MANY_FAILURES_FROM_ADDRESS':
-          setProblem({ severity: 'warning', text: e.message || '账号已被锁定，请稍后再试' });
+          setProblem({ severity: 'warning', text: message || translate('app.login.locked') });
           break;
         default:
-          setProblem({ severity: 'error', text: e.message || '登录失败，请稍后重试' });
+          setProblem({ severity: 'error', text: message || translate('app.login.failed') });
           // A wrong password on the second step means starting over.
           if (step === 'totp' && e.code === 'AUTH_INVALID_CREDENTIALS') setStep('password');
       }
@@ -94,14 +97,16 @@ export const LoginPage = () => {
       }}
     >
       <Typography variant="h4" component="h1" sx={{ color: '#fff', fontWeight: 600, letterSpacing: 4, mb: 0.5 }}>
-        证书数据监管平台
+        {translate('app.title')}
       </Typography>
-      <Typography sx={{ color: 'rgba(255,255,255,0.85)', mb: 3 }}>技能人才评价证书全国联网查询 · 数据监管</Typography>
+      <Typography sx={{ color: 'rgba(255,255,255,0.85)', mb: 3 }}>
+        {translate('app.login.subtitle')}
+      </Typography>
       <Card sx={{ width: '100%', maxWidth: 400 }} elevation={6}>
         <CardContent sx={{ p: 4 }}>
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 2 }}>
             <VerifiedUserOutlinedIcon color="primary" />
-            <Typography variant="h6">{step === 'password' ? '工作人员登录' : '两步验证'}</Typography>
+            <Typography variant="h6">{translate(step === 'password' ? 'app.login.title' : 'app.login.totp_title')}</Typography>
           </Stack>
           <form onSubmit={submit} noValidate>
             <Stack spacing={2}>
@@ -113,7 +118,7 @@ export const LoginPage = () => {
               {step === 'password' ? (
                 <>
                   <TextField
-                    label="用户名"
+                    label={translate('ra.auth.username')}
                     name="username"
                     value={username}
                     onChange={(e) => setUsername(e.target.value)}
@@ -123,7 +128,7 @@ export const LoginPage = () => {
                     disabled={busy}
                   />
                   <TextField
-                    label="密码"
+                    label={translate('ra.auth.password')}
                     name="password"
                     type="password"
                     value={password}
@@ -136,10 +141,12 @@ export const LoginPage = () => {
               ) : (
                 <>
                   <Typography variant="body2" color="text.secondary">
-                    账号 <strong>{username}</strong> 已启用两步验证，请打开手机上的验证器应用，输入当前显示的6位动态码。
+                    {translate('app.login.totp_intro_before')}
+                    <strong>{username}</strong>
+                    {translate('app.login.totp_intro_after')}
                   </Typography>
                   <TextField
-                    label="动态码"
+                    label={translate('app.login.code')}
                     name="totpCode"
                     value={totpCode}
                     onChange={(e) => setTotpCode(e.target.value.replace(/\D/g, '').slice(0, 6))}
@@ -160,11 +167,11 @@ export const LoginPage = () => {
                 disabled={busy}
                 startIcon={busy ? <CircularProgress size={18} color="inherit" /> : null}
               >
-                {step === 'password' ? '登录' : '验证并登录'}
+                {translate(step === 'password' ? 'ra.auth.sign_in' : 'app.login.verify')}
               </Button>
               {step === 'totp' && (
                 <Link component="button" type="button" onClick={back} underline="hover" sx={{ alignSelf: 'center' }}>
-                  返回重新输入账号
+                  {translate('app.login.back')}
                 </Link>
               )}
             </Stack>
@@ -172,7 +179,7 @@ export const LoginPage = () => {
         </CardContent>
       </Card>
       <Typography variant="caption" color="text.secondary" sx={{ mt: 3, textAlign: 'center' }}>
-        仅限授权工作人员使用。连续5次密码错误将锁定账号30分钟；所有操作均记入审计日志。
+        {translate('app.login.notice')}
       </Typography>
     </Box>
   );

@@ -16,5 +16,5 @@ interface ApiError {
  */
 export function passwordChangeRedirect(error: ApiError | null | undefined): { redirectTo: string; logoutUser: false; message: string } | null {
   if (error?.status !== 403 || error.body?.code !== PASSWORD_CHANGE_REQUIRED) return null;
-  return { redirectTo: ACCOUNT_SECURITY_PATH, logoutUser: false, message: error.message || '请先修改临时密码' };
+  return { redirectTo: ACCOUNT_SECURITY_PATH, logoutUser: false, message: error.message || 'app.account.change_temporary_password' };
 }

@@ -1,6 +1,6 @@
 import { Box, Grid, Link, Stack } from '@mui/material';
 import { Link as RouterLink } from 'react-router-dom';
-import { useRecordContext } from 'react-admin';
+import { useRecordContext, useTranslate } from 'react-admin';
 import { BATCH_STATUS_LABELS, type BatchStatus } from '@app/domain';
 import { formatBeijingDateTime, formatCalendarDay } from '../common/dates';
 import { LabeledValue } from '../common/LabeledValue';
@@ -10,7 +10,7 @@ import { DueChip } from './DueChip';
 import { PROVISIONAL_MARK } from './DueField';
 import { ExemptionNotice } from './ExemptionNotice';
 import { LateSubmissionNotice } from './LateSubmissionNotice';
-import type { Batch } from './types';
+import type { BatchView } from '@app/contracts';
 
 const Item = ({ label, children }: { label: string; children: React.ReactNode }) => (
   <Grid size={{ xs: 12, sm: 6, md: 3 }}>
@@ -20,7 +20,8 @@ const Item = ({ label, children }: { label: string; children: React.ReactNode })
 
 /** The batch's facts above its records and history: stage, institution, deadline, R-16 statements. */
 export const BatchHeader = () => {
-  const batch = useRecordContext<Batch>();
+  const translate = useTranslate();
+  const batch = useRecordContext<BatchView>();
   if (!batch) return null;
   return (
     <Box sx={{ p: 2 }} data-testid="batch-header">
@@ -29,7 +30,11 @@ export const BatchHeader = () => {
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
             <BatchStatusField />
             {batch.status === 'returned' && batch.returnedFrom && (
-              <span>由“{BATCH_STATUS_LABELS[batch.returnedFrom as BatchStatus] ?? batch.returnedFrom}”环节退回</span>
+              <span>
+                {translate('app.batches.returned_from', {
+                  stage: BATCH_STATUS_LABELS[batch.returnedFrom as BatchStatus] ?? batch.returnedFrom,
+                })}
+              </span>
             )}
           </Stack>
         </Item>
@@ -39,9 +44,9 @@ export const BatchHeader = () => {
         <Item label="resources.batches.fields.dueDate">
           {batch.dueDate ? (
             <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-              <span title={batch.dueProvisional ? '次年节假日安排尚未发布，仅按周末计算' : undefined}>
+              <span title={batch.dueProvisional ? translate('app.batches.provisional_due_hint') : undefined}>
                 {formatCalendarDay(batch.dueDate)}
-                {batch.dueProvisional ? PROVISIONAL_MARK : ''}
+                {batch.dueProvisional ? translate(PROVISIONAL_MARK) : ''}
               </span>
               <DueChip due={batch} />
             </Stack>
@@ -50,7 +55,9 @@ export const BatchHeader = () => {
           )}
         </Item>
         <Item label="resources.batches.fields.submittedAt">
-          {batch.submittedAt ? `${formatBeijingDateTime(batch.submittedAt)}（第 ${batch.round} 次提交）` : '尚未提交'}
+          {batch.submittedAt
+            ? translate('app.batches.submitted_at', { at: formatBeijingDateTime(batch.submittedAt), round: batch.round })
+            : translate('app.batches.not_submitted')}
         </Item>
         <Item label="resources.batches.fields.publishedOn">{formatCalendarDay(batch.publishedOn)}</Item>
         <Item label="resources.batches.fields.fileName">{batch.fileName}</Item>
@@ -61,7 +68,7 @@ export const BatchHeader = () => {
         {batch.parentId && (
           <Item label="resources.batches.fields.parentId">
             <Link component={RouterLink} to={`/batches/${batch.parentId}/show`}>
-              批次 #{batch.parentId}（部分退回时转出）
+              {translate('app.batches.split_from', { id: batch.parentId })}
             </Link>
           </Item>
         )}

@@ -10,13 +10,13 @@ import { LateSubmissionField } from './LateSubmissionField';
 const ListActions = () => (
   <TopToolbar>
     <FilterButton />
-    <CreateButton label="上传批次" icon={<UploadFileIcon />} />
+    <CreateButton label="app.menu.upload" icon={<UploadFileIcon />} />
   </TopToolbar>
 );
 
 export const BatchList = () => (
   <List
-    title="批次管理"
+    title="app.menu.batches"
     filters={batchFilters}
     sort={{ field: 'id', order: 'DESC' }}
     perPage={25}

@@ -1,13 +1,13 @@
 import { Alert } from '@mui/material';
-import { DataTable, Pagination, ReferenceManyField, usePermissions, useRecordContext } from 'react-admin';
+import { DataTable, Pagination, ReferenceManyField, usePermissions, useRecordContext, Translate } from 'react-admin';
 import type { Role } from '@app/domain';
-import { batchActions } from './batchActions';
-import { CertificateStatusField, LevelField, OccupationField } from './CertificateFields';
-import { EditRecordButton } from './EditRecordButton';
-import { IdNumberField } from './IdNumberField';
-import { recordsStoreKey } from './recordSelection';
-import { ReturnSelectedButton } from './ReturnSelectedButton';
-import type { Batch } from './types';
+import { batchActions } from './review/batchActions';
+import { CertificateStatusField, LevelField, OccupationField } from '../certificates/CertificateFields';
+import { EditRecordButton } from '../certificates/EditRecordButton';
+import { IdNumberField } from '../certificates/IdNumberField';
+import { recordsStoreKey } from './review/recordSelection';
+import { ReturnSelectedButton } from './review/ReturnSelectedButton';
+import type { BatchView } from '@app/contracts';
 
 /**
  * The batch's certificate records, ID numbers masked (R-9, R-10). A reviewer ticks records here for a
@@ -15,7 +15,7 @@ import type { Batch } from './types';
  */
 // `label={false}`: shown in a TabbedShowLayout tab, which would otherwise put a field label above it.
 export const BatchRecords = (_props: { label?: false }) => {
-  const batch = useRecordContext<Batch>();
+  const batch = useRecordContext<BatchView>();
   const { permissions } = usePermissions<Role[]>();
   if (!batch) return null;
   const can = batchActions(batch, permissions ?? []);
@@ -27,20 +27,20 @@ export const BatchRecords = (_props: { label?: false }) => {
       perPage={25}
       storeKey={recordsStoreKey(batch.id)}
       pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}
-      empty={<Alert severity="info">本批次没有记录。</Alert>}
+      empty={<Alert severity="info"><Translate i18nKey="app.batches.no_records" /></Alert>}
     >
       <DataTable bulkActionButtons={can.review ? <ReturnSelectedButton batch={batch} /> : false}>
         <DataTable.Col source="rowNumber" />
         <DataTable.Col source="holderName" />
         <DataTable.Col source="idNumberMasked" field={IdNumberField} disableSort />
         <DataTable.Col source="occupationName" field={OccupationField} disableSort />
-        <DataTable.Col source="level" label="等级" field={LevelField} disableSort sx={{ whiteSpace: 'nowrap' }} />
+        <DataTable.Col source="level" label="app.certificates.level" field={LevelField} disableSort sx={{ whiteSpace: 'nowrap' }} />
         <DataTable.Col source="certificateNumber" />
         <DataTable.Col source="issueDate" sx={{ whiteSpace: 'nowrap' }} />
         <DataTable.Col source="status" field={CertificateStatusField} disableSort />
         {batch.status === 'returned' && <DataTable.Col source="returnReason" disableSort />}
         {can.editRecords && (
-          <DataTable.Col label="修改" disableSort>
+          <DataTable.Col label="app.certificates.edit" disableSort>
             <EditRecordButton />
           </DataTable.Col>
         )}

@@ -1,15 +1,23 @@
 import { Divider } from '@mui/material';
-import { Show, TabbedShowLayout, useRecordContext } from 'react-admin';
+import { Show, TabbedShowLayout, useRecordContext, Translate } from 'react-admin';
 import { ShowLoadError } from '../common/RecordLoadError';
 import { BatchHeader } from './BatchHeader';
-import { BatchHistory } from './BatchHistory';
+import { BatchHistory } from './review/BatchHistory';
 import { BatchRecords } from './BatchRecords';
 import { BatchShowActions } from './BatchShowActions';
-import type { Batch } from './types';
+import type { BatchView } from '@app/contracts';
 
 const BatchTitle = () => {
-  const batch = useRecordContext<Batch>();
-  return <span>{batch ? `批次 #${batch.id} · ${batch.institutionName}` : '批次'}</span>;
+  const batch = useRecordContext<BatchView>();
+  return (
+    <span>
+      {batch ? (
+        <Translate i18nKey="app.batches.show_title" options={{ id: batch.id, institution: batch.institutionName }} />
+      ) : (
+        <Translate i18nKey="resources.batches.name" />
+      )}
+    </span>
+  );
 };
 
 export const BatchShow = () => (
@@ -17,10 +25,10 @@ export const BatchShow = () => (
     <BatchHeader />
     <Divider />
     <TabbedShowLayout>
-      <TabbedShowLayout.Tab label="证书记录">
+      <TabbedShowLayout.Tab label="resources.certificates.name">
         <BatchRecords label={false} />
       </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="办理记录" path="history">
+      <TabbedShowLayout.Tab label="app.batches.history" path="history">
         <BatchHistory label={false} />
       </TabbedShowLayout.Tab>
     </TabbedShowLayout>

@@ -1,16 +1,16 @@
 import { ListButton, TopToolbar, usePermissions, useRecordContext } from 'react-admin';
 import type { Role } from '@app/domain';
-import { ApproveButton } from './ApproveButton';
-import { batchActions } from './batchActions';
-import { ExemptionButton } from './ExemptionButton';
-import { PartialReturnButton } from './PartialReturnButton';
-import { ReuploadButton } from './ReuploadButton';
-import { SubmitButton } from './SubmitButton';
-import type { Batch } from './types';
+import { ApproveButton } from './review/ApproveButton';
+import { batchActions } from './review/batchActions';
+import { ExemptionButton } from './review/ExemptionButton';
+import { PartialReturnButton } from './review/PartialReturnButton';
+import { ReuploadButton } from './upload/ReuploadButton';
+import { SubmitButton } from './review/SubmitButton';
+import type { BatchView } from '@app/contracts';
 
 /** The workflow steps this user may take on the batch in its current state. */
 export const BatchShowActions = () => {
-  const batch = useRecordContext<Batch>();
+  const batch = useRecordContext<BatchView>();
   const { permissions } = usePermissions<Role[]>();
   const can = batch ? batchActions(batch, permissions ?? []) : null;
   return (
@@ -20,7 +20,7 @@ export const BatchShowActions = () => {
       {can?.submit && <SubmitButton />}
       {can?.review && <PartialReturnButton />}
       {can?.review && <ApproveButton />}
-      <ListButton label="批次列表" />
+      <ListButton label="app.batches.back_to_list" />
     </TopToolbar>
   );
 };

@@ -1,5 +1,5 @@
 import { Chip, Tooltip } from '@mui/material';
-import type { DueInfo } from './types';
+import type { DueInfo } from '@app/contracts';
 import { dueChipLook } from './dueChip';
 
 /** 剩余 N 个工作日 / 已逾期 N 个工作日, with the API's full sentence as tooltip. */

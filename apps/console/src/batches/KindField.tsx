@@ -1,8 +1,8 @@
 import { useRecordContext } from 'react-admin';
 import { batchKindLabel } from './choices';
-import type { Batch } from './types';
+import type { BatchView } from '@app/contracts';
 
 export const KindField = () => {
-  const record = useRecordContext<Pick<Batch, 'id' | 'kind'>>();
+  const record = useRecordContext<Pick<BatchView, 'id' | 'kind'>>();
   return record ? <span>{batchKindLabel(record.kind)}</span> : null;
 };

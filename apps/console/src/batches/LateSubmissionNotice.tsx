@@ -1,24 +1,28 @@
 import { Alert, AlertTitle } from '@mui/material';
-import { useRecordContext } from 'react-admin';
+import { useRecordContext, useTranslate } from 'react-admin';
 import { formatBeijingDateTime } from '../common/dates';
-import type { Batch } from './types';
+import type { BatchView } from '@app/contracts';
 
 /** R-16 附件3 as given at submission: the batch counts as a late submission in the quality report. */
 export const LateSubmissionNotice = () => {
-  const batch = useRecordContext<Batch>();
+  const translate = useTranslate();
+  const batch = useRecordContext<BatchView>();
   if (!batch?.lateSubmission) return null;
   const statement = batch.overdueStatement;
   return (
     <Alert severity="warning" sx={{ mt: 1 }} data-testid="late-submission">
-      <AlertTitle>逾期上报{statement ? `（${statement.recordCount} 条证书超过上报期限）` : ''}</AlertTitle>
+      <AlertTitle>
+        {translate('resources.batches.fields.lateSubmission')}
+        {statement ? translate('app.batches.late.count', { count: statement.recordCount }) : ''}
+      </AlertTitle>
       {statement && (
         <>
-          <div>逾期原因：{statement.reason}</div>
+          <div>{translate('app.batches.late.reason', { reason: statement.reason })}</div>
           <div>
-            责任人：{statement.responsiblePerson}　联系电话：{statement.contact}
+            {translate('app.batches.late.responsible', { person: statement.responsiblePerson, contact: statement.contact })}
           </div>
           <div>
-            填写人：{statement.givenBy}　填写时间：{formatBeijingDateTime(statement.givenAt)}
+            {translate('app.batches.late.given', { by: statement.givenBy, at: formatBeijingDateTime(statement.givenAt) })}
           </div>
         </>
       )}

@@ -1,5 +1,5 @@
 import { AutocompleteInput, BooleanInput, ReferenceInput, SelectArrayInput, SelectInput } from 'react-admin';
-import type { Organisation } from '../organisations/choices';
+import type { OrganisationView } from '@app/contracts';
 import { batchKindChoices, batchStatusChoices } from './choices';
 
 // `lateSubmission` / `overdue`: the API filters only on `true`, so switching them off lists everything again.
@@ -15,11 +15,11 @@ export const batchFilters = [
   >
     <AutocompleteInput
       label="resources.batches.fields.institutionId"
-      optionText={(record: Organisation) => record.name}
+      optionText={(record: OrganisationView) => record.name}
       filterToQuery={(q: string) => ({ q })}
       sx={{ minWidth: 280 }}
     />
   </ReferenceInput>,
-  <BooleanInput key="lateSubmission" source="lateSubmission" label="仅看逾期上报" alwaysOn />,
-  <BooleanInput key="overdue" source="overdue" label="仅看办理已逾期" alwaysOn />,
+  <BooleanInput key="lateSubmission" source="lateSubmission" label="app.batches.filters.late_submission" alwaysOn />,
+  <BooleanInput key="overdue" source="overdue" label="app.batches.filters.overdue" alwaysOn />,
 ];

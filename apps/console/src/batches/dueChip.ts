@@ -1,4 +1,4 @@
-import type { DueInfo } from './types';
+import type { DueInfo } from '@app/contracts';
 
 /** How a working-day countdown reads and looks: red overdue, amber within 3 working days. */
 export interface DueChipLook {

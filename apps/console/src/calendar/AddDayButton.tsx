@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import AddIcon from '@mui/icons-material/Add';
-import { Button, DateInput, maxLength, RadioButtonGroupInput, required, TextInput, type Validator } from 'react-admin';
+import { Button, DateInput, maxLength, RadioButtonGroupInput, required, TextInput, type Validator, useTranslate } from 'react-admin';
 import type { FieldValues } from 'react-hook-form';
 import { epochDay, isIsoDate, isoWeekday } from '@app/domain';
 import { formatCalendarDay } from '../common/dates';
-import { calendarApi, type AddDayInput } from './api';
+import type { AddDayInput } from '@app/contracts';
 import { DAY_KIND_STYLES } from './dayKinds';
 import { FormDialog } from '../common/FormDialog';
 import { useCalendarChange } from './hooks';
@@ -18,15 +18,17 @@ const KIND_CHOICES = [
 // The API refuses the same (CALENDAR_WORKDAY_NOT_WEEKEND); saying so at once saves a round trip.
 const adjustedDayOnWeekend: Validator = (value: string | undefined, values) =>
   values.kind === 'workday' && isIsoDate(value) && isoWeekday(epochDay(value)) < 6
-    ? '调休上班日应为星期六或星期日'
+    ? 'app.calendar.add.workday_not_weekend'
     : undefined;
 
 /** national_admin adds a holiday (放假) or an adjusted working day (调休上班) to a registered year. */
 export const AddDayButton = () => {
+  const translate = useTranslate();
   const [open, setOpen] = useState(false);
   const { mutate, isPending } = useCalendarChange(
-    (input: AddDayInput) => calendarApi.addDay(input),
-    (input) => `已添加 ${formatCalendarDay(input.date)}：${input.name}（${DAY_KIND_STYLES[input.kind].label}）`,
+    (dataProvider, input: AddDayInput) => dataProvider.addCalendarDay(input),
+    (input) =>
+      translate('app.calendar.add.done', { date: formatCalendarDay(input.date), name: input.name, kind: DAY_KIND_STYLES[input.kind].label }),
   );
   const submit = (values: FieldValues) =>
     mutate(
@@ -35,22 +37,22 @@ export const AddDayButton = () => {
     );
   return (
     <>
-      <Button label="添加日期" onClick={() => setOpen(true)}>
+      <Button label="app.calendar.add.button" onClick={() => setOpen(true)}>
         <AddIcon />
       </Button>
       <FormDialog
         open={open}
-        title="添加放假日期或调休上班日期"
-        submitLabel="添加"
+        title={translate('app.calendar.add.title')}
+        submitLabel="ra.action.add"
         pending={isPending}
         defaultValues={{ kind: 'holiday' }}
         onSubmit={submit}
         onClose={() => setOpen(false)}
       >
-        <DateInput source="date" label="日期" validate={[required(), adjustedDayOnWeekend]} />
-        <RadioButtonGroupInput source="kind" label="类型" choices={KIND_CHOICES} validate={required()} />
-        <TextInput source="name" label="名称" helperText="节日名称，如：春节" validate={[required(), maxLength(50)]} />
-        <ReasonInput helperText="如：依据国务院办公厅通知补录；将记入审计日志" />
+        <DateInput source="date" label="app.calendar.columns.date" validate={[required(), adjustedDayOnWeekend]} />
+        <RadioButtonGroupInput source="kind" label="app.calendar.columns.kind" choices={KIND_CHOICES} validate={required()} />
+        <TextInput source="name" label="app.calendar.columns.name" helperText="app.calendar.add.name_help" validate={[required(), maxLength(50)]} />
+        <ReasonInput helperText="app.calendar.add.reason_help" />
       </FormDialog>
     </>
   );

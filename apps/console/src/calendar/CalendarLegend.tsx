@@ -1,5 +1,6 @@
 import { Box, Stack, Typography } from '@mui/material';
 import { DAY_KIND_STYLES, type DayKind } from './dayKinds';
+import { Translate } from 'react-admin';
 
 const KINDS: DayKind[] = ['holiday', 'workday', 'weekend', 'working'];
 
@@ -36,7 +37,9 @@ export const CalendarLegend = () => (
     })}
     <Stack direction="row" spacing={0.75} sx={{ alignItems: 'center' }}>
       <Swatch sx={{ outline: '2px solid', outlineColor: 'primary.main', outlineOffset: '-2px' }} />
-      <Typography variant="body2">今天</Typography>
+      <Typography variant="body2">
+        <Translate i18nKey="app.calendar.today" />
+      </Typography>
     </Stack>
   </Stack>
 );

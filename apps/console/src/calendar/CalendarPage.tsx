@@ -27,14 +27,14 @@ export const CalendarPage = () => {
   if (!view) {
     return (
       <Box sx={{ mt: 2 }}>
-        <Title title="工作日历" />
+        <Title title="app.menu.calendar" />
         {errorAlert || <Loading />}
       </Box>
     );
   }
   return (
     <Box sx={{ mt: 2, mb: 4 }}>
-      <Title title="工作日历" />
+      <Title title="app.menu.calendar" />
       <Card>
         <CardHeader
           title={

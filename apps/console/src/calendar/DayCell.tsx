@@ -2,6 +2,7 @@ import { Box, Tooltip } from '@mui/material';
 import type { IsoDate } from '@app/domain';
 import { formatCalendarDay } from '../common/dates';
 import { DAY_KIND_STYLES, dayKind, type SpecialDay } from './dayKinds';
+import { useTranslate } from 'react-admin';
 
 interface DayCellProps {
   date: IsoDate;
@@ -9,20 +10,27 @@ interface DayCellProps {
   isToday: boolean;
 }
 
-function describe(date: IsoDate, special: SpecialDay | undefined, label: string, isToday: boolean): string {
+function describe(
+  translate: (key: string, options?: object) => string,
+  date: IsoDate,
+  special: SpecialDay | undefined,
+  label: string,
+  isToday: boolean,
+): string {
   const parts = [formatCalendarDay(date)];
   parts.push(special ? `${special.name}（${label}）` : label);
-  if (special?.source === 'manual' && special.reason) parts.push(`手动登记：${special.reason}`);
-  if (isToday) parts.push('今天');
+  if (special?.source === 'manual' && special.reason) parts.push(translate('app.calendar.manual_entry', { reason: special.reason }));
+  if (isToday) parts.push(translate('app.calendar.today'));
   return parts.join(' ');
 }
 
 /** A day number, tinted by kind; holidays and adjusted days say their name on hover. */
 export const DayCell = ({ date, special, isToday }: DayCellProps) => {
+  const translate = useTranslate();
   const kind = dayKind(date, special);
   const style = DAY_KIND_STYLES[kind];
   return (
-    <Tooltip title={describe(date, special, style.label, isToday)} disableInteractive enterDelay={200}>
+    <Tooltip title={describe(translate, date, special, style.label, isToday)} disableInteractive enterDelay={200}>
       <Box
         data-date={date}
         data-kind={kind}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Box, LinearProgress, Typography } from '@mui/material';
-import { Title, useTranslate } from 'react-admin';
-import type { DeadlineQuery } from './api';
+import { Title, useTranslate, Translate } from 'react-admin';
+import type { DeadlineQuery } from '@app/contracts';
 import { DeadlineForm } from './DeadlineForm';
 import { DeadlineResultCard } from './DeadlineResultCard';
 import { useDeadline } from './hooks';
@@ -13,9 +13,9 @@ export const DeadlineCalculatorPage = () => {
   const { data, error, isFetching } = useDeadline(query);
   return (
     <Box sx={{ mt: 2, mb: 4 }}>
-      <Title title="期限计算器" />
+      <Title title="app.menu.deadline_calculator" />
       <Typography color="text.secondary" sx={{ mb: 2 }}>
-        按官方工作日历计算各环节的办理期限：起算日当天不计入，期限最后一日为休息日的顺延至下一个工作日。
+        <Translate i18nKey="app.calendar.calculator_intro" />
       </Typography>
       <DeadlineForm onSubmit={setQuery} />
       <Box sx={{ height: 4, mt: 1 }}>{isFetching && <LinearProgress />}</Box>

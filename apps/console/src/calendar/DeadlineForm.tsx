@@ -11,13 +11,15 @@ import {
   type DeadlineRule,
 } from '@app/domain';
 import { beijingToday } from '../common/dates';
-import type { DeadlineQuery } from './api';
+import type { DeadlineQuery } from '@app/contracts';
 import { PROFILE_LABELS, PROFILE_SOURCES, ruleOptionText } from './deadlineLabels';
+import { Translate, useTranslate } from 'react-admin';
 
 const TIME = /^\d{2}:\d{2}$/;
 
 /** Rule, start and profile; the hour rules (紧急/急 work orders) also take a time of day, in Beijing time. */
 export const DeadlineForm = ({ onSubmit }: { onSubmit: (query: DeadlineQuery) => void }) => {
+  const translate = useTranslate();
   const [rule, setRule] = useState<DeadlineRule>('upload');
   const [profile, setProfile] = useState<DeadlineProfile>('national');
   const [day, setDay] = useState(beijingToday());
@@ -40,7 +42,7 @@ export const DeadlineForm = ({ onSubmit }: { onSubmit: (query: DeadlineQuery) =>
             <TextField
               select
               fullWidth
-              label="期限规则"
+              label={translate('app.calendar.form.rule')}
               value={rule}
               onChange={(event) => setRule(event.target.value as DeadlineRule)}
               slotProps={{ htmlInput: { 'data-testid': 'deadline-rule' } }}
@@ -63,7 +65,7 @@ export const DeadlineForm = ({ onSubmit }: { onSubmit: (query: DeadlineQuery) =>
                   setDay(event.target.value.slice(0, 10));
                   setTime(event.target.value.slice(11, 16));
                 }}
-                helperText="北京时间"
+                helperText={translate('app.calendar.form.beijing_time')}
                 required
                 slotProps={{ inputLabel: { shrink: true } }}
               />
@@ -74,7 +76,7 @@ export const DeadlineForm = ({ onSubmit }: { onSubmit: (query: DeadlineQuery) =>
                 label={policy.startsFrom}
                 value={day}
                 onChange={(event) => setDay(event.target.value)}
-                helperText="起算日当天不计入"
+                helperText={translate('app.calendar.form.start_excluded')}
                 required
                 slotProps={{ inputLabel: { shrink: true } }}
               />
@@ -84,7 +86,7 @@ export const DeadlineForm = ({ onSubmit }: { onSubmit: (query: DeadlineQuery) =>
             <TextField
               select
               fullWidth
-              label="适用规定"
+              label={translate('app.calendar.form.profile')}
               value={profile}
               onChange={(event) => setProfile(event.target.value as DeadlineProfile)}
               helperText={PROFILE_SOURCES[profile]}
@@ -99,7 +101,7 @@ export const DeadlineForm = ({ onSubmit }: { onSubmit: (query: DeadlineQuery) =>
           </Grid>
           <Grid size={{ xs: 12, md: 2 }}>
             <Button type="submit" variant="contained" size="large" startIcon={<CalculateIcon />} disabled={!complete} sx={{ mt: 0.5 }}>
-              计算
+              <Translate i18nKey="app.calendar.form.compute" />
             </Button>
           </Grid>
         </Grid>

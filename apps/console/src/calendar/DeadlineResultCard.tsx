@@ -3,9 +3,11 @@ import { epochDay, weekdayName, type DeadlineResult } from '@app/domain';
 import { formatBeijingDateTime, formatCalendarDay } from '../common/dates';
 import { periodText, PROFILE_LABELS } from './deadlineLabels';
 import { PeriodDaysTable } from './PeriodDaysTable';
+import { useTranslate } from 'react-admin';
 
 /** The server's answer: the due day (and time, for work orders), on what basis, and how it was counted. */
 export const DeadlineResultCard = ({ result }: { result: DeadlineResult }) => {
+  const translate = useTranslate();
   const { period } = result;
   const dueTime = result.dueAt ? ` ${formatBeijingDateTime(result.dueAt).slice(11, 16)}` : '';
   return (
@@ -13,13 +15,13 @@ export const DeadlineResultCard = ({ result }: { result: DeadlineResult }) => {
       <CardContent>
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
           <Typography variant="overline" color="text.secondary">
-            截止日期
+            {translate('app.calendar.result.due')}
           </Typography>
           {result.provisional && (
             <Chip
               color="warning"
               size="small"
-              label={`临时（${period.uncoveredYears.join('、')} 年日历未发布）`}
+              label={translate('app.calendar.result.provisional', { years: period.uncoveredYears.join('、') })}
               data-testid="deadline-provisional"
             />
           )}
@@ -30,17 +32,17 @@ export const DeadlineResultCard = ({ result }: { result: DeadlineResult }) => {
         </Typography>
         <Typography color="text.secondary" gutterBottom>
           {weekdayName(epochDay(result.due))}
-          {result.dueAt ? '（北京时间）' : '，当日 24 时前'}
+          {translate(result.dueAt ? 'app.calendar.result.beijing_time' : 'app.calendar.result.end_of_day')}
         </Typography>
         <Divider sx={{ my: 2 }} />
         <Typography variant="h6">
           {result.label}：{periodText(period.amount, period.unit)}
         </Typography>
         <Typography variant="body2" color="text.secondary">
-          适用规定：{PROFILE_LABELS[result.profile]}
+          {translate('app.calendar.result.profile', { profile: PROFILE_LABELS[result.profile] })}
         </Typography>
         <Typography variant="body2" color="text.secondary" gutterBottom>
-          依据：{result.basis}
+          {translate('app.calendar.basis', { basis: result.basis })}
         </Typography>
         <Typography sx={{ mt: 1.5 }} data-testid="deadline-explanation">
           {period.explanation}

@@ -1,6 +1,7 @@
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { addDaysIso, type IsoDate, type PeriodResult, type SkippedEntry } from '@app/domain';
 import { formatCalendarDay } from '../common/dates';
+import { useTranslate } from 'react-admin';
 
 const SKIPPED_KIND_LABELS: Record<SkippedEntry['kind'], string> = {
   holiday: '节假日（不计入）',
@@ -55,19 +56,20 @@ function rows(period: PeriodResult): Row[] {
 
 /** The rest days a period stepped over and the weekend days it counted as working days (调休上班). */
 export const PeriodDaysTable = ({ period }: { period: PeriodResult }) => {
+  const translate = useTranslate();
   const list = rows(period);
   if (list.length === 0) return null;
   return (
     <>
       <Typography variant="subtitle2" sx={{ mt: 2, mb: 0.5 }}>
-        期间内的休息日与调休上班日
+        {translate('app.calendar.period_days')}
       </Typography>
       <Table size="small" data-testid="deadline-days">
         <TableHead>
           <TableRow>
-            <TableCell>日期</TableCell>
-            <TableCell>类型</TableCell>
-            <TableCell>说明</TableCell>
+            <TableCell>{translate('app.calendar.columns.date')}</TableCell>
+            <TableCell>{translate('app.calendar.columns.kind')}</TableCell>
+            <TableCell>{translate('app.calendar.columns.note')}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -75,12 +77,12 @@ export const PeriodDaysTable = ({ period }: { period: PeriodResult }) => {
             <TableRow key={`${row.kind}-${row.date}`}>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>
                 {formatCalendarDay(row.date)}
-                {row.lastDate !== row.date && ` 至 ${formatCalendarDay(row.lastDate)}`}
+                {row.lastDate !== row.date && translate('app.calendar.until', { date: formatCalendarDay(row.lastDate) })}
               </TableCell>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>{row.kind}</TableCell>
               <TableCell>
                 {row.reason}
-                {row.merged > 1 && `（${row.merged} 天）`}
+                {row.merged > 1 && translate('app.calendar.days_count', { days: row.merged })}
               </TableCell>
             </TableRow>
           ))}

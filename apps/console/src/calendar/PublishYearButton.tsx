@@ -1,19 +1,20 @@
 import { useState } from 'react';
 import { Button as MuiButton, Typography } from '@mui/material';
 import PostAddIcon from '@mui/icons-material/PostAdd';
-import { DateInput, minLength, required, TextInput } from 'react-admin';
+import { DateInput, minLength, required, TextInput, useTranslate } from 'react-admin';
 import type { FieldValues } from 'react-hook-form';
-import { calendarApi, type PublishYearInput } from './api';
+import type { PublishYearInput } from '@app/contracts';
 import { FormDialog } from '../common/FormDialog';
 import { useCalendarChange } from './hooks';
 import { ReasonInput } from './ReasonInput';
 
 /** national_admin registers the State Council notice of a newly published year (each November). */
 export const PublishYearButton = ({ year }: { year: number }) => {
+  const translate = useTranslate();
   const [open, setOpen] = useState(false);
   const { mutate, isPending } = useCalendarChange(
-    (input: PublishYearInput) => calendarApi.publishYear(input),
-    (input) => `已登记 ${input.year} 年节假日安排通知，请逐日添加放假日期和调休上班日期`,
+    (dataProvider, input: PublishYearInput) => dataProvider.publishCalendarYear(input),
+    (input) => translate('app.calendar.publish.done', { year: input.year }),
   );
   const submit = (values: FieldValues) =>
     mutate(
@@ -29,23 +30,23 @@ export const PublishYearButton = ({ year }: { year: number }) => {
   return (
     <>
       <MuiButton variant="outlined" color="inherit" startIcon={<PostAddIcon />} onClick={() => setOpen(true)}>
-        登记年度通知
+        {translate('app.calendar.publish.button')}
       </MuiButton>
       <FormDialog
         open={open}
-        title={`登记 ${year} 年节假日安排通知`}
-        submitLabel="登记"
+        title={translate('app.calendar.publish.title', { year })}
+        submitLabel="app.calendar.publish.submit"
         pending={isPending}
-        defaultValues={{ notice: `国务院办公厅关于${year}年部分节假日安排的通知` }}
+        defaultValues={{ notice: translate('app.calendar.publish.default_notice', { year }) }}
         onSubmit={submit}
         onClose={() => setOpen(false)}
       >
         <Typography variant="body2" color="text.secondary" gutterBottom>
-          登记后本年度不再按“临时”计算。请随后逐日添加通知中的放假日期和调休上班日期。
+          {translate('app.calendar.publish.explanation')}
         </Typography>
-        <TextInput source="notice" label="通知标题" fullWidth validate={[required(), minLength(4)]} />
-        <TextInput source="noticeNumber" label="文号" fullWidth helperText="如：国办发明电〔2026〕x号" />
-        <DateInput source="publishedOn" label="发布日期" />
+        <TextInput source="notice" label="app.calendar.publish.notice" fullWidth validate={[required(), minLength(4)]} />
+        <TextInput source="noticeNumber" label="app.calendar.publish.notice_number" fullWidth helperText="app.calendar.publish.notice_number_help" />
+        <DateInput source="publishedOn" label="app.calendar.publish.published_on" />
         <ReasonInput />
       </FormDialog>
     </>

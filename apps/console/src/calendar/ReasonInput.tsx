@@ -1,10 +1,10 @@
 import { minLength, required, TextInput } from 'react-admin';
 
-/** Every calendar change states why; the API writes it to the audit log. */
-export const ReasonInput = ({ helperText = '将记入审计日志' }: { helperText?: string }) => (
+/** Every calendar change states why; the API writes it to the audit log. `helperText` is an i18n key. */
+export const ReasonInput = ({ helperText = 'app.calendar.reason_help' }: { helperText?: string }) => (
   <TextInput
     source="reason"
-    label="原因"
+    label="app.calendar.reason"
     multiline
     minRows={2}
     fullWidth

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { Alert } from '@mui/material';
 import DeleteIcon from '@mui/icons-material/Delete';
-import { Button } from 'react-admin';
+import { Button, useTranslate } from 'react-admin';
 import type { FieldValues } from 'react-hook-form';
 import { formatCalendarDay } from '../common/dates';
-import { calendarApi } from './api';
 import { DAY_KIND_STYLES, dayKind, type SpecialDay } from './dayKinds';
 import { FormDialog } from '../common/FormDialog';
 import { useCalendarChange } from './hooks';
@@ -12,22 +11,28 @@ import { ReasonInput } from './ReasonInput';
 
 /** national_admin removes a holiday or adjusted working day, stating why. */
 export const RemoveDayButton = ({ day }: { day: SpecialDay }) => {
+  const translate = useTranslate();
   const [open, setOpen] = useState(false);
   const description = `${formatCalendarDay(day.date)}（${day.name}，${DAY_KIND_STYLES[day.kind].label}）`;
   const { mutate, isPending } = useCalendarChange(
-    (reason: string) => calendarApi.removeDay(day.date, reason),
-    () => `已删除 ${description}`,
+    (dataProvider, reason: string) => dataProvider.removeCalendarDay(day.date, reason),
+    () => translate('app.calendar.remove.done', { day: description }),
   );
   const afterwards = DAY_KIND_STYLES[dayKind(day.date, undefined)].label;
   return (
     <>
-      <Button label="删除" color="error" onClick={() => setOpen(true)} aria-label={`删除 ${description}`}>
+      <Button
+        label="ra.action.delete"
+        color="error"
+        onClick={() => setOpen(true)}
+        aria-label={translate('app.calendar.remove.label', { day: description })}
+      >
         <DeleteIcon />
       </Button>
       <FormDialog
         open={open}
-        title="删除日期"
-        submitLabel="删除"
+        title={translate('app.calendar.remove.title')}
+        submitLabel="ra.action.delete"
         submitIcon={<DeleteIcon />}
         submitColor="error"
         pending={isPending}
@@ -35,7 +40,7 @@ export const RemoveDayButton = ({ day }: { day: SpecialDay }) => {
         onClose={() => setOpen(false)}
       >
         <Alert severity="warning" sx={{ mb: 2 }}>
-          删除 {description} 后，该日按{afterwards}计算，此后计算的期限随之改变。
+          {translate('app.calendar.remove.explanation', { day: description, kind: afterwards })}
         </Alert>
         <ReasonInput />
       </FormDialog>

@@ -1,5 +1,5 @@
 import { Grid } from '@mui/material';
-import type { CalendarYearView } from './api';
+import type { CalendarYearView } from '@app/contracts';
 import { specialDays } from './dayKinds';
 import { MonthGrid } from './MonthGrid';
 

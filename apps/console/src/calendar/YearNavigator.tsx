@@ -1,6 +1,7 @@
 import { IconButton, MenuItem, Stack, TextField, Tooltip } from '@mui/material';
 import ChevronLeftIcon from '@mui/icons-material/ChevronLeft';
 import ChevronRightIcon from '@mui/icons-material/ChevronRight';
+import { useTranslate } from 'react-admin';
 
 interface YearNavigatorProps {
   year: number;
@@ -18,33 +19,37 @@ function yearChoices(year: number, coveredYears: readonly number[], todayYear: n
   return Array.from({ length: last - first + 1 }, (_, i) => first + i);
 }
 
-export const YearNavigator = ({ year, coveredYears, todayYear, onChange }: YearNavigatorProps) => (
-  <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
-    <Tooltip title="上一年">
-      <IconButton aria-label="上一年" onClick={() => onChange(year - 1)}>
-        <ChevronLeftIcon />
-      </IconButton>
-    </Tooltip>
-    <TextField
-      select
-      fullWidth={false}
-      size="small"
-      label="年度"
-      value={year}
-      onChange={(event) => onChange(Number(event.target.value))}
-      slotProps={{ htmlInput: { 'data-testid': 'year-select' } }}
-      sx={{ width: 200 }}
-    >
-      {yearChoices(year, coveredYears, todayYear).map((choice) => (
-        <MenuItem key={choice} value={choice}>
-          {choice} 年{coveredYears.includes(choice) ? '' : '（未发布）'}
-        </MenuItem>
-      ))}
-    </TextField>
-    <Tooltip title="下一年">
-      <IconButton aria-label="下一年" onClick={() => onChange(year + 1)}>
-        <ChevronRightIcon />
-      </IconButton>
-    </Tooltip>
-  </Stack>
-);
+export const YearNavigator = ({ year, coveredYears, todayYear, onChange }: YearNavigatorProps) => {
+  const translate = useTranslate();
+  return (
+    <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
+      <Tooltip title={translate('app.calendar.previous_year')}>
+        <IconButton aria-label={translate('app.calendar.previous_year')} onClick={() => onChange(year - 1)}>
+          <ChevronLeftIcon />
+        </IconButton>
+      </Tooltip>
+      <TextField
+        select
+        fullWidth={false}
+        size="small"
+        label={translate('app.calendar.year')}
+        value={year}
+        onChange={(event) => onChange(Number(event.target.value))}
+        slotProps={{ htmlInput: { 'data-testid': 'year-select' } }}
+        sx={{ width: 200 }}
+      >
+        {yearChoices(year, coveredYears, todayYear).map((choice) => (
+          <MenuItem key={choice} value={choice}>
+            {translate('app.calendar.year_option', { year: choice })}
+            {coveredYears.includes(choice) ? '' : translate('app.calendar.not_published')}
+          </MenuItem>
+        ))}
+      </TextField>
+      <Tooltip title={translate('app.calendar.next_year')}>
+        <IconButton aria-label={translate('app.calendar.next_year')} onClick={() => onChange(year + 1)}>
+          <ChevronRightIcon />
+        </IconButton>
+      </Tooltip>
+    </Stack>
+  );
+};

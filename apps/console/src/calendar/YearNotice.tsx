@@ -1,10 +1,12 @@
 import { Alert, Typography } from '@mui/material';
 import { formatCalendarDay } from '../common/dates';
-import type { CalendarYearView } from './api';
+import type { CalendarYearView } from '@app/contracts';
 import { PublishYearButton } from './PublishYearButton';
+import { useTranslate } from 'react-admin';
 
 /** The State Council notice the year follows, or a warning that it has none yet. */
 export const YearNotice = ({ view, canEdit }: { view: CalendarYearView; canEdit: boolean }) => {
+  const translate = useTranslate();
   if (!view.covered) {
     return (
       <Alert
@@ -14,14 +16,14 @@ export const YearNotice = ({ view, canEdit }: { view: CalendarYearView; canEdit:
         data-testid="calendar-provisional"
         action={canEdit ? <PublishYearButton year={view.year} /> : undefined}
       >
-        {view.year} 年国务院节假日安排尚未发布，本年度的期限按双休日临时计算，结果标记为“临时”。
+        {translate('app.calendar.year_not_published', { year: view.year })}
       </Alert>
     );
   }
-  const details = [view.noticeNumber, view.publishedOn && `${formatCalendarDay(view.publishedOn)}发布`].filter(Boolean);
+  const details = [view.noticeNumber, view.publishedOn && translate('app.calendar.published_on', { date: formatCalendarDay(view.publishedOn) })].filter(Boolean);
   return (
     <Typography variant="subtitle1" sx={{ mb: 2 }} data-testid="calendar-notice">
-      依据：{view.notice}
+      {translate('app.calendar.basis', { basis: view.notice })}
       {details.length > 0 && `（${details.join('，')}）`}
     </Typography>
   );

@@ -1,5 +1,5 @@
 import { epochDay, isoWeekday, type IsoDate } from '@app/domain';
-import type { CalendarDayEntry, CalendarYearView } from './api';
+import type { CalendarDayEntry, CalendarYearView } from '@app/contracts';
 
 /** How the official calendar treats a day. */
 export type DayKind = 'holiday' | 'workday' | 'weekend' | 'working';

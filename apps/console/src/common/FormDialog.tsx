@@ -1,6 +1,6 @@
 import type { ReactElement, ReactNode } from 'react';
 import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, type Breakpoint } from '@mui/material';
-import { Form, SaveButton } from 'react-admin';
+import { Form, SaveButton, Translate } from 'react-admin';
 import type { FieldValues } from 'react-hook-form';
 
 interface FormDialogProps {
@@ -37,7 +37,7 @@ export const FormDialog = ({
       <DialogContent>{children}</DialogContent>
       <DialogActions>
         <MuiButton onClick={onClose} disabled={pending}>
-          取消
+          <Translate i18nKey="ra.action.cancel" />
         </MuiButton>
         <SaveButton
           label={submitLabel}

@@ -1,27 +1,30 @@
 import { Box, Card, CardActionArea, CardContent, Chip, Grid, Stack, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
-import { Title, useGetIdentity, usePermissions } from 'react-admin';
+import { Title, useGetIdentity, usePermissions, useTranslate, Translate } from 'react-admin';
 import { ORGANISATION_LEVEL_LABELS, type OrganisationLevel, type Role } from '@app/domain';
 import { roleLabel } from '../common/fields';
-import { visibleMenu } from '../layout/menuConfig';
+import { visibleMenu } from '../layout/menu';
 
 /** 欢迎 + role + organisation, and a tile per page the role may open. */
 export const Dashboard = () => {
   const { identity } = useGetIdentity();
   const { permissions } = usePermissions<Role[]>();
+  const translate = useTranslate();
   const shortcuts = visibleMenu(permissions ?? [])
     .flatMap((section) => section.entries)
     .filter((entry) => entry.to !== '/');
   return (
     <Box sx={{ mt: 2 }}>
-      <Title title="首页" />
+      <Title title="app.menu.home" />
       <Card>
         <CardContent>
           <Typography variant="h5" gutterBottom data-testid="welcome">
-            欢迎，{identity?.fullName ?? ''}
+            <Translate i18nKey="app.dashboard.welcome" options={{ name: identity?.fullName ?? '' }} />
           </Typography>
           <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-            <Typography color="text.secondary">所属机构：</Typography>
+            <Typography color="text.secondary">
+              <Translate i18nKey="app.dashboard.organisation" />
+            </Typography>
             <Typography>{identity?.organisationName}</Typography>
             {identity?.organisationLevel && (
               <Chip
@@ -32,7 +35,9 @@ export const Dashboard = () => {
             )}
           </Stack>
           <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', mt: 1, flexWrap: 'wrap' }}>
-            <Typography color="text.secondary">角色：</Typography>
+            <Typography color="text.secondary">
+              <Translate i18nKey="app.dashboard.roles" />
+            </Typography>
             {(permissions ?? []).map((role) => (
               <Chip key={role} size="small" color="primary" label={roleLabel(role)} />
             ))}
@@ -46,7 +51,7 @@ export const Dashboard = () => {
               <CardActionArea component={Link} to={entry.to}>
                 <CardContent sx={{ display: 'flex', alignItems: 'center', gap: 1.5 }}>
                   <entry.icon />
-                  <Typography variant="subtitle1">{entry.label}</Typography>
+                  <Typography variant="subtitle1">{translate(entry.label)}</Typography>
                 </CardContent>
               </CardActionArea>
             </Card>

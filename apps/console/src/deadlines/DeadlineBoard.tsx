@@ -2,7 +2,7 @@ import { DataTable, List, type Identifier } from 'react-admin';
 import { BatchStatusField } from '../batches/BatchStatusField';
 import { DueField } from '../batches/DueField';
 import { LateSubmissionField } from '../batches/LateSubmissionField';
-import type { DeadlineItem } from './choices';
+import type { DeadlineItem } from '@app/contracts';
 import { DeadlineKindField } from './DeadlineKindField';
 import { deadlineFilters } from './deadlineFilters';
 import { ResponsibleField } from './ResponsibleField';
@@ -15,7 +15,7 @@ const openBatch = (_id: Identifier, _resource: string, item: DeadlineItem) => `/
  */
 export const DeadlineBoard = () => (
   <List
-    title="期限看板"
+    title="app.menu.deadlines"
     filters={deadlineFilters}
     sort={{ field: 'dueDate', order: 'ASC' }}
     perPage={25}

@@ -1,6 +1,6 @@
 import { Typography } from '@mui/material';
 import { useRecordContext } from 'react-admin';
-import type { DeadlineItem } from './choices';
+import type { DeadlineItem } from '@app/contracts';
 
 /** Who must act: the organisation and the role that decides there. */
 export const ResponsibleField = () => {

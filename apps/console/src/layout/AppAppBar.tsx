@@ -2,15 +2,7 @@ import { forwardRef } from 'react';
 import { Box, ListItemIcon, ListItemText, MenuItem, Typography } from '@mui/material';
 import SecurityIcon from '@mui/icons-material/Security';
 import { Link } from 'react-router-dom';
-import {
-  AppBar,
-  LoadingIndicator,
-  Logout,
-  TitlePortal,
-  useGetIdentity,
-  UserMenu,
-  useUserMenu,
-} from 'react-admin';
+import { AppBar, LoadingIndicator, Logout, TitlePortal, useGetIdentity, UserMenu, useUserMenu, Translate } from 'react-admin';
 import { ORGANISATION_LEVEL_LABELS, type OrganisationLevel } from '@app/domain';
 
 const AccountMenuItem = forwardRef<HTMLAnchorElement>((props, ref) => {
@@ -20,7 +12,9 @@ const AccountMenuItem = forwardRef<HTMLAnchorElement>((props, ref) => {
       <ListItemIcon>
         <SecurityIcon fontSize="small" />
       </ListItemIcon>
-      <ListItemText>账号安全</ListItemText>
+      <ListItemText>
+        <Translate i18nKey="app.menu.account" />
+      </ListItemText>
     </MenuItem>
   );
 });
@@ -60,8 +54,7 @@ export const AppAppBar = () => (
     }
   >
     <Typography variant="h6" component="span" noWrap sx={{ fontWeight: 600, letterSpacing: 1, mr: 2 }}>
-      证书数据监管平台
-    </Typography>
+<Translate i18nKey="app.title" />    </Typography>
     <TitlePortal sx={{ opacity: 0.85, fontSize: '1rem' }} />
     <SignedInAs />
   </AppBar>

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Alert, Button } from '@mui/material';
 import { Link, useLocation } from 'react-router-dom';
-import { Layout, useGetIdentity } from 'react-admin';
+import { Layout, useGetIdentity, Translate } from 'react-admin';
 import { AppAppBar } from './AppAppBar';
 import { AppMenu } from './AppMenu';
 
@@ -16,11 +16,11 @@ const MustChangePasswordBanner = () => {
       sx={{ mt: 1 }}
       action={
         <Button component={Link} to="/account" color="inherit" size="small">
-          立即修改
+          <Translate i18nKey="app.account.change_now" />
         </Button>
       }
     >
-      您正在使用临时密码，请先修改密码。
+      <Translate i18nKey="app.account.temporary_password_banner" />
     </Alert>
   );
 };

@@ -1,13 +1,14 @@
 import { Fragment } from 'react';
 import { ListSubheader } from '@mui/material';
-import { Menu, usePermissions, useSidebarState } from 'react-admin';
+import { Menu, usePermissions, useSidebarState, useTranslate } from 'react-admin';
 import type { Role } from '@app/domain';
-import { visibleMenu } from './menuConfig';
+import { visibleMenu } from './menu';
 
-/** The role-based sidebar, built from menuConfig.tsx. */
+/** The role-based sidebar, built from the features' menu entries (features.ts). */
 export const AppMenu = () => {
   const { permissions, isPending } = usePermissions<Role[]>();
   const [open] = useSidebarState();
+  const translate = useTranslate();
   if (isPending) return <Menu>{null}</Menu>;
   return (
     <Menu data-testid="app-menu">
@@ -15,7 +16,7 @@ export const AppMenu = () => {
         <Fragment key={section.id}>
           {open && (
             <ListSubheader disableSticky sx={{ lineHeight: '32px', mt: 1, bgcolor: 'transparent' }}>
-              {section.label}
+              {translate(section.label)}
             </ListSubheader>
           )}
           {section.entries.map((entry) => (

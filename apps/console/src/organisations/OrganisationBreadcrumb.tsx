@@ -1,8 +1,8 @@
 import { Breadcrumbs, Link as MuiLink, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { useDataProvider, useGetIdentity, type Identifier } from 'react-admin';
-import type { Organisation } from './choices';
+import { useDataProvider, useGetIdentity, type Identifier, useTranslate } from 'react-admin';
+import type { OrganisationView } from '@app/contracts';
 
 const MAX_DEPTH = 6;
 
@@ -18,11 +18,11 @@ export function useOrganisationPath(id: Identifier | null | undefined) {
     queryKey: ['organisations', 'path', id, ownOrganisationId],
     enabled: id != null && id !== '' && ownOrganisationId != null,
     queryFn: async () => {
-      const path: Organisation[] = [];
+      const path: OrganisationView[] = [];
       let next: Identifier | null | undefined = id;
       while (next != null && path.length < MAX_DEPTH) {
         try {
-          const { data } = await dataProvider.getOne<Organisation>('organisations', { id: next as number });
+          const { data } = await dataProvider.getOne<OrganisationView>('organisations', { id: next as number });
           path.unshift(data);
           next = data.id === ownOrganisationId ? null : (data.parentId ?? null);
         } catch {
@@ -43,11 +43,12 @@ export function childrenListPath(parentId: Identifier): string {
  * children; on a show page (mode "show") each crumb opens the organisation and the last is the page itself.
  */
 export const OrganisationBreadcrumb = ({ id, mode }: { id: Identifier; mode: 'children' | 'show' }) => {
+  const translate = useTranslate();
   const { data: path = [] } = useOrganisationPath(id);
   return (
-    <Breadcrumbs aria-label="机构层级" sx={{ px: 2, py: 1.5 }} data-testid="organisation-breadcrumb">
+    <Breadcrumbs aria-label={translate('app.organisations.breadcrumb.label')} sx={{ px: 2, py: 1.5 }} data-testid="organisation-breadcrumb">
       <MuiLink component={Link} to="/organisations" underline="hover" color="inherit">
-        全部机构
+        {translate('app.organisations.breadcrumb.all')}
       </MuiLink>
       {path.map((org, index) => {
         const last = index === path.length - 1;
@@ -55,7 +56,7 @@ export const OrganisationBreadcrumb = ({ id, mode }: { id: Identifier; mode: 'ch
           return (
             <Typography key={org.id} color="text.primary" sx={{ fontWeight: 500 }}>
               {org.name}
-              {mode === 'children' ? ' 的下级机构' : ''}
+              {mode === 'children' ? translate('app.organisations.breadcrumb.children') : ''}
             </Typography>
           );
         }

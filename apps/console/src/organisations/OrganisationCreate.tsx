@@ -3,7 +3,7 @@ import { OrganisationForm } from './OrganisationForm';
 import { toCreatePayload } from './organisationPayload';
 
 export const OrganisationCreate = () => (
-  <Create title="新建机构" transform={toCreatePayload} redirect="show">
+  <Create title="app.organisations.create_title" transform={toCreatePayload} redirect="show">
     <OrganisationForm mode="create" />
   </Create>
 );

@@ -1,12 +1,17 @@
-import { Edit, useRecordContext } from 'react-admin';
+import { Edit, useRecordContext, Translate } from 'react-admin';
 import { EditLoadError } from '../common/RecordLoadError';
-import type { Organisation } from './choices';
+import type { OrganisationView } from '@app/contracts';
 import { OrganisationForm } from './OrganisationForm';
 import { toUpdatePayload } from './organisationPayload';
 
 const Title = () => {
-  const record = useRecordContext<Organisation>();
-  return <span>编辑机构{record ? `：${record.name}` : ''}</span>;
+  const record = useRecordContext<OrganisationView>();
+  return (
+    <span>
+      <Translate i18nKey="app.organisations.edit_title" />
+      {record ? `：${record.name}` : ''}
+    </span>
+  );
 };
 
 // Pessimistic: a 409 STALE_VERSION must reach the user before the page claims success.

@@ -1,28 +1,8 @@
 import { Alert, Box, Typography } from '@mui/material';
-import {
-  AutocompleteInput,
-  DateInput,
-  FormDataConsumer,
-  maxLength,
-  ReferenceInput,
-  regex,
-  required,
-  SelectInput,
-  SimpleForm,
-  TextInput,
-  usePermissions,
-  useRecordContext,
-  type Validator,
-} from 'react-admin';
+import { AutocompleteInput, DateInput, FormDataConsumer, maxLength, ReferenceInput, regex, required, SelectInput, SimpleForm, TextInput, usePermissions, useRecordContext, type Validator, Translate } from 'react-admin';
 import { ALLOWED_PARENT_LEVELS, ORGANISATION_LEVEL_LABELS, validateCreditCode, type Role } from '@app/domain';
-import {
-  choiceName,
-  creatableLevels,
-  deadlineProfileChoices,
-  kindChoices,
-  statusChoices,
-  type Organisation,
-} from './choices';
+import { choiceName, creatableLevels, deadlineProfileChoices, kindChoices, statusChoices } from './choices';
+import type { OrganisationView } from '@app/contracts';
 import { organisationOptionText } from './organisationOptionText';
 import { ScopeInput } from './ScopeInput';
 import { beijingToday } from '../common/dates';
@@ -35,21 +15,21 @@ const creditCode: Validator = (value: string | undefined) => {
   return result.ok ? undefined : result.reason;
 };
 
-const regionCode = regex(/^\d{6}$/, '行政区划代码应为6位数字');
+const regionCode = regex(/^\d{6}$/, 'app.organisations.form.region_code_rule');
 
 const notInFuture: Validator = (value: string | undefined) => {
-  return value && value > beijingToday() ? '备案日期不能晚于今天' : undefined;
+  return value && value > beijingToday() ? 'app.organisations.form.registered_not_future' : undefined;
 };
 
 const Section = ({ title }: { title: string }) => (
   <Typography variant="subtitle1" sx={{ fontWeight: 600, mt: 2, mb: 1 }}>
-    {title}
+    <Translate i18nKey={title} />
   </Typography>
 );
 
 /** Level and parent are fixed once created; the edit form shows them read-only. */
 const FixedPlacement = () => {
-  const record = useRecordContext<Organisation>();
+  const record = useRecordContext<OrganisationView>();
   if (!record) return null;
   return (
     <Box sx={{ display: 'flex', gap: 6, mb: 1 }}>
@@ -74,7 +54,7 @@ const PlacementInputs = () => {
       />
       <FormDataConsumer>
         {({ formData }) => {
-          const parentLevels = formData.level ? ALLOWED_PARENT_LEVELS[formData.level as Organisation['level']] : [];
+          const parentLevels = formData.level ? ALLOWED_PARENT_LEVELS[formData.level as OrganisationView['level']] : [];
           return (
             <Box sx={{ width: 480, maxWidth: '100%' }}>
               <ReferenceInput
@@ -85,12 +65,12 @@ const PlacementInputs = () => {
               >
                 <AutocompleteInput
                   label="resources.organisations.fields.parentId"
-                  optionText={(r: Organisation) => organisationOptionText(r)}
+                  optionText={(r: OrganisationView) => organisationOptionText(r)}
                   filterToQuery={(q: string) => ({ q })}
                   validate={required()}
                   helperText={
                     formData.level === 'institution'
-                      ? '评价机构的上级为市级技能中心；省属评价机构直接选择省级技能中心'
+                      ? 'app.organisations.form.parent_help'
                       : false
                   }
                 />
@@ -104,7 +84,7 @@ const PlacementInputs = () => {
 };
 
 const DeadlineProfile = ({ level }: { level?: string }) => {
-  const record = useRecordContext<Organisation>();
+  const record = useRecordContext<OrganisationView>();
   if (level === 'provincial') {
     return (
       <SelectInput
@@ -114,21 +94,22 @@ const DeadlineProfile = ({ level }: { level?: string }) => {
         defaultValue="national"
         fullWidth={false}
         sx={{ minWidth: 240 }}
-        helperText="本省及下级机构的数据报送、审核期限按此规则计算"
+        helperText="app.organisations.form.profile_help"
       />
     );
   }
   if (!record) return null;
   return (
     <LabeledValue label="resources.organisations.fields.deadlineProfile">
-      {choiceName(deadlineProfileChoices, record.deadlineProfile)}（随所属省份）
+      {choiceName(deadlineProfileChoices, record.deadlineProfile)}
+      <Translate i18nKey="app.organisations.form.profile_inherited" />
     </LabeledValue>
   );
 };
 
 const InstitutionInputs = () => (
   <>
-    <Section title="评价机构信息" />
+    <Section title="app.organisations.form.institution_section" />
     <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 2 }}>
       <TextInput
         source="creditCode"
@@ -152,16 +133,16 @@ const InstitutionInputs = () => (
       {({ formData }) =>
         formData.status === 'dissolved' ? (
           <Alert severity="info" sx={{ mb: 1 }}>
-            主体灭失的评价机构，其证书数据由上级技能中心负责维护。
+            <Translate i18nKey="app.organisations.form.dissolved_help" />
           </Alert>
         ) : formData.status === 'ceased' ? (
           <Alert severity="info" sx={{ mb: 1 }}>
-            停止认定的评价机构仍须维护其已发证书数据。
+            <Translate i18nKey="app.organisations.form.ceased_help" />
           </Alert>
         ) : null
       }
     </FormDataConsumer>
-    <Section title="备案职业（工种）范围" />
+    <Section title="app.organisations.scope.title" />
     <ScopeInput />
   </>
 );
@@ -179,7 +160,7 @@ export const OrganisationForm = ({ mode }: { mode: 'create' | 'edit' }) => (
               fullWidth={false}
               sx={{ width: 200 }}
               validate={formData.level === 'national' ? [regionCode] : [required(), regionCode]}
-              helperText="6位行政区划代码，如 440100"
+              helperText="app.organisations.form.region_code_help"
             />
           </Box>
           <DeadlineProfile level={formData.level} />

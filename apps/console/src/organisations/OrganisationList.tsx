@@ -1,24 +1,17 @@
 import { Button, Chip } from '@mui/material';
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import { Link } from 'react-router-dom';
-import {
-  CreateButton,
-  DataTable,
-  EditButton,
-  FilterButton,
-  List,
-  TopToolbar,
-  useListContext,
-  useRecordContext,
-} from 'react-admin';
+import { CreateButton, DataTable, EditButton, FilterButton, List, TopToolbar, useListContext, useRecordContext, useTranslate } from 'react-admin';
 import { ORGANISATION_LEVEL_LABELS } from '@app/domain';
-import { statusChoices, type Organisation } from './choices';
+import { statusChoices } from './choices';
+import type { OrganisationView } from '@app/contracts';
 import { childrenListPath, OrganisationBreadcrumb } from './OrganisationBreadcrumb';
 import { organisationFilters } from './organisationFilters';
 
 /** The 下级 count: a link that lists this organisation's children (tree-like navigation). */
 export const ChildCountField = () => {
-  const record = useRecordContext<Organisation>();
+  const translate = useTranslate();
+  const record = useRecordContext<OrganisationView>();
   if (!record) return null;
   if (record.level === 'institution') return <span>—</span>;
   return (
@@ -29,7 +22,7 @@ export const ChildCountField = () => {
       startIcon={<AccountTreeIcon fontSize="small" />}
       onClick={(event: React.MouseEvent) => event.stopPropagation()}
       disabled={!record.childCount}
-      aria-label={`${record.name}的下级机构`}
+      aria-label={translate('app.organisations.children_of', { name: record.name })}
     >
       {record.childCount ?? 0}
     </Button>
@@ -37,12 +30,12 @@ export const ChildCountField = () => {
 };
 
 export const LevelField = () => {
-  const record = useRecordContext<Organisation>();
+  const record = useRecordContext<OrganisationView>();
   return record ? <span>{ORGANISATION_LEVEL_LABELS[record.level] ?? record.level}</span> : null;
 };
 
 export const InstitutionStatusField = () => {
-  const record = useRecordContext<Organisation>();
+  const record = useRecordContext<OrganisationView>();
   // Only institutions have a status (R-2); centres carry a default the console does not show.
   if (!record?.status || record.level !== 'institution') return null;
   const status = statusChoices.find((c) => c.id === record.status);
@@ -68,7 +61,7 @@ const ParentCrumbs = () => {
 
 export const OrganisationList = () => (
   <List
-    title="机构管理"
+    title="app.menu.organisations"
     filters={organisationFilters}
     sort={{ field: 'id', order: 'ASC' }}
     perPage={25}
@@ -84,7 +77,7 @@ export const OrganisationList = () => (
       <DataTable.Col source="creditCode" disableSort />
       <DataTable.Col source="status" field={InstitutionStatusField} />
       <DataTable.Col source="childCount" field={ChildCountField} disableSort />
-      <DataTable.Col label="操作" disableSort>
+      <DataTable.Col label="app.common.actions" disableSort>
         <EditButton />
       </DataTable.Col>
     </DataTable>

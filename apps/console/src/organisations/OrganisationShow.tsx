@@ -11,26 +11,11 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import {
-  CreateButton,
-  DataTable,
-  EditButton,
-  Pagination,
-  ReferenceManyField,
-  Show,
-  TopToolbar,
-  useRecordContext,
-} from 'react-admin';
+import { CreateButton, DataTable, EditButton, Pagination, ReferenceManyField, Show, TopToolbar, useRecordContext, useTranslate, Translate } from 'react-admin';
 import { formatBeijingDateTime, formatCalendarDay } from '../common/dates';
 import { ShowLoadError } from '../common/RecordLoadError';
-import {
-  choiceName,
-  deadlineProfileChoices,
-  kindChoices,
-  skillLevelChoices,
-  type Organisation,
-  type ScopeEntry,
-} from './choices';
+import { choiceName, deadlineProfileChoices, kindChoices, skillLevelChoices } from './choices';
+import type { OrganisationView, ScopeEntry } from '@app/contracts';
 import { OrganisationBreadcrumb } from './OrganisationBreadcrumb';
 import { ChildCountField, InstitutionStatusField, LevelField } from './OrganisationList';
 import { LabeledValue } from '../common/LabeledValue';
@@ -44,15 +29,21 @@ const Item = ({ label, children }: { label: string; children: React.ReactNode })
 const levelShort = (level: number) => skillLevelChoices.find((c) => c.id === level)?.short ?? String(level);
 
 export const ScopeTable = ({ scope }: { scope: ScopeEntry[] }) => {
-  if (scope.length === 0) return <Alert severity="info">尚未登记备案职业（工种）范围。</Alert>;
+  const translate = useTranslate();
+  if (scope.length === 0)
+    return (
+      <Alert severity="info">
+        <Translate i18nKey="app.organisations.scope.empty" />
+      </Alert>
+    );
   return (
-    <Table size="small" aria-label="备案职业范围">
+    <Table size="small" aria-label={translate('resources.organisations.fields.scope')}>
       <TableHead>
         <TableRow>
-          <TableCell>职业编码</TableCell>
-          <TableCell>职业（工种）名称</TableCell>
-          <TableCell>等级</TableCell>
-          <TableCell>有效期</TableCell>
+          <TableCell>{translate('app.organisations.scope.occupation_code')}</TableCell>
+          <TableCell>{translate('app.organisations.scope.occupation_name')}</TableCell>
+          <TableCell>{translate('app.certificates.level')}</TableCell>
+          <TableCell>{translate('app.organisations.scope.validity')}</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -68,7 +59,10 @@ export const ScopeTable = ({ scope }: { scope: ScopeEntry[] }) => {
                 ))}
             </TableCell>
             <TableCell>
-              {formatCalendarDay(entry.validFrom)} 至 {entry.validTo ? formatCalendarDay(entry.validTo) : '长期'}
+              {translate('app.organisations.scope.period', {
+                from: formatCalendarDay(entry.validFrom),
+                to: entry.validTo ? formatCalendarDay(entry.validTo) : translate('app.organisations.scope.no_end'),
+              })}
             </TableCell>
           </TableRow>
         ))}
@@ -78,16 +72,16 @@ export const ScopeTable = ({ scope }: { scope: ScopeEntry[] }) => {
 };
 
 const OrganisationTitle = () => {
-  const record = useRecordContext<Organisation>();
-  return <span>{record ? record.name : '机构'}</span>;
+  const record = useRecordContext<OrganisationView>();
+  return <span>{record ? record.name : <Translate i18nKey="resources.organisations.name" />}</span>;
 };
 
 const ShowActions = () => {
-  const record = useRecordContext<Organisation>();
+  const record = useRecordContext<OrganisationView>();
   return (
     <TopToolbar>
       {record && record.level !== 'institution' && (
-        <CreateButton label="新建下级机构" state={{ record: { parentId: record.id } }} />
+        <CreateButton label="app.organisations.create_child" state={{ record: { parentId: record.id } }} />
       )}
       <EditButton />
     </TopToolbar>
@@ -95,7 +89,7 @@ const ShowActions = () => {
 };
 
 const Details = () => {
-  const record = useRecordContext<Organisation>();
+  const record = useRecordContext<OrganisationView>();
   if (!record) return null;
   const institution = record.level === 'institution';
   return (
@@ -129,21 +123,21 @@ const Details = () => {
         </Grid>
         {record.status === 'dissolved' && (
           <Alert severity="info" sx={{ mt: 1 }}>
-            该评价机构主体已灭失，其证书数据由上级技能中心负责维护。
+            <Translate i18nKey="app.organisations.dissolved_notice" />
           </Alert>
         )}
       </Box>
       {institution ? (
         <Box sx={{ px: 2, pb: 2 }}>
           <Typography variant="h6" gutterBottom>
-            备案职业（工种）范围
+            <Translate i18nKey="app.organisations.scope.title" />
           </Typography>
           <ScopeTable scope={record.scope ?? []} />
         </Box>
       ) : (
         <Box sx={{ px: 2, pb: 2 }}>
           <Typography variant="h6" gutterBottom>
-            下级机构（{record.childCount ?? 0}）
+            <Translate i18nKey="app.organisations.children_count" options={{ count: record.childCount ?? 0 }} />
           </Typography>
           <ReferenceManyField
             reference="organisations"
@@ -151,7 +145,11 @@ const Details = () => {
             sort={{ field: 'id', order: 'ASC' }}
             perPage={10}
             pagination={<Pagination rowsPerPageOptions={[10, 25, 50]} />}
-            empty={<Alert severity="info">暂无下级机构。</Alert>}
+            empty={
+              <Alert severity="info">
+                <Translate i18nKey="app.organisations.no_children" />
+              </Alert>
+            }
           >
             <DataTable rowClick="show" bulkActionButtons={false}>
               <DataTable.Col source="name" />

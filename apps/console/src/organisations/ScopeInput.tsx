@@ -1,21 +1,12 @@
 import { useMemo } from 'react';
 import { Box, Typography } from '@mui/material';
 import { useFormContext, useWatch } from 'react-hook-form';
-import {
-  ArrayInput,
-  AutocompleteInput,
-  CheckboxGroupInput,
-  DateInput,
-  required,
-  SimpleFormIterator,
-  useDataProvider,
-  useRecordContext,
-  useSourceContext,
-  type Validator,
-} from 'react-admin';
+import { ArrayInput, AutocompleteInput, CheckboxGroupInput, DateInput, required, SimpleFormIterator, useDataProvider, useRecordContext, useSourceContext, type Validator, Translate } from 'react-admin';
 import { useQuery } from '@tanstack/react-query';
-import type { ConsoleDataProvider, Occupation } from '../providers/dataProvider';
-import { skillLevelChoices, type Organisation, type ScopeEntry } from './choices';
+import type { ConsoleDataProvider } from '../providers/dataProvider';
+import type { Occupation } from '@app/contracts';
+import { skillLevelChoices } from './choices';
+import type { OrganisationView, ScopeEntry } from '@app/contracts';
 
 /** The occupation catalogue, loaded once per session (it changes with the national classification, rarely). */
 export function useOccupations() {
@@ -30,7 +21,7 @@ export function useOccupations() {
 /** The catalogue plus any occupation already in the record's scope that the catalogue no longer lists. */
 function useOccupationChoices(): Occupation[] {
   const { data = [] } = useOccupations();
-  const record = useRecordContext<Organisation>();
+  const record = useRecordContext<OrganisationView>();
   return useMemo(() => {
     const known = new Set(data.map((o) => o.code));
     const legacy = (record?.scope ?? [])
@@ -106,10 +97,10 @@ const LevelsInput = () => {
     const row = rowOf(allValues, props?.source ?? '');
     const levels = choices.find((o) => o.code === row.occupationCode)?.levels;
     const outside = (value ?? []).filter((level) => levels && !levels.includes(level));
-    return outside.length > 0 ? '所选等级超出该职业（工种）设置的等级' : undefined;
+    return outside.length > 0 ? 'app.organisations.scope.levels_outside' : undefined;
   };
   const atLeastOne: Validator = (value: number[] | undefined) =>
-    !value || value.length === 0 ? '请至少选择一个等级' : undefined;
+    !value || value.length === 0 ? 'app.organisations.scope.levels_required' : undefined;
 
   return (
     <Box sx={{ minWidth: 360, flexShrink: 0 }}>
@@ -127,20 +118,20 @@ const LevelsInput = () => {
 
 const validToAfterFrom: Validator = (value: string | null | undefined, allValues, props) => {
   const row = rowOf(allValues, props?.source ?? '');
-  return value && row.validFrom && value < row.validFrom ? '有效期止不能早于有效期起' : undefined;
+  return value && row.validFrom && value < row.validFrom ? 'app.organisations.scope.valid_to_before_from' : undefined;
 };
 
 const noDuplicateOccupation: Validator = (value: Partial<ScopeEntry>[] | undefined) => {
   const codes = (value ?? []).map((entry) => entry?.occupationCode).filter(Boolean);
   const duplicate = codes.find((code, i) => codes.indexOf(code) !== i);
-  return duplicate ? `职业（工种）${duplicate} 重复，请合并为一行` : undefined;
+  return duplicate ? { message: 'app.organisations.scope.duplicate', args: { code: duplicate } } : undefined;
 };
 
 /** R-2: an institution's registered scope — occupation, levels and validity. */
 export const ScopeInput = () => (
   <>
     <Typography variant="body2" sx={{ color: 'text.secondary', mb: 1 }}>
-      等级：五级=初级工，四级=中级工，三级=高级工，二级=技师，一级=高级技师；灰色为该职业（工种）未设的等级。
+      <Translate i18nKey="app.organisations.scope.levels_help" />
     </Typography>
     <ArrayInput source="scope" label={false} validate={noDuplicateOccupation}>
       <SimpleFormIterator inline disableReordering fullWidth>

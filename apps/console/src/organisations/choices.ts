@@ -1,55 +1,30 @@
 import { ORGANISATION_LEVEL_LABELS, ORGANISATION_LEVELS, type OrganisationLevel, type Role } from '@app/domain';
-
-export interface Organisation {
-  id: number;
-  level: OrganisationLevel;
-  parentId: number | null;
-  parentName: string | null;
-  regionCode: string | null;
-  name: string;
-  creditCode?: string | null;
-  kind?: InstitutionKind | null;
-  status?: InstitutionStatus | null;
-  registeredAt?: string | null;
-  deadlineProfile: DeadlineProfile;
-  scope?: ScopeEntry[] | null;
-  childCount: number;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ScopeEntry {
-  occupationCode: string;
-  occupationName: string;
-  levels: number[];
-  validFrom: string;
-  validTo: string | null;
-}
-
-export type InstitutionKind = 'employer' | 'technical_school' | 'social_training';
-export type InstitutionStatus = 'active' | 'ceased' | 'dissolved';
-export type DeadlineProfile = 'national' | 'guangdong';
+import {
+  DEADLINE_PROFILE_LABELS,
+  INSTITUTION_KIND_LABELS,
+  INSTITUTION_STATUS_LABELS,
+  type DeadlineProfileName,
+  type InstitutionKind,
+  type InstitutionStatus,
+} from '@app/contracts';
 
 export const levelChoices = ORGANISATION_LEVELS.map((id) => ({ id, name: ORGANISATION_LEVEL_LABELS[id] }));
 
-export const kindChoices: Array<{ id: InstitutionKind; name: string }> = [
-  { id: 'employer', name: '用人单位' },
-  { id: 'technical_school', name: '技工院校' },
-  { id: 'social_training', name: '社会培训评价组织' },
-];
+const choicesOf = <K extends string>(labels: Record<K, string>) =>
+  (Object.keys(labels) as K[]).map((id) => ({ id, name: labels[id] }));
+
+export const kindChoices = choicesOf<InstitutionKind>(INSTITUTION_KIND_LABELS);
+
+const STATUS_COLORS: Record<InstitutionStatus, 'success' | 'warning' | 'default'> = {
+  active: 'success',
+  ceased: 'warning',
+  dissolved: 'default',
+};
 
 // ceased institutions still maintain their data; a dissolved one's data passes to its parent centre.
-export const statusChoices: Array<{ id: InstitutionStatus; name: string; color: 'success' | 'warning' | 'default' }> = [
-  { id: 'active', name: '正常', color: 'success' },
-  { id: 'ceased', name: '停止认定', color: 'warning' },
-  { id: 'dissolved', name: '主体灭失', color: 'default' },
-];
+export const statusChoices = choicesOf<InstitutionStatus>(INSTITUTION_STATUS_LABELS).map((c) => ({ ...c, color: STATUS_COLORS[c.id] }));
 
-export const deadlineProfileChoices: Array<{ id: DeadlineProfile; name: string }> = [
-  { id: 'national', name: '国家指南' },
-  { id: 'guangdong', name: '广东省' },
-];
+export const deadlineProfileChoices = choicesOf<DeadlineProfileName>(DEADLINE_PROFILE_LABELS);
 
 // 5 五级/初级工 … 1 一级/高级技师; listed from the entry level up.
 export const skillLevelChoices = [

@@ -1,6 +1,6 @@
-import type { Organisation, ScopeEntry } from './choices';
+import type { OrganisationView, ScopeEntry } from '@app/contracts';
 
-type FormValues = Partial<Organisation> & Record<string, unknown>;
+type FormValues = Partial<OrganisationView> & Record<string, unknown>;
 
 function scopePayload(scope: Partial<ScopeEntry>[] | null | undefined): ScopeEntry[] {
   return (scope ?? []).map((entry) => ({

@@ -3,7 +3,8 @@ import { HttpError } from 'react-admin';
 import { canAccessResource } from '../auth/access';
 import { passwordChangeRedirect } from '../auth/passwordChange';
 import { getJson, httpClient, postJson } from './httpClient';
-import { session, type StaffUser } from './session';
+import { session } from './session';
+import type { SessionUser } from '@app/contracts';
 
 export interface LoginParams {
   username: string;
@@ -28,7 +29,7 @@ function toLoginError(error: unknown): LoginError {
     const body = (error.body ?? {}) as { code?: string };
     return new LoginError(body.code ?? 'UNKNOWN', error.message, error.status);
   }
-  return new LoginError('UNKNOWN', '登录失败，请稍后重试', 0);
+  return new LoginError('UNKNOWN', 'app.login.failed', 0);
 }
 
 /** Whether this page load has confirmed the stored token with the server (see checkAuth). */
@@ -38,7 +39,7 @@ const NOT_ABOUT_THE_SESSION = new Set(['AUTH_TOTP_INVALID', 'AUTH_TOTP_REQUIRED'
 
 export const authProvider: AuthProvider = {
   async login({ username, password, totpCode }: LoginParams) {
-    let reply: { token: string; user: StaffUser };
+    let reply: { token: string; user: SessionUser };
     try {
       reply = await postJson('/api/auth/login', totpCode ? { username, password, totpCode } : { username, password });
     } catch (error) {
@@ -66,7 +67,7 @@ export const authProvider: AuthProvider = {
     // Once per page load, ask the server whether the stored session still lives (it may have idled out
     // overnight), so the user lands on the login page with the reason instead of on an empty page.
     try {
-      session.updateUser(await getJson<StaffUser>('/api/auth/me'));
+      session.updateUser(await getJson<SessionUser>('/api/auth/me'));
       sessionConfirmed = true;
     } catch (error) {
       if ((error as { status?: number }).status === 401) {
@@ -92,7 +93,7 @@ export const authProvider: AuthProvider = {
   },
 
   async getIdentity() {
-    const user = await getJson<StaffUser>('/api/auth/me');
+    const user = await getJson<SessionUser>('/api/auth/me');
     session.updateUser(user);
     return { ...user, fullName: user.displayName };
   },

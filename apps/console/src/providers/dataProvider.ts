@@ -1,25 +1,25 @@
 import type { DataProvider, Identifier } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
-import type { BatchKind, BulkApproveReply, HistoryEntry, UploadReply } from '../batches/types';
+import type { DeadlineResult, IsoDate } from '@app/domain';
+import type {
+  AddDayInput,
+  BatchKind,
+  BulkApproveReply,
+  CalendarYearView,
+  ChainVerification,
+  DeadlineQuery,
+  HistoryEntry,
+  Occupation,
+  PublishYearInput,
+  TotpSetup,
+  UploadReply,
+} from '@app/contracts';
 import { getJson, httpClient, postJson } from './httpClient';
 import { downloadFile, postMultipart, type UploadCallbacks } from './transfer';
 
 export const ADMIN_API = '/api/admin';
-
-export interface Occupation {
-  code: string;
-  name: string;
-  levels: number[];
-  /** In the 国家职业资格目录: the whole occupation, some of its work types, or none. */
-  inQualificationCatalogue: 'yes' | 'partial' | 'no';
-}
-
-export interface AuditChainReport {
-  ok: boolean;
-  checked: number;
-  firstBrokenId?: number | string;
-  reason?: string;
-}
+// The official working-day calendar (R-15) and the deadline calculator (R-14).
+const CALENDAR_API = `${ADMIN_API}/calendar`;
 
 export interface UploadBatchParams {
   file: File;
@@ -28,12 +28,6 @@ export interface UploadBatchParams {
   institutionId?: number;
   /** R-44: why a centre uploads for the institution (not needed for dissolved institutions). */
   proxyReason?: string;
-}
-
-export interface TotpSetup {
-  secret: string;
-  otpauthUrl: string;
-  qrDataUrl: string;
 }
 
 /**
@@ -56,11 +50,19 @@ export interface ConsoleDataProvider extends DataProvider {
   reuploadBatch<T>(id: Identifier, file: File, callbacks?: UploadCallbacks, proxyReason?: string): Promise<T>;
   downloadBatchTemplate(kind: BatchKind): Promise<void>;
   downloadImportErrorReport(reportId: Identifier): Promise<void>;
-  verifyAuditChain(): Promise<AuditChainReport>;
+  verifyAuditChain(): Promise<ChainVerification>;
   changePassword(params: { currentPassword: string; newPassword: string }): Promise<unknown>;
   setupTotp(): Promise<TotpSetup>;
   enableTotp(code: string): Promise<unknown>;
   disableTotp(code: string): Promise<unknown>;
+  /** R-15: one year of the official working-day calendar as the API holds it. */
+  getCalendarYear(year: number): Promise<CalendarYearView>;
+  /** national_admin registers a year's State Council notice. */
+  publishCalendarYear(input: PublishYearInput): Promise<CalendarYearView>;
+  addCalendarDay(input: AddDayInput): Promise<CalendarYearView>;
+  removeCalendarDay(date: IsoDate, reason: string): Promise<CalendarYearView>;
+  /** R-14: the deadline calculator, computed by the API on its calendar. */
+  computeDeadline(query: DeadlineQuery): Promise<DeadlineResult>;
 }
 
 const base = simpleRestProvider(ADMIN_API, httpClient);
@@ -91,9 +93,19 @@ export const dataProvider: ConsoleDataProvider = {
     downloadFile(`${ADMIN_API}/batches/template?kind=${kind}`, `证书数据导入模板-${kind}.xlsx`),
   downloadImportErrorReport: (reportId) =>
     downloadFile(`${ADMIN_API}/batches/error-reports/${encodeURIComponent(String(reportId))}`, '错误报告.xlsx'),
-  verifyAuditChain: () => getJson<AuditChainReport>(`${ADMIN_API}/audit-logs/verify`),
+  verifyAuditChain: () => getJson<ChainVerification>(`${ADMIN_API}/audit-logs/verify`),
   changePassword: (params) => postJson('/api/auth/password', params),
   setupTotp: () => postJson<TotpSetup>('/api/auth/totp/setup', {}),
   enableTotp: (code) => postJson('/api/auth/totp/enable', { code }),
   disableTotp: (code) => postJson('/api/auth/totp/disable', { code }),
+  getCalendarYear: (year) => getJson<CalendarYearView>(`${CALENDAR_API}/days?year=${year}`),
+  publishCalendarYear: (input) => postJson<CalendarYearView>(`${CALENDAR_API}/years`, input),
+  addCalendarDay: (input) => postJson<CalendarYearView>(`${CALENDAR_API}/days`, input),
+  removeCalendarDay: (date, reason) =>
+    httpClient(`${CALENDAR_API}/days/${encodeURIComponent(date)}`, {
+      method: 'DELETE',
+      body: JSON.stringify({ reason }),
+    }).then(({ json }) => json as CalendarYearView),
+  computeDeadline: ({ rule, from, profile }) =>
+    getJson<DeadlineResult>(`${CALENDAR_API}/deadline?${new URLSearchParams({ rule, from, profile })}`),
 };

@@ -1,17 +1,4 @@
-import type { OrganisationLevel, Role } from '@app/domain';
-
-/** The signed-in staff member as `POST /api/auth/login` and `GET /api/auth/me` return it. */
-export interface StaffUser {
-  id: number;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  organisationId: number;
-  organisationName: string;
-  organisationLevel: OrganisationLevel;
-  totpEnabled: boolean;
-  mustChangePassword: boolean;
-}
+import type { SessionUser } from '@app/contracts';
 
 const TOKEN_KEY = 'cert.token';
 const USER_KEY = 'cert.user';
@@ -24,20 +11,20 @@ export const session = {
   token(): string | null {
     return localStorage.getItem(TOKEN_KEY);
   },
-  user(): StaffUser | null {
+  user(): SessionUser | null {
     const raw = localStorage.getItem(USER_KEY);
     if (!raw) return null;
     try {
-      return JSON.parse(raw) as StaffUser;
+      return JSON.parse(raw) as SessionUser;
     } catch {
       return null;
     }
   },
-  start(token: string, user: StaffUser): void {
+  start(token: string, user: SessionUser): void {
     localStorage.setItem(TOKEN_KEY, token.startsWith('Bearer ') ? token : `Bearer ${token}`);
     localStorage.setItem(USER_KEY, JSON.stringify(user));
   },
-  updateUser(user: StaffUser): void {
+  updateUser(user: SessionUser): void {
     localStorage.setItem(USER_KEY, JSON.stringify(user));
   },
   clear(): void {

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { Alert } from '@mui/material';
 import DoneAllIcon from '@mui/icons-material/DoneAll';
 import { useMutation } from '@tanstack/react-query';
-import { Button, maxLength, TextInput, useDataProvider, useListContext, useNotify, useRefresh } from 'react-admin';
+import { Button, maxLength, TextInput, useDataProvider, useListContext, useNotify, useRefresh, useTranslate, Translate } from 'react-admin';
 import { FormDialog } from '../common/FormDialog';
-import type { Batch, BulkApproveReply } from '../batches/types';
+import type { BatchView, BulkApproveReply } from '@app/contracts';
 import type { ConsoleDataProvider } from '../providers/dataProvider';
 import { BulkApproveResultDialog } from './BulkApproveResultDialog';
 
@@ -13,7 +13,8 @@ import { BulkApproveResultDialog } from './BulkApproveResultDialog';
  * version the reviewer saw; the API reports every failure separately.
  */
 export const BulkApproveButton = () => {
-  const { selectedIds, data, onUnselectItems } = useListContext<Batch>();
+  const translate = useTranslate();
+  const { selectedIds, data, onUnselectItems } = useListContext<BatchView>();
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -25,7 +26,7 @@ export const BulkApproveButton = () => {
       const seen = new Map((data ?? []).map((batch) => [batch.id, batch.version]));
       const unseen = selectedIds.filter((id) => !seen.has(Number(id)));
       if (unseen.length > 0) {
-        const { data: others } = await dataProvider.getMany<Batch>('batches', { ids: unseen });
+        const { data: others } = await dataProvider.getMany<BatchView>('batches', { ids: unseen });
         for (const batch of others) seen.set(batch.id, batch.version);
       }
       const items = selectedIds.map((id) => ({ id: Number(id), version: seen.get(Number(id)) ?? 0 }));
@@ -36,29 +37,29 @@ export const BulkApproveButton = () => {
       onUnselectItems();
       refresh();
       if (result.failed > 0) setReply(result);
-      else notify(`已通过 ${result.approved} 个批次`, { type: 'success' });
+      else notify('app.queue.bulk.done', { type: 'success', messageArgs: { approved: result.approved } });
     },
     onError: (error: Error) => notify(error.message, { type: 'error' }),
   });
 
   return (
     <>
-      <Button label="批量通过" color="success" onClick={() => setConfirming(true)}>
+      <Button label="app.queue.bulk.button" color="success" onClick={() => setConfirming(true)}>
         <DoneAllIcon />
       </Button>
       <FormDialog
         open={confirming}
-        title={`批量通过 ${selectedIds.length} 个批次`}
-        submitLabel="全部通过"
+        title={translate('app.queue.bulk.title', { count: selectedIds.length })}
+        submitLabel="app.queue.bulk.submit"
         submitIcon={<DoneAllIcon />}
         pending={isPending}
         onSubmit={(values) => mutate(typeof values.comment === 'string' ? values.comment.trim() : '')}
         onClose={() => setConfirming(false)}
       >
         <Alert severity="info" sx={{ mb: 2 }}>
-          所选批次将逐个审核通过并进入下一环节；任何一个未能通过（例如已被他人处理）不影响其他批次，结果将逐一列出。
+          <Translate i18nKey="app.queue.bulk.explanation" />
         </Alert>
-        <TextInput source="comment" label="审核意见（选填，用于全部所选批次）" multiline fullWidth validate={maxLength(1000)} />
+        <TextInput source="comment" label="app.queue.bulk.comment" multiline fullWidth validate={maxLength(1000)} />
       </FormDialog>
       {reply && <BulkApproveResultDialog reply={reply} onClose={() => setReply(null)} />}
     </>

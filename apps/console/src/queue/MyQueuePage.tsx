@@ -1,18 +1,20 @@
 import { Alert, Box, Typography } from '@mui/material';
-import { DataTable, List, TopToolbar, usePermissions } from 'react-admin';
+import { DataTable, List, TopToolbar, usePermissions, Translate } from 'react-admin';
 import { hasPermission, type Role } from '@app/domain';
-import { batchActions } from '../batches/batchActions';
+import { batchActions } from '../batches/review/batchActions';
 import { BatchStatusField } from '../batches/BatchStatusField';
 import { DueField } from '../batches/DueField';
 import { KindField } from '../batches/KindField';
 import { LateSubmissionField } from '../batches/LateSubmissionField';
-import type { Batch } from '../batches/types';
+import type { BatchView } from '@app/contracts';
 import { BulkApproveButton } from './BulkApproveButton';
 import { QueueRowActions } from './QueueRowActions';
 
 const NothingToDo = () => (
   <Box sx={{ mt: 2 }}>
-    <Alert severity="success">当前没有待您处理的批次。</Alert>
+    <Alert severity="success">
+      <Translate i18nKey="app.queue.empty" />
+    </Alert>
   </Box>
 );
 
@@ -20,7 +22,8 @@ const NothingToDo = () => (
 const QueueActions = ({ reviews }: { reviews: boolean }) => (
   <TopToolbar sx={{ alignItems: 'center' }}>
     <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-      按办理期限排列，最紧急的在前{reviews ? '；勾选多个批次可批量通过' : ''}
+      <Translate i18nKey="app.queue.order" />
+      {reviews ? <Translate i18nKey="app.queue.bulk_hint" /> : ''}
     </Typography>
   </TopToolbar>
 );
@@ -36,7 +39,7 @@ export const MyQueuePage = () => {
   return (
     <List
       resource="batches"
-      title="待我处理"
+      title="app.menu.queue"
       filter={{ queue: 'mine' }}
       sort={{ field: 'dueDate', order: 'ASC' }}
       perPage={25}
@@ -49,7 +52,7 @@ export const MyQueuePage = () => {
       <DataTable
         rowClick="show"
         bulkActionButtons={reviews ? <BulkApproveButton /> : false}
-        isRowSelectable={(batch: Batch) => batchActions(batch, roles).review}
+        isRowSelectable={(batch: BatchView) => batchActions(batch, roles).review}
       >
         <DataTable.Col source="id" />
         <DataTable.Col source="status" field={BatchStatusField} disableSort />
@@ -58,7 +61,7 @@ export const MyQueuePage = () => {
         <DataTable.NumberCol source="recordCount" />
         <DataTable.Col source="lateSubmission" field={LateSubmissionField} disableSort />
         <DataTable.Col source="dueDate" field={DueField} />
-        <DataTable.Col label="操作" disableSort>
+        <DataTable.Col label="app.common.actions" disableSort>
           <QueueRowActions />
         </DataTable.Col>
       </DataTable>

@@ -17,9 +17,10 @@ import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import LockOpenIcon from '@mui/icons-material/LockOpen';
 import PasswordIcon from '@mui/icons-material/Password';
 import { useMutation } from '@tanstack/react-query';
-import { Button, Confirm, useDataProvider, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { Button, Confirm, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import type { ConsoleDataProvider } from '../providers/dataProvider';
-import { isLocked, type StaffAccount } from './UserStatusField';
+import { isLocked } from './UserStatusField';
+import type { UserView } from '@app/contracts';
 
 type UserCommand = 'disable' | 'enable' | 'reset-password' | 'unlock';
 
@@ -29,7 +30,7 @@ function useUserCommand<T = unknown>(command: UserCommand, onDone?: (reply: T) =
   const notify = useNotify();
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (user: StaffAccount) => dataProvider.command<T>('users', user.id, command),
+    mutationFn: (user: UserView) => dataProvider.command<T>('users', user.id, command),
     onSuccess: (reply) => {
       refresh();
       onDone?.(reply);
@@ -49,7 +50,7 @@ interface ConfirmedActionProps {
 }
 
 const ConfirmedAction = ({ command, label, icon, title, content, success, color = 'primary' }: ConfirmedActionProps) => {
-  const user = useRecordContext<StaffAccount>();
+  const user = useRecordContext<UserView>();
   const notify = useNotify();
   const [open, setOpen] = useState(false);
   const { mutate, isPending } = useUserCommand(command, () => notify(success, { type: 'success' }));
@@ -78,41 +79,42 @@ const ConfirmedAction = ({ command, label, icon, title, content, success, color 
 export const DisableButton = () => (
   <ConfirmedAction
     command="disable"
-    label="停用"
+    label="app.users.actions.disable"
     icon={<BlockIcon />}
     color="error"
-    title="停用账号"
-    content="停用后该用户将无法登录，已登录的会话立即失效。确定停用吗？"
-    success="账号已停用"
+    title="app.users.actions.disable_title"
+    content="app.users.actions.disable_content"
+    success="app.users.actions.disabled"
   />
 );
 
 export const EnableButton = () => (
   <ConfirmedAction
     command="enable"
-    label="启用"
+    label="app.users.actions.enable"
     icon={<CheckCircleOutlineIcon />}
-    title="启用账号"
-    content="启用后该用户可以重新登录。确定启用吗？"
-    success="账号已启用"
+    title="app.users.actions.enable_title"
+    content="app.users.actions.enable_content"
+    success="app.users.actions.enabled"
   />
 );
 
 export const UnlockButton = () => (
   <ConfirmedAction
     command="unlock"
-    label="解锁"
+    label="app.users.actions.unlock"
     icon={<LockOpenIcon />}
     color="warning"
-    title="解除锁定"
-    content="该账号因连续登录失败被锁定。确认已核实本人身份，解除锁定吗？"
-    success="账号已解锁"
+    title="app.users.actions.unlock_title"
+    content="app.users.actions.unlock_content"
+    success="app.users.actions.unlocked"
   />
 );
 
 /** Reset: confirm, then show the temporary password once (the API does not keep it readable). */
 export const ResetPasswordButton = () => {
-  const user = useRecordContext<StaffAccount>();
+  const translate = useTranslate();
+  const user = useRecordContext<UserView>();
   const [confirming, setConfirming] = useState(false);
   const [temporaryPassword, setTemporaryPassword] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
@@ -129,14 +131,14 @@ export const ResetPasswordButton = () => {
   };
   return (
     <>
-      <Button label="重置密码" onClick={() => setConfirming(true)} disabled={isPending}>
+      <Button label="app.users.actions.reset" onClick={() => setConfirming(true)} disabled={isPending}>
         <PasswordIcon />
       </Button>
       <Confirm
         isOpen={confirming}
         loading={isPending}
-        title="重置密码"
-        content="重置后原密码立即失效，系统将生成一个临时密码，该用户首次登录时须修改。确定重置吗？"
+        title="app.users.actions.reset"
+        content="app.users.actions.reset_content"
         onConfirm={() => {
           setConfirming(false);
           mutate(user);
@@ -144,10 +146,10 @@ export const ResetPasswordButton = () => {
         onClose={() => setConfirming(false)}
       />
       <Dialog open={temporaryPassword !== null} onClose={() => setTemporaryPassword(null)} maxWidth="xs" fullWidth>
-        <DialogTitle>临时密码</DialogTitle>
+        <DialogTitle>{translate('app.users.temporary_password.title')}</DialogTitle>
         <DialogContent>
           <Typography gutterBottom>
-            {user.displayName}（{user.username}）的临时密码：
+            {translate('app.users.temporary_password.for', { name: user.displayName, username: user.username })}
           </Typography>
           <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, my: 1 }}>
             <Typography
@@ -157,13 +159,13 @@ export const ResetPasswordButton = () => {
             >
               {temporaryPassword}
             </Typography>
-            <Tooltip title={copied ? '已复制' : '复制'}>
-              <IconButton onClick={copy} aria-label="复制临时密码">
+            <Tooltip title={translate(copied ? 'app.users.temporary_password.copied' : 'app.users.temporary_password.copy')}>
+              <IconButton onClick={copy} aria-label={translate('app.users.temporary_password.copy_label')}>
                 <ContentCopyIcon />
               </IconButton>
             </Tooltip>
           </Box>
-          <Alert severity="warning">此密码仅显示这一次，关闭后无法再次查看。请通过安全渠道告知本人。</Alert>
+          <Alert severity="warning">{translate('app.users.temporary_password.once')}</Alert>
         </DialogContent>
         <DialogActions>
           <MuiButton
@@ -173,7 +175,7 @@ export const ResetPasswordButton = () => {
             }}
             variant="contained"
           >
-            我已记下
+            {translate('app.users.temporary_password.noted')}
           </MuiButton>
         </DialogActions>
       </Dialog>
@@ -183,7 +185,7 @@ export const ResetPasswordButton = () => {
 
 /** The account commands that apply to this user's current state. */
 export const UserActionButtons = () => {
-  const user = useRecordContext<StaffAccount>();
+  const user = useRecordContext<UserView>();
   if (!user) return null;
   return (
     <>

@@ -1,15 +1,21 @@
 import { Box, Grid } from '@mui/material';
-import { Edit, ListButton, SaveButton, Toolbar, TopToolbar, useRecordContext } from 'react-admin';
+import { Edit, ListButton, SaveButton, Toolbar, TopToolbar, useRecordContext, Translate } from 'react-admin';
 import { formatBeijingDateTime } from '../common/dates';
 import { EditLoadError } from '../common/RecordLoadError';
 import { UserActionButtons } from './UserActionButtons';
 import { UserForm, toUpdatePayload } from './UserForm';
-import { TotpField, UserStatusField, type StaffAccount } from './UserStatusField';
+import { TotpField, UserStatusField } from './UserStatusField';
+import type { UserView } from '@app/contracts';
 import { LabeledValue } from '../common/LabeledValue';
 
 const Title = () => {
-  const user = useRecordContext<StaffAccount>();
-  return <span>编辑用户{user ? `：${user.displayName}（${user.username}）` : ''}</span>;
+  const user = useRecordContext<UserView>();
+  return (
+    <span>
+      <Translate i18nKey="app.users.edit_title" />
+      {user ? `：${user.displayName}（${user.username}）` : ''}
+    </span>
+  );
 };
 
 const Actions = () => (
@@ -21,7 +27,7 @@ const Actions = () => (
 
 /** Read-only account facts above the form. */
 const AccountFacts = () => {
-  const user = useRecordContext<StaffAccount>();
+  const user = useRecordContext<UserView>();
   if (!user) return null;
   return (
     <Box sx={{ px: 2, pt: 2 }}>
@@ -38,7 +44,7 @@ const AccountFacts = () => {
         </Grid>
         <Grid size={{ xs: 12, sm: 4 }}>
           <LabeledValue label="resources.users.fields.lastLoginAt">
-            {formatBeijingDateTime(user.lastLoginAt) || '从未登录'}
+            {formatBeijingDateTime(user.lastLoginAt) || <Translate i18nKey="app.users.never_logged_in" />}
           </LabeledValue>
         </Grid>
       </Grid>

@@ -16,12 +16,12 @@ import {
   type Validator,
 } from 'react-admin';
 import { checkPasswordPolicy, rolesConflict, type Role } from '@app/domain';
-import type { Organisation } from '../organisations/choices';
+import type { OrganisationView } from '@app/contracts';
 import { organisationOptionText } from '../organisations/organisationOptionText';
 import { session } from '../providers/session';
 import { roleChoices, roleGrantProblem } from './roleChoices';
 
-const username = regex(/^[A-Za-z][A-Za-z0-9_.-]{2,63}$/, '用户名为3—64位字母、数字或 _ . -，以字母开头');
+const username = regex(/^[A-Za-z][A-Za-z0-9_.-]{2,63}$/, 'app.users.form.username_rule');
 
 // the same policy the API enforces.
 const passwordPolicy: Validator = (value: string | undefined, allValues) => {
@@ -31,11 +31,11 @@ const passwordPolicy: Validator = (value: string | undefined, allValues) => {
 };
 
 const samePassword: Validator = (value: string | undefined, allValues) =>
-  value !== allValues.password ? '两次输入的密码不一致' : undefined;
+  value !== allValues.password ? 'app.users.form.password_mismatch' : undefined;
 
-function rolesValidator(granterRoles: readonly Role[], ownOrganisationId: number | undefined, organisation: Organisation | undefined): Validator {
+function rolesValidator(granterRoles: readonly Role[], ownOrganisationId: number | undefined, organisation: OrganisationView | undefined): Validator {
   return (value: Role[] | undefined) => {
-    if (!value || value.length === 0) return '请至少选择一个角色';
+    if (!value || value.length === 0) return 'app.users.form.roles_required';
     // R-3 三权分立.
     const conflict = rolesConflict(value);
     if (conflict) return conflict;
@@ -48,7 +48,7 @@ function rolesValidator(granterRoles: readonly Role[], ownOrganisationId: number
 const RolesInput = () => {
   const { permissions } = usePermissions<Role[]>();
   const organisationId = useWatch({ name: 'organisationId' }) as number | undefined;
-  const { data: organisation } = useGetOne<Organisation>(
+  const { data: organisation } = useGetOne<OrganisationView>(
     'organisations',
     { id: organisationId as number },
     { enabled: organisationId != null },
@@ -60,7 +60,7 @@ const RolesInput = () => {
       source="roles"
       choices={roleChoices(granter, ownOrganisationId, organisation)}
       validate={rolesValidator(granter, ownOrganisationId, organisation)}
-      helperText={organisation ? false : '请先选择所属机构'}
+      helperText={organisation ? false : 'app.users.form.organisation_first'}
       format={(value: Role[] | undefined) => value ?? []}
     />
   );
@@ -85,7 +85,7 @@ export const UserForm = ({ mode, toolbar }: { mode: 'create' | 'edit'; toolbar?:
         source="email"
         type="email"
         validate={[email(), maxLength(100)]}
-        helperText="用于接收待办和到期提醒邮件"
+        helperText="app.users.form.email_help"
         fullWidth={false}
         sx={{ width: 320 }}
       />
@@ -95,7 +95,7 @@ export const UserForm = ({ mode, toolbar }: { mode: 'create' | 'edit'; toolbar?:
       <ReferenceInput source="organisationId" reference="organisations">
         <AutocompleteInput
           label="resources.users.fields.organisationId"
-          optionText={(record: Organisation) => organisationOptionText(record)}
+          optionText={(record: OrganisationView) => organisationOptionText(record)}
           filterToQuery={(q: string) => ({ q })}
           validate={required()}
         />
@@ -108,7 +108,7 @@ export const UserForm = ({ mode, toolbar }: { mode: 'create' | 'edit'; toolbar?:
           source="password"
           validate={[required(), passwordPolicy]}
           autoComplete="new-password"
-          helperText="至少8位，含大写字母、小写字母、数字、符号中的三类；用户首次登录时须修改"
+          helperText="app.users.form.password_help"
           fullWidth={false}
           sx={{ width: 360 }}
         />

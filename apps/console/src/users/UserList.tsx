@@ -12,7 +12,7 @@ const ListActions = () => (
 
 export const UserList = () => (
   <List
-    title="用户管理"
+    title="app.menu.users"
     filters={userFilters}
     sort={{ field: 'username', order: 'ASC' }}
     perPage={25}
@@ -27,7 +27,7 @@ export const UserList = () => (
       <DataTable.Col source="disabled" label="resources.users.fields.disabled" field={UserStatusField} disableSort />
       <DataTable.Col source="totpEnabled" field={TotpField} disableSort />
       <DataTable.Col source="lastLoginAt" field={BeijingDateTimeField} />
-      <DataTable.Col label="操作" disableSort>
+      <DataTable.Col label="app.common.actions" disableSort>
         <EditButton />
       </DataTable.Col>
     </DataTable>

@@ -1,54 +1,47 @@
 import { Chip, Stack } from '@mui/material';
-import { useRecordContext } from 'react-admin';
+import { useRecordContext, Translate } from 'react-admin';
 import { formatBeijingDateTime, isFuture } from '../common/dates';
+import type { UserView } from '@app/contracts';
 
-export interface StaffAccount {
-  id: number;
-  username: string;
-  displayName: string;
-  roles: string[];
-  organisationId: number;
-  organisationName: string;
-  email: string | null;
-  disabled: boolean;
-  lockedUntil: string | null;
-  totpEnabled: boolean;
-  lastLoginAt: string | null;
-  mustChangePassword: boolean;
-  version: number;
-  createdAt: string;
-}
 
-export function isLocked(user: Pick<StaffAccount, 'lockedUntil'>): boolean {
+export function isLocked(user: Pick<UserView, 'lockedUntil'>): boolean {
   return isFuture(user.lockedUntil);
 }
 
 /** 正常 / 已停用 / 已锁定 (R-41: 5 failed logins lock an account for 30 minutes). */
 export const UserStatusField = () => {
-  const user = useRecordContext<StaffAccount>();
+  const user = useRecordContext<UserView>();
   if (!user) return null;
   return (
     <Stack direction="row" spacing={0.5}>
       {user.disabled ? (
-        <Chip size="small" color="error" label="已停用" />
+        <Chip size="small" color="error" label={<Translate i18nKey="app.users.status.disabled" />} />
       ) : (
-        <Chip size="small" color="success" variant="outlined" label="正常" />
+        <Chip size="small" color="success" variant="outlined" label={<Translate i18nKey="app.users.status.active" />} />
       )}
       {isLocked(user) && (
         <Chip
           size="small"
           color="warning"
-          label={`锁定至 ${formatBeijingDateTime(user.lockedUntil).slice(11, 16)}`}
+          label={
+            <Translate i18nKey="app.users.status.locked_until" options={{ time: formatBeijingDateTime(user.lockedUntil).slice(11, 16) }} />
+          }
           title={formatBeijingDateTime(user.lockedUntil)}
         />
       )}
-      {user.mustChangePassword && <Chip size="small" variant="outlined" label="待改密" />}
+      {user.mustChangePassword && <Chip size="small" variant="outlined" label={<Translate i18nKey="app.users.status.must_change_password" />} />}
     </Stack>
   );
 };
 
 export const TotpField = () => {
-  const user = useRecordContext<StaffAccount>();
+  const user = useRecordContext<UserView>();
   if (!user) return null;
-  return user.totpEnabled ? <Chip size="small" color="primary" variant="outlined" label="已启用" /> : <span>未启用</span>;
+  return user.totpEnabled ? (
+    <Chip size="small" color="primary" variant="outlined" label={<Translate i18nKey="app.users.totp.enabled" />} />
+  ) : (
+    <span>
+      <Translate i18nKey="app.users.totp.disabled" />
+    </span>
+  );
 };

@@ -1,20 +1,21 @@
-import { AutocompleteInput, NullableBooleanInput, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
+import { AutocompleteInput, NullableBooleanInput, ReferenceInput, SelectInput } from 'react-admin';
+import { KeywordSearchInput } from '../common/KeywordSearchInput';
 import { ROLE_LABELS, ROLES } from '@app/domain';
-import type { Organisation } from '../organisations/choices';
+import type { OrganisationView } from '@app/contracts';
 import { organisationOptionText } from '../organisations/organisationOptionText';
 
 export const roleChoices = ROLES.map((id) => ({ id, name: ROLE_LABELS[id] }));
 
 export const userFilters = [
-  <SearchInput key="q" source="q" alwaysOn placeholder="用户名或姓名" />,
+  <KeywordSearchInput key="q" source="q" alwaysOn placeholder="app.users.search" />,
   <SelectInput key="role" source="role" choices={roleChoices} alwaysOn />,
   <ReferenceInput key="organisationId" source="organisationId" reference="organisations" alwaysOn>
     <AutocompleteInput
       label="resources.users.fields.organisationId"
-      optionText={(record: Organisation) => organisationOptionText(record)}
+      optionText={(record: OrganisationView) => organisationOptionText(record)}
       filterToQuery={(q: string) => ({ q })}
       sx={{ minWidth: 260 }}
     />
   </ReferenceInput>,
-  <NullableBooleanInput key="disabled" source="disabled" falseLabel="正常" trueLabel="已停用" nullLabel="全部" />,
+  <NullableBooleanInput key="disabled" source="disabled" falseLabel="app.users.status.active" trueLabel="app.users.status.disabled" nullLabel="app.common.all" />,
 ];

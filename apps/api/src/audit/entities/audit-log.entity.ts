@@ -1,7 +1,8 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { TIMESTAMP } from '../../database/columns';
+import type { AuditOutcome } from '@app/contracts';
 
-export type AuditOutcome = 'success' | 'failure';
+export type { AuditOutcome } from '@app/contracts';
 
 /** append-only, hash-chained audit trail. No updatedAt: rows are never changed. */
 @Entity('audit_logs')

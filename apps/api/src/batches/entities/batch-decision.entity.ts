@@ -1,8 +1,9 @@
 import { Column, Entity, Index } from 'typeorm';
 import type { Actor } from '../../common/actor/actor';
 import { EntityBase } from '../../database/columns';
+import type { DecisionAction } from '@app/contracts';
 
-export type DecisionAction = 'upload' | 'submit' | 'approve' | 'return' | 'exemption' | 'reupload' | 'record_edit';
+export type { DecisionAction } from '@app/contracts';
 
 /** one step in a batch's history — who, when, at which stage, what, why. */
 @Entity('batch_decisions')

@@ -1,28 +1,10 @@
 import { Column, Entity, Index } from 'typeorm';
 import type { BatchStatus } from '@app/domain';
+import type { AcceptanceExemption, OverdueStatement } from '@app/contracts';
 import { TIMESTAMP, VersionedEntityBase } from '../../database/columns';
 
-/** R-16 附件3: the institution's written explanation for a late upload. */
-export interface OverdueStatement {
-  reason: string;
-  responsiblePerson: string;
-  contact: string;
-  /** Record ids past their upload deadline when the statement was given. */
-  recordCount: number;
-  givenBy: string;
-  givenAt: string;
-}
-
-/** R-16: a provincial centre's recorded exemption from the 6-month acceptance cutoff. */
-export interface AcceptanceExemption {
-  reason: string;
-  approverId: number;
-  approverName: string;
-  organisationName: string;
-  grantedAt: string;
-  /** How many records past the cutoff it was granted for (their keys are in batch_record_keys). */
-  recordCount?: number;
-}
+// The JSON columns' shapes are part of the batches API's contract (libs/contracts).
+export type { AcceptanceExemption, OverdueStatement } from '@app/contracts';
 
 /** R-11: one upload of certificate records travelling up the review chain. */
 @Entity('batches')

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { EntityBase } from '../../database/columns';
+import type { CalendarDayKind } from '@app/contracts';
 
 /** a year whose State Council holiday notice is in the calendar (years absent here are provisional). */
 @Entity('calendar_years')
@@ -17,7 +18,7 @@ export class CalendarYear {
   publishedOn!: string | null;
 }
 
-export type CalendarDayKind = 'holiday' | 'workday';
+export type { CalendarDayKind } from '@app/contracts';
 
 /** One holiday (放假) or adjusted working day (调休上班) of the official calendar. */
 @Entity('calendar_days')

@@ -1,7 +1,8 @@
 import { Column, Entity, Index } from 'typeorm';
 import { TIMESTAMP, VersionedEntityBase } from '../../database/columns';
+import type { CertificateStatus } from '@app/contracts';
 
-export type CertificateStatus = 'draft' | 'in_review' | 'returned' | 'published';
+export type { CertificateStatus } from '@app/contracts';
 
 const scoreColumn = {
   type: 'decimal',

@@ -1,19 +1,10 @@
 import { Column, Entity, Index } from 'typeorm';
 import type { OrganisationLevel } from '@app/domain';
 import { VersionedEntityBase } from '../../database/columns';
+import type { DeadlineProfileName, InstitutionKind, InstitutionStatus, ScopeEntry } from '@app/contracts';
 
-export type InstitutionKind = 'employer' | 'technical_school' | 'social_training';
-export type InstitutionStatus = 'active' | 'ceased' | 'dissolved';
-export type DeadlineProfileName = 'national' | 'guangdong';
-
-/** one registered (备案) occupation and its levels, valid over a period. */
-export interface ScopeEntry {
-  occupationCode: string;
-  occupationName: string;
-  levels: number[];
-  validFrom: string;
-  validTo: string | null;
-}
+// The kinds, statuses, profiles and registered scope are part of the organisations API's contract (libs/contracts).
+export type { DeadlineProfileName, InstitutionKind, InstitutionStatus, ScopeEntry } from '@app/contracts';
 
 /** every centre and evaluation institution, as one tree. */
 @Entity('organisations')

@@ -1,0 +1,51 @@
+import { FEATURES } from './features';
+import { appChineseMessages } from './i18n/zh-CN';
+import { MENU_SECTIONS, menuEntries, visibleMenu } from './layout/menu';
+
+const message = (key: string): unknown =>
+  key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], appChineseMessages);
+
+// The registrations are the console's one list of pages: its hash routes (#/batches/:id/show, #/deadline-calculator, …)
+// and sidebar must stay as users and bookmarks know them.
+describe('console features', () => {
+  it('mount the same resources and custom pages', () => {
+    expect(FEATURES.flatMap((f) => (f.resource ? [f.resource.name] : []))).toEqual([
+      'batches',
+      'deadlines',
+      'organisations',
+      'users',
+      'audit-logs',
+    ]);
+    expect(FEATURES.flatMap((f) => f.routes ?? []).map((r) => r.path)).toEqual([
+      '/queue',
+      '/calendar',
+      '/deadline-calculator',
+      '/account',
+    ]);
+  });
+
+  it('list the sidebar in its order, each entry with a Chinese label', () => {
+    const entries = menuEntries();
+    expect(entries.map((e) => e.to)).toEqual([
+      '/',
+      '/queue',
+      '/batches',
+      '/batches/create',
+      '/deadlines',
+      '/deadline-calculator',
+      '/calendar',
+      '/organisations',
+      '/users',
+      '/audit-logs',
+      '/account',
+    ]);
+    for (const label of [...entries, ...MENU_SECTIONS].map((e) => e.label)) {
+      expect(message(label)).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('show an auditor only the audit log, the home page and their own account', () => {
+    const shown = visibleMenu(['auditor']).flatMap((s) => s.entries.map((e) => e.to));
+    expect(shown).toEqual(['/', '/audit-logs', '/account']);
+  });
+});

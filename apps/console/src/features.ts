@@ -1,0 +1,26 @@
+import account from './account';
+import auditLogs from './auditLogs';
+import batches from './batches';
+import calendar from './calendar';
+import type { ConsoleFeature } from './common/feature';
+import dashboard from './dashboard';
+import deadlines from './deadlines';
+import organisations from './organisations';
+import queue from './queue';
+import users from './users';
+
+/**
+ * Every feature of the console, in sidebar order. A new feature adds its folder's registration here and nothing
+ * else: App.tsx, the sidebar, the dashboard tiles and `canAccess` all read this list.
+ */
+export const FEATURES: readonly ConsoleFeature[] = [
+  dashboard,
+  queue,
+  batches,
+  deadlines,
+  calendar,
+  organisations,
+  users,
+  auditLogs,
+  account,
+];
