@@ -37,7 +37,20 @@ export default tseslint.config(
     },
   },
   {
+    // react-admin's authProvider contract: async methods that reject with plain `{ message, redirectTo }` objects.
+    files: ['apps/console/src/providers/authProvider.ts'],
+    rules: { '@typescript-eslint/only-throw-error': 'off', '@typescript-eslint/require-await': 'off' },
+  },
+  {
     files: ['apps/console/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
+    // react-admin 5 types form values, filter values and records as `any` (FieldValues, RaRecord); the console reads
+    // the API's shapes from @app/contracts where it names them, so these rules would only demand casts of library any.
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+    },
   },
 );

@@ -244,7 +244,7 @@ async function generate(db: BenchDatabase, today: string, totalCertificates: num
         const theory = randomInt(rng, 600, 980) / 10;
         const practical = randomInt(rng, 600, 980) / 10;
         pending.push([
-          1, b.id, b.institution.id, 'skill_level', chineseName(rng, gender as 1 | 2), 1,
+          1, b.id, b.institution.id, 'skill_level', chineseName(rng, gender), 1,
           // Placeholder ciphertext (same length as FieldCipher's "v1.<iv>.<tag>.<data>"): nothing here decrypts it.
           `v1.${hash.slice(0, 63)}`, hash, `${idNumber.slice(0, 3)}***********${idNumber.slice(-4)}`,
           gender, birthDate, 93, scope.occupationCode, scope.occupationName, level,
@@ -367,7 +367,7 @@ async function apiList(l: ListCase): Promise<{ ms: number; ids: number[]; total:
 
 function explainText(rows: Record<string, unknown>[]): string {
   return rows
-    .map((r) => `table=${r.table} type=${r.type} key=${r.key ?? 'NULL'} rows=${r.rows} extra="${r.Extra ?? ''}"`)
+    .map((r) => `table=${String(r.table)} type=${String(r.type)} key=${String((r.key as string | null) ?? 'NULL')} rows=${String(r.rows)} extra="${String((r.Extra as string | null) ?? '')}"`)
     .join('; ');
 }
 
@@ -475,7 +475,7 @@ async function main(): Promise<void> {
         s.page.push(h.ms.page);
         s.count.push(h.ms.count);
         if (a.total !== h.total || a.ids.join(',') !== h.ids.join(',')) {
-          if (!mismatches) firstMismatch = `${l.key}: API ${a.total} [${a.ids.slice(0, 5)}…] vs SQL ${h.total} [${h.ids.slice(0, 5)}…]`;
+          if (!mismatches) firstMismatch = `${l.key}: API ${a.total} [${a.ids.slice(0, 5).join(',')}…] vs SQL ${h.total} [${h.ids.slice(0, 5).join(',')}…]`;
           mismatches++;
         }
       }

@@ -3,7 +3,6 @@ import { join, relative } from 'node:path';
 import type { ArgumentsHost } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
 import { DomainError, type ErrorCode } from '@app/domain';
-import type { AuditService } from '../../apps/api/src/audit/audit.service';
 import { ERROR_TABLES, ERRORS, errorSpec } from '../../apps/api/src/composition/error-registry';
 import { ErrorFilter } from '../../apps/api/src/common/errors/error.filter';
 
@@ -85,7 +84,7 @@ describe('error codes', () => {
 
   it('answers an undeclared code as a programming error: 500, logged', async () => {
     const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
-    const filter = new ErrorFilter({ recordStandalone: () => Promise.resolve() } as unknown as AuditService, errorSpec, 1);
+    const filter = new ErrorFilter({ recordStandalone: () => Promise.resolve() }, errorSpec, 1);
     const reply = { status: jest.fn(), json: jest.fn(), headersSent: false };
     reply.status.mockReturnValue(reply);
     const host = {

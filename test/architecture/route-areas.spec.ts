@@ -8,7 +8,6 @@ import request from 'supertest';
 import { AppModule } from '../../apps/api/src/app.module';
 import { AREAS, AreaGuard } from '../../apps/api/src/auth/area.guard';
 import { Area, AREA, AreaName } from '../../apps/api/src/auth/auth.decorators';
-import { AuditService } from '../../apps/api/src/audit/audit.service';
 import { ErrorFilter } from '../../apps/api/src/common/errors/error.filter';
 import { loadConfig } from '../../apps/api/src/config/app-config';
 
@@ -152,7 +151,7 @@ describe('AreaGuard', () => {
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({ imports: [AreaTestModule] }).compile();
     app = moduleRef.createNestApplication({ logger: false });
-    app.useGlobalFilters(new ErrorFilter({ recordStandalone: () => Promise.resolve() } as unknown as AuditService, errorSpec, 1));
+    app.useGlobalFilters(new ErrorFilter({ recordStandalone: () => Promise.resolve() }, errorSpec, 1));
     await app.init();
   });
 

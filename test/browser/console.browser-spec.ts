@@ -168,7 +168,7 @@ describe('console in Chromium', () => {
     await openFromMenu('账号安全');
     await page.getByRole('button', { name: '启用两步验证' }).click();
     await page.getByTestId('totp-qr').waitFor();
-    expect(await page.getByTestId('totp-qr').evaluate((img: any) => img.naturalWidth)).toBeGreaterThan(0);
+    expect(await page.getByTestId('totp-qr').evaluate((img) => (img as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
     await shot('account-security');
 
     await logout();

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataSource, type DataSourceOptions } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { resolveDataSourceOptions } from '../../apps/api/src/composition/data-source';
 import { MIGRATIONS } from '../../apps/api/src/composition/migrations';
 import { migrateEmbedded, schemaDrift } from '../../apps/api/src/database/schema';
@@ -66,7 +66,7 @@ describe('embedded SQLite start-up (migrateEmbedded)', () => {
 
   async function synchronisedFile(): Promise<string> {
     const url = `sqlite:${join(dir, 'old.sqlite')}`;
-    const old = await new DataSource({ ...(await resolveDataSourceOptions(url)), synchronize: true } as DataSourceOptions).initialize();
+    const old = await new DataSource({ ...(await resolveDataSourceOptions(url)), synchronize: true }).initialize();
     await old.destroy();
     return url;
   }

@@ -106,7 +106,7 @@ function serveConsole(app: NestExpressApplication): void {
   const root = join(projectRoot(), 'dist', 'console');
   if (!existsSync(join(root, 'index.html'))) return;
   app.useStaticAssets(root, { index: false, maxAge: '1h' });
-  const server = app.getHttpAdapter().getInstance() as express.Express;
+  const server = app.getHttpAdapter().getInstance();
   server.get(/^\/(?!api\/).*/, (_req: Request, res: Response) => {
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(join(root, 'index.html'));

@@ -64,8 +64,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     url,
     kind: 'sqlite',
-    async drop() {
+    drop() {
       rmSync(dir, { recursive: true, force: true });
+      return Promise.resolve();
     },
   };
 }

@@ -159,7 +159,7 @@ export class CalendarService implements OnApplicationBootstrap {
   }
 
   async addDay(actor: Actor, input: { date: string; kind: 'holiday' | 'workday'; name: string; reason: string }) {
-    if (!isIsoDate(input.date)) throw new DomainError('VALIDATION_FAILED', `日期无效：${input.date}`);
+    if (!isIsoDate(input.date)) throw new DomainError('VALIDATION_FAILED', `日期无效：${String(input.date)}`);
     const year = Number(input.date.slice(0, 4));
     const weekday = new Date(`${input.date}T00:00:00Z`).getUTCDay();
     const weekend = weekday === 0 || weekday === 6;
@@ -191,7 +191,7 @@ export class CalendarService implements OnApplicationBootstrap {
   }
 
   async removeDay(actor: Actor, date: string, reason: string) {
-    if (!isIsoDate(date)) throw new DomainError('VALIDATION_FAILED', `日期无效：${date}`);
+    if (!isIsoDate(date)) throw new DomainError('VALIDATION_FAILED', `日期无效：${String(date)}`);
     let recomputed = 0;
     await this.uow.run(async (manager) => {
       const existing = await this.repository.findDay(manager, date);
@@ -227,7 +227,7 @@ export class CalendarService implements OnApplicationBootstrap {
       if (!from) continue;
       // Drafts stored before R-18 applied to them carry 'upload' whatever their kind.
       const rule = batch.dueRule === 'upload' ? uploadRuleFor(batch.kind) : (batch.dueRule as string);
-      const next = storedDue(computeStoredDeadline(calendar, rule, from, (profiles.get(batch.institutionId) ?? 'national') as DeadlineProfile));
+      const next = storedDue(computeStoredDeadline(calendar, rule, from, (profiles.get(batch.institutionId) ?? 'national')));
       if (next.dueDate === batch.dueDate && next.dueProvisional === batch.dueProvisional && batch.dueFrom === from && batch.dueRule === rule) continue;
       await this.repository.setDue(manager, batch.id, batch.status, next);
       if (next.dueDate !== batch.dueDate || next.dueProvisional !== batch.dueProvisional) {

@@ -110,7 +110,7 @@ export function projectRoot(): string {
 function setPath(target: Record<string, unknown>, path: string[], value: unknown): void {
   let node = target;
   for (const key of path.slice(0, -1)) {
-    node[key] = (node[key] as Record<string, unknown> | undefined) ?? {};
+    node[key] = (node[key]) ?? {};
     node = node[key] as Record<string, unknown>;
   }
   node[path[path.length - 1]] = value;

@@ -12,8 +12,8 @@ export type MysqlFlavour = 'mysql' | 'mariadb';
 
 /** What the application keeps in the database: its entities and the committed migrations (see composition/). */
 export interface DatabaseSchema {
-  entities: Function[];
-  migrations: Function[];
+  entities: (new () => unknown)[];
+  migrations: (new () => unknown)[];
 }
 
 export function databaseKind(url: string): DatabaseKind {

@@ -17,7 +17,7 @@ export async function versionedUpdate<T extends ObjectLiteral>(
   const result = await manager
     .createQueryBuilder()
     .update(entity)
-    .set({ ...changes, version: () => 'version + 1' } as QueryDeepPartialEntity<T>)
+    .set({ ...changes, version: () => 'version + 1' })
     .where(expected)
     .execute();
   if (!result.affected) throw staleVersion();

@@ -108,7 +108,7 @@ export const LoginPage = () => {
             <VerifiedUserOutlinedIcon color="primary" />
             <Typography variant="h6">{translate(step === 'password' ? 'app.login.title' : 'app.login.totp_title')}</Typography>
           </Stack>
-          <form onSubmit={submit} noValidate>
+          <form onSubmit={(event) => void submit(event)} noValidate>
             <Stack spacing={2}>
               {problem && (
                 <Alert severity={problem.severity} role="alert" data-testid="login-message">

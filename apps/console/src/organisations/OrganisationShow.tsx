@@ -31,11 +31,11 @@ const levelShort = (level: number) => skillLevelChoices.find((c) => c.id === lev
 export const ScopeTable = ({ scope }: { scope: ScopeEntry[] }) => {
   const translate = useTranslate();
   if (scope.length === 0)
-    return (
+    {return (
       <Alert severity="info">
         <Translate i18nKey="app.organisations.scope.empty" />
       </Alert>
-    );
+    );}
   return (
     <Table size="small" aria-label={translate('resources.organisations.fields.scope')}>
       <TableHead>

@@ -45,7 +45,7 @@ function rowOf(allValues: Record<string, unknown>, source: string): Partial<Scop
   const path = rowPath(source).split('.');
   let node: unknown = allValues;
   for (const key of path) node = (node as Record<string, unknown> | undefined)?.[key];
-  return (node ?? {}) as Partial<ScopeEntry>;
+  return (node ?? {});
 }
 
 const CATALOGUE_NOTE: Record<Occupation['inQualificationCatalogue'], string> = {

@@ -36,7 +36,7 @@ export const skillLevelChoices = [
 ];
 
 export function choiceName<T extends { id: unknown; name: string }>(choices: readonly T[], id: unknown): string {
-  return choices.find((c) => c.id === id)?.name ?? (id == null ? '' : String(id));
+  return choices.find((c) => c.id === id)?.name ?? (typeof id === 'string' || typeof id === 'number' ? String(id) : '');
 }
 
 /** Levels a user may create, by role: centres below one's own, and municipal admins institutions only. */

@@ -37,7 +37,7 @@ describe('organisation payloads (the API refuses unknown fields)', () => {
 
   it('sends the deadline profile for a province only, and no institution fields', () => {
     const province = { ...institutionRecord, level: 'provincial' as const, deadlineProfile: 'guangdong' as const };
-    const body = toUpdatePayload(province as never);
+    const body = toUpdatePayload(province);
     expect(body).toEqual({ name: '广州市白云区粤厨职业培训学校', regionCode: '440111', deadlineProfile: 'guangdong', version: 4 });
   });
 
@@ -47,7 +47,7 @@ describe('organisation payloads (the API refuses unknown fields)', () => {
 
   it('includes level and parent on create only', () => {
     const { id: _id, version: _version, ...values } = institutionRecord;
-    const body = toCreatePayload(values as never);
+    const body = toCreatePayload(values);
     expect(body).toMatchObject({ level: 'institution', parentId: 3 });
     expect(body).not.toHaveProperty('version');
     expect(toUpdatePayload(institutionRecord as never)).not.toHaveProperty('parentId');

@@ -98,11 +98,11 @@ export const authProvider: AuthProvider = {
     return { ...user, fullName: user.displayName };
   },
 
-  async getPermissions() {
-    return session.user()?.roles ?? [];
+  getPermissions() {
+    return Promise.resolve(session.user()?.roles ?? []);
   },
 
-  async canAccess({ resource, action, record }) {
-    return canAccessResource(session.user()?.roles ?? [], resource, action, record);
+  canAccess({ resource, action, record }) {
+    return Promise.resolve(canAccessResource(session.user()?.roles ?? [], resource, action, record));
   },
 };

@@ -50,7 +50,7 @@ const RolesInput = () => {
   const organisationId = useWatch({ name: 'organisationId' }) as number | undefined;
   const { data: organisation } = useGetOne<OrganisationView>(
     'organisations',
-    { id: organisationId as number },
+    { id: organisationId },
     { enabled: organisationId != null },
   );
   const granter = permissions ?? [];

@@ -1,10 +1,10 @@
 import holidays2025 from '../../../../config/holidays/2025.json';
 import holidays2026 from '../../../../config/holidays/2026.json';
-import { HolidayYear, validateHolidayYear } from './holiday-year';
+import { validateHolidayYear } from './holiday-year';
 import { computeStoredDeadline, computeUploadDeadline, QUALIFICATION_UPLOAD_RULE, uploadRuleFor } from './stored-deadline';
 import { WorkingDayCalendar } from './working-day-calendar';
 
-const cal = new WorkingDayCalendar([holidays2025, holidays2026].map((y) => validateHolidayYear(structuredClone(y)) as HolidayYear));
+const cal = new WorkingDayCalendar([holidays2025, holidays2026].map((y) => validateHolidayYear(structuredClone(y))));
 
 describe('upload deadlines by certificate kind (R-14, R-18)', () => {
   it.each([

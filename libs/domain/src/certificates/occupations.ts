@@ -231,8 +231,9 @@ export function parseOccupationHistoryConfig(raw: unknown): Pick<OccupationHisto
   const bad = (what: string) => new DomainError(OCCUPATION_CATALOGUE_INVALID, `职业资格目录配置无效：${what}`);
   const obj = (raw ?? {}) as { catalogues?: unknown; classifications?: unknown };
   const date = (v: unknown, what: string): IsoDate => {
-    const s = v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '');
-    if (!isIsoDate(s)) throw bad(`${what} 日期无效（${s}）`);
+    const s: string = v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'string' ? v : '';
+    const shown = s;
+    if (!isIsoDate(s)) throw bad(`${what} 日期无效（${shown}）`);
     return s;
   };
   const list = (v: unknown, what: string) => {

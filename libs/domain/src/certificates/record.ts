@@ -348,8 +348,8 @@ export function parseCertificateRecord(
 
   // R-8: occupation and level inside the registered scope on the issue date.
   if (occupation && issueDate !== null && (level !== null || ctx.kind === 'special_ability')) {
-    const sameOccupation = ctx.institution.scope.filter((s) => s.occupationCode === occupation!.code);
-    const valid = sameOccupation.filter((s) => s.validFrom <= issueDate! && (s.validTo === null || issueDate! <= s.validTo));
+    const sameOccupation = ctx.institution.scope.filter((s) => s.occupationCode === occupation.code);
+    const valid = sameOccupation.filter((s) => s.validFrom <= issueDate && (s.validTo === null || issueDate <= s.validTo));
     if (sameOccupation.length === 0) {
       error(H.occupationCode, `职业“${occupation.code} ${occupation.name}”不在本机构备案的评价范围内`);
     } else if (valid.length === 0) {

@@ -6,7 +6,7 @@
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
 export interface ErrorCodes {}
 
-export type ErrorCode = keyof ErrorCodes & string;
+export type ErrorCode = Extract<keyof ErrorCodes, string>;
 
 /** Marks every key of an error table as a declared code (the value type of `ErrorCodes` is unused). */
 export type Declares<Table> = { readonly [Code in keyof Table]: true };

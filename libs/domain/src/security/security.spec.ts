@@ -48,7 +48,7 @@ describe('R-42 escapeCellForExport', () => {
   it('property: escaped text never starts a formula, and unescaping restores it', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.string().map((x) => `'=${x}`), fc.string().map((x) => `''-${x}`)), (s) => {
-        const escaped = escapeCellForExport(s) as string;
+        const escaped = escapeCellForExport<string>(s);
         return !looksLikeFormula(escaped) && unescapeImportedCell(escaped) === s;
       }),
     );

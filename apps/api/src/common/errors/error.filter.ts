@@ -61,7 +61,7 @@ export class ErrorFilter implements ExceptionFilter {
       body = { statusCode: declared.status, code: error.code, message: error.message };
       // Structured details (e.g. an import's row errors) sit beside code and message.
       if (error.details !== null && typeof error.details === 'object' && !Array.isArray(error.details)) {
-        body = { ...(error.details as object), ...body };
+        body = { ...(error.details), ...body };
       } else if (error.details !== undefined) {
         body.details = error.details;
       }
@@ -80,7 +80,7 @@ export class ErrorFilter implements ExceptionFilter {
           targetType: 'request',
           targetId: request.path.slice(0, 64),
           outcome: 'failure',
-          detail: `${request.method} ${request.route?.path ?? request.path} → ${body.code}: ${body.message}`.slice(0, 1000),
+          detail: `${request.method} ${(request.route as { path?: string } | undefined)?.path ?? request.path} → ${body.code}: ${body.message}`.slice(0, 1000),
         })
         .catch(() => undefined);
     }

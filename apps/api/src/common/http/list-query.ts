@@ -196,14 +196,14 @@ function parseFilterValue(name: string, def: FilterDef, value: unknown): unknown
 
 /** Parses and checks a list request against the list's declarations; anything else is 400 BAD_QUERY. */
 export function parseListQuery<F extends Record<string, FilterDef>>(raw: RawListQuery, def: ListDefinition<F>): ListQuery<F> {
-  const sort = parseSort(parseJson(raw.sort, 'sort'), def as ListDefinition<Record<string, FilterDef>>);
+  const sort = parseSort(parseJson(raw.sort, 'sort'), def);
   const range = parseRange(parseJson(raw.range, 'range'));
-  const parsedFilter = parseJson(raw.filter, 'filter');
+  const parsedFilter: unknown = parseJson(raw.filter, 'filter');
   const rawFilter = parsedFilter === undefined ? {} : parsedFilter;
   if (typeof rawFilter !== 'object' || rawFilter === null || Array.isArray(rawFilter)) throw badQuery('筛选参数 filter 应为对象');
-  const filter: Record<string, unknown> = Object.create(null);
+  const filter = Object.create(null) as Record<string, unknown>;
   const columnFilters: ListQuery['columnFilters'][number][] = [];
-  for (const [name, value] of Object.entries(rawFilter)) {
+  for (const [name, value] of Object.entries(rawFilter as Record<string, unknown>)) {
     const filterDef = def.filters.get(name);
     if (filterDef === undefined) throw badQuery(`不支持的筛选条件：${name.slice(0, 40)}`);
     const parsed = parseFilterValue(name, filterDef, value);

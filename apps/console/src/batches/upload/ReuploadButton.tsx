@@ -79,7 +79,7 @@ export const ReuploadButton = () => {
           <MuiButton onClick={close} disabled={busy}>
             {translate('ra.action.cancel')}
           </MuiButton>
-          <MuiButton variant="contained" startIcon={<UploadFileIcon />} onClick={upload} disabled={busy || !file}>
+          <MuiButton variant="contained" startIcon={<UploadFileIcon />} onClick={() => void upload()} disabled={busy || !file}>
             {translate('app.upload.submit')}
           </MuiButton>
         </DialogActions>
