@@ -253,8 +253,12 @@ describe('batch submission (R-14, R-16)', () => {
     expect(refused.body.code).toBe('BATCH_PAST_ACCEPTANCE_CUTOFF');
     expect(refused.body.records[0].due).toBe('2026-10-20');
     // Only a provincial centre may exempt; a city may not.
-    expect((await t.http.post(`/api/admin/batches/${batch.id}/exemption`).set({ Authorization: `Bearer ${await t.login('gz_admin')}` }).send({ reason: '同意受理' })).status).toBe(403);
-    const granted = await t.http.post(`/api/admin/batches/${batch.id}/exemption`).set({ Authorization: `Bearer ${await t.login('gd_reviewer')}` }).send({ reason: '经省中心研究同意受理' });
+    expect((await t.http.post(`/api/admin/batches/${batch.id}/exemption`).set({ Authorization: `Bearer ${await t.login('gz_admin')}` }).send({ version: batch.version, reason: '同意受理' })).status).toBe(403);
+    const province = { Authorization: `Bearer ${await t.login('gd_reviewer')}` };
+    // R-16 with optimistic locking: an exemption decided on a version of the batch that is no longer current is 409.
+    const stale = await t.http.post(`/api/admin/batches/${batch.id}/exemption`).set(province).send({ version: batch.version + 1, reason: '经省中心研究同意受理' });
+    expect([stale.status, stale.body.code]).toEqual([409, 'STALE_VERSION']);
+    const granted = await t.http.post(`/api/admin/batches/${batch.id}/exemption`).set(province).send({ version: batch.version, reason: '经省中心研究同意受理' });
     expect(granted.status).toBe(200);
     expect(granted.body.exemption).toMatchObject({ reason: '经省中心研究同意受理', approverName: '黄丽萍', organisationName: '广东省职业技能服务指导中心' });
     const ok = await t.http.post(`/api/admin/batches/${batch.id}/submit`).set(auth).send({ version: granted.body.version, overdueStatement: statement });

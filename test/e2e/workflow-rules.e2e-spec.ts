@@ -175,7 +175,7 @@ describe('workflow rules', () => {
 
   it('R-16: an exemption covers the records it was granted for — a re-upload drops it, and an edited record past the cutoff needs a new one', async () => {
     const created = await upload('inst_gz1', [row({ 发证日期: '2026-04-20' }), row({ 发证日期: '2026-11-16' })]);
-    const granted = await t.http.post(`/api/admin/batches/${created.id}/exemption`).set(await as('gd_reviewer')).send({ reason: '经省中心研究同意受理' });
+    const granted = await t.http.post(`/api/admin/batches/${created.id}/exemption`).set(await as('gd_reviewer')).send({ version: created.version, reason: '经省中心研究同意受理' });
     expect(granted.body.exemption).toMatchObject({ recordCount: 1 });
 
     // An on-time record edited to an issue date past the cutoff is not covered by the exemption.
@@ -194,9 +194,10 @@ describe('workflow rules', () => {
     expect(reup.body.exemption).toBeNull();
     const refused = await submit('inst_gz1', created.id, reup.body.version, STATEMENT);
     expect(refused.body.code).toBe('BATCH_PAST_ACCEPTANCE_CUTOFF');
+    const refusedVersion = reup.body.version;
     const history = await t.http.get(`/api/admin/batches/${created.id}/history`).set(await as('inst_gz1'));
     expect(history.body.find((d: { action: string }) => d.action === 'reupload').comment).toContain('受理豁免');
-    const regranted = await t.http.post(`/api/admin/batches/${created.id}/exemption`).set(await as('gd_reviewer')).send({ reason: '重新研究同意受理' });
+    const regranted = await t.http.post(`/api/admin/batches/${created.id}/exemption`).set(await as('gd_reviewer')).send({ version: refusedVersion, reason: '重新研究同意受理' });
     expect((await submit('inst_gz1', created.id, regranted.body.version, STATEMENT)).status).toBe(200);
   });
 
