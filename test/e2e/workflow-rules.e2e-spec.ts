@@ -201,33 +201,6 @@ describe('workflow rules', () => {
     expect((await submit('inst_gz1', created.id, regranted.body.version, STATEMENT)).status).toBe(200);
   });
 
-  it('R-14: a re-uploaded draft gets the due date of its new records', async () => {
-    const created = await upload('inst_gz1', [row({ 发证日期: '2026-11-16' })]);
-    // 粤 二（二）: 30 days from the issue date.
-    expect((await batch(created.id)).dueDate).toBe('2026-12-16');
-    const reup = await reupload('inst_gz1', created.id, [row({ 发证日期: '2026-11-02' }), row({ 发证日期: '2026-11-18' })]);
-    expect(reup.body).toMatchObject({ status: 'draft', dueDate: '2026-12-02' });
-  });
-
-  it('R-16: an earlier overdue statement is not reused for new late records a re-upload adds', async () => {
-    const late = row({ 发证日期: '2026-09-01' });
-    const created = await upload('inst_gz1', [late]);
-    const submitted = await submit('inst_gz1', created.id, created.version, STATEMENT);
-    expect(submitted.body).toMatchObject({ lateSubmission: true, overdueStatement: { recordCount: 1 } });
-    const returned = await t.http.post(`/api/admin/batches/${created.id}/return`).set(await as('gz_admin')).send({ version: submitted.body.version, reason: '成绩有误' });
-    // The same record corrected, plus a new one that is itself late.
-    const reup = await reupload('inst_gz1', created.id, [{ ...late, 理论知识考试成绩: 80 }, row({ 发证日期: '2026-09-02' })]);
-    expect(reup.status).toBe(200);
-    const refused = await submit('inst_gz1', created.id, reup.body.version);
-    expect(refused.status).toBe(422);
-    expect(refused.body.code).toBe('BATCH_OVERDUE_STATEMENT_REQUIRED');
-    expect(refused.body.count).toBe(1);
-    expect(refused.body.records[0].issueDate).toBe('2026-09-02');
-    const ok = await submit('inst_gz1', created.id, reup.body.version, { ...STATEMENT, reason: '补报遗漏的证书数据' });
-    expect(ok.body).toMatchObject({ status: 'municipal_review', overdueStatement: { reason: '补报遗漏的证书数据', recordCount: 1 } });
-    expect(returned.body.status).toBe('returned');
-  });
-
   it('R-13: a child batch from a partial return carries the trail of its records', async () => {
     const created = await upload('inst_gz1', [row({ 发证日期: '2026-11-16' }), row({ 发证日期: '2026-11-16' }), row({ 发证日期: '2026-11-16' })]);
     const submitted = await submit('inst_gz1', created.id, created.version);

@@ -6,7 +6,6 @@ import { FieldCipher } from '../../apps/api/src/crypto/field-cipher';
 import { OccupationCatalogue } from '../../apps/api/src/organisations/occupation-catalogue';
 import { BatchImportService } from '../../apps/api/src/batches/batch-import.service';
 import { BatchSubmissionService } from '../../apps/api/src/batches/batch-submission.service';
-import { BatchesModule } from '../../apps/api/src/batches/batches.module';
 import { Batch } from '../../apps/api/src/batches/entities/batch.entity';
 import { BatchDecision } from '../../apps/api/src/batches/entities/batch-decision.entity';
 import { ImportErrorReport } from '../../apps/api/src/batches/entities/import-error-report.entity';
@@ -14,6 +13,8 @@ import { TemplateKind } from '../../apps/api/src/batches/excel';
 import { Certificate } from '../../apps/api/src/certificates/entities/certificate.entity';
 import { CertificateHistory } from '../../apps/api/src/certificates/entities/certificate-history.entity';
 import { Organisation } from '../../apps/api/src/organisations/entities/organisation.entity';
+import { ReviewsModule } from '../../apps/api/src/reviews/reviews.module';
+import { ReviewsService } from '../../apps/api/src/reviews/reviews.service';
 import { SheetRow, validRow } from '../e2e/support/batch-sheets';
 import { CHEF } from './support/factories';
 import { createMediumContext, MediumContext } from './support/medium-context';
@@ -21,9 +22,10 @@ import { writeSheet } from './support/sheets';
 import { WORKFLOW_MODULES } from './support/workflow-modules';
 
 const FIRE_SAFETY = { occupationCode: '4-07-05-03', occupationName: '消防设施操作员' };
+const STATEMENT = { reason: '因考点系统故障未能按时上报', responsiblePerson: '周敏', contact: '020-86000000' };
 
 // The import on a real database: BatchImportService and
-// BatchSubmissionService with their repositories, small sheets built from the real template, no HTTP.
+// BatchSubmissionService (ReviewsService for a return) with their repositories, small sheets built from the real template, no HTTP.
 describe('BatchImportService (medium)', () => {
   let m: MediumContext;
   let imports: BatchImportService;
@@ -31,11 +33,12 @@ describe('BatchImportService (medium)', () => {
   let institution: Organisation;
   let operator: Actor;
   let provincial: Actor;
+  let city: Actor;
   let dir: string;
   let files = 0;
 
   beforeAll(async () => {
-    m = await createMediumContext({ imports: [...WORKFLOW_MODULES, BatchesModule] });
+    m = await createMediumContext({ imports: [...WORKFLOW_MODULES, ReviewsModule] });
     imports = m.get(BatchImportService);
     submissions = m.get(BatchSubmissionService);
     const tree = await m.factories.tree({ deadlineProfile: 'guangdong' });
@@ -46,6 +49,7 @@ describe('BatchImportService (medium)', () => {
     });
     operator = m.factories.actor(await m.factories.user(institution, ['institution_operator']), institution);
     provincial = m.factories.actor(await m.factories.user(tree.province, ['provincial_reviewer']), tree.province);
+    city = m.factories.actor(await m.factories.user(tree.city, ['municipal_admin']), tree.city);
     dir = mkdtempSync(join(tmpdir(), 'cert-medium-sheets-'));
   });
   afterAll(async () => {
@@ -140,6 +144,30 @@ describe('BatchImportService (medium)', () => {
     expect(now.map((c) => [c.certificateNumber, c.holderName])[0]).toEqual([first.证书编号, '更正后']);
     const history = await m.dataSource.getRepository(CertificateHistory).findBy({ batchId: batch.id });
     expect(history.map((h) => [h.certificateId, h.change])).toEqual([[replaced.id, 'reupload']]);
+  });
+
+  it('R-14: a re-uploaded draft gets the due date of its new records', async () => {
+    const created = await upload([validRow(600, { 发证日期: '2026-11-16' })]);
+    // 粤 二（二）: 30 days from the issue date.
+    expect((await m.dataSource.getRepository(Batch).findOneByOrFail({ id: created.id })).dueDate).toBe('2026-12-16');
+    const reup = await imports.reupload(operator, created.id, await sheet([validRow(601, { 发证日期: '2026-11-02' }), validRow(602, { 发证日期: '2026-11-18' })]));
+    expect(reup).toMatchObject({ status: 'draft', dueDate: '2026-12-02' });
+  });
+
+  it('R-16: an earlier overdue statement is not reused for new late records a re-upload adds', async () => {
+    const late = validRow(700, { 发证日期: '2026-09-01' });
+    const created = await upload([late]);
+    const submitted = await submissions.submit(operator, created.id, created.version, STATEMENT);
+    expect(submitted).toMatchObject({ lateSubmission: true, overdueStatement: { recordCount: 1 } });
+    const returned = await m.get(ReviewsService).return(city, created.id, submitted.version, '成绩有误');
+    expect(returned.status).toBe('returned');
+    // The same record corrected, plus a new one that is itself late.
+    const reup = await imports.reupload(operator, created.id, await sheet([{ ...late, 理论知识考试成绩: 80 }, validRow(701, { 发证日期: '2026-09-02' })]));
+    const refused = await refusal(submissions.submit(operator, created.id, reup.version, undefined));
+    expect(refused.code).toBe('BATCH_OVERDUE_STATEMENT_REQUIRED');
+    expect(refused.details).toMatchObject({ count: 1, records: [{ issueDate: '2026-09-02' }] });
+    const ok = await submissions.submit(operator, created.id, reup.version, { ...STATEMENT, reason: '补报遗漏的证书数据' });
+    expect(ok).toMatchObject({ status: 'municipal_review', overdueStatement: { reason: '补报遗漏的证书数据', recordCount: 1 } });
   });
 
   it('R-16: an exemption is decided on the version the centre saw — a stale one is STALE_VERSION and grants nothing', async () => {
