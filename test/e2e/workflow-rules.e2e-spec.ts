@@ -1,33 +1,15 @@
-import { INestApplication } from '@nestjs/common';
-import supertest from 'supertest';
 import { isReviewStage, nextStatus, REVIEW_STAGES, ReviewStage, STAGE_ROLE } from '../../libs/domain/src';
-import { createApp } from '../../apps/api/src/app.factory';
-import { loadConfig } from '../../apps/api/src/config/app-config';
-import { DEMO_PASSWORD, DEMO_USERS } from '../../apps/api/src/database/demo/demo-organisations';
+import { DEMO_USERS } from '../../apps/api/src/database/demo/demo-organisations';
 import { buildSheet, SheetRow, validRow } from './support/batch-sheets';
 import { createTestApp, organisationId, TestApp } from './support/test-app';
 
 // Workflow rules: who may maintain data (R-44), separation of duties (R-3), the review chain per province (R-11),
-// correction periods and exemptions at (re)submission (R-14, R-16), the trail of child batches (R-13).
+// exemptions at (re)submission (R-16), the trail of child batches (R-13). Correction periods, re-upload due dates and
+// statements (R-14, R-16) are checked on the services in test/medium (correction-period, batch-import).
 
 const STATEMENT = { reason: '考点系统故障导致数据整理延误', responsiblePerson: '周敏', contact: '020-86000000' };
 let seed = 900_000;
 const row = (overrides: Partial<SheetRow> = {}) => validRow((seed += 7), overrides);
-
-type Http = ReturnType<typeof supertest>;
-
-/** Signs demo accounts in against one running app. */
-function accounts(http: Http) {
-  const tokens = new Map<string, string>();
-  return async (username: string) => {
-    if (!tokens.has(username)) {
-      const res = await http.post('/api/auth/login').send({ username, password: DEMO_PASSWORD });
-      if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
-      tokens.set(username, res.body.token);
-    }
-    return { Authorization: `Bearer ${tokens.get(username)}` };
-  };
-}
 
 describe('workflow rules', () => {
   let t: TestApp;
@@ -264,70 +246,3 @@ describe('workflow rules', () => {
  * R-14 (粤 二（三）): a returned batch is judged by its correction period — 10 working days from the day the
  * institution received the return — not by the records' upload deadlines or the 6-month cutoff.
  */
-describe('correction period after a return (R-14, R-16)', () => {
-  let early: TestApp;
-  const later: INestApplication[] = [];
-
-  /** The same database on another day. */
-  async function on(today: string): Promise<{ http: Http; as: (u: string) => Promise<{ Authorization: string }> }> {
-    const app = await createApp(loadConfig({ NODE_ENV: 'test', DATABASE_URL: early.database.url, APP_TODAY: today }));
-    await app.init();
-    later.push(app);
-    const http = supertest(app.getHttpServer());
-    return { http, as: accounts(http) };
-  }
-
-  afterAll(async () => {
-    for (const app of later) await app.close();
-    await early.app.close();
-    await early.database.drop();
-  });
-
-  it('accepts a resubmission within the period without a statement even past the cutoff; after it the statement and the cutoff apply', async () => {
-    early = await createTestApp({ today: '2026-11-03' });
-    const token = await early.login('inst_gz1');
-    const inst = { Authorization: `Bearer ${token}` };
-    const gz = { Authorization: `Bearer ${await early.login('gz_admin')}` };
-    /** Uploads, submits and has the city return a batch on 2026-11-03. */
-    const returnedBatch = async (issueDate: string, statement = false) => {
-      const file = await buildSheet(early, token, [row({ 发证日期: issueDate })]);
-      const up = await early.http.post('/api/admin/batches').set(inst).field('kind', 'skill_level').attach('file', file, `e${seed}.xlsx`);
-      const sub = await early.http.post(`/api/admin/batches/${up.body.id}/submit`).set(inst).send(statement ? { version: up.body.version, overdueStatement: STATEMENT } : { version: up.body.version });
-      expect(sub.status).toBe(200);
-      const ret = await early.http.post(`/api/admin/batches/${up.body.id}/return`).set(gz).send({ version: sub.body.version, reason: '工种填写不规范' });
-      // 10 working days from 2026-11-03 (Guangdong, municipal return).
-      expect(ret.body).toMatchObject({ status: 'returned', dueDate: '2026-11-17' });
-      return up.body.id as number;
-    };
-    // Upload due 2026-11-04: on time when first submitted, past its deadline by the resubmission.
-    const onTimeThenLate = await returnedBatch('2026-10-05');
-    const onTimeThenLate2 = await returnedBatch('2026-10-05');
-    // Issued 2026-05-05: late when first submitted (with a statement), past the 6-month cutoff (2026-11-05) by the resubmission.
-    const pastCutoff = await returnedBatch('2026-05-05', true);
-    const pastCutoff2 = await returnedBatch('2026-05-05', true);
-    await early.app.close();
-
-    const within = await on('2026-11-17');
-    const version = async (id: number) => (await within.http.get(`/api/admin/batches/${id}`).set(await within.as('inst_gz1'))).body.version;
-    const resubmitWithin = await within.http.post(`/api/admin/batches/${onTimeThenLate}/submit`).set(await within.as('inst_gz1')).send({ version: await version(onTimeThenLate) });
-    expect(resubmitWithin.status).toBe(200);
-    expect(resubmitWithin.body).toMatchObject({ status: 'municipal_review', lateSubmission: false });
-    const cutoffWithin = await within.http.post(`/api/admin/batches/${pastCutoff}/submit`).set(await within.as('inst_gz1')).send({ version: await version(pastCutoff) });
-    expect(cutoffWithin.status).toBe(200);
-    // The first submission's lateness and statement stay on record.
-    expect(cutoffWithin.body).toMatchObject({ lateSubmission: true, overdueStatement: { reason: STATEMENT.reason } });
-
-    const after = await on('2026-11-18');
-    const inst2 = await after.as('inst_gz1');
-    const v2 = async (id: number) => (await after.http.get(`/api/admin/batches/${id}`).set(inst2)).body.version;
-    const lateCorrection = await after.http.post(`/api/admin/batches/${onTimeThenLate2}/submit`).set(inst2).send({ version: await v2(onTimeThenLate2) });
-    expect(lateCorrection.status).toBe(422);
-    expect(lateCorrection.body.code).toBe('BATCH_OVERDUE_STATEMENT_REQUIRED');
-    expect(lateCorrection.body.message).toContain('更正期限（2026-11-17）已过');
-    const withStatement = await after.http.post(`/api/admin/batches/${onTimeThenLate2}/submit`).set(inst2).send({ version: await v2(onTimeThenLate2), overdueStatement: STATEMENT });
-    expect(withStatement.body).toMatchObject({ status: 'municipal_review', lateSubmission: true });
-    const cutoffAfter = await after.http.post(`/api/admin/batches/${pastCutoff2}/submit`).set(inst2).send({ version: await v2(pastCutoff2), overdueStatement: STATEMENT });
-    expect(cutoffAfter.status).toBe(422);
-    expect(cutoffAfter.body.code).toBe('BATCH_PAST_ACCEPTANCE_CUTOFF');
-  });
-});
