@@ -38,7 +38,8 @@ import { connect, createBenchDatabase, mysqlServerUrl, serverFacts, type BenchDa
 const root = resolve(__dirname, '..', '..');
 const PARENT_CENTRE = '广州市职业技能鉴定指导中心';
 const CEILING_CHUNK = 1000;
-const TARGET_RATIO = 0.6;
+/** Issue 10 point 12: the import within 0.8× of its same-run ceiling at the largest size (issue 4 asked 0.6×). */
+const TARGET_RATIO = 0.8;
 const TARGET_100K_SECONDS = 20;
 const TARGET_PEAK_MB = 350;
 const TARGET_GROWTH = 1.3;

@@ -34,12 +34,6 @@ const COMPOSITION = ['composition', 'seeds', 'app.module.ts', 'app.factory.ts', 
  * that no longer matches an import fails the test, so a removed exception is also removed from this list.
  */
 const KNOWN_EXCEPTIONS = [
-  // batches <-> certificates: certificates must not import batches (or reviews). These three go when the
-  // certificate services read batches through the batches feature's repository (being done in parallel);
-  // that merge deletes them.
-  'certificates/certificate-edit.service.ts -> batches/entities/batch.entity',
-  'certificates/certificate-edit.service.ts -> batches/entities/batch-decision.entity',
-  'certificates/certificates.service.ts -> batches/entities/batch.entity',
   // Every controller uses auth's permission decorators, while auth's service writes the audit trail and reads
   // organisations: the decorators belong below both (they move with the area guard).
   'audit/audit.controller.ts -> auth/auth.decorators',

@@ -3,7 +3,8 @@ import { buildSheet, binaryParser, certificateNumber, validRow } from './support
 import { createTestApp, organisationId, TestApp } from './support/test-app';
 
 // Issue #4: template, streaming validation (R-8), all-or-nothing import (R-42), error report (R-12),
-// encrypted ID numbers (R-9, R-10), submission with overdue statement and 6-month cutoff (R-16).
+// encrypted ID numbers (R-9, R-10), submission with overdue statement and 6-month cutoff (R-16) — over HTTP. The seed
+// rules (R-8 seeds 003/004, R-18) and re-upload are checked on the services in test/medium/batch-import.medium-spec.ts.
 describe('batch import (R-8, R-12, R-42)', () => {
   let t: TestApp;
   let inst: string;
@@ -253,8 +254,12 @@ describe('batch submission (R-14, R-16)', () => {
     expect(refused.body.code).toBe('BATCH_PAST_ACCEPTANCE_CUTOFF');
     expect(refused.body.records[0].due).toBe('2026-10-20');
     // Only a provincial centre may exempt; a city may not.
-    expect((await t.http.post(`/api/admin/batches/${batch.id}/exemption`).set({ Authorization: `Bearer ${await t.login('gz_admin')}` }).send({ reason: '同意受理' })).status).toBe(403);
-    const granted = await t.http.post(`/api/admin/batches/${batch.id}/exemption`).set({ Authorization: `Bearer ${await t.login('gd_reviewer')}` }).send({ reason: '经省中心研究同意受理' });
+    expect((await t.http.post(`/api/admin/batches/${batch.id}/exemption`).set({ Authorization: `Bearer ${await t.login('gz_admin')}` }).send({ version: batch.version, reason: '同意受理' })).status).toBe(403);
+    const province = { Authorization: `Bearer ${await t.login('gd_reviewer')}` };
+    // R-16 with optimistic locking: an exemption decided on a version of the batch that is no longer current is 409.
+    const stale = await t.http.post(`/api/admin/batches/${batch.id}/exemption`).set(province).send({ version: batch.version + 1, reason: '经省中心研究同意受理' });
+    expect([stale.status, stale.body.code]).toEqual([409, 'STALE_VERSION']);
+    const granted = await t.http.post(`/api/admin/batches/${batch.id}/exemption`).set(province).send({ version: batch.version, reason: '经省中心研究同意受理' });
     expect(granted.status).toBe(200);
     expect(granted.body.exemption).toMatchObject({ reason: '经省中心研究同意受理', approverName: '黄丽萍', organisationName: '广东省职业技能服务指导中心' });
     const ok = await t.http.post(`/api/admin/batches/${batch.id}/submit`).set(auth).send({ version: granted.body.version, overdueStatement: statement });
@@ -277,65 +282,3 @@ describe('batch submission (R-14, R-16)', () => {
 });
 
 // Issue 9: validation against seeds 003/004 (R-8) and the 2013 upload days for qualification data (R-18).
-describe('import validation against the seeds (R-8, R-18)', () => {
-  let t: TestApp;
-  const tokens: Record<string, string> = {};
-  const upload = async (user: string, rows: ReturnType<typeof validRow>[], kind = 'skill_level') => {
-    tokens[user] ??= await t.login(user);
-    const file = await buildSheet(t, tokens[user], rows, kind);
-    return t.http.post('/api/admin/batches').set('Authorization', `Bearer ${tokens[user]}`).field('kind', kind).attach('file', file, `${kind}.xlsx`);
-  };
-
-  beforeAll(async () => {
-    t = await createTestApp(); // today is 2026-11-23
-  });
-  afterAll(() => t.close());
-
-  it('R-8 (seed 003): refuses a 不合格 result and gender 未说明/未知 against a resident ID, naming row and column', async () => {
-    const res = await upload('inst_gz1', [
-      validRow(300, { 评定成绩: '不合格' }),
-      validRow(301, { 性别: '未说明' }),
-      validRow(302, { 性别: '0' }),
-      validRow(303, { 评定成绩: '优秀' }),
-    ]);
-    expect(res.status).toBe(422);
-    expect(res.body.code).toBe('IMPORT_VALIDATION_FAILED');
-    expect(res.body.errors.map((e: { row: number; column: string }) => [e.row, e.column])).toEqual([
-      [2, '评定成绩'],
-      [3, '性别'],
-      [4, '性别'],
-    ]);
-    expect(res.body.errors[0].message).toContain('考核不合格者不颁发证书');
-    expect(res.body.errors[1].message).toContain('居民身份证号码已表明性别');
-  });
-
-  it('R-8 (seed 004): refuses a qualification certificate for an occupation outside the 2021 national qualification catalogue', async () => {
-    // 中式烹调师 left the catalogue in 2021; it is certified by 职业技能等级认定 now.
-    const res = await upload('inst_gz1', [validRow(310, { 发证日期: '2026-11-02' })], 'qualification');
-    expect(res.status).toBe(422);
-    expect(res.body.errors).toEqual([
-      expect.objectContaining({
-        row: 2,
-        column: '职业编码',
-        message: expect.stringContaining('不在发证日期（2026-11-02）施行的《国家职业资格目录（2021年版）》（2021-11-23起施行）中'),
-      }),
-    ]);
-    // The same record as a skill-level certificate is fine.
-    expect((await upload('inst_gz1', [validRow(311, { 发证日期: '2026-11-02' })])).status).toBe(201);
-  });
-
-  it('R-18: a qualification batch is due on the 2013 upload day, not the skill-level period, and is late after it', async () => {
-    const row = validRow(320, { 职业编码: '4-07-05-03', 职业名称: '消防设施操作员', '工种/职业方向': '消防设施监控操作', 发证日期: '2026-11-05' });
-    const res = await upload('inst_gd1', [row], 'qualification');
-    expect(res.status).toBe(201);
-    const token = { Authorization: `Bearer ${tokens.inst_gd1}` };
-    const batch = await t.http.get(`/api/admin/batches/${res.body.id}`).set(token);
-    // Issued 11-05 (25th of last month – 10th) → uploaded on the 15th, a Sunday → Monday 2026-11-16.
-    // (Guangdong's skill-level "30 days" would give 2026-12-07.)
-    expect(batch.body).toMatchObject({ dueDate: '2026-11-16', dueRule: 'qualification_upload', dueFrom: '2026-11-05', dueProvisional: false, overdue: true });
-    const submit = await t.http.post(`/api/admin/batches/${res.body.id}/submit`).set(token).send({ version: batch.body.version });
-    expect(submit.status).toBe(422);
-    expect(submit.body.code).toBe('BATCH_OVERDUE_STATEMENT_REQUIRED');
-    expect(submit.body.records[0]).toMatchObject({ issueDate: '2026-11-05', due: '2026-11-16' });
-  });
-});

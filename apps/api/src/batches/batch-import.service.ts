@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import {
   BatchDuplicateDetector,
   CertificateRecord,
@@ -14,7 +13,7 @@ import {
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Actor, subjectOf } from '../common/actor/actor';
 import { Clock } from '../common/clock';
-import { notFound, staleVersion } from '../common/errors/app-errors';
+import { notFound } from '../common/errors/app-errors';
 import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { FieldCipher } from '../crypto/field-cipher';
@@ -23,12 +22,12 @@ import { JurisdictionService } from '../jurisdiction/jurisdiction.service';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import { OccupationCatalogue } from '../organisations/occupation-catalogue';
 import { Certificate } from '../certificates/entities/certificate.entity';
-import { CertificateHistoryService } from '../certificates/certificate-history.service';
+import { CertificatesRepository } from '../certificates/certificates.repository';
 import { certificateFields } from '../certificates/certificate-fields';
 import { BatchQueryService } from './batch-query.service';
+import { BatchesRepository } from './batches.repository';
 import { Batch } from './entities/batch.entity';
-import { BatchDecision, decidedBy } from './entities/batch-decision.entity';
-import { BatchRecordKey } from './entities/batch-record-key.entity';
+import { decidedBy } from './entities/batch-decision.entity';
 import { BatchRow, BoundedErrors, buildTemplate, openBatchFile, ReportError, TemplateKind, unlistedErrorsNote } from './excel';
 import { ImportErrorReportsService } from './import-error-reports.service';
 
@@ -42,10 +41,6 @@ export interface UploadedSheet {
 const ERRORS_IN_RESPONSE = 1000;
 /** Rows validated, checked for national uniqueness and inserted together while a sheet streams in. */
 const IMPORT_CHUNK = 1000;
-/** Rows per INSERT statement (bounded by MAX_BOUND_PARAMETERS on SQLite). */
-const INSERT_CHUNK = 1000;
-/** Below SQLite's default limit of 32,766 bound parameters per statement. */
-const MAX_BOUND_PARAMETERS = 30_000;
 
 interface ParsedRow {
   rowNumber: number;
@@ -65,7 +60,8 @@ class SheetRefused extends Error {
 @Injectable()
 export class BatchImportService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly batches: BatchesRepository,
+    private readonly certificates: CertificatesRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
@@ -76,18 +72,17 @@ export class BatchImportService {
     private readonly occupations: OccupationCatalogue,
     private readonly calendar: CalendarService,
     private readonly batchQueries: BatchQueryService,
-    private readonly certificateHistory: CertificateHistoryService,
   ) {}
 
   template(kind: TemplateKind): Promise<Buffer> {
-    return buildTemplate(kind, { catalogue: this.occupations.catalogue });
+    return buildTemplate(kind, { catalogue: this.occupations.catalogue, now: this.clock.now() });
   }
 
   /** The institution the upload is for: one's own, or (for centres acting for it, R-44) one in jurisdiction. */
   async institutionFor(actor: Actor, institutionId: number | undefined): Promise<Organisation> {
     if (actor.organisationLevel === 'institution') {
       if (institutionId !== undefined && institutionId !== actor.organisationId) throw notFound('评价机构');
-      return this.dataSource.getRepository(Organisation).findOneByOrFail({ id: actor.organisationId });
+      return this.batches.organisationOrFail(actor.organisationId);
     }
     if (institutionId === undefined) {
       throw new DomainError('VALIDATION_FAILED', '代评价机构上传时必须选择评价机构（institutionId）');
@@ -105,7 +100,7 @@ export class BatchImportService {
       const rows = await this.openRows(sheet.path, kind);
       const { batch, warnings } = await this.refusingOnErrors(actor, institution, sheet, () =>
         this.uow.run(async (manager) => {
-          const inserted = await manager.getRepository(Batch).insert({
+          const batchId = await this.batches.insert(manager, {
             kind,
             status: 'draft',
             institutionId: institution.id,
@@ -118,16 +113,10 @@ export class BatchImportService {
             dueDate: null,
             dueRule: 'upload',
           });
-          const batchId = Number(inserted.identifiers[0].id);
           const imported = await this.importRows(manager, rows, kind, institution, { batchId, status: 'draft' });
           // A draft is itself on the clock: its earliest record's upload deadline (R-14; R-18 for qualification data).
           const uploadDue = await this.calendar.uploadDue(kind, imported.earliestIssue, institution.deadlineProfile);
-          await manager
-            .createQueryBuilder()
-            .update(Batch)
-            .set({ recordCount: imported.count, ...uploadDue, version: () => 'version' })
-            .where('id = :id', { id: batchId })
-            .execute();
+          await this.batches.completeInsert(manager, batchId, { recordCount: imported.count, ...uploadDue });
           const stored = await this.recordUpload(manager, actor, institution, sheet, checksum, kind, batchId, imported.count, proxy);
           return { batch: stored, warnings: imported.warnings };
         }),
@@ -151,7 +140,7 @@ export class BatchImportService {
   }
 
   private async assertFileNew(institutionId: number, checksum: string): Promise<void> {
-    const existing = await this.dataSource.getRepository(Batch).findOneBy({ institutionId, fileChecksum: checksum });
+    const existing = await this.batches.findByFile(institutionId, checksum);
     if (existing) {
       throw new DomainError('IMPORT_DUPLICATE_FILE', `该文件已上传过（批次 ${existing.id}），同一文件不能重复上传`, { batchId: existing.id });
     }
@@ -211,7 +200,7 @@ export class BatchImportService {
       if (batch.status !== 'returned' && batch.status !== 'draft') {
         throw new DomainError('BATCH_WRONG_STATE', '只有待提交或已退回的批次可以重新上传更正数据');
       }
-      const institution = await this.dataSource.getRepository(Organisation).findOneByOrFail({ id: batch.institutionId });
+      const institution = await this.batches.organisationOrFail(batch.institutionId);
       const checksum = await this.checkedFile(actor, sheet, institution, proxyReason);
       const proxy = proxyNote(actor, proxyReason);
       const rows = await this.openRows(sheet.path, batch.kind);
@@ -219,7 +208,7 @@ export class BatchImportService {
         this.uow.run(async (manager) => {
           // The old records leave first, so a corrected sheet may reuse their certificate numbers; any error below
           // rolls this back too.
-          await this.certificateHistory.supersedeBatch(manager, batch.id, actor, 'reupload', `重新上传 ${sheet.originalName}`);
+          await this.certificates.supersedeBatch(manager, batch.id, actor.userId, 'reupload', `重新上传 ${sheet.originalName}`);
           const imported = await this.importRows(manager, rows, batch.kind, institution, {
             batchId: batch.id,
             status: batch.status === 'returned' ? 'returned' : 'draft',
@@ -227,27 +216,24 @@ export class BatchImportService {
           });
           // R-16: an exemption covers the records it was granted for, which a re-upload replaces. R-14: a draft's
           // due date follows its new records; a returned batch stays on its correction period.
-          await manager.getRepository(BatchRecordKey).delete({ batchId: batch.id, purpose: 'exemption' });
+          await this.batches.deleteRecordKeys(manager, batch.id, 'exemption');
           const dueDate =
             batch.status === 'draft'
               ? (await this.calendar.deadline('upload', imported.earliestIssue, institution.deadlineProfile)).due
               : batch.dueDate;
-          const updated = await manager
-            .createQueryBuilder()
-            .update(Batch)
-            .set({
+          await this.batches.update(
+            manager,
+            { id: batch.id, version: batch.version },
+            {
               recordCount: imported.count,
               fileName: sheet.originalName.slice(0, 255),
               fileChecksum: checksum,
               exemption: null,
               dueDate,
               ...(proxy ? { proxyReason: proxy } : {}),
-              version: () => 'version + 1',
-            })
-            .where('id = :id AND version = :version', { id: batch.id, version: batch.version })
-            .execute();
-          if (!updated.affected) throw staleVersion();
-          await manager.getRepository(BatchDecision).insert({
+            },
+          );
+          await this.batches.insertDecision(manager, {
             batchId: batch.id,
             action: 'reupload',
             stage: batch.status,
@@ -316,7 +302,7 @@ export class BatchImportService {
         // A re-upload replaces its own batch's records, so their numbers are free to reuse.
         errors.add(...(await this.nationalDuplicates(manager, chunk, target.replacing ? target.batchId : undefined)));
         if (errors.count === 0) {
-          await this.insertCertificates(
+          await this.certificates.insertMany(
             manager,
             chunk.map(({ rowNumber, record }) => this.certificateRow(target.batchId, institution.id, rowNumber, record, target.status)),
           );
@@ -367,52 +353,10 @@ export class BatchImportService {
 
   /** R-8: certificate numbers are unique nationally — checked against every stored certificate. */
   private async nationalDuplicates(manager: EntityManager, rows: ParsedRow[], replacingBatchId?: number): Promise<ReportError[]> {
-    if (rows.length === 0) return [];
-    const metadata = manager.connection.getMetadata(Certificate);
-    const escape = (name: string) => manager.connection.driver.escape(name);
-    const numberColumn = escape(metadata.findColumnWithPropertyName('certificateNumber')!.databaseName);
-    const batchColumn = escape(metadata.findColumnWithPropertyName('batchId')!.databaseName);
-    const numbers = rows.map((r) => r.record.certificateNumber);
-    const taken: { n: string }[] = await manager.query(
-      `SELECT ${numberColumn} AS n FROM ${escape(metadata.tableName)} WHERE ${numberColumn} IN (${numbers.map(() => '?').join(', ')})` +
-        (replacingBatchId ? ` AND ${batchColumn} <> ?` : ''),
-      replacingBatchId ? [...numbers, replacingBatchId] : numbers,
-    );
-    const takenSet = new Set(taken.map((c) => c.n));
+    const taken = await this.certificates.takenNumbers(manager, rows.map((r) => r.record.certificateNumber), replacingBatchId);
     return rows
-      .filter((row) => takenSet.has(row.record.certificateNumber))
+      .filter((row) => taken.has(row.record.certificateNumber))
       .map((row) => ({ row: row.rowNumber, column: '证书编号', message: '证书编号已存在于全国证书库中，不能重复上报', severity: 'error' as const }));
-  }
-
-  /**
-   * One multi-row INSERT per chunk through the transaction's connection. TypeORM's insert() builds a named
-   * parameter per value and its cost grows with the square of a statement's parameters;
-   * here each value passes through the driver's own persistence conversion, as insert() does, and columns left
-   * out take their database defaults (created_at, updated_at, the nullable workflow columns).
-   */
-  private async insertCertificates(manager: EntityManager, rows: Partial<Certificate>[]): Promise<void> {
-    if (rows.length === 0) return;
-    const metadata = manager.connection.getMetadata(Certificate);
-    const driver = manager.connection.driver;
-    const columns = Object.keys(rows[0]).map((property) => {
-      const column = metadata.findColumnWithPropertyName(property);
-      if (!column) throw new Error(`certificates has no column for ${property}`);
-      return column;
-    });
-    const version = metadata.versionColumn!;
-    const head =
-      `INSERT INTO ${driver.escape(metadata.tableName)} (${driver.escape(version.databaseName)}, ` +
-      `${columns.map((c) => driver.escape(c.databaseName)).join(', ')}) VALUES `;
-    const tuple = `(1, ${columns.map(() => '?').join(', ')})`;
-    const perStatement = Math.max(1, Math.min(INSERT_CHUNK, Math.floor(MAX_BOUND_PARAMETERS / columns.length)));
-    for (let i = 0; i < rows.length; i += perStatement) {
-      const slice = rows.slice(i, i + perStatement);
-      const parameters: unknown[] = [];
-      for (const row of slice) {
-        for (const column of columns) parameters.push(driver.preparePersistentValue(row[column.propertyName as keyof Certificate] ?? null, column));
-      }
-      await manager.query(head + slice.map(() => tuple).join(', '), parameters);
-    }
   }
 
   private async recordUpload(
@@ -426,7 +370,7 @@ export class BatchImportService {
     recordCount: number,
     proxyReason: string | null,
   ): Promise<Batch> {
-    await manager.getRepository(BatchDecision).insert({
+    await this.batches.insertDecision(manager, {
       batchId,
       action: 'upload',
       stage: 'draft',
@@ -441,7 +385,7 @@ export class BatchImportService {
       targetId: batchId,
       after: { institutionId: institution.id, kind, recordCount, fileName: sheet.originalName, checksum, proxyReason },
     });
-    return manager.getRepository(Batch).findOneByOrFail({ id: batchId });
+    return this.batches.findByIdIn(manager, batchId);
   }
 
   private certificateRow(batchId: number, institutionId: number, rowNumber: number, r: CertificateRecord, status: 'draft' | 'returned'): Partial<Certificate> {

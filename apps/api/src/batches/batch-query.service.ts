@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { BATCH_STATUS_LABELS, BATCH_STATUSES, BatchStatus, deadlineStatus, isReviewStage, nextStatus, REVIEW_STAGES, STAGE_ROLE, WorkingDayCalendar } from '@app/domain';
 import { Actor } from '../common/actor/actor';
 import { Clock } from '../common/clock';
-import { applyFilters, defineList, fetchPage, QueryOf } from '../common/http/list-query';
+import { defineList, QueryOf } from '../common/http/list-query';
 import { CalendarService } from '../calendar/calendar.service';
 import { JurisdictionService } from '../jurisdiction/jurisdiction.service';
-import { Organisation } from '../organisations/entities/organisation.entity';
+import type { ListScope } from '../certificates/certificates.repository';
+import { BatchesRepository } from './batches.repository';
 import { Batch } from './entities/batch.entity';
-import { BatchDecision, BatchDecisionRecord } from './entities/batch-decision.entity';
 import type { BatchView as BatchViewContract, HistoryEntry } from '@app/contracts';
 
 export const BATCH_LIST = defineList({
@@ -47,14 +45,14 @@ export type BatchView = Batch & BatchViewContract<Date>;
 @Injectable()
 export class BatchQueryService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly batches: BatchesRepository,
     private readonly jurisdiction: JurisdictionService,
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
   ) {}
 
   async batchWithin(actor: Actor, id: number): Promise<Batch> {
-    const batch = await this.dataSource.getRepository(Batch).findOneBy({ id });
+    const batch = await this.batches.findById(id);
     this.jurisdiction.assertWithin(actor, batch?.orgPath, '批次');
     return batch as Batch;
   }
@@ -65,44 +63,37 @@ export class BatchQueryService {
   }
 
   async list(actor: Actor, query: QueryOf<typeof BATCH_LIST>): Promise<{ rows: BatchView[]; total: number }> {
-    const qb = this.dataSource.getRepository(Batch).createQueryBuilder('b');
-    this.jurisdiction.restrictList(qb, 'b.orgPath', actor);
-    applyFilters(qb, query);
+    let statuses: BatchStatus[] | undefined;
     if (query.filter.queue === 'mine') {
       // 待我处理: the stages this person's roles decide; institutions see what awaits their own action.
-      const mine = REVIEW_STAGES.filter((stage) => actor.roles.includes(STAGE_ROLE[stage])) as BatchStatus[];
-      if (actor.roles.includes('institution_operator')) mine.push('draft', 'returned');
-      qb.andWhere('b.status IN (:...mine)', { mine: mine.length ? mine : ['none'] });
+      statuses = REVIEW_STAGES.filter((stage) => actor.roles.includes(STAGE_ROLE[stage])) as BatchStatus[];
+      if (actor.roles.includes('institution_operator')) statuses.push('draft', 'returned');
     }
-    if (query.filter.overdue === true) qb.andWhere('b.dueDate < :today', { today: this.clock.today() });
-    const regionId = query.filter.organisationId;
-    if (regionId !== undefined) await this.restrictToRegion(qb, actor, regionId);
-    const { rows, total } = await fetchPage(qb, query);
+    const { rows, total } = await this.batches.listPage(query, await this.scope(actor, query.filter.organisationId), {
+      statuses,
+      dueBefore: query.filter.overdue === true ? this.clock.today() : undefined,
+    });
     return { rows: await this.views(rows), total };
   }
 
   /**
-   * Narrows a batch query to one region (a centre's subtree) on top of the caller's own jurisdiction; a region
-   * the caller cannot see, or none, leaves nothing — the same answer, so nothing about it is revealed.
+   * The caller's jurisdiction, narrowed to one region (a centre's subtree) when asked; a region the caller cannot
+   * see, or none, leaves nothing — the same answer, so nothing about it is revealed.
    */
-  async restrictToRegion(qb: SelectQueryBuilder<Batch>, actor: Actor, regionId: number): Promise<void> {
-    const region = await this.dataSource.getRepository(Organisation).findOneBy({ id: regionId });
-    if (region) this.jurisdiction.restrictList(qb, 'b.orgPath', { ...actor, organisationPath: region.path });
-    else qb.andWhere('1 = 0');
+  async scope(actor: Actor, regionId: number | undefined): Promise<ListScope> {
+    const region = regionId === undefined ? undefined : await this.batches.organisation(regionId);
+    return (qb, pathExpr) => {
+      this.jurisdiction.restrictList(qb, pathExpr, actor);
+      if (region) this.jurisdiction.restrictList(qb, pathExpr, { ...actor, organisationPath: region.path });
+      else if (region === null) qb.andWhere('1 = 0');
+    };
   }
 
   /** The batch's history as a timeline: every decision with per-record reasons. */
   async history(actor: Actor, id: number): Promise<HistoryEntry<Date>[]> {
     await this.batchWithin(actor, id);
-    const decisions = await this.dataSource.getRepository(BatchDecision).find({ where: { batchId: id }, order: { id: 'ASC' } });
-    const withRecords = decisions.filter((d) => d.action === 'return' && d.childBatchId);
-    const records = withRecords.length
-      ? await this.dataSource
-          .getRepository(BatchDecisionRecord)
-          .createQueryBuilder('r')
-          .where('r.decisionId IN (:...ids)', { ids: withRecords.map((d) => d.id) })
-          .getMany()
-      : [];
+    const decisions = await this.batches.decisionsOf(id);
+    const records = await this.batches.decisionRecordsOf(decisions.filter((d) => d.action === 'return' && d.childBatchId).map((d) => d.id));
     return decisions.map((d) => ({
       ...d,
       stageLabel: BATCH_STATUS_LABELS[d.stage as keyof typeof BATCH_STATUS_LABELS] ?? d.stage,
@@ -113,21 +104,14 @@ export class BatchQueryService {
 
   async views(batches: Batch[]): Promise<BatchView[]> {
     if (batches.length === 0) return [];
-    const institutions = await this.dataSource
-      .getRepository(Organisation)
-      .createQueryBuilder('o')
-      .select(['o.id', 'o.name', 'o.deadlineProfile'])
-      .whereInIds([...new Set(batches.map((b) => b.institutionId))])
-      .getMany();
-    const names = new Map(institutions.map((o) => [o.id, o.name]));
-    const profiles = new Map(institutions.map((o) => [o.id, o.deadlineProfile]));
+    const institutions = await this.batches.organisationsById(batches.map((b) => b.institutionId));
     const calendar = await this.calendar.calendar();
     const today = this.clock.today();
     return batches.map((b) => ({
       ...b,
-      institutionName: names.get(b.institutionId) ?? '',
+      institutionName: institutions.get(b.institutionId)?.name ?? '',
       statusLabel: BATCH_STATUS_LABELS[b.status],
-      nextStatus: isReviewStage(b.status) ? nextStatus(b.status, profiles.get(b.institutionId) ?? 'national') : null,
+      nextStatus: isReviewStage(b.status) ? nextStatus(b.status, institutions.get(b.institutionId)?.deadlineProfile ?? 'national') : null,
       ...dueFields(calendar, b.dueDate, today, b.status),
     }));
   }

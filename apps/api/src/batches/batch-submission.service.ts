@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import {
   actionRefusal,
   CORRECTION_RULE,
@@ -19,58 +17,48 @@ import { forbidden, staleVersion } from '../common/errors/app-errors';
 import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { UnitOfWork } from '../database/unit-of-work';
-import { Organisation } from '../organisations/entities/organisation.entity';
 import { assertMaintains } from '../organisations/institution-maintenance';
-import { Certificate } from '../certificates/entities/certificate.entity';
+import { CertificatesRepository, RecordDates } from '../certificates/certificates.repository';
 import { BatchQueryService } from './batch-query.service';
+import { BatchesRepository } from './batches.repository';
 import { OverdueStatementDto } from './dto/batch.dto';
 import { Batch } from './entities/batch.entity';
-import { BatchDecision, decidedBy } from './entities/batch-decision.entity';
-import { BatchRecordKey, RecordKeyPurpose } from './entities/batch-record-key.entity';
+import { decidedBy } from './entities/batch-decision.entity';
 
 /** Records listed in a refusal; the count says how many there are in all. */
 const LISTED_RECORDS = 200;
-/** Rows per INSERT of record keys. */
-const KEY_CHUNK = 500;
-
-interface LateRecord {
-  id: number;
-  rowNumber: number;
-  certificateNumber: string;
-  holderName: string;
-  issueDate: string;
-  due: string;
-}
+type LateRecord = RecordDates & { due: string };
 
 /** R-14, R-16: submission of a draft (or returned) batch into its institution's first review stage. */
 @Injectable()
 export class BatchSubmissionService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly batches: BatchesRepository,
+    private readonly certificates: CertificatesRepository,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly calendar: CalendarService,
-    private readonly batches: BatchQueryService,
+    private readonly queries: BatchQueryService,
   ) {}
 
   async submit(actor: Actor, id: number, version: number, statement: OverdueStatementDto | undefined) {
-    const batch = await this.batches.batchWithin(actor, id);
+    const batch = await this.queries.batchWithin(actor, id);
     const refusal = actionRefusal('submit', batch.status, actor.roles);
     if (refusal) {
       throw batch.status === 'draft' || batch.status === 'returned' ? forbidden(refusal) : new DomainError('BATCH_WRONG_STATE', refusal);
     }
     if (batch.version !== version) throw staleVersion();
-    const institution = await this.dataSource.getRepository(Organisation).findOneByOrFail({ id: batch.institutionId });
+    const institution = await this.batches.organisationOrFail(batch.institutionId);
     assertMaintains(actor, institution);
-    const parent = await this.dataSource.getRepository(Organisation).findOneByOrFail({ id: institution.parentId as number });
+    const parent = await this.batches.organisationOrFail(institution.parentId as number);
     const profile = institution.deadlineProfile;
     const today = this.clock.today();
     const correction = batch.status === 'returned' ? await this.correctionPeriod(batch, profile) : null;
     const context: SubmissionContext = {
       today,
       correction: correction && { due: correction.due, ...(await this.returnedRecords(batch.id)) },
-      exempted: batch.exemption ? await this.recordKeys(batch.id, 'exemption') : null,
+      exempted: batch.exemption ? await this.batches.recordKeys(batch.id, 'exemption') : null,
     };
     const { late, refused, uploadDueByDate } = await this.checkPeriods(batch.id, profile, context, batch.kind);
     const correctionNote = correction && today > correction.due ? `更正期限（${correction.due}）已过，` : '';
@@ -110,10 +98,10 @@ export class BatchSubmissionService {
     const lateSubmission = late.length > 0 || (resubmission && batch.lateSubmission);
 
     await this.uow.run(async (manager) => {
-      const updated = await manager
-        .createQueryBuilder()
-        .update(Batch)
-        .set({
+      await this.batches.update(
+        manager,
+        { id, version },
+        {
           status: stage,
           lateSubmission,
           overdueStatement,
@@ -122,21 +110,13 @@ export class BatchSubmissionService {
           returnedFrom: null,
           submittedAt: this.clock.now(),
           round: () => 'round + 1',
-          version: () => 'version + 1',
-        })
-        .where('id = :id AND version = :version', { id, version })
-        .execute();
-      if (!updated.affected) throw staleVersion();
+        },
+      );
       // Set-based: one statement per distinct issue date (at most a few hundred), not one per record.
       for (const [issueDate, uploadDue] of uploadDueByDate) {
-        await manager
-          .createQueryBuilder()
-          .update(Certificate)
-          .set({ status: 'in_review', uploadDue, returnReason: null })
-          .where('batchId = :id AND issueDate = :issueDate', { id, issueDate })
-          .execute();
+        await this.certificates.markInReview(manager, id, issueDate, uploadDue);
       }
-      await manager.getRepository(BatchDecision).insert({
+      await this.batches.insertDecision(manager, {
         batchId: id,
         action: 'submit',
         stage: batch.status,
@@ -159,18 +139,20 @@ export class BatchSubmissionService {
         after: { status: stage, dueDate: deadline.dueDate, lateSubmission, overdueStatement, correctionDue: correction?.due ?? null },
       });
     });
-    return this.batches.get(actor, id);
+    return this.queries.get(actor, id);
   }
 
   /** R-16: the provincial centre lets a batch through the 6-month cutoff, with a recorded reason and approver. */
-  async grantExemption(actor: Actor, id: number, reason: string) {
-    const batch = await this.batches.batchWithin(actor, id);
+  async grantExemption(actor: Actor, id: number, version: number, reason: string) {
+    const batch = await this.queries.batchWithin(actor, id);
     if (actor.organisationLevel !== 'provincial') throw forbidden('受理豁免只能由省级技能中心办理');
     if (batch.status !== 'draft' && batch.status !== 'returned') {
       throw new DomainError('BATCH_WRONG_STATE', '只有待提交或已退回的批次需要受理豁免');
     }
-    const organisation = await this.dataSource.getRepository(Organisation).findOneByOrFail({ id: actor.organisationId });
-    const institution = await this.dataSource.getRepository(Organisation).findOneByOrFail({ id: batch.institutionId });
+    // The exemption is granted for the records the centre looked at: a batch changed since (re-upload, edit) is stale.
+    if (batch.version !== version) throw staleVersion();
+    const organisation = await this.batches.organisationOrFail(actor.organisationId);
+    const institution = await this.batches.organisationOrFail(batch.institutionId);
     // R-16: the exemption is granted for the records past the cutoff now, and covers only those.
     const { pastCutoff } = await this.checkPeriods(batch.id, institution.deadlineProfile, { today: this.clock.today(), correction: null, exempted: null }, batch.kind);
     const exemption = {
@@ -182,15 +164,9 @@ export class BatchSubmissionService {
       recordCount: pastCutoff.length,
     };
     await this.uow.run(async (manager) => {
-      await manager.getRepository(Batch).update({ id }, { exemption, version: () => 'version + 1' });
-      const keys = manager.getRepository(BatchRecordKey);
-      await keys.delete({ batchId: id, purpose: 'exemption' });
-      for (let i = 0; i < pastCutoff.length; i += KEY_CHUNK) {
-        await keys.insert(
-          pastCutoff.slice(i, i + KEY_CHUNK).map((r) => ({ batchId: id, purpose: 'exemption' as const, certificateId: r.id, certificateNumber: r.certificateNumber })),
-        );
-      }
-      await manager.getRepository(BatchDecision).insert({
+      await this.batches.update(manager, { id, version, status: batch.status }, { exemption });
+      await this.batches.replaceRecordKeys(manager, id, 'exemption', pastCutoff);
+      await this.batches.insertDecision(manager, {
         batchId: id,
         action: 'exemption',
         stage: batch.status,
@@ -207,7 +183,7 @@ export class BatchSubmissionService {
         after: { exemption },
       });
     });
-    return this.batches.get(actor, id);
+    return this.queries.get(actor, id);
   }
 
   /**
@@ -215,23 +191,7 @@ export class BatchSubmissionService {
    * against the correction period (libs/domain judgeRecord); periods computed once per distinct issue date.
    */
   private async checkPeriods(batchId: number, profile: DeadlineProfile, context: SubmissionContext, kind: string) {
-    const records: LateRecord[] = (
-      await this.dataSource
-        .getRepository(Certificate)
-        .createQueryBuilder('c')
-        .select(['c.id AS id', 'c.rowNumber AS rowNumber', 'c.certificateNumber AS certificateNumber', 'c.holderName AS holderName', 'c.issueDate AS issueDate'])
-        .where('c.batchId = :batchId', { batchId })
-        .orderBy('c.rowNumber', 'ASC')
-        .getRawMany<Record<string, unknown>>()
-    ).map((r) => ({
-      id: Number(r.id),
-      rowNumber: Number(r.rowNumber),
-      certificateNumber: String(r.certificateNumber),
-      holderName: String(r.holderName),
-      // Date columns arrive as 'YYYY-MM-DD' on both drivers (dateStrings on MySQL).
-      issueDate: String(r.issueDate),
-      due: '',
-    }));
+    const records = await this.certificates.datesOfBatch(batchId);
     const uploadDueByDate = new Map<string, string>();
     const cutoffByDate = new Map<string, string>();
     for (const issueDate of new Set(records.map((r) => r.issueDate))) {
@@ -264,21 +224,16 @@ export class BatchSubmissionService {
   }
 
   private async returnDay(batchId: number): Promise<string | null> {
-    const decision = await this.dataSource.getRepository(BatchDecision).findOne({ where: { batchId, action: 'return' }, order: { id: 'DESC' } });
+    const decision = await this.batches.latestDecision(batchId, 'return');
     return decision ? beijingDay(decision.createdAt) : null;
   }
 
   /** The records a return sent back; batches returned before keys were kept count all their records as returned. */
   private async returnedRecords(batchId: number): Promise<RecordKeys> {
-    const keys = await this.recordKeys(batchId, 'returned');
+    const keys = await this.batches.recordKeys(batchId, 'returned');
     if (keys.ids.size > 0) return keys;
-    const all = await this.dataSource.getRepository(Certificate).find({ select: { id: true, certificateNumber: true }, where: { batchId } });
+    const all = await this.certificates.keysOfBatch(batchId);
     return { ids: new Set(all.map((c) => c.id)), numbers: new Set(all.map((c) => c.certificateNumber)) };
-  }
-
-  private async recordKeys(batchId: number, purpose: RecordKeyPurpose): Promise<RecordKeys> {
-    const rows = await this.dataSource.getRepository(BatchRecordKey).find({ select: { certificateId: true, certificateNumber: true }, where: { batchId, purpose } });
-    return { ids: new Set(rows.map((r) => r.certificateId)), numbers: new Set(rows.map((r) => r.certificateNumber)) };
   }
 }
 

@@ -124,6 +124,6 @@ export class BatchesController {
   @HttpCode(200)
   @RequirePermission('batches.exemption')
   exemption(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: ExemptionDto) {
-    return this.submissions.grantExemption(actor, id, dto.reason);
+    return this.submissions.grantExemption(actor, id, dto.version, dto.reason);
   }
 }

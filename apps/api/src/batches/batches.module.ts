@@ -9,7 +9,11 @@ import { BatchImportService } from './batch-import.service';
 import { BatchQueryService } from './batch-query.service';
 import { BatchSubmissionService } from './batch-submission.service';
 import { BatchesController } from './batches.controller';
+import { BatchesRepository } from './batches.repository';
+import { ImportErrorReportsRepository } from './import-error-reports.repository';
 import { ImportErrorReportsService } from './import-error-reports.service';
+import { RecordEditController } from './record-edit.controller';
+import { RecordEditService } from './record-edit.service';
 
 @Module({
   imports: [
@@ -23,8 +27,17 @@ import { ImportErrorReportsService } from './import-error-reports.service';
     // The error-report sweep (@Interval); cleared when the application closes.
     ScheduleModule.forRoot(),
   ],
-  controllers: [BatchesController],
-  providers: [BatchImportService, BatchSubmissionService, BatchQueryService, ImportErrorReportsService],
-  exports: [BatchQueryService, BatchImportService],
+  controllers: [BatchesController, RecordEditController],
+  providers: [
+    BatchesRepository,
+    ImportErrorReportsRepository,
+    BatchImportService,
+    BatchSubmissionService,
+    BatchQueryService,
+    ImportErrorReportsService,
+    RecordEditService,
+  ],
+  // CertificatesModule re-exported: the review steps change records through its repository.
+  exports: [BatchQueryService, BatchImportService, BatchesRepository, CertificatesModule],
 })
 export class BatchesModule {}

@@ -1,8 +1,6 @@
 import type { Writable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, LessThanOrEqual } from 'typeorm';
 import { addDaysIso, DomainError, hasPermission } from '@app/domain';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Actor, AuditSubject, subjectOf } from '../common/actor/actor';
@@ -14,6 +12,7 @@ import { FileStore } from '../files/file-store';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import { OccupationCatalogue } from '../organisations/occupation-catalogue';
 import { ImportErrorReport } from './entities/import-error-report.entity';
+import { ImportErrorReportsRepository } from './import-error-reports.repository';
 import { BoundedErrors, ReportError, writeErrorReport } from './excel';
 
 /** What is stored beside the refused sheet. */
@@ -36,7 +35,7 @@ export class ImportErrorReportsService {
   private readonly logger = new Logger(ImportErrorReportsService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reports: ImportErrorReportsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
@@ -53,7 +52,7 @@ export class ImportErrorReportsService {
     const stored: StoredErrors = { errors: errors.listed, unlisted: errors.unlisted };
     await this.files.putBuffer(errorsKey, JSON.stringify(stored));
     return this.uow.run(async (manager) => {
-      const inserted = await manager.getRepository(ImportErrorReport).insert({
+      const id = await this.reports.insert(manager, {
         institutionId: institution.id,
         orgPath: institution.path,
         uploadedById: actor.userId,
@@ -64,7 +63,6 @@ export class ImportErrorReportsService {
         errorCount: errors.count,
         expiresOn: addDaysIso(this.clock.today(), this.config.import.errorReportRetentionDays),
       });
-      const id = Number(inserted.identifiers[0].id);
       await this.audit.record(manager, subjectOf(actor), {
         action: 'batch.upload',
         targetType: 'import_error_report',
@@ -78,7 +76,7 @@ export class ImportErrorReportsService {
 
   /** R-12: the uploaded sheet with an added 错误说明 column and the bad cells highlighted, streamed to `out`. */
   async download(actor: Actor, id: number): Promise<{ fileName: string; write: (out: Writable) => Promise<void> }> {
-    const report = await this.dataSource.getRepository(ImportErrorReport).findOneBy({ id });
+    const report = await this.reports.findById(id);
     // Not the centres above the uploader, not national staff: 404, as for anything outside one's reach.
     if (!report || report.uploaderOrganisationId !== actor.organisationId) throw notFound('错误报告');
     if (!hasPermission(actor.roles, 'certificates.unmask')) throw forbidden('错误报告含完整证件号码，您的角色无权下载');
@@ -97,21 +95,16 @@ export class ImportErrorReportsService {
       fileName: `${report.fileName.replace(/\.xlsx$/i, '')}-错误报告.xlsx`,
       write: (out) =>
         this.files.withLocalCopy(report.fileKey, (path) =>
-          writeErrorReport(path, stored.errors, out, { catalogue: this.occupations.catalogue, unlisted: stored.unlisted }),
+          writeErrorReport(path, stored.errors, out, { catalogue: this.occupations.catalogue, unlisted: stored.unlisted, now: this.clock.now() }),
         ),
     };
   }
 
   /** Deletes every report (and its files) expired on `today`; idempotent, safe on several instances at once. */
   async sweepExpired(today = this.clock.today()): Promise<number> {
-    const repo = this.dataSource.getRepository(ImportErrorReport);
     let removed = 0;
     for (;;) {
-      const expired = await repo.find({
-        where: [{ expiresOn: LessThanOrEqual(today) }, { expiresOn: IsNull() }],
-        order: { id: 'ASC' },
-        take: SWEEP_PAGE,
-      });
+      const expired = await this.reports.listExpired(today, SWEEP_PAGE);
       if (expired.length === 0) break;
       const count = await this.remove(expired);
       if (count === 0) break;
@@ -138,8 +131,7 @@ export class ImportErrorReportsService {
     return this.uow.run(async (manager) => {
       let count = 0;
       for (const report of reports) {
-        const deleted = await manager.getRepository(ImportErrorReport).delete({ id: report.id });
-        if (!deleted.affected) continue; // another instance's sweep got there first
+        if (!(await this.reports.delete(manager, report.id))) continue; // another instance's sweep got there first
         count++;
         await this.audit.record(manager, SYSTEM, {
           action: 'batch.error_report.expire',

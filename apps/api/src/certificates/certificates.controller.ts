@@ -1,22 +1,18 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Area, CurrentActor, RequirePermission } from '../auth/auth.decorators';
 import type { Actor } from '../common/actor/actor';
 import { parseListQuery, RawListQuery, sendPage } from '../common/http/list-query';
-import { CertificateEditService } from './certificate-edit.service';
-import { CERTIFICATE_LIST, CertificatesService } from './certificates.service';
-import { EditCertificateDto } from './dto/certificate.dto';
+import { CERTIFICATE_LIST } from './certificate-list';
+import { CertificatesService } from './certificates.service';
 
 @ApiTags('certificates 证书')
 @ApiBearerAuth()
 @Area('admin')
 @Controller('api/admin/certificates')
 export class CertificatesController {
-  constructor(
-    private readonly certificates: CertificatesService,
-    private readonly edits: CertificateEditService,
-  ) {}
+  constructor(private readonly certificates: CertificatesService) {}
 
   @Get()
   @RequirePermission('certificates.read')
@@ -38,12 +34,5 @@ export class CertificatesController {
   @RequirePermission('certificates.unmask')
   reveal(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number) {
     return this.certificates.revealIdNumber(actor, id);
-  }
-
-  /** Correct a record of a draft or returned batch; published data goes through corrections. */
-  @Put(':id')
-  @RequirePermission('batches.upload')
-  edit(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: EditCertificateDto) {
-    return this.edits.edit(actor, id, dto);
   }
 }

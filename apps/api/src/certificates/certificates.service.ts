@@ -1,42 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { canonicalIdNumberForSearch, DomainError, hasPermission, maskIdNumber } from '@app/domain';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Actor, subjectOf } from '../common/actor/actor';
 import { forbidden } from '../common/errors/app-errors';
-import { applyFilters, defineList, fetchPage, QueryOf } from '../common/http/list-query';
+import { QueryOf } from '../common/http/list-query';
 import { AuditService } from '../audit/audit.service';
 import { FieldCipher } from '../crypto/field-cipher';
 import { UnitOfWork } from '../database/unit-of-work';
 import { JurisdictionService } from '../jurisdiction/jurisdiction.service';
 import { RateLimitService } from '../rate-limits/rate-limit.service';
-import { Batch } from '../batches/entities/batch.entity';
-import { Organisation } from '../organisations/entities/organisation.entity';
 import { assertMaintains } from '../organisations/institution-maintenance';
+import { CERTIFICATE_LIST } from './certificate-list';
+import { CertificatesRepository } from './certificates.repository';
 import { Certificate } from './entities/certificate.entity';
 import type { CertificateRecord } from '@app/contracts';
-
-export const CERTIFICATE_LIST = defineList({
-  resource: 'certificates',
-  sort: { id: 'c.id', rowNumber: 'c.rowNumber', issueDate: 'c.issueDate', holderName: 'c.holderName', certificateNumber: 'c.certificateNumber' },
-  defaultSort: { field: 'rowNumber', order: 'ASC' },
-  tieBreaker: 'c.id',
-  filters: {
-    id: { type: 'idList', column: 'c.id' },
-    batchId: { type: 'id', column: 'c.batchId' },
-    // Normalised and compared below; the ID number only through its blind index (R-9).
-    certificateNumber: { type: 'text', maxLength: 40 },
-    idNumber: { type: 'text', maxLength: 40 },
-    status: { type: 'enum', values: ['draft', 'in_review', 'returned', 'published'], column: 'c.status' },
-  },
-});
 
 /** Certificate records as staff see them: ID numbers masked (R-10); a full view is an audited act (R-9, R-38). */
 @Injectable()
 export class CertificatesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly certificates: CertificatesRepository,
     private readonly uow: UnitOfWork,
     private readonly jurisdiction: JurisdictionService,
     private readonly audit: AuditService,
@@ -47,22 +30,20 @@ export class CertificatesService {
 
   /** Lists are narrowed to one batch, one exact certificate number or one exact ID number, so they stay on indexes. */
   async list(actor: Actor, query: QueryOf<typeof CERTIFICATE_LIST>) {
-    const qb = this.dataSource.getRepository(Certificate).createQueryBuilder('c').innerJoin(Batch, 'b', 'b.id = c.batchId');
-    this.jurisdiction.restrictList(qb, 'b.orgPath', actor);
     const { id, batchId, certificateNumber } = query.filter;
     const idNumberHash = await this.idNumberSearch(actor, query.filter.idNumber);
     if (!id && !batchId && !certificateNumber && !idNumberHash) {
       throw new DomainError('BAD_QUERY', '请按批次、证书编号或证件号码查询证书');
     }
-    applyFilters(qb, query);
-    if (certificateNumber) qb.andWhere('c.certificateNumber = :certificateNumber', { certificateNumber: certificateNumber.trim().toUpperCase() });
-    if (idNumberHash) qb.andWhere('c.idNumberHash = :hash', { hash: idNumberHash });
-    const { rows, total } = await fetchPage(qb, query);
+    const { rows, total } = await this.certificates.listPage(query, (qb, path) => this.jurisdiction.restrictList(qb, path, actor), {
+      certificateNumber: certificateNumber ? certificateNumber.trim().toUpperCase() : undefined,
+      idNumberHash,
+    });
     return { rows: rows.map(publicView), total };
   }
 
   async get(actor: Actor, id: number) {
-    return publicView(await this.certificateWithin(actor, id));
+    return publicView((await this.within(actor, id)).certificate);
   }
 
   /**
@@ -116,10 +97,8 @@ export class CertificatesService {
       { limit, windowSeconds: 3600 },
       `查看完整证件号码过于频繁：每人每小时最多 ${limit} 次，请稍后再试`,
     );
-    const certificate = await this.certificateWithin(actor, id);
-    if (actor.organisationLevel === 'institution') {
-      assertMaintains(actor, await this.dataSource.getRepository(Organisation).findOneByOrFail({ id: certificate.institutionId }));
-    }
+    const { certificate, institution } = await this.within(actor, id);
+    if (actor.organisationLevel === 'institution') assertMaintains(actor, institution);
     const idNumber = this.cipher.decrypt(certificate.idNumberEnc);
     await this.uow.run((manager) =>
       this.audit.record(manager, subjectOf(actor), {
@@ -132,11 +111,11 @@ export class CertificatesService {
     return { idNumber };
   }
 
-  private async certificateWithin(actor: Actor, id: number): Promise<Certificate> {
-    const certificate = await this.dataSource.getRepository(Certificate).findOneBy({ id });
-    const batch = certificate && (await this.dataSource.getRepository(Batch).findOneBy({ id: certificate.batchId }));
-    this.jurisdiction.assertWithin(actor, batch?.orgPath, '证书');
-    return certificate as Certificate;
+  /** The record with its institution, or 404 outside the caller's jurisdiction (R-3). */
+  async within(actor: Actor, id: number) {
+    const found = await this.certificates.findWithInstitution(id);
+    this.jurisdiction.assertWithin(actor, found?.institution.path, '证书');
+    return found!;
   }
 }
 

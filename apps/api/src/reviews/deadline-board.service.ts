@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, In } from 'typeorm';
 import {
   ancestorIds,
   BATCH_STATUS_LABELS,
@@ -12,11 +10,11 @@ import {
 } from '@app/domain';
 import { Actor } from '../common/actor/actor';
 import { Clock } from '../common/clock';
-import { applyFilters, applySortAndRange, defineList, QueryOf } from '../common/http/list-query';
+import { defineList, QueryOf } from '../common/http/list-query';
 import { CalendarService } from '../calendar/calendar.service';
-import { JurisdictionService } from '../jurisdiction/jurisdiction.service';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import { BatchQueryService, dueFields } from '../batches/batch-query.service';
+import { BatchesRepository } from '../batches/batches.repository';
 import { Batch } from '../batches/entities/batch.entity';
 import type { DeadlineItem, DeadlineItemKind } from '@app/contracts';
 
@@ -48,8 +46,7 @@ export const DEADLINE_LIST = defineList({
 @Injectable()
 export class DeadlineBoardService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly jurisdiction: JurisdictionService,
+    private readonly batches: BatchesRepository,
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
     private readonly queries: BatchQueryService,
@@ -58,29 +55,15 @@ export class DeadlineBoardService {
   async list(actor: Actor, query: QueryOf<typeof DEADLINE_LIST>): Promise<{ rows: DeadlineItem[]; total: number }> {
     const calendar = await this.calendar.calendar();
     const today = this.clock.today();
-    const qb = this.dataSource.getRepository(Batch).createQueryBuilder('b');
-    this.jurisdiction.restrictList(qb, 'b.orgPath', actor);
-    applyFilters(qb, query);
     const { status, kind, organisationId, state } = query.filter;
-    qb.andWhere('b.status IN (:...statuses)', { statuses: status ? [status] : OPEN_STATUSES });
-    if (kind === 'upload') qb.andWhere('b.status = :draft', { draft: 'draft' });
-    if (kind === 'correction') qb.andWhere('b.status = :returned', { returned: 'returned' });
-    if (kind === 'review') qb.andWhere('b.status NOT IN (:...notReview)', { notReview: ['draft', 'returned'] });
-    if (organisationId !== undefined) await this.queries.restrictToRegion(qb, actor, organisationId);
     const soon = calendar.workingDayAfter(today, DUE_SOON_WORKING_DAYS);
-    if (state === 'overdue') qb.andWhere('b.dueDate < :today', { today });
-    else if (state === 'due_soon') qb.andWhere('b.dueDate >= :today AND b.dueDate <= :soon', { today, soon });
-    else if (state === 'on_time') qb.andWhere(new Brackets((w) => w.where('b.dueDate > :soon', { soon })));
-
-    const total = await qb.getCount();
-    // Two steps, so the open items are never read as rows: the page's ids come from the batches index on
-    // (status, org_path, due_date) alone (the count uses it too), then only those 25 rows are read.
-    const pageIds = (await applySortAndRange(qb.clone().select('b.id', 'id'), query).getRawMany<{ id: number }>()).map((r) =>
-      Number(r.id),
-    );
-    const found = pageIds.length ? await this.dataSource.getRepository(Batch).findBy({ id: In(pageIds) }) : [];
-    const byId = new Map(found.map((b) => [b.id, b]));
-    const rows = pageIds.map((id) => byId.get(id)).filter((b): b is Batch => b !== undefined);
+    const { rows, total } = await this.batches.listPageByIds(query, await this.queries.scope(actor, organisationId), {
+      // Stage and kind narrow the open statuses: draft is an upload, returned a correction, the rest reviews.
+      statuses: (status ? [status] : OPEN_STATUSES).filter((s) => !kind || itemKind(s) === kind),
+      dueBefore: state === 'overdue' ? today : undefined,
+      dueBetween: state === 'due_soon' ? { from: today, to: soon } : undefined,
+      dueAfter: state === 'on_time' ? soon : undefined,
+    });
     const organisations = await this.organisationsOnPaths(rows);
     const items = rows.map((b) => {
       const institution = organisations.get(b.institutionId);
@@ -121,16 +104,8 @@ export class DeadlineBoardService {
     return { organisation: owner, roleLabel: ROLE_LABELS[STAGE_ROLE[batch.status]] };
   }
 
-  private async organisationsOnPaths(batches: Batch[]): Promise<Map<number, Organisation>> {
-    const ids = [...new Set(batches.flatMap((b) => ancestorIds(b.orgPath)))];
-    if (ids.length === 0) return new Map();
-    const rows = await this.dataSource
-      .getRepository(Organisation)
-      .createQueryBuilder('o')
-      .select(['o.id', 'o.name', 'o.level'])
-      .whereInIds(ids)
-      .getMany();
-    return new Map(rows.map((o) => [o.id, o]));
+  private organisationsOnPaths(batches: Batch[]): Promise<Map<number, Organisation>> {
+    return this.batches.organisationsById(batches.flatMap((b) => ancestorIds(b.orgPath)));
   }
 }
 

@@ -69,6 +69,10 @@ export class SubmitBatchDto {
 }
 
 export class ExemptionDto {
+  @ApiProperty({ description: '用户看到的版本号（乐观锁）' })
+  @IsInt()
+  version!: number;
+
   @ApiProperty({ example: '因疫情封控，考点数据延迟，经省中心研究同意受理' })
   @IsString()
   @MinLength(4)

@@ -4,8 +4,8 @@ import { addDataSheet, addSupportSheets, createLayoutWriter, writeHeaderRow, typ
 
 export interface BuildTemplateOptions {
   catalogue: OccupationCatalogue;
-  /** Clock for the _meta sheet's generatedAt. */
-  now?: Date;
+  /** The instant written as the _meta sheet's generatedAt (the caller's Clock). */
+  now: Date;
 }
 
 /**
@@ -24,7 +24,7 @@ export async function buildTemplate(kind: TemplateKind, options: BuildTemplateOp
   const sheet = addDataSheet(writer, options.catalogue);
   writeHeaderRow(sheet);
   sheet.commit();
-  addSupportSheets(writer, kind, options.catalogue, options.now ?? new Date());
+  addSupportSheets(writer, kind, options.catalogue, options.now);
   await writer.commit();
   return out ? undefined : Buffer.concat(chunks);
 }

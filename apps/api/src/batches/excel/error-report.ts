@@ -52,7 +52,8 @@ export interface ErrorReportOptions {
   /** Catalogue for the re-emitted drop-down lists; without it the occupation lists are empty. */
   catalogue?: OccupationCatalogue;
   maxBytes?: number;
-  now?: Date;
+  /** The instant written as the _meta sheet's generatedAt (the caller's Clock). */
+  now: Date;
   /** Errors found beyond those listed (BoundedErrors): a note row under the data says how many. */
   unlisted?: number;
 }
@@ -99,7 +100,7 @@ export async function writeErrorReport(
   sourcePath: string,
   errors: readonly ReportError[],
   out: Writable,
-  options: ErrorReportOptions = {},
+  options: ErrorReportOptions,
 ): Promise<void> {
   const meta = await inspectBatchFile(sourcePath, {
     maxRows: Number.MAX_SAFE_INTEGER,
@@ -195,6 +196,6 @@ export async function writeErrorReport(
     row.commit();
   }
   sheet.commit();
-  addSupportSheets(writer, meta.kind, catalogue, options.now ?? new Date());
+  addSupportSheets(writer, meta.kind, catalogue, options.now);
   await writer.commit();
 }

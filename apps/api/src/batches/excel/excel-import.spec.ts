@@ -391,7 +391,7 @@ describe('writeErrorReport (R-12, R-42)', () => {
         { row: 3, column: '整行', message: '本行另有问题' },
       ],
       out,
-      { catalogue },
+      { catalogue, now: new Date('2025-06-30T00:00:00Z') },
     );
     await finished(out);
 

@@ -1,0 +1,260 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { BatchStatus, RecordKeys } from '@app/domain';
+import { applyFilters, applySortAndRange, fetchPage, ListQuery } from '../common/http/list-query';
+import { versionedUpdate } from '../database/versioned-update';
+import { Organisation } from '../organisations/entities/organisation.entity';
+import type { ListScope } from '../certificates/certificates.repository';
+import { Certificate } from '../certificates/entities/certificate.entity';
+import { Batch } from './entities/batch.entity';
+import { BatchDecision, BatchDecisionRecord, DecisionAction } from './entities/batch-decision.entity';
+import { BatchRecordKey, RecordKeyPurpose } from './entities/batch-record-key.entity';
+
+/** Rows per statement where a list of ids or rows is written in pieces. */
+const CHUNK = 500;
+/** How far up a chain of partial returns the authors of a batch's records are looked for. */
+const MAX_LINEAGE = 20;
+
+/** Narrowing of a batch list beyond its declared filters. */
+export interface BatchListConditions {
+  /** Only these statuses (an empty list matches nothing). */
+  statuses?: BatchStatus[];
+  /** Due before this day (overdue). */
+  dueBefore?: string;
+  /** Due within [from, to]. */
+  dueBetween?: { from: string; to: string };
+  /** Due after this day. */
+  dueAfter?: string;
+}
+
+/**
+ * Batches and their workflow trail (R-11 … R-17): every query on `batches`, `batch_decisions`,
+ * `batch_decision_records` and `batch_record_keys`. Methods that take part in a decision take the transaction's
+ * `manager` from UnitOfWork.run.
+ */
+@Injectable()
+export class BatchesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  findById(id: number): Promise<Batch | null> {
+    return this.dataSource.getRepository(Batch).findOneBy({ id });
+  }
+
+  /** A re-read inside a transaction (after a write). */
+  findByIdIn(manager: EntityManager, id: number): Promise<Batch> {
+    return manager.getRepository(Batch).findOneByOrFail({ id });
+  }
+
+  /** R-42: the batch this institution already uploaded this very file as, if any. */
+  findByFile(institutionId: number, fileChecksum: string): Promise<Batch | null> {
+    return this.dataSource.getRepository(Batch).findOneBy({ institutionId, fileChecksum });
+  }
+
+  async insert(manager: EntityManager, batch: Partial<Batch>): Promise<number> {
+    const inserted = await manager.getRepository(Batch).insert(batch);
+    return Number(inserted.identifiers[0].id);
+  }
+
+  /** Completes a batch just inserted in the same transaction (its record count, its due date): not a new version. */
+  async completeInsert(manager: EntityManager, id: number, changes: Partial<Batch>): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(Batch)
+      .set({ ...changes, version: () => 'version' })
+      .where('id = :id', { id })
+      .execute();
+  }
+
+  /**
+   * Changes a batch while it still has the version the user saw — and, for a workflow decision, the status it
+   * was taken in; 409 STALE_VERSION otherwise.
+   */
+  update(manager: EntityManager, expected: { id: number; version: number; status?: BatchStatus }, changes: QueryDeepPartialEntity<Batch>): Promise<void> {
+    return versionedUpdate(manager, Batch, expected, changes);
+  }
+
+  /** A page of batches within `scope`, by the declared filters and `conditions`. */
+  listPage(query: ListQuery, scope: ListScope, conditions: BatchListConditions = {}): Promise<{ rows: Batch[]; total: number }> {
+    return fetchPage(this.listQuery(query, scope, conditions), query);
+  }
+
+  /**
+   * The same list read in two steps, so the open items are never read as rows: the page's ids come from the
+   * batches index on (status, org_path, due_date) alone (the count uses it too), then only the page's rows are read.
+   */
+  async listPageByIds(query: ListQuery, scope: ListScope, conditions: BatchListConditions = {}): Promise<{ rows: Batch[]; total: number }> {
+    const qb = this.listQuery(query, scope, conditions);
+    const total = await qb.getCount();
+    const pageIds = (await applySortAndRange(qb.clone().select('b.id', 'id'), query).getRawMany<{ id: number }>()).map((r) => Number(r.id));
+    const found = pageIds.length ? await this.dataSource.getRepository(Batch).findBy({ id: In(pageIds) }) : [];
+    const byId = new Map(found.map((b) => [b.id, b]));
+    return { rows: pageIds.map((id) => byId.get(id)).filter((b): b is Batch => b !== undefined), total };
+  }
+
+  private listQuery(query: ListQuery, scope: ListScope, c: BatchListConditions): SelectQueryBuilder<Batch> {
+    const qb = this.dataSource.getRepository(Batch).createQueryBuilder('b');
+    scope(qb, 'b.orgPath');
+    applyFilters(qb, query);
+    if (c.statuses) qb.andWhere('b.status IN (:...statuses)', { statuses: c.statuses.length ? c.statuses : ['none'] });
+    if (c.dueBefore) qb.andWhere('b.dueDate < :dueBefore', { dueBefore: c.dueBefore });
+    if (c.dueBetween) qb.andWhere('b.dueDate >= :dueFrom AND b.dueDate <= :dueTo', { dueFrom: c.dueBetween.from, dueTo: c.dueBetween.to });
+    if (c.dueAfter) qb.andWhere('b.dueDate > :dueAfter', { dueAfter: c.dueAfter });
+    return qb;
+  }
+
+  // --- organisations a batch view names --------------------------------------------------------------------
+
+  organisation(id: number): Promise<Organisation | null> {
+    return this.dataSource.getRepository(Organisation).findOneBy({ id });
+  }
+
+  organisationOrFail(id: number): Promise<Organisation> {
+    return this.dataSource.getRepository(Organisation).findOneByOrFail({ id });
+  }
+
+  /** Id, name, level and deadline profile of these organisations. */
+  async organisationsById(ids: number[]): Promise<Map<number, Organisation>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource
+      .getRepository(Organisation)
+      .createQueryBuilder('o')
+      .select(['o.id', 'o.name', 'o.level', 'o.deadlineProfile'])
+      .whereInIds([...new Set(ids)])
+      .getMany();
+    return new Map(rows.map((o) => [o.id, o]));
+  }
+
+  // --- decisions (R-13 trail) ------------------------------------------------------------------------------
+
+  async insertDecision(manager: EntityManager, decision: Partial<BatchDecision>): Promise<number> {
+    const inserted = await manager.getRepository(BatchDecision).insert(decision);
+    return Number(inserted.identifiers[0].id);
+  }
+
+  decisionsOf(batchId: number): Promise<BatchDecision[]> {
+    return this.dataSource.getRepository(BatchDecision).find({ where: { batchId }, order: { id: 'ASC' } });
+  }
+
+  async decisionRecordsOf(decisionIds: number[]): Promise<BatchDecisionRecord[]> {
+    if (decisionIds.length === 0) return [];
+    return this.dataSource
+      .getRepository(BatchDecisionRecord)
+      .createQueryBuilder('r')
+      .where('r.decisionId IN (:...ids)', { ids: decisionIds })
+      .getMany();
+  }
+
+  async insertDecisionRecords(manager: EntityManager, decisionId: number, records: { id: number; reason: string }[]): Promise<void> {
+    for (let i = 0; i < records.length; i += CHUNK) {
+      await manager
+        .getRepository(BatchDecisionRecord)
+        .insert(records.slice(i, i + CHUNK).map((r) => ({ decisionId, certificateId: r.id, reason: r.reason })));
+    }
+  }
+
+  /** The latest decision of this kind on a batch. */
+  latestDecision(batchId: number, action: DecisionAction): Promise<BatchDecision | null> {
+    return this.dataSource.getRepository(BatchDecision).findOne({ where: { batchId, action }, order: { id: 'DESC' } });
+  }
+
+  /**
+   * R-3: the users who created the batch, or took one of `actions` on it, or on a batch its records came from
+   * (a partial return's parent, up the chain).
+   */
+  async actorsOf(batch: Batch, actions: readonly DecisionAction[]): Promise<Set<number>> {
+    const actors = new Set<number>();
+    const lineage: number[] = [];
+    for (let current: Batch | null = batch; current && lineage.length < MAX_LINEAGE; ) {
+      lineage.push(current.id);
+      actors.add(current.createdById);
+      current = current.parentId ? await this.findById(current.parentId) : null;
+    }
+    const rows = await this.dataSource
+      .getRepository(BatchDecision)
+      .createQueryBuilder('d')
+      .select('DISTINCT d.actorId', 'actorId')
+      .where('d.batchId IN (:...lineage)', { lineage })
+      .andWhere('d.action IN (:...actions)', { actions })
+      .getRawMany<{ actorId: number }>();
+    for (const r of rows) actors.add(Number(r.actorId));
+    return actors;
+  }
+
+  /**
+   * R-13: a child batch carries the trail of its records — the parent's steps up to the partial return, copied
+   * with their original times and marked as inherited, the return that created it marked as `returned`.
+   */
+  async copyTrail(manager: EntityManager, parentId: number, childId: number, returnDecisionId: number): Promise<void> {
+    const repo = manager.getRepository(BatchDecision);
+    const trail = await repo.find({ where: { batchId: parentId }, order: { id: 'ASC' } });
+    const upTo = trail.filter((d) => d.id <= returnDecisionId);
+    for (let i = 0; i < upTo.length; i += CHUNK) {
+      await repo.insert(
+        upTo.slice(i, i + CHUNK).map(({ id, updatedAt: _u, ...d }) => ({
+          ...d,
+          batchId: childId,
+          inheritedFromBatchId: d.inheritedFromBatchId ?? parentId,
+          ...(id === returnDecisionId ? { resultStatus: 'returned' } : {}),
+        })),
+      );
+    }
+  }
+
+  // --- record keys (R-14 returned records, R-16 exemptions) -------------------------------------------------
+
+  async recordKeys(batchId: number, purpose: RecordKeyPurpose): Promise<RecordKeys> {
+    const rows = await this.dataSource
+      .getRepository(BatchRecordKey)
+      .find({ select: { certificateId: true, certificateNumber: true }, where: { batchId, purpose } });
+    return { ids: new Set(rows.map((r) => r.certificateId)), numbers: new Set(rows.map((r) => r.certificateNumber)) };
+  }
+
+  async deleteRecordKeys(manager: EntityManager, batchId: number, purpose: RecordKeyPurpose): Promise<void> {
+    await manager.getRepository(BatchRecordKey).delete({ batchId, purpose });
+  }
+
+  /** Replaces the batch's keys of this purpose by these records. */
+  async replaceRecordKeys(
+    manager: EntityManager,
+    batchId: number,
+    purpose: RecordKeyPurpose,
+    records: { id: number; certificateNumber: string }[],
+  ): Promise<void> {
+    const keys = manager.getRepository(BatchRecordKey);
+    await keys.delete({ batchId, purpose });
+    for (let i = 0; i < records.length; i += CHUNK) {
+      await keys.insert(records.slice(i, i + CHUNK).map((r) => ({ batchId, purpose, certificateId: r.id, certificateNumber: r.certificateNumber })));
+    }
+  }
+
+  /**
+   * R-14: the records a return sent back for correction, by id and certificate number, so that a resubmission
+   * judges them by the correction period and new records by their own deadlines. One set-based statement.
+   */
+  async keepReturnedRecords(manager: EntityManager, batchId: number): Promise<void> {
+    await manager.getRepository(BatchRecordKey).delete({ batchId, purpose: 'returned' });
+    const keys = manager.connection.getMetadata(BatchRecordKey);
+    const certs = manager.connection.getMetadata(Certificate);
+    const col = (m: typeof keys, p: string) => manager.connection.driver.escape(m.findColumnWithPropertyName(p)!.databaseName);
+    const escape = (name: string) => manager.connection.driver.escape(name);
+    await manager.query(
+      `INSERT INTO ${escape(keys.tableName)} (${col(keys, 'batchId')}, ${col(keys, 'purpose')}, ${col(keys, 'certificateId')}, ${col(keys, 'certificateNumber')}) ` +
+        `SELECT ${col(certs, 'batchId')}, 'returned', ${col(certs, 'id')}, ${col(certs, 'certificateNumber')} FROM ${escape(certs.tableName)} WHERE ${col(certs, 'batchId')} = ?`,
+      [batchId],
+    );
+  }
+
+  /** R-16: an exemption's keys move with the records it was granted for. */
+  async moveExemptionKeys(manager: EntityManager, fromBatchId: number, toBatchId: number, certificateIds: number[]): Promise<void> {
+    for (let i = 0; i < certificateIds.length; i += CHUNK) {
+      await manager
+        .createQueryBuilder()
+        .update(BatchRecordKey)
+        .set({ batchId: toBatchId })
+        .where({ batchId: fromBatchId, purpose: 'exemption', certificateId: In(certificateIds.slice(i, i + CHUNK)) })
+        .execute();
+    }
+  }
+}

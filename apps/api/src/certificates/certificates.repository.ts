@@ -1,0 +1,225 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, Not, SelectQueryBuilder } from 'typeorm';
+import { applyFilters, fetchPage, QueryOf } from '../common/http/list-query';
+import { versionedUpdate } from '../database/versioned-update';
+import { Organisation } from '../organisations/entities/organisation.entity';
+import { Certificate } from './entities/certificate.entity';
+import { CertificateHistory } from './entities/certificate-history.entity';
+import type { CERTIFICATE_LIST } from './certificate-list';
+
+/** Narrows a list query to the caller's jurisdiction, given the SQL expression of the owning organisation's path. */
+export type ListScope = <T extends object>(qb: SelectQueryBuilder<T>, pathExpr: string) => void;
+
+export type HistoryChange = 'edit' | 'reupload';
+
+/** What the deadline and period rules need of a record, without its personal data. */
+export interface RecordDates {
+  id: number;
+  rowNumber: number;
+  certificateNumber: string;
+  holderName: string;
+  issueDate: string;
+}
+
+/** Rows per statement where a list of ids or rows is written in pieces. */
+const CHUNK = 500;
+/** Rows per INSERT statement of an import (bounded by MAX_BOUND_PARAMETERS on SQLite). */
+const INSERT_CHUNK = 1000;
+/** Below SQLite's default limit of 32,766 bound parameters per statement. */
+const MAX_BOUND_PARAMETERS = 30_000;
+
+/**
+ * The certificate records and their history (R-7, R-19): every query on `certificates` and `certificate_history`.
+ * A record's jurisdiction is its institution's path (a batch's org_path is the same path, copied at upload).
+ */
+@Injectable()
+export class CertificatesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private get repo() {
+    return this.dataSource.getRepository(Certificate);
+  }
+
+  findById(id: number): Promise<Certificate | null> {
+    return this.repo.findOneBy({ id });
+  }
+
+  /** A re-read inside a transaction (after a write). */
+  findByIdIn(manager: EntityManager, id: number): Promise<Certificate> {
+    return manager.getRepository(Certificate).findOneByOrFail({ id });
+  }
+
+  /** The record and the institution it belongs to (whose path decides jurisdiction), or null. */
+  async findWithInstitution(id: number): Promise<{ certificate: Certificate; institution: Organisation } | null> {
+    const certificate = await this.repo.findOneBy({ id });
+    if (!certificate) return null;
+    const institution = await this.dataSource.getRepository(Organisation).findOneBy({ id: certificate.institutionId });
+    return institution ? { certificate, institution } : null;
+  }
+
+  /** A page of records within `scope`, by the declared filters plus an exact certificate number or ID-number blind index. */
+  listPage(
+    query: QueryOf<typeof CERTIFICATE_LIST>,
+    scope: ListScope,
+    exact: { certificateNumber?: string; idNumberHash?: string },
+  ): Promise<{ rows: Certificate[]; total: number }> {
+    const qb = this.repo.createQueryBuilder('c').innerJoin(Organisation, 'o', 'o.id = c.institutionId');
+    scope(qb, 'o.path');
+    applyFilters(qb, query);
+    if (exact.certificateNumber) qb.andWhere('c.certificateNumber = :certificateNumber', { certificateNumber: exact.certificateNumber });
+    if (exact.idNumberHash) qb.andWhere('c.idNumberHash = :hash', { hash: exact.idNumberHash });
+    return fetchPage(qb, query);
+  }
+
+  /** R-8: whether another record anywhere already has this certificate number. */
+  numberTakenElsewhere(certificateNumber: string, exceptId: number): Promise<boolean> {
+    return this.repo.existsBy({ certificateNumber, id: Not(exceptId) });
+  }
+
+  /** Whether another record of the batch has this holder (blind index), occupation and level. */
+  twinInBatch(batchId: number, twin: { idNumberHash: string; occupationCode: string; level: number | null }, exceptId: number): Promise<boolean> {
+    return this.repo.existsBy({ batchId, idNumberHash: twin.idNumberHash, occupationCode: twin.occupationCode, level: twin.level ?? undefined, id: Not(exceptId) });
+  }
+
+  /** R-8: which of these certificate numbers are already stored (outside `exceptBatchId`, whose records are being replaced). */
+  async takenNumbers(manager: EntityManager, numbers: string[], exceptBatchId?: number): Promise<Set<string>> {
+    if (numbers.length === 0) return new Set();
+    const metadata = manager.connection.getMetadata(Certificate);
+    const escape = (name: string) => manager.connection.driver.escape(name);
+    const numberColumn = escape(metadata.findColumnWithPropertyName('certificateNumber')!.databaseName);
+    const batchColumn = escape(metadata.findColumnWithPropertyName('batchId')!.databaseName);
+    const taken: { n: string }[] = await manager.query(
+      `SELECT ${numberColumn} AS n FROM ${escape(metadata.tableName)} WHERE ${numberColumn} IN (${numbers.map(() => '?').join(', ')})` +
+        (exceptBatchId ? ` AND ${batchColumn} <> ?` : ''),
+      exceptBatchId ? [...numbers, exceptBatchId] : numbers,
+    );
+    return new Set(taken.map((c) => c.n));
+  }
+
+  /**
+   * Inserts imported records, many rows per statement, through the transaction's connection. TypeORM's insert()
+   * builds a named parameter per value and its cost grows with the square of a statement's parameters; here each
+   * value passes through the driver's own persistence conversion, as insert() does, and columns left out take
+   * their database defaults (created_at, updated_at, the nullable workflow columns). Every row has the same keys.
+   */
+  async insertMany(manager: EntityManager, rows: Partial<Certificate>[]): Promise<void> {
+    if (rows.length === 0) return;
+    const metadata = manager.connection.getMetadata(Certificate);
+    const driver = manager.connection.driver;
+    const columns = Object.keys(rows[0]).map((property) => {
+      const column = metadata.findColumnWithPropertyName(property);
+      if (!column) throw new Error(`certificates has no column for ${property}`);
+      return column;
+    });
+    const version = metadata.versionColumn!;
+    const head =
+      `INSERT INTO ${driver.escape(metadata.tableName)} (${driver.escape(version.databaseName)}, ` +
+      `${columns.map((c) => driver.escape(c.databaseName)).join(', ')}) VALUES `;
+    const tuple = `(1, ${columns.map(() => '?').join(', ')})`;
+    const perStatement = Math.max(1, Math.min(INSERT_CHUNK, Math.floor(MAX_BOUND_PARAMETERS / columns.length)));
+    for (let i = 0; i < rows.length; i += perStatement) {
+      const slice = rows.slice(i, i + perStatement);
+      const parameters: unknown[] = [];
+      for (const row of slice) {
+        for (const column of columns) parameters.push(driver.preparePersistentValue(row[column.propertyName as keyof Certificate] ?? null, column));
+      }
+      await manager.query(head + slice.map(() => tuple).join(', '), parameters);
+    }
+  }
+
+  /** Changes a record while it still has the version the user saw (409 STALE_VERSION otherwise). */
+  updateVersioned(manager: EntityManager, expected: { id: number; version: number }, changes: Partial<Certificate>): Promise<void> {
+    return versionedUpdate(manager, Certificate, expected, changes);
+  }
+
+  /** The dates and identifiers of a batch's records in row order (R-14, R-16 period checks). */
+  async datesOfBatch(batchId: number): Promise<RecordDates[]> {
+    const rows = await this.repo
+      .createQueryBuilder('c')
+      .select(['c.id AS id', 'c.rowNumber AS rowNumber', 'c.certificateNumber AS certificateNumber', 'c.holderName AS holderName', 'c.issueDate AS issueDate'])
+      .where('c.batchId = :batchId', { batchId })
+      .orderBy('c.rowNumber', 'ASC')
+      .getRawMany<Record<string, unknown>>();
+    return rows.map((r) => ({
+      id: Number(r.id),
+      rowNumber: Number(r.rowNumber),
+      certificateNumber: String(r.certificateNumber),
+      holderName: String(r.holderName),
+      // Date columns arrive as 'YYYY-MM-DD' on both drivers (dateStrings on MySQL).
+      issueDate: String(r.issueDate),
+    }));
+  }
+
+  /** Ids and certificate numbers of every record of a batch. */
+  async keysOfBatch(batchId: number): Promise<{ id: number; certificateNumber: string }[]> {
+    return this.repo.find({ select: { id: true, certificateNumber: true }, where: { batchId } });
+  }
+
+  /** How many of these records are in the batch and still under review. */
+  async countInReview(batchId: number, ids: number[]): Promise<number> {
+    let found = 0;
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      found += await this.repo.countBy({ id: In(ids.slice(i, i + CHUNK)), batchId, status: 'in_review' });
+    }
+    return found;
+  }
+
+  /** Submission: the records issued on one date go into review with that date's upload deadline. Set-based. */
+  async markInReview(manager: EntityManager, batchId: number, issueDate: string, uploadDue: string): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(Certificate)
+      .set({ status: 'in_review', uploadDue, returnReason: null })
+      .where('batchId = :batchId AND issueDate = :issueDate', { batchId, issueDate })
+      .execute();
+  }
+
+  /** R-11: national approval makes a batch's records queryable — one set-based statement. */
+  async publishBatch(manager: EntityManager, batchId: number, today: string): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(Certificate)
+      .set({ status: 'published', publishedOn: today, version: () => 'version + 1' })
+      .where('batchId = :batchId AND status = :status', { batchId, status: 'in_review' })
+      .execute();
+  }
+
+  /** A whole return: every record of the batch goes back with the return's reason; `perRecord` reasons override it. */
+  async returnBatch(manager: EntityManager, batchId: number, reason: string, perRecord: { id: number; reason: string }[] = []): Promise<void> {
+    await manager.createQueryBuilder().update(Certificate).set({ status: 'returned', returnReason: reason.slice(0, 500) }).where('batchId = :batchId', { batchId }).execute();
+    for (const r of perRecord) await manager.getRepository(Certificate).update({ id: r.id }, { returnReason: r.reason });
+  }
+
+  /** A partial return: the records move to another batch, returned with their reason. */
+  async moveReturned(manager: EntityManager, fromBatchId: number, toBatchId: number, ids: number[], reason: string): Promise<void> {
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      await manager
+        .createQueryBuilder()
+        .update(Certificate)
+        .set({ batchId: toBatchId, status: 'returned', returnReason: reason })
+        .where({ id: In(ids.slice(i, i + CHUNK)), batchId: fromBatchId })
+        .execute();
+    }
+  }
+
+  /** R-19: keeps a record's current version before it changes. */
+  async keepHistory(manager: EntityManager, certificate: Certificate, changedById: number, change: HistoryChange, reason: string | null): Promise<void> {
+    await manager.getRepository(CertificateHistory).insert(historyRow(certificate, changedById, change, reason));
+  }
+
+  /** R-19: moves every record of a batch to history (a re-upload replaces them whole). */
+  async supersedeBatch(manager: EntityManager, batchId: number, changedById: number, change: HistoryChange, reason: string): Promise<void> {
+    const repo = manager.getRepository(Certificate);
+    for (;;) {
+      const chunk = await repo.find({ where: { batchId }, order: { id: 'ASC' }, take: CHUNK });
+      if (chunk.length === 0) break;
+      await manager.getRepository(CertificateHistory).insert(chunk.map((c) => historyRow(c, changedById, change, reason)));
+      await repo.delete(chunk.map((c) => c.id));
+    }
+  }
+}
+
+function historyRow(certificate: Certificate, changedById: number, change: HistoryChange, reason: string | null) {
+  return { certificateId: certificate.id, batchId: certificate.batchId, change, snapshot: JSON.stringify(certificate), changedById, reason };
+}
