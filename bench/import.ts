@@ -59,6 +59,7 @@ const SHIPPED = { env: {}, nodeFlags: SHIPPED_NODE_FLAGS };
 
 async function serveChild(): Promise<void> {
   const [url, today, env] = [arg('url')!, arg('today')!, JSON.parse(arg('env', '{}')!) as Record<string, string>];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only in the child that serves the API
   const { startBenchApp } = (require('./support/app') as typeof AppModule);
   const app = await startBenchApp(url, today, env);
   // Where the memory is at its highest (sampled): V8 heap committed / used, and memory outside it (Buffers).
@@ -70,12 +71,11 @@ async function serveChild(): Promise<void> {
     peaks.externalMb = Math.max(peaks.externalMb, m.external / 2 ** 20);
   }, 50);
   sampler.unref();
-  process.on('message', async (m: { cmd: string }) => {
+  process.on('message', (m: { cmd: string }) => {
     if (m.cmd === 'report') {
       process.send!({ peakRssMb: peakRssMb(), ...peaks });
     } else if (m.cmd === 'exit') {
-      await app.close();
-      process.exit(0);
+      void app.close().then(() => process.exit(0));
     }
   });
   process.send!({ baseUrl: app.baseUrl, peakRssMb: peakRssMb() });
@@ -101,7 +101,7 @@ function cellValue(v: ExcelJS.CellValue): string | number | null {
   if (typeof v === 'number') return v;
   if (typeof v === 'string') return v.trim() || null;
   if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('').trim() || null;
-  return String(v);
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
 
 const CEILING_COLUMNS = [
@@ -268,6 +268,7 @@ interface AppRun {
 }
 
 async function prepareAppDatabase(db: BenchDatabase, today: string, file: GeneratedFile): Promise<{ username: string; password: string; organisationId: number }> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- TypeORM and the entities load only where needed
   const { addGeneratedInstitution, openDataSource, seedDemo } = (require('./support/seed') as typeof SeedModule);
   const ds = await openDataSource(db.url);
   try {
@@ -291,6 +292,7 @@ async function runApp(
     const child = startChild('serve', ['--url', db.url, '--today', today, '--env', JSON.stringify(launch.env)], profile, launch.nodeFlags);
     try {
       const ready = await nextMessage(child);
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only where the API is driven
       const { login } = (require('./support/app') as typeof AppModule);
       const client = await login(String(ready.baseUrl), account.username, account.password);
       const t0 = nowMs();

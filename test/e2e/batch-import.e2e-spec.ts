@@ -128,8 +128,8 @@ describe('batch import (R-8, R-12, R-42)', () => {
   });
 
   it.each([
-    ['not an .xlsx', async () => Buffer.from('姓名,证件号码\n张三,1'), '数据.csv', 'IMPORT_NOT_XLSX'],
-    ['a renamed text file', async () => Buffer.from('hello'), '数据.xlsx', 'IMPORT_NOT_XLSX'],
+    ['not an .xlsx', () => Promise.resolve(Buffer.from('姓名,证件号码\n张三,1')), '数据.csv', 'IMPORT_NOT_XLSX'],
+    ['a renamed text file', () => Promise.resolve(Buffer.from('hello')), '数据.xlsx', 'IMPORT_NOT_XLSX'],
     [
       'a foreign layout',
       async () => {

@@ -141,7 +141,7 @@ export class Factories {
         status: 'draft',
         rowNumber: i + 2,
         ...fields,
-      } as Partial<Certificate>);
+      });
       ids.push(Number(identifiers[0].id));
     }
     await this.dataSource.getRepository(Batch).increment({ id: batch.id }, 'recordCount', count);

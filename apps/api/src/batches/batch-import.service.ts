@@ -340,8 +340,10 @@ export class BatchImportService {
       }
       if (pending.length > 0) await flush();
     } finally {
-      // Never leave a statement running when the transaction ends (commit or rollback).
-      if (inFlight) await inFlight;
+      // Never leave a statement running when the transaction ends (commit or rollback). The flush closure assigns
+      // inFlight, which the compiler's narrowing does not see.
+      const running = inFlight as Promise<void> | null;
+      if (running) await running;
     }
     await settle();
     if (errors.count > 0) {

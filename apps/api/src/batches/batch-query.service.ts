@@ -66,7 +66,7 @@ export class BatchQueryService {
     let statuses: BatchStatus[] | undefined;
     if (query.filter.queue === 'mine') {
       // 待我处理: the stages this person's roles decide; institutions see what awaits their own action.
-      statuses = REVIEW_STAGES.filter((stage) => actor.roles.includes(STAGE_ROLE[stage])) as BatchStatus[];
+      statuses = REVIEW_STAGES.filter((stage) => actor.roles.includes(STAGE_ROLE[stage]));
       if (actor.roles.includes('institution_operator')) statuses.push('draft', 'returned');
     }
     const { rows, total } = await this.batches.listPage(query, await this.scope(actor, query.filter.organisationId), {

@@ -180,13 +180,13 @@ function stageTimeline(plan: Plan, ctx: DemoBatchContext, profile: 'national' | 
     const due = computeDeadline(ctx.calendar, 'upload', issued, profile).due;
     return { submittedOn: addDaysIso(issued, 3), receivedOn: null, dueDate: due, dueRule: 'upload', publishedOn: null, passed: [] };
   }
-  const stage = plan.status === 'returned' ? plan.returnedFrom! : (plan.status as ReviewStage);
+  const stage = plan.status === 'returned' ? plan.returnedFrom! : (plan.status);
   const rule: DayDeadlineRule =
     plan.status === 'returned'
       ? CORRECTION_RULE[stage]
       : STAGE_DEADLINE_RULE[stage] === 'inherit'
         ? 'municipal_review'
-        : (STAGE_DEADLINE_RULE[stage] as DayDeadlineRule);
+        : (STAGE_DEADLINE_RULE[stage]);
   const receivedOn = receivedFor(ctx, rule, profile, plan.daysLeft!);
   const due = computeDeadline(ctx.calendar, rule, receivedOn, profile).due;
   const passed = path.slice(0, path.indexOf(stage) + (plan.status === 'returned' ? 1 : 0));
@@ -226,7 +226,7 @@ function decisions(batchId: number, plan: Plan, t: Timeline, operator: User, ctx
     { batchId, action: 'upload', stage: 'draft', resultStatus: 'draft', ...by(operator), recordCount: plan.records, comment: '上传证书数据', createdAt: at(uploadedOn) },
   ];
   if (plan.status === 'draft') return rows;
-  rows.push({ batchId, action: 'submit', stage: 'draft', resultStatus: t.passed[0] ?? (plan.status as string), ...by(operator), recordCount: plan.records, createdAt: at(t.submittedOn) });
+  rows.push({ batchId, action: 'submit', stage: 'draft', resultStatus: t.passed[0] ?? (plan.status), ...by(operator), recordCount: plan.records, createdAt: at(t.submittedOn) });
   const reviewer = (stage: ReviewStage) => reviewerFor(stage, operator, ctx);
   t.passed.forEach((stage, i) => {
     const returned = plan.status === 'returned' && i === t.passed.length - 1;
@@ -323,9 +323,9 @@ function demoRecord(
   const theory = randomInt(rng, 600, 980) / 10;
   const practical = randomInt(rng, 600, 980) / 10;
   const input = {
-    holderName: chineseName(rng, gender as 1 | 2),
+    holderName: chineseName(rng, gender),
     idType: 1,
-    idNumber: generateResidentId(rng, { regionCode: pickOne(rng, DISTRICTS[province]), birthDate, gender: gender as 1 | 2 }),
+    idNumber: generateResidentId(rng, { regionCode: pickOne(rng, DISTRICTS[province]), birthDate, gender }),
     gender,
     birthDate,
     education: pickOne(rng, [92, 93, 94, 95, 96, 97]),

@@ -231,7 +231,7 @@ function cellText(
       return String(value.error);
     }
   }
-  return String(value as unknown);
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
 function headerText(value: ExcelJS.CellValue): string {
@@ -241,7 +241,7 @@ function headerText(value: ExcelJS.CellValue): string {
   if (typeof value === 'object' && 'richText' in value) {
     return value.richText.map((r) => r.text).join('').trim();
   }
-  return String(value).trim();
+  return (typeof value === 'object' ? JSON.stringify(value) : String(value)).trim();
 }
 
 function checkHeader(row: ExcelJS.Row): void {
