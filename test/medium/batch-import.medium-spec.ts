@@ -64,7 +64,7 @@ describe('BatchImportService (medium)', () => {
     return { path, originalName: `证书数据-${files}.xlsx`, size: statSync(path).size };
   }
   const upload = async (rows: SheetRow[], kind: TemplateKind = 'skill_level') => imports.upload(operator, await sheet(rows, kind), kind, undefined);
-  const refusal = (promise: Promise<unknown>) => promise.then(() => ({}), (error: Record<string, unknown>) => error);
+  const refusal = (promise: Promise<unknown>): Promise<Record<string, unknown>> => promise.then(() => ({}), (error: Record<string, unknown>) => error);
 
   it('R-8, R-42: a valid sheet becomes a draft batch with every record, ID numbers only encrypted, masked and indexed', async () => {
     const rows = [validRow(1, { 发证日期: '2026-11-16' }), validRow(2, { 发证日期: '2026-11-02' })];
