@@ -40,7 +40,7 @@ describe('correction period after a return (medium)', () => {
 
   const submissions = () => m.get(BatchSubmissionService);
   const version = async (id: number) => (await m.get(BatchQueryService).get(operator, id)).version;
-  const refusal = (promise: Promise<unknown>) => promise.then(() => ({}), (error: Record<string, unknown>) => error);
+  const refusal = (promise: Promise<unknown>): Promise<Record<string, unknown>> => promise.then(() => ({}), (error: Record<string, unknown>) => error);
 
   /** Uploads, submits and has the city return a one-record batch on the current day. */
   async function returnedBatch(issueDate: string, statement = false): Promise<number> {
