@@ -40,10 +40,6 @@ const KNOWN_EXCEPTIONS = [
   'certificates/certificate-edit.service.ts -> batches/entities/batch.entity',
   'certificates/certificate-edit.service.ts -> batches/entities/batch-decision.entity',
   'certificates/certificates.service.ts -> batches/entities/batch.entity',
-  // Every controller uses auth's permission decorators, while auth's service writes the audit trail and reads
-  // organisations: the decorators belong below both (they move with the area guard).
-  'audit/audit.controller.ts -> auth/auth.decorators',
-  'organisations/organisations.controller.ts -> auth/auth.decorators',
   // Organisations record their changes in the audit trail, whose query side filters by organisation.
   'organisations/organisations.service.ts -> audit/audit.service',
   // Organisation lists and reads are limited to the actor's jurisdiction, which is computed from the organisation tree.
@@ -53,7 +49,6 @@ const KNOWN_EXCEPTIONS = [
   'calendar/calendar.repository.ts -> batches/entities/batch.entity',
   // Account administration ends sessions and clears lockouts after a password reset: users reaches into
   // auth's session and throttle tables and its password rules.
-  'users/users.controller.ts -> auth/auth.decorators',
   'users/users.service.ts -> auth/auth.service',
   'users/users.service.ts -> auth/login-throttles.repository',
   'users/users.service.ts -> auth/password-hasher',

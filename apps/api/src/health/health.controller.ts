@@ -4,7 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@app/domain';
-import { Area } from '../auth/auth.decorators';
+import { Area } from '../common/http/route-access';
 import { AuthService } from '../auth/auth.service';
 import { Clock } from '../common/clock';
 import { fetchPage, parseListQuery } from '../common/http/list-query';
