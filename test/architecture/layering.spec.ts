@@ -47,12 +47,6 @@ const KNOWN_EXCEPTIONS = [
   // A change to a year's calendar recomputes the due dates of open batches.
   'calendar/calendar.service.ts -> batches/entities/batch.entity',
   'calendar/calendar.repository.ts -> batches/entities/batch.entity',
-  // Account administration ends sessions and clears lockouts after a password reset: users reaches into
-  // auth's session and throttle tables and its password rules.
-  'users/users.service.ts -> auth/auth.service',
-  'users/users.service.ts -> auth/login-throttles.repository',
-  'users/users.service.ts -> auth/password-hasher',
-  'users/users.service.ts -> auth/sessions.repository',
 ];
 
 type Layer = { kind: 'infrastructure' } | { kind: 'feature'; rank: number } | { kind: 'composition' };
