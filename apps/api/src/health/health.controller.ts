@@ -9,7 +9,7 @@ import { AuthService } from '../auth/auth.service';
 import { Clock } from '../common/clock';
 import { fetchPage, parseListQuery } from '../common/http/list-query';
 import { Organisation } from '../organisations/entities/organisation.entity';
-import { ORGANISATION_LIST } from '../organisations/organisations.service';
+import { ORGANISATION_LIST } from '../organisation-admin/organisations.service';
 
 /**
  * Liveness and readiness for the load balancer. Beyond `SELECT 1` it walks the paths every request takes —

@@ -5,7 +5,7 @@ import { Area, CurrentActor, RequirePermission } from '../common/http/route-acce
 import type { Actor } from '../common/actor/actor';
 import { parseListQuery, RawListQuery, sendPage } from '../common/http/list-query';
 import { CreateOrganisationDto, UpdateOrganisationDto } from './dto/organisation.dto';
-import { OccupationCatalogue } from './occupation-catalogue';
+import { OccupationCatalogue } from '../organisations/occupation-catalogue';
 import { ORGANISATION_LIST, OrganisationsService } from './organisations.service';
 
 @ApiTags('organisations 机构')
