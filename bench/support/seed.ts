@@ -4,7 +4,7 @@ import '../../apps/api/src/register-paths';
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import type { Role } from '../../libs/domain/src';
-import { hashPassword } from '../../apps/api/src/auth/password-hasher';
+import { hashPassword } from '../../apps/api/src/crypto/password-hasher';
 import { Clock } from '../../apps/api/src/common/clock';
 import { loadConfig } from '../../apps/api/src/config/app-config';
 import { FieldCipher } from '../../apps/api/src/crypto/field-cipher';

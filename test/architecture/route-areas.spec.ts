@@ -7,7 +7,7 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { AppModule } from '../../apps/api/src/app.module';
 import { AREAS, AreaGuard } from '../../apps/api/src/auth/area.guard';
-import { Area, AREA, AreaName } from '../../apps/api/src/auth/auth.decorators';
+import { Area, AREA, AreaName } from '../../apps/api/src/common/http/route-access';
 import { ErrorFilter } from '../../apps/api/src/common/errors/error.filter';
 import { loadConfig } from '../../apps/api/src/config/app-config';
 

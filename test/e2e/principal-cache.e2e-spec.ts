@@ -1,5 +1,5 @@
 import { AuthService } from '../../apps/api/src/auth/auth.service';
-import { Session } from '../../apps/api/src/auth/entities/session.entity';
+import { Session } from '../../apps/api/src/users/entities/session.entity';
 import { createTestApp, TestApp } from './support/test-app';
 
 // Request overhead: the staff principal of a session is kept for a few seconds (auth.principalCacheSeconds) instead

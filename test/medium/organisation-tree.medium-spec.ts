@@ -4,9 +4,9 @@ import { AuditModule } from '../../apps/api/src/audit/audit.module';
 import { JurisdictionModule } from '../../apps/api/src/jurisdiction/jurisdiction.module';
 import { JurisdictionService } from '../../apps/api/src/jurisdiction/jurisdiction.service';
 import { Organisation } from '../../apps/api/src/organisations/entities/organisation.entity';
-import { OrganisationsModule } from '../../apps/api/src/organisations/organisations.module';
-import { ORGANISATION_LIST, OrganisationsService } from '../../apps/api/src/organisations/organisations.service';
-import { CreateOrganisationDto } from '../../apps/api/src/organisations/dto/organisation.dto';
+import { OrganisationAdminModule } from '../../apps/api/src/organisation-admin/organisation-admin.module';
+import { ORGANISATION_LIST, OrganisationsService } from '../../apps/api/src/organisation-admin/organisations.service';
+import { CreateOrganisationDto } from '../../apps/api/src/organisation-admin/dto/organisation.dto';
 import { OrgTree } from './support/factories';
 import { createMediumContext, MediumContext } from './support/medium-context';
 
@@ -21,7 +21,7 @@ describe('organisation tree and jurisdiction (medium)', () => {
   let cityAdmin: Actor;
 
   beforeAll(async () => {
-    m = await createMediumContext({ imports: [JurisdictionModule, AuditModule, OrganisationsModule] });
+    m = await createMediumContext({ imports: [JurisdictionModule, AuditModule, OrganisationAdminModule] });
     organisations = m.get(OrganisationsService);
     gd = await m.factories.tree({ regionCode: '440000' });
     // A second province under the same national centre, with its own city and institution.

@@ -1,8 +1,8 @@
 import { AuditModule } from '../../apps/api/src/audit/audit.module';
 import { AuthModule } from '../../apps/api/src/auth/auth.module';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
-import { Session } from '../../apps/api/src/auth/entities/session.entity';
-import { hashPassword } from '../../apps/api/src/auth/password-hasher';
+import { Session } from '../../apps/api/src/users/entities/session.entity';
+import { hashPassword } from '../../apps/api/src/crypto/password-hasher';
 import { JurisdictionModule } from '../../apps/api/src/jurisdiction/jurisdiction.module';
 import { createMediumContext, MediumContext } from './support/medium-context';
 

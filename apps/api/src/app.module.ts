@@ -12,6 +12,7 @@ import { CoreModule } from './core.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { JurisdictionModule } from './jurisdiction/jurisdiction.module';
+import { OrganisationAdminModule } from './organisation-admin/organisation-admin.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { UsersModule } from './users/users.module';
@@ -49,6 +50,7 @@ export class AppModule {
         AuthModule,
         CalendarModule,
         OrganisationsModule,
+        OrganisationAdminModule,
         UsersModule,
         BatchesModule,
         CertificatesModule,

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable, Logger, Type } from '@nestjs
 import { ModuleRef, Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { DomainError } from '@app/domain';
-import { AREA, AreaName } from './auth.decorators';
+import { AREA, AreaName } from '../common/http/route-access';
 import { StaffSessionGuard } from './auth.guard';
 
 interface AreaDefinition {

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { Actor } from '../common/actor/actor';
-import { Area, AllowedBeforePasswordChange, CurrentActor, Public } from './auth.decorators';
+import { Area, AllowedBeforePasswordChange, CurrentActor, Public } from '../common/http/route-access';
 import { bearerToken } from './auth.guard';
 import { AuthService } from './auth.service';
 import { ChangePasswordDto, LoginDto, TotpCodeDto } from './dto/auth.dto';

@@ -12,7 +12,6 @@ export const AUTH_ERRORS = defineErrors({
   AUTH_PASSWORD_CHANGE_REQUIRED: { status: 403, message: '您正在使用临时密码，请先在“账号安全”中修改密码后再进行其他操作' },
   AUTH_ACCOUNT_LOCKED: { status: 423, message: '连续登录失败次数过多，账号已锁定，请稍后再试或联系管理员解锁' },
   AUTH_TOO_MANY_FAILURES_FROM_ADDRESS: { status: 429, message: '该网络地址登录失败次数过多，请稍后再试' },
-  PASSWORD_POLICY: { status: 422, message: '密码不符合要求' },
   TOTP_ALREADY_ENABLED: { status: 422, message: '两步验证已启用，如需更换请先停用' },
   TOTP_NOT_SET_UP: { status: 422, message: '请先生成两步验证二维码' },
   TOTP_NOT_ENABLED: { status: 422, message: '两步验证未启用' },

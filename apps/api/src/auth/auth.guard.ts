@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { DomainError, hasPermission, Permission } from '@app/domain';
 import { forbidden } from '../common/errors/app-errors';
 import { Actor } from '../common/actor/actor';
-import { ALLOWED_BEFORE_PASSWORD_CHANGE, REQUIRED_PERMISSION } from './auth.decorators';
+import { ALLOWED_BEFORE_PASSWORD_CHANGE, REQUIRED_PERMISSION } from '../common/http/route-access';
 import { AuthService } from './auth.service';
 import { PrincipalCache } from './principal-cache';
 

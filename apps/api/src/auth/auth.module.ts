@@ -5,9 +5,7 @@ import { AreaGuard } from './area.guard';
 import { AuthController } from './auth.controller';
 import { StaffSessionGuard } from './auth.guard';
 import { AuthService } from './auth.service';
-import { LoginThrottlesRepository } from './login-throttles.repository';
 import { PrincipalCache } from './principal-cache';
-import { SessionsRepository } from './sessions.repository';
 
 @Global()
 @Module({
@@ -15,12 +13,10 @@ import { SessionsRepository } from './sessions.repository';
   controllers: [AuthController],
   providers: [
     AuthService,
-    SessionsRepository,
-    LoginThrottlesRepository,
     PrincipalCache,
     StaffSessionGuard,
     { provide: APP_GUARD, useClass: AreaGuard },
   ],
-  exports: [AuthService, SessionsRepository, LoginThrottlesRepository],
+  exports: [AuthService],
 })
 export class AuthModule {}

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { UnitOfWork } from '../database/unit-of-work';
-import { checkPasswordPolicy, DomainError, OrganisationLevel } from '@app/domain';
+import { DomainError } from '@app/domain';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Clock } from '../common/clock';
 import { Actor, AuditSubject, subjectOf } from '../common/actor/actor';
@@ -9,10 +9,11 @@ import { AuditService } from '../audit/audit.service';
 import { FieldCipher } from '../crypto/field-cipher';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { User } from '../users/entities/user.entity';
+import { assertPasswordPolicy, throttleKey } from '../users/credentials';
+import { LoginThrottlesRepository } from '../users/login-throttles.repository';
+import { SessionsRepository } from '../users/sessions.repository';
 import { UsersRepository } from '../users/users.repository';
-import { LoginThrottlesRepository } from './login-throttles.repository';
-import { SessionsRepository } from './sessions.repository';
-import { DUMMY_HASH, hashPassword, verifyPassword } from './password-hasher';
+import { DUMMY_HASH, hashPassword, verifyPassword } from '../crypto/password-hasher';
 import type { AuthenticatedSession } from './principal-cache';
 import { totp } from './totp';
 import type { SessionUser } from '@app/contracts';
@@ -306,15 +307,4 @@ export class AuthService {
       mustChangePassword: user.mustChangePassword,
     };
   }
-}
-
-/** R-41 password policy, refused with every problem named. */
-export function assertPasswordPolicy(password: string, username: string): void {
-  const problems = checkPasswordPolicy(password, { username });
-  if (problems.length > 0) throw new DomainError('PASSWORD_POLICY', `密码不符合要求：${problems.join('；')}`);
-}
-
-/** The key of the per-username lockout: usernames are case-insensitive, so is their lockout. */
-export function throttleKey(username: string): string {
-  return username.trim().toLowerCase();
 }

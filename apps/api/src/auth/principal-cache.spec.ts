@@ -5,7 +5,7 @@ import type { AppConfig } from '../config/app-config';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import { User } from '../users/entities/user.entity';
 import { TOUCH_INTERVAL_MS } from './auth.service';
-import { Session } from './entities/session.entity';
+import { Session } from '../users/entities/session.entity';
 import { AuthenticatedSession, PrincipalCache } from './principal-cache';
 
 const T0 = Date.parse('2026-11-23T02:00:00Z');

@@ -8,7 +8,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import { User } from '../users/entities/user.entity';
 import { TOUCH_INTERVAL_MS } from './auth.service';
-import { Session } from './entities/session.entity';
+import { Session } from '../users/entities/session.entity';
 
 /** What the guard needs of a session: the acting person, the R-41 flag, and the session's last activity. */
 export interface AuthenticatedSession {

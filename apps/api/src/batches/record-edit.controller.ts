@@ -1,6 +1,6 @@
 import { Body, Controller, Param, ParseIntPipe, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Area, CurrentActor, RequirePermission } from '../auth/auth.decorators';
+import { Area, CurrentActor, RequirePermission } from '../common/http/route-access';
 import type { Actor } from '../common/actor/actor';
 import { EditCertificateDto } from './dto/record-edit.dto';
 import { RecordEditService } from './record-edit.service';

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Area, CurrentActor, RequirePermission } from '../auth/auth.decorators';
+import { Area, CurrentActor, RequirePermission } from '../common/http/route-access';
 import type { Actor } from '../common/actor/actor';
 import { CalendarService } from './calendar.service';
 import { AddCalendarDayDto, DeadlineQueryDto, PublishYearDto, RemoveCalendarDayDto, YearQueryDto } from './dto/calendar.dto';

@@ -4,7 +4,7 @@ import { BATCH_ERRORS } from '../batches/batches.errors';
 import { CALENDAR_ERRORS } from '../calendar/calendar.errors';
 import { CERTIFICATE_ERRORS } from '../certificates/certificates.errors';
 import { HEALTH_ERRORS } from '../health/health.errors';
-import { ORGANISATION_ERRORS } from '../organisations/organisations.errors';
+import { ORGANISATION_ERRORS } from '../organisation-admin/organisations.errors';
 import { RATE_LIMIT_ERRORS } from '../rate-limits/rate-limits.errors';
 import { REVIEW_ERRORS } from '../reviews/reviews.errors';
 import { USER_ERRORS } from '../users/users.errors';

@@ -4,12 +4,12 @@ import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@app/domain';
-import { Area } from '../auth/auth.decorators';
+import { Area } from '../common/http/route-access';
 import { AuthService } from '../auth/auth.service';
 import { Clock } from '../common/clock';
 import { fetchPage, parseListQuery } from '../common/http/list-query';
 import { Organisation } from '../organisations/entities/organisation.entity';
-import { ORGANISATION_LIST } from '../organisations/organisations.service';
+import { ORGANISATION_LIST } from '../organisation-admin/organisations.service';
 
 /**
  * Liveness and readiness for the load balancer. Beyond `SELECT 1` it walks the paths every request takes —

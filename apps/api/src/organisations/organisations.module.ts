@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { OccupationCatalogue } from './occupation-catalogue';
-import { OrganisationsController } from './organisations.controller';
-import { OrganisationsService } from './organisations.service';
 
+/**
+ * The organisation tree's shared parts. Its repository is provided by JurisdictionModule (global); the API over
+ * the tree is OrganisationAdminModule (organisation-admin/), which sits above jurisdiction and audit.
+ */
 @Module({
-  controllers: [OrganisationsController],
-  providers: [OrganisationsService, OccupationCatalogue],
-  exports: [OrganisationsService, OccupationCatalogue],
+  providers: [OccupationCatalogue],
+  exports: [OccupationCatalogue],
 })
 export class OrganisationsModule {}

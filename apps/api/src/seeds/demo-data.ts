@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { AuditRepository } from '../audit/audit.repository';
 import { AuditChainHead } from '../audit/entities/audit-log.entity';
 import { GENESIS_HASH } from '../audit/audit-chain';
-import { hashPassword } from '../auth/password-hasher';
+import { hashPassword } from '../crypto/password-hasher';
 import type { Clock } from '../common/clock';
 import type { FieldCipher } from '../crypto/field-cipher';
 import { Organisation } from '../organisations/entities/organisation.entity';

@@ -5,6 +5,8 @@ import { defineErrors } from '../common/errors/error-spec';
 export const USER_ERRORS = defineErrors({
   ROLE_LEVEL_MISMATCH: { status: 422, message: '角色与所属机构层级不符' },
   ROLE_CONFLICT: { status: 422, message: '所选角色不能由同一账号兼任' },
+  /** raised by account creation and by changing one's own password (auth). */
+  PASSWORD_POLICY: { status: 422, message: '密码不符合要求' },
 });
 
 declare module '@app/domain' {

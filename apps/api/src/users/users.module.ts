@@ -1,7 +1,14 @@
 import { Module } from '@nestjs/common';
+import { LoginThrottlesRepository } from './login-throttles.repository';
+import { SessionsRepository } from './sessions.repository';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
-@Module({ controllers: [UsersController], providers: [UsersService, UsersRepository], exports: [UsersService, UsersRepository] })
+/** Accounts and their sessions and login throttles: one aggregate (auth, above, logs in and checks sessions). */
+@Module({
+  controllers: [UsersController],
+  providers: [UsersService, UsersRepository, SessionsRepository, LoginThrottlesRepository],
+  exports: [UsersService, UsersRepository, SessionsRepository, LoginThrottlesRepository],
+})
 export class UsersModule {}

@@ -20,9 +20,9 @@ import { defineList, QueryOf } from '../common/http/list-query';
 import { AuditService } from '../audit/audit.service';
 import { JurisdictionService } from '../jurisdiction/jurisdiction.service';
 import { CreateOrganisationDto, INSTITUTION_STATUSES, ScopeEntryDto, UpdateOrganisationDto } from './dto/organisation.dto';
-import { Organisation } from './entities/organisation.entity';
-import { OccupationCatalogue } from './occupation-catalogue';
-import { OrganisationsRepository } from './organisations.repository';
+import { Organisation } from '../organisations/entities/organisation.entity';
+import { OccupationCatalogue } from '../organisations/occupation-catalogue';
+import { OrganisationsRepository } from '../organisations/organisations.repository';
 import type { OrganisationView as OrganisationViewContract } from '@app/contracts';
 
 /** The organisations API's row: the entity as the shared contract (libs/contracts) declares it, plus its relatives. */

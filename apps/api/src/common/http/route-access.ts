@@ -1,13 +1,13 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Permission } from '@app/domain';
-import type { Actor } from '../common/actor/actor';
+import type { Actor } from '../actor/actor';
 
 export const AREA = 'routeArea';
 export const REQUIRED_PERMISSION = 'requiredPermission';
 export const ALLOWED_BEFORE_PASSWORD_CHANGE = 'allowedBeforePasswordChange';
 
 /**
- * The areas of the API. Each has a path prefix and its own guard and kind of principal (area.guard.ts): `admin` and
+ * The areas of the API. Each has a path prefix and its own guard and kind of principal (auth/area.guard.ts): `admin` and
  * `auth` take a staff session (the `Actor`), `lookup` is kept for the public lookup's own login, `public` needs none.
  */
 export type AreaName = 'admin' | 'auth' | 'lookup' | 'public';

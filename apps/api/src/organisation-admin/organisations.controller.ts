@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Area, CurrentActor, RequirePermission } from '../auth/auth.decorators';
+import { Area, CurrentActor, RequirePermission } from '../common/http/route-access';
 import type { Actor } from '../common/actor/actor';
 import { parseListQuery, RawListQuery, sendPage } from '../common/http/list-query';
 import { CreateOrganisationDto, UpdateOrganisationDto } from './dto/organisation.dto';
-import { OccupationCatalogue } from './occupation-catalogue';
+import { OccupationCatalogue } from '../organisations/occupation-catalogue';
 import { ORGANISATION_LIST, OrganisationsService } from './organisations.service';
 
 @ApiTags('organisations 机构')
