@@ -1,6 +1,7 @@
 import { AuditModule } from '../../apps/api/src/audit/audit.module';
 import { AuditLog } from '../../apps/api/src/audit/entities/audit-log.entity';
 import { Batch } from '../../apps/api/src/batches/entities/batch.entity';
+import { BatchesModule } from '../../apps/api/src/batches/batches.module';
 import { CalendarModule } from '../../apps/api/src/calendar/calendar.module';
 import { CalendarService } from '../../apps/api/src/calendar/calendar.service';
 import { CalendarDay } from '../../apps/api/src/calendar/entities/calendar.entity';
@@ -16,7 +17,7 @@ describe('working-day calendar (medium, R-15)', () => {
 
   beforeAll(async () => {
     // today 2026-11-23: 2027's notice is not published yet.
-    m = await createMediumContext({ imports: [JurisdictionModule, AuditModule, CalendarModule] });
+    m = await createMediumContext({ imports: [JurisdictionModule, AuditModule, CalendarModule, BatchesModule] });
     calendar = m.get(CalendarService);
     const { national } = await m.factories.tree();
     natAdmin = m.factories.actor(await m.factories.user(national, ['national_admin']), national);

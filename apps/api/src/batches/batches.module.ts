@@ -5,6 +5,8 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CertificatesModule } from '../certificates/certificates.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
+import { BatchDueDatesRepository } from './batch-due-dates.repository';
+import { BatchDueDatesService } from './batch-due-dates.service';
 import { BatchImportService } from './batch-import.service';
 import { BatchQueryService } from './batch-query.service';
 import { BatchSubmissionService } from './batch-submission.service';
@@ -30,6 +32,8 @@ import { RecordEditService } from './record-edit.service';
   controllers: [BatchesController, RecordEditController],
   providers: [
     BatchesRepository,
+    BatchDueDatesRepository,
+    BatchDueDatesService,
     ImportErrorReportsRepository,
     BatchImportService,
     BatchSubmissionService,

@@ -1,21 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
-import type { BatchStatus, HolidayYear } from '@app/domain';
-import { Batch } from '../batches/entities/batch.entity';
-import { Certificate } from '../certificates/entities/certificate.entity';
-import { Organisation } from '../organisations/entities/organisation.entity';
+import { DataSource, EntityManager } from 'typeorm';
+import type { HolidayYear } from '@app/domain';
 import { CalendarDay, CalendarYear } from './entities/calendar.entity';
 
 type NewDay = Pick<CalendarDay, 'date' | 'year' | 'kind' | 'name'> & Partial<Pick<CalendarDay, 'source' | 'reason'>>;
-
-/** A stored due date's columns (R-14, R-15, R-18), as a recomputation writes them. */
-export interface DueColumns {
-  dueDate: string;
-  dueRule: string;
-  dueFrom: string;
-  dueProvisional: boolean;
-}
 
 /**
  * The official working-day calendar (R-15): published years and their holidays and adjusted working days, plus the
@@ -64,47 +53,5 @@ export class CalendarRepository {
       holidays: days.filter((d) => d.year === y.year && d.kind === 'holiday').map((d) => ({ date: d.date, name: d.name })),
       workdays: days.filter((d) => d.year === y.year && d.kind === 'workday').map((d) => ({ date: d.date, name: d.name })),
     }));
-  }
-
-  /** Batches in an `open` status whose due period reaches `year`: not ended before it, not starting after it. */
-  openBatchesReaching(manager: EntityManager, year: number, open: BatchStatus[]): Promise<Batch[]> {
-    return manager
-      .getRepository(Batch)
-      .createQueryBuilder('b')
-      .where('b.status IN (:...open)', { open })
-      .andWhere('b.dueRule IS NOT NULL AND b.dueDate IS NOT NULL')
-      .andWhere('b.dueDate >= :first', { first: `${year}-01-01` })
-      .andWhere('(b.dueFrom IS NULL OR b.dueFrom <= :last)', { last: `${year}-12-31` })
-      .getMany();
-  }
-
-  /** The deadline profile of each institution (R-14). */
-  async deadlineProfiles(manager: EntityManager, institutionIds: number[]): Promise<Map<number, Organisation['deadlineProfile']>> {
-    const institutions = await manager.getRepository(Organisation).findBy({ id: In([...new Set(institutionIds)]) });
-    return new Map(institutions.map((o) => [o.id, o.deadlineProfile]));
-  }
-
-  /** The earliest issue date in a batch (the start of a draft's upload period), or null when it holds no record. */
-  async earliestIssueDate(manager: EntityManager, batchId: number): Promise<string | null> {
-    const row = await manager
-      .getRepository(Certificate)
-      .createQueryBuilder('c')
-      .select('MIN(c.issueDate)', 'first')
-      .where('c.batchId = :id', { id: batchId })
-      .getRawOne<{ first: string | null }>();
-    return row?.first ? String(row.first).slice(0, 10) : null;
-  }
-
-  /**
-   * Writes a recomputed due date while the batch is still in `status`. Not a new version: no decision changed, so a
-   * reviewer holding the batch's version can still act on it.
-   */
-  async setDue(manager: EntityManager, batchId: number, status: BatchStatus, due: DueColumns): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .update(Batch)
-      .set({ ...due, version: () => 'version' })
-      .where('id = :id AND status = :status', { id: batchId, status })
-      .execute();
   }
 }

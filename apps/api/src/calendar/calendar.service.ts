@@ -2,7 +2,6 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { UnitOfWork } from '../database/unit-of-work';
 import { EntityManager } from 'typeorm';
 import {
-  BatchStatus,
   computeDeadline,
   computeStoredDeadline,
   DeadlineProfile,
@@ -13,21 +12,16 @@ import {
   uploadRuleFor,
   WorkingDayCalendar,
 } from '@app/domain';
-import { Batch } from '../batches/entities/batch.entity';
 import { Actor, subjectOf } from '../common/actor/actor';
 import { Clock } from '../common/clock';
 import { AuditService } from '../audit/audit.service';
+import { CalendarChangeListeners } from './calendar-change';
 import { CalendarRepository } from './calendar.repository';
 import { readConfigHolidayYears } from './holiday-files';
 import type { CalendarYearView } from '@app/contracts';
 
 /** How long an instance trusts its cached calendar before re-reading (other instances may have edited it). */
 const CACHE_MS = 30_000;
-
-/** Batch states whose due date is still running (R-14); published batches carry none. */
-const OPEN_STATUSES: BatchStatus[] = ['draft', 'returned', 'municipal_review', 'municipal_head_approval', 'provincial_review', 'national_review'];
-/** Batches listed by id in the audit record of one recomputation; the count covers them all. */
-const AUDITED_BATCHES = 100;
 
 /** A due date as the batch columns store it (R-14, R-15, R-18). */
 export interface StoredDue {
@@ -55,7 +49,14 @@ export class CalendarService implements OnApplicationBootstrap {
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly changeListeners: CalendarChangeListeners,
   ) {}
+
+  /** R-15: features whose stored dates follow the calendar recompute them in the changing transaction. */
+  private async calendarChanged(manager: EntityManager, actor: Actor, year: number, reason: string): Promise<number> {
+    const calendar = new WorkingDayCalendar(await this.repository.holidayYears(manager));
+    return this.changeListeners.notify({ manager, actor, year, reason, calendar });
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.seedFromConfig();
@@ -152,7 +153,7 @@ export class CalendarService implements OnApplicationBootstrap {
         after: row,
         detail: input.reason,
       });
-      recomputed = await this.recomputeDueDates(manager, actor, input.year, input.reason);
+      recomputed = await this.calendarChanged(manager, actor, input.year, input.reason);
     });
     this.cached = null;
     return { ...(await this.year(input.year)), recomputedDueDates: recomputed };
@@ -184,7 +185,7 @@ export class CalendarService implements OnApplicationBootstrap {
         after: row,
         detail: input.reason,
       });
-      recomputed = await this.recomputeDueDates(manager, actor, year, input.reason);
+      recomputed = await this.calendarChanged(manager, actor, year, input.reason);
     });
     this.cached = null;
     return { ...(await this.year(year)), recomputedDueDates: recomputed };
@@ -204,51 +205,9 @@ export class CalendarService implements OnApplicationBootstrap {
         before: { date, kind: existing.kind, name: existing.name, source: existing.source },
         detail: reason,
       });
-      recomputed = await this.recomputeDueDates(manager, actor, Number(date.slice(0, 4)), reason);
+      recomputed = await this.calendarChanged(manager, actor, Number(date.slice(0, 4)), reason);
     });
     this.cached = null;
     return { ...(await this.year(Number(date.slice(0, 4)))), recomputedDueDates: recomputed };
-  }
-
-  /**
-   * R-15: after a year's calendar changed (inside the same transaction), every open batch whose period reaches that
-   * year gets its due date and provisional mark recomputed from the stored rule and start. One audit record sums up
-   * the change (with the first batches listed); the batches' versions are not bumped, as no decision changed.
-   */
-  private async recomputeDueDates(manager: EntityManager, actor: Actor, year: number, reason: string): Promise<number> {
-    const calendar = new WorkingDayCalendar(await this.repository.holidayYears(manager));
-    // A period that ended before the year, or starts after it, does not depend on it.
-    const batches = await this.repository.openBatchesReaching(manager, year, OPEN_STATUSES);
-    if (batches.length === 0) return 0;
-    const profiles = await this.repository.deadlineProfiles(manager, batches.map((b) => b.institutionId));
-    const changed: { id: number; before: string; after: string; provisional: boolean }[] = [];
-    for (const batch of batches) {
-      const from = batch.dueFrom ?? (await this.derivedDueFrom(manager, batch));
-      if (!from) continue;
-      // Drafts stored before R-18 applied to them carry 'upload' whatever their kind.
-      const rule = batch.dueRule === 'upload' ? uploadRuleFor(batch.kind) : (batch.dueRule as string);
-      const next = storedDue(computeStoredDeadline(calendar, rule, from, (profiles.get(batch.institutionId) ?? 'national')));
-      if (next.dueDate === batch.dueDate && next.dueProvisional === batch.dueProvisional && batch.dueFrom === from && batch.dueRule === rule) continue;
-      await this.repository.setDue(manager, batch.id, batch.status, next);
-      if (next.dueDate !== batch.dueDate || next.dueProvisional !== batch.dueProvisional) {
-        changed.push({ id: batch.id, before: batch.dueDate as string, after: next.dueDate, provisional: next.dueProvisional });
-      }
-    }
-    if (changed.length > 0) {
-      await this.audit.record(manager, subjectOf(actor), {
-        action: 'batch.due.recompute',
-        targetType: 'calendar_year',
-        targetId: year,
-        after: { count: changed.length, batches: changed.slice(0, AUDITED_BATCHES) },
-        detail: `${year} 年工作日历变更，重新计算 ${changed.length} 个未办结批次的办理期限：${reason}`.slice(0, 1000),
-      });
-    }
-    return changed.length;
-  }
-
-  /** Batches stored before due_from existed: a draft runs from its earliest issue date, any other from its stage's receipt. */
-  private async derivedDueFrom(manager: EntityManager, batch: Batch): Promise<string | null> {
-    if (batch.status !== 'draft') return batch.stageReceivedOn;
-    return this.repository.earliestIssueDate(manager, batch.id);
   }
 }
