@@ -18,7 +18,9 @@ module.exports = {
   testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/*.medium-spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '\\.browser-spec\\.ts$'],
   transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@scure|@noble|@otplib|otplib|file-type|strtok3|token-types|@tokenizer|uint8array-extras|react-hotkeys-hook)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|@scure|@noble|@otplib|otplib|file-type|strtok3|token-types|@tokenizer|uint8array-extras|react-hotkeys-hook)/)',
+  ],
   moduleNameMapper: {
     '^@app/domain$': '<rootDir>/libs/domain/src/index.ts',
     '^@app/contracts$': '<rootDir>/libs/contracts/src/index.ts',

@@ -3,7 +3,14 @@
 import { readFileSync } from 'fs';
 import { join, resolve } from 'path';
 // At runtime `@app/domain` does not resolve from dist/: import the compiled domain relatively.
-import { IsoDate, WorkingDayCalendar, addDaysIso, epochDay, toIsoDate, validateHolidayYear } from '../libs/domain/src/calendar';
+import {
+  IsoDate,
+  WorkingDayCalendar,
+  addDaysIso,
+  epochDay,
+  toIsoDate,
+  validateHolidayYear,
+} from '../libs/domain/src/calendar';
 import { createSeededRng } from '../libs/domain/src/identifiers/random';
 import { recordBenchmark } from './record';
 
@@ -117,21 +124,39 @@ function main(): void {
       `${COUNT.toLocaleString('en-US')} × addWorkingDays(random date in 2025–2026, random 1..60) ` +
       `(mulberry32 seed ${SEED}); inputs generated before timing; 50,000-call warm-up per variant`,
     datasetSize: `official calendar 2025 + 2026 (${years.reduce((s, y) => s + y.holidays.length, 0)} holidays, ${years.reduce((s, y) => s + y.workdays.length, 0)} adjusted working days), index over 2023–2028 built in ${buildMs.toFixed(1)} ms`,
-    figure: { label: 'ours: WorkingDayCalendar.workingDayAfter (index, IsoDate in/out)', value: ops(tOurs), unit: 'ops/s' },
+    figure: {
+      label: 'ours: WorkingDayCalendar.workingDayAfter (index, IsoDate in/out)',
+      value: ops(tOurs),
+      unit: 'ops/s',
+    },
     baseline: { label: 'naive: day-by-day loop with addDaysIso + isWorkingDay', value: ops(tNaive), unit: 'ops/s' },
     target: { metric: 'ratio', op: '>=', value: TARGET, description: `≥ ${TARGET}× the naive loop, answers identical` },
     details: [
       { label: 'ours: addWorkingDays (full PeriodResult with explanation)', value: ops(tExplained), unit: 'ops/s' },
-      { label: 'naive on epoch-day integers (isWorkingEpoch, no string work per step)', value: ops(tNaiveInt), unit: 'ops/s' },
+      {
+        label: 'naive on epoch-day integers (isWorkingEpoch, no string work per step)',
+        value: ops(tNaiveInt),
+        unit: 'ops/s',
+      },
       { label: 'ratio: explained addWorkingDays / naive loop', value: tNaive / tExplained, unit: '×' },
       { label: 'ratio: index / naive on integers', value: tNaiveInt / tOurs, unit: '×' },
-      { label: 'answers differing (all four variants)', value: mismatches, unit: 'of ' + COUNT.toLocaleString('en-US') },
+      {
+        label: 'answers differing (all four variants)',
+        value: mismatches,
+        unit: 'of ' + COUNT.toLocaleString('en-US'),
+      },
     ],
     notes: [
       'both sides take and return IsoDate strings and use the same WorkingDayCalendar instance',
       'workingDayAfter is what addWorkingDays computes before it builds the explanation (skipped days, Chinese text)',
     ],
-    raw: { seed: SEED, count: COUNT, seconds: { ours: tOurs, explained: tExplained, naive: tNaive, naiveInt: tNaiveInt }, buildMs, firstMismatch },
+    raw: {
+      seed: SEED,
+      count: COUNT,
+      seconds: { ours: tOurs, explained: tExplained, naive: tNaive, naiveInt: tNaiveInt },
+      buildMs,
+      firstMismatch,
+    },
     correct: mismatches === 0,
   });
   process.exitCode = record.pass ? 0 : 1;

@@ -28,7 +28,9 @@ function available() {
 function usage(code) {
   const names = available();
   console.error('用法: npm run bench -- <name> [args…]');
-  console.error(names.length ? `可用的基准测试: ${names.join(', ')}` : '尚未编译任何基准测试（先运行 npm run build:bench）');
+  console.error(
+    names.length ? `可用的基准测试: ${names.join(', ')}` : '尚未编译任何基准测试（先运行 npm run build:bench）',
+  );
   process.exit(code);
 }
 

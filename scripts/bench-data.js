@@ -10,13 +10,18 @@ const fs = require('node:fs');
 
 const root = path.resolve(__dirname, '..');
 const dist = path.join(root, 'dist');
-require('tsconfig-paths').register({ baseUrl: dist, paths: { '@app/domain': ['libs/domain/src/index.js'], '@app/contracts': ['libs/contracts/src/index.js'] } });
+require('tsconfig-paths').register({
+  baseUrl: dist,
+  paths: { '@app/domain': ['libs/domain/src/index.js'], '@app/contracts': ['libs/contracts/src/index.js'] },
+});
 
 function usage(message) {
   if (message) {
     console.error(message);
   }
-  console.error('用法: npm run bench:data -- --certificates N [--out 文件.xlsx] [--seed n] [--today YYYY-MM-DD] [--kind skill_level|qualification] [--institutions K]');
+  console.error(
+    '用法: npm run bench:data -- --certificates N [--out 文件.xlsx] [--seed n] [--today YYYY-MM-DD] [--kind skill_level|qualification] [--institutions K]',
+  );
   process.exit(2);
 }
 
@@ -66,7 +71,10 @@ async function main() {
   const started = Date.now();
   const data = generateBenchData({ count, today, seed, kind, institutions, catalogue });
   const written = await writeCertificatesXlsx(out, data.certificates, kind, catalogue);
-  fs.writeFileSync(`${out}.institutions.json`, JSON.stringify({ today, seed, kind, institutions: data.institutions }, null, 2));
+  fs.writeFileSync(
+    `${out}.institutions.json`,
+    JSON.stringify({ today, seed, kind, institutions: data.institutions }, null, 2),
+  );
   const size = fs.statSync(out).size;
   console.log(
     `已生成 ${written} 条证书数据 → ${path.relative(process.cwd(), out)}（${(size / 1024 / 1024).toFixed(1)} MB，` +

@@ -24,7 +24,11 @@ export interface BenchApp {
  * NODE_ENV=test (log level warn, so request logs do not flood the terminal; APP_TODAY allowed); storage in a
  * temporary folder. `env` adds overrides.
  */
-export async function startBenchApp(databaseUrl: string, today: string, env: Record<string, string> = {}): Promise<BenchApp> {
+export async function startBenchApp(
+  databaseUrl: string,
+  today: string,
+  env: Record<string, string> = {},
+): Promise<BenchApp> {
   const storage = mkdtempSync(join(tmpdir(), 'cert-bench-files-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -55,7 +59,11 @@ export interface ApiClient {
   token: string;
   get(path: string): Promise<{ status: number; body: unknown; headers: Headers }>;
   post(path: string, body: unknown): Promise<{ status: number; body: unknown; headers: Headers }>;
-  upload(path: string, fields: Record<string, string>, file: { path: string; name: string }): Promise<{ status: number; body: unknown }>;
+  upload(
+    path: string,
+    fields: Record<string, string>,
+    file: { path: string; name: string },
+  ): Promise<{ status: number; body: unknown }>;
 }
 
 async function parse(res: Response): Promise<unknown> {

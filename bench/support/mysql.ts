@@ -76,8 +76,10 @@ export async function migrate(url: string): Promise<void> {
   // Loaded here, not at the top, so processes that only need mysql2 do not load TypeORM and the entities.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose (see above)
   const { DataSource } = require('typeorm') as typeof TypeOrm;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose (see above)
-  const { resolveDataSourceOptions } = require('../../apps/api/src/composition/data-source') as typeof DataSourceOptions;
+
+  const { resolveDataSourceOptions } =
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose (see above)
+    require('../../apps/api/src/composition/data-source') as typeof DataSourceOptions;
   const dataSource = await new DataSource(await resolveDataSourceOptions(url)).initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });

@@ -20,7 +20,12 @@ class QueryTimer implements EntitySubscriberInterface {
   recording: TimedQuery[] | null = null;
 
   beforeQuery(event: BeforeQueryEvent): void {
-    this.recording?.push({ query: event.query, parameters: (event.parameters as unknown[] | undefined) ?? [], start: nowMs(), end: NaN });
+    this.recording?.push({
+      query: event.query,
+      parameters: (event.parameters as unknown[] | undefined) ?? [],
+      start: nowMs(),
+      end: NaN,
+    });
   }
 
   afterQuery(event: AfterQueryEvent): void {
@@ -64,7 +69,13 @@ export interface OverheadResult {
 }
 
 /** Runs `requests` rounds of (API request, replay of its statements) per case, after `warmup` rounds. */
-export async function measureOverhead(dataSource: DataSource, sql: Connection, cases: OverheadCase[], requests: number, warmup = 20): Promise<OverheadResult[]> {
+export async function measureOverhead(
+  dataSource: DataSource,
+  sql: Connection,
+  cases: OverheadCase[],
+  requests: number,
+  warmup = 20,
+): Promise<OverheadResult[]> {
   const timer = new QueryTimer();
   dataSource.subscribers.push(timer);
   try {
@@ -81,7 +92,14 @@ export async function measureOverhead(dataSource: DataSource, sql: Connection, c
       const beforeFirst = done.length ? done[0].start - t0 : t1 - t0;
       const afterLast = done.length ? t1 - done[done.length - 1].end : 0;
       return {
-        steps: { api: t1 - t0, sqlInApp, beforeFirst, afterLast, between: t1 - t0 - sqlInApp - beforeFirst - afterLast, statements: done.length },
+        steps: {
+          api: t1 - t0,
+          sqlInApp,
+          beforeFirst,
+          afterLast,
+          between: t1 - t0 - sqlInApp - beforeFirst - afterLast,
+          statements: done.length,
+        },
         queries: done,
       };
     };
@@ -90,7 +108,9 @@ export async function measureOverhead(dataSource: DataSource, sql: Connection, c
       for (const q of queries) await sql.query(q.query, q.parameters);
       return nowMs() - t0;
     };
-    const samples = new Map(cases.map((c) => [c.key, { steps: [] as Steps[], replay: [] as number[], statements: [] as string[] }]));
+    const samples = new Map(
+      cases.map((c) => [c.key, { steps: [] as Steps[], replay: [] as number[], statements: [] as string[] }]),
+    );
     for (let round = 0; round < warmup + requests; round++) {
       for (const c of cases) {
         const { steps, queries } = await request(c);
@@ -99,7 +119,9 @@ export async function measureOverhead(dataSource: DataSource, sql: Connection, c
         const s = samples.get(c.key)!;
         s.steps.push(steps);
         s.replay.push(ms);
-        if (s.statements.length === 0 || queries.length < s.statements.length) s.statements = queries.map((q) => q.query);
+        if (s.statements.length === 0 || queries.length < s.statements.length) {
+          s.statements = queries.map((q) => q.query);
+        }
       }
     }
     return cases.map((c) => {
@@ -118,7 +140,10 @@ export async function measureOverhead(dataSource: DataSource, sql: Connection, c
         key: c.key,
         label: c.label,
         p50,
-        apiP95: percentile(s.steps.map((x) => x.api), 95),
+        apiP95: percentile(
+          s.steps.map((x) => x.api),
+          95,
+        ),
         replayP50,
         replayP95: percentile(s.replay, 95),
         ratio: p50.api / replayP50,

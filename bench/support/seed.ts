@@ -24,7 +24,12 @@ export async function openDataSource(url: string): Promise<DataSource> {
 /** The demo data with dates relative to `today`, through the app's own loader. */
 export async function seedDemo(dataSource: DataSource, url: string, today: string): Promise<void> {
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url });
-  await loadDemoData(dataSource, { today, clock: new Clock(config), cipher: new FieldCipher(config), onlyIfEmpty: false });
+  await loadDemoData(dataSource, {
+    today,
+    clock: new Clock(config),
+    cipher: new FieldCipher(config),
+    onlyIfEmpty: false,
+  });
 }
 
 const KIND: Record<GeneratedInstitution['institutionKind'], 'employer' | 'technical_school' | 'social_training'> = {

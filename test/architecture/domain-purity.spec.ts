@@ -23,7 +23,9 @@ describe('libs/domain purity', () => {
   it.each(files)('%s imports only domain modules and reads no clock', (file) => {
     const source = readFileSync(join(domain, file), 'utf8');
     const imports = [...source.matchAll(/(?:from|require\()\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
-    const outside = imports.filter((i) => !i.startsWith('.') || !resolve(dirname(join(domain, file)), i).startsWith(domain));
+    const outside = imports.filter(
+      (i) => !i.startsWith('.') || !resolve(dirname(join(domain, file)), i).startsWith(domain),
+    );
     expect(outside).toEqual([]);
     expect(source).not.toMatch(/Date\.now\(|new Date\(\)|process\./);
   });

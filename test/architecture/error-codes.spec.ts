@@ -12,7 +12,10 @@ import { ErrorFilter } from '../../apps/api/src/common/errors/error.filter';
 // a reply without passing the type) is caught, and the filter answers an undeclared code as a programming error.
 const root = join(__dirname, '..', '..');
 /** Any upper-snake-case string, and a one-word upper-case string where a code is given. */
-const CODE_LITERALS = [/['"`]([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)['"`]/g, /(?:DomainError\(|errorBody\(|code:)\s*['"`]([A-Z][A-Z0-9_]*)['"`]/g];
+const CODE_LITERALS = [
+  /['"`]([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)['"`]/g,
+  /(?:DomainError\(|errorBody\(|code:)\s*['"`]([A-Z][A-Z0-9_]*)['"`]/g,
+];
 /** Upper-case constants in the sources that are not error codes: database driver errors, an injection token. */
 const NOT_ERROR_CODES = new Set(['SQLITE_CONSTRAINT', 'ER_DUP_ENTRY', 'APP_CONFIG']);
 const CHINESE = /[\u4e00-\u9fff]/;
@@ -49,7 +52,9 @@ describe('error codes', () => {
       for (const [code, spec] of Object.entries(specs)) {
         if (seen.has(code)) problems.push(`${code} declared in ${seen.get(code)} and ${table}`);
         seen.set(code, table);
-        if (!Number.isInteger(spec.status) || spec.status < 400 || spec.status > 599) problems.push(`${code}: status ${spec.status}`);
+        if (!Number.isInteger(spec.status) || spec.status < 400 || spec.status > 599) {
+          problems.push(`${code}: status ${spec.status}`);
+        }
         if (!CHINESE.test(spec.message)) problems.push(`${code}: message "${spec.message}" is not Chinese`);
       }
     }
@@ -74,7 +79,9 @@ describe('error codes', () => {
     const files = sources(join(root, 'test'), (name) => name.endsWith('.e2e-spec.ts'));
     const expected = new Map<string, string>();
     for (const file of files) {
-      for (const match of readFileSync(file, 'utf8').matchAll(/code\)?\.toBe\(\s*['"]([A-Z][A-Z0-9_]+)['"]|code: ['"]([A-Z][A-Z0-9_]+)['"]/g)) {
+      for (const match of readFileSync(file, 'utf8').matchAll(
+        /code\)?\.toBe\(\s*['"]([A-Z][A-Z0-9_]+)['"]|code: ['"]([A-Z][A-Z0-9_]+)['"]/g,
+      )) {
         expected.set(match[1] ?? match[2], relative(root, file));
       }
     }
@@ -93,7 +100,11 @@ describe('error codes', () => {
     try {
       await filter.catch(new DomainError('NOT_DECLARED_ANYWHERE' as ErrorCode, '某个消息'), host);
       expect(reply.status).toHaveBeenCalledWith(500);
-      expect(reply.json).toHaveBeenCalledWith({ statusCode: 500, code: 'INTERNAL_ERROR', message: ERRORS.INTERNAL_ERROR.message });
+      expect(reply.json).toHaveBeenCalledWith({
+        statusCode: 500,
+        code: 'INTERNAL_ERROR',
+        message: ERRORS.INTERNAL_ERROR.message,
+      });
       expect(logged).toHaveBeenCalled();
 
       await filter.catch(new DomainError('STALE_VERSION', '该记录已被他人修改，请刷新后重试'), host);

@@ -66,7 +66,11 @@ function importsOf(file: string): string[] {
   return info.importedFiles
     .map((i) => i.fileName)
     .filter((name) => name.startsWith('.'))
-    .map((name) => relative(src, resolve(dirname(file), name)).split(sep).join('/'));
+    .map((name) =>
+      relative(src, resolve(dirname(file), name))
+        .split(sep)
+        .join('/'),
+    );
 }
 
 const topOf = (path: string) => (path.includes('/') ? path.split('/')[0] : path.endsWith('.ts') ? path : `${path}.ts`);
@@ -107,7 +111,9 @@ describe('apps/api/src import direction', () => {
   });
 
   it('keeps composition out of every layer below it', () => {
-    const upward = edges.filter((e) => layerOf(topOf(e.from))?.kind !== 'composition' && layerOf(topOf(e.to))?.kind === 'composition');
+    const upward = edges.filter(
+      (e) => layerOf(topOf(e.from))?.kind !== 'composition' && layerOf(topOf(e.to))?.kind === 'composition',
+    );
     expect(upward.map((e) => e.key)).toEqual([]);
   });
 });

@@ -81,7 +81,10 @@ function routesOf(app: INestApplication): Route[] {
         const area = reflector.getAllAndOverride<AreaName | undefined>(AREA, [definition.targetCallback, controller]);
         for (const prefix of prefixes) {
           for (const suffix of definition.path) {
-            const path = `/${[prefix, suffix].map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
+            const path = `/${[prefix, suffix]
+              .map((p) => p.replace(/^\/+|\/+$/g, ''))
+              .filter(Boolean)
+              .join('/')}`;
             routes.push({ route: `${RequestMethod[definition.requestMethod]} ${path}`, path, area });
           }
         }
@@ -97,7 +100,11 @@ describe('route areas', () => {
   beforeAll(async () => {
     // Preview mode builds the module graph without instantiating providers: no database, no listening.
     const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'sqlite::memory:', APP_TODAY: '2026-11-23' });
-    const app = await NestFactory.create(AppModule.forRoot(config), { preview: true, logger: false, abortOnError: false });
+    const app = await NestFactory.create(AppModule.forRoot(config), {
+      preview: true,
+      logger: false,
+      abortOnError: false,
+    });
     routes = routesOf(app);
     await app.close();
   });
@@ -109,7 +116,9 @@ describe('route areas', () => {
   });
 
   it('puts every route of a guarded area under that area’s path prefix', () => {
-    const misplaced = routes.filter((r) => r.area && r.area !== 'public' && !`${r.path}/`.startsWith(AREAS[r.area].prefix));
+    const misplaced = routes.filter(
+      (r) => r.area && r.area !== 'public' && !`${r.path}/`.startsWith(AREAS[r.area].prefix),
+    );
     expect(misplaced).toEqual([]);
     // Nothing under the staff administration prefix is public.
     expect(routes.filter((r) => r.path.startsWith(AREAS.admin.prefix) && r.area !== 'admin')).toEqual([]);
@@ -142,7 +151,10 @@ class OpenController {
   }
 }
 
-@Module({ controllers: [ForgottenController, EarlyLookupController, OpenController], providers: [{ provide: APP_GUARD, useClass: AreaGuard }] })
+@Module({
+  controllers: [ForgottenController, EarlyLookupController, OpenController],
+  providers: [{ provide: APP_GUARD, useClass: AreaGuard }],
+})
 class AreaTestModule {}
 
 describe('AreaGuard', () => {

@@ -151,7 +151,9 @@ describe('工作日历 and 期限计算器 in Chromium', () => {
 
     await page.getByRole('button', { name: '下一年' }).click();
     await page.getByTestId('calendar-provisional').getByRole('button', { name: '登记年度通知' }).click();
-    await expect(dialog.getByLabel(/通知标题/).inputValue()).resolves.toBe('国务院办公厅关于2027年部分节假日安排的通知');
+    await expect(dialog.getByLabel(/通知标题/).inputValue()).resolves.toBe(
+      '国务院办公厅关于2027年部分节假日安排的通知',
+    );
     await dialog.getByLabel('原因').fill('国务院办公厅已发布2027年节假日安排');
     await dialog.getByRole('button', { name: '登记' }).click();
     await page.getByText(/已登记 2027 年节假日安排通知/).waitFor();

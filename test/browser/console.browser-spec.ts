@@ -69,7 +69,9 @@ async function tableText(): Promise<string> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-wqy-microhei`);
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-wqy-microhei`);
+  }
   mkdirSync(ARTIFACTS, { recursive: true });
   app = await startBuiltApp();
 
@@ -144,7 +146,10 @@ describe('console in Chromium', () => {
 
     // Tree navigation: the 下级 count of 广东省 lists its children, with a breadcrumb.
     await page.getByRole('link', { name: /^广东省.*的下级机构$/ }).click();
-    await page.getByTestId('organisation-breadcrumb').getByText(/广东省.*的下级机构/).waitFor();
+    await page
+      .getByTestId('organisation-breadcrumb')
+      .getByText(/广东省.*的下级机构/)
+      .waitFor();
     const children = await tableText();
     expect(children).toContain('广州市');
     expect(children).not.toContain('四川省');
@@ -168,7 +173,9 @@ describe('console in Chromium', () => {
     await openFromMenu('账号安全');
     await page.getByRole('button', { name: '启用两步验证' }).click();
     await page.getByTestId('totp-qr').waitFor();
-    expect(await page.getByTestId('totp-qr').evaluate((img) => (img as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
+    expect(
+      await page.getByTestId('totp-qr').evaluate((img) => (img as { naturalWidth: number }).naturalWidth),
+    ).toBeGreaterThan(0);
     await shot('account-security');
 
     await logout();
@@ -245,9 +252,8 @@ describe('console in Chromium', () => {
     await shot('organisation-stale-version');
 
     // Create an institution under 广州 with a registered scope (POST through the form's transform).
-    const occupations = await asGuangzhou<Array<{ code: string; name: string; levels: number[] }>>(
-      '/api/admin/occupations',
-    );
+    const occupations =
+      await asGuangzhou<Array<{ code: string; name: string; levels: number[] }>>('/api/admin/occupations');
     const occupation = occupations.find((o) => o.levels.includes(5) && o.levels.includes(4))!;
     const first17 = '52440100MJ0A9C8D7';
     const creditCode = first17 + creditCodeCheckChar(first17);
@@ -263,7 +269,10 @@ describe('console in Chromium', () => {
     await page.getByLabel('备案日期').fill('2024-05-20');
     await page.getByRole('button', { name: '添加' }).click();
     await page.getByRole('combobox', { name: '职业（工种）' }).fill(occupation.code);
-    await page.getByRole('option', { name: new RegExp(occupation.name) }).first().click();
+    await page
+      .getByRole('option', { name: new RegExp(occupation.name) })
+      .first()
+      .click();
     await page.getByRole('checkbox', { name: '五级' }).check();
     await page.getByRole('checkbox', { name: '四级' }).check();
     await page.getByLabel('有效期起').fill('2024-06-01');
@@ -275,7 +284,13 @@ describe('console in Chromium', () => {
     const created = await asGuangzhou<Org & { creditCode: string }>(`/api/admin/organisations/${createdId}`);
     expect(created).toMatchObject({ level: 'institution', name: '广州市测试职业技能培训学校', creditCode });
     expect(created.scope).toEqual([
-      { occupationCode: occupation.code, occupationName: occupation.name, levels: [5, 4], validFrom: '2024-06-01', validTo: null },
+      {
+        occupationCode: occupation.code,
+        occupationName: occupation.name,
+        levels: [5, 4],
+        validFrom: '2024-06-01',
+        validTo: null,
+      },
     ]);
 
     // A municipal admin may create operator accounts for institutions under the city, nothing else.

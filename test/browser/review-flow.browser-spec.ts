@@ -96,7 +96,9 @@ describe('batch review flow in Chromium', () => {
     const good = guangzhouRow(101);
     const badId = good.证件号码.slice(0, 17) + (good.证件号码.endsWith('1') ? '2' : '1');
     const badSheet = await buildSheet(app.baseUrl, operatorToken, [good, guangzhouRow(102, { 证件号码: badId })]);
-    await page.getByTestId('xlsx-file-input').setInputFiles({ name: '粤厨-有误.xlsx', mimeType: XLSX, buffer: badSheet });
+    await page
+      .getByTestId('xlsx-file-input')
+      .setInputFiles({ name: '粤厨-有误.xlsx', mimeType: XLSX, buffer: badSheet });
     await page.getByText('粤厨-有误.xlsx').waitFor();
     await page.getByRole('button', { name: '上传并校验' }).click();
     const errors = page.getByTestId('import-errors');
@@ -116,7 +118,9 @@ describe('batch review flow in Chromium', () => {
     const rows = [guangzhouRow(201), guangzhouRow(202), guangzhouRow(203)];
     firstIdNumber = rows[0].证件号码;
     const sheet = await buildSheet(app.baseUrl, operatorToken, rows);
-    await page.getByTestId('xlsx-file-input').setInputFiles({ name: '粤厨-2026年11月.xlsx', mimeType: XLSX, buffer: sheet });
+    await page
+      .getByTestId('xlsx-file-input')
+      .setInputFiles({ name: '粤厨-2026年11月.xlsx', mimeType: XLSX, buffer: sheet });
     await page.getByRole('button', { name: '上传并校验' }).click();
     await page.waitForURL(/#\/batches\/\d+\/show/);
     publishedBatchId = Number(/batches\/(\d+)\/show/.exec(page.url())![1]);
@@ -197,10 +201,20 @@ describe('batch review flow in Chromium', () => {
     const actions = await page.getByTestId('history-action').allInnerTexts();
     expect(actions).toEqual(['上传', '提交', '审核通过', '审核通过', '审核通过', '审核通过']);
     const timeline = await page.getByTestId('batch-history').innerText();
-    for (const step of ['市级审核 → 市级负责人审批', '市级负责人审批 → 省级审核', '省级审核 → 部中心审核', '部中心审核 → 已发布']) {
+    for (const step of [
+      '市级审核 → 市级负责人审批',
+      '市级负责人审批 → 省级审核',
+      '省级审核 → 部中心审核',
+      '部中心审核 → 已发布',
+    ]) {
       expect(timeline).toContain(step);
     }
-    for (const actor of ['林晓东（市级证书数据管理员）', '梁伟明（市级负责人）', '黄丽萍（省级审核员）', '李静（部中心审核员）']) {
+    for (const actor of [
+      '林晓东（市级证书数据管理员）',
+      '梁伟明（市级负责人）',
+      '黄丽萍（省级审核员）',
+      '李静（部中心审核员）',
+    ]) {
       expect(timeline).toContain(actor);
     }
     expect(timeline).toContain('说明：数据核对无误，同意上报');
@@ -210,9 +224,17 @@ describe('batch review flow in Chromium', () => {
 
   it('gz_admin returns two records of a second batch, each with its reason (partial return)', async () => {
     const rows = [guangzhouRow(301), guangzhouRow(302), guangzhouRow(303), guangzhouRow(304)];
-    const uploaded = await uploadSheet(app.baseUrl, operatorToken, await buildSheet(app.baseUrl, operatorToken, rows), '粤厨-补报.xlsx');
+    const uploaded = await uploadSheet(
+      app.baseUrl,
+      operatorToken,
+      await buildSheet(app.baseUrl, operatorToken, rows),
+      '粤厨-补报.xlsx',
+    );
     const asOperator = await apiAs(app.baseUrl, 'inst_gz1');
-    await asOperator(`/api/admin/batches/${uploaded.id}/submit`, { method: 'POST', body: { version: uploaded.version } });
+    await asOperator(`/api/admin/batches/${uploaded.id}/submit`, {
+      method: 'POST',
+      body: { version: uploaded.version },
+    });
 
     await ui.login('gz_admin');
     await openBatch(uploaded.id);
@@ -234,7 +256,9 @@ describe('batch review flow in Chromium', () => {
 
     const parent = await batch(uploaded.id);
     expect(parent).toMatchObject({ status: 'municipal_review', recordCount: 2 });
-    const all = await asNational<BatchRow[]>(`/api/admin/batches?filter=${encodeURIComponent(JSON.stringify({ parentId: uploaded.id }))}`);
+    const all = await asNational<BatchRow[]>(
+      `/api/admin/batches?filter=${encodeURIComponent(JSON.stringify({ parentId: uploaded.id }))}`,
+    );
     expect(all).toHaveLength(1);
     const child = all[0];
     expect(child).toMatchObject({ status: 'returned', recordCount: 2, parentId: uploaded.id });
@@ -284,7 +308,12 @@ describe('batch review flow in Chromium', () => {
   it('late records: the cutoff stops submission, gd_reviewer grants 受理豁免, inst_gz1 submits with the 附件3 statement', async () => {
     // Guangdong: upload within 30 days of issue (R-14); not accepted after 6 months (R-16). Today is 2026-11-23.
     const rows = [guangzhouRow(401, { 发证日期: '2026-09-01' }), guangzhouRow(402, { 发证日期: '2026-04-01' })];
-    const { id } = await uploadSheet(app.baseUrl, operatorToken, await buildSheet(app.baseUrl, operatorToken, rows), '粤厨-逾期.xlsx');
+    const { id } = await uploadSheet(
+      app.baseUrl,
+      operatorToken,
+      await buildSheet(app.baseUrl, operatorToken, rows),
+      '粤厨-逾期.xlsx',
+    );
 
     await ui.login('inst_gz1');
     await openBatch(id);
@@ -301,9 +330,15 @@ describe('batch review flow in Chromium', () => {
     await ui.login('gd_reviewer');
     await openBatch(id);
     await page.getByRole('button', { name: '受理豁免' }).click();
-    await page.getByRole('dialog').getByLabel(/豁免原因/).fill('考点停电致数据延迟整理，经省中心研究同意受理');
+    await page
+      .getByRole('dialog')
+      .getByLabel(/豁免原因/)
+      .fill('考点停电致数据延迟整理，经省中心研究同意受理');
     await page.getByRole('dialog').getByRole('button', { name: '办理豁免' }).click();
-    await page.getByTestId('exemption').getByText(/黄丽萍/).waitFor();
+    await page
+      .getByTestId('exemption')
+      .getByText(/黄丽萍/)
+      .waitFor();
     await ui.logout();
 
     await ui.login('inst_gz1');
@@ -341,7 +376,10 @@ describe('batch review flow in Chromium', () => {
     await page.getByRole('button', { name: '上传并校验' }).click();
     await page.waitForURL(/#\/batches\/\d+\/show/);
     const id = Number(/batches\/(\d+)\/show/.exec(page.url())![1]);
-    await page.getByText(/书面委托市中心代为上传/).first().waitFor();
+    await page
+      .getByText(/书面委托市中心代为上传/)
+      .first()
+      .waitFor();
     await ui.shot('batch-proxy-upload');
     const history = await asNational<{ action: string; comment: string }[]>(`/api/admin/batches/${id}/history`);
     expect(history[0].comment).toContain('机构系统故障，书面委托市中心代为上传');
@@ -376,7 +414,11 @@ describe('batch review flow in Chromium', () => {
     await page.getByRole('combobox', { name: '期限状态' }).click();
     await page.getByRole('option', { name: '已逾期' }).click();
     // The list refetches after the filter's debounce: wait until no chip that is not overdue is left.
-    await page.getByTestId('due-chip').filter({ hasText: /剩余|今日/ }).first().waitFor({ state: 'detached' });
+    await page
+      .getByTestId('due-chip')
+      .filter({ hasText: /剩余|今日/ })
+      .first()
+      .waitFor({ state: 'detached' });
     const chips = await page.getByTestId('due-chip').allInnerTexts();
     expect(chips.length).toBeGreaterThan(0);
     for (const chip of chips) expect(chip).toMatch(/^已逾期( \d+ 个工作日)?$/);

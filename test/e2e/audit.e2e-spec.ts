@@ -16,7 +16,10 @@ describe('audit trail (R-38)', () => {
     const gzAdmin = { Authorization: `Bearer ${await t.login('gz_admin')}` };
     const inst = await organisationId(t.dataSource, '广州番禺精工机械制造有限公司');
     const before = await t.http.get(`/api/admin/organisations/${inst}`).set(gzAdmin);
-    await t.http.put(`/api/admin/organisations/${inst}`).set(gzAdmin).send({ version: before.body.version, status: 'ceased' });
+    await t.http
+      .put(`/api/admin/organisations/${inst}`)
+      .set(gzAdmin)
+      .send({ version: before.body.version, status: 'ceased' });
     const res = await t.http
       .get('/api/admin/audit-logs')
       .query({ filter: JSON.stringify({ action: 'organisation.update', targetId: String(inst) }) })
@@ -48,9 +51,15 @@ describe('audit trail (R-38)', () => {
 
   it('filters by date range in Beijing days', async () => {
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-    const inRange = await t.http.get('/api/admin/audit-logs').query({ filter: JSON.stringify({ from: today, to: today }) }).set(auditor);
+    const inRange = await t.http
+      .get('/api/admin/audit-logs')
+      .query({ filter: JSON.stringify({ from: today, to: today }) })
+      .set(auditor);
     expect(inRange.body.length).toBeGreaterThan(0);
-    const past = await t.http.get('/api/admin/audit-logs').query({ filter: JSON.stringify({ to: '2020-01-01' }) }).set(auditor);
+    const past = await t.http
+      .get('/api/admin/audit-logs')
+      .query({ filter: JSON.stringify({ to: '2020-01-01' }) })
+      .set(auditor);
     expect(past.body).toEqual([]);
   });
 
@@ -59,12 +68,13 @@ describe('audit trail (R-38)', () => {
     expect(ok.body).toMatchObject({ ok: true });
     expect(ok.body.checked).toBeGreaterThan(3);
 
-    const [victim] = await t.dataSource.query("SELECT id, seq FROM audit_logs WHERE action = 'auth.login' ORDER BY seq LIMIT 1");
+    const [victim] = await t.dataSource.query(
+      "SELECT id, seq FROM audit_logs WHERE action = 'auth.login' ORDER BY seq LIMIT 1",
+    );
     await t.dataSource.query("UPDATE audit_logs SET username = 'someone_else' WHERE id = ?", [victim.id]);
     const tampered = await t.http.get('/api/admin/audit-logs/verify').set(auditor);
     expect(tampered.body).toMatchObject({ ok: false, firstBrokenId: Number(victim.id) });
     expect(tampered.body.reason).toContain('篡改');
-
   });
 });
 
@@ -84,11 +94,20 @@ describe('audit log jurisdiction (R-3, R-38)', () => {
     const created = await t.http
       .post('/api/admin/users')
       .set(natAdmin)
-      .send({ username: 'gd_auditor', displayName: '粤审计', password: 'Start#2026x', roles: ['auditor'], organisationId: gd });
+      .send({
+        username: 'gd_auditor',
+        displayName: '粤审计',
+        password: 'Start#2026x',
+        roles: ['auditor'],
+        organisationId: gd,
+      });
     expect(created.status).toBe(201);
     // The new auditor replaces the password an administrator chose, as at a first login.
     const first = await t.http.post('/api/auth/login').send({ username: 'gd_auditor', password: 'Start#2026x' });
-    await t.http.post('/api/auth/password').set('Authorization', `Bearer ${first.body.token}`).send({ currentPassword: 'Start#2026x', newPassword: DEMO_PASSWORD });
+    await t.http
+      .post('/api/auth/password')
+      .set('Authorization', `Bearer ${first.body.token}`)
+      .send({ currentPassword: 'Start#2026x', newPassword: DEMO_PASSWORD });
     const login = await t.http.post('/api/auth/login').send({ username: 'gd_auditor', password: DEMO_PASSWORD });
     expect(login.status).toBe(200);
     gdAuditor = { Authorization: `Bearer ${login.body.token}` };
@@ -103,7 +122,10 @@ describe('audit log jurisdiction (R-3, R-38)', () => {
   afterAll(() => t.close());
 
   const all = (auth: { Authorization: string }, filter: object = {}) =>
-    t.http.get('/api/admin/audit-logs').query({ filter: JSON.stringify(filter), range: '[0,499]' }).set(auth);
+    t.http
+      .get('/api/admin/audit-logs')
+      .query({ filter: JSON.stringify(filter), range: '[0,499]' })
+      .set(auth);
 
   it('a provincial auditor sees only records of actors in 广东, never 四川, national or organisation-less ones', async () => {
     const res = await all(gdAuditor);
@@ -112,11 +134,13 @@ describe('audit log jurisdiction (R-3, R-38)', () => {
     for (const row of res.body) expect(guangdong.has(row.organisationId)).toBe(true);
     const usernames = new Set(res.body.map((r: { username: string }) => r.username));
     expect(usernames.has('gd_admin')).toBe(true);
-    for (const outsider of ['sc_reviewer', 'nat_admin', 'no_such_user', 'auditor']) expect(usernames.has(outsider)).toBe(false);
+    for (const outsider of ['sc_reviewer', 'nat_admin', 'no_such_user', 'auditor']) {
+      expect(usernames.has(outsider)).toBe(false);
+    }
     expect(res.headers['content-range']).toBe(`audit-logs 0-${res.body.length - 1}/${res.body.length}`);
   });
 
-  it('a provincial auditor cannot reach another province\'s record by id or by filter', async () => {
+  it("a provincial auditor cannot reach another province's record by id or by filter", async () => {
     const sichuan = await all(nationalAuditor, { username: 'sc_reviewer' });
     expect(sichuan.body.length).toBeGreaterThan(0);
     const byId = await all(gdAuditor, { id: sichuan.body.map((r: { id: number }) => r.id) });

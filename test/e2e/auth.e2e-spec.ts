@@ -43,7 +43,9 @@ describe('staff login (R-41)', () => {
   it('locks an account for 30 minutes after 5 failures, even against the right password', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 5; i += 1) {
-      statuses.push((await t.http.post('/api/auth/login').send({ username: 'sz_admin', password: `Bad@pass${i}` })).status);
+      statuses.push(
+        (await t.http.post('/api/auth/login').send({ username: 'sz_admin', password: `Bad@pass${i}` })).status,
+      );
     }
     expect(statuses).toEqual([401, 401, 401, 401, 423]);
     const right = await t.http.post('/api/auth/login').send({ username: 'sz_admin', password: 'Demo@2026' });
@@ -56,13 +58,22 @@ describe('staff login (R-41)', () => {
   });
 
   it('lets an administrator unlock a locked account', async () => {
-    for (let i = 0; i < 5; i += 1) await t.http.post('/api/auth/login').send({ username: 'cd_admin', password: 'nope' });
+    for (let i = 0; i < 5; i += 1) {
+      await t.http.post('/api/auth/login').send({ username: 'cd_admin', password: 'nope' });
+    }
     const admin = await t.login('nat_admin');
-    const users = await t.http.get('/api/admin/users').query({ filter: JSON.stringify({ q: 'cd_admin' }) }).set('Authorization', `Bearer ${admin}`);
+    const users = await t.http
+      .get('/api/admin/users')
+      .query({ filter: JSON.stringify({ q: 'cd_admin' }) })
+      .set('Authorization', `Bearer ${admin}`);
     const cd = users.body.find((u: { username: string }) => u.username === 'cd_admin');
     expect(cd.lockedUntil).not.toBeNull();
-    expect((await t.http.post(`/api/admin/users/${cd.id}/unlock`).set('Authorization', `Bearer ${admin}`)).status).toBe(200);
-    expect((await t.http.post('/api/auth/login').send({ username: 'cd_admin', password: 'Demo@2026' })).status).toBe(200);
+    expect((await t.http.post(`/api/admin/users/${cd.id}/unlock`).set('Authorization', `Bearer ${admin}`)).status).toBe(
+      200,
+    );
+    expect((await t.http.post('/api/auth/login').send({ username: 'cd_admin', password: 'Demo@2026' })).status).toBe(
+      200,
+    );
   });
 
   it('refuses requests without a valid token', async () => {
@@ -77,19 +88,25 @@ describe('staff login (R-41)', () => {
     expect(setup.status).toBe(200);
     expect(setup.body.qrDataUrl).toMatch(/^data:image\/png;base64,/);
     expect(setup.body.otpauthUrl).toContain('otpauth://totp/');
-    expect((await t.http.post('/api/auth/totp/enable').set(auth).send({ code: '000000' })).body.code).toBe('TOTP_CODE_INVALID');
+    expect((await t.http.post('/api/auth/totp/enable').set(auth).send({ code: '000000' })).body.code).toBe(
+      'TOTP_CODE_INVALID',
+    );
     const code = await generate({ secret: setup.body.secret });
     expect((await t.http.post('/api/auth/totp/enable').set(auth).send({ code })).status).toBe(204);
 
     const withoutCode = await t.http.post('/api/auth/login').send({ username: 'gd_admin', password: 'Demo@2026' });
     expect(withoutCode.status).toBe(401);
     expect(withoutCode.body.code).toBe('AUTH_TOTP_REQUIRED');
-    const badCode = await t.http.post('/api/auth/login').send({ username: 'gd_admin', password: 'Demo@2026', totpCode: '123456' });
+    const badCode = await t.http
+      .post('/api/auth/login')
+      .send({ username: 'gd_admin', password: 'Demo@2026', totpCode: '123456' });
     expect(badCode.body.code).toBe('AUTH_TOTP_INVALID');
     // Each code works once: the one used to enable is spent, so log in with the next period's code.
-    const good = await t.http
-      .post('/api/auth/login')
-      .send({ username: 'gd_admin', password: 'Demo@2026', totpCode: await generate({ secret: setup.body.secret, epoch: nextPeriod() }) });
+    const good = await t.http.post('/api/auth/login').send({
+      username: 'gd_admin',
+      password: 'Demo@2026',
+      totpCode: await generate({ secret: setup.body.secret, epoch: nextPeriod() }),
+    });
     expect(good.status).toBe(200);
     expect(good.body.user.totpEnabled).toBe(true);
     // The secret is stored encrypted, never in clear.
@@ -104,12 +121,19 @@ describe('staff login (R-41)', () => {
     const code = await generate({ secret });
     expect((await t.http.post('/api/auth/totp/enable').set(auth).send({ code })).status).toBe(204);
     // The code that enabled the second factor cannot also log in.
-    const replayAtLogin = await t.http.post('/api/auth/login').send({ username: 'nat_reviewer', password: 'Demo@2026', totpCode: code });
+    const replayAtLogin = await t.http
+      .post('/api/auth/login')
+      .send({ username: 'nat_reviewer', password: 'Demo@2026', totpCode: code });
     expect(replayAtLogin.status).toBe(401);
     expect(replayAtLogin.body.code).toBe('AUTH_TOTP_INVALID');
     const next = await generate({ secret, epoch: nextPeriod() });
-    expect((await t.http.post('/api/auth/login').send({ username: 'nat_reviewer', password: 'Demo@2026', totpCode: next })).status).toBe(200);
-    const again = await t.http.post('/api/auth/login').send({ username: 'nat_reviewer', password: 'Demo@2026', totpCode: next });
+    expect(
+      (await t.http.post('/api/auth/login').send({ username: 'nat_reviewer', password: 'Demo@2026', totpCode: next }))
+        .status,
+    ).toBe(200);
+    const again = await t.http
+      .post('/api/auth/login')
+      .send({ username: 'nat_reviewer', password: 'Demo@2026', totpCode: next });
     expect(again.body.code).toBe('AUTH_TOTP_INVALID');
     const replayAtDisable = await t.http.post('/api/auth/totp/disable').set(auth).send({ code: next });
     expect(replayAtDisable.status).toBe(422);
@@ -122,10 +146,24 @@ describe('staff login (R-41)', () => {
     const login = await t.http.post('/api/auth/login').send({ username: 'gz_admin', password: 'Demo@2026' });
     const auth = { Authorization: `Bearer ${login.body.token}` };
     const { secret } = (await t.http.post('/api/auth/totp/setup').set(auth)).body;
-    expect((await t.http.post('/api/auth/totp/enable').set(auth).send({ code: await generate({ secret }) })).status).toBe(204);
+    expect(
+      (
+        await t.http
+          .post('/api/auth/totp/enable')
+          .set(auth)
+          .send({ code: await generate({ secret }) })
+      ).status,
+    ).toBe(204);
     const statuses: number[] = [];
     for (let i = 0; i < 6; i += 1) {
-      statuses.push((await t.http.post('/api/auth/totp/disable').set(auth).send({ code: `00000${i}` })).status);
+      statuses.push(
+        (
+          await t.http
+            .post('/api/auth/totp/disable')
+            .set(auth)
+            .send({ code: `00000${i}` })
+        ).status,
+      );
     }
     expect(statuses).toEqual([422, 422, 422, 422, 423, 423]);
     const right = await t.http
@@ -140,13 +178,25 @@ describe('staff login (R-41)', () => {
     const auth = { Authorization: `Bearer ${login.body.token}` };
     const statuses: number[] = [];
     for (let i = 0; i < 6; i += 1) {
-      statuses.push((await t.http.post('/api/auth/password').set(auth).send({ currentPassword: `Guess@${i}x`, newPassword: 'Guangdong#2027' })).status);
+      statuses.push(
+        (
+          await t.http
+            .post('/api/auth/password')
+            .set(auth)
+            .send({ currentPassword: `Guess@${i}x`, newPassword: 'Guangdong#2027' })
+        ).status,
+      );
     }
     expect(statuses).toEqual([400, 400, 400, 400, 423, 423]);
     // Even the right current password is refused while locked, and so is login.
-    const right = await t.http.post('/api/auth/password').set(auth).send({ currentPassword: 'Demo@2026', newPassword: 'Guangdong#2027' });
+    const right = await t.http
+      .post('/api/auth/password')
+      .set(auth)
+      .send({ currentPassword: 'Demo@2026', newPassword: 'Guangdong#2027' });
     expect(right.status).toBe(423);
-    expect((await t.http.post('/api/auth/login').send({ username: 'inst_gd1', password: 'Demo@2026' })).status).toBe(423);
+    expect((await t.http.post('/api/auth/login').send({ username: 'inst_gd1', password: 'Demo@2026' })).status).toBe(
+      423,
+    );
   });
 
   it('R-41: lockout holds under parallel requests — at most 5 password checks, then even the right password is 423', async () => {
@@ -168,7 +218,9 @@ describe('staff login (R-41)', () => {
   });
 
   it('R-41: usernames are case-insensitive at login, and so is their lockout', async () => {
-    expect((await t.http.post('/api/auth/login').send({ username: 'GZ_HEAD', password: 'Demo@2026' })).status).toBe(200);
+    expect((await t.http.post('/api/auth/login').send({ username: 'GZ_HEAD', password: 'Demo@2026' })).status).toBe(
+      200,
+    );
     for (let i = 0; i < 5; i += 1) {
       await t.http.post('/api/auth/login').send({ username: i % 2 ? 'Ghost_Case' : 'ghost_CASE', password: 'x' });
     }
@@ -176,8 +228,10 @@ describe('staff login (R-41)', () => {
   });
 
   it('R-41: a password change ends the other sessions of the account and keeps the current one', async () => {
-    const first = (await t.http.post('/api/auth/login').send({ username: 'cd_admin', password: 'Demo@2026' })).body.token;
-    const second = (await t.http.post('/api/auth/login').send({ username: 'cd_admin', password: 'Demo@2026' })).body.token;
+    const first = (await t.http.post('/api/auth/login').send({ username: 'cd_admin', password: 'Demo@2026' })).body
+      .token;
+    const second = (await t.http.post('/api/auth/login').send({ username: 'cd_admin', password: 'Demo@2026' })).body
+      .token;
     const change = await t.http
       .post('/api/auth/password')
       .set('Authorization', `Bearer ${second}`)
@@ -188,26 +242,47 @@ describe('staff login (R-41)', () => {
   });
 
   it('enforces the password policy on change and accepts the new password afterwards', async () => {
-    const token = (await t.http.post('/api/auth/login').send({ username: 'inst_cd1', password: 'Demo@2026' })).body.token;
+    const token = (await t.http.post('/api/auth/login').send({ username: 'inst_cd1', password: 'Demo@2026' })).body
+      .token;
     const auth = { Authorization: `Bearer ${token}` };
-    const weak = await t.http.post('/api/auth/password').set(auth).send({ currentPassword: 'Demo@2026', newPassword: 'abcdefgh' });
+    const weak = await t.http
+      .post('/api/auth/password')
+      .set(auth)
+      .send({ currentPassword: 'Demo@2026', newPassword: 'abcdefgh' });
     expect(weak.status).toBe(422);
     expect(weak.body.code).toBe('PASSWORD_POLICY');
-    const wrongCurrent = await t.http.post('/api/auth/password').set(auth).send({ currentPassword: 'x', newPassword: 'Chengdu#2027' });
+    const wrongCurrent = await t.http
+      .post('/api/auth/password')
+      .set(auth)
+      .send({ currentPassword: 'x', newPassword: 'Chengdu#2027' });
     expect(wrongCurrent.body.code).toBe('AUTH_WRONG_PASSWORD');
-    expect((await t.http.post('/api/auth/password').set(auth).send({ currentPassword: 'Demo@2026', newPassword: 'Chengdu#2027' })).status).toBe(204);
-    expect((await t.http.post('/api/auth/login').send({ username: 'inst_cd1', password: 'Chengdu#2027' })).status).toBe(200);
+    expect(
+      (
+        await t.http
+          .post('/api/auth/password')
+          .set(auth)
+          .send({ currentPassword: 'Demo@2026', newPassword: 'Chengdu#2027' })
+      ).status,
+    ).toBe(204);
+    expect((await t.http.post('/api/auth/login').send({ username: 'inst_cd1', password: 'Chengdu#2027' })).status).toBe(
+      200,
+    );
   });
 
   it('logs out: the token stops working', async () => {
-    const token = (await t.http.post('/api/auth/login').send({ username: 'sc_reviewer', password: 'Demo@2026' })).body.token;
+    const token = (await t.http.post('/api/auth/login').send({ username: 'sc_reviewer', password: 'Demo@2026' })).body
+      .token;
     expect((await t.http.post('/api/auth/logout').set('Authorization', `Bearer ${token}`)).status).toBe(204);
     expect((await t.http.get('/api/auth/me').set('Authorization', `Bearer ${token}`)).status).toBe(401);
   });
 
   it('records successful and failed logins in the audit trail', async () => {
-    const [{ n: ok }] = await t.dataSource.query("SELECT COUNT(*) AS n FROM audit_logs WHERE action = 'auth.login' AND outcome = 'success'");
-    const [{ n: failed }] = await t.dataSource.query("SELECT COUNT(*) AS n FROM audit_logs WHERE action = 'auth.login' AND outcome = 'failure'");
+    const [{ n: ok }] = await t.dataSource.query(
+      "SELECT COUNT(*) AS n FROM audit_logs WHERE action = 'auth.login' AND outcome = 'success'",
+    );
+    const [{ n: failed }] = await t.dataSource.query(
+      "SELECT COUNT(*) AS n FROM audit_logs WHERE action = 'auth.login' AND outcome = 'failure'",
+    );
     expect(Number(ok)).toBeGreaterThan(3);
     expect(Number(failed)).toBeGreaterThan(10);
   });
@@ -226,7 +301,9 @@ describe('per-address login limit (R-41)', () => {
     t.http.post('/api/auth/login').set('X-Forwarded-For', ip).send({ username, password });
 
   it('refuses the 31st attempt after 30 failures across usernames, even for a valid account; other addresses go on', async () => {
-    const failures = await Promise.all(Array.from({ length: 30 }, (_, i) => loginFrom('203.0.113.7', `nobody_${i}`, 'Wrong@2026')));
+    const failures = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => loginFrom('203.0.113.7', `nobody_${i}`, 'Wrong@2026')),
+    );
     expect(failures.map((r) => r.status)).toEqual(Array(30).fill(401));
     const blocked = await loginFrom('203.0.113.7', 'gd_reviewer', 'Demo@2026');
     expect(blocked.status).toBe(429);

@@ -10,7 +10,12 @@ describe('batch import (R-8, R-12, R-42)', () => {
   let inst: string;
   let auth: { Authorization: string };
 
-  const upload = (file: Buffer, name = '证书数据.xlsx', fields: Record<string, string> = { kind: 'skill_level' }, headers = auth) => {
+  const upload = (
+    file: Buffer,
+    name = '证书数据.xlsx',
+    fields: Record<string, string> = { kind: 'skill_level' },
+    headers = auth,
+  ) => {
     const req = t.http.post('/api/admin/batches').set(headers);
     for (const [k, v] of Object.entries(fields)) req.field(k, v);
     return req.attach('file', file, name);
@@ -29,15 +34,34 @@ describe('batch import (R-8, R-12, R-42)', () => {
   afterAll(() => t.close());
 
   it('serves the template with the headers in order, drop-downs and a hidden version marker', async () => {
-    const res = await t.http.get('/api/admin/batches/template?kind=skill_level').set(auth).buffer(true).parse(binaryParser);
+    const res = await t.http
+      .get('/api/admin/batches/template?kind=skill_level')
+      .set(auth)
+      .buffer(true)
+      .parse(binaryParser);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.body as ArrayBuffer);
     const data = workbook.worksheets.find((ws) => ws.getRow(1).getCell(1).text === '姓名')!;
     expect((data.getRow(1).values as string[]).slice(1)).toEqual([
-      '姓名', '证件类型', '证件号码', '性别', '出生日期', '文化程度', '职业编码', '职业名称', '工种/职业方向',
-      '职业技能等级', '证书编号', '发证日期', '准考证号', '理论知识考试成绩', '操作技能考核成绩', '综合评审成绩', '评定成绩',
+      '姓名',
+      '证件类型',
+      '证件号码',
+      '性别',
+      '出生日期',
+      '文化程度',
+      '职业编码',
+      '职业名称',
+      '工种/职业方向',
+      '职业技能等级',
+      '证书编号',
+      '发证日期',
+      '准考证号',
+      '理论知识考试成绩',
+      '操作技能考核成绩',
+      '综合评审成绩',
+      '评定成绩',
     ]);
     expect(workbook.worksheets.some((ws) => ws.state === 'veryHidden' || ws.state === 'hidden')).toBe(true);
   });
@@ -48,30 +72,50 @@ describe('batch import (R-8, R-12, R-42)', () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ recordCount: 3, status: 'draft', version: 1 });
 
-    const [stored] = await t.dataSource.query('SELECT id_number_enc, id_number_masked FROM certificates WHERE certificate_number = ?', [rows[0].证书编号]);
+    const [stored] = await t.dataSource.query(
+      'SELECT id_number_enc, id_number_masked FROM certificates WHERE certificate_number = ?',
+      [rows[0].证书编号],
+    );
     expect(stored.id_number_enc).not.toContain(rows[0].证件号码.slice(6, 14));
     expect(stored.id_number_masked).toBe(`${'*'.repeat(14)}${rows[0].证件号码.slice(-4)}`);
 
-    const list = await t.http.get('/api/admin/certificates').query({ filter: JSON.stringify({ batchId: res.body.id }) }).set(auth);
+    const list = await t.http
+      .get('/api/admin/certificates')
+      .query({ filter: JSON.stringify({ batchId: res.body.id }) })
+      .set(auth);
     expect(list.status).toBe(200);
     expect(list.headers['content-range']).toBe('certificates 0-2/3');
-    expect(list.body[0]).toMatchObject({ holderName: rows[0].姓名, idNumberMasked: stored.id_number_masked, status: 'draft', level: 4 });
+    expect(list.body[0]).toMatchObject({
+      holderName: rows[0].姓名,
+      idNumberMasked: stored.id_number_masked,
+      status: 'draft',
+      level: 4,
+    });
     expect(list.body[2].level).toBe(3);
     expect(JSON.stringify(list.body)).not.toContain(rows[0].证件号码);
 
     const reveal = await t.http.post(`/api/admin/certificates/${list.body[0].id}/reveal-id`).set(auth);
     expect(reveal.body.idNumber).toBe(rows[0].证件号码);
     const auditor = { Authorization: `Bearer ${await t.login('auditor')}` };
-    const logs = await t.http.get('/api/admin/audit-logs').query({ filter: JSON.stringify({ action: 'certificate.id.reveal' }) }).set(auditor);
+    const logs = await t.http
+      .get('/api/admin/audit-logs')
+      .query({ filter: JSON.stringify({ action: 'certificate.id.reveal' }) })
+      .set(auditor);
     expect(logs.body[0]).toMatchObject({ username: 'inst_gz1', targetId: String(list.body[0].id) });
 
     // Exact search by ID number goes through the blind index.
-    const byId = await t.http.get('/api/admin/certificates').query({ filter: JSON.stringify({ idNumber: rows[1].证件号码 }) }).set(auth);
+    const byId = await t.http
+      .get('/api/admin/certificates')
+      .query({ filter: JSON.stringify({ idNumber: rows[1].证件号码 }) })
+      .set(auth);
     expect(byId.body.map((c: { certificateNumber: string }) => c.certificateNumber)).toEqual([rows[1].证书编号]);
     // R-9: the same person's legacy 15-digit number finds the record stored under its 18-digit form.
     const id18 = String(rows[1].证件号码);
     expect(id18.slice(6, 8)).toBe('19');
-    const legacy = await t.http.get('/api/admin/certificates').query({ filter: JSON.stringify({ idNumber: id18.slice(0, 6) + id18.slice(8, 17) }) }).set(auth);
+    const legacy = await t.http
+      .get('/api/admin/certificates')
+      .query({ filter: JSON.stringify({ idNumber: id18.slice(0, 6) + id18.slice(8, 17) }) })
+      .set(auth);
     expect(legacy.body.map((c: { certificateNumber: string }) => c.certificateNumber)).toEqual([rows[1].证书编号]);
   });
 
@@ -99,7 +143,11 @@ describe('batch import (R-8, R-12, R-42)', () => {
     expect(at(7)[0]).toMatchObject({ column: '发证日期' });
     expect(await counts()).toEqual(before);
 
-    const report = await t.http.get(`/api/admin/batches/error-reports/${res.body.errorReportId}`).set(auth).buffer(true).parse(binaryParser);
+    const report = await t.http
+      .get(`/api/admin/batches/error-reports/${res.body.errorReportId}`)
+      .set(auth)
+      .buffer(true)
+      .parse(binaryParser);
     expect(report.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(report.body as ArrayBuffer);
@@ -110,7 +158,9 @@ describe('batch import (R-8, R-12, R-42)', () => {
     expect(sheet.getRow(2).getCell(headers.length).text).toBe('');
 
     // Another city's administrator cannot download it.
-    const other = await t.http.get(`/api/admin/batches/error-reports/${res.body.errorReportId}`).set({ Authorization: `Bearer ${await t.login('cd_admin')}` });
+    const other = await t.http
+      .get(`/api/admin/batches/error-reports/${res.body.errorReportId}`)
+      .set({ Authorization: `Bearer ${await t.login('cd_admin')}` });
     expect(other.status).toBe(404);
   });
 
@@ -141,7 +191,17 @@ describe('batch import (R-8, R-12, R-42)', () => {
       'IMPORT_FOREIGN_TEMPLATE',
     ],
     ['an empty sheet', async () => buildSheet(t, inst, []), '空表.xlsx', 'IMPORT_EMPTY'],
-    ['more rows than the limit', async () => buildSheet(t, inst, Array.from({ length: 51 }, (_, i) => validRow(100 + i))), '超限.xlsx', 'IMPORT_TOO_MANY_ROWS'],
+    [
+      'more rows than the limit',
+      async () =>
+        buildSheet(
+          t,
+          inst,
+          Array.from({ length: 51 }, (_, i) => validRow(100 + i)),
+        ),
+      '超限.xlsx',
+      'IMPORT_TOO_MANY_ROWS',
+    ],
   ])('refuses %s with a Chinese message and stores nothing', async (_label, file, name, code) => {
     const before = await counts();
     const res = await upload(await file(), name);
@@ -168,14 +228,34 @@ describe('batch import (R-8, R-12, R-42)', () => {
     const instCd1 = await organisationId(t.dataSource, '成都市锦江区蜀味烹饪职业技能培训学校');
     const sheet = await buildSheet(t, inst, [validRow(40)]);
     expect((await upload(sheet, 'a.xlsx', { kind: 'skill_level' }, gz)).body.code).toBe('VALIDATION_FAILED');
-    expect((await upload(sheet, 'a.xlsx', { kind: 'skill_level', institutionId: String(instCd1) }, gz)).status).toBe(404);
+    expect((await upload(sheet, 'a.xlsx', { kind: 'skill_level', institutionId: String(instCd1) }, gz)).status).toBe(
+      404,
+    );
     // R-44: a centre uploads for an active institution only with a recorded reason.
     const noReason = await upload(sheet, 'a.xlsx', { kind: 'skill_level', institutionId: String(instGz1) }, gz);
     expect(noReason.status).toBe(422);
     expect(noReason.body.code).toBe('BATCH_PROXY_REASON_REQUIRED');
-    expect((await upload(sheet, 'a.xlsx', { kind: 'skill_level', institutionId: String(instGz1), proxyReason: '机构书面委托市中心代传' }, gz)).status).toBe(201);
+    expect(
+      (
+        await upload(
+          sheet,
+          'a.xlsx',
+          { kind: 'skill_level', institutionId: String(instGz1), proxyReason: '机构书面委托市中心代传' },
+          gz,
+        )
+      ).status,
+    ).toBe(201);
     // Reviewers do not upload.
-    expect((await upload(sheet, 'b.xlsx', { kind: 'skill_level' }, { Authorization: `Bearer ${await t.login('gd_reviewer')}` })).status).toBe(403);
+    expect(
+      (
+        await upload(
+          sheet,
+          'b.xlsx',
+          { kind: 'skill_level' },
+          { Authorization: `Bearer ${await t.login('gd_reviewer')}` },
+        )
+      ).status,
+    ).toBe(403);
   });
 
   it('refuses files over the size limit with 413', async () => {
@@ -183,7 +263,11 @@ describe('batch import (R-8, R-12, R-42)', () => {
     try {
       const token = await small.login('inst_gz1');
       const big = await buildSheet(small, token, [validRow(50)]);
-      const res = await small.http.post('/api/admin/batches').set('Authorization', `Bearer ${token}`).field('kind', 'skill_level').attach('file', big, 'big.xlsx');
+      const res = await small.http
+        .post('/api/admin/batches')
+        .set('Authorization', `Bearer ${token}`)
+        .field('kind', 'skill_level')
+        .attach('file', big, 'big.xlsx');
       expect(res.status).toBe(413);
       expect(res.body.code).toBe('IMPORT_FILE_TOO_LARGE');
       expect(res.body.message).toContain('上限');
@@ -199,7 +283,11 @@ describe('batch submission (R-14, R-16)', () => {
   let auth: { Authorization: string };
   const importRows = async (rows: ReturnType<typeof validRow>[], token = inst) => {
     const file = await buildSheet(t, token, rows);
-    const res = await t.http.post('/api/admin/batches').set('Authorization', `Bearer ${token}`).field('kind', 'skill_level').attach('file', file, 'x.xlsx');
+    const res = await t.http
+      .post('/api/admin/batches')
+      .set('Authorization', `Bearer ${token}`)
+      .field('kind', 'skill_level')
+      .attach('file', file, 'x.xlsx');
     if (res.status !== 201) throw new Error(JSON.stringify(res.body));
     return res.body as { id: number; version: number };
   };
@@ -216,10 +304,19 @@ describe('batch submission (R-14, R-16)', () => {
     const res = await t.http.post(`/api/admin/batches/${batch.id}/submit`).set(auth).send({ version: batch.version });
     expect(res.status).toBe(200);
     // Received 2026-11-23 (Mon); 15 working days later (no holidays in between) is 2026-12-14 (Mon).
-    expect(res.body).toMatchObject({ status: 'municipal_review', stageReceivedOn: '2026-11-23', dueDate: '2026-12-14', lateSubmission: false, version: 2 });
+    expect(res.body).toMatchObject({
+      status: 'municipal_review',
+      stageReceivedOn: '2026-11-23',
+      dueDate: '2026-12-14',
+      lateSubmission: false,
+      version: 2,
+    });
     expect(res.body.dueText).toBe('剩余 15 个工作日（2026-12-14 到期）');
     expect(res.body.workingDaysLeft).toBe(15);
-    const certs = await t.http.get('/api/admin/certificates').query({ filter: JSON.stringify({ batchId: batch.id }) }).set(auth);
+    const certs = await t.http
+      .get('/api/admin/certificates')
+      .query({ filter: JSON.stringify({ batchId: batch.id }) })
+      .set(auth);
     expect(certs.body[0]).toMatchObject({ status: 'in_review', uploadDue: '2026-12-10' });
     const again = await t.http.post(`/api/admin/batches/${batch.id}/submit`).set(auth).send({ version: 2 });
     expect(again.body.code).toBe('BATCH_WRONG_STATE');
@@ -227,55 +324,105 @@ describe('batch submission (R-14, R-16)', () => {
 
   it('starts a provincial-level institution at provincial review', async () => {
     const token = await t.login('inst_gd1');
-    const row = validRow(61, { 职业编码: '4-07-05-03', 职业名称: '消防设施操作员', '工种/职业方向': '消防设施监控操作', 发证日期: '2026-11-16' });
+    const row = validRow(61, {
+      职业编码: '4-07-05-03',
+      职业名称: '消防设施操作员',
+      '工种/职业方向': '消防设施监控操作',
+      发证日期: '2026-11-16',
+    });
     const batch = await importRows([row], token);
-    const res = await t.http.post(`/api/admin/batches/${batch.id}/submit`).set('Authorization', `Bearer ${token}`).send({ version: batch.version });
+    const res = await t.http
+      .post(`/api/admin/batches/${batch.id}/submit`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ version: batch.version });
     expect(res.body.status).toBe('provincial_review');
   });
 
   it('requires the 附件3 overdue statement for records past the upload deadline, and marks the batch late', async () => {
     // Issued 2026-09-01: Guangdong "30 days" ends 2026-10-01, a holiday, so the deadline rolls to 2026-10-08.
-    const batch = await importRows([validRow(62, { 发证日期: '2026-09-01' }), validRow(63, { 发证日期: '2026-11-12' })]);
-    const refused = await t.http.post(`/api/admin/batches/${batch.id}/submit`).set(auth).send({ version: batch.version });
+    const batch = await importRows([
+      validRow(62, { 发证日期: '2026-09-01' }),
+      validRow(63, { 发证日期: '2026-11-12' }),
+    ]);
+    const refused = await t.http
+      .post(`/api/admin/batches/${batch.id}/submit`)
+      .set(auth)
+      .send({ version: batch.version });
     expect(refused.status).toBe(422);
     expect(refused.body.code).toBe('BATCH_OVERDUE_STATEMENT_REQUIRED');
     expect(refused.body.count).toBe(1);
     expect(refused.body.records[0]).toMatchObject({ rowNumber: 2, issueDate: '2026-09-01', due: '2026-10-08' });
     const statement = { reason: '考点系统故障导致数据整理延误', responsiblePerson: '周敏', contact: '020-86000000' };
-    const ok = await t.http.post(`/api/admin/batches/${batch.id}/submit`).set(auth).send({ version: batch.version, overdueStatement: statement });
+    const ok = await t.http
+      .post(`/api/admin/batches/${batch.id}/submit`)
+      .set(auth)
+      .send({ version: batch.version, overdueStatement: statement });
     expect(ok.status).toBe(200);
-    expect(ok.body).toMatchObject({ status: 'municipal_review', lateSubmission: true, overdueStatement: { ...statement, recordCount: 1 } });
+    expect(ok.body).toMatchObject({
+      status: 'municipal_review',
+      lateSubmission: true,
+      overdueStatement: { ...statement, recordCount: 1 },
+    });
   });
 
   it('refuses records past the 6-month cutoff unless the province grants an exemption', async () => {
     const batch = await importRows([validRow(64, { 发证日期: '2026-04-20' })]);
     const statement = { reason: '历史数据补报', responsiblePerson: '周敏', contact: '020-86000000' };
-    const refused = await t.http.post(`/api/admin/batches/${batch.id}/submit`).set(auth).send({ version: batch.version, overdueStatement: statement });
+    const refused = await t.http
+      .post(`/api/admin/batches/${batch.id}/submit`)
+      .set(auth)
+      .send({ version: batch.version, overdueStatement: statement });
     expect(refused.body.code).toBe('BATCH_PAST_ACCEPTANCE_CUTOFF');
     expect(refused.body.records[0].due).toBe('2026-10-20');
     // Only a provincial centre may exempt; a city may not.
-    expect((await t.http.post(`/api/admin/batches/${batch.id}/exemption`).set({ Authorization: `Bearer ${await t.login('gz_admin')}` }).send({ version: batch.version, reason: '同意受理' })).status).toBe(403);
+    expect(
+      (
+        await t.http
+          .post(`/api/admin/batches/${batch.id}/exemption`)
+          .set({ Authorization: `Bearer ${await t.login('gz_admin')}` })
+          .send({ version: batch.version, reason: '同意受理' })
+      ).status,
+    ).toBe(403);
     const province = { Authorization: `Bearer ${await t.login('gd_reviewer')}` };
     // R-16 with optimistic locking: an exemption decided on a version of the batch that is no longer current is 409.
-    const stale = await t.http.post(`/api/admin/batches/${batch.id}/exemption`).set(province).send({ version: batch.version + 1, reason: '经省中心研究同意受理' });
+    const stale = await t.http
+      .post(`/api/admin/batches/${batch.id}/exemption`)
+      .set(province)
+      .send({ version: batch.version + 1, reason: '经省中心研究同意受理' });
     expect([stale.status, stale.body.code]).toEqual([409, 'STALE_VERSION']);
-    const granted = await t.http.post(`/api/admin/batches/${batch.id}/exemption`).set(province).send({ version: batch.version, reason: '经省中心研究同意受理' });
+    const granted = await t.http
+      .post(`/api/admin/batches/${batch.id}/exemption`)
+      .set(province)
+      .send({ version: batch.version, reason: '经省中心研究同意受理' });
     expect(granted.status).toBe(200);
-    expect(granted.body.exemption).toMatchObject({ reason: '经省中心研究同意受理', approverName: '黄丽萍', organisationName: '广东省职业技能服务指导中心' });
-    const ok = await t.http.post(`/api/admin/batches/${batch.id}/submit`).set(auth).send({ version: granted.body.version, overdueStatement: statement });
+    expect(granted.body.exemption).toMatchObject({
+      reason: '经省中心研究同意受理',
+      approverName: '黄丽萍',
+      organisationName: '广东省职业技能服务指导中心',
+    });
+    const ok = await t.http
+      .post(`/api/admin/batches/${batch.id}/submit`)
+      .set(auth)
+      .send({ version: granted.body.version, overdueStatement: statement });
     expect(ok.status).toBe(200);
     expect(ok.body.lateSubmission).toBe(true);
   });
 
   it('refuses a stale version with 409', async () => {
     const batch = await importRows([validRow(65, { 发证日期: '2026-11-18' })]);
-    const res = await t.http.post(`/api/admin/batches/${batch.id}/submit`).set(auth).send({ version: batch.version + 1 });
+    const res = await t.http
+      .post(`/api/admin/batches/${batch.id}/submit`)
+      .set(auth)
+      .send({ version: batch.version + 1 });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('STALE_VERSION');
   });
 
   it('keeps the history of upload, exemption and submission', async () => {
-    const list = await t.http.get('/api/admin/batches').query({ filter: JSON.stringify({ lateSubmission: true }) }).set(auth);
+    const list = await t.http
+      .get('/api/admin/batches')
+      .query({ filter: JSON.stringify({ lateSubmission: true }) })
+      .set(auth);
     const history = await t.http.get(`/api/admin/batches/${list.body[0].id}/history`).set(auth);
     expect(history.body.map((d: { action: string }) => d.action)).toEqual(expect.arrayContaining(['upload', 'submit']));
   });

@@ -10,7 +10,12 @@ const root = join(__dirname, '..', '..');
 const dist = (path: string) => join(root, 'dist', 'apps', 'api', 'src', path);
 
 function run(script: string, env: Record<string, string>) {
-  const result = spawnSync(process.execPath, [dist(script)], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(process.execPath, [dist(script)], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { status: result.status, out: `${result.stdout}${result.stderr}` };
 }
 
@@ -47,7 +52,13 @@ describe('command-line entry points (built app)', () => {
     const port = await freePort();
     const child = spawn(process.execPath, [dist('main.js')], {
       cwd: root,
-      env: { ...process.env, PORT: String(port), DATABASE_URL: `sqlite:${join(dir, 'served.sqlite')}`, APP_TODAY: '2026-11-23', NODE_ENV: 'test' },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATABASE_URL: `sqlite:${join(dir, 'served.sqlite')}`,
+        APP_TODAY: '2026-11-23',
+        NODE_ENV: 'test',
+      },
       stdio: 'ignore',
     });
     try {

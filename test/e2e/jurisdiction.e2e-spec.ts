@@ -30,20 +30,153 @@ interface Case {
 }
 
 const MATRIX: Case[] = [
-  { account: 'nat_admin', role: 'national_admin', own: 'nat', subordinate: 'inst_cd1', sibling: 'nat', organisations: 'jurisdiction', users: 'jurisdiction', audit: 200 },
-  { account: 'nat_reviewer', role: 'national_reviewer', own: 'nat', subordinate: 'gz', sibling: 'nat', organisations: 'jurisdiction', users: 403, audit: 403 },
-  { account: 'auditor', role: 'auditor', own: 'nat', subordinate: 'gd', sibling: 'sc', organisations: 403, users: 403, audit: 200 },
-  { account: 'gd_auditor', role: 'auditor', own: 'gd', subordinate: 'gz', sibling: 'sc', parent: 'nat', organisations: 403, users: 403, audit: 200 },
-  { account: 'gd_admin', role: 'provincial_admin', own: 'gd', subordinate: 'inst_gz1', sibling: 'sc', parent: 'nat', organisations: 'jurisdiction', users: 'jurisdiction', audit: 403 },
-  { account: 'gd_reviewer', role: 'provincial_reviewer', own: 'gd', subordinate: 'sz', sibling: 'sc', parent: 'nat', organisations: 'jurisdiction', users: 403, audit: 403 },
-  { account: 'sc_reviewer', role: 'provincial_reviewer', own: 'sc', subordinate: 'inst_cd1', sibling: 'gd', parent: 'nat', organisations: 'jurisdiction', users: 403, audit: 403 },
-  { account: 'gz_admin', role: 'municipal_admin', own: 'gz', subordinate: 'inst_gz2', sibling: 'sz', parent: 'gd', organisations: 'jurisdiction', users: 'jurisdiction', audit: 403 },
-  { account: 'gz_head', role: 'municipal_head', own: 'gz', subordinate: 'inst_gz1', sibling: 'sz', parent: 'gd', organisations: 'jurisdiction', users: 403, audit: 403 },
-  { account: 'sz_admin', role: 'municipal_admin', own: 'sz', sibling: 'gz', parent: 'gd', organisations: 'jurisdiction', users: 'jurisdiction', audit: 403 },
-  { account: 'cd_admin', role: 'municipal_admin', own: 'cd', subordinate: 'inst_cd1', sibling: 'gz', parent: 'sc', organisations: 'jurisdiction', users: 'jurisdiction', audit: 403 },
-  { account: 'inst_gz1', role: 'institution_operator', own: 'inst_gz1', sibling: 'inst_gz2', parent: 'gz', organisations: 'jurisdiction', users: 403, audit: 403 },
-  { account: 'inst_gd1', role: 'institution_operator', own: 'inst_gd1', sibling: 'gz', parent: 'gd', organisations: 'jurisdiction', users: 403, audit: 403 },
-  { account: 'inst_cd1', role: 'institution_operator', own: 'inst_cd1', sibling: 'inst_gz1', parent: 'cd', organisations: 'jurisdiction', users: 403, audit: 403 },
+  {
+    account: 'nat_admin',
+    role: 'national_admin',
+    own: 'nat',
+    subordinate: 'inst_cd1',
+    sibling: 'nat',
+    organisations: 'jurisdiction',
+    users: 'jurisdiction',
+    audit: 200,
+  },
+  {
+    account: 'nat_reviewer',
+    role: 'national_reviewer',
+    own: 'nat',
+    subordinate: 'gz',
+    sibling: 'nat',
+    organisations: 'jurisdiction',
+    users: 403,
+    audit: 403,
+  },
+  {
+    account: 'auditor',
+    role: 'auditor',
+    own: 'nat',
+    subordinate: 'gd',
+    sibling: 'sc',
+    organisations: 403,
+    users: 403,
+    audit: 200,
+  },
+  {
+    account: 'gd_auditor',
+    role: 'auditor',
+    own: 'gd',
+    subordinate: 'gz',
+    sibling: 'sc',
+    parent: 'nat',
+    organisations: 403,
+    users: 403,
+    audit: 200,
+  },
+  {
+    account: 'gd_admin',
+    role: 'provincial_admin',
+    own: 'gd',
+    subordinate: 'inst_gz1',
+    sibling: 'sc',
+    parent: 'nat',
+    organisations: 'jurisdiction',
+    users: 'jurisdiction',
+    audit: 403,
+  },
+  {
+    account: 'gd_reviewer',
+    role: 'provincial_reviewer',
+    own: 'gd',
+    subordinate: 'sz',
+    sibling: 'sc',
+    parent: 'nat',
+    organisations: 'jurisdiction',
+    users: 403,
+    audit: 403,
+  },
+  {
+    account: 'sc_reviewer',
+    role: 'provincial_reviewer',
+    own: 'sc',
+    subordinate: 'inst_cd1',
+    sibling: 'gd',
+    parent: 'nat',
+    organisations: 'jurisdiction',
+    users: 403,
+    audit: 403,
+  },
+  {
+    account: 'gz_admin',
+    role: 'municipal_admin',
+    own: 'gz',
+    subordinate: 'inst_gz2',
+    sibling: 'sz',
+    parent: 'gd',
+    organisations: 'jurisdiction',
+    users: 'jurisdiction',
+    audit: 403,
+  },
+  {
+    account: 'gz_head',
+    role: 'municipal_head',
+    own: 'gz',
+    subordinate: 'inst_gz1',
+    sibling: 'sz',
+    parent: 'gd',
+    organisations: 'jurisdiction',
+    users: 403,
+    audit: 403,
+  },
+  {
+    account: 'sz_admin',
+    role: 'municipal_admin',
+    own: 'sz',
+    sibling: 'gz',
+    parent: 'gd',
+    organisations: 'jurisdiction',
+    users: 'jurisdiction',
+    audit: 403,
+  },
+  {
+    account: 'cd_admin',
+    role: 'municipal_admin',
+    own: 'cd',
+    subordinate: 'inst_cd1',
+    sibling: 'gz',
+    parent: 'sc',
+    organisations: 'jurisdiction',
+    users: 'jurisdiction',
+    audit: 403,
+  },
+  {
+    account: 'inst_gz1',
+    role: 'institution_operator',
+    own: 'inst_gz1',
+    sibling: 'inst_gz2',
+    parent: 'gz',
+    organisations: 'jurisdiction',
+    users: 403,
+    audit: 403,
+  },
+  {
+    account: 'inst_gd1',
+    role: 'institution_operator',
+    own: 'inst_gd1',
+    sibling: 'gz',
+    parent: 'gd',
+    organisations: 'jurisdiction',
+    users: 403,
+    audit: 403,
+  },
+  {
+    account: 'inst_cd1',
+    role: 'institution_operator',
+    own: 'inst_cd1',
+    sibling: 'inst_gz1',
+    parent: 'cd',
+    organisations: 'jurisdiction',
+    users: 403,
+    audit: 403,
+  },
 ];
 
 describe('jurisdiction matrix (R-3)', () => {
@@ -56,7 +189,9 @@ describe('jurisdiction matrix (R-3)', () => {
     t = await createTestApp();
     for (const key of Object.keys(ORG) as OrgKey[]) ids[key] = await organisationId(t.dataSource, ORG[key]);
     await createProvincialAuditor(t, ids.gd);
-    const users: { id: number; organisation_id: number }[] = await t.dataSource.query('SELECT id, organisation_id FROM users ORDER BY id');
+    const users: { id: number; organisation_id: number }[] = await t.dataSource.query(
+      'SELECT id, organisation_id FROM users ORDER BY id',
+    );
     for (const key of Object.keys(ORG) as OrgKey[]) {
       const user = users.find((u) => Number(u.organisation_id) === ids[key]);
       if (user) userOf[key] = Number(user.id);
@@ -75,8 +210,12 @@ describe('jurisdiction matrix (R-3)', () => {
     it('organisations: own and subordinate 200, sibling and parent 404', async () => {
       const expectFor = (inside: boolean) => (c.organisations === 403 ? 403 : inside ? 200 : 404);
       expect((await get(`/api/admin/organisations/${ids[c.own]}`)).status).toBe(expectFor(true));
-      if (c.subordinate) expect((await get(`/api/admin/organisations/${ids[c.subordinate]}`)).status).toBe(expectFor(true));
-      if (c.sibling !== c.own) expect((await get(`/api/admin/organisations/${ids[c.sibling]}`)).status).toBe(expectFor(false));
+      if (c.subordinate) {
+        expect((await get(`/api/admin/organisations/${ids[c.subordinate]}`)).status).toBe(expectFor(true));
+      }
+      if (c.sibling !== c.own) {
+        expect((await get(`/api/admin/organisations/${ids[c.sibling]}`)).status).toBe(expectFor(false));
+      }
       if (c.parent) expect((await get(`/api/admin/organisations/${ids[c.parent]}`)).status).toBe(expectFor(false));
     });
 
@@ -99,7 +238,9 @@ describe('jurisdiction matrix (R-3)', () => {
       const inside = userOf[c.subordinate ?? c.own];
       const outside = userOf[c.sibling !== c.own ? c.sibling : 'gd'];
       if (inside) expect((await get(`/api/admin/users/${inside}`)).status).toBe(c.users === 403 ? 403 : 200);
-      if (outside && c.sibling !== c.own) expect((await get(`/api/admin/users/${outside}`)).status).toBe(c.users === 403 ? 403 : 404);
+      if (outside && c.sibling !== c.own) {
+        expect((await get(`/api/admin/users/${outside}`)).status).toBe(c.users === 403 ? 403 : 404);
+      }
     });
 
     it('audit log: only auditor and national_admin', async () => {
@@ -109,18 +250,15 @@ describe('jurisdiction matrix (R-3)', () => {
 
   it('cannot create an institution under another city, nor edit one there', async () => {
     const token = await t.login('gz_admin');
-    const create = await t.http
-      .post('/api/admin/organisations')
-      .set('Authorization', `Bearer ${token}`)
-      .send({
-        level: 'institution',
-        parentId: ids.sz,
-        regionCode: '440306',
-        name: '越权新建机构',
-        creditCode: '91440300MA5G0XKJ2M',
-        kind: 'employer',
-        registeredAt: '2024-01-01',
-      });
+    const create = await t.http.post('/api/admin/organisations').set('Authorization', `Bearer ${token}`).send({
+      level: 'institution',
+      parentId: ids.sz,
+      regionCode: '440306',
+      name: '越权新建机构',
+      creditCode: '91440300MA5G0XKJ2M',
+      kind: 'employer',
+      registeredAt: '2024-01-01',
+    });
     expect(create.status).toBe(404);
     const edit = await t.http
       .put(`/api/admin/organisations/${ids.inst_cd1}`)
@@ -137,7 +275,13 @@ async function createProvincialAuditor(t: TestApp, gd: number): Promise<void> {
   const res = await t.http
     .post('/api/admin/users')
     .set('Authorization', `Bearer ${await t.login('nat_admin')}`)
-    .send({ username: 'gd_auditor', displayName: '省审计员', roles: ['auditor'], organisationId: gd, password: 'Demo@2026' });
+    .send({
+      username: 'gd_auditor',
+      displayName: '省审计员',
+      roles: ['auditor'],
+      organisationId: gd,
+      password: 'Demo@2026',
+    });
   if (res.status !== 201) throw new Error(`gd_auditor: ${res.status} ${JSON.stringify(res.body)}`);
   await t.dataSource.query('UPDATE users SET must_change_password = ? WHERE id = ?', [false, res.body.id]);
 }
@@ -191,7 +335,13 @@ describe('user administration matrix (R-3)', () => {
       const res = await t.http
         .post('/api/admin/users')
         .set(nat)
-        .send({ username, displayName: '矩阵账号', roles: [spec.role], organisationId: ids[spec.org], password: 'Matrix#2026' });
+        .send({
+          username,
+          displayName: '矩阵账号',
+          roles: [spec.role],
+          organisationId: ids[spec.org],
+          password: 'Matrix#2026',
+        });
       if (res.status !== 201) throw new Error(`${username}: ${res.status} ${JSON.stringify(res.body)}`);
       targetId[username] = res.body.id;
     }
@@ -199,26 +349,33 @@ describe('user administration matrix (R-3)', () => {
   afterAll(() => t.close());
 
   const post = async (actor: string, path: string, body?: object) =>
-    t.http.post(path).set('Authorization', `Bearer ${await t.login(actor)}`).send(body);
-  const versionOf = async (id: number) => Number((await t.dataSource.query('SELECT version FROM users WHERE id = ?', [id]))[0].version);
+    t.http
+      .post(path)
+      .set('Authorization', `Bearer ${await t.login(actor)}`)
+      .send(body);
+  const versionOf = async (id: number) =>
+    Number((await t.dataSource.query('SELECT version FROM users WHERE id = ?', [id]))[0].version);
 
   describe.each(Object.keys(EXPECT))('%s', (actor) => {
-    it.each(Object.keys(TARGETS) as Target[])('update, disable, enable, reset-password, unlock on %s', async (target) => {
-      const id = targetId[target];
-      const want = expected(actor, target);
-      const update = await t.http
-        .put(`/api/admin/users/${id}`)
-        .set('Authorization', `Bearer ${await t.login(actor)}`)
-        .send({ version: await versionOf(id), displayName: `改名${actor}` });
-      const statuses = [
-        update.status,
-        (await post(actor, `/api/admin/users/${id}/disable`)).status,
-        (await post(actor, `/api/admin/users/${id}/enable`)).status,
-        (await post(actor, `/api/admin/users/${id}/reset-password`)).status,
-        (await post(actor, `/api/admin/users/${id}/unlock`)).status,
-      ];
-      expect(statuses).toEqual([want, want, want, want, want]);
-    });
+    it.each(Object.keys(TARGETS) as Target[])(
+      'update, disable, enable, reset-password, unlock on %s',
+      async (target) => {
+        const id = targetId[target];
+        const want = expected(actor, target);
+        const update = await t.http
+          .put(`/api/admin/users/${id}`)
+          .set('Authorization', `Bearer ${await t.login(actor)}`)
+          .send({ version: await versionOf(id), displayName: `改名${actor}` });
+        const statuses = [
+          update.status,
+          (await post(actor, `/api/admin/users/${id}/disable`)).status,
+          (await post(actor, `/api/admin/users/${id}/enable`)).status,
+          (await post(actor, `/api/admin/users/${id}/reset-password`)).status,
+          (await post(actor, `/api/admin/users/${id}/unlock`)).status,
+        ];
+        expect(statuses).toEqual([want, want, want, want, want]);
+      },
+    );
 
     it.each(Object.keys(TARGETS) as Target[])('create an account like %s', async (target) => {
       const spec = TARGETS[target];

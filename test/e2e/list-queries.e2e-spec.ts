@@ -9,14 +9,57 @@ import { createTestApp, TestApp } from './support/test-app';
 const LISTS = [
   { path: '/api/admin/organisations', names: ['id', 'level', 'status', 'parentId', 'q'] },
   { path: '/api/admin/users', names: ['id', 'organisationId', 'role', 'disabled', 'q'] },
-  { path: '/api/admin/batches', names: ['id', 'queue', 'status', 'institutionId', 'parentId', 'kind', 'lateSubmission', 'overdue', 'organisationId'] },
+  {
+    path: '/api/admin/batches',
+    names: [
+      'id',
+      'queue',
+      'status',
+      'institutionId',
+      'parentId',
+      'kind',
+      'lateSubmission',
+      'overdue',
+      'organisationId',
+    ],
+  },
   { path: '/api/admin/certificates', names: ['id', 'batchId', 'certificateNumber', 'idNumber', 'status'] },
   { path: '/api/admin/deadlines', names: ['id', 'status', 'kind', 'organisationId', 'state'] },
-  { path: '/api/admin/audit-logs', names: ['id', 'username', 'action', 'actionPrefix', 'targetType', 'targetId', 'outcome', 'from', 'to'] },
+  {
+    path: '/api/admin/audit-logs',
+    names: ['id', 'username', 'action', 'actionPrefix', 'targetType', 'targetId', 'outcome', 'from', 'to'],
+  },
 ] as const;
 
-const INHERITED = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', 'toLocaleString', '__defineGetter__', 'prototype'];
-const NASTY_VALUES = ['abc', 1e300, -1, 0, 1.5, 2 ** 53, '2026-02-30', '2026-2-1', null, [], {}, [1e300], ['x'], true, '', '1; DROP TABLE users'];
+const INHERITED = [
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  'isPrototypeOf',
+  'toLocaleString',
+  '__defineGetter__',
+  'prototype',
+];
+const NASTY_VALUES = [
+  'abc',
+  1e300,
+  -1,
+  0,
+  1.5,
+  2 ** 53,
+  '2026-02-30',
+  '2026-2-1',
+  null,
+  [],
+  {},
+  [1e300],
+  ['x'],
+  true,
+  '',
+  '1; DROP TABLE users',
+];
 
 /** A JSON object text whose keys may be anything, `__proto__` included, as an attacker would write it. */
 function objectText(entries: [string, unknown][]): string {
@@ -43,26 +86,41 @@ describe('list queries (R-3, R-42)', () => {
     expect(health.status).toBe(200);
   }
 
-  it.each(LISTS.map((l) => l.path))('R-42: sorting %s by __proto__ is a 400, and logins and lists still work afterwards', async (path) => {
-    const res = await t.http.get(path).query({ sort: '["__proto__","ASC"]', filter: '{"id":[1]}' }).set(auth);
-    expect(res.status).toBe(400);
-    expect(res.body.code).toBe('BAD_QUERY');
-    expect(res.body.message).toMatch(/[\u4e00-\u9fff]/);
-    await stillServes();
-  });
+  it.each(LISTS.map((l) => l.path))(
+    'R-42: sorting %s by __proto__ is a 400, and logins and lists still work afterwards',
+    async (path) => {
+      const res = await t.http.get(path).query({ sort: '["__proto__","ASC"]', filter: '{"id":[1]}' }).set(auth);
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('BAD_QUERY');
+      expect(res.body.message).toMatch(/[\u4e00-\u9fff]/);
+      await stillServes();
+    },
+  );
 
-  it.each(INHERITED)('R-42: the inherited name %s is an unknown sort field and an unknown filter (400) on every list', async (name) => {
-    for (const { path } of LISTS) {
-      const sort = await t.http.get(path).query({ sort: JSON.stringify([name, 'ASC']), filter: '{"id":[1]}' }).set(auth);
-      expect([path, sort.status, sort.body.code]).toEqual([path, 400, 'BAD_QUERY']);
-      const filter = await t.http.get(path).query({ filter: objectText([[name, 1]]) }).set(auth);
-      expect([path, filter.status, filter.body.code]).toEqual([path, 400, 'BAD_QUERY']);
-    }
-    await stillServes();
-  });
+  it.each(INHERITED)(
+    'R-42: the inherited name %s is an unknown sort field and an unknown filter (400) on every list',
+    async (name) => {
+      for (const { path } of LISTS) {
+        const sort = await t.http
+          .get(path)
+          .query({ sort: JSON.stringify([name, 'ASC']), filter: '{"id":[1]}' })
+          .set(auth);
+        expect([path, sort.status, sort.body.code]).toEqual([path, 400, 'BAD_QUERY']);
+        const filter = await t.http
+          .get(path)
+          .query({ filter: objectText([[name, 1]]) })
+          .set(auth);
+        expect([path, filter.status, filter.body.code]).toEqual([path, 400, 'BAD_QUERY']);
+      }
+      await stillServes();
+    },
+  );
 
   it.each(INHERITED)('R-42: the inherited name %s as a deadline rule or profile is a 400', async (name) => {
-    for (const query of [{ rule: name, from: '2026-01-05' }, { rule: 'upload', from: '2026-01-05', profile: name }]) {
+    for (const query of [
+      { rule: name, from: '2026-01-05' },
+      { rule: 'upload', from: '2026-01-05', profile: name },
+    ]) {
       const res = await t.http.get('/api/admin/calendar/deadline').query(query).set(auth);
       expect([query, res.status]).toEqual([query, 400]);
     }
@@ -114,26 +172,62 @@ describe('list queries (R-3, R-42)', () => {
   });
 
   it('keeps what the console sends: pages up to 500, sort by id, getMany by id, its filter names', async () => {
-    const page = await t.http.get('/api/admin/organisations').query({ range: '[0,499]', sort: '["regionCode","ASC"]', filter: '{"level":"provincial"}' }).set(auth);
+    const page = await t.http
+      .get('/api/admin/organisations')
+      .query({ range: '[0,499]', sort: '["regionCode","ASC"]', filter: '{"level":"provincial"}' })
+      .set(auth);
     expect(page.status).toBe(200);
     expect(page.headers['content-range']).toMatch(/^organisations 0-\d+\/\d+$/);
     for (const { path } of LISTS) {
-      const res = await t.http.get(path).query({ sort: '["id","DESC"]', range: '[0,499]', filter: '{"id":[1,2,3]}' }).set(auth);
+      const res = await t.http
+        .get(path)
+        .query({ sort: '["id","DESC"]', range: '[0,499]', filter: '{"id":[1,2,3]}' })
+        .set(auth);
       expect([path, res.status]).toEqual([path, 200]);
       expect(res.body.every((row: { id: number }) => [1, 2, 3].includes(row.id))).toBe(true);
     }
-    const org = (await t.http.get('/api/admin/organisations').query({ filter: '{"level":"municipal"}' }).set(auth)).body[0];
+    const org = (await t.http.get('/api/admin/organisations').query({ filter: '{"level":"municipal"}' }).set(auth))
+      .body[0];
     const consoleRequests: [string, object][] = [
-      ['/api/admin/organisations', { q: '广州', level: ['provincial', 'municipal'], status: 'active', parentId: org.parentId }],
+      [
+        '/api/admin/organisations',
+        { q: '广州', level: ['provincial', 'municipal'], status: 'active', parentId: org.parentId },
+      ],
       ['/api/admin/users', { q: 'admin', role: 'municipal_admin', organisationId: org.id, disabled: false }],
-      ['/api/admin/batches', { status: ['draft', 'municipal_review'], kind: 'skill_level', institutionId: 1, lateSubmission: false, overdue: true }],
+      [
+        '/api/admin/batches',
+        {
+          status: ['draft', 'municipal_review'],
+          kind: 'skill_level',
+          institutionId: 1,
+          lateSubmission: false,
+          overdue: true,
+        },
+      ],
       ['/api/admin/batches', { queue: 'mine' }],
-      ['/api/admin/deadlines', { organisationId: org.id, status: 'municipal_review', kind: 'review', state: 'overdue' }],
-      ['/api/admin/audit-logs', { username: 'nat_admin', action: 'auth.login', from: '2026-01-01', to: '2026-12-31', outcome: 'success', targetType: 'user', targetId: '1' }],
+      [
+        '/api/admin/deadlines',
+        { organisationId: org.id, status: 'municipal_review', kind: 'review', state: 'overdue' },
+      ],
+      [
+        '/api/admin/audit-logs',
+        {
+          username: 'nat_admin',
+          action: 'auth.login',
+          from: '2026-01-01',
+          to: '2026-12-31',
+          outcome: 'success',
+          targetType: 'user',
+          targetId: '1',
+        },
+      ],
       ['/api/admin/audit-logs', { actionPrefix: 'auth.' }],
     ];
     for (const [path, filter] of consoleRequests) {
-      const res = await t.http.get(path).query({ filter: JSON.stringify(filter), range: '[0,24]' }).set(auth);
+      const res = await t.http
+        .get(path)
+        .query({ filter: JSON.stringify(filter), range: '[0,24]' })
+        .set(auth);
       expect([path, filter, res.status]).toEqual([path, filter, 200]);
       expect(res.headers['content-range']).toBeDefined();
     }
@@ -141,18 +235,30 @@ describe('list queries (R-3, R-42)', () => {
     expect(users.body.map((u: { username: string }) => u.username)).toContain('gd_admin');
   });
 
-  it('R-3: a region filter outside the caller\'s jurisdiction lists nothing (not another province\'s batches)', async () => {
+  it("R-3: a region filter outside the caller's jurisdiction lists nothing (not another province's batches)", async () => {
     const gz = { Authorization: `Bearer ${await t.login('gz_admin')}` };
-    const sc = (await t.http.get('/api/admin/organisations').query({ filter: '{"q":"四川"}' }).set(auth)).body.find((o: { level: string }) => o.level === 'provincial');
+    const sc = (await t.http.get('/api/admin/organisations').query({ filter: '{"q":"四川"}' }).set(auth)).body.find(
+      (o: { level: string }) => o.level === 'provincial',
+    );
     for (const path of ['/api/admin/batches', '/api/admin/deadlines']) {
-      const res = await t.http.get(path).query({ filter: JSON.stringify({ organisationId: sc.id }) }).set(gz);
+      const res = await t.http
+        .get(path)
+        .query({ filter: JSON.stringify({ organisationId: sc.id }) })
+        .set(gz);
       expect([path, res.status, res.body]).toEqual([path, 200, []]);
     }
   });
 
   it('R-42: fuzzing sort, range and filter of every list answers only 200 or 400, and the process keeps serving', async () => {
-    const anyKey = (names: readonly string[]) => fc.oneof(fc.constantFrom(...names, ...INHERITED), fc.string({ maxLength: 12 }));
-    const anyValue = fc.oneof(fc.constantFrom(...NASTY_VALUES), fc.jsonValue({ maxDepth: 2 }), fc.integer(), fc.double(), fc.string({ maxLength: 8 }));
+    const anyKey = (names: readonly string[]) =>
+      fc.oneof(fc.constantFrom(...names, ...INHERITED), fc.string({ maxLength: 12 }));
+    const anyValue = fc.oneof(
+      fc.constantFrom(...NASTY_VALUES),
+      fc.jsonValue({ maxDepth: 2 }),
+      fc.integer(),
+      fc.double(),
+      fc.string({ maxLength: 8 }),
+    );
     const jsonText = (arb: fc.Arbitrary<unknown>) => arb.map((v) => JSON.stringify(v) ?? '');
     for (const { path, names } of LISTS) {
       const sort = fc.oneof(
@@ -161,7 +267,12 @@ describe('list queries (R-3, R-42)', () => {
         fc.string({ maxLength: 10 }),
       );
       const range = fc.oneof(
-        jsonText(fc.tuple(fc.oneof(fc.integer({ min: -10, max: 1000 }), fc.double(), fc.constantFrom(1e300, 2 ** 53, -0)), fc.oneof(fc.integer({ min: -10, max: 1000 }), fc.double(), fc.constant(1e300)))),
+        jsonText(
+          fc.tuple(
+            fc.oneof(fc.integer({ min: -10, max: 1000 }), fc.double(), fc.constantFrom(1e300, 2 ** 53, -0)),
+            fc.oneof(fc.integer({ min: -10, max: 1000 }), fc.double(), fc.constant(1e300)),
+          ),
+        ),
         jsonText(fc.jsonValue({ maxDepth: 1 })),
       );
       const filter = fc.oneof(
@@ -173,8 +284,14 @@ describe('list queries (R-3, R-42)', () => {
         fc.asyncProperty(params, async (query) => {
           const res = await t.http.get(path).query(query).set(auth);
           // R-9: nat_admin may not search by ID number, so such a filter is refused before it is parsed.
-          const idSearchRefused = res.status === 403 && res.body.code === 'FORBIDDEN' && path === '/api/admin/certificates' && (query.filter ?? '').includes('"idNumber"');
-          if (res.status !== 200 && res.status !== 400 && !idSearchRefused) throw new Error(`${path} ${JSON.stringify(query)} → ${res.status} ${JSON.stringify(res.body)}`);
+          const idSearchRefused =
+            res.status === 403 &&
+            res.body.code === 'FORBIDDEN' &&
+            path === '/api/admin/certificates' &&
+            (query.filter ?? '').includes('"idNumber"');
+          if (res.status !== 200 && res.status !== 400 && !idSearchRefused) {
+            throw new Error(`${path} ${JSON.stringify(query)} → ${res.status} ${JSON.stringify(res.body)}`);
+          }
         }),
         { numRuns: 60 },
       );
@@ -186,7 +303,8 @@ describe('list queries (R-3, R-42)', () => {
   });
 
   it('R-42: a JSON body with __proto__ or constructor keys is refused or ignored, never a 500, and logins still work', async () => {
-    const body = '{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},"username":"gd_admin","password":"x"}';
+    const body =
+      '{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},"username":"gd_admin","password":"x"}';
     const res = await t.http.post('/api/auth/login').set('Content-Type', 'application/json').send(body);
     expect([400, 401]).toContain(res.status);
     const create = await t.http.post('/api/admin/users').set(auth).set('Content-Type', 'application/json').send(body);
@@ -198,7 +316,12 @@ describe('list queries (R-3, R-42)', () => {
   it('R-42: racing uploads of the same file: one batch, the others 409 IMPORT_DUPLICATE_FILE, never a 500', async () => {
     const inst = await t.login('inst_gz1');
     const file = await buildSheet(t, inst, [validRow(901), validRow(902)]);
-    const send = () => t.http.post('/api/admin/batches').set('Authorization', `Bearer ${inst}`).field('kind', 'skill_level').attach('file', file, '并发.xlsx');
+    const send = () =>
+      t.http
+        .post('/api/admin/batches')
+        .set('Authorization', `Bearer ${inst}`)
+        .field('kind', 'skill_level')
+        .attach('file', file, '并发.xlsx');
     const answers = await Promise.all([send(), send(), send(), send()]);
     const statuses = answers.map((r) => r.status).sort();
     expect(statuses).toEqual([201, 409, 409, 409]);

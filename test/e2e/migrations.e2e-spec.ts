@@ -19,7 +19,10 @@ async function roundTrip(dataSource: DataSource, tablesLeft: string): Promise<un
 // Issue #2 point 4: MySQL/MariaDB schema only through committed migrations, and they match the entities.
 // Runs against DATABASE_URL when it is MySQL, else against the local MariaDB every machine here has.
 describe('migrations (MySQL/MariaDB)', () => {
-  const server = testDatabaseKind() === 'mysql' ? (process.env.DATABASE_URL as string) : (process.env.MYSQL_TEST_SERVER ?? DEFAULT_MYSQL_SERVER);
+  const server =
+    testDatabaseKind() === 'mysql'
+      ? (process.env.DATABASE_URL as string)
+      : (process.env.MYSQL_TEST_SERVER ?? DEFAULT_MYSQL_SERVER);
 
   it('apply cleanly, leave no drift against the entities, and revert completely', async () => {
     const database = await createMysqlDatabase(server, false);
@@ -42,7 +45,9 @@ describe('migrations (MySQL/MariaDB)', () => {
 describe('migrations (SQLite)', () => {
   it('apply cleanly, leave no drift against the entities, and revert completely', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cert-migrations-'));
-    const dataSource = await new DataSource(await resolveDataSourceOptions(`sqlite:${join(dir, 'app.sqlite')}`)).initialize();
+    const dataSource = await new DataSource(
+      await resolveDataSourceOptions(`sqlite:${join(dir, 'app.sqlite')}`),
+    ).initialize();
     try {
       const left = await roundTrip(
         dataSource,
@@ -72,7 +77,9 @@ describe('embedded SQLite start-up (migrateEmbedded)', () => {
   }
 
   it('migrates a new file, and adopts a synchronised one that matches the entities without re-running DDL', async () => {
-    const fresh = await new DataSource(await resolveDataSourceOptions(`sqlite:${join(dir, 'new.sqlite')}`)).initialize();
+    const fresh = await new DataSource(
+      await resolveDataSourceOptions(`sqlite:${join(dir, 'new.sqlite')}`),
+    ).initialize();
     try {
       expect((await migrateEmbedded(fresh)).length).toBe(MIGRATIONS.length);
       expect(await migrateEmbedded(fresh)).toEqual([]);

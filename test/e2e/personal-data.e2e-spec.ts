@@ -22,7 +22,11 @@ describe('personal data (R-9, R-38, R-42)', () => {
     return req.attach('file', file, '证书数据.xlsx');
   };
   const download = async (id: number, username: string) =>
-    t.http.get(`/api/admin/batches/error-reports/${id}`).set(await bearer(username)).buffer(true).parse(binaryParser);
+    t.http
+      .get(`/api/admin/batches/error-reports/${id}`)
+      .set(await bearer(username))
+      .buffer(true)
+      .parse(binaryParser);
   /** A refused upload by `username` (rows with a future issue date); returns its error report id and the rows. */
   const refusedUpload = async (username: string, seed: number, fields: Record<string, string> = {}) => {
     const rows = [validRow(seed), validRow(seed + 1, { 发证日期: FUTURE })];
@@ -31,7 +35,9 @@ describe('personal data (R-9, R-38, R-42)', () => {
     return { id: res.body.errorReportId as number, rows };
   };
   const storedFiles = (): string[] =>
-    (readdirSync(storage, { recursive: true }) as string[]).map((f) => join(storage, f)).filter((f) => statSync(f).isFile());
+    (readdirSync(storage, { recursive: true }) as string[])
+      .map((f) => join(storage, f))
+      .filter((f) => statSync(f).isFile());
   const reportFiles = async (id: number): Promise<string[]> => {
     const [row] = await t.dataSource.query('SELECT file_key, errors_key FROM import_error_reports WHERE id = ?', [id]);
     return [join(storage, row.file_key), join(storage, row.errors_key)];
@@ -83,7 +89,10 @@ describe('personal data (R-9, R-38, R-42)', () => {
   it('R-9, R-38: an error report goes only to the uploading organisation — not the centres above, not national staff — and each download is audited', async () => {
     const byInstitution = await refusedUpload('inst_gz1', 110);
     for (const username of ['gz_admin', 'gd_admin', 'nat_admin', 'cd_admin']) {
-      expect({ username, status: (await download(byInstitution.id, username)).status }).toEqual({ username, status: 404 });
+      expect({ username, status: (await download(byInstitution.id, username)).status }).toEqual({
+        username,
+        status: 404,
+      });
     }
     expect((await download(byInstitution.id, 'inst_gz1')).status).toBe(200);
     expect((await download(byInstitution.id, 'inst_gz1')).status).toBe(200);
@@ -92,7 +101,10 @@ describe('personal data (R-9, R-38, R-42)', () => {
 
     // A centre uploading on an institution's behalf (R-44) gets its own report; the province above does not.
     const institutionId = await organisationId(t.dataSource, '广州市白云区粤厨职业培训学校');
-    const byCentre = await refusedUpload('gz_admin', 120, { institutionId: String(institutionId), proxyReason: '机构委托市中心代为上报' });
+    const byCentre = await refusedUpload('gz_admin', 120, {
+      institutionId: String(institutionId),
+      proxyReason: '机构委托市中心代为上报',
+    });
     expect((await download(byCentre.id, 'gz_admin')).status).toBe(200);
     expect((await download(byCentre.id, 'gz_head')).status).toBe(200); // staff of the same centre
     expect((await download(byCentre.id, 'gd_admin')).status).toBe(404);
@@ -111,7 +123,10 @@ describe('personal data (R-9, R-38, R-42)', () => {
     expect(keptFiles.concat(expiringFiles).every((f) => existsSync(f))).toBe(true);
 
     // On access: a report whose time is up answers 404 and is removed with its files.
-    await t.dataSource.query('UPDATE import_error_reports SET expires_on = ? WHERE id = ?', ['2026-11-23', expiring.id]);
+    await t.dataSource.query('UPDATE import_error_reports SET expires_on = ? WHERE id = ?', [
+      '2026-11-23',
+      expiring.id,
+    ]);
     const gone = await download(expiring.id, 'inst_gz1');
     expect(gone.status).toBe(404);
     expect(JSON.parse(String(gone.body)).code).toBe('NOT_FOUND');
@@ -130,18 +145,27 @@ describe('personal data (R-9, R-38, R-42)', () => {
   it('R-9: exact search by ID number needs certificates.unmask — 403 before the value is validated', async () => {
     const id = validRow(150).证件号码;
     for (const filter of [{ idNumber: id }, { idNumber: {} }, { idNumber: 'x' }]) {
-      const res = await t.http.get('/api/admin/certificates').query({ filter: JSON.stringify(filter) }).set(await bearer('nat_admin'));
+      const res = await t.http
+        .get('/api/admin/certificates')
+        .query({ filter: JSON.stringify(filter) })
+        .set(await bearer('nat_admin'));
       expect(res.status).toBe(403);
       expect(res.body.code).toBe('FORBIDDEN');
     }
-    const auditor = await t.http.get('/api/admin/certificates').query({ filter: JSON.stringify({ idNumber: {} }) }).set(await bearer('auditor'));
+    const auditor = await t.http
+      .get('/api/admin/certificates')
+      .query({ filter: JSON.stringify({ idNumber: {} }) })
+      .set(await bearer('auditor'));
     expect(auditor.status).toBe(403);
   });
 
   it('R-9, R-38: ID-number searches are audited without the number and limited per user, counted in the database (429)', async () => {
     const ids = [validRow(160).证件号码, validRow(161).证件号码, validRow(162).证件号码];
     const search = async (username: string, idNumber: unknown) =>
-      t.http.get('/api/admin/certificates').query({ filter: JSON.stringify({ idNumber }) }).set(await bearer(username));
+      t.http
+        .get('/api/admin/certificates')
+        .query({ filter: JSON.stringify({ idNumber }) })
+        .set(await bearer(username));
     expect((await search('inst_gz1', ids[0])).status).toBe(200);
     expect((await search('inst_gz1', ids[1])).status).toBe(200);
     expect((await search('inst_gz1', {})).status).toBe(400); // an invalid value counts too
@@ -153,7 +177,9 @@ describe('personal data (R-9, R-38, R-42)', () => {
     expect((await search('gz_admin', ids[2])).status).toBe(200);
 
     const [user] = await t.dataSource.query("SELECT id FROM users WHERE username = 'inst_gz1'");
-    const [counter] = await t.dataSource.query('SELECT hits FROM rate_limits WHERE bucket = ?', [`certificates.id-search:user:${user.id}`]);
+    const [counter] = await t.dataSource.query('SELECT hits FROM rate_limits WHERE bucket = ?', [
+      `certificates.id-search:user:${user.id}`,
+    ]);
     expect(Number(counter.hits)).toBe(SEARCH_LIMIT);
 
     const logs: { username: string; detail: string }[] = await t.dataSource.query(
@@ -167,9 +193,13 @@ describe('personal data (R-9, R-38, R-42)', () => {
 
   it('R-9: revealing full ID numbers is limited per user, also under concurrent requests (429)', async () => {
     const institutionId = await organisationId(t.dataSource, '广州市白云区粤厨职业培训学校');
-    const [certificate] = await t.dataSource.query('SELECT id FROM certificates WHERE institution_id = ? ORDER BY id LIMIT 1', [institutionId]);
+    const [certificate] = await t.dataSource.query(
+      'SELECT id FROM certificates WHERE institution_id = ? ORDER BY id LIMIT 1',
+      [institutionId],
+    );
     expect(certificate).toBeDefined();
-    const reveal = async (username: string) => t.http.post(`/api/admin/certificates/${certificate.id}/reveal-id`).set(await bearer(username));
+    const reveal = async (username: string) =>
+      t.http.post(`/api/admin/certificates/${certificate.id}/reveal-id`).set(await bearer(username));
     await bearer('inst_gz1');
     const burst = await Promise.all(Array.from({ length: REVEAL_LIMIT + 4 }, () => reveal('inst_gz1')));
     expect(burst.filter((r) => r.status === 200)).toHaveLength(REVEAL_LIMIT);
@@ -181,7 +211,9 @@ describe('personal data (R-9, R-38, R-42)', () => {
 
   it('R-9: lists cannot be sorted by the encrypted number, its blind index, its masked form or the birth date', async () => {
     const institutionId = await organisationId(t.dataSource, '广州市白云区粤厨职业培训学校');
-    const [batch] = await t.dataSource.query('SELECT id FROM batches WHERE institution_id = ? ORDER BY id LIMIT 1', [institutionId]);
+    const [batch] = await t.dataSource.query('SELECT id FROM batches WHERE institution_id = ? ORDER BY id LIMIT 1', [
+      institutionId,
+    ]);
     for (const field of ['idNumberEnc', 'idNumberHash', 'idNumberMasked', 'birthDate']) {
       const res = await t.http
         .get('/api/admin/certificates')
@@ -214,7 +246,9 @@ describe('personal data (R-9, R-38, R-42)', () => {
     expect(notes).toHaveLength(MAX_ERRORS + 1);
     expect(notes.slice(0, MAX_ERRORS).every((n) => n.includes('发证日期'))).toBe(true);
     expect(notes[MAX_ERRORS]).toContain('另有 3 处错误未列出');
-    const [stored] = await t.dataSource.query('SELECT error_count FROM import_error_reports WHERE id = ?', [res.body.errorReportId]);
+    const [stored] = await t.dataSource.query('SELECT error_count FROM import_error_reports WHERE id = ?', [
+      res.body.errorReportId,
+    ]);
     expect(Number(stored.error_count)).toBe(bad);
   });
 });

@@ -18,7 +18,9 @@ describe('platform', () => {
   it('serves the OpenAPI document', async () => {
     const res = await t.http.get('/api/docs-json');
     expect(res.status).toBe(200);
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/admin/organisations', '/api/admin/audit-logs']));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/admin/organisations', '/api/admin/audit-logs']),
+    );
   });
 
   it('answers malformed JSON with 400 and a Chinese message', async () => {
@@ -29,15 +31,23 @@ describe('platform', () => {
 
   it('answers bad list parameters with 400', async () => {
     const token = await t.login('nat_admin');
-    const res = await t.http.get('/api/admin/organisations').query({ sort: '["password","ASC"]' }).set('Authorization', `Bearer ${token}`);
+    const res = await t.http
+      .get('/api/admin/organisations')
+      .query({ sort: '["password","ASC"]' })
+      .set('Authorization', `Bearer ${token}`);
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('BAD_QUERY');
-    const range = await t.http.get('/api/admin/organisations').query({ range: 'nonsense' }).set('Authorization', `Bearer ${token}`);
+    const range = await t.http
+      .get('/api/admin/organisations')
+      .query({ range: 'nonsense' })
+      .set('Authorization', `Bearer ${token}`);
     expect(range.body.code).toBe('BAD_QUERY');
   });
 
   it('answers unknown API routes with a JSON 404', async () => {
-    const res = await t.http.get('/api/admin/nothing-here').set('Authorization', `Bearer ${await t.login('nat_admin')}`);
+    const res = await t.http
+      .get('/api/admin/nothing-here')
+      .set('Authorization', `Bearer ${await t.login('nat_admin')}`);
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('ROUTE_NOT_FOUND');
   });

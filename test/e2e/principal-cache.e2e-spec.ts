@@ -9,8 +9,10 @@ describe('principal cache', () => {
   let t: TestApp;
   let loads: jest.SpyInstance;
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
-  const login = async (username: string) => (await t.http.post('/api/auth/login').send({ username, password: 'Demo@2026' })).body.token as string;
-  const userId = async (username: string) => Number((await t.dataSource.query('SELECT id FROM users WHERE username = ?', [username]))[0].id);
+  const login = async (username: string) =>
+    (await t.http.post('/api/auth/login').send({ username, password: 'Demo@2026' })).body.token as string;
+  const userId = async (username: string) =>
+    Number((await t.dataSource.query('SELECT id FROM users WHERE username = ?', [username]))[0].id);
 
   beforeAll(async () => {
     t = await createTestApp({ env: { PRINCIPAL_CACHE_SECONDS: '2' } });
@@ -33,7 +35,10 @@ describe('principal cache', () => {
     const admin = bearer(await t.login('nat_admin'));
     const id = await userId('gd_reviewer');
     const user = await t.http.get(`/api/admin/users/${id}`).set(admin);
-    const update = await t.http.put(`/api/admin/users/${id}`).set(admin).send({ version: user.body.version, roles: ['provincial_admin'] });
+    const update = await t.http
+      .put(`/api/admin/users/${id}`)
+      .set(admin)
+      .send({ version: user.body.version, roles: ['provincial_admin'] });
     expect(update.status).toBe(200);
     expect((await t.http.get('/api/admin/users').set(bearer(token))).status).toBe(200);
   });
@@ -52,14 +57,18 @@ describe('principal cache', () => {
 
     const cd = await login('inst_cd1');
     expect((await t.http.get('/api/auth/me').set(bearer(cd))).status).toBe(200);
-    expect((await t.http.post(`/api/admin/users/${await userId('inst_cd1')}/reset-password`).set(admin)).status).toBe(200);
+    expect((await t.http.post(`/api/admin/users/${await userId('inst_cd1')}/reset-password`).set(admin)).status).toBe(
+      200,
+    );
     expect((await t.http.get('/api/auth/me').set(bearer(cd))).status).toBe(401);
   });
 
   it('R-41: a session idle past the limit ends even while its principal is cached', async () => {
     const token = await login('gz_admin');
     expect((await t.http.get('/api/auth/me').set(bearer(token))).status).toBe(200);
-    await t.dataSource.getRepository(Session).update({ userId: await userId('gz_admin') }, { lastSeenAt: new Date(Date.now() - 31 * 60_000) });
+    await t.dataSource
+      .getRepository(Session)
+      .update({ userId: await userId('gz_admin') }, { lastSeenAt: new Date(Date.now() - 31 * 60_000) });
     const res = await t.http.get('/api/auth/me').set(bearer(token));
     expect(res.body.code).toBe('AUTH_SESSION_EXPIRED');
   });

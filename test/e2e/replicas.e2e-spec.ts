@@ -15,7 +15,10 @@ import { createMysqlDatabase, DEFAULT_MYSQL_SERVER, TestDatabase, testDatabaseKi
 // replica, so a request reads its own writes. The "replica" here is an empty database that lags forever:
 // any request reading from it would fail or find nothing.
 describe('read replicas (MySQL/MariaDB)', () => {
-  const server = testDatabaseKind() === 'mysql' ? (process.env.DATABASE_URL as string) : (process.env.MYSQL_TEST_SERVER ?? DEFAULT_MYSQL_SERVER);
+  const server =
+    testDatabaseKind() === 'mysql'
+      ? (process.env.DATABASE_URL as string)
+      : (process.env.MYSQL_TEST_SERVER ?? DEFAULT_MYSQL_SERVER);
   let primary: TestDatabase;
   let replica: TestDatabase;
   let app: INestApplication;
@@ -24,11 +27,21 @@ describe('read replicas (MySQL/MariaDB)', () => {
   beforeAll(async () => {
     primary = await createMysqlDatabase(server);
     replica = await createMysqlDatabase(server, false);
-    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: primary.url, DATABASE_REPLICA_URLS: replica.url, APP_TODAY: TEST_TODAY });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: primary.url,
+      DATABASE_REPLICA_URLS: replica.url,
+      APP_TODAY: TEST_TODAY,
+    });
     app = await createApp(config);
     await app.init();
     dataSource = app.get<DataSource>(getDataSourceToken());
-    await loadDemoData(dataSource, { today: TEST_TODAY, clock: app.get(Clock), cipher: app.get(FieldCipher), onlyIfEmpty: false });
+    await loadDemoData(dataSource, {
+      today: TEST_TODAY,
+      clock: app.get(Clock),
+      cipher: app.get(FieldCipher),
+      onlyIfEmpty: false,
+    });
   });
   afterAll(async () => {
     await app?.close();
@@ -51,7 +64,13 @@ describe('read replicas (MySQL/MariaDB)', () => {
     const created = await http
       .post('/api/admin/users')
       .set(auth)
-      .send({ username: 'replica_check', displayName: '副本检查', roles: ['institution_operator'], organisationId: institution, password: 'Start#2026x' });
+      .send({
+        username: 'replica_check',
+        displayName: '副本检查',
+        roles: ['institution_operator'],
+        organisationId: institution,
+        password: 'Start#2026x',
+      });
     expect(created.status).toBe(201);
     const read = await http.get(`/api/admin/users/${created.body.id}`).set(auth);
     expect(read.status).toBe(200);
@@ -73,6 +92,8 @@ describe('read replicas (MySQL/MariaDB)', () => {
   });
 
   it('refuses replicas for the embedded SQLite database', () => {
-    expect(() => loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'sqlite::memory:', DATABASE_REPLICA_URLS: replica.url })).toThrow(ConfigError);
+    expect(() =>
+      loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'sqlite::memory:', DATABASE_REPLICA_URLS: replica.url }),
+    ).toThrow(ConfigError);
   });
 });

@@ -41,7 +41,10 @@ describe('Cache-Control on API answers (R-9, R-41)', () => {
       .field('kind', 'skill_level')
       .attach('file', await buildSheet(t, login.body.token, [validRow(801)]), 'ok.xlsx');
     expect(good.status).toBe(201);
-    const list = await t.http.get('/api/admin/certificates').query({ filter: JSON.stringify({ batchId: good.body.id }) }).set(auth);
+    const list = await t.http
+      .get('/api/admin/certificates')
+      .query({ filter: JSON.stringify({ batchId: good.body.id }) })
+      .set(auth);
     expect([list.status, list.headers['cache-control']]).toEqual([200, 'no-store']);
     const reveal = await t.http.post(`/api/admin/certificates/${list.body[0].id}/reveal-id`).set(auth);
     expect([reveal.status, reveal.headers['cache-control']]).toEqual([200, 'no-store']);
@@ -53,7 +56,11 @@ describe('Cache-Control on API answers (R-9, R-41)', () => {
       .attach('file', await buildSheet(t, login.body.token, [validRow(802, { 证件号码: '123' })]), 'bad.xlsx');
     expect(bad.status).toBe(422);
     expect(bad.headers['cache-control']).toBe('no-store');
-    const report = await t.http.get(`/api/admin/batches/error-reports/${bad.body.errorReportId}`).set(auth).buffer(true).parse(binaryParser);
+    const report = await t.http
+      .get(`/api/admin/batches/error-reports/${bad.body.errorReportId}`)
+      .set(auth)
+      .buffer(true)
+      .parse(binaryParser);
     expect([report.status, report.headers['cache-control']]).toEqual([200, 'no-store']);
 
     const refused = await t.http.get('/api/admin/users');
@@ -75,7 +82,12 @@ describe('API documentation in production (R-41)', () => {
     const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: database.url, ...PRODUCTION_KEYS });
     app = await createApp(config);
     await app.init();
-    await loadDemoData(app.get<DataSource>(getDataSourceToken()), { today: TEST_TODAY, clock: app.get(Clock), cipher: app.get(FieldCipher), onlyIfEmpty: false });
+    await loadDemoData(app.get<DataSource>(getDataSourceToken()), {
+      today: TEST_TODAY,
+      clock: app.get(Clock),
+      cipher: app.get(FieldCipher),
+      onlyIfEmpty: false,
+    });
     http = request(app.getHttpServer());
   });
   afterAll(async () => {
@@ -84,7 +96,13 @@ describe('API documentation in production (R-41)', () => {
   });
 
   it('needs a staff login for the documentation and its JSON', async () => {
-    for (const path of ['/api/docs', '/api/docs/', '/api/docs-json', '/api/docs-yaml', '/api/docs/swagger-ui-init.js']) {
+    for (const path of [
+      '/api/docs',
+      '/api/docs/',
+      '/api/docs-json',
+      '/api/docs-yaml',
+      '/api/docs/swagger-ui-init.js',
+    ]) {
       const anonymous = await http.get(path);
       expect([path, anonymous.status]).toEqual([path, 401]);
       const forged = await http.get(path).set('Authorization', 'Bearer not-a-session');

@@ -12,14 +12,28 @@ describe('review workflow (R-11, R-13)', () => {
   /** Uploads and submits a batch for 广州市白云区粤厨职业培训学校 (issued 2026-11-16, so on time). */
   async function submittedBatch(rows = 3) {
     const token = await t.login('inst_gz1');
-    const file = await buildSheet(t, token, Array.from({ length: rows }, (_, i) => validRow(Math.floor(Math.random() * 1e6) + i, { 发证日期: '2026-11-16' })));
-    const uploaded = await t.http.post('/api/admin/batches').set('Authorization', `Bearer ${token}`).field('kind', 'skill_level').attach('file', file, 'r.xlsx');
+    const file = await buildSheet(
+      t,
+      token,
+      Array.from({ length: rows }, (_, i) => validRow(Math.floor(Math.random() * 1e6) + i, { 发证日期: '2026-11-16' })),
+    );
+    const uploaded = await t.http
+      .post('/api/admin/batches')
+      .set('Authorization', `Bearer ${token}`)
+      .field('kind', 'skill_level')
+      .attach('file', file, 'r.xlsx');
     if (uploaded.status !== 201) throw new Error(JSON.stringify(uploaded.body));
-    const submitted = await t.http.post(`/api/admin/batches/${uploaded.body.id}/submit`).set('Authorization', `Bearer ${token}`).send({ version: 1 });
+    const submitted = await t.http
+      .post(`/api/admin/batches/${uploaded.body.id}/submit`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ version: 1 });
     return submitted.body as { id: number; version: number; status: string };
   }
   const approve = async (user: string, id: number, version: number, comment?: string) =>
-    t.http.post(`/api/admin/batches/${id}/approve`).set(await as(user)).send({ version, comment });
+    t.http
+      .post(`/api/admin/batches/${id}/approve`)
+      .set(await as(user))
+      .send({ version, comment });
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -34,18 +48,32 @@ describe('review workflow (R-11, R-13)', () => {
     expect(byCity.body).toMatchObject({ status: 'municipal_head_approval', dueDate: '2026-12-14' }); // keeps the city's period
     const byHead = await approve('gz_head', batch.id, byCity.body.version);
     // Guangdong provincial review: 15 working days from 2026-11-23.
-    expect(byHead.body).toMatchObject({ status: 'provincial_review', stageReceivedOn: '2026-11-23', dueDate: '2026-12-14' });
+    expect(byHead.body).toMatchObject({
+      status: 'provincial_review',
+      stageReceivedOn: '2026-11-23',
+      dueDate: '2026-12-14',
+    });
     const byProvince = await approve('gd_reviewer', batch.id, byHead.body.version);
     expect(byProvince.body).toMatchObject({ status: 'national_review', dueDate: '2026-12-14' });
     const byNation = await approve('nat_reviewer', batch.id, byProvince.body.version, '同意发布');
-    expect(byNation.body).toMatchObject({ status: 'published', publishedOn: '2026-11-23', dueDate: null, overdue: false });
+    expect(byNation.body).toMatchObject({
+      status: 'published',
+      publishedOn: '2026-11-23',
+      dueDate: null,
+      overdue: false,
+    });
 
-    const certificates = await t.http.get('/api/admin/certificates').query({ filter: JSON.stringify({ batchId: batch.id }) }).set(await as('gd_reviewer'));
+    const certificates = await t.http
+      .get('/api/admin/certificates')
+      .query({ filter: JSON.stringify({ batchId: batch.id }) })
+      .set(await as('gd_reviewer'));
     expect(certificates.body.map((c: { status: string }) => c.status)).toEqual(['published', 'published', 'published']);
     expect(certificates.body[0].publishedOn).toBe('2026-11-23');
 
     const history = await t.http.get(`/api/admin/batches/${batch.id}/history`).set(await as('inst_gz1'));
-    expect(history.body.map((d: { action: string; stage: string; actorName: string }) => [d.action, d.stage, d.actorName])).toEqual([
+    expect(
+      history.body.map((d: { action: string; stage: string; actorName: string }) => [d.action, d.stage, d.actorName]),
+    ).toEqual([
       ['upload', 'draft', '周敏（粤厨培训学校）'],
       ['submit', 'draft', '周敏（粤厨培训学校）'],
       ['approve', 'municipal_review', '林晓东'],
@@ -81,55 +109,126 @@ describe('review workflow (R-11, R-13)', () => {
       .send({ version: head.body.version, reason: '工种填写不规范' });
     expect(res.status).toBe(200);
     // Guangdong: correction within 10 working days of a provincial return → 2026-12-07.
-    expect(res.body).toMatchObject({ status: 'returned', returnedFrom: 'provincial_review', dueDate: '2026-12-07', dueRule: 'correction_after_provincial_return' });
-    const certs = await t.http.get('/api/admin/certificates').query({ filter: JSON.stringify({ batchId: batch.id }) }).set(await as('inst_gz1'));
+    expect(res.body).toMatchObject({
+      status: 'returned',
+      returnedFrom: 'provincial_review',
+      dueDate: '2026-12-07',
+      dueRule: 'correction_after_provincial_return',
+    });
+    const certs = await t.http
+      .get('/api/admin/certificates')
+      .query({ filter: JSON.stringify({ batchId: batch.id }) })
+      .set(await as('inst_gz1'));
     expect(certs.body[0]).toMatchObject({ status: 'returned', returnReason: '工种填写不规范' });
 
-    const again = await t.http.post(`/api/admin/batches/${batch.id}/submit`).set(await as('inst_gz1')).send({ version: res.body.version });
+    const again = await t.http
+      .post(`/api/admin/batches/${batch.id}/submit`)
+      .set(await as('inst_gz1'))
+      .send({ version: res.body.version });
     expect(again.body).toMatchObject({ status: 'municipal_review', round: 2 });
     const history = await t.http.get(`/api/admin/batches/${batch.id}/history`).set(await as('inst_gz1'));
-    expect(history.body.map((d: { action: string }) => d.action)).toEqual(['upload', 'submit', 'approve', 'approve', 'return', 'submit']);
+    expect(history.body.map((d: { action: string }) => d.action)).toEqual([
+      'upload',
+      'submit',
+      'approve',
+      'approve',
+      'return',
+      'submit',
+    ]);
   });
 
   it('lets the institution fix a returned batch by editing records or uploading a corrected sheet', async () => {
     const batch = await submittedBatch(2);
-    const returned = await t.http.post(`/api/admin/batches/${batch.id}/return`).set(await as('gz_admin')).send({ version: batch.version, reason: '姓名有误' });
+    const returned = await t.http
+      .post(`/api/admin/batches/${batch.id}/return`)
+      .set(await as('gz_admin'))
+      .send({ version: batch.version, reason: '姓名有误' });
     const inst = await as('inst_gz1');
-    const [record] = (await t.http.get('/api/admin/certificates').query({ filter: JSON.stringify({ batchId: batch.id }) }).set(inst)).body;
+    const [record] = (
+      await t.http
+        .get('/api/admin/certificates')
+        .query({ filter: JSON.stringify({ batchId: batch.id }) })
+        .set(inst)
+    ).body;
 
-    const bad = await t.http.put(`/api/admin/certificates/${record.id}`).set(inst).send({ version: record.version, reason: '更正', idNumber: '440111199001011234' });
+    const bad = await t.http
+      .put(`/api/admin/certificates/${record.id}`)
+      .set(inst)
+      .send({ version: record.version, reason: '更正', idNumber: '440111199001011234' });
     expect(bad.status).toBe(422);
     expect(bad.body.code).toBe('CERTIFICATE_INVALID');
     expect(bad.body.errors[0].column).toBe('证件号码');
-    const fixed = await t.http.put(`/api/admin/certificates/${record.id}`).set(inst).send({ version: record.version, reason: '更正姓名', holderName: '陈志明' });
+    const fixed = await t.http
+      .put(`/api/admin/certificates/${record.id}`)
+      .set(inst)
+      .send({ version: record.version, reason: '更正姓名', holderName: '陈志明' });
     expect(fixed.status).toBe(200);
-    expect(fixed.body).toMatchObject({ holderName: '陈志明', idNumberMasked: record.idNumberMasked, version: record.version + 1 });
-    const [kept] = await t.dataSource.query('SELECT snapshot FROM certificate_history WHERE certificate_id = ?', [record.id]);
+    expect(fixed.body).toMatchObject({
+      holderName: '陈志明',
+      idNumberMasked: record.idNumberMasked,
+      version: record.version + 1,
+    });
+    const [kept] = await t.dataSource.query('SELECT snapshot FROM certificate_history WHERE certificate_id = ?', [
+      record.id,
+    ]);
     expect(JSON.parse(kept.snapshot).holderName).toBe(record.holderName);
     // Reviewers do not edit institutions' data.
-    expect((await t.http.put(`/api/admin/certificates/${record.id}`).set(await as('gd_reviewer')).send({ version: 2, reason: 'x改', holderName: '王五' })).status).toBe(403);
+    expect(
+      (
+        await t.http
+          .put(`/api/admin/certificates/${record.id}`)
+          .set(await as('gd_reviewer'))
+          .send({ version: 2, reason: 'x改', holderName: '王五' })
+      ).status,
+    ).toBe(403);
 
     const token = await t.login('inst_gz1');
-    const corrected = await buildSheet(t, token, [validRow(4242, { 发证日期: '2026-11-16' }), validRow(4243, { 发证日期: '2026-11-16' }), validRow(4244, { 发证日期: '2026-11-16' })]);
+    const corrected = await buildSheet(t, token, [
+      validRow(4242, { 发证日期: '2026-11-16' }),
+      validRow(4243, { 发证日期: '2026-11-16' }),
+      validRow(4244, { 发证日期: '2026-11-16' }),
+    ]);
     const batchNow = await t.http.get(`/api/admin/batches/${batch.id}`).set(inst);
-    const reup = await t.http.post(`/api/admin/batches/${batch.id}/reupload`).set(inst).attach('file', corrected, '更正后.xlsx');
+    const reup = await t.http
+      .post(`/api/admin/batches/${batch.id}/reupload`)
+      .set(inst)
+      .attach('file', corrected, '更正后.xlsx');
     expect(reup.status).toBe(200);
     expect(reup.body).toMatchObject({ status: 'returned', recordCount: 3, version: batchNow.body.version + 1 });
-    const again = await t.http.post(`/api/admin/batches/${batch.id}/submit`).set(inst).send({ version: reup.body.version });
+    const again = await t.http
+      .post(`/api/admin/batches/${batch.id}/submit`)
+      .set(inst)
+      .send({ version: reup.body.version });
     expect(again.body).toMatchObject({ status: 'municipal_review', round: 2 });
     const history = await t.http.get(`/api/admin/batches/${batch.id}/history`).set(inst);
-    expect(history.body.map((d: { action: string }) => d.action)).toEqual(['upload', 'submit', 'return', 'record_edit', 'reupload', 'submit']);
+    expect(history.body.map((d: { action: string }) => d.action)).toEqual([
+      'upload',
+      'submit',
+      'return',
+      'record_edit',
+      'reupload',
+      'submit',
+    ]);
     expect(returned.body.status).toBe('returned');
   });
 
   it('shows the queue "待我处理" for each role, sorted by due date', async () => {
-    const gd = await t.http.get('/api/admin/batches').query({ filter: JSON.stringify({ queue: 'mine' }), sort: '["dueDate","ASC"]' }).set(await as('gd_reviewer'));
+    const gd = await t.http
+      .get('/api/admin/batches')
+      .query({ filter: JSON.stringify({ queue: 'mine' }), sort: '["dueDate","ASC"]' })
+      .set(await as('gd_reviewer'));
     expect(gd.status).toBe(200);
     expect(gd.body.every((b: { status: string }) => b.status === 'provincial_review')).toBe(true);
-    const gz = await t.http.get('/api/admin/batches').query({ filter: JSON.stringify({ queue: 'mine' }) }).set(await as('gz_admin'));
+    const gz = await t.http
+      .get('/api/admin/batches')
+      .query({ filter: JSON.stringify({ queue: 'mine' }) })
+      .set(await as('gz_admin'));
     expect(gz.body.length).toBeGreaterThan(0);
     expect(gz.body.every((b: { status: string }) => b.status === 'municipal_review')).toBe(true);
-    const inst = await t.http.get('/api/admin/batches').query({ filter: JSON.stringify({ queue: 'mine' }) }).set(await as('inst_gz1'));
+    const inst = await t.http
+      .get('/api/admin/batches')
+      .query({ filter: JSON.stringify({ queue: 'mine' }) })
+      .set(await as('inst_gz1'));
     expect(inst.body.every((b: { status: string }) => ['draft', 'returned'].includes(b.status))).toBe(true);
   });
 });

@@ -17,9 +17,19 @@ describe('users (R-3, R-41)', () => {
     const res = await t.http
       .post('/api/admin/users')
       .set(gzAdmin)
-      .send({ username: 'inst_gz1_b', displayName: '陈小红', roles: ['institution_operator'], organisationId: instGz1, password: 'Start#2026x' });
+      .send({
+        username: 'inst_gz1_b',
+        displayName: '陈小红',
+        roles: ['institution_operator'],
+        organisationId: instGz1,
+        password: 'Start#2026x',
+      });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ username: 'inst_gz1_b', organisationName: '广州市白云区粤厨职业培训学校', mustChangePassword: true });
+    expect(res.body).toMatchObject({
+      username: 'inst_gz1_b',
+      organisationName: '广州市白云区粤厨职业培训学校',
+      mustChangePassword: true,
+    });
     expect(res.body.passwordHash).toBeUndefined();
     const login = await t.http.post('/api/auth/login').send({ username: 'inst_gz1_b', password: 'Start#2026x' });
     expect(login.body.user.mustChangePassword).toBe(true);
@@ -29,19 +39,37 @@ describe('users (R-3, R-41)', () => {
     const above = await t.http
       .post('/api/admin/users')
       .set(gzAdmin)
-      .send({ username: 'x_reviewer', displayName: '甲', roles: ['provincial_reviewer'], organisationId: instGz1, password: 'Start#2026x' });
+      .send({
+        username: 'x_reviewer',
+        displayName: '甲',
+        roles: ['provincial_reviewer'],
+        organisationId: instGz1,
+        password: 'Start#2026x',
+      });
     expect(above.status).toBe(403);
     const natAdmin = { Authorization: `Bearer ${await t.login('nat_admin')}` };
     const misplaced = await t.http
       .post('/api/admin/users')
       .set(natAdmin)
-      .send({ username: 'x_misplaced', displayName: '乙', roles: ['national_reviewer'], organisationId: instGz1, password: 'Start#2026x' });
+      .send({
+        username: 'x_misplaced',
+        displayName: '乙',
+        roles: ['national_reviewer'],
+        organisationId: instGz1,
+        password: 'Start#2026x',
+      });
     expect(misplaced.body.code).toBe('ROLE_LEVEL_MISMATCH');
     const nat = await organisationId(t.dataSource, '人力资源社会保障部职业技能鉴定中心');
     const mixed = await t.http
       .post('/api/admin/users')
       .set(natAdmin)
-      .send({ username: 'x_mixed', displayName: '丙', roles: ['national_admin', 'auditor'], organisationId: nat, password: 'Start#2026x' });
+      .send({
+        username: 'x_mixed',
+        displayName: '丙',
+        roles: ['national_admin', 'auditor'],
+        organisationId: nat,
+        password: 'Start#2026x',
+      });
     expect(mixed.body.code).toBe('ROLE_CONFLICT');
     expect(mixed.body.message).toContain('三权分立');
   });
@@ -50,12 +78,24 @@ describe('users (R-3, R-41)', () => {
     const weak = await t.http
       .post('/api/admin/users')
       .set(gzAdmin)
-      .send({ username: 'inst_weak', displayName: '丁', roles: ['institution_operator'], organisationId: instGz1, password: 'password' });
+      .send({
+        username: 'inst_weak',
+        displayName: '丁',
+        roles: ['institution_operator'],
+        organisationId: instGz1,
+        password: 'password',
+      });
     expect(weak.body.code).toBe('PASSWORD_POLICY');
     const dup = await t.http
       .post('/api/admin/users')
       .set(gzAdmin)
-      .send({ username: 'inst_gz1', displayName: '戊', roles: ['institution_operator'], organisationId: instGz1, password: 'Start#2026x' });
+      .send({
+        username: 'inst_gz1',
+        displayName: '戊',
+        roles: ['institution_operator'],
+        organisationId: instGz1,
+        password: 'Start#2026x',
+      });
     expect(dup.status).toBe(409);
   });
 
@@ -64,20 +104,30 @@ describe('users (R-3, R-41)', () => {
     const [{ id }] = await t.dataSource.query("SELECT id FROM users WHERE username = 'inst_gz1'");
     expect((await t.http.post(`/api/admin/users/${id}/disable`).set(gzAdmin)).body.disabled).toBe(true);
     expect((await t.http.get('/api/auth/me').set('Authorization', `Bearer ${token}`)).status).toBe(401);
-    expect((await t.http.post('/api/auth/login').send({ username: 'inst_gz1', password: 'Demo@2026' })).status).toBe(401);
+    expect((await t.http.post('/api/auth/login').send({ username: 'inst_gz1', password: 'Demo@2026' })).status).toBe(
+      401,
+    );
     expect((await t.http.post(`/api/admin/users/${id}/enable`).set(gzAdmin)).body.disabled).toBe(false);
-    expect((await t.http.post('/api/auth/login').send({ username: 'inst_gz1', password: 'Demo@2026' })).status).toBe(200);
+    expect((await t.http.post('/api/auth/login').send({ username: 'inst_gz1', password: 'Demo@2026' })).status).toBe(
+      200,
+    );
   });
 
   it('resets a password to a one-time temporary password that meets the policy', async () => {
     const [{ id }] = await t.dataSource.query("SELECT id FROM users WHERE username = 'gz_head'");
     // A municipal admin manages institution operators only, not the head of their own centre.
     expect((await t.http.post(`/api/admin/users/${id}/reset-password`).set(gzAdmin)).status).toBe(403);
-    const res = await t.http.post(`/api/admin/users/${id}/reset-password`).set({ Authorization: `Bearer ${await t.login('gd_admin')}` });
+    const res = await t.http
+      .post(`/api/admin/users/${id}/reset-password`)
+      .set({ Authorization: `Bearer ${await t.login('gd_admin')}` });
     expect(res.status).toBe(200);
     expect(res.body.temporaryPassword).toHaveLength(12);
-    expect((await t.http.post('/api/auth/login').send({ username: 'gz_head', password: 'Demo@2026' })).status).toBe(401);
-    const login = await t.http.post('/api/auth/login').send({ username: 'gz_head', password: res.body.temporaryPassword });
+    expect((await t.http.post('/api/auth/login').send({ username: 'gz_head', password: 'Demo@2026' })).status).toBe(
+      401,
+    );
+    const login = await t.http
+      .post('/api/auth/login')
+      .send({ username: 'gz_head', password: res.body.temporaryPassword });
     expect(login.status).toBe(200);
     expect(login.body.user.mustChangePassword).toBe(true);
   });
@@ -86,9 +136,16 @@ describe('users (R-3, R-41)', () => {
     const created = await t.http
       .post('/api/admin/users')
       .set(gzAdmin)
-      .send({ username: 'inst_gz1_c', displayName: '陈小青', roles: ['institution_operator'], organisationId: instGz1, password: 'Start#2026y' });
+      .send({
+        username: 'inst_gz1_c',
+        displayName: '陈小青',
+        roles: ['institution_operator'],
+        organisationId: instGz1,
+        password: 'Start#2026y',
+      });
     expect(created.status).toBe(201);
-    const token = (await t.http.post('/api/auth/login').send({ username: 'inst_gz1_c', password: 'Start#2026y' })).body.token;
+    const token = (await t.http.post('/api/auth/login').send({ username: 'inst_gz1_c', password: 'Start#2026y' })).body
+      .token;
     const auth = { Authorization: `Bearer ${token}` };
     for (const path of ['/api/admin/organisations', `/api/admin/organisations/${instGz1}`, '/api/admin/batches']) {
       const res = await t.http.get(path).set(auth);
@@ -98,14 +155,25 @@ describe('users (R-3, R-41)', () => {
     }
     expect((await t.http.post('/api/auth/totp/setup').set(auth)).status).toBe(403);
     expect((await t.http.get('/api/auth/me').set(auth)).status).toBe(200);
-    expect((await t.http.post('/api/auth/password').set(auth).send({ currentPassword: 'Start#2026y', newPassword: 'Mine#2026zz' })).status).toBe(204);
+    expect(
+      (
+        await t.http
+          .post('/api/auth/password')
+          .set(auth)
+          .send({ currentPassword: 'Start#2026y', newPassword: 'Mine#2026zz' })
+      ).status,
+    ).toBe(204);
     expect((await t.http.get('/api/admin/organisations').set(auth)).status).toBe(200);
     // An administrator's reset forces the change again and ends the open session.
     const reset = await t.http.post(`/api/admin/users/${created.body.id}/reset-password`).set(gzAdmin);
     expect(reset.status).toBe(200);
     expect((await t.http.get('/api/auth/me').set(auth)).status).toBe(401);
-    const again = (await t.http.post('/api/auth/login').send({ username: 'inst_gz1_c', password: reset.body.temporaryPassword })).body.token;
-    expect((await t.http.get('/api/admin/organisations').set({ Authorization: `Bearer ${again}` })).body.code).toBe('AUTH_PASSWORD_CHANGE_REQUIRED');
+    const again = (
+      await t.http.post('/api/auth/login').send({ username: 'inst_gz1_c', password: reset.body.temporaryPassword })
+    ).body.token;
+    expect((await t.http.get('/api/admin/organisations').set({ Authorization: `Bearer ${again}` })).body.code).toBe(
+      'AUTH_PASSWORD_CHANGE_REQUIRED',
+    );
     // Demo accounts are not forced.
     expect((await t.http.get('/api/admin/organisations').set(gzAdmin)).status).toBe(200);
   });
@@ -114,17 +182,29 @@ describe('users (R-3, R-41)', () => {
     const natAdmin = { Authorization: `Bearer ${await t.login('nat_admin')}` };
     const me = (await t.http.get('/api/auth/me').set(natAdmin)).body;
     const self = (await t.http.get(`/api/admin/users/${me.id}`).set(natAdmin)).body;
-    const roles = await t.http.put(`/api/admin/users/${me.id}`).set(natAdmin).send({ version: self.version, roles: ['national_admin', 'national_reviewer'] });
+    const roles = await t.http
+      .put(`/api/admin/users/${me.id}`)
+      .set(natAdmin)
+      .send({ version: self.version, roles: ['national_admin', 'national_reviewer'] });
     expect(roles.status).toBe(403);
     const gd = await organisationId(t.dataSource, '广东省职业技能服务指导中心');
-    const move = await t.http.put(`/api/admin/users/${me.id}`).set(natAdmin).send({ version: self.version, organisationId: gd });
+    const move = await t.http
+      .put(`/api/admin/users/${me.id}`)
+      .set(natAdmin)
+      .send({ version: self.version, organisationId: gd });
     expect(move.status).toBe(403);
     const gdAdmin = { Authorization: `Bearer ${await t.login('gd_admin')}` };
     const gdMe = (await t.http.get('/api/auth/me').set(gdAdmin)).body;
     const gdSelf = (await t.http.get(`/api/admin/users/${gdMe.id}`).set(gdAdmin)).body;
-    const widen = await t.http.put(`/api/admin/users/${gdMe.id}`).set(gdAdmin).send({ version: gdSelf.version, roles: ['provincial_admin', 'auditor'] });
+    const widen = await t.http
+      .put(`/api/admin/users/${gdMe.id}`)
+      .set(gdAdmin)
+      .send({ version: gdSelf.version, roles: ['provincial_admin', 'auditor'] });
     expect(widen.status).toBe(403);
-    const name = await t.http.put(`/api/admin/users/${gdMe.id}`).set(gdAdmin).send({ version: gdSelf.version, displayName: '陈志强 ' });
+    const name = await t.http
+      .put(`/api/admin/users/${gdMe.id}`)
+      .set(gdAdmin)
+      .send({ version: gdSelf.version, displayName: '陈志强 ' });
     expect(name.status).toBe(200);
     expect(name.body.roles).toEqual(['provincial_admin']);
     const [row] = await t.dataSource.query('SELECT roles, organisation_id FROM users WHERE id = ?', [me.id]);
@@ -137,13 +217,25 @@ describe('users (R-3, R-41)', () => {
     const upper = await t.http
       .post('/api/admin/users')
       .set(gdAdmin)
-      .send({ username: 'GD_Admin', displayName: '冒名', roles: ['provincial_reviewer'], organisationId: gd, password: 'Start#2026x' });
+      .send({
+        username: 'GD_Admin',
+        displayName: '冒名',
+        roles: ['provincial_reviewer'],
+        organisationId: gd,
+        password: 'Start#2026x',
+      });
     expect(upper.status).toBe(409);
     expect(upper.body.code).toBe('DUPLICATE');
     const dupRoles = await t.http
       .post('/api/admin/users')
       .set(gdAdmin)
-      .send({ username: 'gd_dup_roles', displayName: '重复', roles: ['provincial_reviewer', 'provincial_reviewer'], organisationId: gd, password: 'Start#2026x' });
+      .send({
+        username: 'gd_dup_roles',
+        displayName: '重复',
+        roles: ['provincial_reviewer', 'provincial_reviewer'],
+        organisationId: gd,
+        password: 'Start#2026x',
+      });
     expect(dupRoles.status).toBe(400);
     const [{ id }] = await t.dataSource.query("SELECT id FROM users WHERE username = 'gd_reviewer'");
     const current = (await t.http.get(`/api/admin/users/${id}`).set(gdAdmin)).body;
@@ -152,7 +244,9 @@ describe('users (R-3, R-41)', () => {
       .set(gdAdmin)
       .send({ version: current.version, roles: ['provincial_reviewer', 'provincial_reviewer'] });
     expect(dupUpdate.status).toBe(400);
-    const [{ n }] = await t.dataSource.query("SELECT COUNT(*) AS n FROM users WHERE LOWER(username) IN ('gd_admin', 'gd_dup_roles')");
+    const [{ n }] = await t.dataSource.query(
+      "SELECT COUNT(*) AS n FROM users WHERE LOWER(username) IN ('gd_admin', 'gd_dup_roles')",
+    );
     expect(Number(n)).toBe(1);
   });
 
@@ -162,7 +256,10 @@ describe('users (R-3, R-41)', () => {
     const gz = await organisationId(t.dataSource, '广州市职业技能鉴定指导中心');
     const nat = await organisationId(t.dataSource, '人力资源社会保障部职业技能鉴定中心');
     const make = (username: string, roles: string[], organisationId: number) =>
-      t.http.post('/api/admin/users').set(gdAdmin).send({ username, displayName: '测试', roles, organisationId, password: 'Start#2026x' });
+      t.http
+        .post('/api/admin/users')
+        .set(gdAdmin)
+        .send({ username, displayName: '测试', roles, organisationId, password: 'Start#2026x' });
     expect((await make('gd_x_natrev', ['national_reviewer'], gd)).status).toBe(403);
     expect((await make('gd_x_natadm', ['national_admin'], gd)).status).toBe(403);
     // The national centre is outside the province: not found, nothing created.
@@ -174,12 +271,25 @@ describe('users (R-3, R-41)', () => {
     const byNational = await t.http
       .post('/api/admin/users')
       .set(natAdmin)
-      .send({ username: 'gd_auditor2', displayName: '省审计员', roles: ['auditor'], organisationId: gd, password: 'Start#2026x' });
+      .send({
+        username: 'gd_auditor2',
+        displayName: '省审计员',
+        roles: ['auditor'],
+        organisationId: gd,
+        password: 'Start#2026x',
+      });
     expect(byNational.status).toBe(201);
     // Nor may the provincial admin turn an existing account into an auditor.
     const [{ id }] = await t.dataSource.query("SELECT id FROM users WHERE username = 'gd_reviewer'");
     const current = (await t.http.get(`/api/admin/users/${id}`).set(gdAdmin)).body;
-    expect((await t.http.put(`/api/admin/users/${id}`).set(gdAdmin).send({ version: current.version, roles: ['auditor'] })).status).toBe(403);
+    expect(
+      (
+        await t.http
+          .put(`/api/admin/users/${id}`)
+          .set(gdAdmin)
+          .send({ version: current.version, roles: ['auditor'] })
+      ).status,
+    ).toBe(403);
     const [{ n }] = await t.dataSource.query("SELECT COUNT(*) AS n FROM users WHERE username LIKE 'gd_x_%'");
     expect(Number(n)).toBe(0);
   });

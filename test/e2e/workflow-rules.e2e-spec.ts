@@ -17,7 +17,10 @@ describe('workflow rules', () => {
 
   async function upload(username: string, rows: SheetRow[], fields: Record<string, string> = {}) {
     const file = await buildSheet(t, await t.login('inst_gz1'), rows);
-    const req = t.http.post('/api/admin/batches').set(await as(username)).field('kind', 'skill_level');
+    const req = t.http
+      .post('/api/admin/batches')
+      .set(await as(username))
+      .field('kind', 'skill_level');
     for (const [k, v] of Object.entries(fields)) req.field(k, v);
     const res = await req.attach('file', file, `s${seed}.xlsx`);
     if (res.status !== 201) throw new Error(`upload: ${res.status} ${JSON.stringify(res.body)}`);
@@ -30,12 +33,23 @@ describe('workflow rules', () => {
     return req.attach('file', file, `r${seed}.xlsx`);
   }
   const submit = async (username: string, id: number, version: number, overdueStatement?: typeof STATEMENT) =>
-    t.http.post(`/api/admin/batches/${id}/submit`).set(await as(username)).send(overdueStatement ? { version, overdueStatement } : { version });
+    t.http
+      .post(`/api/admin/batches/${id}/submit`)
+      .set(await as(username))
+      .send(overdueStatement ? { version, overdueStatement } : { version });
   const approve = async (username: string, id: number, version: number, extra: Record<string, unknown> = {}) =>
-    t.http.post(`/api/admin/batches/${id}/approve`).set(await as(username)).send({ version, ...extra });
+    t.http
+      .post(`/api/admin/batches/${id}/approve`)
+      .set(await as(username))
+      .send({ version, ...extra });
   const batch = async (id: number) => (await t.http.get(`/api/admin/batches/${id}`).set(await as('nat_admin'))).body;
   const records = async (id: number) =>
-    (await t.http.get('/api/admin/certificates').query({ filter: JSON.stringify({ batchId: id }) }).set(await as('nat_reviewer'))).body as {
+    (
+      await t.http
+        .get('/api/admin/certificates')
+        .query({ filter: JSON.stringify({ batchId: id }) })
+        .set(await as('nat_reviewer'))
+    ).body as {
       id: number;
       version: number;
       certificateNumber: string;
@@ -49,7 +63,12 @@ describe('workflow rules', () => {
 
   // Runs first, on the demo data as loaded.
   it('R-11, R-3: every open demo batch can be acted on by a demo account that did not upload or submit it, at every stage still ahead', async () => {
-    const all = (await t.http.get('/api/admin/batches').query({ range: '[0,99]' }).set(await as('nat_admin'))).body as {
+    const all = (
+      await t.http
+        .get('/api/admin/batches')
+        .query({ range: '[0,99]' })
+        .set(await as('nat_admin'))
+    ).body as {
       id: number;
       status: string;
       version: number;
@@ -60,10 +79,14 @@ describe('workflow rules', () => {
     }[];
     const open = all.filter((b) => b.status !== 'published');
     expect(open.length).toBeGreaterThan(10);
-    const users = await t.dataSource.query('SELECT u.username AS username, o.path AS path FROM users u JOIN organisations o ON o.id = u.organisation_id');
+    const users = await t.dataSource.query(
+      'SELECT u.username AS username, o.path AS path FROM users u JOIN organisations o ON o.id = u.organisation_id',
+    );
     const pathOf = new Map<string, string>(users.map((u: { username: string; path: string }) => [u.username, u.path]));
     const orgs = await t.dataSource.query('SELECT id, deadline_profile AS profile FROM organisations');
-    const profileOf = new Map<number, 'national' | 'guangdong'>(orgs.map((o: { id: number; profile: 'national' | 'guangdong' }) => [Number(o.id), o.profile]));
+    const profileOf = new Map<number, 'national' | 'guangdong'>(
+      orgs.map((o: { id: number; profile: 'national' | 'guangdong' }) => [Number(o.id), o.profile]),
+    );
     const unactionable: string[] = [];
     for (const b of open) {
       if (isReviewStage(b.status)) {
@@ -79,13 +102,18 @@ describe('workflow rules', () => {
         const profile = profileOf.get(b.institutionId)!;
         for (let s: string = b.status; s !== 'published'; s = nextStatus(s as ReviewStage, profile)) {
           const role = STAGE_ROLE[s as ReviewStage];
-          const holder = DEMO_USERS.find((u) => u.roles.includes(role) && b.orgPath.startsWith(pathOf.get(u.username)!));
+          const holder = DEMO_USERS.find(
+            (u) => u.roles.includes(role) && b.orgPath.startsWith(pathOf.get(u.username)!),
+          );
           if (!holder) unactionable.push(`#${b.id} ${b.institutionName}: nobody for ${s}`);
         }
       } else {
         let ok = false;
         for (const u of DEMO_USERS) {
-          const queue = await t.http.get('/api/admin/batches').query({ filter: JSON.stringify({ queue: 'mine', id: [b.id] }) }).set(await as(u.username));
+          const queue = await t.http
+            .get('/api/admin/batches')
+            .query({ filter: JSON.stringify({ queue: 'mine', id: [b.id] }) })
+            .set(await as(u.username));
           if (queue.status === 200 && queue.body.some((q: { id: number }) => q.id === b.id)) ok = true;
           if (ok) break;
         }
@@ -103,7 +131,12 @@ describe('workflow rules', () => {
     const city = await approve('cd_admin', created.id, submitted.body.version);
     expect(city.status).toBe(200);
     // National 指南 第十条: the province reviews within 30 working days of receipt (2026-11-23 → 2027-01-05).
-    expect(city.body).toMatchObject({ status: 'provincial_review', stageReceivedOn: '2026-11-23', dueRule: 'provincial_review', nextStatus: 'national_review' });
+    expect(city.body).toMatchObject({
+      status: 'provincial_review',
+      stageReceivedOn: '2026-11-23',
+      dueRule: 'provincial_review',
+      nextStatus: 'national_review',
+    });
     const province = await approve('sc_reviewer', created.id, city.body.version);
     expect(province.body.status).toBe('national_review');
     expect((await approve('nat_reviewer', created.id, province.body.version)).body.status).toBe('published');
@@ -116,7 +149,10 @@ describe('workflow rules', () => {
 
   it('R-3: whoever uploaded or submitted a batch cannot approve it, alone or in bulk; someone else can', async () => {
     const gz1 = String(await organisationId(t.dataSource, '广州市白云区粤厨职业培训学校'));
-    const created = await upload('gz_admin', [row({ 发证日期: '2026-11-16' })], { institutionId: gz1, proxyReason: '机构书面委托市中心代为上传' });
+    const created = await upload('gz_admin', [row({ 发证日期: '2026-11-16' })], {
+      institutionId: gz1,
+      proxyReason: '机构书面委托市中心代为上传',
+    });
     const submitted = await submit('gz_admin', created.id, created.version);
     expect(submitted.status).toBe(200);
     expect(submitted.body).toMatchObject({ status: 'municipal_review', proxyReason: '机构书面委托市中心代为上传' });
@@ -126,7 +162,10 @@ describe('workflow rules', () => {
     expect(refused.body.code).toBe('BATCH_SEPARATION_OF_DUTIES');
     expect(refused.body.message).toContain('职责分离');
     expect((await approve('gz_admin', created.id, submitted.body.version, { dryRun: true })).status).toBe(403);
-    const bulk = await t.http.post('/api/admin/batches/bulk-approve').set(await as('gz_admin')).send({ items: [{ id: created.id, version: submitted.body.version }] });
+    const bulk = await t.http
+      .post('/api/admin/batches/bulk-approve')
+      .set(await as('gz_admin'))
+      .send({ items: [{ id: created.id, version: submitted.body.version }] });
     expect(bulk.body).toMatchObject({ approved: 0, failed: 1 });
     expect(bulk.body.results[0].code).toBe('BATCH_SEPARATION_OF_DUTIES');
     expect((await batch(created.id)).status).toBe('municipal_review');
@@ -135,20 +174,28 @@ describe('workflow rules', () => {
     const history = await t.http.get(`/api/admin/batches/${created.id}/history`).set(await as('gz_admin'));
     expect(history.body[0]).toMatchObject({ action: 'upload', actorName: '林晓东' });
     expect(history.body[0].comment).toContain('机构书面委托市中心代为上传');
-    const [audit] = await t.dataSource.query("SELECT `after` AS after FROM audit_logs WHERE action = 'batch.upload' AND target_type = 'batch' AND target_id = ?", [String(created.id)]);
+    const [audit] = await t.dataSource.query(
+      "SELECT `after` AS after FROM audit_logs WHERE action = 'batch.upload' AND target_type = 'batch' AND target_id = ?",
+      [String(created.id)],
+    );
     expect(JSON.parse(audit.after).proxyReason).toBe('机构书面委托市中心代为上传');
   });
 
   it('R-3: a re-upload counts — the centre that re-uploaded a returned batch cannot approve its resubmission', async () => {
     const created = await upload('inst_gz1', [row({ 发证日期: '2026-11-16' })]);
     const submitted = await submit('inst_gz1', created.id, created.version);
-    const returned = await t.http.post(`/api/admin/batches/${created.id}/return`).set(await as('gz_admin')).send({ version: submitted.body.version, reason: '姓名有误' });
+    const returned = await t.http
+      .post(`/api/admin/batches/${created.id}/return`)
+      .set(await as('gz_admin'))
+      .send({ version: submitted.body.version, reason: '姓名有误' });
     expect(returned.body.status).toBe('returned');
     // A centre acting for an active institution must say why.
     const noReason = await reupload('gz_admin', created.id, [row({ 发证日期: '2026-11-16' })]);
     expect(noReason.status).toBe(422);
     expect(noReason.body.code).toBe('BATCH_PROXY_REASON_REQUIRED');
-    const reup = await reupload('gz_admin', created.id, [row({ 发证日期: '2026-11-16' })], { proxyReason: '机构委托代为更正' });
+    const reup = await reupload('gz_admin', created.id, [row({ 发证日期: '2026-11-16' })], {
+      proxyReason: '机构委托代为更正',
+    });
     expect(reup.status).toBe(200);
     const again = await submit('inst_gz1', created.id, reup.body.version);
     expect(again.body.status).toBe('municipal_review');
@@ -157,12 +204,18 @@ describe('workflow rules', () => {
 
   it('R-16: an exemption covers the records it was granted for — a re-upload drops it, and an edited record past the cutoff needs a new one', async () => {
     const created = await upload('inst_gz1', [row({ 发证日期: '2026-04-20' }), row({ 发证日期: '2026-11-16' })]);
-    const granted = await t.http.post(`/api/admin/batches/${created.id}/exemption`).set(await as('gd_reviewer')).send({ version: created.version, reason: '经省中心研究同意受理' });
+    const granted = await t.http
+      .post(`/api/admin/batches/${created.id}/exemption`)
+      .set(await as('gd_reviewer'))
+      .send({ version: created.version, reason: '经省中心研究同意受理' });
     expect(granted.body.exemption).toMatchObject({ recordCount: 1 });
 
     // An on-time record edited to an issue date past the cutoff is not covered by the exemption.
     const onTime = (await records(created.id))[1];
-    const edited = await t.http.put(`/api/admin/certificates/${onTime.id}`).set(await as('inst_gz1')).send({ version: onTime.version, reason: '更正发证日期', issueDate: '2026-04-21' });
+    const edited = await t.http
+      .put(`/api/admin/certificates/${onTime.id}`)
+      .set(await as('inst_gz1'))
+      .send({ version: onTime.version, reason: '更正发证日期', issueDate: '2026-04-21' });
     expect(edited.status).toBe(200);
     const notCovered = await submit('inst_gz1', created.id, (await batch(created.id)).version, STATEMENT);
     expect(notCovered.status).toBe(422);
@@ -179,25 +232,46 @@ describe('workflow rules', () => {
     const refusedVersion = reup.body.version;
     const history = await t.http.get(`/api/admin/batches/${created.id}/history`).set(await as('inst_gz1'));
     expect(history.body.find((d: { action: string }) => d.action === 'reupload').comment).toContain('受理豁免');
-    const regranted = await t.http.post(`/api/admin/batches/${created.id}/exemption`).set(await as('gd_reviewer')).send({ version: refusedVersion, reason: '重新研究同意受理' });
+    const regranted = await t.http
+      .post(`/api/admin/batches/${created.id}/exemption`)
+      .set(await as('gd_reviewer'))
+      .send({ version: refusedVersion, reason: '重新研究同意受理' });
     expect((await submit('inst_gz1', created.id, regranted.body.version, STATEMENT)).status).toBe(200);
   });
 
   it('R-13: a child batch from a partial return carries the trail of its records', async () => {
-    const created = await upload('inst_gz1', [row({ 发证日期: '2026-11-16' }), row({ 发证日期: '2026-11-16' }), row({ 发证日期: '2026-11-16' })]);
+    const created = await upload('inst_gz1', [
+      row({ 发证日期: '2026-11-16' }),
+      row({ 发证日期: '2026-11-16' }),
+      row({ 发证日期: '2026-11-16' }),
+    ]);
     const submitted = await submit('inst_gz1', created.id, created.version);
     const [first] = await records(created.id);
     const res = await t.http
       .post(`/api/admin/batches/${created.id}/return`)
       .set(await as('gz_admin'))
-      .send({ version: submitted.body.version, reason: '部分记录有误', records: [{ id: first.id, reason: '姓名与证件不符' }] });
+      .send({
+        version: submitted.body.version,
+        reason: '部分记录有误',
+        records: [{ id: first.id, reason: '姓名与证件不符' }],
+      });
     const history = await t.http.get(`/api/admin/batches/${res.body.childBatchId}/history`).set(await as('inst_gz1'));
-    expect(history.body.map((d: { action: string; actorName: string; inheritedFromBatchId: number | null }) => [d.action, d.actorName, d.inheritedFromBatchId])).toEqual([
+    expect(
+      history.body.map((d: { action: string; actorName: string; inheritedFromBatchId: number | null }) => [
+        d.action,
+        d.actorName,
+        d.inheritedFromBatchId,
+      ]),
+    ).toEqual([
       ['upload', '周敏（粤厨培训学校）', created.id],
       ['submit', '周敏（粤厨培训学校）', created.id],
       ['return', '林晓东', created.id],
     ]);
-    expect(history.body[2]).toMatchObject({ resultStatus: 'returned', childBatchId: res.body.childBatchId, recordCount: 1 });
+    expect(history.body[2]).toMatchObject({
+      resultStatus: 'returned',
+      childBatchId: res.body.childBatchId,
+      recordCount: 1,
+    });
     // The child's uploader is still its records' uploader (R-3) once resubmitted.
     const child = await batch(res.body.childBatchId);
     const again = await submit('inst_gz1', child.id, child.version);
@@ -218,17 +292,34 @@ describe('workflow rules', () => {
       expect(res.body.code).toBe('INSTITUTION_DISSOLVED');
     };
     const file = await buildSheet(t, await t.login('inst_gz1'), [row(electrician)]);
-    expectDissolved(await t.http.post('/api/admin/batches').set(inst).field('kind', 'skill_level').attach('file', file, 'd1.xlsx'));
-    expectDissolved(await t.http.post(`/api/admin/batches/${draft.id}/reupload`).set(inst).attach('file', file, 'd2.xlsx'));
-    expectDissolved(await t.http.put(`/api/admin/certificates/${record.id}`).set(inst).send({ version: record.version, reason: '更正姓名', holderName: '陈志明' }));
+    expectDissolved(
+      await t.http.post('/api/admin/batches').set(inst).field('kind', 'skill_level').attach('file', file, 'd1.xlsx'),
+    );
+    expectDissolved(
+      await t.http.post(`/api/admin/batches/${draft.id}/reupload`).set(inst).attach('file', file, 'd2.xlsx'),
+    );
+    expectDissolved(
+      await t.http
+        .put(`/api/admin/certificates/${record.id}`)
+        .set(inst)
+        .send({ version: record.version, reason: '更正姓名', holderName: '陈志明' }),
+    );
     expectDissolved(await submit('inst_sz1', draft.id, draft.version));
     expectDissolved(await t.http.post(`/api/admin/certificates/${record.id}/reveal-id`).set(inst));
 
     // The parent centre maintains the data, without a proxy reason (the rules make it the maintainer).
     const sz = await as('sz_admin');
-    const byCity = await t.http.post('/api/admin/batches').set(sz).field('kind', 'skill_level').field('institutionId', String(sz1)).attach('file', file, 'd3.xlsx');
+    const byCity = await t.http
+      .post('/api/admin/batches')
+      .set(sz)
+      .field('kind', 'skill_level')
+      .field('institutionId', String(sz1))
+      .attach('file', file, 'd3.xlsx');
     expect(byCity.status).toBe(201);
-    const edited = await t.http.put(`/api/admin/certificates/${record.id}`).set(sz).send({ version: record.version, reason: '更正姓名', holderName: '陈志明' });
+    const edited = await t.http
+      .put(`/api/admin/certificates/${record.id}`)
+      .set(sz)
+      .send({ version: record.version, reason: '更正姓名', holderName: '陈志明' });
     expect(edited.status).toBe(200);
     expect((await t.http.post(`/api/admin/certificates/${record.id}/reveal-id`).set(sz)).status).toBe(200);
     const submitted = await submit('sz_admin', draft.id, (await batch(draft.id)).version);
@@ -236,7 +327,11 @@ describe('workflow rules', () => {
 
     // 停止认定: still maintains its data.
     await t.dataSource.query("UPDATE organisations SET status = 'ceased' WHERE id = ?", [sz1]);
-    const ceased = await t.http.post('/api/admin/batches').set(inst).field('kind', 'skill_level').attach('file', await buildSheet(t, await t.login('inst_gz1'), [row(electrician)]), 'c1.xlsx');
+    const ceased = await t.http
+      .post('/api/admin/batches')
+      .set(inst)
+      .field('kind', 'skill_level')
+      .attach('file', await buildSheet(t, await t.login('inst_gz1'), [row(electrician)]), 'c1.xlsx');
     expect(ceased.status).toBe(201);
     expect((await submit('inst_sz1', ceased.body.id, ceased.body.version)).status).toBe(200);
   });

@@ -10,7 +10,13 @@ import { JurisdictionModule } from '../../apps/api/src/jurisdiction/jurisdiction
 import { AuditModule } from '../../apps/api/src/audit/audit.module';
 import { createMediumContext, MediumContext } from './support/medium-context';
 
-const SUBJECT: AuditSubject = { userId: 7, username: 'gz_admin', organisationId: 3, roles: ['municipal_admin'], ip: '10.0.0.1' };
+const SUBJECT: AuditSubject = {
+  userId: 7,
+  username: 'gz_admin',
+  organisationId: 3,
+  roles: ['municipal_admin'],
+  ip: '10.0.0.1',
+};
 
 // R-38: every record is hash-chained to the one before it; verification names the first record that does not hold.
 describe('audit chain (medium, R-38)', () => {
@@ -21,7 +27,12 @@ describe('audit chain (medium, R-38)', () => {
     m = await createMediumContext({ imports: [JurisdictionModule, AuditModule] });
     audit = m.get(AuditService);
     for (let i = 1; i <= 6; i++) {
-      await audit.recordStandalone(SUBJECT, { action: 'user.update', targetType: 'user', targetId: i, after: { n: i } });
+      await audit.recordStandalone(SUBJECT, {
+        action: 'user.update',
+        targetType: 'user',
+        targetId: i,
+        after: { n: i },
+      });
     }
   });
   afterEach(() => m.close());
@@ -30,7 +41,9 @@ describe('audit chain (medium, R-38)', () => {
 
   it('appends gap-free positions linked by hash, stamped with the clock, even for writers at once', async () => {
     m.clock.advance(5_000);
-    await Promise.all(Array.from({ length: 10 }, (_, i) => audit.recordStandalone(SUBJECT, { action: 'auth.login', targetId: i })));
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) => audit.recordStandalone(SUBJECT, { action: 'auth.login', targetId: i })),
+    );
     const all = await rows();
     expect(all.map((r) => r.seq)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
     all.slice(1).forEach((row, i) => expect(row.prevHash).toBe(all[i].hash));
@@ -48,7 +61,12 @@ describe('audit chain (medium, R-38)', () => {
 
   it('names a deleted record as missing, and a cut tail by the head that no longer matches', async () => {
     await m.dataSource.getRepository(AuditLog).delete({ seq: 3 });
-    expect(await audit.verify()).toMatchObject({ ok: false, checked: 2, firstBrokenSeq: 4, reason: expect.stringContaining('缺失') });
+    expect(await audit.verify()).toMatchObject({
+      ok: false,
+      checked: 2,
+      firstBrokenSeq: 4,
+      reason: expect.stringContaining('缺失'),
+    });
     await m.dataSource.getRepository(AuditLog).delete({ seq: 4 });
     await m.dataSource.getRepository(AuditLog).delete({ seq: 5 });
     await m.dataSource.getRepository(AuditLog).delete({ seq: 6 });
@@ -64,7 +82,9 @@ describe('audit chain anchors (medium, R-38)', () => {
   beforeEach(async () => {
     m = await createMediumContext({ imports: [JurisdictionModule, AuditModule] });
     anchors = m.get(AuditAnchorService);
-    for (let i = 1; i <= 6; i++) await m.get(AuditService).recordStandalone(SUBJECT, { action: 'auth.login', targetId: i });
+    for (let i = 1; i <= 6; i++) {
+      await m.get(AuditService).recordStandalone(SUBJECT, { action: 'auth.login', targetId: i });
+    }
   });
   afterEach(() => m.close());
 
@@ -78,7 +98,9 @@ describe('audit chain anchors (medium, R-38)', () => {
       if (row.seq === seq) row.username = 'someone_else';
       row.prevHash = prev;
       row.hash = chainHash(prev, row);
-      await m.dataSource.getRepository(AuditLog).update({ id: row.id }, { username: row.username, prevHash: row.prevHash, hash: row.hash });
+      await m.dataSource
+        .getRepository(AuditLog)
+        .update({ id: row.id }, { username: row.username, prevHash: row.prevHash, hash: row.hash });
       prev = row.hash;
     }
     await m.dataSource.getRepository(AuditChainHead).update({ id: 1 }, { lastHash: prev });
@@ -117,7 +139,10 @@ describe('audit chain anchors (medium, R-38)', () => {
 
   it('detects anchors that do not match the configured key', async () => {
     await anchors.anchor();
-    const otherKey: AppConfig = { ...m.config, crypto: { ...m.config.crypto, auditAnchorKey: Buffer.alloc(32, 1).toString('base64') } };
+    const otherKey: AppConfig = {
+      ...m.config,
+      crypto: { ...m.config.crypto, auditAnchorKey: Buffer.alloc(32, 1).toString('base64') },
+    };
     const repository = m.get(AuditRepository);
     const audit = new AuditService(repository, m.get(UnitOfWork), m.clock);
     const result = await new AuditAnchorService(repository, audit, m.clock, otherKey).verify();
@@ -130,9 +155,17 @@ describe('audit chain anchors (medium, R-38)', () => {
   });
 
   it('production refuses the development anchor key', () => {
-    const production = { NODE_ENV: 'production', ID_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), ID_BLIND_INDEX_KEY: Buffer.alloc(32, 9).toString('base64') };
-    expect(() => loadConfig(production)).toThrow(/crypto\.auditAnchorKey（环境变量 AUDIT_ANCHOR_KEY） 无效：生产环境不得使用开发默认密钥/);
+    const production = {
+      NODE_ENV: 'production',
+      ID_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      ID_BLIND_INDEX_KEY: Buffer.alloc(32, 9).toString('base64'),
+    };
+    expect(() => loadConfig(production)).toThrow(
+      /crypto\.auditAnchorKey（环境变量 AUDIT_ANCHOR_KEY） 无效：生产环境不得使用开发默认密钥/,
+    );
     expect(() => loadConfig({ ...production, AUDIT_ANCHOR_KEY: Buffer.alloc(32, 3).toString('base64') })).not.toThrow();
-    expect(() => loadConfig({ NODE_ENV: 'test', AUDIT_ANCHOR_INTERVAL_MINUTES: '0' })).toThrow(/audit\.anchorIntervalMinutes/);
+    expect(() => loadConfig({ NODE_ENV: 'test', AUDIT_ANCHOR_INTERVAL_MINUTES: '0' })).toThrow(
+      /audit\.anchorIntervalMinutes/,
+    );
   });
 });

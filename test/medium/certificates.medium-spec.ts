@@ -37,12 +37,16 @@ describe('certificates (medium)', () => {
     operator = m.factories.actor(operatorUser, gd.institution);
     batch = await m.factories.batch(gd.institution, operatorUser, { status: 'returned' });
     records = await m.factories.certificates(batch, 3, { issueDate: '2026-11-16' });
-    const scBatch = await m.factories.batch(sc.institution, await m.factories.user(sc.institution, ['institution_operator']));
+    const scBatch = await m.factories.batch(
+      sc.institution,
+      await m.factories.user(sc.institution, ['institution_operator']),
+    );
     elsewhere = await m.factories.certificates(scBatch, 1);
   });
   afterAll(() => m.close());
 
-  const edit = (id: number, fields: Partial<EditCertificateDto>) => edits.edit(operator, id, Object.assign(new EditCertificateDto(), fields));
+  const edit = (id: number, fields: Partial<EditCertificateDto>) =>
+    edits.edit(operator, id, Object.assign(new EditCertificateDto(), fields));
   const list = (actor: Actor, filter: Record<string, unknown>) =>
     certificates.list(actor, parseListQuery({ filter: JSON.stringify(filter) }, CERTIFICATE_LIST));
 
@@ -53,7 +57,9 @@ describe('certificates (medium)', () => {
     expect(page.rows[0]).not.toHaveProperty('idNumberEnc');
     expect(page.rows[0]).not.toHaveProperty('idNumberHash');
     const province = m.factories.actor(await m.factories.user(gd.province, ['provincial_reviewer']), gd.province);
-    expect((await list(province, { certificateNumber: records[1].certificateNumber.toLowerCase() })).rows.map((r) => r.id)).toEqual([records[1].id]);
+    expect(
+      (await list(province, { certificateNumber: records[1].certificateNumber.toLowerCase() })).rows.map((r) => r.id),
+    ).toEqual([records[1].id]);
     // Another province's record is not found, whichever way it is asked for.
     expect((await list(province, { id: [elsewhere[0].id] })).total).toBe(0);
     expect((await list(operator, { batchId: elsewhere[0].batchId })).total).toBe(0);
@@ -68,8 +74,15 @@ describe('certificates (medium)', () => {
     expect(await m.dataSource.getRepository(CertificateHistory).findBy({ certificateId: record.id })).toEqual([
       expect.objectContaining({ change: 'edit', reason: '更正姓名', batchId: batch.id }),
     ]);
-    const [decision] = await m.dataSource.getRepository(BatchDecision).findBy({ batchId: batch.id, action: 'record_edit' });
-    expect(decision).toMatchObject({ stage: 'returned', resultStatus: 'returned', recordCount: 1, actorId: operatorUser.id });
+    const [decision] = await m.dataSource
+      .getRepository(BatchDecision)
+      .findBy({ batchId: batch.id, action: 'record_edit' });
+    expect(decision).toMatchObject({
+      stage: 'returned',
+      resultStatus: 'returned',
+      recordCount: 1,
+      actorId: operatorUser.id,
+    });
     // The version the user saw is checked.
     await expect(edit(record.id, { version: record.version, reason: '再改', holderName: '李' })).rejects.toMatchObject({
       code: 'STALE_VERSION',
@@ -78,9 +91,15 @@ describe('certificates (medium)', () => {
 
   it('R-8: an edit to a certificate number stored elsewhere is refused and changes nothing', async () => {
     const record = await m.dataSource.getRepository(Certificate).findOneByOrFail({ id: records[1].id });
-    const refused = edit(record.id, { version: record.version, reason: '改编号', certificateNumber: elsewhere[0].certificateNumber });
+    const refused = edit(record.id, {
+      version: record.version,
+      reason: '改编号',
+      certificateNumber: elsewhere[0].certificateNumber,
+    });
     await expect(refused).rejects.toMatchObject({ code: 'CERTIFICATE_INVALID' });
-    expect((await m.dataSource.getRepository(Certificate).findOneByOrFail({ id: record.id })).version).toBe(record.version);
+    expect((await m.dataSource.getRepository(Certificate).findOneByOrFail({ id: record.id })).version).toBe(
+      record.version,
+    );
   });
 
   it('R-13: records of a batch in review are not edited here', async () => {

@@ -40,13 +40,25 @@ describe('correction period after a return (medium)', () => {
 
   const submissions = () => m.get(BatchSubmissionService);
   const version = async (id: number) => (await m.get(BatchQueryService).get(operator, id)).version;
-  const refusal = (promise: Promise<unknown>): Promise<Record<string, unknown>> => promise.then(() => ({}), (error: Record<string, unknown>) => error);
+  const refusal = (promise: Promise<unknown>): Promise<Record<string, unknown>> =>
+    promise.then(
+      () => ({}),
+      (error: Record<string, unknown>) => error,
+    );
 
   /** Uploads, submits and has the city return a one-record batch on the current day. */
   async function returnedBatch(issueDate: string, statement = false): Promise<number> {
     const path = join(dir, `s${(seed += 7)}.xlsx`);
-    await writeSheet(path, [validRow(seed, { 发证日期: issueDate })], 'skill_level', m.get(OccupationCatalogue).catalogue, m.clock.now());
-    const up = await m.get(BatchImportService).upload(operator, { path, originalName: 'r.xlsx', size: statSync(path).size }, 'skill_level', undefined);
+    await writeSheet(
+      path,
+      [validRow(seed, { 发证日期: issueDate })],
+      'skill_level',
+      m.get(OccupationCatalogue).catalogue,
+      m.clock.now(),
+    );
+    const up = await m
+      .get(BatchImportService)
+      .upload(operator, { path, originalName: 'r.xlsx', size: statSync(path).size }, 'skill_level', undefined);
     const sub = await submissions().submit(operator, up.id, up.version, statement ? STATEMENT : undefined);
     const ret = await m.get(ReviewsService).return(city, up.id, sub.version, '工种填写不规范');
     // 10 working days from 2026-11-03 (Guangdong, municipal return).
@@ -63,7 +75,9 @@ describe('correction period after a return (medium)', () => {
     const pastCutoff2 = await returnedBatch('2026-05-05', true);
 
     m.clock.set(morningOf('2026-11-17'));
-    expect(await submissions().submit(operator, onTimeThenLate, await version(onTimeThenLate), undefined)).toMatchObject({
+    expect(
+      await submissions().submit(operator, onTimeThenLate, await version(onTimeThenLate), undefined),
+    ).toMatchObject({
       status: 'municipal_review',
       lateSubmission: false,
     });
@@ -74,14 +88,20 @@ describe('correction period after a return (medium)', () => {
     });
 
     m.clock.set(morningOf('2026-11-18'));
-    const lateCorrection = await refusal(submissions().submit(operator, onTimeThenLate2, await version(onTimeThenLate2), undefined));
+    const lateCorrection = await refusal(
+      submissions().submit(operator, onTimeThenLate2, await version(onTimeThenLate2), undefined),
+    );
     expect(lateCorrection.code).toBe('BATCH_OVERDUE_STATEMENT_REQUIRED');
     expect(lateCorrection.message).toContain('更正期限（2026-11-17）已过');
-    expect(await submissions().submit(operator, onTimeThenLate2, await version(onTimeThenLate2), STATEMENT)).toMatchObject({
+    expect(
+      await submissions().submit(operator, onTimeThenLate2, await version(onTimeThenLate2), STATEMENT),
+    ).toMatchObject({
       status: 'municipal_review',
       lateSubmission: true,
     });
-    const cutoffAfter = await refusal(submissions().submit(operator, pastCutoff2, await version(pastCutoff2), STATEMENT));
+    const cutoffAfter = await refusal(
+      submissions().submit(operator, pastCutoff2, await version(pastCutoff2), STATEMENT),
+    );
     expect(cutoffAfter.code).toBe('BATCH_PAST_ACCEPTANCE_CUTOFF');
   });
 });

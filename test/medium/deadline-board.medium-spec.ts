@@ -24,26 +24,55 @@ describe('DeadlineBoardService (medium)', () => {
     province = m.factories.actor(await m.factories.user(gd.province, ['provincial_reviewer']), gd.province);
     // Today is Monday 2026-11-23; "due soon" is within 3 working days (up to 2026-11-26).
     b.upload = await m.factories.batch(gd.institution, operator, { status: 'draft', dueDate: '2026-12-01' });
-    b.correction = await m.factories.batch(gd.institution, operator, { status: 'returned', dueDate: '2026-11-25', returnedFrom: 'municipal_review' });
-    b.overdue = await m.factories.batch(gd.institution, operator, { status: 'municipal_review', dueDate: '2026-11-20' });
-    b.onTime = await m.factories.batch(gd.institution, operator, { status: 'provincial_review', dueDate: '2026-12-10' });
+    b.correction = await m.factories.batch(gd.institution, operator, {
+      status: 'returned',
+      dueDate: '2026-11-25',
+      returnedFrom: 'municipal_review',
+    });
+    b.overdue = await m.factories.batch(gd.institution, operator, {
+      status: 'municipal_review',
+      dueDate: '2026-11-20',
+    });
+    b.onTime = await m.factories.batch(gd.institution, operator, {
+      status: 'provincial_review',
+      dueDate: '2026-12-10',
+    });
     b.published = await m.factories.batch(gd.institution, operator, { status: 'published', dueDate: null });
-    b.elsewhere = await m.factories.batch(sc.institution, await m.factories.user(sc.institution, ['institution_operator']), { status: 'municipal_review', dueDate: '2026-11-24' });
+    b.elsewhere = await m.factories.batch(
+      sc.institution,
+      await m.factories.user(sc.institution, ['institution_operator']),
+      { status: 'municipal_review', dueDate: '2026-11-24' },
+    );
   });
   afterAll(() => m.close());
 
   const list = (filter: Record<string, unknown> = {}, actor = province) =>
     board.list(actor, parseListQuery({ filter: JSON.stringify(filter), range: '[0,99]' }, DEADLINE_LIST));
-  const ids = async (filter: Record<string, unknown> = {}, actor = province) => (await list(filter, actor)).rows.map((r) => r.id);
+  const ids = async (filter: Record<string, unknown> = {}, actor = province) =>
+    (await list(filter, actor)).rows.map((r) => r.id);
 
   it('R-14, R-17: lists the open items in jurisdiction by due date, each with who must act', async () => {
     const page = await list();
     expect(page.total).toBe(4);
     expect(page.rows.map((r) => r.id)).toEqual([b.overdue.id, b.correction.id, b.upload.id, b.onTime.id]);
     const byId = new Map(page.rows.map((r) => [r.id, r]));
-    expect(byId.get(b.overdue.id)).toMatchObject({ kind: 'review', overdue: true, responsibleOrganisationId: gd.city.id, responsibleRole: '市级证书数据管理员' });
-    expect(byId.get(b.onTime.id)).toMatchObject({ kind: 'review', overdue: false, responsibleOrganisationId: gd.province.id, responsibleRole: '省级审核员' });
-    expect(byId.get(b.correction.id)).toMatchObject({ kind: 'correction', workingDaysLeft: 2, responsibleOrganisationId: gd.institution.id });
+    expect(byId.get(b.overdue.id)).toMatchObject({
+      kind: 'review',
+      overdue: true,
+      responsibleOrganisationId: gd.city.id,
+      responsibleRole: '市级证书数据管理员',
+    });
+    expect(byId.get(b.onTime.id)).toMatchObject({
+      kind: 'review',
+      overdue: false,
+      responsibleOrganisationId: gd.province.id,
+      responsibleRole: '省级审核员',
+    });
+    expect(byId.get(b.correction.id)).toMatchObject({
+      kind: 'correction',
+      workingDaysLeft: 2,
+      responsibleOrganisationId: gd.institution.id,
+    });
     expect(byId.get(b.upload.id)).toMatchObject({ kind: 'upload', institutionName: gd.institution.name });
   });
 
@@ -59,7 +88,8 @@ describe('DeadlineBoardService (medium)', () => {
 
   it('R-3: narrows to a region within jurisdiction; a region outside it, or none, leaves nothing', async () => {
     expect(await ids({ organisationId: gd.city.id })).toHaveLength(4);
-    const sichuanInstitution = (await m.dataSource.getRepository(Batch).findOneByOrFail({ id: b.elsewhere.id })).institutionId;
+    const sichuanInstitution = (await m.dataSource.getRepository(Batch).findOneByOrFail({ id: b.elsewhere.id }))
+      .institutionId;
     expect(await ids({ organisationId: sichuanInstitution })).toEqual([]);
     expect(await ids({ organisationId: 999_999 })).toEqual([]);
     const city = m.factories.actor(await m.factories.user(gd.city, ['municipal_admin']), gd.city);
@@ -67,7 +97,10 @@ describe('DeadlineBoardService (medium)', () => {
   });
 
   it('pages through the ids first and reads only the page', async () => {
-    const page = await board.list(province, parseListQuery({ range: '[1,2]', sort: '["dueDate","ASC"]' }, DEADLINE_LIST));
+    const page = await board.list(
+      province,
+      parseListQuery({ range: '[1,2]', sort: '["dueDate","ASC"]' }, DEADLINE_LIST),
+    );
     expect([page.total, page.rows.map((r) => r.id)]).toEqual([4, [b.correction.id, b.upload.id]]);
   });
 });

@@ -43,7 +43,8 @@ describe('ReviewsService (medium)', () => {
     const certificates = await m.factories.certificates(batch, records, { status: 'in_review' });
     return { batch: await m.dataSource.getRepository(Batch).findOneByOrFail({ id: batch.id }), certificates };
   }
-  const decisions = (batchId: number) => m.dataSource.getRepository(BatchDecision).find({ where: { batchId }, order: { id: 'ASC' } });
+  const decisions = (batchId: number) =>
+    m.dataSource.getRepository(BatchDecision).find({ where: { batchId }, order: { id: 'ASC' } });
 
   it('R-11: approval walks a national-profile batch municipal → provincial → national → published, publishing its records', async () => {
     const { batch } = await inReview(2);
@@ -52,7 +53,12 @@ describe('ReviewsService (medium)', () => {
     const byProvince = await reviews.approve(province, batch.id, byCity.version);
     expect(byProvince.status).toBe('national_review');
     const published = await reviews.approve(nation, batch.id, byProvince.version);
-    expect(published).toMatchObject({ status: 'published', publishedOn: m.clock.today(), dueDate: null, overdue: false });
+    expect(published).toMatchObject({
+      status: 'published',
+      publishedOn: m.clock.today(),
+      dueDate: null,
+      overdue: false,
+    });
     const records = await m.dataSource.getRepository(Certificate).findBy({ batchId: batch.id });
     expect(records.map((c) => [c.status, c.publishedOn])).toEqual([
       ['published', m.clock.today()],
@@ -90,7 +96,9 @@ describe('ReviewsService (medium)', () => {
   it('R-3: whoever created a batch may not approve it', async () => {
     const { batch } = await inReview(1);
     const uploader = m.factories.actor(operator, tree.institution);
-    await expect(reviews.approve({ ...uploader, roles: ['municipal_admin'] }, batch.id, batch.version)).rejects.toMatchObject({
+    await expect(
+      reviews.approve({ ...uploader, roles: ['municipal_admin'] }, batch.id, batch.version),
+    ).rejects.toMatchObject({
       code: 'BATCH_SEPARATION_OF_DUTIES',
     });
   });
@@ -100,7 +108,12 @@ describe('ReviewsService (medium)', () => {
     const [first, second] = certificates;
     await m.dataSource.getRepository(BatchRecordKey).insert([
       { batchId: batch.id, purpose: 'exemption', certificateId: first.id, certificateNumber: first.certificateNumber },
-      { batchId: batch.id, purpose: 'exemption', certificateId: certificates[3].id, certificateNumber: certificates[3].certificateNumber },
+      {
+        batchId: batch.id,
+        purpose: 'exemption',
+        certificateId: certificates[3].id,
+        certificateNumber: certificates[3].certificateNumber,
+      },
     ]);
     const result = await reviews.return(city, batch.id, batch.version, '部分记录有误', [
       { id: first.id, reason: '姓名与证件不符' },
@@ -109,8 +122,15 @@ describe('ReviewsService (medium)', () => {
     expect(result).toMatchObject({ status: 'municipal_review', recordCount: 2 });
     const childId = (result as { childBatchId: number }).childBatchId;
     const child = await m.dataSource.getRepository(Batch).findOneByOrFail({ id: childId });
-    expect(child).toMatchObject({ status: 'returned', parentId: batch.id, recordCount: 2, returnedFrom: 'municipal_review' });
-    const moved = await m.dataSource.getRepository(Certificate).find({ where: { batchId: childId }, order: { id: 'ASC' } });
+    expect(child).toMatchObject({
+      status: 'returned',
+      parentId: batch.id,
+      recordCount: 2,
+      returnedFrom: 'municipal_review',
+    });
+    const moved = await m.dataSource
+      .getRepository(Certificate)
+      .find({ where: { batchId: childId }, order: { id: 'ASC' } });
     expect(moved.map((c) => [c.id, c.status, c.returnReason])).toEqual([
       [first.id, 'returned', '姓名与证件不符'],
       [second.id, 'returned', '成绩缺失'],
@@ -120,12 +140,19 @@ describe('ReviewsService (medium)', () => {
       [childId, first.id],
       [batch.id, certificates[3].id],
     ]);
-    expect(keys.filter((k) => k.batchId === childId && k.purpose === 'returned').map((k) => k.certificateId).sort()).toEqual([first.id, second.id].sort());
+    expect(
+      keys
+        .filter((k) => k.batchId === childId && k.purpose === 'returned')
+        .map((k) => k.certificateId)
+        .sort(),
+    ).toEqual([first.id, second.id].sort());
     const parentTrail = await decisions(batch.id);
     const ret = parentTrail.find((d) => d.action === 'return')!;
     expect(ret).toMatchObject({ childBatchId: childId, recordCount: 2, resultStatus: 'municipal_review' });
     expect(await m.dataSource.getRepository(BatchDecisionRecord).countBy({ decisionId: ret.id })).toBe(2);
-    expect((await decisions(childId)).map((d) => [d.action, d.resultStatus, d.inheritedFromBatchId])).toEqual([['return', 'returned', batch.id]]);
+    expect((await decisions(childId)).map((d) => [d.action, d.resultStatus, d.inheritedFromBatchId])).toEqual([
+      ['return', 'returned', batch.id],
+    ]);
   });
 
   it('R-17: a stage past its due date shows overdue, stays open, and a late decision is recorded as late', async () => {
@@ -133,7 +160,11 @@ describe('ReviewsService (medium)', () => {
     // 2026-11-23 → 2026-12-02: seven working days overdue (11-24 … 12-02); nothing moved by itself.
     m.clock.set('2026-12-02T02:00:00.000Z');
     try {
-      expect(await m.get(BatchQueryService).get(city, batch.id)).toMatchObject({ status: 'municipal_review', overdue: true, workingDaysLeft: -7 });
+      expect(await m.get(BatchQueryService).get(city, batch.id)).toMatchObject({
+        status: 'municipal_review',
+        overdue: true,
+        workingDaysLeft: -7,
+      });
       const check = await reviews.approvalCheck(city, batch.id, batch.version);
       expect(check).toMatchObject({ dryRun: true, status: 'municipal_review' });
       const approved = await reviews.approve(city, batch.id, batch.version);

@@ -20,7 +20,10 @@ describe('sessions, lockout and address limit (medium, R-41)', () => {
   });
   beforeEach(async () => {
     // A small per-address limit keeps the suite fast: each refused login still runs one password hash.
-    m = await createMediumContext({ imports: [JurisdictionModule, AuditModule, AuthModule], env: { LOGIN_ADDRESS_FAILURE_LIMIT: '6' } });
+    m = await createMediumContext({
+      imports: [JurisdictionModule, AuditModule, AuthModule],
+      env: { LOGIN_ADDRESS_FAILURE_LIMIT: '6' },
+    });
     auth = m.get(AuthService);
   });
   afterEach(() => m.close());
@@ -30,7 +33,8 @@ describe('sessions, lockout and address limit (medium, R-41)', () => {
     return m.factories.user(province, ['provincial_reviewer'], { username, passwordHash });
   }
 
-  const login = (username: string, password = PASSWORD, ip = '10.0.0.1') => auth.login(username, password, undefined, ip);
+  const login = (username: string, password = PASSWORD, ip = '10.0.0.1') =>
+    auth.login(username, password, undefined, ip);
 
   it('keeps a session alive while it is used and ends it after 30 idle minutes', async () => {
     await account('reviewer');
@@ -65,21 +69,35 @@ describe('sessions, lockout and address limit (medium, R-41)', () => {
   it('locks an account for 30 minutes after 5 failures, then lets the right password in', async () => {
     await account('locked');
     const codes: string[] = [];
-    for (let i = 0; i < 5; i++) codes.push(await login('locked', `Wrong#${i}xx`).then(() => 'ok', (e: { code: string }) => e.code));
+    for (let i = 0; i < 5; i++) {
+      codes.push(
+        await login('locked', `Wrong#${i}xx`).then(
+          () => 'ok',
+          (e: { code: string }) => e.code,
+        ),
+      );
+    }
     expect(codes).toEqual([...Array(4).fill('AUTH_INVALID_CREDENTIALS'), 'AUTH_ACCOUNT_LOCKED']);
     m.clock.advance(29 * MINUTE);
     const stillLocked = login('locked');
-    await expect(stillLocked).rejects.toMatchObject({ code: 'AUTH_ACCOUNT_LOCKED', message: expect.stringContaining('1 分钟') });
+    await expect(stillLocked).rejects.toMatchObject({
+      code: 'AUTH_ACCOUNT_LOCKED',
+      message: expect.stringContaining('1 分钟'),
+    });
     m.clock.advance(MINUTE);
     await expect(login('locked')).resolves.toMatchObject({ user: { username: 'locked' } });
   });
 
   it('forgets failures older than the lockout window', async () => {
     await account('forgetful');
-    for (let i = 0; i < 4; i++) await expect(login('forgetful', 'Wrong#1xx')).rejects.toMatchObject({ code: 'AUTH_INVALID_CREDENTIALS' });
+    for (let i = 0; i < 4; i++) {
+      await expect(login('forgetful', 'Wrong#1xx')).rejects.toMatchObject({ code: 'AUTH_INVALID_CREDENTIALS' });
+    }
     m.clock.advance(31 * MINUTE);
     // Four new failures do not lock: the old four no longer count.
-    for (let i = 0; i < 4; i++) await expect(login('forgetful', 'Wrong#2xx')).rejects.toMatchObject({ code: 'AUTH_INVALID_CREDENTIALS' });
+    for (let i = 0; i < 4; i++) {
+      await expect(login('forgetful', 'Wrong#2xx')).rejects.toMatchObject({ code: 'AUTH_INVALID_CREDENTIALS' });
+    }
     await expect(login('forgetful')).resolves.toBeDefined();
   });
 
@@ -87,8 +105,14 @@ describe('sessions, lockout and address limit (medium, R-41)', () => {
     await account('traveller');
     const limit = m.config.auth.addressFailureLimit;
     expect(limit).toBe(6);
-    for (let i = 0; i < limit; i++) await expect(login(`nobody_${i}`, 'x', '203.0.113.7')).rejects.toMatchObject({ code: 'AUTH_INVALID_CREDENTIALS' });
-    await expect(login('traveller', PASSWORD, '203.0.113.7')).rejects.toMatchObject({ code: 'AUTH_TOO_MANY_FAILURES_FROM_ADDRESS' });
+    for (let i = 0; i < limit; i++) {
+      await expect(login(`nobody_${i}`, 'x', '203.0.113.7')).rejects.toMatchObject({
+        code: 'AUTH_INVALID_CREDENTIALS',
+      });
+    }
+    await expect(login('traveller', PASSWORD, '203.0.113.7')).rejects.toMatchObject({
+      code: 'AUTH_TOO_MANY_FAILURES_FROM_ADDRESS',
+    });
     await expect(login('traveller', PASSWORD, '203.0.113.8')).resolves.toBeDefined();
     m.clock.advance(15 * MINUTE);
     await expect(login('traveller', PASSWORD, '203.0.113.7')).resolves.toBeDefined();

@@ -17,13 +17,17 @@ describe('versionedUpdate (medium)', () => {
   afterAll(() => m.close());
 
   it('applies the change and bumps the version while the version matches', async () => {
-    await m.get(UnitOfWork).run((manager) => versionedUpdate(manager, Batch, { id: batch.id, version: 1 }, { recordCount: 7 }));
+    await m
+      .get(UnitOfWork)
+      .run((manager) => versionedUpdate(manager, Batch, { id: batch.id, version: 1 }, { recordCount: 7 }));
     const after = await m.dataSource.getRepository(Batch).findOneByOrFail({ id: batch.id });
     expect([after.recordCount, after.version]).toEqual([7, 2]);
   });
 
   it('refuses a stale version with STALE_VERSION and changes nothing', async () => {
-    const stale = m.get(UnitOfWork).run((manager) => versionedUpdate(manager, Batch, { id: batch.id, version: 1 }, { recordCount: 9 }));
+    const stale = m
+      .get(UnitOfWork)
+      .run((manager) => versionedUpdate(manager, Batch, { id: batch.id, version: 1 }, { recordCount: 9 }));
     await expect(stale).rejects.toMatchObject({ code: 'STALE_VERSION' });
     const after = await m.dataSource.getRepository(Batch).findOneByOrFail({ id: batch.id });
     expect([after.recordCount, after.version]).toEqual([7, 2]);
@@ -32,13 +36,24 @@ describe('versionedUpdate (medium)', () => {
   it('checks further conditions too: a decision taken in another status does not apply', async () => {
     const wrongStage = m
       .get(UnitOfWork)
-      .run((manager) => versionedUpdate(manager, Batch, { id: batch.id, version: 2, status: 'municipal_review' }, { status: 'published' }));
+      .run((manager) =>
+        versionedUpdate(
+          manager,
+          Batch,
+          { id: batch.id, version: 2, status: 'municipal_review' },
+          { status: 'published' },
+        ),
+      );
     await expect(wrongStage).rejects.toMatchObject({ code: 'STALE_VERSION' });
   });
 
   it('lets exactly one of two concurrent writers win', async () => {
     const attempts = await Promise.allSettled(
-      [3, 4].map((count) => m.get(UnitOfWork).run((manager) => versionedUpdate(manager, Batch, { id: batch.id, version: 2 }, { recordCount: count }))),
+      [3, 4].map((count) =>
+        m
+          .get(UnitOfWork)
+          .run((manager) => versionedUpdate(manager, Batch, { id: batch.id, version: 2 }, { recordCount: count })),
+      ),
     );
     expect(attempts.map((a) => a.status).sort()).toEqual(['fulfilled', 'rejected']);
     const after = await m.dataSource.getRepository(Batch).findOneByOrFail({ id: batch.id });

@@ -70,7 +70,9 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
       .addBearerAuth()
       .build(),
   );
-  if (config.nodeEnv === 'production') app.use(['/api/docs', '/api/docs-json', '/api/docs-yaml'], staffOnly(app.get(AuthService)));
+  if (config.nodeEnv === 'production') {
+    app.use(['/api/docs', '/api/docs-json', '/api/docs-yaml'], staffOnly(app.get(AuthService)));
+  }
   SwaggerModule.setup('api/docs', app, document);
   serveConsole(app);
   return app;
@@ -91,7 +93,12 @@ function staffOnly(auth: AuthService) {
 }
 
 /** Malformed JSON and oversized bodies answer in the product's error shape instead of Express's HTML. */
-function malformedBodyHandler(error: Error & { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) {
+function malformedBodyHandler(
+  error: Error & { type?: string; status?: number },
+  _req: Request,
+  res: Response,
+  next: NextFunction,
+) {
   if (error.type === 'entity.parse.failed') {
     res.status(400).json(errorBody('MALFORMED_JSON'));
   } else if (error.type === 'entity.too.large') {

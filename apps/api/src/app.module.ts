@@ -35,14 +35,22 @@ export class AppModule {
             },
             // Request id, method, URL and status only: no headers, bodies or personal data in logs.
             serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+              req: (req: { id: string; method: string; url: string }) => ({
+                id: req.id,
+                method: req.method,
+                url: req.url,
+              }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
             autoLogging: { ignore: (req) => req.url === '/api/health' },
           },
         }),
         TypeOrmModule.forRootAsync({
-          useFactory: async () => ({ ...(await resolveDataSourceOptions(config.database.url, config.database.replicaUrls)), retryAttempts: 3, retryDelay: 2000 }),
+          useFactory: async () => ({
+            ...(await resolveDataSourceOptions(config.database.url, config.database.replicaUrls)),
+            retryAttempts: 3,
+            retryDelay: 2000,
+          }),
         }),
         DatabaseModule,
         JurisdictionModule,

@@ -18,7 +18,9 @@ async function main(): Promise<void> {
   await prepareDatabase(app, config);
   app.enableShutdownHooks();
   await app.listen(config.server.port);
-  console.log(`证书数据监管平台 listening on http://localhost:${config.server.port} (database: ${config.database.url.replace(/\/\/[^@]*@/, '//***@')})`);
+  console.log(
+    `证书数据监管平台 listening on http://localhost:${config.server.port} (database: ${config.database.url.replace(/\/\/[^@]*@/, '//***@')})`,
+  );
 }
 
 main().catch((error) => {

@@ -3,7 +3,9 @@ import { appChineseMessages } from './i18n/zh-CN';
 import { MENU_SECTIONS, menuEntries, visibleMenu } from './layout/menu';
 
 const message = (key: string): unknown =>
-  key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], appChineseMessages);
+  key
+    .split('.')
+    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], appChineseMessages);
 
 // The registrations are the console's one list of pages: its hash routes (#/batches/:id/show, #/deadline-calculator, …)
 // and sidebar must stay as users and bookmarks know them.

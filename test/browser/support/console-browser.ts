@@ -30,7 +30,9 @@ export interface ConsoleBrowser {
 
 /** Debian's Chromium through playwright-core, Chinese locale and Beijing time, as on a reviewer's desktop. */
 export async function launchConsoleBrowser(): Promise<ConsoleBrowser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-wqy-microhei`);
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-wqy-microhei`);
+  }
   mkdirSync(ARTIFACTS, { recursive: true });
   const profileDir = mkdtempSync(join(tmpdir(), 'cert-chromium-'));
   const context = await chromium.launchPersistentContext(profileDir, {

@@ -63,7 +63,11 @@ export function validRow(seed: number, overrides: Partial<SheetRow> = {}): Sheet
 
 /** Downloads the real template from the API and fills it, so the version marker and lists are genuine. */
 export async function buildSheet(t: TestApp, token: string, rows: SheetRow[], kind = 'skill_level'): Promise<Buffer> {
-  const res = await t.http.get(`/api/admin/batches/template?kind=${kind}`).set('Authorization', `Bearer ${token}`).buffer(true).parse(binaryParser);
+  const res = await t.http
+    .get(`/api/admin/batches/template?kind=${kind}`)
+    .set('Authorization', `Bearer ${token}`)
+    .buffer(true)
+    .parse(binaryParser);
   if (res.status !== 200) throw new Error(`template download failed: ${res.status}`);
   return fillTemplate(res.body as ArrayBuffer, rows);
 }
@@ -93,4 +97,3 @@ export function binaryParser(res: Response, callback: (err: Error | null, body: 
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
   stream.on('end', () => callback(null, Buffer.concat(chunks)));
 }
-

@@ -40,7 +40,12 @@ export async function createTestApp(options: { today?: string; env?: Record<stri
   const app = await createApp(config);
   await app.init();
   const dataSource = app.get<DataSource>(getDataSourceToken());
-  await loadDemoData(dataSource, { today: config.appToday!, clock: app.get(Clock), cipher: app.get(FieldCipher), onlyIfEmpty: false });
+  await loadDemoData(dataSource, {
+    today: config.appToday!,
+    clock: app.get(Clock),
+    cipher: app.get(FieldCipher),
+    onlyIfEmpty: false,
+  });
   const http = request(app.getHttpServer());
   const tokens = new Map<string, string>();
   return {

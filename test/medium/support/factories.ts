@@ -37,7 +37,9 @@ export class Factories {
     return this.sequence;
   }
 
-  async organisation(overrides: Partial<Organisation> & { level: OrganisationLevel; parent?: Organisation | null }): Promise<Organisation> {
+  async organisation(
+    overrides: Partial<Organisation> & { level: OrganisationLevel; parent?: Organisation | null },
+  ): Promise<Organisation> {
     const { parent, ...fields } = overrides;
     const n = this.next();
     const repo = this.dataSource.getRepository(Organisation);
@@ -59,15 +61,25 @@ export class Factories {
     return repo.findOneByOrFail({ id });
   }
 
-  async tree(options: { regionCode?: string; deadlineProfile?: Organisation['deadlineProfile'] } = {}): Promise<OrgTree> {
-    const national = await this.organisation({ level: 'national', regionCode: '000000', name: `部中心-${this.next()}` });
+  async tree(
+    options: { regionCode?: string; deadlineProfile?: Organisation['deadlineProfile'] } = {},
+  ): Promise<OrgTree> {
+    const national = await this.organisation({
+      level: 'national',
+      regionCode: '000000',
+      name: `部中心-${this.next()}`,
+    });
     const province = await this.organisation({
       level: 'provincial',
       parent: national,
       regionCode: options.regionCode ?? '440000',
       deadlineProfile: options.deadlineProfile ?? 'national',
     });
-    const city = await this.organisation({ level: 'municipal', parent: province, regionCode: `${province.regionCode.slice(0, 2)}0100` });
+    const city = await this.organisation({
+      level: 'municipal',
+      parent: province,
+      regionCode: `${province.regionCode.slice(0, 2)}0100`,
+    });
     const institution = await this.organisation({ level: 'institution', parent: city });
     return { national, province, city, institution };
   }
@@ -116,7 +128,11 @@ export class Factories {
   }
 
   /** Certificates in a batch, each with its own valid resident ID number; the batch's record count follows. */
-  async certificates(batch: Batch, count: number, overrides: Partial<Certificate> & { idNumber?: string } = {}): Promise<Certificate[]> {
+  async certificates(
+    batch: Batch,
+    count: number,
+    overrides: Partial<Certificate> & { idNumber?: string } = {},
+  ): Promise<Certificate[]> {
     const { idNumber, ...fields } = overrides;
     const repo = this.dataSource.getRepository(Certificate);
     const ids: number[] = [];

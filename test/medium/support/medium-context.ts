@@ -45,7 +45,12 @@ export async function createMediumContext(
   const clock = new FixedClock(options.now ?? MEDIUM_NOW);
   const dataSourceOptions = await resolveDataSourceOptions(config.database.url);
   const module = await Test.createTestingModule({
-    imports: [CoreModule.forRoot(config), TypeOrmModule.forRoot(dataSourceOptions), DatabaseModule, ...(options.imports ?? [])],
+    imports: [
+      CoreModule.forRoot(config),
+      TypeOrmModule.forRoot(dataSourceOptions),
+      DatabaseModule,
+      ...(options.imports ?? []),
+    ],
     providers: options.providers ?? [],
   })
     .overrideProvider(Clock)

@@ -76,11 +76,21 @@ export class AuditAnchorService implements OnApplicationBootstrap, OnModuleDestr
       const expected = Buffer.from(anchorMac(this.key, anchor.seq, anchor.hash, anchor.at), 'hex');
       const stored = Buffer.from(anchor.mac, 'hex');
       if (stored.length !== expected.length || !timingSafeEqual(stored, expected)) {
-        return { ok: false, checked: chain.checked, firstBrokenSeq: anchor.seq, reason: `第 ${anchor.seq} 条的锚点校验码不符（锚点被改动，或锚点密钥与写入时不同）` };
+        return {
+          ok: false,
+          checked: chain.checked,
+          firstBrokenSeq: anchor.seq,
+          reason: `第 ${anchor.seq} 条的锚点校验码不符（锚点被改动，或锚点密钥与写入时不同）`,
+        };
       }
       const row = await this.repository.findBySeq(anchor.seq);
       if (!row) {
-        return { ok: false, checked: chain.checked, firstBrokenSeq: anchor.seq, reason: `已锚定的第 ${anchor.seq} 条记录已不存在（日志链末尾被截断）` };
+        return {
+          ok: false,
+          checked: chain.checked,
+          firstBrokenSeq: anchor.seq,
+          reason: `已锚定的第 ${anchor.seq} 条记录已不存在（日志链末尾被截断）`,
+        };
       }
       if (row.hash !== anchor.hash) {
         return {

@@ -47,5 +47,7 @@ export function chainHash(prevHash: string, f: ChainedFields): string {
  * rewritten and recomputed chain cannot be given matching anchors.
  */
 export function anchorMac(key: Buffer, seq: number, hash: string, at: Date): string {
-  return createHmac('sha256', key).update(JSON.stringify(['audit-anchor', seq, hash, at.toISOString()])).digest('hex');
+  return createHmac('sha256', key)
+    .update(JSON.stringify(['audit-anchor', seq, hash, at.toISOString()]))
+    .digest('hex');
 }

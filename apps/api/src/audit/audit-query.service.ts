@@ -40,13 +40,22 @@ export class AuditQueryService {
    * R-3, R-38: a reader sees the records of actors in their own subtree; only readers at the national
    * centre see everything, including records with no organisation (failed logins by unknown usernames).
    */
-  async list(actor: Actor, query: QueryOf<typeof AUDIT_LOG_LIST>): Promise<{ rows: AuditLogView<Date>[]; total: number }> {
+  async list(
+    actor: Actor,
+    query: QueryOf<typeof AUDIT_LOG_LIST>,
+  ): Promise<{ rows: AuditLogView<Date>[]; total: number }> {
     const { from, to } = query.filter;
-    const { rows, total } = await this.repository.listPage(query, actor.organisationLevel === 'national' ? null : actor.organisationPath, {
-      from: from ? beijingDayStart(from) : undefined,
-      to: to ? new Date(beijingDayStart(to).getTime() + 86_400_000) : undefined,
-    });
-    const orgName = await this.organisations.namesByIds(rows.map((r) => r.organisationId).filter((id): id is number => id !== null));
+    const { rows, total } = await this.repository.listPage(
+      query,
+      actor.organisationLevel === 'national' ? null : actor.organisationPath,
+      {
+        from: from ? beijingDayStart(from) : undefined,
+        to: to ? new Date(beijingDayStart(to).getTime() + 86_400_000) : undefined,
+      },
+    );
+    const orgName = await this.organisations.namesByIds(
+      rows.map((r) => r.organisationId).filter((id): id is number => id !== null),
+    );
     return {
       rows: rows.map((r) => ({
         ...r,

@@ -60,7 +60,11 @@ export class AuditRepository {
    * One page of records (R-3, R-38): with a `subtreePath`, only those of actors whose organisation lies in that
    * subtree (records without an organisation drop out); `from`/`to` bound the instant, `to` exclusive.
    */
-  listPage(query: ListQuery, subtreePath: string | null, at: { from?: Date; to?: Date }): Promise<{ rows: AuditLog[]; total: number }> {
+  listPage(
+    query: ListQuery,
+    subtreePath: string | null,
+    at: { from?: Date; to?: Date },
+  ): Promise<{ rows: AuditLog[]; total: number }> {
     const qb = this.dataSource.getRepository(AuditLog).createQueryBuilder('a');
     if (subtreePath !== null) {
       qb.innerJoin(Organisation, 'actor_org', 'actor_org.id = a.organisationId');

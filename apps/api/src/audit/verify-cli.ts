@@ -25,7 +25,10 @@ async function main(): Promise<void> {
     // R-38: the chain's links and its newest anchors (keyed with AUDIT_ANCHOR_KEY, as the server's).
     const result = await new AuditAnchorService(repository, audit, clock, config).verify();
     if (result.ok) {
-      console.log(`审计日志链完整：共校验 ${result.checked} 条记录` + (result.anchoredSeq ? `，锚点至第 ${result.anchoredSeq} 条` : '（尚无锚点）'));
+      console.log(
+        `审计日志链完整：共校验 ${result.checked} 条记录` +
+          (result.anchoredSeq ? `，锚点至第 ${result.anchoredSeq} 条` : '（尚无锚点）'),
+      );
     } else {
       console.error(
         `审计日志链已损坏：${result.reason}` +

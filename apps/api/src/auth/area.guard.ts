@@ -41,15 +41,22 @@ export class AreaGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const area = this.reflector.getAllAndOverride<AreaName | undefined>(AREA, [context.getHandler(), context.getClass()]);
+    const area = this.reflector.getAllAndOverride<AreaName | undefined>(AREA, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     const definition = area ? AREAS[area] : undefined;
     if (!definition || definition.guard === 'closed') {
       const request = context.switchToHttp().getRequest<Request>();
-      this.logger.error({ route: `${request.method} ${request.route?.path ?? request.path}`, area }, 'route refused: it is in no open area');
+      this.logger.error(
+        { route: `${request.method} ${(request.route as { path?: string } | undefined)?.path ?? request.path}`, area },
+        'route refused: it is in no open area',
+      );
       throw new DomainError('ROUTE_NOT_IN_AREA', '该接口未开放访问');
     }
     if (definition.guard === 'open') return true;
-    const guard = this.guards.get(definition.guard) ?? this.moduleRef.get<CanActivate>(definition.guard, { strict: false });
+    const guard =
+      this.guards.get(definition.guard) ?? this.moduleRef.get<CanActivate>(definition.guard, { strict: false });
     this.guards.set(definition.guard, guard);
     return (await guard.canActivate(context)) as boolean;
   }

@@ -9,7 +9,10 @@ export const AUTH_ERRORS = defineErrors({
   AUTH_TOTP_REQUIRED: { status: 401, message: '请输入两步验证动态码' },
   AUTH_TOTP_INVALID: { status: 401, message: '动态码错误、已过期或已使用过' },
   AUTH_WRONG_PASSWORD: { status: 400, message: '当前密码不正确' },
-  AUTH_PASSWORD_CHANGE_REQUIRED: { status: 403, message: '您正在使用临时密码，请先在“账号安全”中修改密码后再进行其他操作' },
+  AUTH_PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    message: '您正在使用临时密码，请先在“账号安全”中修改密码后再进行其他操作',
+  },
   AUTH_ACCOUNT_LOCKED: { status: 423, message: '连续登录失败次数过多，账号已锁定，请稍后再试或联系管理员解锁' },
   AUTH_TOO_MANY_FAILURES_FROM_ADDRESS: { status: 429, message: '该网络地址登录失败次数过多，请稍后再试' },
   TOTP_ALREADY_ENABLED: { status: 422, message: '两步验证已启用，如需更换请先停用' },

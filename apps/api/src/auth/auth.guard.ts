@@ -27,11 +27,16 @@ export class StaffSessionGuard implements CanActivate {
     const token = bearerToken(request);
     if (!token) throw new DomainError('AUTH_REQUIRED', '请先登录');
     const ip = request.ip ?? '';
-    const { actor, mustChangePassword } = await this.principals.authenticate(token, ip, () => this.auth.authenticateSession(token, ip));
+    const { actor, mustChangePassword } = await this.principals.authenticate(token, ip, () =>
+      this.auth.authenticateSession(token, ip),
+    );
     request.actor = actor;
     // a new or administrator-reset account does nothing before replacing its temporary password.
     if (mustChangePassword && !this.reflector.getAllAndOverride<boolean>(ALLOWED_BEFORE_PASSWORD_CHANGE, targets)) {
-      throw new DomainError('AUTH_PASSWORD_CHANGE_REQUIRED', '您正在使用临时密码，请先在“账号安全”中修改密码后再进行其他操作');
+      throw new DomainError(
+        'AUTH_PASSWORD_CHANGE_REQUIRED',
+        '您正在使用临时密码，请先在“账号安全”中修改密码后再进行其他操作',
+      );
     }
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
     if (permission && !hasPermission(request.actor.roles, permission)) throw forbidden();

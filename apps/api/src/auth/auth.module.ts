@@ -11,12 +11,7 @@ import { PrincipalCache } from './principal-cache';
 @Module({
   imports: [UsersModule],
   controllers: [AuthController],
-  providers: [
-    AuthService,
-    PrincipalCache,
-    StaffSessionGuard,
-    { provide: APP_GUARD, useClass: AreaGuard },
-  ],
+  providers: [AuthService, PrincipalCache, StaffSessionGuard, { provide: APP_GUARD, useClass: AreaGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

@@ -52,12 +52,20 @@ export class AuthService {
     const now = this.clock.now();
     const subject: AuditSubject = { userId: null, username: name, organisationId: null, roles: [], ip };
     if (!(await this.claimAddressSlot(ip, now))) {
-      await this.audit.recordStandalone(subject, { action: 'auth.login', outcome: 'failure', detail: 'AUTH_TOO_MANY_FAILURES_FROM_ADDRESS' });
+      await this.audit.recordStandalone(subject, {
+        action: 'auth.login',
+        outcome: 'failure',
+        detail: 'AUTH_TOO_MANY_FAILURES_FROM_ADDRESS',
+      });
       throw new DomainError('AUTH_TOO_MANY_FAILURES_FROM_ADDRESS', '该网络地址登录失败次数过多，请稍后再试');
     }
     const claim = await this.claimAttempt(key, now);
     if (!claim.ok) {
-      await this.audit.recordStandalone(subject, { action: 'auth.login', outcome: 'failure', detail: 'AUTH_ACCOUNT_LOCKED' });
+      await this.audit.recordStandalone(subject, {
+        action: 'auth.login',
+        outcome: 'failure',
+        detail: 'AUTH_ACCOUNT_LOCKED',
+      });
       throw this.lockedError(claim.lockedUntil);
     }
     const user = await this.users.findByUsername(name);
@@ -136,13 +144,21 @@ export class AuthService {
       organisationLevel: organisation.level,
       ip,
     };
-    return { actor, mustChangePassword: user.mustChangePassword, lastSeenAt: idleMs > TOUCH_INTERVAL_MS ? now : session.lastSeenAt };
+    return {
+      actor,
+      mustChangePassword: user.mustChangePassword,
+      lastSeenAt: idleMs > TOUCH_INTERVAL_MS ? now : session.lastSeenAt,
+    };
   }
 
   async logout(token: string, actor: Actor): Promise<void> {
     await this.uow.run(async (manager) => {
       await this.sessions.endByTokenHash(manager, tokenDigest(token), this.clock.now());
-      await this.audit.record(manager, subjectOf(actor), { action: 'auth.logout', targetType: 'user', targetId: actor.userId });
+      await this.audit.record(manager, subjectOf(actor), {
+        action: 'auth.logout',
+        targetType: 'user',
+        targetId: actor.userId,
+      });
     });
   }
 
@@ -154,7 +170,12 @@ export class AuthService {
    * R-41: wrong current passwords count toward the account's lockout like failed logins (423 once locked).
    * A successful change ends every other session of the account; the current one stays.
    */
-  async changePassword(actor: Actor, currentToken: string, currentPassword: string, newPassword: string): Promise<void> {
+  async changePassword(
+    actor: Actor,
+    currentToken: string,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<void> {
     const user = await this.users.findByIdOrFail(actor.userId);
     const key = throttleKey(user.username);
     const now = this.clock.now();
@@ -181,7 +202,11 @@ export class AuthService {
     await this.uow.run(async (manager) => {
       await this.users.update(manager, user.id, { passwordHash, mustChangePassword: false });
       await this.sessions.endOthersOfUser(manager, user.id, tokenDigest(currentToken), now);
-      await this.audit.record(manager, subjectOf(actor), { action: 'auth.password.change', targetType: 'user', targetId: user.id });
+      await this.audit.record(manager, subjectOf(actor), {
+        action: 'auth.password.change',
+        targetType: 'user',
+        targetId: user.id,
+      });
     });
   }
 
@@ -191,7 +216,9 @@ export class AuthService {
     if (user.totpEnabled) throw new DomainError('TOTP_ALREADY_ENABLED', '两步验证已启用，如需更换请先停用');
     const secret = totp.newSecret();
     const otpauthUrl = totp.uri(this.config.auth.totpIssuer, user.username, secret);
-    await this.uow.run((manager) => this.users.update(manager, user.id, { totpSecretEnc: this.cipher.encrypt(secret) }));
+    await this.uow.run((manager) =>
+      this.users.update(manager, user.id, { totpSecretEnc: this.cipher.encrypt(secret) }),
+    );
     return { secret, otpauthUrl, qrDataUrl: await totp.qrDataUrl(otpauthUrl) };
   }
 
@@ -201,7 +228,11 @@ export class AuthService {
     await this.checkTotpThrottled(actor, user, code, 'auth.totp.enable');
     await this.uow.run(async (manager) => {
       await this.users.update(manager, user.id, { totpEnabled: true });
-      await this.audit.record(manager, subjectOf(actor), { action: 'auth.totp.enable', targetType: 'user', targetId: user.id });
+      await this.audit.record(manager, subjectOf(actor), {
+        action: 'auth.totp.enable',
+        targetType: 'user',
+        targetId: user.id,
+      });
     });
   }
 
@@ -211,7 +242,11 @@ export class AuthService {
     await this.checkTotpThrottled(actor, user, code, 'auth.totp.disable');
     await this.uow.run(async (manager) => {
       await this.users.update(manager, user.id, { totpEnabled: false, totpSecretEnc: null });
-      await this.audit.record(manager, subjectOf(actor), { action: 'auth.totp.disable', targetType: 'user', targetId: user.id });
+      await this.audit.record(manager, subjectOf(actor), {
+        action: 'auth.totp.disable',
+        targetType: 'user',
+        targetId: user.id,
+      });
     });
   }
 
@@ -290,7 +325,10 @@ export class AuthService {
 
   private lockedError(until: Date): DomainError {
     const minutes = Math.max(1, Math.ceil((until.getTime() - this.clock.now().getTime()) / 60_000));
-    return new DomainError('AUTH_ACCOUNT_LOCKED', `连续登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试或联系管理员解锁`);
+    return new DomainError(
+      'AUTH_ACCOUNT_LOCKED',
+      `连续登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试或联系管理员解锁`,
+    );
   }
 
   private async sessionUser(user: User): Promise<SessionUser> {

@@ -24,10 +24,20 @@ function setup(lifetimeSeconds = 5) {
   let now = T0;
   const clock = { now: () => new Date(now) } as Clock;
   const dataSource = { subscribers: [] as unknown[] } as unknown as DataSource;
-  const cache = new PrincipalCache({ auth: { principalCacheSeconds: lifetimeSeconds } } as AppConfig, dataSource, clock);
+  const cache = new PrincipalCache(
+    { auth: { principalCacheSeconds: lifetimeSeconds } } as AppConfig,
+    dataSource,
+    clock,
+  );
   cache.onModuleInit();
   let lastSeenAt = T0;
-  const load = jest.fn(async (): Promise<AuthenticatedSession> => ({ actor, mustChangePassword: false, lastSeenAt: new Date(lastSeenAt) }));
+  const load = jest.fn((): Promise<AuthenticatedSession> =>
+    Promise.resolve({
+      actor,
+      mustChangePassword: false,
+      lastSeenAt: new Date(lastSeenAt),
+    }),
+  );
   return {
     cache,
     dataSource,
@@ -104,9 +114,9 @@ describe('PrincipalCache', () => {
   it('does not keep a principal read while a change was under way, and empties again when that change commits', async () => {
     const s = setup();
     const transaction = { isTransactionActive: true } as QueryRunner;
-    s.load.mockImplementationOnce(async () => {
+    s.load.mockImplementationOnce(() => {
       s.cache.afterUpdate(update(User, { disabled: true }, transaction));
-      return { actor, mustChangePassword: false, lastSeenAt: new Date(T0) };
+      return Promise.resolve({ actor, mustChangePassword: false, lastSeenAt: new Date(T0) });
     });
     await s.get();
     expect(s.cache.size).toBe(0);

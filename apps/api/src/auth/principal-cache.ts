@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntitySubscriberInterface, QueryRunner, RemoveEvent, TransactionCommitEvent, UpdateEvent } from 'typeorm';
+import type {
+  DataSource,
+  EntitySubscriberInterface,
+  QueryRunner,
+  RemoveEvent,
+  TransactionCommitEvent,
+  UpdateEvent,
+} from 'typeorm';
 import type { Actor } from '../common/actor/actor';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -27,7 +34,14 @@ interface Entry {
 }
 
 /** Bookkeeping columns of users that say nothing about who the person is or whether they may act. */
-const USER_BOOKKEEPING = new Set(['lastLoginAt', 'totpLastStep', 'totpSecretEnc', 'totpEnabled', 'version', 'updatedAt']);
+const USER_BOOKKEEPING = new Set([
+  'lastLoginAt',
+  'totpLastStep',
+  'totpSecretEnc',
+  'totpEnabled',
+  'version',
+  'updatedAt',
+]);
 /** More entries than this and the oldest are dropped (one per open session; a few hundred in practice). */
 const MAX_ENTRIES = 10_000;
 
@@ -67,7 +81,11 @@ export class PrincipalCache implements OnModuleInit, EntitySubscriberInterface {
   }
 
   /** The session's principal from the cache, or from `load` (AuthService) when not cached or no longer usable. */
-  async authenticate(token: string, ip: string, load: () => Promise<AuthenticatedSession>): Promise<Omit<AuthenticatedSession, 'lastSeenAt'>> {
+  async authenticate(
+    token: string,
+    ip: string,
+    load: () => Promise<AuthenticatedSession>,
+  ): Promise<Omit<AuthenticatedSession, 'lastSeenAt'>> {
     if (this.lifetimeMs === 0) return load();
     const key = digest(token);
     const now = this.clock.now().getTime();
@@ -80,7 +98,12 @@ export class PrincipalCache implements OnModuleInit, EntitySubscriberInterface {
     const loaded = await load();
     if (generation === this.generation) {
       if (this.entries.size >= MAX_ENTRIES) this.evictOldest(now);
-      this.entries.set(key, { actor: loaded.actor, mustChangePassword: loaded.mustChangePassword, lastSeenAt: loaded.lastSeenAt.getTime(), loadedAt: now });
+      this.entries.set(key, {
+        actor: loaded.actor,
+        mustChangePassword: loaded.mustChangePassword,
+        lastSeenAt: loaded.lastSeenAt.getTime(),
+        loadedAt: now,
+      });
     }
     return { actor: loaded.actor, mustChangePassword: loaded.mustChangePassword };
   }
@@ -96,7 +119,9 @@ export class PrincipalCache implements OnModuleInit, EntitySubscriberInterface {
   }
 
   afterUpdate(event: UpdateEvent<unknown>): void {
-    if (this.concernsPrincipals(event.metadata.target, event.entity as Record<string, unknown> | undefined)) this.changed(event.queryRunner);
+    if (this.concernsPrincipals(event.metadata.target, event.entity)) {
+      this.changed(event.queryRunner);
+    }
   }
 
   afterRemove(event: RemoveEvent<unknown>): void {

@@ -22,7 +22,10 @@ export class BatchDueDatesRepository {
   }
 
   /** The deadline profile of each institution. */
-  async deadlineProfiles(manager: EntityManager, institutionIds: number[]): Promise<Map<number, Organisation['deadlineProfile']>> {
+  async deadlineProfiles(
+    manager: EntityManager,
+    institutionIds: number[],
+  ): Promise<Map<number, Organisation['deadlineProfile']>> {
     const institutions = await manager.getRepository(Organisation).findBy({ id: In([...new Set(institutionIds)]) });
     return new Map(institutions.map((o) => [o.id, o.deadlineProfile]));
   }

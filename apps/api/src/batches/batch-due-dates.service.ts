@@ -8,7 +8,14 @@ import { BatchDueDatesRepository } from './batch-due-dates.repository';
 import { Batch } from './entities/batch.entity';
 
 /** Batch states whose due date is still running; published batches carry none. */
-const OPEN_STATUSES: BatchStatus[] = ['draft', 'returned', 'municipal_review', 'municipal_head_approval', 'provincial_review', 'national_review'];
+const OPEN_STATUSES: BatchStatus[] = [
+  'draft',
+  'returned',
+  'municipal_review',
+  'municipal_head_approval',
+  'provincial_review',
+  'national_review',
+];
 /** Batches listed by id in the audit record of one recomputation; the count covers them all. */
 const AUDITED_BATCHES = 100;
 
@@ -33,7 +40,10 @@ export class BatchDueDatesService implements CalendarChangeListener, OnModuleIni
     // A period that ended before the year, or starts after it, does not depend on it.
     const batches = await this.repository.openBatchesReaching(manager, year, OPEN_STATUSES);
     if (batches.length === 0) return 0;
-    const profiles = await this.repository.deadlineProfiles(manager, batches.map((b) => b.institutionId));
+    const profiles = await this.repository.deadlineProfiles(
+      manager,
+      batches.map((b) => b.institutionId),
+    );
     const changed: { id: number; before: string; after: string; provisional: boolean }[] = [];
     for (const batch of batches) {
       const from = batch.dueFrom ?? (await this.derivedDueFrom(manager, batch));
@@ -41,11 +51,28 @@ export class BatchDueDatesService implements CalendarChangeListener, OnModuleIni
       // Drafts stored before R-18 applied to them carry 'upload' whatever their kind.
       const rule = batch.dueRule === 'upload' ? uploadRuleFor(batch.kind) : (batch.dueRule as string);
       const deadline = computeStoredDeadline(calendar, rule, from, profiles.get(batch.institutionId) ?? 'national');
-      const next = { dueDate: deadline.due, dueRule: deadline.rule, dueFrom: deadline.from, dueProvisional: deadline.provisional };
-      if (next.dueDate === batch.dueDate && next.dueProvisional === batch.dueProvisional && batch.dueFrom === from && batch.dueRule === rule) continue;
+      const next = {
+        dueDate: deadline.due,
+        dueRule: deadline.rule,
+        dueFrom: deadline.from,
+        dueProvisional: deadline.provisional,
+      };
+      if (
+        next.dueDate === batch.dueDate &&
+        next.dueProvisional === batch.dueProvisional &&
+        batch.dueFrom === from &&
+        batch.dueRule === rule
+      ) {
+        continue;
+      }
       await this.repository.setDue(manager, batch.id, batch.status, next);
       if (next.dueDate !== batch.dueDate || next.dueProvisional !== batch.dueProvisional) {
-        changed.push({ id: batch.id, before: batch.dueDate as string, after: next.dueDate, provisional: next.dueProvisional });
+        changed.push({
+          id: batch.id,
+          before: batch.dueDate as string,
+          after: next.dueDate,
+          provisional: next.dueProvisional,
+        });
       }
     }
     if (changed.length > 0) {

@@ -28,7 +28,15 @@ import { BatchQueryService } from './batch-query.service';
 import { BatchesRepository } from './batches.repository';
 import { Batch } from './entities/batch.entity';
 import { decidedBy } from './entities/batch-decision.entity';
-import { BatchRow, BoundedErrors, buildTemplate, openBatchFile, ReportError, TemplateKind, unlistedErrorsNote } from './excel';
+import {
+  BatchRow,
+  BoundedErrors,
+  buildTemplate,
+  openBatchFile,
+  ReportError,
+  TemplateKind,
+  unlistedErrorsNote,
+} from './excel';
 import { ImportErrorReportsService } from './import-error-reports.service';
 
 export interface UploadedSheet {
@@ -92,7 +100,13 @@ export class BatchImportService {
     return institution;
   }
 
-  async upload(actor: Actor, sheet: UploadedSheet, kind: TemplateKind, institutionId: number | undefined, proxyReason?: string) {
+  async upload(
+    actor: Actor,
+    sheet: UploadedSheet,
+    kind: TemplateKind,
+    institutionId: number | undefined,
+    proxyReason?: string,
+  ) {
     try {
       const institution = await this.institutionFor(actor, institutionId);
       const checksum = await this.checkedFile(actor, sheet, institution, proxyReason);
@@ -117,7 +131,17 @@ export class BatchImportService {
           // A draft is itself on the clock: its earliest record's upload deadline (R-14; R-18 for qualification data).
           const uploadDue = await this.calendar.uploadDue(kind, imported.earliestIssue, institution.deadlineProfile);
           await this.batches.completeInsert(manager, batchId, { recordCount: imported.count, ...uploadDue });
-          const stored = await this.recordUpload(manager, actor, institution, sheet, checksum, kind, batchId, imported.count, proxy);
+          const stored = await this.recordUpload(
+            manager,
+            actor,
+            institution,
+            sheet,
+            checksum,
+            kind,
+            batchId,
+            imported.count,
+            proxy,
+          );
           return { batch: stored, warnings: imported.warnings };
         }),
       ).catch((error: unknown) => this.duplicateFileRace(error, institution.id, checksum));
@@ -128,7 +152,12 @@ export class BatchImportService {
   }
 
   /** R-44 (who may upload, a centre only with a recorded reason) and the duplicate-file check; returns the file's checksum. */
-  private async checkedFile(actor: Actor, sheet: UploadedSheet, institution: Organisation, proxyReason: string | undefined): Promise<string> {
+  private async checkedFile(
+    actor: Actor,
+    sheet: UploadedSheet,
+    institution: Organisation,
+    proxyReason: string | undefined,
+  ): Promise<string> {
     if (!/\.xlsx$/i.test(sheet.originalName)) {
       throw new DomainError('IMPORT_NOT_XLSX', '只接受本平台模板格式的 .xlsx 文件，请下载导入模板填写后上传');
     }
@@ -142,7 +171,9 @@ export class BatchImportService {
   private async assertFileNew(institutionId: number, checksum: string): Promise<void> {
     const existing = await this.batches.findByFile(institutionId, checksum);
     if (existing) {
-      throw new DomainError('IMPORT_DUPLICATE_FILE', `该文件已上传过（批次 ${existing.id}），同一文件不能重复上传`, { batchId: existing.id });
+      throw new DomainError('IMPORT_DUPLICATE_FILE', `该文件已上传过（批次 ${existing.id}），同一文件不能重复上传`, {
+        batchId: existing.id,
+      });
     }
   }
 
@@ -169,7 +200,12 @@ export class BatchImportService {
    * Runs an import transaction; a sheet with any error rolls it back (nothing stored) and is kept only as an
    * error report (R-12, R-42). The report is written after the rollback, in its own transaction.
    */
-  private async refusingOnErrors<T>(actor: Actor, institution: Organisation, sheet: UploadedSheet, work: () => Promise<T>): Promise<T> {
+  private async refusingOnErrors<T>(
+    actor: Actor,
+    institution: Organisation,
+    sheet: UploadedSheet,
+    work: () => Promise<T>,
+  ): Promise<T> {
     try {
       return await work();
     } catch (error) {
@@ -208,7 +244,13 @@ export class BatchImportService {
         this.uow.run(async (manager) => {
           // The old records leave first, so a corrected sheet may reuse their certificate numbers; any error below
           // rolls this back too.
-          await this.certificates.supersedeBatch(manager, batch.id, actor.userId, 'reupload', `重新上传 ${sheet.originalName}`);
+          await this.certificates.supersedeBatch(
+            manager,
+            batch.id,
+            actor.userId,
+            'reupload',
+            `重新上传 ${sheet.originalName}`,
+          );
           const imported = await this.importRows(manager, rows, batch.kind, institution, {
             batchId: batch.id,
             status: batch.status === 'returned' ? 'returned' : 'draft',
@@ -249,8 +291,21 @@ export class BatchImportService {
             action: 'batch.reupload',
             targetType: 'batch',
             targetId: batch.id,
-            before: { recordCount: batch.recordCount, fileName: batch.fileName, checksum: batch.fileChecksum, exemption: batch.exemption, dueDate: batch.dueDate },
-            after: { recordCount: imported.count, fileName: sheet.originalName, checksum, exemption: null, dueDate, proxyReason: proxy },
+            before: {
+              recordCount: batch.recordCount,
+              fileName: batch.fileName,
+              checksum: batch.fileChecksum,
+              exemption: batch.exemption,
+              dueDate: batch.dueDate,
+            },
+            after: {
+              recordCount: imported.count,
+              fileName: sheet.originalName,
+              checksum,
+              exemption: null,
+              dueDate,
+              proxyReason: proxy,
+            },
           });
         }),
       );
@@ -304,7 +359,9 @@ export class BatchImportService {
         if (errors.count === 0) {
           await this.certificates.insertMany(
             manager,
-            chunk.map(({ rowNumber, record }) => this.certificateRow(target.batchId, institution.id, rowNumber, record, target.status)),
+            chunk.map(({ rowNumber, record }) =>
+              this.certificateRow(target.batchId, institution.id, rowNumber, record, target.status),
+            ),
           );
         }
       })().catch((error: unknown) => {
@@ -328,8 +385,9 @@ export class BatchImportService {
           );
         }
         for (const issue of issues) {
-          if (issue.severity === 'error') errors.add({ row: row.rowNumber, column: issue.column, message: issue.message, severity: issue.severity });
-          else warnings++;
+          if (issue.severity === 'error') {
+            errors.add({ row: row.rowNumber, column: issue.column, message: issue.message, severity: issue.severity });
+          } else warnings++;
         }
         if (result.record && !issues.some((i) => i.severity === 'error')) {
           pending.push({ rowNumber: row.rowNumber, record: result.record });
@@ -354,11 +412,24 @@ export class BatchImportService {
   }
 
   /** R-8: certificate numbers are unique nationally — checked against every stored certificate. */
-  private async nationalDuplicates(manager: EntityManager, rows: ParsedRow[], replacingBatchId?: number): Promise<ReportError[]> {
-    const taken = await this.certificates.takenNumbers(manager, rows.map((r) => r.record.certificateNumber), replacingBatchId);
+  private async nationalDuplicates(
+    manager: EntityManager,
+    rows: ParsedRow[],
+    replacingBatchId?: number,
+  ): Promise<ReportError[]> {
+    const taken = await this.certificates.takenNumbers(
+      manager,
+      rows.map((r) => r.record.certificateNumber),
+      replacingBatchId,
+    );
     return rows
       .filter((row) => taken.has(row.record.certificateNumber))
-      .map((row) => ({ row: row.rowNumber, column: '证书编号', message: '证书编号已存在于全国证书库中，不能重复上报', severity: 'error' as const }));
+      .map((row) => ({
+        row: row.rowNumber,
+        column: '证书编号',
+        message: '证书编号已存在于全国证书库中，不能重复上报',
+        severity: 'error' as const,
+      }));
   }
 
   private async recordUpload(
@@ -390,16 +461,27 @@ export class BatchImportService {
     return this.batches.findByIdIn(manager, batchId);
   }
 
-  private certificateRow(batchId: number, institutionId: number, rowNumber: number, r: CertificateRecord, status: 'draft' | 'returned'): Partial<Certificate> {
+  private certificateRow(
+    batchId: number,
+    institutionId: number,
+    rowNumber: number,
+    r: CertificateRecord,
+    status: 'draft' | 'returned',
+  ): Partial<Certificate> {
     return { batchId, institutionId, ...certificateFields(r, this.cipher), status, rowNumber };
   }
 }
 
 /** A duplicate-key error from MySQL/MariaDB/TiDB (1062) or SQLite, as TypeORM passes it on. */
 function isUniqueViolation(error: unknown): boolean {
-  const driver = (error as { driverError?: { code?: unknown; errno?: unknown; message?: unknown } } | null)?.driverError;
+  const driver = (error as { driverError?: { code?: unknown; errno?: unknown; message?: unknown } } | null)
+    ?.driverError;
   if (!driver) return false;
-  return driver.code === 'ER_DUP_ENTRY' || driver.errno === 1062 || (String(driver.code).startsWith('SQLITE_CONSTRAINT') && String(driver.message).includes('UNIQUE'));
+  return (
+    driver.code === 'ER_DUP_ENTRY' ||
+    driver.errno === 1062 ||
+    (String(driver.code).startsWith('SQLITE_CONSTRAINT') && String(driver.message).includes('UNIQUE'))
+  );
 }
 
 /** The recorded reason of a centre uploading for an institution (R-44); institutions upload their own data. */

@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { BATCH_STATUS_LABELS, BATCH_STATUSES, BatchStatus, deadlineStatus, isReviewStage, nextStatus, REVIEW_STAGES, STAGE_ROLE, WorkingDayCalendar } from '@app/domain';
+import {
+  BATCH_STATUS_LABELS,
+  BATCH_STATUSES,
+  BatchStatus,
+  deadlineStatus,
+  isReviewStage,
+  nextStatus,
+  REVIEW_STAGES,
+  STAGE_ROLE,
+  WorkingDayCalendar,
+} from '@app/domain';
 import { Actor } from '../common/actor/actor';
 import { Clock } from '../common/clock';
 import { defineList, QueryOf } from '../common/http/list-query';
@@ -93,12 +103,16 @@ export class BatchQueryService {
   async history(actor: Actor, id: number): Promise<HistoryEntry<Date>[]> {
     await this.batchWithin(actor, id);
     const decisions = await this.batches.decisionsOf(id);
-    const records = await this.batches.decisionRecordsOf(decisions.filter((d) => d.action === 'return' && d.childBatchId).map((d) => d.id));
+    const records = await this.batches.decisionRecordsOf(
+      decisions.filter((d) => d.action === 'return' && d.childBatchId).map((d) => d.id),
+    );
     return decisions.map((d) => ({
       ...d,
       stageLabel: BATCH_STATUS_LABELS[d.stage as keyof typeof BATCH_STATUS_LABELS] ?? d.stage,
       resultLabel: BATCH_STATUS_LABELS[d.resultStatus as keyof typeof BATCH_STATUS_LABELS] ?? d.resultStatus,
-      records: records.filter((r) => r.decisionId === d.id).map((r) => ({ certificateId: r.certificateId, reason: r.reason })),
+      records: records
+        .filter((r) => r.decisionId === d.id)
+        .map((r) => ({ certificateId: r.certificateId, reason: r.reason })),
     }));
   }
 
@@ -111,7 +125,9 @@ export class BatchQueryService {
       ...b,
       institutionName: institutions.get(b.institutionId)?.name ?? '',
       statusLabel: BATCH_STATUS_LABELS[b.status],
-      nextStatus: isReviewStage(b.status) ? nextStatus(b.status, institutions.get(b.institutionId)?.deadlineProfile ?? 'national') : null,
+      nextStatus: isReviewStage(b.status)
+        ? nextStatus(b.status, institutions.get(b.institutionId)?.deadlineProfile ?? 'national')
+        : null,
       ...dueFields(calendar, b.dueDate, today, b.status),
     }));
   }
@@ -122,5 +138,9 @@ export function dueFields(calendar: WorkingDayCalendar, due: string | null, toda
     return { overdue: false, workingDaysLeft: null, dueText: null };
   }
   const s = deadlineStatus(calendar, due, today);
-  return { overdue: s.overdue, workingDaysLeft: s.overdue ? -s.workingDaysOverdue : s.workingDaysLeft, dueText: s.text };
+  return {
+    overdue: s.overdue,
+    workingDaysLeft: s.overdue ? -s.workingDaysOverdue : s.workingDaysLeft,
+    dueText: s.text,
+  };
 }

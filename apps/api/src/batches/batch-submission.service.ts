@@ -46,7 +46,9 @@ export class BatchSubmissionService {
     const batch = await this.queries.batchWithin(actor, id);
     const refusal = actionRefusal('submit', batch.status, actor.roles);
     if (refusal) {
-      throw batch.status === 'draft' || batch.status === 'returned' ? forbidden(refusal) : new DomainError('BATCH_WRONG_STATE', refusal);
+      throw batch.status === 'draft' || batch.status === 'returned'
+        ? forbidden(refusal)
+        : new DomainError('BATCH_WRONG_STATE', refusal);
     }
     if (batch.version !== version) throw staleVersion();
     const institution = await this.batches.organisationOrFail(batch.institutionId);
@@ -91,7 +93,12 @@ export class BatchSubmissionService {
     const resubmission = batch.status === 'returned';
     const overdueStatement =
       late.length > 0 && givenStatement
-        ? { ...givenStatement, recordCount: late.length, givenBy: actor.displayName, givenAt: this.clock.now().toISOString() }
+        ? {
+            ...givenStatement,
+            recordCount: late.length,
+            givenBy: actor.displayName,
+            givenAt: this.clock.now().toISOString(),
+          }
         : resubmission
           ? batch.overdueStatement
           : null;
@@ -136,7 +143,13 @@ export class BatchSubmissionService {
         targetType: 'batch',
         targetId: id,
         before: { status: batch.status, version },
-        after: { status: stage, dueDate: deadline.dueDate, lateSubmission, overdueStatement, correctionDue: correction?.due ?? null },
+        after: {
+          status: stage,
+          dueDate: deadline.dueDate,
+          lateSubmission,
+          overdueStatement,
+          correctionDue: correction?.due ?? null,
+        },
       });
     });
     return this.queries.get(actor, id);
@@ -154,7 +167,12 @@ export class BatchSubmissionService {
     const organisation = await this.batches.organisationOrFail(actor.organisationId);
     const institution = await this.batches.organisationOrFail(batch.institutionId);
     // the exemption is granted for the records past the cutoff now, and covers only those.
-    const { pastCutoff } = await this.checkPeriods(batch.id, institution.deadlineProfile, { today: this.clock.today(), correction: null, exempted: null }, batch.kind);
+    const { pastCutoff } = await this.checkPeriods(
+      batch.id,
+      institution.deadlineProfile,
+      { today: this.clock.today(), correction: null, exempted: null },
+      batch.kind,
+    );
     const exemption = {
       reason,
       approverId: actor.userId,
@@ -202,7 +220,10 @@ export class BatchSubmissionService {
     const pastCutoff: LateRecord[] = [];
     const refused: LateRecord[] = [];
     for (const r of records) {
-      const judged = judgeRecord({ ...r, uploadDue: uploadDueByDate.get(r.issueDate)!, cutoff: cutoffByDate.get(r.issueDate)! }, context);
+      const judged = judgeRecord(
+        { ...r, uploadDue: uploadDueByDate.get(r.issueDate)!, cutoff: cutoffByDate.get(r.issueDate)! },
+        context,
+      );
       const listed = { ...r, due: judged.due };
       // Exempted records past the cutoff are late as well and need the statement too.
       if (judged.late) late.push(listed);

@@ -30,7 +30,10 @@ const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 /** Sends an .xlsx download with a UTF-8 (Chinese) file name. */
 function attachment(res: Response, fileName: string): void {
   res.setHeader('Content-Type', XLSX_MIME);
-  res.setHeader('Content-Disposition', `attachment; filename="download.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+  res.setHeader(
+    'Content-Disposition',
+    `attachment; filename="download.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+  );
 }
 
 @ApiTags('batches 批次')
@@ -87,13 +90,33 @@ export class BatchesController {
   @Post()
   @RequirePermission('batches.upload')
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, kind: { type: 'string' }, institutionId: { type: 'integer' }, proxyReason: { type: 'string' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: {
+        file: { type: 'string', format: 'binary' },
+        kind: { type: 'string' },
+        institutionId: { type: 'integer' },
+        proxyReason: { type: 'string' },
+      },
+    },
+  })
   @UseInterceptors(FileInterceptor('file'))
-  upload(@CurrentActor() actor: Actor, @UploadedFile() file: Express.Multer.File | undefined, @Body() dto: UploadBatchDto) {
+  upload(
+    @CurrentActor() actor: Actor,
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Body() dto: UploadBatchDto,
+  ) {
     if (!file) throw new DomainError('IMPORT_NO_FILE', '请选择要上传的 Excel 文件（.xlsx）');
     // Multer decodes the multipart file name as latin1; browsers send UTF-8.
     const originalName = Buffer.from(file.originalname, 'latin1').toString('utf8');
-    return this.imports.upload(actor, { path: file.path, originalName, size: file.size }, dto.kind, dto.institutionId, dto.proxyReason);
+    return this.imports.upload(
+      actor,
+      { path: file.path, originalName, size: file.size },
+      dto.kind,
+      dto.institutionId,
+      dto.proxyReason,
+    );
   }
 
   /** R-13: replace a returned (or draft) batch's records with a corrected sheet. */

@@ -5,7 +5,10 @@ import { defineErrors } from '../common/errors/error-spec';
 export const BATCH_ERRORS = defineErrors({
   BATCH_WRONG_STATE: { status: 422, message: '批次当前状态不允许此操作' },
   BATCH_PAST_ACCEPTANCE_CUTOFF: { status: 422, message: '有证书自发证日期起已超过 6 个月，原则上不予受理' },
-  BATCH_OVERDUE_STATEMENT_REQUIRED: { status: 422, message: '有证书已超过上报期限，请填写《逾期上报情况说明》后再提交' },
+  BATCH_OVERDUE_STATEMENT_REQUIRED: {
+    status: 422,
+    message: '有证书已超过上报期限，请填写《逾期上报情况说明》后再提交',
+  },
   IMPORT_NO_FILE: { status: 422, message: '请选择要上传的 Excel 文件（.xlsx）' },
   IMPORT_DUPLICATE_FILE: { status: 409, message: '该文件已上传过，同一文件不能重复上传' },
   IMPORT_VALIDATION_FAILED: { status: 422, message: '导入失败，未保存任何数据，请下载错误报告修改后重新上传' },

@@ -23,7 +23,10 @@ import { RecordEditService } from './record-edit.service';
     CertificatesModule,
     // uploads land in a temporary file (streamed, never buffered whole) and stop at the size limit (413).
     MulterModule.registerAsync({
-      useFactory: (config: AppConfig) => ({ dest: tmpdir(), limits: { fileSize: config.import.maxBytes, files: 1, fields: 10 } }),
+      useFactory: (config: AppConfig) => ({
+        dest: tmpdir(),
+        limits: { fileSize: config.import.maxBytes, files: 1, fields: 10 },
+      }),
       inject: [APP_CONFIG],
     }),
     // The error-report sweep (@Interval); cleared when the application closes.

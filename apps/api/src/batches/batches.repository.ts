@@ -71,12 +71,20 @@ export class BatchesRepository {
    * Changes a batch while it still has the version the user saw — and, for a workflow decision, the status it
    * was taken in; 409 STALE_VERSION otherwise.
    */
-  update(manager: EntityManager, expected: { id: number; version: number; status?: BatchStatus }, changes: QueryDeepPartialEntity<Batch>): Promise<void> {
+  update(
+    manager: EntityManager,
+    expected: { id: number; version: number; status?: BatchStatus },
+    changes: QueryDeepPartialEntity<Batch>,
+  ): Promise<void> {
     return versionedUpdate(manager, Batch, expected, changes);
   }
 
   /** A page of batches within `scope`, by the declared filters and `conditions`. */
-  listPage(query: ListQuery, scope: ListScope, conditions: BatchListConditions = {}): Promise<{ rows: Batch[]; total: number }> {
+  listPage(
+    query: ListQuery,
+    scope: ListScope,
+    conditions: BatchListConditions = {},
+  ): Promise<{ rows: Batch[]; total: number }> {
     return fetchPage(this.listQuery(query, scope, conditions), query);
   }
 
@@ -84,10 +92,16 @@ export class BatchesRepository {
    * The same list read in two steps, so the open items are never read as rows: the page's ids come from the
    * batches index on (status, org_path, due_date) alone (the count uses it too), then only the page's rows are read.
    */
-  async listPageByIds(query: ListQuery, scope: ListScope, conditions: BatchListConditions = {}): Promise<{ rows: Batch[]; total: number }> {
+  async listPageByIds(
+    query: ListQuery,
+    scope: ListScope,
+    conditions: BatchListConditions = {},
+  ): Promise<{ rows: Batch[]; total: number }> {
     const qb = this.listQuery(query, scope, conditions);
     const total = await qb.getCount();
-    const pageIds = (await applySortAndRange(qb.clone().select('b.id', 'id'), query).getRawMany<{ id: number }>()).map((r) => Number(r.id));
+    const pageIds = (await applySortAndRange(qb.clone().select('b.id', 'id'), query).getRawMany<{ id: number }>()).map(
+      (r) => Number(r.id),
+    );
     const found = pageIds.length ? await this.dataSource.getRepository(Batch).findBy({ id: In(pageIds) }) : [];
     const byId = new Map(found.map((b) => [b.id, b]));
     return { rows: pageIds.map((id) => byId.get(id)).filter((b): b is Batch => b !== undefined), total };
@@ -99,7 +113,12 @@ export class BatchesRepository {
     applyFilters(qb, query);
     if (c.statuses) qb.andWhere('b.status IN (:...statuses)', { statuses: c.statuses.length ? c.statuses : ['none'] });
     if (c.dueBefore) qb.andWhere('b.dueDate < :dueBefore', { dueBefore: c.dueBefore });
-    if (c.dueBetween) qb.andWhere('b.dueDate >= :dueFrom AND b.dueDate <= :dueTo', { dueFrom: c.dueBetween.from, dueTo: c.dueBetween.to });
+    if (c.dueBetween) {
+      qb.andWhere('b.dueDate >= :dueFrom AND b.dueDate <= :dueTo', {
+        dueFrom: c.dueBetween.from,
+        dueTo: c.dueBetween.to,
+      });
+    }
     if (c.dueAfter) qb.andWhere('b.dueDate > :dueAfter', { dueAfter: c.dueAfter });
     return qb;
   }
@@ -146,7 +165,11 @@ export class BatchesRepository {
       .getMany();
   }
 
-  async insertDecisionRecords(manager: EntityManager, decisionId: number, records: { id: number; reason: string }[]): Promise<void> {
+  async insertDecisionRecords(
+    manager: EntityManager,
+    decisionId: number,
+    records: { id: number; reason: string }[],
+  ): Promise<void> {
     for (let i = 0; i < records.length; i += CHUNK) {
       await manager
         .getRepository(BatchDecisionRecord)
@@ -166,7 +189,7 @@ export class BatchesRepository {
   async actorsOf(batch: Batch, actions: readonly DecisionAction[]): Promise<Set<number>> {
     const actors = new Set<number>();
     const lineage: number[] = [];
-    for (let current: Batch | null = batch; current && lineage.length < MAX_LINEAGE; ) {
+    for (let current: Batch | null = batch; current && lineage.length < MAX_LINEAGE;) {
       lineage.push(current.id);
       actors.add(current.createdById);
       current = current.parentId ? await this.findById(current.parentId) : null;
@@ -225,7 +248,11 @@ export class BatchesRepository {
     const keys = manager.getRepository(BatchRecordKey);
     await keys.delete({ batchId, purpose });
     for (let i = 0; i < records.length; i += CHUNK) {
-      await keys.insert(records.slice(i, i + CHUNK).map((r) => ({ batchId, purpose, certificateId: r.id, certificateNumber: r.certificateNumber })));
+      await keys.insert(
+        records
+          .slice(i, i + CHUNK)
+          .map((r) => ({ batchId, purpose, certificateId: r.id, certificateNumber: r.certificateNumber })),
+      );
     }
   }
 
@@ -237,7 +264,8 @@ export class BatchesRepository {
     await manager.getRepository(BatchRecordKey).delete({ batchId, purpose: 'returned' });
     const keys = manager.connection.getMetadata(BatchRecordKey);
     const certs = manager.connection.getMetadata(Certificate);
-    const col = (m: typeof keys, p: string) => manager.connection.driver.escape(m.findColumnWithPropertyName(p)!.databaseName);
+    const col = (m: typeof keys, p: string) =>
+      manager.connection.driver.escape(m.findColumnWithPropertyName(p)!.databaseName);
     const escape = (name: string) => manager.connection.driver.escape(name);
     await manager.query(
       `INSERT INTO ${escape(keys.tableName)} (${col(keys, 'batchId')}, ${col(keys, 'purpose')}, ${col(keys, 'certificateId')}, ${col(keys, 'certificateNumber')}) ` +
@@ -247,7 +275,12 @@ export class BatchesRepository {
   }
 
   /** R-16: an exemption's keys move with the records it was granted for. */
-  async moveExemptionKeys(manager: EntityManager, fromBatchId: number, toBatchId: number, certificateIds: number[]): Promise<void> {
+  async moveExemptionKeys(
+    manager: EntityManager,
+    fromBatchId: number,
+    toBatchId: number,
+    certificateIds: number[],
+  ): Promise<void> {
     for (let i = 0; i < certificateIds.length; i += CHUNK) {
       await manager
         .createQueryBuilder()

@@ -45,7 +45,12 @@ export class ImportErrorReportsService {
   ) {}
 
   /** Keeps a refused sheet and its (bounded) errors, encrypted; returns the report's id. */
-  async store(actor: Actor, institution: Organisation, sheet: { path: string; originalName: string }, errors: BoundedErrors) {
+  async store(
+    actor: Actor,
+    institution: Organisation,
+    sheet: { path: string; originalName: string },
+    errors: BoundedErrors,
+  ) {
     const fileKey = this.files.newKey('uploads', '.xlsx');
     const errorsKey = this.files.newKey('import-errors', '.json');
     await this.files.putFile(fileKey, sheet.path);
@@ -82,7 +87,10 @@ export class ImportErrorReportsService {
     if (!hasPermission(actor.roles, 'certificates.unmask')) throw forbidden('错误报告含完整证件号码，您的角色无权下载');
     if (!report.expiresOn || report.expiresOn <= this.clock.today()) {
       await this.remove([report]);
-      throw new DomainError('NOT_FOUND', `错误报告已超过 ${this.config.import.errorReportRetentionDays} 天保存期限并已删除，请重新上传文件以生成新的错误报告`);
+      throw new DomainError(
+        'NOT_FOUND',
+        `错误报告已超过 ${this.config.import.errorReportRetentionDays} 天保存期限并已删除，请重新上传文件以生成新的错误报告`,
+      );
     }
     await this.audit.recordStandalone(subjectOf(actor), {
       action: 'batch.error_report.download',
@@ -95,7 +103,11 @@ export class ImportErrorReportsService {
       fileName: `${report.fileName.replace(/\.xlsx$/i, '')}-错误报告.xlsx`,
       write: (out) =>
         this.files.withLocalCopy(report.fileKey, (path) =>
-          writeErrorReport(path, stored.errors, out, { catalogue: this.occupations.catalogue, unlisted: stored.unlisted, now: this.clock.now() }),
+          writeErrorReport(path, stored.errors, out, {
+            catalogue: this.occupations.catalogue,
+            unlisted: stored.unlisted,
+            now: this.clock.now(),
+          }),
         ),
     };
   }

@@ -17,8 +17,22 @@ import { EditCertificateDto } from './dto/record-edit.dto';
 import { decidedBy } from './entities/batch-decision.entity';
 
 const EDITABLE_FIELDS = [
-  'holderName', 'idType', 'gender', 'birthDate', 'education', 'occupationCode', 'occupationName', 'workType', 'level',
-  'certificateNumber', 'issueDate', 'admissionTicket', 'theoryScore', 'practicalScore', 'comprehensiveScore', 'result',
+  'holderName',
+  'idType',
+  'gender',
+  'birthDate',
+  'education',
+  'occupationCode',
+  'occupationName',
+  'workType',
+  'level',
+  'certificateNumber',
+  'issueDate',
+  'admissionTicket',
+  'theoryScore',
+  'practicalScore',
+  'comprehensiveScore',
+  'result',
 ] as const;
 
 /**
@@ -45,7 +59,10 @@ export class RecordEditService {
     this.jurisdiction.assertWithin(actor, found?.orgPath, '证书');
     const [certificate, batch] = [current!, found!];
     if (batch.status !== 'draft' && batch.status !== 'returned') {
-      throw new DomainError('CERTIFICATE_NOT_EDITABLE', '已进入审核或已发布的证书不能直接修改；已发布证书须按更正流程办理（R-19）');
+      throw new DomainError(
+        'CERTIFICATE_NOT_EDITABLE',
+        '已进入审核或已发布的证书不能直接修改；已发布证书须按更正流程办理（R-19）',
+      );
     }
     if (certificate.version !== dto.version) throw staleVersion();
     const institution = await this.batches.organisationOrFail(batch.institutionId);
@@ -62,7 +79,9 @@ export class RecordEditService {
       institution: { registeredAt: institution.registeredAt ?? '1900-01-01', scope: institution.scope ?? [] },
       catalogue: this.occupations.catalogue,
     });
-    const errors = parsed.issues.filter((i) => i.severity === 'error').map((i) => ({ column: i.column, message: i.message }));
+    const errors = parsed.issues
+      .filter((i) => i.severity === 'error')
+      .map((i) => ({ column: i.column, message: i.message }));
     const record = parsed.record;
     if (record) {
       if (await this.certificates.numberTakenElsewhere(record.certificateNumber, id)) {
@@ -70,18 +89,30 @@ export class RecordEditService {
       }
       const twin = await this.certificates.twinInBatch(
         batch.id,
-        { idNumberHash: this.cipher.blindIndex(record.idNumberCanonical), occupationCode: record.occupationCode, level: record.level },
+        {
+          idNumberHash: this.cipher.blindIndex(record.idNumberCanonical),
+          occupationCode: record.occupationCode,
+          level: record.level,
+        },
         id,
       );
       if (twin) errors.push({ column: '证件号码', message: '本批次中已有同一证件号码、职业和等级的证书' });
     }
     if (!record || errors.length) {
-      throw new DomainError('CERTIFICATE_INVALID', `修改未保存：${errors.map((e) => `${e.column}：${e.message}`).join('；')}`, { errors });
+      throw new DomainError(
+        'CERTIFICATE_INVALID',
+        `修改未保存：${errors.map((e) => `${e.column}：${e.message}`).join('；')}`,
+        { errors },
+      );
     }
 
     await this.uow.run(async (manager) => {
       await this.certificates.keepHistory(manager, certificate, actor.userId, 'edit', dto.reason);
-      await this.certificates.updateVersioned(manager, { id, version: dto.version }, certificateFields(record, this.cipher));
+      await this.certificates.updateVersioned(
+        manager,
+        { id, version: dto.version },
+        certificateFields(record, this.cipher),
+      );
       await this.batches.insertDecision(manager, {
         batchId: batch.id,
         action: 'record_edit',
@@ -104,4 +135,3 @@ export class RecordEditService {
     return publicView((await this.certificates.findById(id))!);
   }
 }
-

@@ -3,7 +3,13 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Area, CurrentActor, RequirePermission } from '../common/http/route-access';
 import type { Actor } from '../common/actor/actor';
 import { CalendarService } from './calendar.service';
-import { AddCalendarDayDto, DeadlineQueryDto, PublishYearDto, RemoveCalendarDayDto, YearQueryDto } from './dto/calendar.dto';
+import {
+  AddCalendarDayDto,
+  DeadlineQueryDto,
+  PublishYearDto,
+  RemoveCalendarDayDto,
+  YearQueryDto,
+} from './dto/calendar.dto';
 
 @ApiTags('calendar 工作日历与期限')
 @ApiBearerAuth()

@@ -6,5 +6,9 @@ import { CalendarService } from './calendar.service';
 
 /** Global: every feature takes its deadlines from CalendarService (issue #3 point 5). */
 @Global()
-@Module({ controllers: [CalendarController], providers: [CalendarService, CalendarRepository, CalendarChangeListeners], exports: [CalendarService, CalendarChangeListeners] })
+@Module({
+  controllers: [CalendarController],
+  providers: [CalendarService, CalendarRepository, CalendarChangeListeners],
+  exports: [CalendarService, CalendarChangeListeners],
+})
 export class CalendarModule {}

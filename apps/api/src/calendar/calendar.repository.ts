@@ -50,8 +50,12 @@ export class CalendarRepository {
     return years.map((y) => ({
       year: y.year,
       notice: y.notice,
-      holidays: days.filter((d) => d.year === y.year && d.kind === 'holiday').map((d) => ({ date: d.date, name: d.name })),
-      workdays: days.filter((d) => d.year === y.year && d.kind === 'workday').map((d) => ({ date: d.date, name: d.name })),
+      holidays: days
+        .filter((d) => d.year === y.year && d.kind === 'holiday')
+        .map((d) => ({ date: d.date, name: d.name })),
+      workdays: days
+        .filter((d) => d.year === y.year && d.kind === 'workday')
+        .map((d) => ({ date: d.date, name: d.name })),
     }));
   }
 }

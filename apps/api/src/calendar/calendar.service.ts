@@ -138,13 +138,21 @@ export class CalendarService implements OnApplicationBootstrap {
   }
 
   /** Registers a newly published year's notice (each November), after which the year is no longer provisional. */
-  async publishYear(actor: Actor, input: { year: number; notice: string; noticeNumber?: string; publishedOn?: string; reason: string }) {
+  async publishYear(
+    actor: Actor,
+    input: { year: number; notice: string; noticeNumber?: string; publishedOn?: string; reason: string },
+  ) {
     let recomputed = 0;
     await this.uow.run(async (manager) => {
       if (await this.repository.yearExists(input.year, manager)) {
         throw new DomainError('CALENDAR_YEAR_EXISTS', `${input.year} 年的节假日通知已登记`);
       }
-      const row = { year: input.year, notice: input.notice, noticeNumber: input.noticeNumber ?? null, publishedOn: input.publishedOn ?? null };
+      const row = {
+        year: input.year,
+        notice: input.notice,
+        noticeNumber: input.noticeNumber ?? null,
+        publishedOn: input.publishedOn ?? null,
+      };
       await this.repository.insertYear(manager, row);
       await this.audit.record(manager, subjectOf(actor), {
         action: 'calendar.year.publish',
@@ -174,9 +182,19 @@ export class CalendarService implements OnApplicationBootstrap {
       }
       const existing = await this.repository.findDay(manager, input.date);
       if (existing) {
-        throw new DomainError('CALENDAR_DAY_EXISTS', `${input.date} 已登记为${existing.kind === 'holiday' ? '节假日' : '调休上班日'}（${existing.name}），请先删除`);
+        throw new DomainError(
+          'CALENDAR_DAY_EXISTS',
+          `${input.date} 已登记为${existing.kind === 'holiday' ? '节假日' : '调休上班日'}（${existing.name}），请先删除`,
+        );
       }
-      const row = { date: input.date, year, kind: input.kind, name: input.name, source: 'manual' as const, reason: input.reason };
+      const row = {
+        date: input.date,
+        year,
+        kind: input.kind,
+        name: input.name,
+        source: 'manual' as const,
+        reason: input.reason,
+      };
       await this.repository.insertDays(manager, [row]);
       await this.audit.record(manager, subjectOf(actor), {
         action: 'calendar.day.add',

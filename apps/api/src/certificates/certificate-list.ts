@@ -2,7 +2,13 @@ import { defineList } from '../common/http/list-query';
 
 export const CERTIFICATE_LIST = defineList({
   resource: 'certificates',
-  sort: { id: 'c.id', rowNumber: 'c.rowNumber', issueDate: 'c.issueDate', holderName: 'c.holderName', certificateNumber: 'c.certificateNumber' },
+  sort: {
+    id: 'c.id',
+    rowNumber: 'c.rowNumber',
+    issueDate: 'c.issueDate',
+    holderName: 'c.holderName',
+    certificateNumber: 'c.certificateNumber',
+  },
   defaultSort: { field: 'rowNumber', order: 'ASC' },
   tieBreaker: 'c.id',
   filters: {

@@ -67,7 +67,9 @@ export class CertificatesRepository {
     const qb = this.repo.createQueryBuilder('c').innerJoin(Organisation, 'o', 'o.id = c.institutionId');
     scope(qb, 'o.path');
     applyFilters(qb, query);
-    if (exact.certificateNumber) qb.andWhere('c.certificateNumber = :certificateNumber', { certificateNumber: exact.certificateNumber });
+    if (exact.certificateNumber) {
+      qb.andWhere('c.certificateNumber = :certificateNumber', { certificateNumber: exact.certificateNumber });
+    }
     if (exact.idNumberHash) qb.andWhere('c.idNumberHash = :hash', { hash: exact.idNumberHash });
     return fetchPage(qb, query);
   }
@@ -78,8 +80,18 @@ export class CertificatesRepository {
   }
 
   /** Whether another record of the batch has this holder (blind index), occupation and level. */
-  twinInBatch(batchId: number, twin: { idNumberHash: string; occupationCode: string; level: number | null }, exceptId: number): Promise<boolean> {
-    return this.repo.existsBy({ batchId, idNumberHash: twin.idNumberHash, occupationCode: twin.occupationCode, level: twin.level ?? undefined, id: Not(exceptId) });
+  twinInBatch(
+    batchId: number,
+    twin: { idNumberHash: string; occupationCode: string; level: number | null },
+    exceptId: number,
+  ): Promise<boolean> {
+    return this.repo.existsBy({
+      batchId,
+      idNumberHash: twin.idNumberHash,
+      occupationCode: twin.occupationCode,
+      level: twin.level ?? undefined,
+      id: Not(exceptId),
+    });
   }
 
   /** R-8: which of these certificate numbers are already stored (outside `exceptBatchId`, whose records are being replaced). */
@@ -122,14 +134,20 @@ export class CertificatesRepository {
       const slice = rows.slice(i, i + perStatement);
       const parameters: unknown[] = [];
       for (const row of slice) {
-        for (const column of columns) parameters.push(driver.preparePersistentValue(row[column.propertyName as keyof Certificate] ?? null, column));
+        for (const column of columns) {
+          parameters.push(driver.preparePersistentValue(row[column.propertyName as keyof Certificate] ?? null, column));
+        }
       }
       await manager.query(head + slice.map(() => tuple).join(', '), parameters);
     }
   }
 
   /** Changes a record while it still has the version the user saw (409 STALE_VERSION otherwise). */
-  updateVersioned(manager: EntityManager, expected: { id: number; version: number }, changes: Partial<Certificate>): Promise<void> {
+  updateVersioned(
+    manager: EntityManager,
+    expected: { id: number; version: number },
+    changes: Partial<Certificate>,
+  ): Promise<void> {
     return versionedUpdate(manager, Certificate, expected, changes);
   }
 
@@ -137,7 +155,13 @@ export class CertificatesRepository {
   async datesOfBatch(batchId: number): Promise<RecordDates[]> {
     const rows = await this.repo
       .createQueryBuilder('c')
-      .select(['c.id AS id', 'c.rowNumber AS rowNumber', 'c.certificateNumber AS certificateNumber', 'c.holderName AS holderName', 'c.issueDate AS issueDate'])
+      .select([
+        'c.id AS id',
+        'c.rowNumber AS rowNumber',
+        'c.certificateNumber AS certificateNumber',
+        'c.holderName AS holderName',
+        'c.issueDate AS issueDate',
+      ])
       .where('c.batchId = :batchId', { batchId })
       .orderBy('c.rowNumber', 'ASC')
       .getRawMany<Record<string, unknown>>();
@@ -186,13 +210,31 @@ export class CertificatesRepository {
   }
 
   /** A whole return: every record of the batch goes back with the return's reason; `perRecord` reasons override it. */
-  async returnBatch(manager: EntityManager, batchId: number, reason: string, perRecord: { id: number; reason: string }[] = []): Promise<void> {
-    await manager.createQueryBuilder().update(Certificate).set({ status: 'returned', returnReason: reason.slice(0, 500) }).where('batchId = :batchId', { batchId }).execute();
-    for (const r of perRecord) await manager.getRepository(Certificate).update({ id: r.id }, { returnReason: r.reason });
+  async returnBatch(
+    manager: EntityManager,
+    batchId: number,
+    reason: string,
+    perRecord: { id: number; reason: string }[] = [],
+  ): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(Certificate)
+      .set({ status: 'returned', returnReason: reason.slice(0, 500) })
+      .where('batchId = :batchId', { batchId })
+      .execute();
+    for (const r of perRecord) {
+      await manager.getRepository(Certificate).update({ id: r.id }, { returnReason: r.reason });
+    }
   }
 
   /** A partial return: the records move to another batch, returned with their reason. */
-  async moveReturned(manager: EntityManager, fromBatchId: number, toBatchId: number, ids: number[], reason: string): Promise<void> {
+  async moveReturned(
+    manager: EntityManager,
+    fromBatchId: number,
+    toBatchId: number,
+    ids: number[],
+    reason: string,
+  ): Promise<void> {
     for (let i = 0; i < ids.length; i += CHUNK) {
       await manager
         .createQueryBuilder()
@@ -204,22 +246,43 @@ export class CertificatesRepository {
   }
 
   /** R-19: keeps a record's current version before it changes. */
-  async keepHistory(manager: EntityManager, certificate: Certificate, changedById: number, change: HistoryChange, reason: string | null): Promise<void> {
+  async keepHistory(
+    manager: EntityManager,
+    certificate: Certificate,
+    changedById: number,
+    change: HistoryChange,
+    reason: string | null,
+  ): Promise<void> {
     await manager.getRepository(CertificateHistory).insert(historyRow(certificate, changedById, change, reason));
   }
 
   /** R-19: moves every record of a batch to history (a re-upload replaces them whole). */
-  async supersedeBatch(manager: EntityManager, batchId: number, changedById: number, change: HistoryChange, reason: string): Promise<void> {
+  async supersedeBatch(
+    manager: EntityManager,
+    batchId: number,
+    changedById: number,
+    change: HistoryChange,
+    reason: string,
+  ): Promise<void> {
     const repo = manager.getRepository(Certificate);
     for (;;) {
       const chunk = await repo.find({ where: { batchId }, order: { id: 'ASC' }, take: CHUNK });
       if (chunk.length === 0) break;
-      await manager.getRepository(CertificateHistory).insert(chunk.map((c) => historyRow(c, changedById, change, reason)));
+      await manager
+        .getRepository(CertificateHistory)
+        .insert(chunk.map((c) => historyRow(c, changedById, change, reason)));
       await repo.delete(chunk.map((c) => c.id));
     }
   }
 }
 
 function historyRow(certificate: Certificate, changedById: number, change: HistoryChange, reason: string | null) {
-  return { certificateId: certificate.id, batchId: certificate.batchId, change, snapshot: JSON.stringify(certificate), changedById, reason };
+  return {
+    certificateId: certificate.id,
+    batchId: certificate.batchId,
+    change,
+    snapshot: JSON.stringify(certificate),
+    changedById,
+    reason,
+  };
 }

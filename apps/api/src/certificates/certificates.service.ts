@@ -35,10 +35,14 @@ export class CertificatesService {
     if (!id && !batchId && !certificateNumber && !idNumberHash) {
       throw new DomainError('BAD_QUERY', '请按批次、证书编号或证件号码查询证书');
     }
-    const { rows, total } = await this.certificates.listPage(query, (qb, path) => this.jurisdiction.restrictList(qb, path, actor), {
-      certificateNumber: certificateNumber ? certificateNumber.trim().toUpperCase() : undefined,
-      idNumberHash,
-    });
+    const { rows, total } = await this.certificates.listPage(
+      query,
+      (qb, path) => this.jurisdiction.restrictList(qb, path, actor),
+      {
+        certificateNumber: certificateNumber ? certificateNumber.trim().toUpperCase() : undefined,
+        idNumberHash,
+      },
+    );
     return { rows: rows.map(publicView), total };
   }
 

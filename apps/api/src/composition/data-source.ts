@@ -7,7 +7,11 @@ import { MIGRATIONS } from './migrations';
 export const APP_SCHEMA = { entities: ENTITIES, migrations: MIGRATIONS };
 
 /** The application's data-source options for a URL (see database/data-source-options.ts). */
-export function dataSourceOptions(url: string, flavour?: MysqlFlavour, replicaUrls: readonly string[] = []): DataSourceOptions {
+export function dataSourceOptions(
+  url: string,
+  flavour?: MysqlFlavour,
+  replicaUrls: readonly string[] = [],
+): DataSourceOptions {
   return optionsFor(url, APP_SCHEMA, flavour, replicaUrls);
 }
 

@@ -14,4 +14,23 @@ import { User } from '../users/entities/user.entity';
 import { RateLimitCounter } from '../rate-limits/entities/rate-limit-counter.entity';
 
 /** Every entity of the application; features add theirs here. */
-export const ENTITIES = [Organisation, User, Session, LoginThrottle, AuditLog, AuditChainHead, AuditAnchor, CalendarYear, CalendarDay, Batch, BatchDecision, BatchDecisionRecord, Certificate, CertificateHistory, ImportErrorReport, LoginAddressThrottle, RateLimitCounter, BatchRecordKey];
+export const ENTITIES = [
+  Organisation,
+  User,
+  Session,
+  LoginThrottle,
+  AuditLog,
+  AuditChainHead,
+  AuditAnchor,
+  CalendarYear,
+  CalendarDay,
+  Batch,
+  BatchDecision,
+  BatchDecisionRecord,
+  Certificate,
+  CertificateHistory,
+  ImportErrorReport,
+  LoginAddressThrottle,
+  RateLimitCounter,
+  BatchRecordKey,
+];

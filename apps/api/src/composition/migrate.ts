@@ -11,7 +11,12 @@ import { dataSourceOptions, resolveDataSourceOptions } from './data-source';
 
 const quoted = (queries: string[], indent: string) => queries.map((q) => `${indent}${JSON.stringify(q)},`).join('\n');
 
-function migrationSource(name: string, timestamp: number, mysql: { up: string[]; down: string[] }, sqlite: { up: string[]; down: string[] }): string {
+function migrationSource(
+  name: string,
+  timestamp: number,
+  mysql: { up: string[]; down: string[] },
+  sqlite: { up: string[]; down: string[] },
+): string {
   const body = (my: string[], lite: string[]) => `    await runForDriver(queryRunner, {
       mysql: [
 ${quoted(my, '        ')}
@@ -74,10 +79,14 @@ async function main(): Promise<void> {
         break;
       }
       case 'generate': {
-        if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new Error('用法：npm run migration:generate -- <PascalCaseName>');
+        if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
+          throw new Error('用法：npm run migration:generate -- <PascalCaseName>');
+        }
         // The MySQL/MariaDB side is read from a real server; the SQLite side is generated alongside.
         if (databaseKind(config.database.url) !== 'mysql') {
-          console.error('生成迁移需要 MySQL/MariaDB：请设置 DATABASE_URL=mysql://user:pass@host:port/db（SQLite 部分会同时生成）');
+          console.error(
+            '生成迁移需要 MySQL/MariaDB：请设置 DATABASE_URL=mysql://user:pass@host:port/db（SQLite 部分会同时生成）',
+          );
           process.exitCode = 2;
           break;
         }

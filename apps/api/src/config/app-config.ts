@@ -19,11 +19,20 @@ const schema = z
       loadDemoData: z.coerce.boolean(),
       // Read replicas (MySQL/MariaDB): a list in yaml, comma-separated in DATABASE_REPLICA_URLS.
       replicaUrls: z.preprocess(
-        (v) => (typeof v === 'string' ? v.split(',').map((u) => u.trim()).filter(Boolean) : (v ?? [])),
+        (v) =>
+          typeof v === 'string'
+            ? v
+                .split(',')
+                .map((u) => u.trim())
+                .filter(Boolean)
+            : (v ?? []),
         z.array(z.string().regex(/^mysql:\/\/.+/, '应为 mysql://user:pass@host:port/db')),
       ),
     }),
-    mail: z.object({ smtpUrl: z.string().regex(/^(|smtps?:\/\/.+)$/, '应为 smtp://… 或留空'), from: z.string().min(3) }),
+    mail: z.object({
+      smtpUrl: z.string().regex(/^(|smtps?:\/\/.+)$/, '应为 smtp://… 或留空'),
+      from: z.string().min(3),
+    }),
     auth: z.object({
       sessionIdleMinutes: z.coerce.number().int().min(1).max(480),
       lockoutThreshold: z.coerce.number().int().min(1).max(20),
@@ -110,7 +119,7 @@ export function projectRoot(): string {
 function setPath(target: Record<string, unknown>, path: string[], value: unknown): void {
   let node = target;
   for (const key of path.slice(0, -1)) {
-    node[key] = (node[key]) ?? {};
+    node[key] = node[key] ?? {};
     node = node[key] as Record<string, unknown>;
   }
   node[path[path.length - 1]] = value;

@@ -37,7 +37,10 @@ describe('FieldCipher', () => {
     const through = async (input: Buffer[], ...transforms: Transform[]) => {
       const out: Buffer[] = [];
       // pipeline() hands the last stream back; a failing transform destroys it with its error.
-      const last = transforms.reduce<NodeJS.ReadableStream>((source, t) => pipeline(source, t, () => undefined), Readable.from(input));
+      const last = transforms.reduce<NodeJS.ReadableStream>(
+        (source, t) => pipeline(source, t, () => undefined),
+        Readable.from(input),
+      );
       for await (const chunk of last) out.push(chunk as Buffer);
       return Buffer.concat(out);
     };

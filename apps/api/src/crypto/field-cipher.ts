@@ -32,7 +32,9 @@ export class FieldCipher {
     const iv = this.nextIv();
     const cipher = createCipheriv('aes-256-gcm', this.encryptionKey, iv);
     const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return [VERSION, iv, cipher.getAuthTag(), data].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+    return [VERSION, iv, cipher.getAuthTag(), data]
+      .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+      .join('.');
   }
 
   /** A fresh random 96-bit IV (GCM's recommended size); each pooled byte is used once. */
@@ -92,7 +94,9 @@ export class FieldCipher {
         pending = Buffer.concat([pending, chunk]);
         if (!decipher) {
           if (pending.length < FILE_HEADER_BYTES) return callback();
-          if (!pending.subarray(0, FILE_MAGIC.length).equals(FILE_MAGIC)) return callback(new Error('stored file is not encrypted'));
+          if (!pending.subarray(0, FILE_MAGIC.length).equals(FILE_MAGIC)) {
+            return callback(new Error('stored file is not encrypted'));
+          }
           decipher = createDecipheriv('aes-256-gcm', key, pending.subarray(FILE_MAGIC.length, FILE_HEADER_BYTES));
           pending = pending.subarray(FILE_HEADER_BYTES);
         }

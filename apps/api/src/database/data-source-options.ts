@@ -116,6 +116,15 @@ export function dataSourceOptions(
 }
 
 /** Options for a URL, with the MySQL flavour detected from the server when needed. */
-export async function resolveOptions(url: string, schema: DatabaseSchema, replicaUrls: readonly string[] = []): Promise<DataSourceOptions> {
-  return dataSourceOptions(url, schema, databaseKind(url) === 'mysql' ? await detectMysqlFlavour(url) : undefined, replicaUrls);
+export async function resolveOptions(
+  url: string,
+  schema: DatabaseSchema,
+  replicaUrls: readonly string[] = [],
+): Promise<DataSourceOptions> {
+  return dataSourceOptions(
+    url,
+    schema,
+    databaseKind(url) === 'mysql' ? await detectMysqlFlavour(url) : undefined,
+    replicaUrls,
+  );
 }

@@ -31,7 +31,9 @@ export async function migrateEmbedded(dataSource: DataSource): Promise<string[]>
   let legacy: boolean;
   try {
     // Every version so far created `organisations`; only the synchronised ones lack the migrations table.
-    legacy = (await runner.hasTable('organisations')) && !(await runner.hasTable(dataSource.options.migrationsTableName ?? 'migrations'));
+    legacy =
+      (await runner.hasTable('organisations')) &&
+      !(await runner.hasTable(dataSource.options.migrationsTableName ?? 'migrations'));
   } finally {
     await runner.release();
   }

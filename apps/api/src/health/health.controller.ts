@@ -42,7 +42,10 @@ export class HealthController {
       this.logger.error({ check: failed }, 'health check failed: the process cannot serve requests');
       throw new DomainError('SERVICE_UNHEALTHY', '服务异常，无法处理请求', { failed });
     }
-    return { status: 'ok', database: { status: 'up', type: this.dataSource.options.type, latencyMs: this.clock.now().getTime() - started } };
+    return {
+      status: 'ok',
+      database: { status: 'up', type: this.dataSource.options.type, latencyMs: this.clock.now().getTime() - started },
+    };
   }
 
   /** The name of the first request path that does not work, or null. */

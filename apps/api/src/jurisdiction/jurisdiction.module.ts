@@ -7,5 +7,8 @@ import { JurisdictionService } from './jurisdiction.service';
  * service that reads it, so any feature can look organisations up without importing OrganisationsModule.
  */
 @Global()
-@Module({ providers: [JurisdictionService, OrganisationsRepository], exports: [JurisdictionService, OrganisationsRepository] })
+@Module({
+  providers: [JurisdictionService, OrganisationsRepository],
+  exports: [JurisdictionService, OrganisationsRepository],
+})
 export class JurisdictionModule {}

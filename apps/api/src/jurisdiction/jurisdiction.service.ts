@@ -17,7 +17,11 @@ export class JurisdictionService {
   constructor(private readonly organisations: OrganisationsRepository) {}
 
   /** Narrows a query to rows whose owning organisation path (SQL expression `pathExpr`) lies in the actor's subtree. */
-  restrictList<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, pathExpr: string, actor: Actor): SelectQueryBuilder<T> {
+  restrictList<T extends ObjectLiteral>(
+    qb: SelectQueryBuilder<T>,
+    pathExpr: string,
+    actor: Actor,
+  ): SelectQueryBuilder<T> {
     return restrictToSubtree(qb, pathExpr, actor.organisationPath);
   }
 

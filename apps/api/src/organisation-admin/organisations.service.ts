@@ -19,7 +19,12 @@ import { badInput, forbidden } from '../common/errors/app-errors';
 import { defineList, QueryOf } from '../common/http/list-query';
 import { AuditService } from '../audit/audit.service';
 import { JurisdictionService } from '../jurisdiction/jurisdiction.service';
-import { CreateOrganisationDto, INSTITUTION_STATUSES, ScopeEntryDto, UpdateOrganisationDto } from './dto/organisation.dto';
+import {
+  CreateOrganisationDto,
+  INSTITUTION_STATUSES,
+  ScopeEntryDto,
+  UpdateOrganisationDto,
+} from './dto/organisation.dto';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import { OccupationCatalogue } from '../organisations/occupation-catalogue';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
@@ -68,7 +73,10 @@ export class OrganisationsService {
     private readonly clock: Clock,
   ) {}
 
-  async list(actor: Actor, query: QueryOf<typeof ORGANISATION_LIST>): Promise<{ rows: OrganisationView[]; total: number }> {
+  async list(
+    actor: Actor,
+    query: QueryOf<typeof ORGANISATION_LIST>,
+  ): Promise<{ rows: OrganisationView[]; total: number }> {
     const { rows, total } = await this.organisations.listPage(query, actor.organisationPath);
     return { rows: await this.withRelatives(rows), total };
   }
@@ -98,7 +106,13 @@ export class OrganisationsService {
     const deadlineProfile = dto.level === 'provincial' ? (dto.deadlineProfile ?? 'national') : parent.deadlineProfile;
     const id = await this.uow.run(async (manager) => {
       await this.assertCreditCodeFree(manager, fields.creditCode, null);
-      const created = await this.organisations.insertChild(manager, parent, { level: dto.level, regionCode: dto.regionCode, name, deadlineProfile, ...fields });
+      const created = await this.organisations.insertChild(manager, parent, {
+        level: dto.level,
+        regionCode: dto.regionCode,
+        name,
+        deadlineProfile,
+        ...fields,
+      });
       await this.audit.record(manager, subjectOf(actor), {
         action: 'organisation.create',
         targetType: 'organisation',
@@ -117,7 +131,9 @@ export class OrganisationsService {
     }
     const canEdit = actor.roles.some((r) => (CREATABLE_LEVELS[r] ?? []).includes(current.level));
     if (!canEdit) throw forbidden(`您的角色不能修改${ORGANISATION_LEVEL_LABELS[current.level]}`);
-    if (dto.regionCode !== undefined && dto.regionCode !== current.regionCode) await this.assertRegionChangeFits(current, dto.regionCode);
+    if (dto.regionCode !== undefined && dto.regionCode !== current.regionCode) {
+      await this.assertRegionChangeFits(current, dto.regionCode);
+    }
     const changes: Partial<Organisation> = {
       ...(dto.name !== undefined ? { name: nonBlankName(dto.name) } : {}),
       ...(dto.regionCode !== undefined ? { regionCode: dto.regionCode } : {}),
@@ -130,7 +146,9 @@ export class OrganisationsService {
     await this.uow.run(async (manager) => {
       await this.assertCreditCodeFree(manager, changes.creditCode ?? null, id);
       await this.organisations.updateVersioned(manager, id, dto.version, changes);
-      if (changes.deadlineProfile) await this.organisations.setDeadlineProfileOfSubtree(manager, current.path, changes.deadlineProfile);
+      if (changes.deadlineProfile) {
+        await this.organisations.setDeadlineProfileOfSubtree(manager, current.path, changes.deadlineProfile);
+      }
       const after = await this.organisations.findByIdOrFail(id, manager);
       await this.audit.record(manager, subjectOf(actor), {
         action: 'organisation.update',
@@ -199,7 +217,9 @@ export class OrganisationsService {
     const parent = current.parentId === null ? null : await this.organisations.findById(current.parentId);
     if (parent) assertRegionFits(current.level, regionCode, parent);
     else if (current.level === 'national') return;
-    const outside = (await this.organisations.findChildren(current.id)).filter((child) => !isRegionWithin(child.regionCode, regionCode));
+    const outside = (await this.organisations.findChildren(current.id)).filter(
+      (child) => !isRegionWithin(child.regionCode, regionCode),
+    );
     if (outside.length) {
       throw new DomainError(
         'ORGANISATION_REGION_MISMATCH',
@@ -208,7 +228,11 @@ export class OrganisationsService {
     }
   }
 
-  private async assertCreditCodeFree(manager: EntityManager, creditCode: string | null | undefined, selfId: number | null) {
+  private async assertCreditCodeFree(
+    manager: EntityManager,
+    creditCode: string | null | undefined,
+    selfId: number | null,
+  ) {
     if (!creditCode) return;
     const other = await this.organisations.findByCreditCode(manager, creditCode);
     if (other && other.id !== selfId) {
@@ -218,7 +242,9 @@ export class OrganisationsService {
 
   private async withRelatives(rows: Organisation[]): Promise<OrganisationView[]> {
     if (rows.length === 0) return [];
-    const parentName = await this.organisations.namesByIds(rows.map((r) => r.parentId).filter((id): id is number => id !== null));
+    const parentName = await this.organisations.namesByIds(
+      rows.map((r) => r.parentId).filter((id): id is number => id !== null),
+    );
     const childCount = await this.organisations.childCounts(rows.map((r) => r.id));
     return rows.map((r) => ({
       ...r,
@@ -242,7 +268,10 @@ function assertRealDate(value: string, what: string): void {
 /** R-1: a GB/T 2260 region code equal to or inside the parent's; a province has a province-level code. */
 function assertRegionFits(level: OrganisationLevel, regionCode: string, parent: Organisation): void {
   if (level === 'provincial' && !isProvinceRegionCode(regionCode)) {
-    throw new DomainError('ORGANISATION_REGION_MISMATCH', `省级机构的行政区划代码应为省级代码（如 440000），不能是 ${regionCode}`);
+    throw new DomainError(
+      'ORGANISATION_REGION_MISMATCH',
+      `省级机构的行政区划代码应为省级代码（如 440000），不能是 ${regionCode}`,
+    );
   }
   if (!isRegionWithin(regionCode, parent.regionCode)) {
     throw new DomainError(

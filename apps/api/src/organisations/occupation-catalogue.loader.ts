@@ -24,7 +24,11 @@ export function loadOccupationCatalogue(path: string = DEFAULT_OCCUPATIONS_CSV):
   const dir = dirname(path);
   const cataloguesPath = join(dir, QUALIFICATION_CATALOGUES_FILE);
   const historicalPath = join(dir, HISTORICAL_OCCUPATIONS_FILE);
-  const history = existsSync(cataloguesPath) ? parseOccupationHistoryConfig(parseYaml(readFileSync(cataloguesPath, 'utf8'))) : {};
-  const historical = existsSync(historicalPath) ? parseHistoricalOccupationsCsv(readFileSync(historicalPath, 'utf8')) : [];
+  const history = existsSync(cataloguesPath)
+    ? parseOccupationHistoryConfig(parseYaml(readFileSync(cataloguesPath, 'utf8')))
+    : {};
+  const historical = existsSync(historicalPath)
+    ? parseHistoricalOccupationsCsv(readFileSync(historicalPath, 'utf8'))
+    : [];
   return createOccupationCatalogue(parseOccupationCatalogueCsv(readFileSync(path, 'utf8')), { ...history, historical });
 }

@@ -24,7 +24,11 @@ export class OrganisationsRepository {
 
   findByIds(ids: number[], manager: EntityManager = this.dataSource.manager): Promise<Organisation[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return manager.getRepository(Organisation).createQueryBuilder('o').whereInIds([...new Set(ids)]).getMany();
+    return manager
+      .getRepository(Organisation)
+      .createQueryBuilder('o')
+      .whereInIds([...new Set(ids)])
+      .getMany();
   }
 
   findChildren(parentId: number): Promise<Organisation[]> {
@@ -58,7 +62,11 @@ export class OrganisationsRepository {
   }
 
   /** a province's deadline profile holds for its whole subtree. */
-  async setDeadlineProfileOfSubtree(manager: EntityManager, path: string, deadlineProfile: Organisation['deadlineProfile']): Promise<void> {
+  async setDeadlineProfileOfSubtree(
+    manager: EntityManager,
+    path: string,
+    deadlineProfile: Organisation['deadlineProfile'],
+  ): Promise<void> {
     await manager
       .createQueryBuilder()
       .update(Organisation)

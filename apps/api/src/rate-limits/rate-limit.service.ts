@@ -40,6 +40,8 @@ export class RateLimitService {
 
   /** consume(), throwing 429 RATE_LIMITED with `message` when the limit is reached. */
   async enforce(bucket: string, rule: RateLimit, message: string): Promise<void> {
-    if (!(await this.consume(bucket, rule))) throw new DomainError('RATE_LIMITED', message, { limit: rule.limit, windowSeconds: rule.windowSeconds });
+    if (!(await this.consume(bucket, rule))) {
+      throw new DomainError('RATE_LIMITED', message, { limit: rule.limit, windowSeconds: rule.windowSeconds });
+    }
   }
 }

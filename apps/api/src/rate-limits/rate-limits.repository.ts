@@ -29,6 +29,12 @@ export class RateLimitsRepository {
 
   /** Creates the bucket's row at zero hits unless it exists (a racing request may create it too). */
   async ensureBucket(manager: EntityManager, bucket: string, windowStart: number): Promise<void> {
-    await manager.createQueryBuilder().insert().into(RateLimitCounter).values({ bucket, windowStart, hits: 0 }).orIgnore().execute();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(RateLimitCounter)
+      .values({ bucket, windowStart, hits: 0 })
+      .orIgnore()
+      .execute();
   }
 }

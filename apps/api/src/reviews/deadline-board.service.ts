@@ -19,7 +19,14 @@ import { Batch } from '../batches/entities/batch.entity';
 import type { DeadlineItem, DeadlineItemKind } from '@app/contracts';
 
 /** Everything still open: uploads awaiting submission, reviews, corrections after returns. */
-const OPEN_STATUSES: BatchStatus[] = ['draft', 'returned', 'municipal_review', 'municipal_head_approval', 'provincial_review', 'national_review'];
+const OPEN_STATUSES: BatchStatus[] = [
+  'draft',
+  'returned',
+  'municipal_review',
+  'municipal_head_approval',
+  'provincial_review',
+  'national_review',
+];
 const DUE_SOON_WORKING_DAYS = 3;
 
 export type { DeadlineItemKind } from '@app/contracts';

@@ -4,5 +4,9 @@ import { DeadlineBoardService } from './deadline-board.service';
 import { ReviewsController } from './reviews.controller';
 import { ReviewsService } from './reviews.service';
 
-@Module({ imports: [BatchesModule], controllers: [ReviewsController], providers: [ReviewsService, DeadlineBoardService] })
+@Module({
+  imports: [BatchesModule],
+  controllers: [ReviewsController],
+  providers: [ReviewsService, DeadlineBoardService],
+})
 export class ReviewsModule {}

@@ -105,7 +105,11 @@ export class ReviewsService {
   }
 
   /** Approves many small batches; each is its own decision, and one failure does not undo the others. */
-  async bulkApprove(actor: Actor, items: { id: number; version: number }[], comment?: string): Promise<BulkApproveReply> {
+  async bulkApprove(
+    actor: Actor,
+    items: { id: number; version: number }[],
+    comment?: string,
+  ): Promise<BulkApproveReply> {
     const results: BulkApproveReply['results'] = [];
     for (const item of items) {
       try {
@@ -158,7 +162,12 @@ export class ReviewsService {
         before: { status: stage, version, recordCount: batch.recordCount },
         after: whole
           ? { status: 'returned', correctionDue: correctionDue.dueDate }
-          : { status: stage, childBatchId: childId, returnedRecords: records!.length, correctionDue: correctionDue.dueDate },
+          : {
+              status: stage,
+              childBatchId: childId,
+              returnedRecords: records!.length,
+              correctionDue: correctionDue.dueDate,
+            },
         detail: reason,
       });
     });
@@ -224,7 +233,12 @@ export class ReviewsService {
     for (const r of records) byReason.set(r.reason, [...(byReason.get(r.reason) ?? []), r.id]);
     for (const [reason, ids] of byReason) await this.certificates.moveReturned(manager, batch.id, childId, ids, reason);
     // the exemption moves with the records it was granted for.
-    await this.batches.moveExemptionKeys(manager, batch.id, childId, records.map((r) => r.id));
+    await this.batches.moveExemptionKeys(
+      manager,
+      batch.id,
+      childId,
+      records.map((r) => r.id),
+    );
     await this.batches.keepReturnedRecords(manager, childId);
     return childId;
   }
@@ -233,7 +247,9 @@ export class ReviewsService {
     const ids = [...new Set(records.map((r) => r.id))];
     if (ids.length !== records.length) throw new DomainError('VALIDATION_FAILED', '退回记录中有重复的记录');
     const found = await this.certificates.countInReview(batch.id, ids);
-    if (found !== ids.length) throw new DomainError('RETURN_RECORDS_NOT_IN_BATCH', '所选记录不属于该批次或已不在审核中，请刷新后重试');
+    if (found !== ids.length) {
+      throw new DomainError('RETURN_RECORDS_NOT_IN_BATCH', '所选记录不属于该批次或已不在审核中，请刷新后重试');
+    }
     return ids;
   }
 
@@ -245,7 +261,13 @@ export class ReviewsService {
     manager: EntityManager,
     actor: Actor,
     batch: Batch,
-    d: { action: 'approve' | 'return'; resultStatus: string; comment: string | null; recordCount: number; childBatchId?: number | null },
+    d: {
+      action: 'approve' | 'return';
+      resultStatus: string;
+      comment: string | null;
+      recordCount: number;
+      childBatchId?: number | null;
+    },
   ): Promise<number> {
     return this.batches.insertDecision(manager, {
       batchId: batch.id,
@@ -262,4 +284,3 @@ export class ReviewsService {
     });
   }
 }
-

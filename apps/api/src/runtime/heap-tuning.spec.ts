@@ -17,7 +17,9 @@ describe('applyHeapTuning (issue 4 benchmark: peak memory of large imports)', ()
   });
 
   it('refuses an out-of-range value at start-up, naming the key and its variable', () => {
-    expect(() => loadConfig({ NODE_ENV: 'test', HEAP_GROWING_PERCENT: '-5' })).toThrow(/runtime\.heapGrowingPercent（环境变量 HEAP_GROWING_PERCENT）/);
+    expect(() => loadConfig({ NODE_ENV: 'test', HEAP_GROWING_PERCENT: '-5' })).toThrow(
+      /runtime\.heapGrowingPercent（环境变量 HEAP_GROWING_PERCENT）/,
+    );
     expect(() => loadConfig({ NODE_ENV: 'test', HEAP_GROWING_PERCENT: '1000' })).toThrow(/runtime\.heapGrowingPercent/);
   });
 });

@@ -97,14 +97,19 @@ export async function loadDemoBatches(manager: EntityManager, ctx: DemoBatchCont
     // (R-3); the fallback to the city stays for institutions added without one.
     const operator =
       [...ctx.users.values()].find((u) => u.organisationId === institution.id) ??
-      [...ctx.users.values()].find((u) => u.organisationId === institution.parentId && u.roles.includes('municipal_admin'))!;
-    const parentIsCity = [...ctx.organisations.values()].find((o) => o.id === institution.parentId)!.level === 'municipal';
+      [...ctx.users.values()].find(
+        (u) => u.organisationId === institution.parentId && u.roles.includes('municipal_admin'),
+      )!;
+    const parentIsCity =
+      [...ctx.organisations.values()].find((o) => o.id === institution.parentId)!.level === 'municipal';
     const timeline = stageTimeline(plan, ctx, profile, parentIsCity);
 
     const records: CertificateRecord[] = [];
     while (records.length < plan.records) {
       const late = plan.late && records.length < Math.ceil(plan.records / 3);
-      const issueDate = late ? addDaysIso(timeline.submittedOn, -randomInt(rng, 45, 70)) : addDaysIso(timeline.submittedOn, -randomInt(rng, 2, 20));
+      const issueDate = late
+        ? addDaysIso(timeline.submittedOn, -randomInt(rng, 45, 70))
+        : addDaysIso(timeline.submittedOn, -randomInt(rng, 2, 20));
       records.push(demoRecord(rng, institution, issueDate, serials, catalogue, ctx.today));
     }
 
@@ -144,7 +149,8 @@ export async function loadDemoBatches(manager: EntityManager, ctx: DemoBatchCont
       ...certificateFields(record, ctx.cipher),
       status,
       rowNumber: i + 2,
-      uploadDue: plan.status === 'draft' ? null : computeDeadline(ctx.calendar, 'upload', record.issueDate, profile).due,
+      uploadDue:
+        plan.status === 'draft' ? null : computeDeadline(ctx.calendar, 'upload', record.issueDate, profile).due,
       returnReason: plan.status === 'returned' ? '工种/职业方向填写不规范，请按国家职业标准更正' : null,
       publishedOn: timeline.publishedOn,
     }));
@@ -167,33 +173,64 @@ interface Timeline {
 }
 
 /** Works back from "today" to the dates that give the plan its working days left. */
-function stageTimeline(plan: Plan, ctx: DemoBatchContext, profile: 'national' | 'guangdong', parentIsCity: boolean): Timeline {
+function stageTimeline(
+  plan: Plan,
+  ctx: DemoBatchContext,
+  profile: 'national' | 'guangdong',
+  parentIsCity: boolean,
+): Timeline {
   // R-11: the province's own chain (Sichuan, on the national profile, has no head's approval).
   const path = reviewChain(profile, parentIsCity ? 'municipal' : 'provincial');
   if (plan.status === 'published') {
     const publishedOn = addDaysIso(ctx.today, -plan.publishedAgo!);
-    return { submittedOn: addDaysIso(publishedOn, -35), receivedOn: addDaysIso(publishedOn, -8), dueDate: null, dueRule: null, publishedOn, passed: path };
+    return {
+      submittedOn: addDaysIso(publishedOn, -35),
+      receivedOn: addDaysIso(publishedOn, -8),
+      dueDate: null,
+      dueRule: null,
+      publishedOn,
+      passed: path,
+    };
   }
   if (plan.status === 'draft') {
     // Find the issue date whose upload deadline leaves the planned working days.
     const issued = receivedFor(ctx, 'upload', profile, plan.daysLeft!);
     const due = computeDeadline(ctx.calendar, 'upload', issued, profile).due;
-    return { submittedOn: addDaysIso(issued, 3), receivedOn: null, dueDate: due, dueRule: 'upload', publishedOn: null, passed: [] };
+    return {
+      submittedOn: addDaysIso(issued, 3),
+      receivedOn: null,
+      dueDate: due,
+      dueRule: 'upload',
+      publishedOn: null,
+      passed: [],
+    };
   }
-  const stage = plan.status === 'returned' ? plan.returnedFrom! : (plan.status);
+  const stage = plan.status === 'returned' ? plan.returnedFrom! : plan.status;
   const rule: DayDeadlineRule =
     plan.status === 'returned'
       ? CORRECTION_RULE[stage]
       : STAGE_DEADLINE_RULE[stage] === 'inherit'
         ? 'municipal_review'
-        : (STAGE_DEADLINE_RULE[stage]);
+        : STAGE_DEADLINE_RULE[stage];
   const receivedOn = receivedFor(ctx, rule, profile, plan.daysLeft!);
   const due = computeDeadline(ctx.calendar, rule, receivedOn, profile).due;
   const passed = path.slice(0, path.indexOf(stage) + (plan.status === 'returned' ? 1 : 0));
-  return { submittedOn: addDaysIso(receivedOn, -3 * passed.length), receivedOn, dueDate: due, dueRule: rule, publishedOn: null, passed };
+  return {
+    submittedOn: addDaysIso(receivedOn, -3 * passed.length),
+    receivedOn,
+    dueDate: due,
+    dueRule: rule,
+    publishedOn: null,
+    passed,
+  };
 }
 
-function receivedFor(ctx: DemoBatchContext, rule: DayDeadlineRule, profile: 'national' | 'guangdong', daysLeft: number): string {
+function receivedFor(
+  ctx: DemoBatchContext,
+  rule: DayDeadlineRule,
+  profile: 'national' | 'guangdong',
+  daysLeft: number,
+): string {
   let best = ctx.today;
   let bestGap = Infinity;
   for (let back = 0; back < 200; back += 1) {
@@ -218,15 +255,44 @@ function certificateStatus(status: BatchStatus): Certificate['status'] {
 }
 
 /** The batch's history so far: upload, submission and each stage passed, by the people who hold those roles. */
-function decisions(batchId: number, plan: Plan, t: Timeline, operator: User, ctx: DemoBatchContext, profile: 'national' | 'guangdong'): Partial<BatchDecision>[] {
-  const by = (user: User) => ({ actorId: user.id, actorName: user.displayName, actorRole: user.roles.join(','), organisationId: user.organisationId });
+function decisions(
+  batchId: number,
+  plan: Plan,
+  t: Timeline,
+  operator: User,
+  ctx: DemoBatchContext,
+  profile: 'national' | 'guangdong',
+): Partial<BatchDecision>[] {
+  const by = (user: User) => ({
+    actorId: user.id,
+    actorName: user.displayName,
+    actorRole: user.roles.join(','),
+    organisationId: user.organisationId,
+  });
   const at = (day: string) => new Date(`${day}T03:00:00Z`);
   const uploadedOn = addDaysIso(t.submittedOn, -1);
   const rows: Partial<BatchDecision>[] = [
-    { batchId, action: 'upload', stage: 'draft', resultStatus: 'draft', ...by(operator), recordCount: plan.records, comment: '上传证书数据', createdAt: at(uploadedOn) },
+    {
+      batchId,
+      action: 'upload',
+      stage: 'draft',
+      resultStatus: 'draft',
+      ...by(operator),
+      recordCount: plan.records,
+      comment: '上传证书数据',
+      createdAt: at(uploadedOn),
+    },
   ];
   if (plan.status === 'draft') return rows;
-  rows.push({ batchId, action: 'submit', stage: 'draft', resultStatus: t.passed[0] ?? (plan.status), ...by(operator), recordCount: plan.records, createdAt: at(t.submittedOn) });
+  rows.push({
+    batchId,
+    action: 'submit',
+    stage: 'draft',
+    resultStatus: t.passed[0] ?? plan.status,
+    ...by(operator),
+    recordCount: plan.records,
+    createdAt: at(t.submittedOn),
+  });
   const reviewer = (stage: ReviewStage) => reviewerFor(stage, operator, ctx);
   t.passed.forEach((stage, i) => {
     const returned = plan.status === 'returned' && i === t.passed.length - 1;
@@ -251,13 +317,29 @@ function reviewerFor(stage: ReviewStage, operator: User, ctx: DemoBatchContext):
     const org = [...ctx.organisations.values()].find((o) => o.id === u.organisationId)!;
     return institution.path.startsWith(org.path);
   };
-  const role = { municipal_review: 'municipal_admin', municipal_head_approval: 'municipal_head', provincial_review: 'provincial_reviewer', national_review: 'national_reviewer' }[stage];
-  return [...ctx.users.values()].find((u) => u.roles.includes(role as never) && onPath(u)) ?? ctx.users.get('nat_reviewer')!;
+  const role = {
+    municipal_review: 'municipal_admin',
+    municipal_head_approval: 'municipal_head',
+    provincial_review: 'provincial_reviewer',
+    national_review: 'national_reviewer',
+  }[stage];
+  return (
+    [...ctx.users.values()].find((u) => u.roles.includes(role as never) && onPath(u)) ?? ctx.users.get('nat_reviewer')!
+  );
 }
 
 /** R-13: a city administrator returned a few records of a batch, which went into a child batch. */
-async function splitOffChild(manager: EntityManager, parentId: number, plan: Plan, institution: Organisation, operator: User, ctx: DemoBatchContext) {
-  const moved = await manager.getRepository(Certificate).find({ where: { batchId: parentId }, order: { id: 'ASC' }, take: plan.splitOff });
+async function splitOffChild(
+  manager: EntityManager,
+  parentId: number,
+  plan: Plan,
+  institution: Organisation,
+  operator: User,
+  ctx: DemoBatchContext,
+) {
+  const moved = await manager
+    .getRepository(Certificate)
+    .find({ where: { batchId: parentId }, order: { id: 'ASC' }, take: plan.splitOff });
   const receivedOn = receivedFor(ctx, 'correction_after_municipal_return', institution.deadlineProfile, 4);
   const inserted = await manager.getRepository(Batch).insert({
     kind: 'skill_level',
@@ -269,21 +351,26 @@ async function splitOffChild(manager: EntityManager, parentId: number, plan: Pla
     createdById: operator.id,
     returnedFrom: 'municipal_review',
     stageReceivedOn: receivedOn,
-    dueDate: computeDeadline(ctx.calendar, 'correction_after_municipal_return', receivedOn, institution.deadlineProfile).due,
+    dueDate: computeDeadline(ctx.calendar, 'correction_after_municipal_return', receivedOn, institution.deadlineProfile)
+      .due,
     dueRule: 'correction_after_municipal_return',
     round: 1,
   });
   const childId = Number(inserted.identifiers[0].id);
   const reasons = ['证件号码与姓名不一致', '成绩缺失，请补充理论知识考试成绩', '发证日期早于考试日期'];
   for (const [i, c] of moved.entries()) {
-    await manager.getRepository(Certificate).update({ id: c.id }, { batchId: childId, status: 'returned', returnReason: reasons[i % reasons.length] });
+    await manager
+      .getRepository(Certificate)
+      .update({ id: c.id }, { batchId: childId, status: 'returned', returnReason: reasons[i % reasons.length] });
   }
   const admin = reviewerFor('municipal_review', operator, ctx);
   // R-13: the child carries its records' trail — the parent's steps, marked inherited — then the return.
   const trail = await manager.getRepository(BatchDecision).find({ where: { batchId: parentId }, order: { id: 'ASC' } });
   await manager
     .getRepository(BatchDecision)
-    .insert(trail.map(({ id: _id, updatedAt: _u, ...d }) => ({ ...d, batchId: childId, inheritedFromBatchId: parentId })));
+    .insert(
+      trail.map(({ id: _id, updatedAt: _u, ...d }) => ({ ...d, batchId: childId, inheritedFromBatchId: parentId })),
+    );
   const returnDecision = {
     batchId: parentId,
     action: 'return' as const,
@@ -312,7 +399,10 @@ function demoRecord(
   catalogue: ReturnType<typeof loadOccupationCatalogue>,
   today: string,
 ): CertificateRecord {
-  const scope = pickOne(rng, (institution.scope ?? []).filter((s) => s.validFrom <= issueDate && (!s.validTo || s.validTo >= issueDate)));
+  const scope = pickOne(
+    rng,
+    (institution.scope ?? []).filter((s) => s.validFrom <= issueDate && (!s.validTo || s.validTo >= issueDate)),
+  );
   const level = pickOne(rng, scope.levels) as CertificateLevel;
   const gender = rng() < 0.55 ? 1 : 2;
   const birthDate = addDaysIso(issueDate, -(randomInt(rng, 18, 52) * 365 + randomInt(rng, 0, 364)));

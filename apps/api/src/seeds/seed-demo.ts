@@ -19,7 +19,12 @@ async function main(): Promise<void> {
   const dataSource = await new DataSource(await resolveDataSourceOptions(config.database.url)).initialize();
   try {
     if (databaseKind(config.database.url) === 'sqlite') await migrateEmbedded(dataSource);
-    await loadDemoData(dataSource, { today: clock.today(), clock, cipher: new FieldCipher(config), onlyIfEmpty: false });
+    await loadDemoData(dataSource, {
+      today: clock.today(),
+      clock,
+      cipher: new FieldCipher(config),
+      onlyIfEmpty: false,
+    });
     console.log('演示数据已装入');
   } finally {
     await dataSource.destroy();

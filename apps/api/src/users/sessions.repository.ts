@@ -12,7 +12,10 @@ export class SessionsRepository {
     return this.dataSource.getRepository(Session).findOneBy({ tokenHash, endedAt: IsNull() });
   }
 
-  async insert(manager: EntityManager, row: Pick<Session, 'tokenHash' | 'userId' | 'lastSeenAt' | 'ip'>): Promise<void> {
+  async insert(
+    manager: EntityManager,
+    row: Pick<Session, 'tokenHash' | 'userId' | 'lastSeenAt' | 'ip'>,
+  ): Promise<void> {
     await manager.getRepository(Session).insert(row);
   }
 

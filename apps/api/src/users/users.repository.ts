@@ -9,7 +9,10 @@ import { restrictToSubtree } from '../database/subtree';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import { User } from './entities/user.entity';
 
-type NewUser = Pick<User, 'username' | 'displayName' | 'roles' | 'organisationId' | 'email' | 'passwordHash' | 'mustChangePassword'>;
+type NewUser = Pick<
+  User,
+  'username' | 'displayName' | 'roles' | 'organisationId' | 'email' | 'passwordHash' | 'mustChangePassword'
+>;
 
 /** Staff accounts (R-3, R-41). Usernames are unique regardless of case, so every lookup by name ignores case. */
 @Injectable()
@@ -46,7 +49,10 @@ export class UsersRepository {
    * entry of the JSON roles array by its quoted name.
    */
   listPage(query: ListQuery, subtreePath: string, role?: Role): Promise<{ rows: User[]; total: number }> {
-    const qb = this.dataSource.getRepository(User).createQueryBuilder('u').innerJoin(Organisation, 'o', 'o.id = u.organisationId');
+    const qb = this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .innerJoin(Organisation, 'o', 'o.id = u.organisationId');
     restrictToSubtree(qb, 'o.path', subtreePath);
     applyFilters(qb, query);
     if (role) qb.andWhere('u.roles LIKE :role', { role: `%"${role}"%` });
@@ -67,7 +73,12 @@ export class UsersRepository {
   }
 
   /** R-42 optimistic locking: 409 STALE_VERSION when someone else changed the account first. */
-  updateVersioned(manager: EntityManager, id: number, version: number, changes: QueryDeepPartialEntity<User>): Promise<void> {
+  updateVersioned(
+    manager: EntityManager,
+    id: number,
+    version: number,
+    changes: QueryDeepPartialEntity<User>,
+  ): Promise<void> {
     return versionedUpdate(manager, User, { id, version }, changes);
   }
 

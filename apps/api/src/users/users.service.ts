@@ -37,7 +37,13 @@ export type UserView = UserViewContract<Date>;
 
 export const USER_LIST = defineList({
   resource: 'users',
-  sort: { id: 'u.id', username: 'u.username', displayName: 'u.displayName', lastLoginAt: 'u.lastLoginAt', createdAt: 'u.createdAt' },
+  sort: {
+    id: 'u.id',
+    username: 'u.username',
+    displayName: 'u.displayName',
+    lastLoginAt: 'u.lastLoginAt',
+    createdAt: 'u.createdAt',
+  },
   defaultSort: { field: 'id', order: 'ASC' },
   tieBreaker: 'u.id',
   filters: {
@@ -99,7 +105,12 @@ export class UsersService {
         action: 'user.create',
         targetType: 'user',
         targetId: newId,
-        after: { username: dto.username, displayName: dto.displayName, roles: dto.roles, organisationId: organisation.id },
+        after: {
+          username: dto.username,
+          displayName: dto.displayName,
+          roles: dto.roles,
+          organisationId: organisation.id,
+        },
       });
       return newId;
     });
@@ -173,7 +184,11 @@ export class UsersService {
       await this.users.update(manager, id, { passwordHash, mustChangePassword: true, version: () => 'version + 1' });
       await this.sessions.endAllOfUser(manager, id, this.clock.now());
       await this.throttles.clear(throttleKey(user.username), manager);
-      await this.audit.record(manager, subjectOf(actor), { action: 'user.password.reset', targetType: 'user', targetId: id });
+      await this.audit.record(manager, subjectOf(actor), {
+        action: 'user.password.reset',
+        targetType: 'user',
+        targetId: id,
+      });
     });
     return { temporaryPassword };
   }
@@ -193,7 +208,10 @@ export class UsersService {
     return (await this.userAndOrganisationWithin(actor, id)).user;
   }
 
-  private async userAndOrganisationWithin(actor: Actor, id: number): Promise<{ user: User; organisation: Organisation }> {
+  private async userAndOrganisationWithin(
+    actor: Actor,
+    id: number,
+  ): Promise<{ user: User; organisation: Organisation }> {
     const user = await this.users.findById(id);
     const organisation = user && (await this.organisations.findById(user.organisationId));
     this.jurisdiction.assertWithin(actor, organisation?.path, '用户');
@@ -220,16 +238,23 @@ export class UsersService {
   private assertRolesAllowed(actor: Actor, roles: Role[], organisation: Organisation): void {
     if (new Set(roles).size !== roles.length) throw badInput('角色不能重复');
     const neverGrantable = roles.filter((r) => !assignableRoles(actor.roles).includes(r));
-    if (neverGrantable.length) throw forbidden(`您无权授予角色：${neverGrantable.map((r) => ROLE_LABELS[r]).join('、')}`);
+    if (neverGrantable.length) {
+      throw forbidden(`您无权授予角色：${neverGrantable.map((r) => ROLE_LABELS[r]).join('、')}`);
+    }
     const misplaced = roles.filter((r) => !ROLE_ORGANISATION_LEVELS[r].includes(organisation.level));
     if (misplaced.length) {
-      throw new DomainError('ROLE_LEVEL_MISMATCH', `角色与所属机构层级不符：${misplaced.map((r) => ROLE_LABELS[r]).join('、')}`);
+      throw new DomainError(
+        'ROLE_LEVEL_MISMATCH',
+        `角色与所属机构层级不符：${misplaced.map((r) => ROLE_LABELS[r]).join('、')}`,
+      );
     }
     const target = this.grantTarget(actor, organisation);
     if (!mayGrantRoles(actor.roles, target, organisation.level, roles)) {
       const grantable = target ? grantableRoles(actor.roles, target) : [];
       const beyond = roles.filter((r) => !grantable.includes(r));
-      throw forbidden(`您无权在该机构授予角色：${(beyond.length ? beyond : roles).map((r) => ROLE_LABELS[r]).join('、')}`);
+      throw forbidden(
+        `您无权在该机构授予角色：${(beyond.length ? beyond : roles).map((r) => ROLE_LABELS[r]).join('、')}`,
+      );
     }
     const conflict = rolesConflict(roles);
     if (conflict) throw new DomainError('ROLE_CONFLICT', conflict);
@@ -240,7 +265,9 @@ export class UsersService {
     const orgName = await this.organisations.namesByIds(users.map((u) => u.organisationId));
     const throttles = await this.throttles.findMany(users.map((u) => throttleKey(u.username)));
     const now = this.clock.now();
-    const lockedUntil = new Map(throttles.filter((t) => t.lockedUntil && t.lockedUntil > now).map((t) => [t.username, t.lockedUntil]));
+    const lockedUntil = new Map(
+      throttles.filter((t) => t.lockedUntil && t.lockedUntil > now).map((t) => [t.username, t.lockedUntil]),
+    );
     return users.map((u) => ({
       ...publicFields(u),
       organisationName: orgName.get(u.organisationId) ?? '',

@@ -1,7 +1,31 @@
 import { useState } from 'react';
-import { Alert, Box, Button as MuiButton, Card, CardContent, CardHeader, Chip, Grid, Stack, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button as MuiButton,
+  Card,
+  CardContent,
+  CardHeader,
+  Chip,
+  Grid,
+  Stack,
+  Typography,
+} from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
-import { Form, PasswordInput, regex, required, SaveButton, TextInput, Title, useDataProvider, useGetIdentity, useNotify, type Validator, useTranslate } from 'react-admin';
+import {
+  Form,
+  PasswordInput,
+  regex,
+  required,
+  SaveButton,
+  TextInput,
+  Title,
+  useDataProvider,
+  useGetIdentity,
+  useNotify,
+  type Validator,
+  useTranslate,
+} from 'react-admin';
 import type { FieldValues } from 'react-hook-form';
 import { checkPasswordPolicy, ORGANISATION_LEVEL_LABELS, type OrganisationLevel } from '@app/domain';
 import { roleLabel } from '../common/fields';
@@ -33,8 +57,8 @@ const ChangePasswordCard = ({ username, onChanged }: { username: string; onChang
   const translate = useTranslate();
   const notify = useNotify();
   const [done, setDone] = useState(0);
-  const { mutate, isPending } = useAccountMutation(
-    (dp, v: { currentPassword: string; newPassword: string }) => dp.changePassword(v),
+  const { mutate, isPending } = useAccountMutation((dp, v: { currentPassword: string; newPassword: string }) =>
+    dp.changePassword(v),
   );
   return (
     <Card>
@@ -58,7 +82,12 @@ const ChangePasswordCard = ({ username, onChanged }: { username: string; onChang
           }
         >
           <Stack sx={{ maxWidth: 360 }}>
-            <PasswordInput source="currentPassword" label="app.account.password.current" validate={required()} autoComplete="current-password" />
+            <PasswordInput
+              source="currentPassword"
+              label="app.account.password.current"
+              validate={required()}
+              autoComplete="current-password"
+            />
             <PasswordInput
               source="newPassword"
               label="app.account.password.new"
@@ -110,7 +139,12 @@ const TotpCard = ({ enabled, onChanged }: { enabled: boolean; onChanged: () => v
           }
         >
           <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
-            <TextInput source="code" label="app.login.code" validate={[required(), sixDigits]} autoComplete="one-time-code" />
+            <TextInput
+              source="code"
+              label="app.login.code"
+              validate={[required(), sixDigits]}
+              autoComplete="one-time-code"
+            />
             <SaveButton
               label="app.account.totp.disable"
               color="error"
@@ -126,12 +160,17 @@ const TotpCard = ({ enabled, onChanged }: { enabled: boolean; onChanged: () => v
     body = (
       <Grid container spacing={3}>
         <Grid size={{ xs: 12, sm: 'auto' }}>
-          <Box component="img" src={setup.qrDataUrl} alt={translate('app.account.totp.qr')} width={200} height={200} data-testid="totp-qr" />
+          <Box
+            component="img"
+            src={setup.qrDataUrl}
+            alt={translate('app.account.totp.qr')}
+            width={200}
+            height={200}
+            data-testid="totp-qr"
+          />
         </Grid>
         <Grid size={{ xs: 12, sm: 'grow' }}>
-          <Typography gutterBottom>
-            {translate('app.account.totp.step1')}
-          </Typography>
+          <Typography gutterBottom>{translate('app.account.totp.step1')}</Typography>
           <Typography component="code" sx={{ fontFamily: 'monospace', fontSize: '1.1rem', userSelect: 'all' }}>
             {groupSecret(setup.secret)}
           </Typography>
@@ -150,7 +189,12 @@ const TotpCard = ({ enabled, onChanged }: { enabled: boolean; onChanged: () => v
             }
           >
             <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
-              <TextInput source="code" label="app.login.code" validate={[required(), sixDigits]} autoComplete="one-time-code" />
+              <TextInput
+                source="code"
+                label="app.login.code"
+                validate={[required(), sixDigits]}
+                autoComplete="one-time-code"
+              />
               <SaveButton
                 label="app.account.totp.confirm"
                 icon={<span />}
@@ -168,9 +212,7 @@ const TotpCard = ({ enabled, onChanged }: { enabled: boolean; onChanged: () => v
   } else {
     body = (
       <>
-        <Typography gutterBottom>
-          {translate('app.account.totp.intro')}
-        </Typography>
+        <Typography gutterBottom>{translate('app.account.totp.intro')}</Typography>
         <MuiButton
           variant="contained"
           disabled={start.isPending}
@@ -188,7 +230,11 @@ const TotpCard = ({ enabled, onChanged }: { enabled: boolean; onChanged: () => v
         title={
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
             <span>{translate('resources.users.fields.totpEnabled')}</span>
-            <Chip size="small" color={enabled ? 'success' : 'default'} label={translate(enabled ? 'app.users.totp.enabled' : 'app.users.totp.disabled')} />
+            <Chip
+              size="small"
+              color={enabled ? 'success' : 'default'}
+              label={translate(enabled ? 'app.users.totp.enabled' : 'app.users.totp.disabled')}
+            />
           </Stack>
         }
       />

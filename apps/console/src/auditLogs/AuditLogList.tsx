@@ -7,7 +7,6 @@ import { auditLogFilters } from './auditLogFilters';
 import { VerifyChainButton } from './VerifyChainButton';
 import type { AuditLogView } from '@app/contracts';
 
-
 const OutcomeField = () => {
   const translate = useTranslate();
   const log = useRecordContext<AuditLogView>();

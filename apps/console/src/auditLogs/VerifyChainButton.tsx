@@ -18,7 +18,11 @@ export const VerifyChainButton = () => {
   });
   return (
     <>
-      <Button label={isPending ? 'app.audit_logs.verify.running' : 'app.audit_logs.verify.button'} onClick={() => mutate()} disabled={isPending}>
+      <Button
+        label={isPending ? 'app.audit_logs.verify.running' : 'app.audit_logs.verify.button'}
+        onClick={() => mutate()}
+        disabled={isPending}
+      >
         <VerifiedUserIcon />
       </Button>
       <Dialog open={report !== null} onClose={() => setReport(null)} maxWidth="sm" fullWidth>
@@ -36,7 +40,11 @@ export const VerifyChainButton = () => {
                 i18nKey="app.audit_logs.verify.broken"
                 options={{ id: report?.firstBrokenId ?? '?', checked: report?.checked ?? 0 }}
               />
-              {report?.reason ? <Translate i18nKey="app.audit_logs.verify.reason" options={{ reason: report.reason }} /> : ''}
+              {report?.reason ? (
+                <Translate i18nKey="app.audit_logs.verify.reason" options={{ reason: report.reason }} />
+              ) : (
+                ''
+              )}
               <Translate i18nKey="app.audit_logs.verify.report" />
             </Alert>
           )}

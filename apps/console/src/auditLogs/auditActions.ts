@@ -10,5 +10,8 @@ export function auditTargetLabel(targetType: string): string {
   return AUDIT_TARGET_LABELS[targetType] ?? targetType;
 }
 
-export const auditActionChoices = Object.entries(AUDIT_ACTION_LABELS).map(([id, name]) => ({ id, name: `${name}（${id}）` }));
+export const auditActionChoices = Object.entries(AUDIT_ACTION_LABELS).map(([id, name]) => ({
+  id,
+  name: `${name}（${id}）`,
+}));
 export const auditTargetChoices = Object.entries(AUDIT_TARGET_LABELS).map(([id, name]) => ({ id, name }));

@@ -10,6 +10,14 @@ const auditLogs: ConsoleFeature = {
     icon: HistoryEduIcon,
     access: { list: 'audit.read', show: 'audit.read' },
   },
-  menu: [{ to: '/audit-logs', label: 'app.menu.audit_logs', icon: HistoryEduIcon, section: 'security', permission: 'audit.read' }],
+  menu: [
+    {
+      to: '/audit-logs',
+      label: 'app.menu.audit_logs',
+      icon: HistoryEduIcon,
+      section: 'security',
+      permission: 'audit.read',
+    },
+  ],
 };
 export default auditLogs;

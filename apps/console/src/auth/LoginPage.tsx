@@ -99,14 +99,14 @@ export const LoginPage = () => {
       <Typography variant="h4" component="h1" sx={{ color: '#fff', fontWeight: 600, letterSpacing: 4, mb: 0.5 }}>
         {translate('app.title')}
       </Typography>
-      <Typography sx={{ color: 'rgba(255,255,255,0.85)', mb: 3 }}>
-        {translate('app.login.subtitle')}
-      </Typography>
+      <Typography sx={{ color: 'rgba(255,255,255,0.85)', mb: 3 }}>{translate('app.login.subtitle')}</Typography>
       <Card sx={{ width: '100%', maxWidth: 400 }} elevation={6}>
         <CardContent sx={{ p: 4 }}>
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 2 }}>
             <VerifiedUserOutlinedIcon color="primary" />
-            <Typography variant="h6">{translate(step === 'password' ? 'app.login.title' : 'app.login.totp_title')}</Typography>
+            <Typography variant="h6">
+              {translate(step === 'password' ? 'app.login.title' : 'app.login.totp_title')}
+            </Typography>
           </Stack>
           <form onSubmit={(event) => void submit(event)} noValidate>
             <Stack spacing={2}>

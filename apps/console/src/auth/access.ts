@@ -17,5 +17,8 @@ export function canAccessResource(
   const registered = FEATURES.find((feature) => feature.resource?.name === resource)?.resource;
   const permission = registered?.access[action as ResourceAction];
   if (!registered || !permission) return false;
-  return hasPermission(roles, permission) && (!record || !registered.recordAllows || registered.recordAllows(roles, action, record));
+  return (
+    hasPermission(roles, permission) &&
+    (!record || !registered.recordAllows || registered.recordAllows(roles, action, record))
+  );
 }

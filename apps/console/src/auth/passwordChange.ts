@@ -14,7 +14,13 @@ interface ApiError {
  * For react-admin's checkError: a 403 AUTH_PASSWORD_CHANGE_REQUIRED is not a reason to log out but to go to
  * 账号安全 and change the password; null for every other error.
  */
-export function passwordChangeRedirect(error: ApiError | null | undefined): { redirectTo: string; logoutUser: false; message: string } | null {
+export function passwordChangeRedirect(
+  error: ApiError | null | undefined,
+): { redirectTo: string; logoutUser: false; message: string } | null {
   if (error?.status !== 403 || error.body?.code !== PASSWORD_CHANGE_REQUIRED) return null;
-  return { redirectTo: ACCOUNT_SECURITY_PATH, logoutUser: false, message: error.message || 'app.account.change_temporary_password' };
+  return {
+    redirectTo: ACCOUNT_SECURITY_PATH,
+    logoutUser: false,
+    message: error.message || 'app.account.change_temporary_password',
+  };
 }

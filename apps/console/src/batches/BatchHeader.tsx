@@ -56,7 +56,10 @@ export const BatchHeader = () => {
         </Item>
         <Item label="resources.batches.fields.submittedAt">
           {batch.submittedAt
-            ? translate('app.batches.submitted_at', { at: formatBeijingDateTime(batch.submittedAt), round: batch.round })
+            ? translate('app.batches.submitted_at', {
+                at: formatBeijingDateTime(batch.submittedAt),
+                round: batch.round,
+              })
             : translate('app.batches.not_submitted')}
         </Item>
         <Item label="resources.batches.fields.publishedOn">{formatCalendarDay(batch.publishedOn)}</Item>

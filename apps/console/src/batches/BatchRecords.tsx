@@ -27,14 +27,24 @@ export const BatchRecords = (_props: { label?: false }) => {
       perPage={25}
       storeKey={recordsStoreKey(batch.id)}
       pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}
-      empty={<Alert severity="info"><Translate i18nKey="app.batches.no_records" /></Alert>}
+      empty={
+        <Alert severity="info">
+          <Translate i18nKey="app.batches.no_records" />
+        </Alert>
+      }
     >
       <DataTable bulkActionButtons={can.review ? <ReturnSelectedButton batch={batch} /> : false}>
         <DataTable.Col source="rowNumber" />
         <DataTable.Col source="holderName" />
         <DataTable.Col source="idNumberMasked" field={IdNumberField} disableSort />
         <DataTable.Col source="occupationName" field={OccupationField} disableSort />
-        <DataTable.Col source="level" label="app.certificates.level" field={LevelField} disableSort sx={{ whiteSpace: 'nowrap' }} />
+        <DataTable.Col
+          source="level"
+          label="app.certificates.level"
+          field={LevelField}
+          disableSort
+          sx={{ whiteSpace: 'nowrap' }}
+        />
         <DataTable.Col source="certificateNumber" />
         <DataTable.Col source="issueDate" sx={{ whiteSpace: 'nowrap' }} />
         <DataTable.Col source="status" field={CertificateStatusField} disableSort />

@@ -8,7 +8,13 @@ export const DueChip = ({ due }: { due: Pick<DueInfo, 'overdue' | 'workingDaysLe
   if (!look) return null;
   return (
     <Tooltip title={due.dueText ?? ''}>
-      <Chip size="small" color={look.color} variant={look.color === 'success' ? 'outlined' : 'filled'} label={look.label} data-testid="due-chip" />
+      <Chip
+        size="small"
+        color={look.color}
+        variant={look.color === 'success' ? 'outlined' : 'filled'}
+        label={look.label}
+        data-testid="due-chip"
+      />
     </Tooltip>
   );
 };

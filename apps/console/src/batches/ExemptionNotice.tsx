@@ -14,7 +14,9 @@ export const ExemptionNotice = () => {
       <AlertTitle>{translate('app.batches.exemption.title')}</AlertTitle>
       <div>
         {translate('app.batches.exemption.reason', { reason: exemption.reason })}
-        {exemption.recordCount != null ? translate('app.batches.exemption.covers', { count: exemption.recordCount }) : ''}
+        {exemption.recordCount != null
+          ? translate('app.batches.exemption.covers', { count: exemption.recordCount })
+          : ''}
       </div>
       <div>
         {translate('app.batches.exemption.granted', {

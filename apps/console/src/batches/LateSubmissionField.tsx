@@ -8,7 +8,12 @@ export const LateSubmissionField = () => {
   if (!record?.lateSubmission) return null;
   return (
     <Tooltip title={<Translate i18nKey="app.batches.late_submission_hint" />}>
-      <Chip size="small" color="warning" variant="outlined" label={<Translate i18nKey="resources.batches.fields.lateSubmission" />} />
+      <Chip
+        size="small"
+        color="warning"
+        variant="outlined"
+        label={<Translate i18nKey="resources.batches.fields.lateSubmission" />}
+      />
     </Tooltip>
   );
 };

@@ -19,10 +19,16 @@ export const LateSubmissionNotice = () => {
         <>
           <div>{translate('app.batches.late.reason', { reason: statement.reason })}</div>
           <div>
-            {translate('app.batches.late.responsible', { person: statement.responsiblePerson, contact: statement.contact })}
+            {translate('app.batches.late.responsible', {
+              person: statement.responsiblePerson,
+              contact: statement.contact,
+            })}
           </div>
           <div>
-            {translate('app.batches.late.given', { by: statement.givenBy, at: formatBeijingDateTime(statement.givenAt) })}
+            {translate('app.batches.late.given', {
+              by: statement.givenBy,
+              at: formatBeijingDateTime(statement.givenAt),
+            })}
           </div>
         </>
       )}

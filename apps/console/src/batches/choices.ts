@@ -16,4 +16,3 @@ export const BATCH_STATUS_COLORS: Record<BatchStatus, 'default' | 'info' | 'prim
 export const batchKindChoices = BATCH_KINDS.map((id) => ({ id, name: labelOf(CERTIFICATE_KINDS, id) }));
 
 export const batchKindLabel = (kind: BatchKind) => labelOf(CERTIFICATE_KINDS, kind);
-

@@ -12,7 +12,10 @@ export const DUE_SOON_WORKING_DAYS = 3;
  * From the API's `overdue` and `workingDaysLeft` (negative = working days overdue). A deadline that passed
  * on a rest day is overdue by calendar days only: `workingDaysLeft` is then 0, and `overdue` tells.
  */
-export function dueChipLook({ overdue, workingDaysLeft }: Pick<DueInfo, 'overdue' | 'workingDaysLeft'>): DueChipLook | null {
+export function dueChipLook({
+  overdue,
+  workingDaysLeft,
+}: Pick<DueInfo, 'overdue' | 'workingDaysLeft'>): DueChipLook | null {
   if (workingDaysLeft == null) return null;
   if (overdue || workingDaysLeft < 0) {
     return { label: workingDaysLeft < 0 ? `已逾期 ${-workingDaysLeft} 个工作日` : '已逾期', color: 'error' };

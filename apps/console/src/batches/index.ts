@@ -19,7 +19,13 @@ const batches: ConsoleFeature = {
   },
   menu: [
     { to: '/batches', label: 'app.menu.batches', icon: InventoryIcon, section: 'work', permission: 'batches.read' },
-    { to: '/batches/create', label: 'app.menu.upload', icon: UploadFileIcon, section: 'work', permission: 'batches.upload' },
+    {
+      to: '/batches/create',
+      label: 'app.menu.upload',
+      icon: UploadFileIcon,
+      section: 'work',
+      permission: 'batches.upload',
+    },
   ],
 };
 export default batches;

@@ -1,6 +1,15 @@
 import { useState } from 'react';
 import AddIcon from '@mui/icons-material/Add';
-import { Button, DateInput, maxLength, RadioButtonGroupInput, required, TextInput, type Validator, useTranslate } from 'react-admin';
+import {
+  Button,
+  DateInput,
+  maxLength,
+  RadioButtonGroupInput,
+  required,
+  TextInput,
+  type Validator,
+  useTranslate,
+} from 'react-admin';
 import type { FieldValues } from 'react-hook-form';
 import { epochDay, isIsoDate, isoWeekday } from '@app/domain';
 import { formatCalendarDay } from '../common/dates';
@@ -28,7 +37,11 @@ export const AddDayButton = () => {
   const { mutate, isPending } = useCalendarChange(
     (dataProvider, input: AddDayInput) => dataProvider.addCalendarDay(input),
     (input) =>
-      translate('app.calendar.add.done', { date: formatCalendarDay(input.date), name: input.name, kind: DAY_KIND_STYLES[input.kind].label }),
+      translate('app.calendar.add.done', {
+        date: formatCalendarDay(input.date),
+        name: input.name,
+        kind: DAY_KIND_STYLES[input.kind].label,
+      }),
   );
   const submit = (values: FieldValues) =>
     mutate(
@@ -50,8 +63,18 @@ export const AddDayButton = () => {
         onClose={() => setOpen(false)}
       >
         <DateInput source="date" label="app.calendar.columns.date" validate={[required(), adjustedDayOnWeekend]} />
-        <RadioButtonGroupInput source="kind" label="app.calendar.columns.kind" choices={KIND_CHOICES} validate={required()} />
-        <TextInput source="name" label="app.calendar.columns.name" helperText="app.calendar.add.name_help" validate={[required(), maxLength(50)]} />
+        <RadioButtonGroupInput
+          source="kind"
+          label="app.calendar.columns.kind"
+          choices={KIND_CHOICES}
+          validate={required()}
+        />
+        <TextInput
+          source="name"
+          label="app.calendar.columns.name"
+          helperText="app.calendar.add.name_help"
+          validate={[required(), maxLength(50)]}
+        />
         <ReasonInput helperText="app.calendar.add.reason_help" />
       </FormDialog>
     </>

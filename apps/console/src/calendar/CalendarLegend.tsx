@@ -25,7 +25,13 @@ const Swatch = ({ sx, children }: { sx: object; children?: string }) => (
 );
 
 export const CalendarLegend = () => (
-  <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center', mb: 2 }} data-testid="calendar-legend">
+  <Stack
+    direction="row"
+    spacing={2}
+    useFlexGap
+    sx={{ flexWrap: 'wrap', alignItems: 'center', mb: 2 }}
+    data-testid="calendar-legend"
+  >
     {KINDS.map((kind) => {
       const style = DAY_KIND_STYLES[kind];
       return (

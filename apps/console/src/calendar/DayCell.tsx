@@ -19,7 +19,9 @@ function describe(
 ): string {
   const parts = [formatCalendarDay(date)];
   parts.push(special ? `${special.name}（${label}）` : label);
-  if (special?.source === 'manual' && special.reason) parts.push(translate('app.calendar.manual_entry', { reason: special.reason }));
+  if (special?.source === 'manual' && special.reason) {
+    parts.push(translate('app.calendar.manual_entry', { reason: special.reason }));
+  }
   if (isToday) parts.push(translate('app.calendar.today'));
   return parts.join(' ');
 }

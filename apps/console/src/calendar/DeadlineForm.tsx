@@ -100,7 +100,14 @@ export const DeadlineForm = ({ onSubmit }: { onSubmit: (query: DeadlineQuery) =>
             </TextField>
           </Grid>
           <Grid size={{ xs: 12, md: 2 }}>
-            <Button type="submit" variant="contained" size="large" startIcon={<CalculateIcon />} disabled={!complete} sx={{ mt: 0.5 }}>
+            <Button
+              type="submit"
+              variant="contained"
+              size="large"
+              startIcon={<CalculateIcon />}
+              disabled={!complete}
+              sx={{ mt: 0.5 }}
+            >
               <Translate i18nKey="app.calendar.form.compute" />
             </Button>
           </Grid>

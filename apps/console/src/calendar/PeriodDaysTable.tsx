@@ -77,7 +77,8 @@ export const PeriodDaysTable = ({ period }: { period: PeriodResult }) => {
             <TableRow key={`${row.kind}-${row.date}`}>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>
                 {formatCalendarDay(row.date)}
-                {row.lastDate !== row.date && translate('app.calendar.until', { date: formatCalendarDay(row.lastDate) })}
+                {row.lastDate !== row.date &&
+                  translate('app.calendar.until', { date: formatCalendarDay(row.lastDate) })}
               </TableCell>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>{row.kind}</TableCell>
               <TableCell>

@@ -44,8 +44,18 @@ export const PublishYearButton = ({ year }: { year: number }) => {
         <Typography variant="body2" color="text.secondary" gutterBottom>
           {translate('app.calendar.publish.explanation')}
         </Typography>
-        <TextInput source="notice" label="app.calendar.publish.notice" fullWidth validate={[required(), minLength(4)]} />
-        <TextInput source="noticeNumber" label="app.calendar.publish.notice_number" fullWidth helperText="app.calendar.publish.notice_number_help" />
+        <TextInput
+          source="notice"
+          label="app.calendar.publish.notice"
+          fullWidth
+          validate={[required(), minLength(4)]}
+        />
+        <TextInput
+          source="noticeNumber"
+          label="app.calendar.publish.notice_number"
+          fullWidth
+          helperText="app.calendar.publish.notice_number_help"
+        />
         <DateInput source="publishedOn" label="app.calendar.publish.published_on" />
         <ReasonInput />
       </FormDialog>

@@ -1,4 +1,15 @@
-import { Card, CardContent, CardHeader, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Card,
+  CardContent,
+  CardHeader,
+  Chip,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { epochDay, weekdayName } from '@app/domain';
 import { formatCalendarDay } from '../common/dates';
 import type { CalendarYearView } from '@app/contracts';
@@ -17,7 +28,10 @@ export const SpecialDaysCard = ({ view, canEdit }: { view: CalendarYearView; can
     <Card sx={{ mt: 2 }} data-testid="special-days">
       <CardHeader
         title={translate('app.calendar.special_days.title', { year: view.year })}
-        subheader={translate('app.calendar.special_days.summary', { holidays: view.holidays.length, workdays: view.workdays.length })}
+        subheader={translate('app.calendar.special_days.summary', {
+          holidays: view.holidays.length,
+          workdays: view.workdays.length,
+        })}
         action={canEdit ? <AddDayButton /> : undefined}
       />
       <CardContent>

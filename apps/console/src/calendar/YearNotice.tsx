@@ -20,7 +20,10 @@ export const YearNotice = ({ view, canEdit }: { view: CalendarYearView; canEdit:
       </Alert>
     );
   }
-  const details = [view.noticeNumber, view.publishedOn && translate('app.calendar.published_on', { date: formatCalendarDay(view.publishedOn) })].filter(Boolean);
+  const details = [
+    view.noticeNumber,
+    view.publishedOn && translate('app.calendar.published_on', { date: formatCalendarDay(view.publishedOn) }),
+  ].filter(Boolean);
   return (
     <Typography variant="subtitle1" sx={{ mb: 2 }} data-testid="calendar-notice">
       {translate('app.calendar.basis', { basis: view.notice })}

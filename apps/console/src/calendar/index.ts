@@ -12,8 +12,20 @@ const calendar: ConsoleFeature = {
     { path: '/deadline-calculator', component: DeadlineCalculatorPage },
   ],
   menu: [
-    { to: '/deadline-calculator', label: 'app.menu.deadline_calculator', icon: CalculateIcon, section: 'work', permission: 'calendar.read' },
-    { to: '/calendar', label: 'app.menu.calendar', icon: CalendarMonthIcon, section: 'work', permission: 'calendar.read' },
+    {
+      to: '/deadline-calculator',
+      label: 'app.menu.deadline_calculator',
+      icon: CalculateIcon,
+      section: 'work',
+      permission: 'calendar.read',
+    },
+    {
+      to: '/calendar',
+      label: 'app.menu.calendar',
+      icon: CalendarMonthIcon,
+      section: 'work',
+      permission: 'calendar.read',
+    },
   ],
 };
 export default calendar;

@@ -9,7 +9,14 @@ const STATUS_COLORS = { draft: 'default', in_review: 'info', returned: 'warning'
 export const CertificateStatusField = () => {
   const record = useRecordContext<CertificateRecord>();
   if (!record) return null;
-  return <Chip size="small" variant="outlined" color={STATUS_COLORS[record.status]} label={CERTIFICATE_STATUS_LABELS[record.status]} />;
+  return (
+    <Chip
+      size="small"
+      variant="outlined"
+      color={STATUS_COLORS[record.status]}
+      label={CERTIFICATE_STATUS_LABELS[record.status]}
+    />
+  );
 };
 
 export const LevelField = () => {

@@ -14,7 +14,12 @@ export const EditRecordButton = () => {
   return (
     <>
       <Tooltip title={translate('app.certificates.edit_record')}>
-        <IconButton size="small" color="primary" aria-label={translate('app.certificates.edit_row', { row: record.rowNumber })} onClick={() => setOpen(true)}>
+        <IconButton
+          size="small"
+          color="primary"
+          aria-label={translate('app.certificates.edit_row', { row: record.rowNumber })}
+          onClick={() => setOpen(true)}
+        >
           <EditIcon fontSize="small" />
         </IconButton>
       </Tooltip>

@@ -2,8 +2,29 @@ import { useState } from 'react';
 import { Alert, Box } from '@mui/material';
 import SaveIcon from '@mui/icons-material/Save';
 import { useMutation } from '@tanstack/react-query';
-import { DateInput, maxLength, minLength, NumberInput, required, SelectInput, TextInput, useDataProvider, useNotify, useRefresh, type HttpError, useTranslate, Translate } from 'react-admin';
-import { ASSESSMENT_RESULTS, CERTIFICATE_LEVELS, EDUCATION_LEVELS, GENDERS, ID_TYPES, type CodeEntry } from '@app/domain';
+import {
+  DateInput,
+  maxLength,
+  minLength,
+  NumberInput,
+  required,
+  SelectInput,
+  TextInput,
+  useDataProvider,
+  useNotify,
+  useRefresh,
+  type HttpError,
+  useTranslate,
+  Translate,
+} from 'react-admin';
+import {
+  ASSESSMENT_RESULTS,
+  CERTIFICATE_LEVELS,
+  EDUCATION_LEVELS,
+  GENDERS,
+  ID_TYPES,
+  type CodeEntry,
+} from '@app/domain';
 import { FormDialog } from '../common/FormDialog';
 import { apiErrorCode } from '../providers/httpClient';
 import { certificateEditBody } from './certificateEdit';
@@ -29,7 +50,11 @@ export const EditRecordDialog = ({ record, onClose }: { record: CertificateRecor
   const [cellErrors, setCellErrors] = useState<CellErrors>([]);
   const { mutate, isPending } = useMutation({
     mutationFn: (values: Record<string, unknown>) =>
-      dataProvider.update('certificates', { id: record.id, data: certificateEditBody(values, record), previousData: record }),
+      dataProvider.update('certificates', {
+        id: record.id,
+        data: certificateEditBody(values, record),
+        previousData: record,
+      }),
     onSuccess: () => {
       notify('app.certificates.edited', { type: 'success', messageArgs: { row: record.rowNumber } });
       refresh();

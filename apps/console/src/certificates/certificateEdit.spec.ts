@@ -25,12 +25,21 @@ describe('certificateEditBody (record correction, R-13)', () => {
 
   it('sends every editable field, trimmed, with emptied ones as null, the version and the reason', () => {
     const body = certificateEditBody(values, { version: 4 });
-    expect(body).toMatchObject({ version: 4, reason: '更正姓名', holderName: '陈伟', workType: null, practicalScore: null, theoryScore: 78.5 });
+    expect(body).toMatchObject({
+      version: 4,
+      reason: '更正姓名',
+      holderName: '陈伟',
+      workType: null,
+      practicalScore: null,
+      theoryScore: 78.5,
+    });
     expect(body).not.toHaveProperty('returnReason');
   });
 
   it('leaves the stored ID number alone unless a new one is typed', () => {
     expect(certificateEditBody(values, { version: 1 })).not.toHaveProperty('idNumber');
-    expect(certificateEditBody({ ...values, idNumber: ' 440111199005121234 ' }, { version: 1 }).idNumber).toBe('440111199005121234');
+    expect(certificateEditBody({ ...values, idNumber: ' 440111199005121234 ' }, { version: 1 }).idNumber).toBe(
+      '440111199005121234',
+    );
   });
 });

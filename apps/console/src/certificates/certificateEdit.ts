@@ -20,7 +20,8 @@ export const EDITABLE_FIELDS = [
   'result',
 ] as const;
 
-const blank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+const blank = (value: unknown) =>
+  value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 const clean = (value: unknown) => (typeof value === 'string' ? value.trim() : value);
 
 /**

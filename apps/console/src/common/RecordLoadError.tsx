@@ -12,7 +12,9 @@ const RecordLoadErrorPanel = ({ error }: { error: unknown }) => {
   const text =
     status === 404 || status === 403
       ? translate('app.errors.not_found_or_outside')
-      : translate((error as Error | null)?.message || 'ra.notification.http_error', { _: translate('app.common.load_failed') });
+      : translate((error as Error | null)?.message || 'ra.notification.http_error', {
+          _: translate('app.common.load_failed'),
+        });
   return (
     <Box sx={{ p: 2 }}>
       <Alert severity="warning" data-testid="record-load-error">

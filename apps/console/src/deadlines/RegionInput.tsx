@@ -10,8 +10,16 @@ const BY_REGION_CODE = { field: 'regionCode', order: 'ASC' } as const;
  * organisations list filters one level at a time, hence two small lists.
  */
 export const RegionInput = ({ source }: { source: string; alwaysOn?: boolean }) => {
-  const provinces = useGetList<OrganisationView>('organisations', { filter: { level: 'provincial' }, pagination: ALL, sort: BY_REGION_CODE });
-  const cities = useGetList<OrganisationView>('organisations', { filter: { level: 'municipal' }, pagination: ALL, sort: BY_REGION_CODE });
+  const provinces = useGetList<OrganisationView>('organisations', {
+    filter: { level: 'provincial' },
+    pagination: ALL,
+    sort: BY_REGION_CODE,
+  });
+  const cities = useGetList<OrganisationView>('organisations', {
+    filter: { level: 'municipal' },
+    pagination: ALL,
+    sort: BY_REGION_CODE,
+  });
   const choices = [...(provinces.data ?? []), ...(cities.data ?? [])].map((organisation) => ({
     id: organisation.id,
     name: organisationOptionText(organisation),

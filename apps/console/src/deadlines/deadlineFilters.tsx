@@ -4,7 +4,13 @@ import { RegionInput } from './RegionInput';
 
 export const deadlineFilters = [
   <RegionInput key="organisationId" source="organisationId" alwaysOn />,
-  <SelectInput key="status" source="status" label="resources.deadlines.fields.status" choices={openStageChoices} alwaysOn />,
+  <SelectInput
+    key="status"
+    source="status"
+    label="resources.deadlines.fields.status"
+    choices={openStageChoices}
+    alwaysOn
+  />,
   <SelectInput key="kind" source="kind" choices={deadlineKindChoices} alwaysOn />,
   <SelectInput key="state" source="state" choices={deadlineStateChoices} alwaysOn />,
 ];

@@ -10,6 +10,8 @@ const deadlines: ConsoleFeature = {
     icon: EventBusyIcon,
     access: { list: 'batches.read' },
   },
-  menu: [{ to: '/deadlines', label: 'app.menu.deadlines', icon: EventBusyIcon, section: 'work', permission: 'batches.read' }],
+  menu: [
+    { to: '/deadlines', label: 'app.menu.deadlines', icon: EventBusyIcon, section: 'work', permission: 'batches.read' },
+  ],
 };
 export default deadlines;

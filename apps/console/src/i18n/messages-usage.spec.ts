@@ -18,7 +18,10 @@ const files = sources(src)
   .filter((file) => !file.startsWith('i18n/'));
 const read = (file: string) => readFileSync(join(src, file), 'utf8');
 /** The source without comments, so documentation may quote the Chinese terms it explains. */
-const code = (file: string) => read(file).replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+const code = (file: string) =>
+  read(file)
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
 
 const message = (key: string): unknown =>
   key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], zhCN);

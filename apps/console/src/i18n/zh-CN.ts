@@ -463,7 +463,8 @@ export const appChineseMessages = {
         levels_required: '请至少选择一个等级',
         valid_to_before_from: '有效期止不能早于有效期起',
         duplicate: '职业（工种）%{code} 重复，请合并为一行',
-        levels_help: '等级：五级=初级工，四级=中级工，三级=高级工，二级=技师，一级=高级技师；灰色为该职业（工种）未设的等级。',
+        levels_help:
+          '等级：五级=初级工，四级=中级工，三级=高级工，二级=技师，一级=高级技师；灰色为该职业（工种）未设的等级。',
       },
       create_child: '新建下级机构',
       dissolved_notice: '该评价机构主体已灭失，其证书数据由上级技能中心负责维护。',
@@ -499,7 +500,8 @@ export const appChineseMessages = {
         button: '批量通过',
         title: '批量通过 %{count} 个批次',
         submit: '全部通过',
-        explanation: '所选批次将逐个审核通过并进入下一环节；任何一个未能通过（例如已被他人处理）不影响其他批次，结果将逐一列出。',
+        explanation:
+          '所选批次将逐个审核通过并进入下一环节；任何一个未能通过（例如已被他人处理）不影响其他批次，结果将逐一列出。',
         comment: '审核意见（选填，用于全部所选批次）',
       },
       empty: '当前没有待您处理的批次。',
@@ -526,7 +528,8 @@ export const appChineseMessages = {
         disabled: '两步验证已停用',
         disable: '停用两步验证',
         qr: '两步验证二维码',
-        step1: '1. 用验证器应用（如 FreeOTP、Google Authenticator、Microsoft Authenticator）扫描左侧二维码； 无法扫码时手动输入密钥：',
+        step1:
+          '1. 用验证器应用（如 FreeOTP、Google Authenticator、Microsoft Authenticator）扫描左侧二维码； 无法扫码时手动输入密钥：',
         step2: '2. 输入应用显示的6位动态码，完成启用：',
         enabled: '两步验证已启用',
         confirm: '确认启用',
@@ -589,7 +592,8 @@ export const appChineseMessages = {
       row_return_reason: '第 %{row} 行的退回原因',
       cutoff: {
         title: '无法提交：超过受理期限',
-        explanation: '自发证日期起超过 6 个月的证书数据原则上不予受理。如确需上报，请联系省级技能中心为本批次办理“受理豁免”，豁免后再提交；也可将这些记录从表格中删除后，重新上传更正数据。',
+        explanation:
+          '自发证日期起超过 6 个月的证书数据原则上不予受理。如确需上报，请联系省级技能中心为本批次办理“受理豁免”，豁免后再提交；也可将这些记录从表格中删除后，重新上传更正数据。',
         due_label: '受理截止日',
       },
       submitted: '批次 #%{id} 已提交，进入“%{stage}”环节',
@@ -604,7 +608,8 @@ export const appChineseMessages = {
         button: '受理豁免',
         title: '受理豁免：批次 #%{id}',
         submit: '办理豁免',
-        explanation: '自发证日期起超过 6 个月的证书原则上不予受理。办理豁免后，%{institution}可提交本批次；豁免原因和审批人将记入批次和审计日志。',
+        explanation:
+          '自发证日期起超过 6 个月的证书原则上不予受理。办理豁免后，%{institution}可提交本批次；豁免原因和审批人将记入批次和审计日志。',
         reason: '豁免原因',
       },
       approve_publishes: '通过后批次即发布，其中的证书可在全国联网查询中查到。',
@@ -662,19 +667,22 @@ export const appChineseMessages = {
       reuploaded: '更正数据已上传，批次现有 %{count} 条记录。核对无误后请重新提交。',
       reupload: '重新上传更正数据',
       reupload_title: '重新上传更正数据：批次 #%{id}',
-      reupload_explanation: '上传的表格将整体替换本批次现有的 %{count} 条记录（原记录留档可查）。可在退回原因所列记录的基础上修改后上传；校验不通过时不作任何更改。',
+      reupload_explanation:
+        '上传的表格将整体替换本批次现有的 %{count} 条记录（原记录留档可查）。可在退回原因所列记录的基础上修改后上传；校验不通过时不作任何更改。',
       reupload_proxy_help: '技能中心代评价机构重新上传须写明原因；已主体灭失机构的数据由中心维护，可不填',
       submit: '上传并校验',
       imported: '已导入 %{count} 条记录，保存为草稿批次 #%{id}%{warnings}。核对无误后请提交。',
       imported_warnings: '（另有 %{warnings} 条提示，请核对）',
       heading: '上传证书数据',
-      explanation: '请先下载导入模板，按模板填写后上传。系统逐行校验证件号码、出生日期、职业（工种）与等级是否在备案范围内、证书编号是否重复等；有任何错误时不保存数据，可下载错误报告修改后重新上传。',
+      explanation:
+        '请先下载导入模板，按模板填写后上传。系统逐行校验证件号码、出生日期、职业（工种）与等级是否在备案范围内、证书编号是否重复等；有任何错误时不保存数据，可下载错误报告修改后重新上传。',
       institution_help: '技能中心代评价机构上传时选择（仅限本辖区）',
       proxy_help: '技能中心代评价机构上传须写明原因（如机构书面委托）；已主体灭失机构的数据由中心维护，可不填',
       file_required: '请选择要上传的 Excel 文件（.xlsx）',
     },
     calendar: {
-      calculator_intro: '按官方工作日历计算各环节的办理期限：起算日当天不计入，期限最后一日为休息日的顺延至下一个工作日。',
+      calculator_intro:
+        '按官方工作日历计算各环节的办理期限：起算日当天不计入，期限最后一日为休息日的顺延至下一个工作日。',
       today: '今天',
       year_not_published: '%{year} 年国务院节假日安排尚未发布，本年度的期限按双休日临时计算，结果标记为“临时”。',
       published_on: '%{date}发布',

@@ -2,7 +2,16 @@ import { forwardRef } from 'react';
 import { Box, ListItemIcon, ListItemText, MenuItem, Typography } from '@mui/material';
 import SecurityIcon from '@mui/icons-material/Security';
 import { Link } from 'react-router-dom';
-import { AppBar, LoadingIndicator, Logout, TitlePortal, useGetIdentity, UserMenu, useUserMenu, Translate } from 'react-admin';
+import {
+  AppBar,
+  LoadingIndicator,
+  Logout,
+  TitlePortal,
+  useGetIdentity,
+  UserMenu,
+  useUserMenu,
+  Translate,
+} from 'react-admin';
 import { ORGANISATION_LEVEL_LABELS, type OrganisationLevel } from '@app/domain';
 
 const AccountMenuItem = forwardRef<HTMLAnchorElement>((props, ref) => {
@@ -27,7 +36,13 @@ const SignedInAs = () => {
   const level = ORGANISATION_LEVEL_LABELS[identity.organisationLevel as OrganisationLevel];
   return (
     <Box
-      sx={{ display: { xs: 'none', md: 'flex' }, flexDirection: 'column', alignItems: 'flex-end', mr: 1, lineHeight: 1.2 }}
+      sx={{
+        display: { xs: 'none', md: 'flex' },
+        flexDirection: 'column',
+        alignItems: 'flex-end',
+        mr: 1,
+        lineHeight: 1.2,
+      }}
       data-testid="signed-in-as"
     >
       <Typography variant="body2" component="span" sx={{ fontWeight: 500 }}>
@@ -54,7 +69,8 @@ export const AppAppBar = () => (
     }
   >
     <Typography variant="h6" component="span" noWrap sx={{ fontWeight: 600, letterSpacing: 1, mr: 2 }}>
-<Translate i18nKey="app.title" />    </Typography>
+      <Translate i18nKey="app.title" />{' '}
+    </Typography>
     <TitlePortal sx={{ opacity: 0.85, fontSize: '1rem' }} />
     <SignedInAs />
   </AppBar>

@@ -20,12 +20,7 @@ export const AppMenu = () => {
             </ListSubheader>
           )}
           {section.entries.map((entry) => (
-            <Menu.Item
-              key={entry.to}
-              to={entry.to}
-              primaryText={entry.label}
-              leftIcon={<entry.icon />}
-            />
+            <Menu.Item key={entry.to} to={entry.to} primaryText={entry.label} leftIcon={<entry.icon />} />
           ))}
         </Fragment>
       ))}

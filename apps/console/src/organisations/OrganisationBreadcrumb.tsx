@@ -46,7 +46,11 @@ export const OrganisationBreadcrumb = ({ id, mode }: { id: Identifier; mode: 'ch
   const translate = useTranslate();
   const { data: path = [] } = useOrganisationPath(id);
   return (
-    <Breadcrumbs aria-label={translate('app.organisations.breadcrumb.label')} sx={{ px: 2, py: 1.5 }} data-testid="organisation-breadcrumb">
+    <Breadcrumbs
+      aria-label={translate('app.organisations.breadcrumb.label')}
+      sx={{ px: 2, py: 1.5 }}
+      data-testid="organisation-breadcrumb"
+    >
       <MuiLink component={Link} to="/organisations" underline="hover" color="inherit">
         {translate('app.organisations.breadcrumb.all')}
       </MuiLink>

@@ -1,5 +1,20 @@
 import { Alert, Box, Typography } from '@mui/material';
-import { AutocompleteInput, DateInput, FormDataConsumer, maxLength, ReferenceInput, regex, required, SelectInput, SimpleForm, TextInput, usePermissions, useRecordContext, type Validator, Translate } from 'react-admin';
+import {
+  AutocompleteInput,
+  DateInput,
+  FormDataConsumer,
+  maxLength,
+  ReferenceInput,
+  regex,
+  required,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  usePermissions,
+  useRecordContext,
+  type Validator,
+  Translate,
+} from 'react-admin';
 import { ALLOWED_PARENT_LEVELS, ORGANISATION_LEVEL_LABELS, validateCreditCode, type Role } from '@app/domain';
 import { choiceName, creatableLevels, deadlineProfileChoices, kindChoices, statusChoices } from './choices';
 import type { OrganisationView } from '@app/contracts';
@@ -33,7 +48,9 @@ const FixedPlacement = () => {
   if (!record) return null;
   return (
     <Box sx={{ display: 'flex', gap: 6, mb: 1 }}>
-      <LabeledValue label="resources.organisations.fields.level">{ORGANISATION_LEVEL_LABELS[record.level]}</LabeledValue>
+      <LabeledValue label="resources.organisations.fields.level">
+        {ORGANISATION_LEVEL_LABELS[record.level]}
+      </LabeledValue>
       <LabeledValue label="resources.organisations.fields.parentName">{record.parentName}</LabeledValue>
     </Box>
   );
@@ -68,11 +85,7 @@ const PlacementInputs = () => {
                   optionText={(r: OrganisationView) => organisationOptionText(r)}
                   filterToQuery={(q: string) => ({ q })}
                   validate={required()}
-                  helperText={
-                    formData.level === 'institution'
-                      ? 'app.organisations.form.parent_help'
-                      : false
-                  }
+                  helperText={formData.level === 'institution' ? 'app.organisations.form.parent_help' : false}
                 />
               </ReferenceInput>
             </Box>

@@ -1,7 +1,17 @@
 import { Button, Chip } from '@mui/material';
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import { Link } from 'react-router-dom';
-import { CreateButton, DataTable, EditButton, FilterButton, List, TopToolbar, useListContext, useRecordContext, useTranslate } from 'react-admin';
+import {
+  CreateButton,
+  DataTable,
+  EditButton,
+  FilterButton,
+  List,
+  TopToolbar,
+  useListContext,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { ORGANISATION_LEVEL_LABELS } from '@app/domain';
 import { statusChoices } from './choices';
 import type { OrganisationView } from '@app/contracts';
@@ -39,7 +49,9 @@ export const InstitutionStatusField = () => {
   // Only institutions have a status; centres carry a default the console does not show.
   if (!record?.status || record.level !== 'institution') return null;
   const status = statusChoices.find((c) => c.id === record.status);
-  return <Chip size="small" label={status?.name ?? record.status} color={status?.color ?? 'default'} variant="outlined" />;
+  return (
+    <Chip size="small" label={status?.name ?? record.status} color={status?.color ?? 'default'} variant="outlined" />
+  );
 };
 
 const ListActions = () => {

@@ -11,7 +11,18 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { CreateButton, DataTable, EditButton, Pagination, ReferenceManyField, Show, TopToolbar, useRecordContext, useTranslate, Translate } from 'react-admin';
+import {
+  CreateButton,
+  DataTable,
+  EditButton,
+  Pagination,
+  ReferenceManyField,
+  Show,
+  TopToolbar,
+  useRecordContext,
+  useTranslate,
+  Translate,
+} from 'react-admin';
 import { formatBeijingDateTime, formatCalendarDay } from '../common/dates';
 import { ShowLoadError } from '../common/RecordLoadError';
 import { choiceName, deadlineProfileChoices, kindChoices, skillLevelChoices } from './choices';
@@ -30,12 +41,13 @@ const levelShort = (level: number) => skillLevelChoices.find((c) => c.id === lev
 
 export const ScopeTable = ({ scope }: { scope: ScopeEntry[] }) => {
   const translate = useTranslate();
-  if (scope.length === 0)
-    {return (
+  if (scope.length === 0) {
+    return (
       <Alert severity="info">
         <Translate i18nKey="app.organisations.scope.empty" />
       </Alert>
-    );}
+    );
+  }
   return (
     <Table size="small" aria-label={translate('resources.organisations.fields.scope')}>
       <TableHead>
@@ -115,9 +127,7 @@ const Details = () => {
               <Item label="resources.organisations.fields.status">
                 <InstitutionStatusField />
               </Item>
-              <Item label="resources.organisations.fields.registeredAt">
-                {formatCalendarDay(record.registeredAt)}
-              </Item>
+              <Item label="resources.organisations.fields.registeredAt">{formatCalendarDay(record.registeredAt)}</Item>
             </>
           )}
         </Grid>

@@ -1,7 +1,19 @@
 import { useMemo } from 'react';
 import { Box, Typography } from '@mui/material';
 import { useFormContext, useWatch } from 'react-hook-form';
-import { ArrayInput, AutocompleteInput, CheckboxGroupInput, DateInput, required, SimpleFormIterator, useDataProvider, useRecordContext, useSourceContext, type Validator, Translate } from 'react-admin';
+import {
+  ArrayInput,
+  AutocompleteInput,
+  CheckboxGroupInput,
+  DateInput,
+  required,
+  SimpleFormIterator,
+  useDataProvider,
+  useRecordContext,
+  useSourceContext,
+  type Validator,
+  Translate,
+} from 'react-admin';
 import { useQuery } from '@tanstack/react-query';
 import type { ConsoleDataProvider } from '../providers/dataProvider';
 import type { Occupation } from '@app/contracts';
@@ -45,7 +57,7 @@ function rowOf(allValues: Record<string, unknown>, source: string): Partial<Scop
   const path = rowPath(source).split('.');
   let node: unknown = allValues;
   for (const key of path) node = (node as Record<string, unknown> | undefined)?.[key];
-  return (node ?? {});
+  return node ?? {};
 }
 
 const CATALOGUE_NOTE: Record<Occupation['inQualificationCatalogue'], string> = {

@@ -22,7 +22,10 @@ const STATUS_COLORS: Record<InstitutionStatus, 'success' | 'warning' | 'default'
 };
 
 // ceased institutions still maintain their data; a dissolved one's data passes to its parent centre.
-export const statusChoices = choicesOf<InstitutionStatus>(INSTITUTION_STATUS_LABELS).map((c) => ({ ...c, color: STATUS_COLORS[c.id] }));
+export const statusChoices = choicesOf<InstitutionStatus>(INSTITUTION_STATUS_LABELS).map((c) => ({
+  ...c,
+  color: STATUS_COLORS[c.id],
+}));
 
 export const deadlineProfileChoices = choicesOf<DeadlineProfileName>(DEADLINE_PROFILE_LABELS);
 

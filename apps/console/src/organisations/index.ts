@@ -22,11 +22,22 @@ const organisations: ConsoleFeature = {
     create: OrganisationCreate,
     icon: AccountBalanceIcon,
     recordRepresentation: 'name',
-    access: { list: 'organisations.read', show: 'organisations.read', create: 'organisations.write', edit: 'organisations.write' },
+    access: {
+      list: 'organisations.read',
+      show: 'organisations.read',
+      create: 'organisations.write',
+      edit: 'organisations.write',
+    },
     recordAllows,
   },
   menu: [
-    { to: '/organisations', label: 'app.menu.organisations', icon: AccountBalanceIcon, section: 'admin', permission: 'organisations.read' },
+    {
+      to: '/organisations',
+      label: 'app.menu.organisations',
+      icon: AccountBalanceIcon,
+      section: 'admin',
+      permission: 'organisations.read',
+    },
   ],
 };
 export default organisations;

@@ -13,7 +13,15 @@ const institutionRecord = {
   status: 'active' as const,
   registeredAt: '2021-03-15',
   deadlineProfile: 'guangdong' as const,
-  scope: [{ occupationCode: '4-03-02-01', occupationName: '中式烹调师', levels: [3, 5, 4], validFrom: '2021-03-15', validTo: '' }],
+  scope: [
+    {
+      occupationCode: '4-03-02-01',
+      occupationName: '中式烹调师',
+      levels: [3, 5, 4],
+      validFrom: '2021-03-15',
+      validTo: '',
+    },
+  ],
   childCount: 0,
   version: 4,
   createdAt: '2026-11-23T13:28:36.000Z',
@@ -30,7 +38,15 @@ describe('organisation payloads (the API refuses unknown fields)', () => {
       status: 'active',
       registeredAt: '2021-03-15',
       // levels high to low as the API stores them; an empty end date means open-ended (null)
-      scope: [{ occupationCode: '4-03-02-01', occupationName: '中式烹调师', levels: [5, 4, 3], validFrom: '2021-03-15', validTo: null }],
+      scope: [
+        {
+          occupationCode: '4-03-02-01',
+          occupationName: '中式烹调师',
+          levels: [5, 4, 3],
+          validFrom: '2021-03-15',
+          validTo: null,
+        },
+      ],
       version: 4,
     });
   });
@@ -38,7 +54,12 @@ describe('organisation payloads (the API refuses unknown fields)', () => {
   it('sends the deadline profile for a province only, and no institution fields', () => {
     const province = { ...institutionRecord, level: 'provincial' as const, deadlineProfile: 'guangdong' as const };
     const body = toUpdatePayload(province);
-    expect(body).toEqual({ name: '广州市白云区粤厨职业培训学校', regionCode: '440111', deadlineProfile: 'guangdong', version: 4 });
+    expect(body).toEqual({
+      name: '广州市白云区粤厨职业培训学校',
+      regionCode: '440111',
+      deadlineProfile: 'guangdong',
+      version: 4,
+    });
   });
 
   it('never lets an institution or a city set its deadline profile (inherited from the province)', () => {

@@ -2,7 +2,17 @@ import { useState } from 'react';
 import { Alert } from '@mui/material';
 import DoneAllIcon from '@mui/icons-material/DoneAll';
 import { useMutation } from '@tanstack/react-query';
-import { Button, maxLength, TextInput, useDataProvider, useListContext, useNotify, useRefresh, useTranslate, Translate } from 'react-admin';
+import {
+  Button,
+  maxLength,
+  TextInput,
+  useDataProvider,
+  useListContext,
+  useNotify,
+  useRefresh,
+  useTranslate,
+  Translate,
+} from 'react-admin';
 import { FormDialog } from '../common/FormDialog';
 import type { BatchView, BulkApproveReply } from '@app/contracts';
 import type { ConsoleDataProvider } from '../providers/dataProvider';

@@ -9,7 +9,14 @@ const QUEUE_ROLES: readonly Role[] = [...Object.values(STAGE_ROLE), 'institution
 const queue: ConsoleFeature = {
   routes: [{ path: '/queue', component: MyQueuePage }],
   menu: [
-    { to: '/queue', label: 'app.menu.queue', icon: PendingActionsIcon, section: 'work', permission: 'batches.read', roles: QUEUE_ROLES },
+    {
+      to: '/queue',
+      label: 'app.menu.queue',
+      icon: PendingActionsIcon,
+      section: 'work',
+      permission: 'batches.read',
+      roles: QUEUE_ROLES,
+    },
   ],
 };
 export default queue;

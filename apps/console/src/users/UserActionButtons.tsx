@@ -49,7 +49,15 @@ interface ConfirmedActionProps {
   color?: 'primary' | 'error' | 'warning';
 }
 
-const ConfirmedAction = ({ command, label, icon, title, content, success, color = 'primary' }: ConfirmedActionProps) => {
+const ConfirmedAction = ({
+  command,
+  label,
+  icon,
+  title,
+  content,
+  success,
+  color = 'primary',
+}: ConfirmedActionProps) => {
   const user = useRecordContext<UserView>();
   const notify = useNotify();
   const [open, setOpen] = useState(false);
@@ -159,7 +167,9 @@ export const ResetPasswordButton = () => {
             >
               {temporaryPassword}
             </Typography>
-            <Tooltip title={translate(copied ? 'app.users.temporary_password.copied' : 'app.users.temporary_password.copy')}>
+            <Tooltip
+              title={translate(copied ? 'app.users.temporary_password.copied' : 'app.users.temporary_password.copy')}
+            >
               <IconButton onClick={copy} aria-label={translate('app.users.temporary_password.copy_label')}>
                 <ContentCopyIcon />
               </IconButton>

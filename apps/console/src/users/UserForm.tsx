@@ -33,7 +33,11 @@ const passwordPolicy: Validator = (value: string | undefined, allValues) => {
 const samePassword: Validator = (value: string | undefined, allValues) =>
   value !== allValues.password ? 'app.users.form.password_mismatch' : undefined;
 
-function rolesValidator(granterRoles: readonly Role[], ownOrganisationId: number | undefined, organisation: OrganisationView | undefined): Validator {
+function rolesValidator(
+  granterRoles: readonly Role[],
+  ownOrganisationId: number | undefined,
+  organisation: OrganisationView | undefined,
+): Validator {
   return (value: Role[] | undefined) => {
     if (!value || value.length === 0) return 'app.users.form.roles_required';
     // R-3 三权分立.

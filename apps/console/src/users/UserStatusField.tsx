@@ -3,7 +3,6 @@ import { useRecordContext, Translate } from 'react-admin';
 import { formatBeijingDateTime, isFuture } from '../common/dates';
 import type { UserView } from '@app/contracts';
 
-
 export function isLocked(user: Pick<UserView, 'lockedUntil'>): boolean {
   return isFuture(user.lockedUntil);
 }
@@ -24,12 +23,17 @@ export const UserStatusField = () => {
           size="small"
           color="warning"
           label={
-            <Translate i18nKey="app.users.status.locked_until" options={{ time: formatBeijingDateTime(user.lockedUntil).slice(11, 16) }} />
+            <Translate
+              i18nKey="app.users.status.locked_until"
+              options={{ time: formatBeijingDateTime(user.lockedUntil).slice(11, 16) }}
+            />
           }
           title={formatBeijingDateTime(user.lockedUntil)}
         />
       )}
-      {user.mustChangePassword && <Chip size="small" variant="outlined" label={<Translate i18nKey="app.users.status.must_change_password" />} />}
+      {user.mustChangePassword && (
+        <Chip size="small" variant="outlined" label={<Translate i18nKey="app.users.status.must_change_password" />} />
+      )}
     </Stack>
   );
 };

@@ -20,7 +20,9 @@ describe('roleChoices (R-3: the console offers what the grant table allows)', ()
   });
 
   it('names the refused roles', () => {
-    expect(roleGrantProblem(['municipal_admin'], gz.id, gz, ['institution_operator'])).toContain('所选机构不能设置角色');
+    expect(roleGrantProblem(['municipal_admin'], gz.id, gz, ['institution_operator'])).toContain(
+      '所选机构不能设置角色',
+    );
     expect(roleGrantProblem(['provincial_admin'], gd.id, gz, ['municipal_head'])).toBeNull();
     expect(roleGrantProblem(['municipal_admin'], gz.id, { ...gz, id: 4 }, ['municipal_head'])).toContain('无权');
   });

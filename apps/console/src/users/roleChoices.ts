@@ -16,7 +16,10 @@ export interface RoleChoice {
 }
 
 /** The chosen organisation relative to the administrator's own (the organisation list holds only the subtree). */
-export function grantTargetFor(ownOrganisationId: number | undefined, organisationId: number | undefined): GrantTarget | null {
+export function grantTargetFor(
+  ownOrganisationId: number | undefined,
+  organisationId: number | undefined,
+): GrantTarget | null {
   if (ownOrganisationId == null || organisationId == null) return null;
   return organisationId === ownOrganisationId ? 'own' : 'below';
 }

@@ -17,5 +17,11 @@ export const userFilters = [
       sx={{ minWidth: 260 }}
     />
   </ReferenceInput>,
-  <NullableBooleanInput key="disabled" source="disabled" falseLabel="app.users.status.active" trueLabel="app.users.status.disabled" nullLabel="app.common.all" />,
+  <NullableBooleanInput
+    key="disabled"
+    source="disabled"
+    falseLabel="app.users.status.active"
+    trueLabel="app.users.status.disabled"
+    nullLabel="app.common.all"
+  />,
 ];

@@ -12,7 +12,18 @@ describe('R-3 role grant table', () => {
 
   it.each<[Role, 'own' | 'below', Role[]]>([
     ['national_admin', 'own', ['national_admin', 'national_reviewer', 'auditor']],
-    ['national_admin', 'below', ['provincial_admin', 'provincial_reviewer', 'municipal_admin', 'municipal_head', 'institution_operator', 'auditor']],
+    [
+      'national_admin',
+      'below',
+      [
+        'provincial_admin',
+        'provincial_reviewer',
+        'municipal_admin',
+        'municipal_head',
+        'institution_operator',
+        'auditor',
+      ],
+    ],
     ['provincial_admin', 'own', ['provincial_admin', 'provincial_reviewer']],
     ['provincial_admin', 'below', ['municipal_admin', 'municipal_head', 'institution_operator']],
     ['municipal_admin', 'own', []],

@@ -86,7 +86,14 @@ export type GrantTarget = 'own' | 'below';
 export const ROLE_GRANTS: Record<Role, Record<GrantTarget, readonly Role[]>> = {
   national_admin: {
     own: ['national_admin', 'national_reviewer', 'auditor'],
-    below: ['provincial_admin', 'provincial_reviewer', 'municipal_admin', 'municipal_head', 'institution_operator', 'auditor'],
+    below: [
+      'provincial_admin',
+      'provincial_reviewer',
+      'municipal_admin',
+      'municipal_head',
+      'institution_operator',
+      'auditor',
+    ],
   },
   national_reviewer: { own: [], below: [] },
   provincial_admin: {

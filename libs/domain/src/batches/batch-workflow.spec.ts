@@ -1,11 +1,25 @@
 import { ROLES, Role } from '../access/roles';
-import { actionRefusal, BATCH_STATUSES, BatchStatus, firstStage, nextStatus, REVIEW_STAGES, reviewChain } from './batch-workflow';
+import {
+  actionRefusal,
+  BATCH_STATUSES,
+  BatchStatus,
+  firstStage,
+  nextStatus,
+  REVIEW_STAGES,
+  reviewChain,
+} from './batch-workflow';
 
 describe('batch workflow (R-11, R-13)', () => {
   it('walks municipal → head → provincial → national → published on the Guangdong profile', () => {
     const path: string[] = [firstStage('municipal')];
     while (path[path.length - 1] !== 'published') path.push(nextStatus(path[path.length - 1] as never, 'guangdong'));
-    expect(path).toEqual(['municipal_review', 'municipal_head_approval', 'provincial_review', 'national_review', 'published']);
+    expect(path).toEqual([
+      'municipal_review',
+      'municipal_head_approval',
+      'provincial_review',
+      'national_review',
+      'published',
+    ]);
   });
 
   // the head's approval is Guangdong's rule (粤 二（一）); the national 指南 has no such step.
@@ -17,7 +31,9 @@ describe('batch workflow (R-11, R-13)', () => {
   ] as const)('R-11 chain on the %s profile for an institution under a %s centre', (profile, parent, chain) => {
     expect(reviewChain(profile, parent)).toEqual(chain);
     const walked: string[] = [firstStage(parent)];
-    while (walked[walked.length - 1] !== 'published') walked.push(nextStatus(walked[walked.length - 1] as never, profile));
+    while (walked[walked.length - 1] !== 'published') {
+      walked.push(nextStatus(walked[walked.length - 1] as never, profile));
+    }
     expect(walked).toEqual([...chain, 'published']);
   });
 
@@ -48,7 +64,9 @@ describe('batch workflow (R-11, R-13)', () => {
     published: null,
     returned: null,
   };
-  const table = BATCH_STATUSES.flatMap((status) => ROLES.map((role) => [status, role, deciders[status] === role] as const));
+  const table = BATCH_STATUSES.flatMap((status) =>
+    ROLES.map((role) => [status, role, deciders[status] === role] as const),
+  );
 
   it.each(table)('%s × %s → may decide: %s', (status, role, allowed) => {
     for (const action of ['approve', 'return'] as const) {
@@ -68,7 +86,9 @@ describe('batch workflow (R-11, R-13)', () => {
   });
 
   it('explains a refusal in Chinese', () => {
-    expect(actionRefusal('approve', 'provincial_review', ['municipal_admin'])).toBe('“省级审核”环节只能由省级审核员处理');
+    expect(actionRefusal('approve', 'provincial_review', ['municipal_admin'])).toBe(
+      '“省级审核”环节只能由省级审核员处理',
+    );
     expect(REVIEW_STAGES).toHaveLength(4);
   });
 });

@@ -14,7 +14,12 @@ export const BATCH_STATUSES = [
 ] as const;
 export type BatchStatus = (typeof BATCH_STATUSES)[number];
 
-export const REVIEW_STAGES = ['municipal_review', 'municipal_head_approval', 'provincial_review', 'national_review'] as const;
+export const REVIEW_STAGES = [
+  'municipal_review',
+  'municipal_head_approval',
+  'provincial_review',
+  'national_review',
+] as const;
 export type ReviewStage = (typeof REVIEW_STAGES)[number];
 
 export const BATCH_STATUS_LABELS: Record<BatchStatus, string> = {
@@ -117,4 +122,3 @@ export function actionRefusal(action: WorkflowAction, status: BatchStatus, roles
   const role = STAGE_ROLE[status];
   return roles.includes(role) ? null : `“${BATCH_STATUS_LABELS[status]}”环节只能由${ROLE_LABELS[role]}处理`;
 }
-

@@ -1,10 +1,19 @@
 import { OrganisationLevel } from '../access/roles';
-import { InstitutionStatus, judgeRecord, maintenanceRefusal, proxyUploadRefusal, separationRefusal, SubmissionContext } from './workflow-rules';
+import {
+  InstitutionStatus,
+  judgeRecord,
+  maintenanceRefusal,
+  proxyUploadRefusal,
+  separationRefusal,
+  SubmissionContext,
+} from './workflow-rules';
 
 describe('R-44 maintenance of institutions’ data', () => {
   const levels: OrganisationLevel[] = ['institution', 'municipal', 'provincial', 'national'];
   const statuses: InstitutionStatus[] = ['active', 'ceased', 'dissolved'];
-  const table = statuses.flatMap((status) => levels.map((level) => [status, level, status === 'dissolved' && level === 'institution'] as const));
+  const table = statuses.flatMap((status) =>
+    levels.map((level) => [status, level, status === 'dissolved' && level === 'institution'] as const),
+  );
   it.each(table)('%s institution, actor at %s level → refused: %s', (status, level, refused) => {
     expect(maintenanceRefusal(status, level) !== null).toBe(refused);
   });
@@ -37,20 +46,79 @@ describe('R-14, R-16 judging a (re)submitted record', () => {
   const old = { id: 1, certificateNumber: 'A1', uploadDue: '2026-05-20', cutoff: '2026-10-20' };
   // Issued 2026-11-16: upload due 2026-12-16, cutoff 2027-05-16.
   const fresh = { id: 2, certificateNumber: 'B2', uploadDue: '2026-12-16', cutoff: '2027-05-16' };
-  const returned = (due: string, ids: number[], numbers: string[] = []): SubmissionContext['correction'] => ({ due, ids: new Set(ids), numbers: new Set(numbers) });
-  const ctx = (over: Partial<SubmissionContext>): SubmissionContext => ({ today: '2026-11-23', correction: null, exempted: null, ...over });
+  const returned = (due: string, ids: number[], numbers: string[] = []): SubmissionContext['correction'] => ({
+    due,
+    ids: new Set(ids),
+    numbers: new Set(numbers),
+  });
+  const ctx = (over: Partial<SubmissionContext>): SubmissionContext => ({
+    today: '2026-11-23',
+    correction: null,
+    exempted: null,
+    ...over,
+  });
 
   it.each([
-    ['first submission, past the cutoff', old, ctx({}), { late: true, pastCutoff: true, refused: true, due: '2026-10-20' }],
-    ['first submission, on time', fresh, ctx({}), { late: false, pastCutoff: false, refused: false, due: '2026-12-16' }],
-    ['returned record within its correction period', old, ctx({ correction: returned('2026-12-07', [1]) }), { late: false, pastCutoff: false, refused: false, due: '2026-12-07' }],
-    ['returned record re-uploaded (same number) within the period', old, ctx({ correction: returned('2026-12-07', [99], ['A1']) }), { late: false, pastCutoff: false, refused: false, due: '2026-12-07' }],
-    ['returned record after its correction period', old, ctx({ today: '2026-12-08', correction: returned('2026-12-07', [1]) }), { late: true, pastCutoff: true, refused: true, due: '2026-10-20' }],
-    ['returned, fresh record after its correction period but inside its upload period', fresh, ctx({ today: '2026-12-08', correction: returned('2026-12-07', [2]) }), { late: false, pastCutoff: false, refused: false, due: '2026-12-16' }],
-    ['returned, fresh record after both periods', fresh, ctx({ today: '2026-12-17', correction: returned('2026-12-07', [2]) }), { late: true, pastCutoff: false, refused: false, due: '2026-12-16' }],
-    ['a new record a re-upload added to a returned batch', old, ctx({ correction: returned('2026-12-07', [5], ['Z9']) }), { late: true, pastCutoff: true, refused: true, due: '2026-10-20' }],
-    ['past the cutoff, covered by the exemption', old, ctx({ exempted: { ids: new Set([1]), numbers: new Set() } }), { late: true, pastCutoff: true, refused: false, due: '2026-10-20' }],
-    ['past the cutoff, exemption granted for other records', old, ctx({ exempted: { ids: new Set([3]), numbers: new Set(['C3']) } }), { late: true, pastCutoff: true, refused: true, due: '2026-10-20' }],
+    [
+      'first submission, past the cutoff',
+      old,
+      ctx({}),
+      { late: true, pastCutoff: true, refused: true, due: '2026-10-20' },
+    ],
+    [
+      'first submission, on time',
+      fresh,
+      ctx({}),
+      { late: false, pastCutoff: false, refused: false, due: '2026-12-16' },
+    ],
+    [
+      'returned record within its correction period',
+      old,
+      ctx({ correction: returned('2026-12-07', [1]) }),
+      { late: false, pastCutoff: false, refused: false, due: '2026-12-07' },
+    ],
+    [
+      'returned record re-uploaded (same number) within the period',
+      old,
+      ctx({ correction: returned('2026-12-07', [99], ['A1']) }),
+      { late: false, pastCutoff: false, refused: false, due: '2026-12-07' },
+    ],
+    [
+      'returned record after its correction period',
+      old,
+      ctx({ today: '2026-12-08', correction: returned('2026-12-07', [1]) }),
+      { late: true, pastCutoff: true, refused: true, due: '2026-10-20' },
+    ],
+    [
+      'returned, fresh record after its correction period but inside its upload period',
+      fresh,
+      ctx({ today: '2026-12-08', correction: returned('2026-12-07', [2]) }),
+      { late: false, pastCutoff: false, refused: false, due: '2026-12-16' },
+    ],
+    [
+      'returned, fresh record after both periods',
+      fresh,
+      ctx({ today: '2026-12-17', correction: returned('2026-12-07', [2]) }),
+      { late: true, pastCutoff: false, refused: false, due: '2026-12-16' },
+    ],
+    [
+      'a new record a re-upload added to a returned batch',
+      old,
+      ctx({ correction: returned('2026-12-07', [5], ['Z9']) }),
+      { late: true, pastCutoff: true, refused: true, due: '2026-10-20' },
+    ],
+    [
+      'past the cutoff, covered by the exemption',
+      old,
+      ctx({ exempted: { ids: new Set([1]), numbers: new Set() } }),
+      { late: true, pastCutoff: true, refused: false, due: '2026-10-20' },
+    ],
+    [
+      'past the cutoff, exemption granted for other records',
+      old,
+      ctx({ exempted: { ids: new Set([3]), numbers: new Set(['C3']) } }),
+      { late: true, pastCutoff: true, refused: true, due: '2026-10-20' },
+    ],
   ] as const)('%s', (_name, record, context, expected) => {
     expect(judgeRecord(record, context)).toEqual(expected);
   });

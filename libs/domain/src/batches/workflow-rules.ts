@@ -16,9 +16,15 @@ export interface Refusal {
  * R-44 (指南 第十六条): a ceased institution (停止认定) keeps its maintenance duties; a dissolved one (主体灭失) no
  * longer acts — its own operators may not upload, re-upload, edit, submit or reveal, the parent centre does.
  */
-export function maintenanceRefusal(institutionStatus: InstitutionStatus, actorLevel: OrganisationLevel): Refusal | null {
+export function maintenanceRefusal(
+  institutionStatus: InstitutionStatus,
+  actorLevel: OrganisationLevel,
+): Refusal | null {
   if (institutionStatus === 'dissolved' && actorLevel === 'institution') {
-    return { code: 'INSTITUTION_DISSOLVED', message: '该评价机构已主体灭失，其证书数据由上级技能中心维护，本机构账号不能再上传、修改、提交或查看完整证件号码' };
+    return {
+      code: 'INSTITUTION_DISSOLVED',
+      message: '该评价机构已主体灭失，其证书数据由上级技能中心维护，本机构账号不能再上传、修改、提交或查看完整证件号码',
+    };
   }
   return null;
 }

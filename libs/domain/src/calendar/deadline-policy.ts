@@ -113,8 +113,18 @@ export const DEADLINE_POLICIES: Readonly<Record<DeadlineProfile, Readonly<Record
       15,
       `平台默认时限：${GUIDE}未设市级审核环节，参照${GD} 二（二）市技能中心自接收证书数据起15个工作日内完成审核`,
     ),
-    provincial_review: policy('provincial_review', 'working_days', 30, `${GUIDE}第十条：自接收证书数据起30个工作日内完成审核并上传部中心`),
-    national_publish: policy('national_publish', 'working_days', 15, `${GUIDE}第十条：部中心应当在15个工作日内实现合规证书数据网上查询`),
+    provincial_review: policy(
+      'provincial_review',
+      'working_days',
+      30,
+      `${GUIDE}第十条：自接收证书数据起30个工作日内完成审核并上传部中心`,
+    ),
+    national_publish: policy(
+      'national_publish',
+      'working_days',
+      15,
+      `${GUIDE}第十条：部中心应当在15个工作日内实现合规证书数据网上查询`,
+    ),
     correction_after_municipal_return: policy(
       'correction_after_municipal_return',
       'working_days',
@@ -133,14 +143,34 @@ export const DEADLINE_POLICIES: Readonly<Record<DeadlineProfile, Readonly<Record
       20,
       `${GUIDE}第十一条：部中心退回的证书数据应在20个工作日内更正`,
     ),
-    acceptance_cutoff: policy('acceptance_cutoff', 'months', 6, `${GUIDE}第十二条：自发证日期起逾期超过6个月的，原则上不予受理`),
+    acceptance_cutoff: policy(
+      'acceptance_cutoff',
+      'months',
+      6,
+      `${GUIDE}第十二条：自发证日期起逾期超过6个月的，原则上不予受理`,
+    ),
     ...COMMON,
   },
   guangdong: {
     upload: policy('upload', 'days', 30, `${GD} 二（二）：自发证日期起30日内上报`),
-    municipal_review: policy('municipal_review', 'working_days', 15, `${GD} 二（二）：市技能中心自接收证书数据起15个工作日内完成审核`),
-    provincial_review: policy('provincial_review', 'working_days', 15, `${GD} 二（二）：省技能中心自接收证书数据起15个工作日内完成审核并上传部中心`),
-    national_publish: policy('national_publish', 'working_days', 15, `${GUIDE}第十条：部中心应当在15个工作日内实现合规证书数据网上查询`),
+    municipal_review: policy(
+      'municipal_review',
+      'working_days',
+      15,
+      `${GD} 二（二）：市技能中心自接收证书数据起15个工作日内完成审核`,
+    ),
+    provincial_review: policy(
+      'provincial_review',
+      'working_days',
+      15,
+      `${GD} 二（二）：省技能中心自接收证书数据起15个工作日内完成审核并上传部中心`,
+    ),
+    national_publish: policy(
+      'national_publish',
+      'working_days',
+      15,
+      `${GUIDE}第十条：部中心应当在15个工作日内实现合规证书数据网上查询`,
+    ),
     correction_after_municipal_return: policy(
       'correction_after_municipal_return',
       'working_days',
@@ -159,7 +189,12 @@ export const DEADLINE_POLICIES: Readonly<Record<DeadlineProfile, Readonly<Record
       20,
       `${GD} 二（三）：收到部中心退回通知后20个工作日内完成更正`,
     ),
-    acceptance_cutoff: policy('acceptance_cutoff', 'months', 6, `${GD} 二（四）：自发证日期起逾期6个月未上报的，原则上不予受理`),
+    acceptance_cutoff: policy(
+      'acceptance_cutoff',
+      'months',
+      6,
+      `${GD} 二（四）：自发证日期起逾期6个月未上报的，原则上不予受理`,
+    ),
     ...COMMON,
   },
 };

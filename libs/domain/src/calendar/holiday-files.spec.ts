@@ -38,8 +38,12 @@ describe('config/holidays/*.json', () => {
       // chinese-days names look like "Spring Festival,春节,4"; ours are the notice's words ("春节", "清明节").
       const theirName = theirs.name.split(',')[1] ?? '';
       const theirKind = isWorkday(d)
-        ? ours.weekday >= 6 ? 'adjusted_workday' : 'workday'
-        : theirName !== '' && !/^(Saturday|Sunday)$/.test(theirs.name) ? 'holiday' : 'weekend';
+        ? ours.weekday >= 6
+          ? 'adjusted_workday'
+          : 'workday'
+        : theirName !== '' && !/^(Saturday|Sunday)$/.test(theirs.name)
+          ? 'holiday'
+          : 'weekend';
       if (ours.isWorkingDay !== isWorkday(d) || ours.isWorkingDay === isHoliday(d) || ours.kind !== theirKind) {
         mismatches.push(`${d}: ours ${ours.kind}, chinese-days ${theirKind} (${theirs.name})`);
       } else if (ours.name !== null && !ours.name.includes(theirName)) {

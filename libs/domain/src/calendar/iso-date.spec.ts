@@ -21,14 +21,23 @@ describe('IsoDate', () => {
     expect(toIsoDate(e)).toBe(d);
   });
 
-  it.each(['2026-02-30', '2026-2-1', '2025-02-29', '2026-13-01', '2026-00-10', '2026-01-32', '2026-02-01T00:00', ' 2026-02-01', '２０２６-02-01', '', '0000-01-01'])(
-    'refuses %j with a Chinese message and a stable code',
-    (bad) => {
-      expect(isIsoDate(bad)).toBe(false);
-      expect(() => parseIsoDate(bad)).toThrow(expect.objectContaining({ code: 'CALENDAR_INVALID_DATE' }));
-      expect(() => epochDay(bad)).toThrow(/日期格式无效/);
-    },
-  );
+  it.each([
+    '2026-02-30',
+    '2026-2-1',
+    '2025-02-29',
+    '2026-13-01',
+    '2026-00-10',
+    '2026-01-32',
+    '2026-02-01T00:00',
+    ' 2026-02-01',
+    '２０２６-02-01',
+    '',
+    '0000-01-01',
+  ])('refuses %j with a Chinese message and a stable code', (bad) => {
+    expect(isIsoDate(bad)).toBe(false);
+    expect(() => parseIsoDate(bad)).toThrow(expect.objectContaining({ code: 'CALENDAR_INVALID_DATE' }));
+    expect(() => epochDay(bad)).toThrow(/日期格式无效/);
+  });
 
   it('accepts leap days only in leap years', () => {
     expect(parseIsoDate('2024-02-29')).toEqual({ year: 2024, month: 2, day: 29 });

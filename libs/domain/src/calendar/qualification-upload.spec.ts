@@ -64,8 +64,18 @@ describe('qualificationUploadDue — R-18 (人社鉴发〔2013〕2号 第十二�
 describe('qualificationUploadDatesOfMonth', () => {
   it('gives both upload days of February 2026 with the issue windows they cover', () => {
     const [first, second] = qualificationUploadDatesOfMonth(cal, 2026, 2);
-    expect(first).toMatchObject({ issueFrom: '2026-01-25', issueTo: '2026-02-10', nominalDate: '2026-02-15', due: '2026-02-24' });
-    expect(second).toMatchObject({ issueFrom: '2026-02-11', issueTo: '2026-02-24', nominalDate: '2026-02-28', due: '2026-02-28' });
+    expect(first).toMatchObject({
+      issueFrom: '2026-01-25',
+      issueTo: '2026-02-10',
+      nominalDate: '2026-02-15',
+      due: '2026-02-24',
+    });
+    expect(second).toMatchObject({
+      issueFrom: '2026-02-11',
+      issueTo: '2026-02-24',
+      nominalDate: '2026-02-28',
+      due: '2026-02-28',
+    });
   });
 
   it('windows of consecutive months tile the days without gaps', () => {
@@ -76,6 +86,8 @@ describe('qualificationUploadDatesOfMonth', () => {
   });
 
   it('refuses a bad month', () => {
-    expect(() => qualificationUploadDatesOfMonth(cal, 2026, 13)).toThrow(expect.objectContaining({ code: 'CALENDAR_INVALID_DATE' }));
+    expect(() => qualificationUploadDatesOfMonth(cal, 2026, 13)).toThrow(
+      expect.objectContaining({ code: 'CALENDAR_INVALID_DATE' }),
+    );
   });
 });

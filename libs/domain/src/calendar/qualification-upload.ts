@@ -21,7 +21,13 @@ export interface QualificationUploadSlot {
   explanation: string;
 }
 
-function slot(calendar: WorkingDayCalendar, year: number, month: number, which: 15 | 30, lead: string): QualificationUploadSlot {
+function slot(
+  calendar: WorkingDayCalendar,
+  year: number,
+  month: number,
+  which: 15 | 30,
+  lead: string,
+): QualificationUploadSlot {
   const last = daysInMonth(year, month);
   let issueFrom: IsoDate;
   let issueTo: IsoDate;

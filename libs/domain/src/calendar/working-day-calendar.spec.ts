@@ -84,8 +84,15 @@ describe('WorkingDayCalendar — days of the State Council notices (SPEC Appendi
     const feb = cal.monthDays(2026, 2);
     expect(feb).toHaveLength(28);
     expect(feb.filter((d) => d.kind === 'holiday').map((d) => d.date)).toEqual([
-      '2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21',
-      '2026-02-22', '2026-02-23',
+      '2026-02-15',
+      '2026-02-16',
+      '2026-02-17',
+      '2026-02-18',
+      '2026-02-19',
+      '2026-02-20',
+      '2026-02-21',
+      '2026-02-22',
+      '2026-02-23',
     ]);
     expect(feb.filter((d) => d.kind === 'adjusted_workday').map((d) => d.date)).toEqual(['2026-02-14', '2026-02-28']);
   });
@@ -148,8 +155,15 @@ describe('addWorkingDays — R-15: N working days count only working days after 
   it('explains itself: start not counted, holidays listed, weekends counted, adjusted days counted', () => {
     const r = cal.addWorkingDays('2026-02-12', 15);
     expect(r.skipped.filter((s) => s.kind === 'holiday').map((s) => s.date)).toEqual([
-      '2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21',
-      '2026-02-22', '2026-02-23',
+      '2026-02-15',
+      '2026-02-16',
+      '2026-02-17',
+      '2026-02-18',
+      '2026-02-19',
+      '2026-02-20',
+      '2026-02-21',
+      '2026-02-22',
+      '2026-02-23',
     ]);
     expect(r.skipped.find((s) => s.kind === 'weekend')).toEqual({
       kind: 'weekend',
@@ -188,15 +202,23 @@ describe('addWorkingDays — R-15: N working days count only working days after 
     expect(cal.addWorkingDays('2026-12-17', 10)).toMatchObject({ due: '2026-12-31', provisional: false });
     // Days before 2025 are not covered either (the start day itself is not counted).
     expect(cal.addWorkingDays('2024-12-31', 1)).toMatchObject({ due: '2025-01-02', provisional: false });
-    expect(cal.addWorkingDays('2024-12-30', 1)).toMatchObject({ due: '2024-12-31', provisional: true, uncoveredYears: [2024] });
+    expect(cal.addWorkingDays('2024-12-30', 1)).toMatchObject({
+      due: '2024-12-31',
+      provisional: true,
+      uncoveredYears: [2024],
+    });
   });
 
   it('n = 0 is the start day; bad amounts are refused in Chinese', () => {
     expect(cal.addWorkingDays('2026-02-15', 0).due).toBe('2026-02-15');
     for (const bad of [-1, 1.5, Number.NaN, 2_000_000]) {
-      expect(() => cal.addWorkingDays('2026-02-15', bad)).toThrow(expect.objectContaining({ code: 'CALENDAR_INVALID_AMOUNT' }));
+      expect(() => cal.addWorkingDays('2026-02-15', bad)).toThrow(
+        expect.objectContaining({ code: 'CALENDAR_INVALID_AMOUNT' }),
+      );
     }
-    expect(() => cal.addWorkingDays('2026-02-30', 1)).toThrow(expect.objectContaining({ code: 'CALENDAR_INVALID_DATE' }));
+    expect(() => cal.addWorkingDays('2026-02-30', 1)).toThrow(
+      expect.objectContaining({ code: 'CALENDAR_INVALID_DATE' }),
+    );
   });
 
   it('keeps long periods compact', () => {
@@ -295,15 +317,15 @@ describe('calendar data', () => {
   it('refuses a year twice, an adjusted working day on a weekday and a day in the wrong year', () => {
     const [y2025] = officialYears();
     expect(() => new WorkingDayCalendar([y2025, y2025])).toThrow(/2025 年的节假日安排重复/);
-    expect(
-      () => new WorkingDayCalendar([{ ...y2025, workdays: [{ date: '2025-01-27', name: '春节' }] }]),
-    ).toThrow(/不是周末/);
-    expect(
-      () => new WorkingDayCalendar([{ ...y2025, holidays: [{ date: '2026-01-01', name: '元旦' }] }]),
-    ).toThrow(/不属于 2025 年/);
-    expect(
-      () => new WorkingDayCalendar([{ ...y2025, holidays: [{ date: '2025-02-30', name: '元旦' }] }]),
-    ).toThrow(expect.objectContaining({ code: 'CALENDAR_INVALID_DATA' }));
+    expect(() => new WorkingDayCalendar([{ ...y2025, workdays: [{ date: '2025-01-27', name: '春节' }] }])).toThrow(
+      /不是周末/,
+    );
+    expect(() => new WorkingDayCalendar([{ ...y2025, holidays: [{ date: '2026-01-01', name: '元旦' }] }])).toThrow(
+      /不属于 2025 年/,
+    );
+    expect(() => new WorkingDayCalendar([{ ...y2025, holidays: [{ date: '2025-02-30', name: '元旦' }] }])).toThrow(
+      expect.objectContaining({ code: 'CALENDAR_INVALID_DATA' }),
+    );
   });
 
   it('an empty calendar is weekends only and everything is provisional', () => {

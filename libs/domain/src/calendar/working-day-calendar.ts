@@ -182,7 +182,8 @@ export class WorkingDayCalendar {
     this.holidayRunStart = new Int32Array(this.holidayDays.length);
     for (let i = 1; i < this.holidayDays.length; i++) {
       const sameRun =
-        this.holidayDays[i] === this.holidayDays[i - 1] + 1 && this.names.get(this.holidayDays[i]) === this.names.get(this.holidayDays[i - 1]);
+        this.holidayDays[i] === this.holidayDays[i - 1] + 1 &&
+        this.names.get(this.holidayDays[i]) === this.names.get(this.holidayDays[i - 1]);
       this.holidayRunStart[i] = sameRun ? this.holidayRunStart[i - 1] : i;
     }
     for (const y of published) {
@@ -523,7 +524,7 @@ export class WorkingDayCalendar {
       entries.push(this.holidayEntries[i]);
     }
     // Explanation text: one phrase per run of consecutive same-name holidays.
-    for (let i = lo; i < listedEnd; ) {
+    for (let i = lo; i < listedEnd;) {
       let j = i + 1;
       while (j < listedEnd && this.holidayRunStart[j] === this.holidayRunStart[i]) {
         j++;
@@ -531,7 +532,9 @@ export class WorkingDayCalendar {
       const entry = this.holidayEntries[i];
       const n = j - i;
       parts.push(
-        n === 1 ? `${entry.reason} ${entry.date}` : `${entry.reason} ${entry.date} 至 ${this.holidayEntries[j - 1].date}（${n} 天）`,
+        n === 1
+          ? `${entry.reason} ${entry.date}`
+          : `${entry.reason} ${entry.date} 至 ${this.holidayEntries[j - 1].date}（${n} 天）`,
       );
       i = j;
     }

@@ -30,7 +30,8 @@ const PROVINCES = new Set(
 
 export function analyzeCertificateNumber(raw: string): CertificateNumberAnalysis {
   const normalized = normalizeIdentifierText(raw);
-  const charsetOk = normalized.length > 0 && normalized.length <= CERTIFICATE_NUMBER_MAX_LENGTH && /^[0-9A-Z-]+$/.test(normalized);
+  const charsetOk =
+    normalized.length > 0 && normalized.length <= CERTIFICATE_NUMBER_MAX_LENGTH && /^[0-9A-Z-]+$/.test(normalized);
   const m = SKILL_LEVEL_22.exec(normalized);
   if (m && PROVINCES.has(m[3])) {
     return {

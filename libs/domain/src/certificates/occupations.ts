@@ -61,7 +61,13 @@ export type OccupationResolution =
   | { ok: true; occupation: OccupationEntry; historical: HistoricalOccupationCode | null }
   | { ok: false; reason: 'unknown_code' }
   | { ok: false; reason: 'name_mismatch'; expectedName: string; historical: boolean }
-  | { ok: false; reason: 'historical_code_expired'; historical: HistoricalOccupationCode; until: IsoDate; title: string };
+  | {
+      ok: false;
+      reason: 'historical_code_expired';
+      historical: HistoricalOccupationCode;
+      until: IsoDate;
+      title: string;
+    };
 
 export interface OccupationCatalogue {
   readonly entries: readonly OccupationEntry[];
@@ -80,13 +86,19 @@ export interface OccupationCatalogue {
   membership(entry: OccupationEntry, catalogueId: string): CatalogueMembership;
 }
 
-export function createOccupationCatalogue(entries: readonly OccupationEntry[], history: OccupationHistory = {}): OccupationCatalogue {
+export function createOccupationCatalogue(
+  entries: readonly OccupationEntry[],
+  history: OccupationHistory = {},
+): OccupationCatalogue {
   const codes = new Map(entries.map((e) => [e.code, e]));
   const names = new Map(entries.map((e) => [e.name, e]));
   const historical = history.historical ?? [];
   for (const h of historical) {
     if (!codes.has(h.currentCode)) {
-      throw new DomainError(OCCUPATION_CATALOGUE_INVALID, `历史职业编码 ${h.code} ${h.name} 对应的现行编码 ${h.currentCode} 不在职业目录中`);
+      throw new DomainError(
+        OCCUPATION_CATALOGUE_INVALID,
+        `历史职业编码 ${h.code} ${h.name} 对应的现行编码 ${h.currentCode} 不在职业目录中`,
+      );
     }
   }
   const catalogues = [...(history.qualificationCatalogues ?? [])].sort((a, b) => (a.effective < b.effective ? -1 : 1));
@@ -105,10 +117,21 @@ export function createOccupationCatalogue(entries: readonly OccupationEntry[], h
       if (current && (name === '' || current.name === name)) return { ok: true, occupation: current, historical: null };
       const hit = older.find((h) => h.name === name) ?? (name === '' ? older[0] : undefined);
       if (!hit) {
-        return { ok: false, reason: 'name_mismatch', expectedName: current ? current.name : older[0].name, historical: !current };
+        return {
+          ok: false,
+          reason: 'name_mismatch',
+          expectedName: current ? current.name : older[0].name,
+          historical: !current,
+        };
       }
       if (classification && issueDate !== null && issueDate >= classification.published) {
-        return { ok: false, reason: 'historical_code_expired', historical: hit, until: classification.published, title: classification.title };
+        return {
+          ok: false,
+          reason: 'historical_code_expired',
+          historical: hit,
+          until: classification.published,
+          title: classification.title,
+        };
       }
       return { ok: true, occupation: codes.get(hit.currentCode)!, historical: hit };
     },
@@ -167,10 +190,19 @@ function splitCsvLine(line: string): string[] {
  * The caller reads the file; this stays pure so the API, the console and bench share it.
  */
 export function parseOccupationCatalogueCsv(text: string): OccupationEntry[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   const header = splitCsvLine(lines[0] ?? '').map((h) => h.trim());
   const col = (name: string) => header.indexOf(name);
-  const [iCode, iName, iLevels, iQual, iSource] = ['code', 'name', 'levels', 'in_qualification_catalogue_2021', 'source'].map(col);
+  const [iCode, iName, iLevels, iQual, iSource] = [
+    'code',
+    'name',
+    'levels',
+    'in_qualification_catalogue_2021',
+    'source',
+  ].map(col);
   if (iCode < 0 || iName < 0 || iLevels < 0) {
     throw new DomainError(OCCUPATION_CATALOGUE_INVALID, '职业目录文件缺少 code、name 或 levels 列');
   }
@@ -210,16 +242,27 @@ export function parseOccupationCatalogueCsv(text: string): OccupationEntry[] {
 
 /** Parses config/occupations-historical.csv (code,name,classification,current_code,source). */
 export function parseHistoricalOccupationsCsv(text: string): HistoricalOccupationCode[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   const header = splitCsvLine(lines[0] ?? '').map((h) => h.trim());
   const idx = ['code', 'name', 'classification', 'current_code', 'source'].map((n) => header.indexOf(n));
   if (idx.slice(0, 4).some((i) => i < 0)) {
-    throw new DomainError(OCCUPATION_CATALOGUE_INVALID, '历史职业编码文件缺少 code、name、classification 或 current_code 列');
+    throw new DomainError(
+      OCCUPATION_CATALOGUE_INVALID,
+      '历史职业编码文件缺少 code、name、classification 或 current_code 列',
+    );
   }
   return lines.slice(1).map((line, index) => {
     const f = splitCsvLine(line).map((v) => v.trim());
     const [code, name, classification, currentCode] = idx.slice(0, 4).map((i) => f[i] ?? '');
-    if (!OCCUPATION_CODE_PATTERN.test(code) || !OCCUPATION_CODE_PATTERN.test(currentCode) || name === '' || classification === '') {
+    if (
+      !OCCUPATION_CODE_PATTERN.test(code) ||
+      !OCCUPATION_CODE_PATTERN.test(currentCode) ||
+      name === '' ||
+      classification === ''
+    ) {
       throw new DomainError(OCCUPATION_CATALOGUE_INVALID, `历史职业编码第${index + 2}行无效（${code} ${name}）`);
     }
     return { code, name, classification, currentCode, source: idx[4] >= 0 ? (f[idx[4]] ?? '') : '' };
@@ -227,7 +270,9 @@ export function parseHistoricalOccupationsCsv(text: string): HistoricalOccupatio
 }
 
 /** Validates the parsed config/qualification-catalogues.yaml (the caller parses the YAML; dates may arrive as strings). */
-export function parseOccupationHistoryConfig(raw: unknown): Pick<OccupationHistory, 'qualificationCatalogues' | 'classification'> {
+export function parseOccupationHistoryConfig(
+  raw: unknown,
+): Pick<OccupationHistory, 'qualificationCatalogues' | 'classification'> {
   const bad = (what: string) => new DomainError(OCCUPATION_CATALOGUE_INVALID, `职业资格目录配置无效：${what}`);
   const obj = (raw ?? {}) as { catalogues?: unknown; classifications?: unknown };
   const date = (v: unknown, what: string): IsoDate => {
@@ -242,7 +287,9 @@ export function parseOccupationHistoryConfig(raw: unknown): Pick<OccupationHisto
     return v as Record<string, unknown>[];
   };
   const qualificationCatalogues = list(obj.catalogues, 'catalogues').map((c) => {
-    if (typeof c.id !== 'string' || typeof c.title !== 'string' || typeof c.notice !== 'string') throw bad('目录缺少 id、title 或 notice');
+    if (typeof c.id !== 'string' || typeof c.title !== 'string' || typeof c.notice !== 'string') {
+      throw bad('目录缺少 id、title 或 notice');
+    }
     return { id: c.id, title: c.title, notice: c.notice, effective: date(c.effective, c.id) };
   });
   const classifications = list(obj.classifications, 'classifications').map((c) => {

@@ -220,7 +220,10 @@ export function parseCertificateRecord(
   } else if (idType === 1) {
     const r = validateResidentId(idText, { allowLegacy15: true });
     if (r.ok && r.legacy && issuedOn !== null && issuedOn >= LEGACY_ID_VALID_UNTIL) {
-      error(H.idNumber, '15位旧版居民身份证号码（第一代居民身份证）自2013年1月1日起停止使用，2013年1月1日及以后发证的证书请填写18位号码');
+      error(
+        H.idNumber,
+        '15位旧版居民身份证号码（第一代居民身份证）自2013年1月1日起停止使用，2013年1月1日及以后发证的证书请填写18位号码',
+      );
     } else if (r.ok) {
       idNumber = r.normalized;
       idNumberCanonical = r.canonical;
@@ -254,7 +257,10 @@ export function parseCertificateRecord(
     error(H.gender, `性别与证件号码不一致（证件号码显示为${labelOf(GENDERS, idGender)}）`);
   } else if (idGender !== null && (gender === 0 || gender === 9)) {
     // A resident ID number states the gender (GB 11643-1999 sequence code); 未知/未说明 would contradict it.
-    error(H.gender, `性别不能为“${labelOf(GENDERS, gender)}”：居民身份证号码已表明性别为${labelOf(GENDERS, idGender)}，请填写${labelOf(GENDERS, idGender)}或留空`);
+    error(
+      H.gender,
+      `性别不能为“${labelOf(GENDERS, gender)}”：居民身份证号码已表明性别为${labelOf(GENDERS, idGender)}，请填写${labelOf(GENDERS, idGender)}或留空`,
+    );
   }
 
   // 出生日期: must agree with the resident ID (R-8); derived from it when left empty.
@@ -288,7 +294,9 @@ export function parseCertificateRecord(
   // Codes of an earlier classification (e.g. 6-04-01-01 车工 of the 2013 table) are accepted for records issued before
   // the 2022 大典 was published, and stand for today's occupation in the scope and catalogue checks.
   let occupation: OccupationEntry | undefined;
-  const resolved = OCCUPATION_CODE_PATTERN.test(occupationCode) ? ctx.catalogue.resolve(occupationCode, occupationName, issuedOn) : null;
+  const resolved = OCCUPATION_CODE_PATTERN.test(occupationCode)
+    ? ctx.catalogue.resolve(occupationCode, occupationName, issuedOn)
+    : null;
   if (occupationCode === '') {
     error(H.occupationCode, '职业编码不能为空');
   } else if (!resolved) {
@@ -307,7 +315,10 @@ export function parseCertificateRecord(
   if (occupationName === '') {
     error(H.occupationName, '职业名称不能为空');
   } else if (resolved && !resolved.ok && resolved.reason === 'name_mismatch') {
-    error(H.occupationName, `职业名称与职业编码不符：${occupationCode}对应“${resolved.expectedName}”${resolved.historical ? '（旧版职业分类编码）' : ''}`);
+    error(
+      H.occupationName,
+      `职业名称与职业编码不符：${occupationCode}对应“${resolved.expectedName}”${resolved.historical ? '（旧版职业分类编码）' : ''}`,
+    );
   }
 
   // 工种/职业方向 (optional): 60 English or 30 Chinese characters, like 职业名称 in the 2013 table.
@@ -349,7 +360,9 @@ export function parseCertificateRecord(
   // R-8: occupation and level inside the registered scope on the issue date.
   if (occupation && issueDate !== null && (level !== null || ctx.kind === 'special_ability')) {
     const sameOccupation = ctx.institution.scope.filter((s) => s.occupationCode === occupation.code);
-    const valid = sameOccupation.filter((s) => s.validFrom <= issueDate && (s.validTo === null || issueDate <= s.validTo));
+    const valid = sameOccupation.filter(
+      (s) => s.validFrom <= issueDate && (s.validTo === null || issueDate <= s.validTo),
+    );
     if (sameOccupation.length === 0) {
       error(H.occupationCode, `职业“${occupation.code} ${occupation.name}”不在本机构备案的评价范围内`);
     } else if (valid.length === 0) {
@@ -371,7 +384,10 @@ export function parseCertificateRecord(
         `职业“${occupation.code} ${occupation.name}”不在发证日期（${issuedOn}）施行的《${catalogue.title}》（${catalogue.effective}起施行）中，不能颁发职业资格证书；目录外的职业应按职业技能等级证书上报`,
       );
     } else if (catalogue && membership === 'partial') {
-      warn(H.occupationCode, `《${catalogue.title}》只收录职业“${occupation.name}”的部分工种，请核对本证书的工种/职业方向属于目录范围`);
+      warn(
+        H.occupationCode,
+        `《${catalogue.title}》只收录职业“${occupation.name}”的部分工种，请核对本证书的工种/职业方向属于目录范围`,
+      );
     }
   }
 
@@ -453,6 +469,9 @@ export function parseCertificateRecord(
 }
 
 /** R-8: the problems of one record (errors and warnings), each naming the column in Chinese. */
-export function validateCertificateRecord(input: CertificateRecordInput, ctx: CertificateValidationContext): RecordIssue[] {
+export function validateCertificateRecord(
+  input: CertificateRecordInput,
+  ctx: CertificateValidationContext,
+): RecordIssue[] {
   return parseCertificateRecord(input, ctx).issues;
 }

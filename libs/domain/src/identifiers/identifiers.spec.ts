@@ -82,7 +82,11 @@ describe('validateResidentId (GB 11643-1999, Appendix B)', () => {
 
   const arbIdParts = fc.record({
     region: fc.constantFrom('440106', '440305', '440604', '441900', '510104', '510703', '511302', '810000'),
-    birth: fc.date({ min: new Date('1940-01-01T00:00:00Z'), max: new Date('2010-12-31T00:00:00Z'), noInvalidDate: true }),
+    birth: fc.date({
+      min: new Date('1940-01-01T00:00:00Z'),
+      max: new Date('2010-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    }),
     gender: fc.constantFrom(1 as const, 2 as const),
     seed: fc.integer(),
   });
@@ -100,20 +104,25 @@ describe('validateResidentId (GB 11643-1999, Appendix B)', () => {
 
   it('property: changing any one character of a valid number makes it invalid', () => {
     fc.assert(
-      fc.property(arbIdParts, fc.nat(17), fc.integer({ min: 1, max: 10 }), ({ region, birth, gender, seed }, pos, delta) => {
-        const id = generateResidentId(createSeededRng(seed), {
-          regionCode: region,
-          birthDate: birth.toISOString().slice(0, 10),
-          gender,
-        });
-        const alphabet = '0123456789X';
-        const current = alphabet.indexOf(id[pos]);
-        const size = pos === 17 ? 11 : 10;
-        const replacement = alphabet[(current + delta) % size];
-        fc.pre(replacement !== id[pos]);
-        const changed = id.slice(0, pos) + replacement + id.slice(pos + 1);
-        return !validateResidentId(changed).ok;
-      }),
+      fc.property(
+        arbIdParts,
+        fc.nat(17),
+        fc.integer({ min: 1, max: 10 }),
+        ({ region, birth, gender, seed }, pos, delta) => {
+          const id = generateResidentId(createSeededRng(seed), {
+            regionCode: region,
+            birthDate: birth.toISOString().slice(0, 10),
+            gender,
+          });
+          const alphabet = '0123456789X';
+          const current = alphabet.indexOf(id[pos]);
+          const size = pos === 17 ? 11 : 10;
+          const replacement = alphabet[(current + delta) % size];
+          fc.pre(replacement !== id[pos]);
+          const changed = id.slice(0, pos) + replacement + id.slice(pos + 1);
+          return !validateResidentId(changed).ok;
+        },
+      ),
     );
   });
 

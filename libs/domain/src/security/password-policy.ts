@@ -24,7 +24,9 @@ export function checkPasswordPolicy(password: string, context: PasswordPolicyCon
   if (classes < 3) {
     problems.push('密码须包含大写字母、小写字母、数字、特殊符号中的至少三类');
   }
-  const username = String(context.username ?? '').trim().toLowerCase();
+  const username = String(context.username ?? '')
+    .trim()
+    .toLowerCase();
   if (username.length >= 3 && pw.toLowerCase().includes(username)) {
     problems.push('密码不得包含用户名');
   }

@@ -10,7 +10,11 @@ describe('R-41 checkPasswordPolicy', () => {
     ['abcdefgh', 'x', ['密码须包含大写字母、小写字母、数字、特殊符号中的至少三类']],
     ['abcdef12', 'x', ['密码须包含大写字母、小写字母、数字、特殊符号中的至少三类']],
     ['ZhangSan2024!', 'zhangsan', ['密码不得包含用户名']],
-    ['abc', 'abc', ['密码长度至少为8位', '密码须包含大写字母、小写字母、数字、特殊符号中的至少三类', '密码不得包含用户名']],
+    [
+      'abc',
+      'abc',
+      ['密码长度至少为8位', '密码须包含大写字母、小写字母、数字、特殊符号中的至少三类', '密码不得包含用户名'],
+    ],
   ])('%j (username %j) → %j', (pw, username, problems) => {
     expect(checkPasswordPolicy(pw, { username })).toEqual(problems);
   });
@@ -47,10 +51,17 @@ describe('R-42 escapeCellForExport', () => {
 
   it('property: escaped text never starts a formula, and unescaping restores it', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string().map((x) => `'=${x}`), fc.string().map((x) => `''-${x}`)), (s) => {
-        const escaped = escapeCellForExport<string>(s);
-        return !looksLikeFormula(escaped) && unescapeImportedCell(escaped) === s;
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string().map((x) => `'=${x}`),
+          fc.string().map((x) => `''-${x}`),
+        ),
+        (s) => {
+          const escaped = escapeCellForExport<string>(s);
+          return !looksLikeFormula(escaped) && unescapeImportedCell(escaped) === s;
+        },
+      ),
     );
   });
 });

@@ -5,7 +5,13 @@ import { IsInt, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'c
 const OptionalText = (max: number) => applyDecorators(ApiPropertyOptional(), IsOptional(), IsString(), MaxLength(max));
 /** A label as in the template (三级/高级工, 男 …) or its numeric code. */
 const OptionalCode = () =>
-  applyDecorators(ApiPropertyOptional(), IsOptional(), ValidateIf((_, v) => typeof v !== 'number'), IsString(), MaxLength(32));
+  applyDecorators(
+    ApiPropertyOptional(),
+    IsOptional(),
+    ValidateIf((_, v) => typeof v !== 'number'),
+    IsString(),
+    MaxLength(32),
+  );
 
 /**
  * Editing a record of a draft or returned batch. Fields take what the template takes; an omitted field keeps

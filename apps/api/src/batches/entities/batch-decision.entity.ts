@@ -74,5 +74,10 @@ export class BatchDecisionRecord extends EntityBase {
 
 /** The decision columns that say who acted. */
 export function decidedBy(actor: Actor) {
-  return { actorId: actor.userId, actorName: actor.displayName, actorRole: actor.roles.join(','), organisationId: actor.organisationId };
+  return {
+    actorId: actor.userId,
+    actorName: actor.displayName,
+    actorRole: actor.roles.join(','),
+    organisationId: actor.organisationId,
+  };
 }

@@ -58,7 +58,12 @@ describe('bench data generator', () => {
       expect(rows).toHaveLength(50);
       const expected = [...data.certificates];
       rows.forEach((row, i) => {
-        const ctx: CertificateValidationContext = { today, kind: 'skill_level', catalogue, institution: data.institutions[0] };
+        const ctx: CertificateValidationContext = {
+          today,
+          kind: 'skill_level',
+          catalogue,
+          institution: data.institutions[0],
+        };
         expect(parseCertificateRecord(row.values, ctx).record).toEqual(expected[i].record);
       });
     } finally {
@@ -76,7 +81,12 @@ describe('bench data generator', () => {
       let n = 0;
       for await (const row of readBatchFile(path, { maxRows: 20_000, maxBytes: 5e7 })) {
         const want = expected.next().value!.values;
-        if (row.values.holderName !== want.holderName || row.values.idType !== want.idType || row.values.education !== want.education || row.values.occupationName !== want.occupationName) {
+        if (
+          row.values.holderName !== want.holderName ||
+          row.values.idType !== want.idType ||
+          row.values.education !== want.education ||
+          row.values.occupationName !== want.occupationName
+        ) {
           throw new Error(`row ${row.rowNumber}: ${JSON.stringify(row.values)} != ${JSON.stringify(want)}`);
         }
         n++;

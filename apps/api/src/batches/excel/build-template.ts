@@ -1,6 +1,12 @@
 import type { OccupationCatalogue } from '@app/domain';
 import { PassThrough, type Writable } from 'node:stream';
-import { addDataSheet, addSupportSheets, createLayoutWriter, writeHeaderRow, type TemplateKind } from './template-layout';
+import {
+  addDataSheet,
+  addSupportSheets,
+  createLayoutWriter,
+  writeHeaderRow,
+  type TemplateKind,
+} from './template-layout';
 
 export interface BuildTemplateOptions {
   catalogue: OccupationCatalogue;
@@ -14,7 +20,11 @@ export interface BuildTemplateOptions {
  */
 export async function buildTemplate(kind: TemplateKind, options: BuildTemplateOptions, out: Writable): Promise<void>;
 export async function buildTemplate(kind: TemplateKind, options: BuildTemplateOptions): Promise<Buffer>;
-export async function buildTemplate(kind: TemplateKind, options: BuildTemplateOptions, out?: Writable): Promise<Buffer | void> {
+export async function buildTemplate(
+  kind: TemplateKind,
+  options: BuildTemplateOptions,
+  out?: Writable,
+): Promise<Buffer | void> {
   const target = out ?? new PassThrough();
   const chunks: Buffer[] = [];
   if (!out) {

@@ -1,4 +1,9 @@
-import { createOccupationCatalogue, escapeCellForExport, unescapeImportedCell, type OccupationCatalogue } from '@app/domain';
+import {
+  createOccupationCatalogue,
+  escapeCellForExport,
+  unescapeImportedCell,
+  type OccupationCatalogue,
+} from '@app/domain';
 import * as ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import { ensureExcelJsUtf8Safe } from './exceljs-utf8';
@@ -153,7 +158,9 @@ export async function writeErrorReport(
         if (empty && rowErrors.length === 0) {
           continue;
         }
-        const messages = rowErrors.map((e) => (e.column && columnIndex.has(e.column) ? `【${e.column}】${e.message}` : e.message));
+        const messages = rowErrors.map((e) =>
+          e.column && columnIndex.has(e.column) ? `【${e.column}】${e.message}` : e.message,
+        );
         values.push(messages.length > 0 ? escapeCellForExport(messages.join('；')) : null);
         // Keep the user's row numbers so 错误说明 and the upload's error list agree.
         const row = sheet.getRow(source.number);

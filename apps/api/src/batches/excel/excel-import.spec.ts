@@ -40,7 +40,10 @@ async function templatePath(kind: 'skill_level' | 'qualification' = 'skill_level
 }
 
 /** Opens the template like a user in Excel, fills rows, saves under a new name. */
-async function filled(rows: ExcelJS.CellValue[][], kind: 'skill_level' | 'qualification' = 'skill_level'): Promise<string> {
+async function filled(
+  rows: ExcelJS.CellValue[][],
+  kind: 'skill_level' | 'qualification' = 'skill_level',
+): Promise<string> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(await templatePath(kind));
   const ws = wb.getWorksheet(DATA_SHEET_NAME)!;
@@ -71,12 +74,42 @@ async function refusal(promise: Promise<unknown>): Promise<DomainError> {
 }
 
 const ROW_A: ExcelJS.CellValue[] = [
-  '王晓明', '居民身份证', '440106199005170014', '男', new Date(Date.UTC(1990, 4, 17)), '大学本科', '6-18-01-01', '车工', '',
-  '三级/高级工', 'Y000044000001253000123', new Date(Date.UTC(2025, 2, 10)), 'ZK001', 84.8, 85, null, '良好',
+  '王晓明',
+  '居民身份证',
+  '440106199005170014',
+  '男',
+  new Date(Date.UTC(1990, 4, 17)),
+  '大学本科',
+  '6-18-01-01',
+  '车工',
+  '',
+  '三级/高级工',
+  'Y000044000001253000123',
+  new Date(Date.UTC(2025, 2, 10)),
+  'ZK001',
+  84.8,
+  85,
+  null,
+  '良好',
 ];
 const ROW_B: ExcelJS.CellValue[] = [
-  '李毛', '1', '11010519491231002X', '2', '1949-12-31', '92', '4-10-01-05', '养老护理员', '', '5',
-  'Y000044000001255000124', '2025-03-11', null, null, null, null, null,
+  '李毛',
+  '1',
+  '11010519491231002X',
+  '2',
+  '1949-12-31',
+  '92',
+  '4-10-01-05',
+  '养老护理员',
+  '',
+  '5',
+  'Y000044000001255000124',
+  '2025-03-11',
+  null,
+  null,
+  null,
+  null,
+  null,
 ];
 
 /** A zip written by hand so sizes and layout can be made hostile. */
@@ -136,15 +169,31 @@ describe('buildTemplate (R-12)', () => {
     const ws = wb.getWorksheet(DATA_SHEET_NAME)!;
     expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([...TEMPLATE_HEADERS]);
     expect(TEMPLATE_HEADERS).toEqual([
-      '姓名', '证件类型', '证件号码', '性别', '出生日期', '文化程度', '职业编码', '职业名称', '工种/职业方向',
-      '职业技能等级', '证书编号', '发证日期', '准考证号', '理论知识考试成绩', '操作技能考核成绩', '综合评审成绩', '评定成绩',
+      '姓名',
+      '证件类型',
+      '证件号码',
+      '性别',
+      '出生日期',
+      '文化程度',
+      '职业编码',
+      '职业名称',
+      '工种/职业方向',
+      '职业技能等级',
+      '证书编号',
+      '发证日期',
+      '准考证号',
+      '理论知识考试成绩',
+      '操作技能考核成绩',
+      '综合评审成绩',
+      '评定成绩',
     ]);
     expect(ws.getCell('A1').font?.bold).toBe(true);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(ws.getColumn(3).numFmt).toBe('@');
     expect(ws.getColumn(11).numFmt).toBe('@');
     expect(ws.getColumn(12).numFmt).toBe('yyyy-mm-dd');
-    const validations = (ws as unknown as { dataValidations: { find(a: string): ExcelJS.DataValidation | undefined } }).dataValidations;
+    const validations = (ws as unknown as { dataValidations: { find(a: string): ExcelJS.DataValidation | undefined } })
+      .dataValidations;
     const gender = validations.find('D2');
     expect(gender).toMatchObject({ type: 'list', formulae: ["'代码表'!$B$2:$B$5"] });
 
@@ -176,18 +225,37 @@ describe('readBatchFile', () => {
         rowNumber: 2,
         issues: [],
         values: {
-          holderName: '王晓明', idType: '居民身份证', idNumber: '440106199005170014', gender: '男', birthDate: '1990-05-17',
-          education: '大学本科', occupationCode: '6-18-01-01', occupationName: '车工', level: '三级/高级工',
-          certificateNumber: 'Y000044000001253000123', issueDate: '2025-03-10', admissionTicket: 'ZK001',
-          theoryScore: '84.8', practicalScore: '85', result: '良好',
+          holderName: '王晓明',
+          idType: '居民身份证',
+          idNumber: '440106199005170014',
+          gender: '男',
+          birthDate: '1990-05-17',
+          education: '大学本科',
+          occupationCode: '6-18-01-01',
+          occupationName: '车工',
+          level: '三级/高级工',
+          certificateNumber: 'Y000044000001253000123',
+          issueDate: '2025-03-10',
+          admissionTicket: 'ZK001',
+          theoryScore: '84.8',
+          practicalScore: '85',
+          result: '良好',
         },
       },
       {
         rowNumber: 4,
         issues: [],
         values: {
-          holderName: '李毛', idType: '1', idNumber: '11010519491231002X', gender: '2', birthDate: '1949-12-31', education: '92',
-          occupationCode: '4-10-01-05', occupationName: '养老护理员', level: '5', certificateNumber: 'Y000044000001255000124',
+          holderName: '李毛',
+          idType: '1',
+          idNumber: '11010519491231002X',
+          gender: '2',
+          birthDate: '1949-12-31',
+          education: '92',
+          occupationCode: '4-10-01-05',
+          occupationName: '养老护理员',
+          level: '5',
+          certificateNumber: 'Y000044000001255000124',
           issueDate: '2025-03-11',
         },
       },
@@ -331,7 +399,11 @@ describe('readBatchFile', () => {
     const types = { name: '[Content_Types].xml', data: Buffer.from('<Types/>') };
 
     it('refuses a highly compressed entry by its declared ratio, without inflating it', async () => {
-      const bomb = zip([types, workbook, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(20 * 1024 * 1024, 0x20) }]);
+      const bomb = zip([
+        types,
+        workbook,
+        { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(20 * 1024 * 1024, 0x20) },
+      ]);
       expect(bomb.length).toBeLessThan(100 * 1024);
       const e = await refusal(readAll(await file('bomb-ratio.xlsx', bomb)));
       expect(e.code).toBe('IMPORT_ZIP_BOMB');
@@ -341,21 +413,32 @@ describe('readBatchFile', () => {
     it('refuses an archive whose unpacked size exceeds the limit', async () => {
       const big = zip([types, workbook, { name: 'xl/sharedStrings.xml', data: Buffer.alloc(3 * 1024 * 1024, 7) }]);
       const e = await refusal(
-        readAll(await file('bomb-size.xlsx', big), { ...OPTIONS, zipLimits: { maxUncompressedBytes: 2 * 1024 * 1024, maxRatio: 100_000 } }),
+        readAll(await file('bomb-size.xlsx', big), {
+          ...OPTIONS,
+          zipLimits: { maxUncompressedBytes: 2 * 1024 * 1024, maxRatio: 100_000 },
+        }),
       );
       expect(e.code).toBe('IMPORT_ZIP_BOMB');
       expect(e.message).toContain('解压后体积过大');
     });
 
     it('refuses an archive with too many entries', async () => {
-      const many = zip([types, workbook, ...Array.from({ length: 1001 }, (_, i) => ({ name: `x/${i}.xml`, data: Buffer.from('x') }))]);
+      const many = zip([
+        types,
+        workbook,
+        ...Array.from({ length: 1001 }, (_, i) => ({ name: `x/${i}.xml`, data: Buffer.from('x') })),
+      ]);
       const e = await refusal(readAll(await file('bomb-entries.xlsx', many)));
       expect(e.code).toBe('IMPORT_ZIP_BOMB');
       expect(e.message).toContain('文件数过多');
     });
 
     it('refuses an entry that inflates to more than its directory declares', async () => {
-      const liar = zip([types, workbook, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(200_000, 0x41), declaredSize: 5_000 }]);
+      const liar = zip([
+        types,
+        workbook,
+        { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(200_000, 0x41), declaredSize: 5_000 },
+      ]);
       const e = await refusal(readAll(await file('bomb-liar.xlsx', liar)));
       expect(e.code).toBe('IMPORT_ZIP_BOMB');
       expect(e.message).toContain('超过声明');
@@ -403,7 +486,9 @@ describe('writeErrorReport (R-12, R-42)', () => {
     expect(ws.getCell('A2').value).toBe('王晓明');
     expect(ws.getCell('R2').value).toBeNull();
     expect(ws.getCell('A3').value).toBe('李毛');
-    expect(ws.getCell('R3').value).toBe('【证件号码】居民身份证号码校验位错误；【证书编号】证书编号与第2行重复；【证书编号】证书编号不是常见格式；本行另有问题');
+    expect(ws.getCell('R3').value).toBe(
+      '【证件号码】居民身份证号码校验位错误；【证书编号】证书编号与第2行重复；【证书编号】证书编号不是常见格式；本行另有问题',
+    );
     expect((ws.getCell('C3').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
     expect((ws.getCell('K3').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
     expect((ws.getCell('A3').fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).toBeUndefined();
@@ -436,7 +521,10 @@ describe('occupation catalogue (config/occupations.csv)', () => {
       ['Q21', '2021-11-23'],
     ]);
     expect(catalogue.classification).toMatchObject({ id: 'D22', published: '2022-09-28' });
-    expect(catalogue.resolve('6-04-01-01', '车工', '2014-06-30')).toMatchObject({ ok: true, occupation: { code: '6-18-01-01' } });
+    expect(catalogue.resolve('6-04-01-01', '车工', '2014-06-30')).toMatchObject({
+      ok: true,
+      occupation: { code: '6-18-01-01' },
+    });
     expect(catalogue.membership(catalogue.byCode('6-18-01-01')!, 'Q17')).toBe('yes');
     expect(catalogue.membership(catalogue.byCode('6-18-01-01')!, 'Q21')).toBe('no');
     expect(catalogue.membership(catalogue.byCode('4-07-05-02')!, 'Q21')).toBe('partial');

@@ -19,7 +19,11 @@ export function importError(code: ImportErrorCode, message: string, details?: Re
 }
 
 export const notXlsx = (why: string, details?: Record<string, unknown>) =>
-  importError(ImportErrorCode.NOT_XLSX, `文件不是有效的 Excel（.xlsx）文件：${why}。请使用平台下载的导入模板填写后上传`, details);
+  importError(
+    ImportErrorCode.NOT_XLSX,
+    `文件不是有效的 Excel（.xlsx）文件：${why}。请使用平台下载的导入模板填写后上传`,
+    details,
+  );
 
 export const foreignTemplate = (why: string, details?: Record<string, unknown>) =>
   importError(

@@ -91,10 +91,12 @@ function parseWorkbookXml(xml: string): WorkbookInfo {
     name: attr(m[0], 'name') ?? '',
     state: attr(m[0], 'state') ?? 'visible',
   }));
-  const definedNames = [...xml.matchAll(/<(?:\w+:)?definedName\s([^>]*)>([^<]*)<\/(?:\w+:)?definedName>/g)].map((m) => ({
-    name: attr(` ${m[1]}`, 'name') ?? '',
-    ref: decodeXml(m[2]),
-  }));
+  const definedNames = [...xml.matchAll(/<(?:\w+:)?definedName\s([^>]*)>([^<]*)<\/(?:\w+:)?definedName>/g)].map(
+    (m) => ({
+      name: attr(` ${m[1]}`, 'name') ?? '',
+      ref: decodeXml(m[2]),
+    }),
+  );
   return { sheets, definedNames };
 }
 
@@ -239,7 +241,10 @@ function headerText(value: ExcelJS.CellValue): string {
     return '';
   }
   if (typeof value === 'object' && 'richText' in value) {
-    return value.richText.map((r) => r.text).join('').trim();
+    return value.richText
+      .map((r) => r.text)
+      .join('')
+      .trim();
   }
   return (typeof value === 'object' ? JSON.stringify(value) : String(value)).trim();
 }
@@ -256,7 +261,9 @@ function checkHeader(row: ExcelJS.Row): void {
       });
     }
   }
-  const extra = found.slice(TEMPLATE_HEADERS.length).filter((h, i) => h !== '' && !(i === 0 && h === ERROR_COLUMN_HEADER));
+  const extra = found
+    .slice(TEMPLATE_HEADERS.length)
+    .filter((h, i) => h !== '' && !(i === 0 && h === ERROR_COLUMN_HEADER));
   if (extra.length > 0) {
     throw foreignTemplate(`表头后有多余的列“${extra[0]}”`);
   }
@@ -275,7 +282,11 @@ const READ_ATTEMPTS = 2;
  * parsed). It fails before the first row, since worksheets are read after the entries they depend on, so the
  * file is read again once; a second failure is answered in Chinese (422 IMPORT_UNREADABLE), never as a 500.
  */
-export async function* readBatchRows(filePath: string, meta: BatchFileMeta, options: ReadBatchFileOptions): AsyncGenerator<BatchRow> {
+export async function* readBatchRows(
+  filePath: string,
+  meta: BatchFileMeta,
+  options: ReadBatchFileOptions,
+): AsyncGenerator<BatchRow> {
   for (let attempt = 1; ; attempt++) {
     let yielded = false;
     try {
@@ -287,14 +298,22 @@ export async function* readBatchRows(filePath: string, meta: BatchFileMeta, opti
     } catch (error) {
       if (error instanceof DomainError || yielded) throw error;
       if (attempt < READ_ATTEMPTS) continue;
-      throw importError(ImportErrorCode.UNREADABLE, '文件内容无法完整读取。请用 Excel 或 WPS 打开后另存为 .xlsx 文件，再重新上传', {
-        reason: error instanceof Error ? error.message : String(error),
-      });
+      throw importError(
+        ImportErrorCode.UNREADABLE,
+        '文件内容无法完整读取。请用 Excel 或 WPS 打开后另存为 .xlsx 文件，再重新上传',
+        {
+          reason: error instanceof Error ? error.message : String(error),
+        },
+      );
     }
   }
 }
 
-async function* readBatchRowsOnce(filePath: string, meta: BatchFileMeta, options: ReadBatchFileOptions): AsyncGenerator<BatchRow> {
+async function* readBatchRowsOnce(
+  filePath: string,
+  meta: BatchFileMeta,
+  options: ReadBatchFileOptions,
+): AsyncGenerator<BatchRow> {
   ensureExcelJsUtf8Safe();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, {
     styles: 'cache',

@@ -70,16 +70,60 @@ export interface TemplateColumnSpec {
 const SPEC: Record<CertificateRecordField, Omit<TemplateColumnSpec, 'field' | 'header'>> = {
   holderName: { width: 12, format: 'text', required: '必填', help: '持证人姓名，最多10个汉字或20个英文字符' },
   idType: { width: 22, format: 'text', list: 'idType', required: '必填', help: '从下拉列表选择，或填写代码' },
-  idNumber: { width: 22, format: 'text', required: '必填', help: '居民身份证须为18位有效号码（末位X大写）；请保持文本格式，避免被Excel截断' },
-  gender: { width: 8, format: 'text', list: 'gender', required: '居民身份证可不填', help: '男/女（代码1/2），须与身份证号码一致；居民身份证可不填，由号码得出' },
-  birthDate: { width: 12, format: 'date', required: '居民身份证可不填', help: 'YYYY-MM-DD，须与身份证号码一致；居民身份证可不填' },
-  education: { width: 18, format: 'text', list: 'education', required: '选填', help: '2013年数据采集表代码91—99或其名称' },
-  occupationCode: { width: 12, format: 'text', list: 'occupationCode', required: '必填', help: '《职业分类大典（2022年版）》编码，如6-18-01-01，须在本机构备案范围内' },
+  idNumber: {
+    width: 22,
+    format: 'text',
+    required: '必填',
+    help: '居民身份证须为18位有效号码（末位X大写）；请保持文本格式，避免被Excel截断',
+  },
+  gender: {
+    width: 8,
+    format: 'text',
+    list: 'gender',
+    required: '居民身份证可不填',
+    help: '男/女（代码1/2），须与身份证号码一致；居民身份证可不填，由号码得出',
+  },
+  birthDate: {
+    width: 12,
+    format: 'date',
+    required: '居民身份证可不填',
+    help: 'YYYY-MM-DD，须与身份证号码一致；居民身份证可不填',
+  },
+  education: {
+    width: 18,
+    format: 'text',
+    list: 'education',
+    required: '选填',
+    help: '2013年数据采集表代码91—99或其名称',
+  },
+  occupationCode: {
+    width: 12,
+    format: 'text',
+    list: 'occupationCode',
+    required: '必填',
+    help: '《职业分类大典（2022年版）》编码，如6-18-01-01，须在本机构备案范围内',
+  },
   occupationName: { width: 22, format: 'text', list: 'occupationName', required: '必填', help: '须与职业编码对应' },
   workType: { width: 18, format: 'text', required: '选填', help: '工种或职业方向名称，最多30个汉字' },
-  level: { width: 14, format: 'text', list: 'level', required: '必填', help: '五级/初级工 … 一级/高级技师，或代码5—1；须在备案等级范围内' },
-  certificateNumber: { width: 26, format: 'text', required: '必填', help: '全国唯一；职业技能等级证书通常为22位（Y/S开头），职业资格证书通常为16位数字' },
-  issueDate: { width: 12, format: 'date', required: '必填', help: 'YYYY-MM-DD，不得晚于今天、不得早于机构备案日期；持证人发证时须年满16周岁' },
+  level: {
+    width: 14,
+    format: 'text',
+    list: 'level',
+    required: '必填',
+    help: '五级/初级工 … 一级/高级技师，或代码5—1；须在备案等级范围内',
+  },
+  certificateNumber: {
+    width: 26,
+    format: 'text',
+    required: '必填',
+    help: '全国唯一；职业技能等级证书通常为22位（Y/S开头），职业资格证书通常为16位数字',
+  },
+  issueDate: {
+    width: 12,
+    format: 'date',
+    required: '必填',
+    help: 'YYYY-MM-DD，不得晚于今天、不得早于机构备案日期；持证人发证时须年满16周岁',
+  },
   admissionTicket: { width: 18, format: 'text', required: '选填', help: '字母、数字或“-”，最多30个字符' },
   theoryScore: { width: 10, format: 'general', required: '选填', help: '0—100，最多一位小数' },
   practicalScore: { width: 10, format: 'general', required: '选填', help: '0—100，最多一位小数' },
@@ -143,7 +187,10 @@ export function addDataSheet(
   });
   sheet.columns = [
     ...TEMPLATE_COLUMNS.map((c) => ({ width: c.width, style: NUM_FMT[c.format] ? { numFmt: NUM_FMT[c.format] } : {} })),
-    ...extraColumns.map((c) => ({ width: c.width, style: { alignment: { wrapText: true, vertical: 'top' as const } } })),
+    ...extraColumns.map((c) => ({
+      width: c.width,
+      style: { alignment: { wrapText: true, vertical: 'top' as const } },
+    })),
   ];
   const lists = listColumns(catalogue);
   const lastRow = TEMPLATE_VALIDATION_ROWS + 1;
@@ -156,16 +203,19 @@ export function addDataSheet(
     const col = columnLetter(listIndex + 1);
     const letter = columnLetter(i + 1);
     // Range keys are supported by exceljs at runtime but missing from its typings.
-    (sheet as unknown as { dataValidations: { add(range: string, v: DataValidation): void } }).dataValidations.add(`${letter}2:${letter}${lastRow}`, {
-      type: 'list',
-      allowBlank: true,
-      formulae: [`'${LISTS_SHEET_NAME}'!$${col}$2:$${col}$${list.values.length + 1}`],
-      // Warning, not stop: the 2013 table's numeric codes may be typed instead of labels (issue 4).
-      errorStyle: 'warning',
-      showErrorMessage: true,
-      errorTitle: c.header,
-      error: '建议从下拉列表中选择；也可填写对应代码。是否有效以上传校验结果为准。',
-    });
+    (sheet as unknown as { dataValidations: { add(range: string, v: DataValidation): void } }).dataValidations.add(
+      `${letter}2:${letter}${lastRow}`,
+      {
+        type: 'list',
+        allowBlank: true,
+        formulae: [`'${LISTS_SHEET_NAME}'!$${col}$2:$${col}$${list.values.length + 1}`],
+        // Warning, not stop: the 2013 table's numeric codes may be typed instead of labels (issue 4).
+        errorStyle: 'warning',
+        showErrorMessage: true,
+        errorTitle: c.header,
+        error: '建议从下拉列表中选择；也可填写对应代码。是否有效以上传校验结果为准。',
+      },
+    );
   });
   return sheet;
 }
@@ -188,7 +238,12 @@ export function writeHeaderRow(sheet: Worksheet, extraHeaders: string[] = []): v
  * Adds 填写说明, the hidden 代码表 (drop-down sources), the veryHidden _meta sheet and the marker name.
  * Call after the data sheet is committed.
  */
-export function addSupportSheets(workbook: Writer, kind: TemplateKind, catalogue: OccupationCatalogue, generatedAt: Date): void {
+export function addSupportSheets(
+  workbook: Writer,
+  kind: TemplateKind,
+  catalogue: OccupationCatalogue,
+  generatedAt: Date,
+): void {
   const kindLabel = labelOf(CERTIFICATE_KINDS, kind);
 
   const help = workbook.addWorksheet(INSTRUCTIONS_SHEET_NAME);

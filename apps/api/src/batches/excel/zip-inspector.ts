@@ -256,7 +256,11 @@ export async function readZipEntry(path: string, entry: ZipEntryInfo, maxBytes: 
  * entries must follow each other without gaps up to the central directory, so the sequential parser sees
  * exactly the entries judged above.
  */
-export async function verifyZipEntries(path: string, dir: ZipDirectory, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<void> {
+export async function verifyZipEntries(
+  path: string,
+  dir: ZipDirectory,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): Promise<void> {
   const fh = await open(path, 'r');
   try {
     const sorted = [...dir.entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);

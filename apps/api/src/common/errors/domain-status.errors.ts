@@ -16,5 +16,8 @@ const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
 };
 
 export const DOMAIN_ERROR_SPECS = Object.fromEntries(
-  (Object.keys(DOMAIN_STATUS) as DomainErrorCode[]).map((code) => [code, { status: DOMAIN_STATUS[code], message: DOMAIN_ERRORS[code] }]),
+  (Object.keys(DOMAIN_STATUS) as DomainErrorCode[]).map((code) => [
+    code,
+    { status: DOMAIN_STATUS[code], message: DOMAIN_ERRORS[code] },
+  ]),
 ) as Record<DomainErrorCode, ErrorSpec>;

@@ -45,7 +45,10 @@ export class ErrorFilter implements ExceptionFilter {
       case 404:
         return this.body('ROUTE_NOT_FOUND');
       case 413:
-        return this.body('IMPORT_FILE_TOO_LARGE', `上传文件过大，超过系统允许的上限（${Math.round(this.uploadLimitBytes / 1024 / 1024)} MB）`);
+        return this.body(
+          'IMPORT_FILE_TOO_LARGE',
+          `上传文件过大，超过系统允许的上限（${Math.round(this.uploadLimitBytes / 1024 / 1024)} MB）`,
+        );
       default:
         return null;
     }
@@ -61,7 +64,7 @@ export class ErrorFilter implements ExceptionFilter {
       body = { statusCode: declared.status, code: error.code, message: error.message };
       // Structured details (e.g. an import's row errors) sit beside code and message.
       if (error.details !== null && typeof error.details === 'object' && !Array.isArray(error.details)) {
-        body = { ...(error.details), ...body };
+        body = { ...error.details, ...body };
       } else if (error.details !== undefined) {
         body.details = error.details;
       }
@@ -80,7 +83,11 @@ export class ErrorFilter implements ExceptionFilter {
           targetType: 'request',
           targetId: request.path.slice(0, 64),
           outcome: 'failure',
-          detail: `${request.method} ${(request.route as { path?: string } | undefined)?.path ?? request.path} → ${body.code}: ${body.message}`.slice(0, 1000),
+          detail:
+            `${request.method} ${(request.route as { path?: string } | undefined)?.path ?? request.path} → ${body.code}: ${body.message}`.slice(
+              0,
+              1000,
+            ),
         })
         .catch(() => undefined);
     }

@@ -41,13 +41,29 @@ describe('parseListQuery (R-42)', () => {
       {
         sort: '["name","asc"]',
         range: '[25,49]',
-        filter: JSON.stringify({ id: [3, '4'], ownerId: '7', q: '广州', status: 'open', kinds: 'a', from: '2024-02-29', late: false }),
+        filter: JSON.stringify({
+          id: [3, '4'],
+          ownerId: '7',
+          q: '广州',
+          status: 'open',
+          kinds: 'a',
+          from: '2024-02-29',
+          late: false,
+        }),
       },
       LIST,
     );
     expect(q.sort).toEqual({ field: 'name', column: 't.name', order: 'ASC' });
     expect(q.range).toEqual({ start: 25, end: 49 });
-    expect({ ...q.filter }).toEqual({ id: [3, 4], ownerId: 7, q: '广州', status: 'open', kinds: ['a'], from: '2024-02-29', late: false });
+    expect({ ...q.filter }).toEqual({
+      id: [3, 4],
+      ownerId: 7,
+      q: '广州',
+      status: 'open',
+      kinds: ['a'],
+      from: '2024-02-29',
+      late: false,
+    });
     // `from` has no column: the list's service applies it.
     expect(q.columnFilters.map((f) => f.name)).toEqual(['id', 'ownerId', 'q', 'status', 'kinds', 'late']);
     expect(Object.getPrototypeOf(q.filter)).toBeNull();
@@ -112,7 +128,10 @@ describe('parseListQuery (R-42)', () => {
   });
 
   it('answers any input either with a query of declared names only or with BAD_QUERY', () => {
-    const text = fc.oneof(fc.string(), fc.jsonValue().map((v) => JSON.stringify(v)));
+    const text = fc.oneof(
+      fc.string(),
+      fc.jsonValue().map((v) => JSON.stringify(v)),
+    );
     fc.assert(
       fc.property(fc.record({ sort: text, range: text, filter: text }, { requiredKeys: [] }), (raw) => {
         let q;
@@ -132,8 +151,14 @@ describe('parseListQuery (R-42)', () => {
   });
 
   it('refuses a list declaration without an id sort', () => {
-    expect(() => defineList({ resource: 'x', sort: { name: 'x.name' }, defaultSort: { field: 'name', order: 'ASC' }, tieBreaker: 'x.id', filters: {} })).toThrow(
-      /sorts by id/,
-    );
+    expect(() =>
+      defineList({
+        resource: 'x',
+        sort: { name: 'x.name' },
+        defaultSort: { field: 'name', order: 'ASC' },
+        tieBreaker: 'x.id',
+        filters: {},
+      }),
+    ).toThrow(/sorts by id/);
   });
 });

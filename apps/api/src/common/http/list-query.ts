@@ -108,10 +108,14 @@ const badQuery = (message: string) => new DomainError('BAD_QUERY', message);
 export function defineList<const F extends Record<string, FilterDef>>(spec: ListSpec<F>): ListDefinition<F> {
   const sorts = new Map(Object.entries(spec.sort));
   if (!sorts.has('id')) throw new Error(`${spec.resource}: every list sorts by id`);
-  if (!sorts.has(spec.defaultSort.field)) throw new Error(`${spec.resource}: default sort ${spec.defaultSort.field} is not declared`);
+  if (!sorts.has(spec.defaultSort.field)) {
+    throw new Error(`${spec.resource}: default sort ${spec.defaultSort.field} is not declared`);
+  }
   const filters = new Map<string, FilterDef>(Object.entries(spec.filters));
   for (const [name, def] of filters) {
-    if ((def.type === 'enum' || def.type === 'enumList') && !def.values?.length) throw new Error(`${spec.resource}.${name}: enum without values`);
+    if ((def.type === 'enum' || def.type === 'enumList') && !def.values?.length) {
+      throw new Error(`${spec.resource}.${name}: enum without values`);
+    }
   }
   return { resource: spec.resource, tieBreaker: spec.tieBreaker, defaultSort: spec.defaultSort, sorts, filters };
 }
@@ -141,7 +145,12 @@ function parseSort(value: unknown, def: ListDefinition<Record<string, FilterDef>
 
 function parseRange(value: unknown): ListQuery['range'] {
   if (value === undefined) return { start: 0, end: 24 };
-  if (!Array.isArray(value) || value.length !== 2 || !Number.isSafeInteger(value[0]) || !Number.isSafeInteger(value[1])) {
+  if (
+    !Array.isArray(value) ||
+    value.length !== 2 ||
+    !Number.isSafeInteger(value[0]) ||
+    !Number.isSafeInteger(value[1])
+  ) {
     throw badQuery('分页参数 range 应为 [起始, 结束] 两个整数');
   }
   const [start, end] = value as [number, number];
@@ -153,7 +162,9 @@ function parseRange(value: unknown): ListQuery['range'] {
 
 function parseId(value: unknown, name: string): number {
   const n = typeof value === 'string' && /^\d{1,10}$/.test(value) ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > MAX_ID) throw badQuery(`筛选条件 ${name} 应为正整数编号`);
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > MAX_ID) {
+    throw badQuery(`筛选条件 ${name} 应为正整数编号`);
+  }
   return n;
 }
 
@@ -195,12 +206,17 @@ function parseFilterValue(name: string, def: FilterDef, value: unknown): unknown
 }
 
 /** Parses and checks a list request against the list's declarations; anything else is 400 BAD_QUERY. */
-export function parseListQuery<F extends Record<string, FilterDef>>(raw: RawListQuery, def: ListDefinition<F>): ListQuery<F> {
+export function parseListQuery<F extends Record<string, FilterDef>>(
+  raw: RawListQuery,
+  def: ListDefinition<F>,
+): ListQuery<F> {
   const sort = parseSort(parseJson(raw.sort, 'sort'), def);
   const range = parseRange(parseJson(raw.range, 'range'));
   const parsedFilter: unknown = parseJson(raw.filter, 'filter');
   const rawFilter = parsedFilter === undefined ? {} : parsedFilter;
-  if (typeof rawFilter !== 'object' || rawFilter === null || Array.isArray(rawFilter)) throw badQuery('筛选参数 filter 应为对象');
+  if (typeof rawFilter !== 'object' || rawFilter === null || Array.isArray(rawFilter)) {
+    throw badQuery('筛选参数 filter 应为对象');
+  }
   const filter = Object.create(null) as Record<string, unknown>;
   const columnFilters: ListQuery['columnFilters'][number][] = [];
   for (const [name, value] of Object.entries(rawFilter as Record<string, unknown>)) {
@@ -211,11 +227,21 @@ export function parseListQuery<F extends Record<string, FilterDef>>(raw: RawList
     filter[name] = parsed;
     if (filterDef.column !== undefined) columnFilters.push({ name, def: filterDef, value: parsed });
   }
-  return { resource: def.resource, sort, tieBreaker: def.tieBreaker, range, filter: filter as ListFilters<F>, columnFilters };
+  return {
+    resource: def.resource,
+    sort,
+    tieBreaker: def.tieBreaker,
+    range,
+    filter: filter as ListFilters<F>,
+    columnFilters,
+  };
 }
 
 /** Applies every filter declared with a column: `:lf_<name>` parameters, names from the declaration only. */
-export function applyFilters<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, query: ListQuery<Record<string, FilterDef>>): SelectQueryBuilder<T> {
+export function applyFilters<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  query: ListQuery<Record<string, FilterDef>>,
+): SelectQueryBuilder<T> {
   for (const { name, def, value } of query.columnFilters) {
     const columns = typeof def.column === 'string' ? [def.column] : (def.column ?? []);
     const param = `lf_${name}`;
@@ -230,7 +256,11 @@ export function applyFilters<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>,
       case 'contains':
       case 'prefix': {
         const pattern = op === 'contains' ? likeContains(String(value)) : likePrefix(String(value));
-        qb.andWhere(new Brackets((w) => columns.forEach((c) => w.orWhere(`${c} LIKE :${param} ESCAPE '!'`, { [param]: pattern }))));
+        qb.andWhere(
+          new Brackets((w) =>
+            columns.forEach((c) => w.orWhere(`${c} LIKE :${param} ESCAPE '!'`, { [param]: pattern })),
+          ),
+        );
         break;
       }
       case 'isTrue':
@@ -245,21 +275,31 @@ export function applyFilters<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>,
 }
 
 /** Orders by the declared sort column (then the tie-breaker) and takes the requested page. */
-export function applySortAndRange<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, query: ListQuery<Record<string, FilterDef>>): SelectQueryBuilder<T> {
+export function applySortAndRange<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  query: ListQuery<Record<string, FilterDef>>,
+): SelectQueryBuilder<T> {
   qb.orderBy(query.sort.column, query.sort.order);
   if (query.sort.column !== query.tieBreaker) qb.addOrderBy(query.tieBreaker, query.sort.order);
   return qb.offset(query.range.start).limit(query.range.end - query.range.start + 1);
 }
 
 /** The total and the requested page of entities. */
-export async function fetchPage<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, query: ListQuery<Record<string, FilterDef>>): Promise<{ rows: T[]; total: number }> {
+export async function fetchPage<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  query: ListQuery<Record<string, FilterDef>>,
+): Promise<{ rows: T[]; total: number }> {
   const total = await qb.getCount();
   const rows = await applySortAndRange(qb, query).getMany();
   return { rows, total };
 }
 
 /** Writes `Content-Range: <resource> start-end/total` as ra-data-simple-rest expects, and returns the rows. */
-export function sendPage<R>(res: Response, query: ListQuery<Record<string, FilterDef>>, page: { rows: R[]; total: number }): R[] {
+export function sendPage<R>(
+  res: Response,
+  query: ListQuery<Record<string, FilterDef>>,
+  page: { rows: R[]; total: number },
+): R[] {
   const end = page.rows.length === 0 ? query.range.start : query.range.start + page.rows.length - 1;
   res.setHeader('Content-Range', `${query.resource} ${query.range.start}-${end}/${page.total}`);
   return page.rows;

@@ -48,9 +48,16 @@ export function createValidationPipe(): ValidationPipe {
       const problems = flatten(errors);
       const unknown = problems.filter((p) => p.constraint === 'whitelistValidation');
       if (unknown.length > 0) {
-        return new DomainError('UNKNOWN_FIELD', `不支持的字段：${unknown.map((p) => p.field).join('、')}`, { fields: unknown.map((p) => p.field) });
+        return new DomainError('UNKNOWN_FIELD', `不支持的字段：${unknown.map((p) => p.field).join('、')}`, {
+          fields: unknown.map((p) => p.field),
+        });
       }
-      const text = problems.map((p) => `${p.field} ${Object.hasOwn(CONSTRAINT_MESSAGES, p.constraint) ? CONSTRAINT_MESSAGES[p.constraint] : '不正确'}`).join('；');
+      const text = problems
+        .map(
+          (p) =>
+            `${p.field} ${Object.hasOwn(CONSTRAINT_MESSAGES, p.constraint) ? CONSTRAINT_MESSAGES[p.constraint] : '不正确'}`,
+        )
+        .join('；');
       return new DomainError('VALIDATION_FAILED', `输入有误：${text}`, { problems });
     },
   });

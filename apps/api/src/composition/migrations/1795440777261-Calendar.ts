@@ -12,7 +12,7 @@ export class Calendar1795440777261 implements MigrationInterface {
       ],
       sqlite: [
         'CREATE TABLE "calendar_years" ("year" integer PRIMARY KEY NOT NULL, "notice" varchar(200) NOT NULL, "notice_number" varchar(100), "published_on" date)',
-        "CREATE TABLE \"calendar_days\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"created_at\" datetime(6) NOT NULL DEFAULT (datetime('now')), \"updated_at\" datetime(6) NOT NULL DEFAULT (datetime('now')), \"date\" date NOT NULL, \"year\" integer NOT NULL, \"kind\" varchar(16) NOT NULL, \"name\" varchar(50) NOT NULL, \"source\" varchar(16) NOT NULL DEFAULT ('notice'), \"reason\" varchar(500))",
+        'CREATE TABLE "calendar_days" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "created_at" datetime(6) NOT NULL DEFAULT (datetime(\'now\')), "updated_at" datetime(6) NOT NULL DEFAULT (datetime(\'now\')), "date" date NOT NULL, "year" integer NOT NULL, "kind" varchar(16) NOT NULL, "name" varchar(50) NOT NULL, "source" varchar(16) NOT NULL DEFAULT (\'notice\'), "reason" varchar(500))',
         'CREATE UNIQUE INDEX "IDX_1c04d56e8833eb6827f104f17e" ON "calendar_days" ("date")',
         'CREATE INDEX "IDX_36dea1c9a0e2dbdf8cef8e2217" ON "calendar_days" ("year")',
       ],
@@ -27,10 +27,7 @@ export class Calendar1795440777261 implements MigrationInterface {
         'DROP TABLE `calendar_days`',
         'DROP TABLE `calendar_years`',
       ],
-      sqlite: [
-        'DROP TABLE "calendar_days"',
-        'DROP TABLE "calendar_years"',
-      ],
+      sqlite: ['DROP TABLE "calendar_days"', 'DROP TABLE "calendar_years"'],
     });
   }
 }

@@ -18,13 +18,8 @@ export class AuditAnchors1795450000001 implements MigrationInterface {
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await runForDriver(queryRunner, {
-      mysql: [
-        'DROP INDEX `IDX_audit_anchors_seq` ON `audit_anchors`',
-        'DROP TABLE `audit_anchors`',
-      ],
-      sqlite: [
-        'DROP TABLE "audit_anchors"',
-      ],
+      mysql: ['DROP INDEX `IDX_audit_anchors_seq` ON `audit_anchors`', 'DROP TABLE `audit_anchors`'],
+      sqlite: ['DROP TABLE "audit_anchors"'],
     });
   }
 }

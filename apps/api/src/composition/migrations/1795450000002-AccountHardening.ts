@@ -20,14 +20,8 @@ export class AccountHardening1795450000002 implements MigrationInterface {
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await runForDriver(queryRunner, {
-      mysql: [
-        'DROP TABLE `login_address_throttle`',
-        'ALTER TABLE `users` DROP COLUMN `totp_last_step`',
-      ],
-      sqlite: [
-        'DROP TABLE "login_address_throttle"',
-        'ALTER TABLE "users" DROP COLUMN "totp_last_step"',
-      ],
+      mysql: ['DROP TABLE `login_address_throttle`', 'ALTER TABLE `users` DROP COLUMN `totp_last_step`'],
+      sqlite: ['DROP TABLE "login_address_throttle"', 'ALTER TABLE "users" DROP COLUMN "totp_last_step"'],
     });
   }
 }

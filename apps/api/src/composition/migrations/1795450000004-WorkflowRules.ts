@@ -12,7 +12,7 @@ export class WorkflowRules1795450000004 implements MigrationInterface {
         'ALTER TABLE `batch_decisions` ADD `inherited_from_batch_id` int NULL',
       ],
       sqlite: [
-        "CREATE TABLE \"batch_record_keys\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"created_at\" datetime(6) NOT NULL DEFAULT (datetime('now')), \"updated_at\" datetime(6) NOT NULL DEFAULT (datetime('now')), \"batch_id\" integer NOT NULL, \"purpose\" varchar(16) NOT NULL, \"certificate_id\" integer NOT NULL, \"certificate_number\" varchar(40) NOT NULL)",
+        'CREATE TABLE "batch_record_keys" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "created_at" datetime(6) NOT NULL DEFAULT (datetime(\'now\')), "updated_at" datetime(6) NOT NULL DEFAULT (datetime(\'now\')), "batch_id" integer NOT NULL, "purpose" varchar(16) NOT NULL, "certificate_id" integer NOT NULL, "certificate_number" varchar(40) NOT NULL)',
         'CREATE INDEX "IDX_85ed32f38223840dbd06417952" ON "batch_record_keys" ("batch_id", "purpose")',
         'ALTER TABLE "batches" ADD COLUMN "proxy_reason" varchar(500)',
         'ALTER TABLE "batch_decisions" ADD COLUMN "inherited_from_batch_id" integer',

@@ -20,14 +20,8 @@ export class BatchDueFrom1795450000005 implements MigrationInterface {
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await runForDriver(queryRunner, {
-      mysql: [
-        'ALTER TABLE `batches` DROP COLUMN `due_provisional`',
-        'ALTER TABLE `batches` DROP COLUMN `due_from`',
-      ],
-      sqlite: [
-        'ALTER TABLE "batches" DROP COLUMN "due_provisional"',
-        'ALTER TABLE "batches" DROP COLUMN "due_from"',
-      ],
+      mysql: ['ALTER TABLE `batches` DROP COLUMN `due_provisional`', 'ALTER TABLE `batches` DROP COLUMN `due_from`'],
+      sqlite: ['ALTER TABLE "batches" DROP COLUMN "due_provisional"', 'ALTER TABLE "batches" DROP COLUMN "due_from"'],
     });
   }
 }

@@ -10,4 +10,15 @@ import { WorkflowRules1795450000004 } from './1795450000004-WorkflowRules';
 import { BatchDueFrom1795450000005 } from './1795450000005-BatchDueFrom';
 
 // Committed migrations (MySQL/MariaDB and SQLite), in order. `npm run migration:generate -- <Name>` writes a new file; add it here.
-export const MIGRATIONS: (new () => unknown)[] = [Foundation1795440420030, Calendar1795440777261, Batches1795441436822, CertificateHistory1795442208607, BatchWorklistIndex1795445028532, AuditAnchors1795450000001, AccountHardening1795450000002, PersonalDataLimits1795450000003, WorkflowRules1795450000004, BatchDueFrom1795450000005];
+export const MIGRATIONS: (new () => unknown)[] = [
+  Foundation1795440420030,
+  Calendar1795440777261,
+  Batches1795441436822,
+  CertificateHistory1795442208607,
+  BatchWorklistIndex1795445028532,
+  AuditAnchors1795450000001,
+  AccountHardening1795450000002,
+  PersonalDataLimits1795450000003,
+  WorkflowRules1795450000004,
+  BatchDueFrom1795450000005,
+];

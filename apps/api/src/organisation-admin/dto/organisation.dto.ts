@@ -16,7 +16,11 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ORGANISATION_LEVELS, type OrganisationLevel } from '@app/domain';
-import type { DeadlineProfileName, InstitutionKind, InstitutionStatus } from '../../organisations/entities/organisation.entity';
+import type {
+  DeadlineProfileName,
+  InstitutionKind,
+  InstitutionStatus,
+} from '../../organisations/entities/organisation.entity';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const INSTITUTION_KINDS = ['employer', 'technical_school', 'social_training'] as const;

@@ -11,7 +11,9 @@ function whatFollows(batch: BatchView): [string, Record<string, string>] | null 
   // the API says where approval leads on the batch's own provincial chain.
   const next = batch.nextStatus;
   if (!isReviewStage(batch.status) || !next) return null;
-  return next === 'published' ? ['app.review.approve_publishes', {}] : ['app.review.approve_leads_to', { stage: BATCH_STATUS_LABELS[next] }];
+  return next === 'published'
+    ? ['app.review.approve_publishes', {}]
+    : ['app.review.approve_leads_to', { stage: BATCH_STATUS_LABELS[next] }];
 }
 
 /** 通过: the reviewer's decision at the current stage, with an optional comment. */
@@ -43,7 +45,14 @@ export const ApproveDialog = ({ batch, open, onClose }: { batch: BatchView; open
         {translate('app.review.batch_summary', { institution: batch.institutionName, count: batch.recordCount })}
         {follows ? translate(...follows) : ''}
       </Alert>
-      <TextInput source="comment" label="app.review.comment" multiline minRows={2} fullWidth validate={maxLength(1000)} />
+      <TextInput
+        source="comment"
+        label="app.review.comment"
+        multiline
+        minRows={2}
+        fullWidth
+        validate={maxLength(1000)}
+      />
     </FormDialog>
   );
 };

@@ -19,7 +19,13 @@ export const BatchHistory = (_props: { label?: false }) => {
   });
   if (isPending) return <LinearProgress />;
   if (error) return <Alert severity="error">{translate(error.message, { _: error.message })}</Alert>;
-  if (data.length === 0) return <Alert severity="info"><Translate i18nKey="app.review.no_history" /></Alert>;
+  if (data.length === 0) {
+    return (
+      <Alert severity="info">
+        <Translate i18nKey="app.review.no_history" />
+      </Alert>
+    );
+  }
   return (
     <Box component="ol" sx={{ listStyle: 'none', m: 0, p: 0 }} data-testid="batch-history">
       {data.map((entry, index) => (

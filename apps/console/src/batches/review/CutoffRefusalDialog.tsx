@@ -14,13 +14,13 @@ export const CutoffRefusalDialog = ({ refusal, onClose }: { refusal: LateRecords
           {refusal.message}
         </Alert>
         <Typography variant="body2" sx={{ mb: 2 }}>
-            {translate('app.review.cutoff.explanation')}
+          {translate('app.review.cutoff.explanation')}
         </Typography>
         <LateRecordsTable records={refusal.records} count={refusal.count} dueLabel="app.review.cutoff.due_label" />
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose} variant="contained">
-            {translate('app.common.got_it')}
+          {translate('app.common.got_it')}
         </Button>
       </DialogActions>
     </Dialog>

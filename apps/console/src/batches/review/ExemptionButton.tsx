@@ -29,7 +29,12 @@ export const ExemptionButton = () => {
         submitLabel="app.review.exemption.submit"
         submitIcon={<GavelIcon />}
         pending={isPending}
-        onSubmit={(values) => mutate({ id: batch.id, body: { version: batch.version, reason: String(values.exemptionReason ?? '').trim() } })}
+        onSubmit={(values) =>
+          mutate({
+            id: batch.id,
+            body: { version: batch.version, reason: String(values.exemptionReason ?? '').trim() },
+          })
+        }
         onClose={close}
       >
         <Alert severity="info" sx={{ mb: 2 }}>

@@ -18,7 +18,9 @@ const DOT_COLORS: Record<HistoryEntry['action'], string> = {
 };
 
 function actionLabel(entry: HistoryEntry, translate: (key: string) => string): string {
-  if (entry.action === 'return') return translate(entry.childBatchId ? 'app.review.partial_return' : 'app.review.whole_return');
+  if (entry.action === 'return') {
+    return translate(entry.childBatchId ? 'app.review.partial_return' : 'app.review.whole_return');
+  }
   return DECISION_ACTION_LABELS[entry.action] ?? entry.action;
 }
 
@@ -40,7 +42,9 @@ export const HistoryEntryItem = ({ entry, last }: { entry: HistoryEntry; last: b
             {actionLabel(entry, translate)}
           </Typography>
           <Typography variant="body2" component="span" sx={{ color: 'text.secondary' }}>
-            {changed ? `${entry.stageLabel} → ${entry.resultLabel}` : translate('app.review.history.stage', { stage: entry.stageLabel })}
+            {changed
+              ? `${entry.stageLabel} → ${entry.resultLabel}`
+              : translate('app.review.history.stage', { stage: entry.stageLabel })}
           </Typography>
           {entry.late && <Chip size="small" color="error" label={translate('app.review.history.late')} />}
           {entry.inheritedFromBatchId != null && (
@@ -57,11 +61,15 @@ export const HistoryEntryItem = ({ entry, last }: { entry: HistoryEntry; last: b
         <Typography variant="body2" sx={{ color: 'text.secondary' }}>
           {entry.actorName}（{roles(entry.actorRole)}）· {formatBeijingDateTime(entry.createdAt)}
           {entry.recordCount ? translate('app.review.history.records', { count: entry.recordCount }) : ''}
-          {entry.dueDate && (entry.action === 'approve' || entry.action === 'return') ? translate('app.review.history.due', { date: entry.dueDate }) : ''}
+          {entry.dueDate && (entry.action === 'approve' || entry.action === 'return')
+            ? translate('app.review.history.due', { date: entry.dueDate })
+            : ''}
         </Typography>
         {entry.comment && (
           <Typography variant="body2" sx={{ mt: 0.5 }}>
-            {translate(entry.action === 'return' ? 'app.review.history.return_reason' : 'app.review.history.comment', { comment: entry.comment })}
+            {translate(entry.action === 'return' ? 'app.review.history.return_reason' : 'app.review.history.comment', {
+              comment: entry.comment,
+            })}
           </Typography>
         )}
         {entry.childBatchId && entry.inheritedFromBatchId == null && (

@@ -15,7 +15,7 @@ export const LateRecordsTable = ({ records, count, dueLabel }: Props) => {
   return (
     <>
       <Typography variant="body2" sx={{ mb: 1 }}>
-          {translate('app.review.late_records.count', { count })}
+        {translate('app.review.late_records.count', { count })}
         {count > records.length ? translate('app.review.late_records.shown', { shown: records.length }) : ''}
         {translate('app.common.colon')}
       </Typography>

@@ -67,7 +67,11 @@ export const ReturnDialog = ({ batch, onClose, initialMode, selectedIds, onRetur
           {translate('app.review.return_explanation')}
         </Alert>
         <RadioGroup value={mode} onChange={(event) => setMode(event.target.value as ReturnMode)} sx={{ mb: 1 }}>
-          <FormControlLabel value="whole" control={<Radio />} label={translate('app.review.return_whole_option', { count: batch.recordCount })} />
+          <FormControlLabel
+            value="whole"
+            control={<Radio />}
+            label={translate('app.review.return_whole_option', { count: batch.recordCount })}
+          />
           <FormControlLabel
             value="records"
             control={<Radio />}

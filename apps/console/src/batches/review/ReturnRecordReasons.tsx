@@ -36,7 +36,12 @@ export const ReturnRecordReasons = ({ ids, batchReason, reasons, onChange }: Pro
                 fullWidth
                 value={reasons[record.id] ?? batchReason}
                 onChange={(event) => onChange(record.id, event.target.value)}
-                slotProps={{ htmlInput: { 'aria-label': translate('app.review.row_return_reason', { row: record.rowNumber }), maxLength: 500 } }}
+                slotProps={{
+                  htmlInput: {
+                    'aria-label': translate('app.review.row_return_reason', { row: record.rowNumber }),
+                    maxLength: 500,
+                  },
+                }}
                 error={(reasons[record.id] ?? batchReason).trim().length < 2}
               />
             </TableCell>

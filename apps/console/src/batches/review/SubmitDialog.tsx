@@ -34,12 +34,18 @@ export const SubmitDialog = ({ batch, onClose }: { batch: BatchView; onClose: ()
     },
   });
 
-  if (refusal?.code === 'BATCH_PAST_ACCEPTANCE_CUTOFF') return <CutoffRefusalDialog refusal={refusal} onClose={onClose} />;
+  if (refusal?.code === 'BATCH_PAST_ACCEPTANCE_CUTOFF') {
+    return <CutoffRefusalDialog refusal={refusal} onClose={onClose} />;
+  }
   const needsStatement = refusal?.code === 'BATCH_OVERDUE_STATEMENT_REQUIRED';
   return (
     <FormDialog
       open
-      title={needsStatement ? translate('app.review.statement_title') : translate('app.review.submit_title', { id: batch.id })}
+      title={
+        needsStatement
+          ? translate('app.review.statement_title')
+          : translate('app.review.submit_title', { id: batch.id })
+      }
       submitLabel={needsStatement ? 'app.review.submit_with_statement' : 'app.review.submit'}
       submitIcon={<SendIcon />}
       pending={isPending}

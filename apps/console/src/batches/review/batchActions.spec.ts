@@ -1,7 +1,8 @@
 import type { BatchStatus, Role } from '@app/domain';
 import { batchActions } from './batchActions';
 
-const batch = (status: BatchStatus, exemption: unknown = null) => ({ status, exemption }) as Parameters<typeof batchActions>[0];
+const batch = (status: BatchStatus, exemption: unknown = null) =>
+  ({ status, exemption }) as Parameters<typeof batchActions>[0];
 
 describe('batchActions (which buttons a role gets at which stage)', () => {
   it('offers an institution operator submit and record edits on a draft, nothing to review', () => {
@@ -27,7 +28,9 @@ describe('batchActions (which buttons a role gets at which stage)', () => {
   ])('lets only the stage role review at %s (%s)', (status, role) => {
     expect(batchActions(batch(status), [role]).review).toBe(true);
     const others: Role[] = ['municipal_admin', 'municipal_head', 'provincial_reviewer', 'national_reviewer'];
-    for (const other of others.filter((r) => r !== role)) expect(batchActions(batch(status), [other]).review).toBe(false);
+    for (const other of others.filter((r) => r !== role)) {
+      expect(batchActions(batch(status), [other]).review).toBe(false);
+    }
   });
 
   it('offers nothing on a published batch', () => {

@@ -12,7 +12,12 @@ describe('buildReturn (R-13 return body)', () => {
   });
 
   it('gives each selected record the batch reason unless the reviewer wrote its own', () => {
-    const result = buildReturn({ ...base, mode: 'records', recordIds: [11, 12], recordReasons: { 12: '证件号码与姓名不符' } });
+    const result = buildReturn({
+      ...base,
+      mode: 'records',
+      recordIds: [11, 12],
+      recordReasons: { 12: '证件号码与姓名不符' },
+    });
     expect(result).toEqual({
       body: {
         version: 3,

@@ -28,6 +28,8 @@ export function buildReturn(input: ReturnInput): { body: ReturnBody } | { proble
   if (input.mode === 'whole') return { body: { version: input.version, reason } };
   if (input.recordIds.length === 0) return { problem: 'app.review.problems.no_records' };
   const records = input.recordIds.map((id) => ({ id, reason: recordReason(input, id).trim() }));
-  if (records.some((r) => r.reason.length < MIN_REASON)) return { problem: 'app.review.problems.record_reason_required' };
+  if (records.some((r) => r.reason.length < MIN_REASON)) {
+    return { problem: 'app.review.problems.record_reason_required' };
+  }
   return { body: { version: input.version, reason, records } };
 }

@@ -24,7 +24,8 @@ export function useBatchCommand<T = unknown>(command: BatchCommand, options: Com
   const notify = useNotify();
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: ({ id, body }: { id: Identifier; body: object }) => dataProvider.command<T>('batches', id, command, body),
+    mutationFn: ({ id, body }: { id: Identifier; body: object }) =>
+      dataProvider.command<T>('batches', id, command, body),
     onSuccess: (reply) => {
       notify(options.success(reply), { type: 'success' });
       refresh();

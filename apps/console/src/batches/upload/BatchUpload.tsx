@@ -2,7 +2,22 @@ import { useState } from 'react';
 import { Alert, Box, Card, CardContent, Divider, Stack, Typography } from '@mui/material';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { useWatch } from 'react-hook-form';
-import { AutocompleteInput, Form, RadioButtonGroupInput, ReferenceInput, maxLength, required, SaveButton, TextInput, Title, useDataProvider, useGetIdentity, useNotify, useRedirect, useTranslate } from 'react-admin';
+import {
+  AutocompleteInput,
+  Form,
+  RadioButtonGroupInput,
+  ReferenceInput,
+  maxLength,
+  required,
+  SaveButton,
+  TextInput,
+  Title,
+  useDataProvider,
+  useGetIdentity,
+  useNotify,
+  useRedirect,
+  useTranslate,
+} from 'react-admin';
 import type { OrganisationView } from '@app/contracts';
 import type { ConsoleDataProvider } from '../../providers/dataProvider';
 import { batchKindChoices } from '../choices';
@@ -40,7 +55,10 @@ export const BatchUpload = () => {
           file,
           kind: values.kind as BatchKind,
           institutionId: forInstitution ? Number(values.institutionId) : undefined,
-          proxyReason: forInstitution && typeof values.proxyReason === 'string' ? values.proxyReason.trim() || undefined : undefined,
+          proxyReason:
+            forInstitution && typeof values.proxyReason === 'string'
+              ? values.proxyReason.trim() || undefined
+              : undefined,
         },
         callbacks,
       ),
@@ -70,7 +88,12 @@ export const BatchUpload = () => {
               {translate('app.upload.explanation')}
             </Alert>
             <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-              <RadioButtonGroupInput source="kind" label="resources.batches.fields.kind" choices={batchKindChoices} validate={required()} />
+              <RadioButtonGroupInput
+                source="kind"
+                label="resources.batches.fields.kind"
+                choices={batchKindChoices}
+                validate={required()}
+              />
               <TemplateForChosenKind />
             </Stack>
             {forInstitution && (

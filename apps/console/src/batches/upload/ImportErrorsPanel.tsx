@@ -49,7 +49,10 @@ export const ImportErrorsPanel = ({ failure }: { failure: ImportFailure }) => {
       <Typography variant="subtitle2" sx={{ mt: 2 }}>
         {translate('app.upload.errors.count', { count: failure.errorCount })}
         {failure.unlistedErrorCount
-          ? translate('app.upload.errors.unlisted', { shown: failure.errors.length, unlisted: failure.unlistedErrorCount })
+          ? translate('app.upload.errors.unlisted', {
+              shown: failure.errors.length,
+              unlisted: failure.unlistedErrorCount,
+            })
           : failure.errorCount > failure.errors.length
             ? translate('app.upload.errors.in_report', { shown: failure.errors.length })
             : ''}

@@ -1,7 +1,23 @@
 import { useState } from 'react';
-import { Alert, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, TextField } from '@mui/material';
+import {
+  Alert,
+  Button as MuiButton,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  TextField,
+} from '@mui/material';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import { Button, useDataProvider, useGetIdentity, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import {
+  Button,
+  useDataProvider,
+  useGetIdentity,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+} from 'react-admin';
 import type { ConsoleDataProvider } from '../../providers/dataProvider';
 import { TemplateDownloadButton } from './TemplateDownloadButton';
 import type { BatchView } from '@app/contracts';
@@ -33,7 +49,14 @@ export const ReuploadButton = () => {
   };
   const upload = async () => {
     if (!file) return;
-    const reply = await run((callbacks) => dataProvider.reuploadBatch<BatchView>(batch.id, file, callbacks, forInstitution ? proxyReason.trim() || undefined : undefined));
+    const reply = await run((callbacks) =>
+      dataProvider.reuploadBatch<BatchView>(
+        batch.id,
+        file,
+        callbacks,
+        forInstitution ? proxyReason.trim() || undefined : undefined,
+      ),
+    );
     if (!reply) return;
     notify('app.upload.reuploaded', { type: 'success', messageArgs: { count: reply.recordCount } });
     refresh();
@@ -79,7 +102,12 @@ export const ReuploadButton = () => {
           <MuiButton onClick={close} disabled={busy}>
             {translate('ra.action.cancel')}
           </MuiButton>
-          <MuiButton variant="contained" startIcon={<UploadFileIcon />} onClick={() => void upload()} disabled={busy || !file}>
+          <MuiButton
+            variant="contained"
+            startIcon={<UploadFileIcon />}
+            onClick={() => void upload()}
+            disabled={busy || !file}
+          >
             {translate('app.upload.submit')}
           </MuiButton>
         </DialogActions>

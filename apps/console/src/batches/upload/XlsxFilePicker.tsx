@@ -22,7 +22,12 @@ export const XlsxFilePicker = ({ file, onChange, disabled }: Props) => {
   const input = useRef<HTMLInputElement>(null);
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
-      <Button variant="outlined" startIcon={<AttachFileIcon />} onClick={() => input.current?.click()} disabled={disabled}>
+      <Button
+        variant="outlined"
+        startIcon={<AttachFileIcon />}
+        onClick={() => input.current?.click()}
+        disabled={disabled}
+      >
         {translate('app.upload.choose_file')}
       </Button>
       <input
