@@ -13,17 +13,17 @@ describe('users (R-3, R-41)', () => {
   });
   afterAll(() => t.close());
 
+  const createUser = (auth: { Authorization: string }, body: Record<string, unknown>) =>
+    t.http.post('/api/admin/users').set(auth).send(body);
+
   it('a municipal admin creates an institution operator who must change the password at first login', async () => {
-    const res = await t.http
-      .post('/api/admin/users')
-      .set(gzAdmin)
-      .send({
-        username: 'inst_gz1_b',
-        displayName: '陈小红',
-        roles: ['institution_operator'],
-        organisationId: instGz1,
-        password: 'Start#2026x',
-      });
+    const res = await createUser(gzAdmin, {
+      username: 'inst_gz1_b',
+      displayName: '陈小红',
+      roles: ['institution_operator'],
+      organisationId: instGz1,
+      password: 'Start#2026x',
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       username: 'inst_gz1_b',
@@ -36,66 +36,51 @@ describe('users (R-3, R-41)', () => {
   });
 
   it('refuses roles above the granter, roles that do not fit the organisation, and mixed duties', async () => {
-    const above = await t.http
-      .post('/api/admin/users')
-      .set(gzAdmin)
-      .send({
-        username: 'x_reviewer',
-        displayName: '甲',
-        roles: ['provincial_reviewer'],
-        organisationId: instGz1,
-        password: 'Start#2026x',
-      });
+    const above = await createUser(gzAdmin, {
+      username: 'x_reviewer',
+      displayName: '甲',
+      roles: ['provincial_reviewer'],
+      organisationId: instGz1,
+      password: 'Start#2026x',
+    });
     expect(above.status).toBe(403);
     const natAdmin = { Authorization: `Bearer ${await t.login('nat_admin')}` };
-    const misplaced = await t.http
-      .post('/api/admin/users')
-      .set(natAdmin)
-      .send({
-        username: 'x_misplaced',
-        displayName: '乙',
-        roles: ['national_reviewer'],
-        organisationId: instGz1,
-        password: 'Start#2026x',
-      });
+    const misplaced = await createUser(natAdmin, {
+      username: 'x_misplaced',
+      displayName: '乙',
+      roles: ['national_reviewer'],
+      organisationId: instGz1,
+      password: 'Start#2026x',
+    });
     expect(misplaced.body.code).toBe('ROLE_LEVEL_MISMATCH');
     const nat = await organisationId(t.dataSource, '人力资源社会保障部职业技能鉴定中心');
-    const mixed = await t.http
-      .post('/api/admin/users')
-      .set(natAdmin)
-      .send({
-        username: 'x_mixed',
-        displayName: '丙',
-        roles: ['national_admin', 'auditor'],
-        organisationId: nat,
-        password: 'Start#2026x',
-      });
+    const mixed = await createUser(natAdmin, {
+      username: 'x_mixed',
+      displayName: '丙',
+      roles: ['national_admin', 'auditor'],
+      organisationId: nat,
+      password: 'Start#2026x',
+    });
     expect(mixed.body.code).toBe('ROLE_CONFLICT');
     expect(mixed.body.message).toContain('三权分立');
   });
 
   it('refuses a weak initial password and a duplicate username', async () => {
-    const weak = await t.http
-      .post('/api/admin/users')
-      .set(gzAdmin)
-      .send({
-        username: 'inst_weak',
-        displayName: '丁',
-        roles: ['institution_operator'],
-        organisationId: instGz1,
-        password: 'password',
-      });
+    const weak = await createUser(gzAdmin, {
+      username: 'inst_weak',
+      displayName: '丁',
+      roles: ['institution_operator'],
+      organisationId: instGz1,
+      password: 'password',
+    });
     expect(weak.body.code).toBe('PASSWORD_POLICY');
-    const dup = await t.http
-      .post('/api/admin/users')
-      .set(gzAdmin)
-      .send({
-        username: 'inst_gz1',
-        displayName: '戊',
-        roles: ['institution_operator'],
-        organisationId: instGz1,
-        password: 'Start#2026x',
-      });
+    const dup = await createUser(gzAdmin, {
+      username: 'inst_gz1',
+      displayName: '戊',
+      roles: ['institution_operator'],
+      organisationId: instGz1,
+      password: 'Start#2026x',
+    });
     expect(dup.status).toBe(409);
   });
 
@@ -133,16 +118,13 @@ describe('users (R-3, R-41)', () => {
   });
 
   it('R-41: an account with a temporary password can only change it (and see itself, log out) — 403 elsewhere', async () => {
-    const created = await t.http
-      .post('/api/admin/users')
-      .set(gzAdmin)
-      .send({
-        username: 'inst_gz1_c',
-        displayName: '陈小青',
-        roles: ['institution_operator'],
-        organisationId: instGz1,
-        password: 'Start#2026y',
-      });
+    const created = await createUser(gzAdmin, {
+      username: 'inst_gz1_c',
+      displayName: '陈小青',
+      roles: ['institution_operator'],
+      organisationId: instGz1,
+      password: 'Start#2026y',
+    });
     expect(created.status).toBe(201);
     const token = (await t.http.post('/api/auth/login').send({ username: 'inst_gz1_c', password: 'Start#2026y' })).body
       .token;
@@ -214,28 +196,22 @@ describe('users (R-3, R-41)', () => {
   it('R-3: usernames are unique regardless of case; duplicate roles are refused (400)', async () => {
     const gdAdmin = { Authorization: `Bearer ${await t.login('gd_admin')}` };
     const gd = await organisationId(t.dataSource, '广东省职业技能服务指导中心');
-    const upper = await t.http
-      .post('/api/admin/users')
-      .set(gdAdmin)
-      .send({
-        username: 'GD_Admin',
-        displayName: '冒名',
-        roles: ['provincial_reviewer'],
-        organisationId: gd,
-        password: 'Start#2026x',
-      });
+    const upper = await createUser(gdAdmin, {
+      username: 'GD_Admin',
+      displayName: '冒名',
+      roles: ['provincial_reviewer'],
+      organisationId: gd,
+      password: 'Start#2026x',
+    });
     expect(upper.status).toBe(409);
     expect(upper.body.code).toBe('DUPLICATE');
-    const dupRoles = await t.http
-      .post('/api/admin/users')
-      .set(gdAdmin)
-      .send({
-        username: 'gd_dup_roles',
-        displayName: '重复',
-        roles: ['provincial_reviewer', 'provincial_reviewer'],
-        organisationId: gd,
-        password: 'Start#2026x',
-      });
+    const dupRoles = await createUser(gdAdmin, {
+      username: 'gd_dup_roles',
+      displayName: '重复',
+      roles: ['provincial_reviewer', 'provincial_reviewer'],
+      organisationId: gd,
+      password: 'Start#2026x',
+    });
     expect(dupRoles.status).toBe(400);
     const [{ id }] = await t.dataSource.query("SELECT id FROM users WHERE username = 'gd_reviewer'");
     const current = (await t.http.get(`/api/admin/users/${id}`).set(gdAdmin)).body;
@@ -256,10 +232,7 @@ describe('users (R-3, R-41)', () => {
     const gz = await organisationId(t.dataSource, '广州市职业技能鉴定指导中心');
     const nat = await organisationId(t.dataSource, '人力资源社会保障部职业技能鉴定中心');
     const make = (username: string, roles: string[], organisationId: number) =>
-      t.http
-        .post('/api/admin/users')
-        .set(gdAdmin)
-        .send({ username, displayName: '测试', roles, organisationId, password: 'Start#2026x' });
+      createUser(gdAdmin, { username, displayName: '测试', roles, organisationId, password: 'Start#2026x' });
     expect((await make('gd_x_natrev', ['national_reviewer'], gd)).status).toBe(403);
     expect((await make('gd_x_natadm', ['national_admin'], gd)).status).toBe(403);
     // The national centre is outside the province: not found, nothing created.
@@ -268,16 +241,13 @@ describe('users (R-3, R-41)', () => {
     // 三权分立: auditors, provincial ones too, are appointed only by the national administrator.
     expect((await make('gd_x_auditor', ['auditor'], gd)).status).toBe(403);
     const natAdmin = { Authorization: `Bearer ${await t.login('nat_admin')}` };
-    const byNational = await t.http
-      .post('/api/admin/users')
-      .set(natAdmin)
-      .send({
-        username: 'gd_auditor2',
-        displayName: '省审计员',
-        roles: ['auditor'],
-        organisationId: gd,
-        password: 'Start#2026x',
-      });
+    const byNational = await createUser(natAdmin, {
+      username: 'gd_auditor2',
+      displayName: '省审计员',
+      roles: ['auditor'],
+      organisationId: gd,
+      password: 'Start#2026x',
+    });
     expect(byNational.status).toBe(201);
     // Nor may the provincial admin turn an existing account into an auditor.
     const [{ id }] = await t.dataSource.query("SELECT id FROM users WHERE username = 'gd_reviewer'");

@@ -48,3 +48,23 @@ export interface Occupation {
   /** In the 国家职业资格目录: the whole occupation, some of its work types, or none. */
   inQualificationCatalogue: OccupationEntry['inQualificationCatalogue2021'];
 }
+
+/** The fields a record edit sends (`PUT /api/admin/certificates/:id`); each is the template's value or its code. */
+export const EDITABLE_CERTIFICATE_FIELDS = [
+  'holderName',
+  'idType',
+  'gender',
+  'birthDate',
+  'education',
+  'occupationCode',
+  'occupationName',
+  'workType',
+  'level',
+  'certificateNumber',
+  'issueDate',
+  'admissionTicket',
+  'theoryScore',
+  'practicalScore',
+  'comprehensiveScore',
+  'result',
+] as const;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EDITABLE_CERTIFICATE_FIELDS } from '@app/contracts';
 import { CertificateRecordInput, DomainError, parseCertificateRecord } from '@app/domain';
 import { Actor, subjectOf } from '../common/actor/actor';
 import { Clock } from '../common/clock';
@@ -15,25 +16,6 @@ import { publicView } from '../certificates/certificates.service';
 import { BatchesRepository } from './batches.repository';
 import { EditCertificateDto } from './dto/record-edit.dto';
 import { decidedBy } from './entities/batch-decision.entity';
-
-const EDITABLE_FIELDS = [
-  'holderName',
-  'idType',
-  'gender',
-  'birthDate',
-  'education',
-  'occupationCode',
-  'occupationName',
-  'workType',
-  'level',
-  'certificateNumber',
-  'issueDate',
-  'admissionTicket',
-  'theoryScore',
-  'practicalScore',
-  'comprehensiveScore',
-  'result',
-] as const;
 
 /**
  * R-13 resubmission by editing: a record of a draft or returned batch is corrected in the console, validated
@@ -69,7 +51,7 @@ export class RecordEditService {
     assertMaintains(actor, institution);
 
     const input: CertificateRecordInput = { idNumber: dto.idNumber ?? this.cipher.decrypt(certificate.idNumberEnc) };
-    for (const field of EDITABLE_FIELDS) {
+    for (const field of EDITABLE_CERTIFICATE_FIELDS) {
       const value = dto[field] !== undefined ? dto[field] : certificate[field];
       input[field] = value === null ? undefined : value;
     }

@@ -1,24 +1,7 @@
-import type { CertificateRecord } from '@app/contracts';
+import { EDITABLE_CERTIFICATE_FIELDS, type CertificateRecord } from '@app/contracts';
 
-/** The fields a record edit sends (EditCertificateDto); each is the template's value or its code. */
-export const EDITABLE_FIELDS = [
-  'holderName',
-  'idType',
-  'gender',
-  'birthDate',
-  'education',
-  'occupationCode',
-  'occupationName',
-  'workType',
-  'level',
-  'certificateNumber',
-  'issueDate',
-  'admissionTicket',
-  'theoryScore',
-  'practicalScore',
-  'comprehensiveScore',
-  'result',
-] as const;
+/** The fields a record edit sends, as the API declares them. */
+export const EDITABLE_FIELDS = EDITABLE_CERTIFICATE_FIELDS;
 
 const blank = (value: unknown) =>
   value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
