@@ -157,6 +157,18 @@ describe('workflow rules', () => {
     expect(submitted.status).toBe(200);
     expect(submitted.body).toMatchObject({ status: 'municipal_review', proxyReason: '机构书面委托市中心代为上传' });
 
+    // Not theirs to decide, so not in their 待我处理 either; the batch is still in the stage's list.
+    const queue = await t.http
+      .get('/api/admin/batches')
+      .query({ filter: JSON.stringify({ queue: 'mine' }), range: '[0,499]' })
+      .set(await as('gz_admin'));
+    expect(queue.body.map((b: { id: number }) => b.id)).not.toContain(created.id);
+    const stage = await t.http
+      .get('/api/admin/batches')
+      .query({ filter: JSON.stringify({ status: 'municipal_review' }), range: '[0,499]' })
+      .set(await as('gz_admin'));
+    expect(stage.body.map((b: { id: number }) => b.id)).toContain(created.id);
+
     const refused = await approve('gz_admin', created.id, submitted.body.version);
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('BATCH_SEPARATION_OF_DUTIES');

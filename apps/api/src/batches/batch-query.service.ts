@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  AUTHORING_ACTIONS,
   BATCH_STATUS_LABELS,
   BATCH_STATUSES,
   BatchStatus,
@@ -82,6 +83,11 @@ export class BatchQueryService {
     const { rows, total } = await this.batches.listPage(query, await this.scope(actor, query.filter.organisationId), {
       statuses,
       dueBefore: query.filter.overdue === true ? this.clock.today() : undefined,
+      // a batch this person uploaded, submitted or edited is not theirs to decide, so it is not in their queue.
+      notAuthoredBy:
+        query.filter.queue === 'mine'
+          ? { userId: actor.userId, actions: AUTHORING_ACTIONS, exceptStatuses: ['draft', 'returned'] }
+          : undefined,
     });
     return { rows: await this.views(rows), total };
   }

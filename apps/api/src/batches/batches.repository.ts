@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { BatchStatus, RecordKeys } from '@app/domain';
 import { applyFilters, applySortAndRange, fetchPage, ListQuery } from '../common/http/list-query';
@@ -27,6 +27,11 @@ export interface BatchListConditions {
   dueBetween?: { from: string; to: string };
   /** Due after this day. */
   dueAfter?: string;
+  /**
+   * R-3: leave out what this user authored (created, or took one of `actions` on — inherited decisions of a partial
+   * return's parent included), except in `exceptStatuses`, where acting on one's own batch is the job.
+   */
+  notAuthoredBy?: { userId: number; actions: readonly string[]; exceptStatuses: BatchStatus[] };
 }
 
 /**
@@ -120,6 +125,25 @@ export class BatchesRepository {
       });
     }
     if (c.dueAfter) qb.andWhere('b.dueDate > :dueAfter', { dueAfter: c.dueAfter });
+    if (c.notAuthoredBy) {
+      const { userId, actions, exceptStatuses } = c.notAuthoredBy;
+      const authored = qb
+        .subQuery()
+        .select('1')
+        .from(BatchDecision, 'authoring')
+        .where(
+          'authoring.batchId = b.id AND authoring.actorId = :author AND authoring.action IN (:...authoringActions)',
+        )
+        .getQuery();
+      qb.andWhere(
+        new Brackets((w) =>
+          w
+            .where('b.status IN (:...ownStatuses)', { ownStatuses: exceptStatuses.length ? exceptStatuses : ['none'] })
+            .orWhere(`b.createdById <> :author AND NOT EXISTS ${authored}`),
+        ),
+        { author: userId, authoringActions: actions },
+      );
+    }
     return qb;
   }
 

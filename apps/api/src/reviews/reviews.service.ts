@@ -8,6 +8,7 @@ import {
   nextStatus,
   ReviewStage,
   separationRefusal,
+  AUTHORING_ACTIONS,
   STAGE_DEADLINE_RULE,
 } from '@app/domain';
 import { Actor, subjectOf } from '../common/actor/actor';
@@ -25,7 +26,6 @@ import { ReturnedRecordDto } from './dto/review.dto';
 import type { BulkApproveReply } from '@app/contracts';
 
 /** Steps that put data into a batch: their actors may not approve it (R-3 三权分立). */
-const AUTHORING_ACTIONS = ['upload', 'reupload', 'submit', 'record_edit'] as const;
 
 /**
  * R-13, R-14, R-17, R-42: a reviewer approves a batch to the next stage (national approval publishes it) or

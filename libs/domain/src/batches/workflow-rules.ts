@@ -51,6 +51,9 @@ export function proxyUploadRefusal(
 }
 
 /** R-3 三权分立: whoever uploaded, re-uploaded, edited or submitted a batch (or a batch it came from) may not approve it. */
+/** the decisions that make someone an author of a batch's data, who may then not approve it. */
+export const AUTHORING_ACTIONS = ['upload', 'reupload', 'submit', 'record_edit'] as const;
+
 export function separationRefusal(actorId: number, authorIds: ReadonlySet<number>): Refusal | null {
   if (!authorIds.has(actorId)) return null;
   return {
