@@ -8,3 +8,4 @@ export * from './masking';
 export * from './security';
 export * from './certificates';
 export * from './batches';
+export * from './reminders';
