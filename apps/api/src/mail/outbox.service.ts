@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DomainError } from '@app/domain';
+import type { OutboxMailListItem, OutboxMailView } from '@app/contracts';
 import { AuditService } from '../audit/audit.service';
 import { Actor, subjectOf } from '../common/actor/actor';
 import { Clock } from '../common/clock';
@@ -31,7 +32,22 @@ export const OUTBOX_LIST = defineList({
   },
 });
 
-export type OutboxListItem = Omit<OutboxMail, 'text' | 'html' | 'claimedBy'>;
+function listItem(m: OutboxMail): OutboxMailListItem<Date> {
+  return {
+    id: m.id,
+    recipient: m.recipient,
+    subject: m.subject,
+    status: m.status,
+    attempts: m.attempts,
+    nextAttemptAt: m.nextAttemptAt,
+    claimedUntil: m.claimedUntil,
+    sentAt: m.sentAt,
+    messageId: m.messageId,
+    lastError: m.lastError,
+    createdAt: m.createdAt,
+    updatedAt: m.updatedAt,
+  };
+}
 
 /** The outbox's use cases besides dispatch: writing mails in a caller's transaction, reading, retrying dead ones. */
 @Injectable()
@@ -48,20 +64,19 @@ export class OutboxService {
     return this.outbox.insert(manager, mails, this.clock.now());
   }
 
-  async list(query: QueryOf<typeof OUTBOX_LIST>): Promise<{ rows: OutboxListItem[]; total: number }> {
+  async list(query: QueryOf<typeof OUTBOX_LIST>): Promise<{ rows: OutboxMailListItem<Date>[]; total: number }> {
     const { rows, total } = await this.outbox.listPage(query);
-    return { rows: rows.map(({ text: _t, html: _h, claimedBy: _c, ...rest }) => rest), total };
+    return { rows: rows.map(listItem), total };
   }
 
-  async get(id: number): Promise<Omit<OutboxMail, 'claimedBy'>> {
+  async get(id: number): Promise<OutboxMailView<Date>> {
     const mail = await this.outbox.findById(id);
     if (!mail) throw notFound('邮件');
-    const { claimedBy: _c, ...rest } = mail;
-    return rest;
+    return { ...listItem(mail), text: mail.text, html: mail.html };
   }
 
   /** A dead mail goes back to the queue, due now with fresh attempts (audited); any other state is refused. */
-  async retry(actor: Actor, id: number): Promise<Omit<OutboxMail, 'claimedBy'>> {
+  async retry(actor: Actor, id: number): Promise<OutboxMailView<Date>> {
     const mail = await this.outbox.findById(id);
     if (!mail) throw notFound('邮件');
     await this.uow.run(async (manager) => {

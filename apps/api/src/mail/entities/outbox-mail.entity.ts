@@ -1,8 +1,9 @@
 import { Column, Entity, Index } from 'typeorm';
 import { EntityBase, TIMESTAMP } from '../../database/columns';
 
-export const MAIL_STATUSES = ['pending', 'sending', 'sent', 'dead'] as const;
-export type MailStatus = (typeof MAIL_STATUSES)[number];
+import type { MailStatus } from '@app/contracts';
+
+export const MAIL_STATUSES = ['pending', 'sending', 'sent', 'dead'] as const satisfies readonly MailStatus[];
 
 /**
  * One mail of the durable outbox (R-36): written in the same transaction as what it reports, sent later by the
