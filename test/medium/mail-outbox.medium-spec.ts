@@ -99,6 +99,31 @@ describe('mail outbox (medium, real SMTP server)', () => {
     }
   });
 
+  it('two application instances on one database dispatch at the same moment: each mail arrives once', async () => {
+    await open();
+    // A second instance: its own modules, connection pool and dispatcher, on the same database.
+    const other = await createMediumContext({
+      imports: [JurisdictionModule, AuditModule, MailModule],
+      now: NOW,
+      env: { DATABASE_URL: m.config.database.url, SMTP_URL: sink.url, MAIL_BATCH_SIZE: '3' },
+    });
+    try {
+      await enqueue(20);
+      const counts = await Promise.all([
+        dispatcher.dispatchPending(),
+        other.get(OutboxDispatchService).dispatchPending(),
+        dispatcher.dispatchPending(),
+        other.get(OutboxDispatchService).dispatchPending(),
+      ]);
+      expect(counts.reduce((n, c) => n + c.sent, 0)).toBe(20);
+      expect(sink.received).toHaveLength(20);
+      expect([...sink.countsByRecipient().values()]).toEqual(Array(20).fill(1));
+      expect((await rows()).every((r) => r.status === 'sent')).toBe(true);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('a mail written in a transaction that rolls back never exists', async () => {
     await open();
     await expect(
