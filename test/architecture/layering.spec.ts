@@ -19,6 +19,7 @@ const FEATURES = [
   'organisations',
   'jurisdiction',
   'audit',
+  'mail',
   'organisation-admin',
   'users',
   'auth',

@@ -12,6 +12,7 @@ import { CoreModule } from './core.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { JurisdictionModule } from './jurisdiction/jurisdiction.module';
+import { MailModule } from './mail/mail.module';
 import { OrganisationAdminModule } from './organisation-admin/organisation-admin.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ReviewsModule } from './reviews/reviews.module';
@@ -63,6 +64,7 @@ export class AppModule {
         BatchesModule,
         CertificatesModule,
         ReviewsModule,
+        MailModule,
       ],
       controllers: [HealthController],
     };

@@ -12,6 +12,7 @@ import { Session } from '../users/entities/session.entity';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import { User } from '../users/entities/user.entity';
 import { RateLimitCounter } from '../rate-limits/entities/rate-limit-counter.entity';
+import { OutboxMail } from '../mail/entities/outbox-mail.entity';
 
 /** Every entity of the application; features add theirs here. */
 export const ENTITIES = [
@@ -33,4 +34,5 @@ export const ENTITIES = [
   LoginAddressThrottle,
   RateLimitCounter,
   BatchRecordKey,
+  OutboxMail,
 ];

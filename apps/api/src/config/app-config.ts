@@ -29,9 +29,18 @@ const schema = z
         z.array(z.string().regex(/^mysql:\/\/.+/, '应为 mysql://user:pass@host:port/db')),
       ),
     }),
+    app: z.object({ publicUrl: z.string().regex(/^https?:\/\/[^\s]+$/, '应为 http(s):// 开头的网址') }),
     mail: z.object({
-      smtpUrl: z.string().regex(/^(|smtps?:\/\/.+)$/, '应为 smtp://… 或留空'),
+      smtpUrl: z
+        .string()
+        .regex(/^(|smtps?:\/\/.+)$/, '应为 smtp://… 或 smtps://…，或留空')
+        .refine((v) => v === '' || URL.canParse(v), '不是合法的 URL'),
       from: z.string().min(3),
+      // Outbox dispatch: retries back off exponentially (base × 2^(attempts−1)); after maxAttempts a mail is dead.
+      retryBaseSeconds: z.coerce.number().int().min(1).max(86400),
+      maxAttempts: z.coerce.number().int().min(1).max(100),
+      batchSize: z.coerce.number().int().min(1).max(1000),
+      claimSeconds: z.coerce.number().int().min(10).max(3600),
     }),
     auth: z.object({
       sessionIdleMinutes: z.coerce.number().int().min(1).max(480),
@@ -82,8 +91,13 @@ const ENV_OVERRIDES: Record<string, string[]> = {
   DATABASE_URL: ['database', 'url'],
   DATABASE_REPLICA_URLS: ['database', 'replicaUrls'],
   LOAD_DEMO_DATA: ['database', 'loadDemoData'],
+  PUBLIC_URL: ['app', 'publicUrl'],
   SMTP_URL: ['mail', 'smtpUrl'],
   MAIL_FROM: ['mail', 'from'],
+  MAIL_RETRY_BASE_SECONDS: ['mail', 'retryBaseSeconds'],
+  MAIL_MAX_ATTEMPTS: ['mail', 'maxAttempts'],
+  MAIL_BATCH_SIZE: ['mail', 'batchSize'],
+  MAIL_CLAIM_SECONDS: ['mail', 'claimSeconds'],
   SESSION_IDLE_MINUTES: ['auth', 'sessionIdleMinutes'],
   PRINCIPAL_CACHE_SECONDS: ['auth', 'principalCacheSeconds'],
   LOGIN_ADDRESS_FAILURE_LIMIT: ['auth', 'addressFailureLimit'],

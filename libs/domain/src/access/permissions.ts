@@ -13,6 +13,7 @@ export const PERMISSIONS = {
   'users.read': ['national_admin', 'provincial_admin', 'municipal_admin'],
   'users.write': ['national_admin', 'provincial_admin', 'municipal_admin'],
   'audit.read': ['auditor', 'national_admin'],
+  'mail.outbox': ['national_admin'],
   'calendar.read': STAFF,
   'calendar.write': ['national_admin'],
   'batches.read': STAFF,

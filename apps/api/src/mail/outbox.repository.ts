@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { applyFilters, fetchPage, ListQuery } from '../common/http/list-query';
+import { OutboxMail } from './entities/outbox-mail.entity';
+
+export interface NewMail {
+  recipient: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** What a claim is allowed to take: a pending mail whose time has come, or one whose claim holder died. */
+const DUE = "((status = 'pending' AND next_attempt_at <= :now) OR (status = 'sending' AND claimed_until < :now))";
+
+/** Columns of the list (the bodies are read only by show). */
+const LIST_COLUMNS = [
+  'm.id',
+  'm.recipient',
+  'm.subject',
+  'm.status',
+  'm.attempts',
+  'm.nextAttemptAt',
+  'm.claimedUntil',
+  'm.sentAt',
+  'm.messageId',
+  'm.lastError',
+  'm.createdAt',
+  'm.updatedAt',
+];
+
+/**
+ * All SQL of the outbox. Every state change is one conditional UPDATE naming the state it leaves (and, after a
+ * claim, the claim token), so two dispatchers on SQLite or InnoDB can never both win the same row — no SKIP LOCKED.
+ */
+@Injectable()
+export class OutboxRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Writes mails as `pending` inside the caller's transaction, so they commit with what they report. */
+  async insert(manager: EntityManager, mails: readonly NewMail[], now: Date): Promise<void> {
+    if (mails.length === 0) return;
+    const rows = mails.map((m) => ({ ...m, status: 'pending' as const, attempts: 0, nextAttemptAt: now }));
+    // Chunks keep each statement well under the drivers' parameter limits.
+    for (let i = 0; i < rows.length; i += 500) {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(OutboxMail)
+        .values(rows.slice(i, i + 500))
+        .execute();
+    }
+  }
+
+  /**
+   * Claims up to `limit` due mails for `token` until `until` and returns them. The candidates are read first; the
+   * UPDATE repeats the due condition, so a row another dispatcher claimed in between is not taken again.
+   */
+  async claimDue(token: string, now: Date, until: Date, limit: number): Promise<OutboxMail[]> {
+    const candidates: { id: number }[] = await this.dataSource
+      .getRepository(OutboxMail)
+      .createQueryBuilder()
+      .select('id', 'id')
+      .where(DUE, { now })
+      .orderBy('id', 'ASC')
+      .limit(limit)
+      .getRawMany();
+    if (candidates.length === 0) return [];
+    await this.dataSource
+      .createQueryBuilder()
+      .update(OutboxMail)
+      .set({ status: 'sending', claimedBy: token, claimedUntil: until })
+      .where('id IN (:...ids)', { ids: candidates.map((c) => Number(c.id)) })
+      .andWhere(DUE, { now })
+      .execute();
+    return this.dataSource
+      .getRepository(OutboxMail)
+      .find({ where: { claimedBy: token, status: 'sending' }, order: { id: 'ASC' } });
+  }
+
+  /** Records a successful send; false when the claim was lost (expired and taken by another dispatcher). */
+  async markSent(id: number, token: string, messageId: string, now: Date): Promise<boolean> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(OutboxMail)
+      .set({
+        status: 'sent',
+        sentAt: now,
+        messageId: messageId.slice(0, 255),
+        attempts: () => 'attempts + 1',
+        claimedBy: null,
+        claimedUntil: null,
+        lastError: null,
+      })
+      .where("id = :id AND claimed_by = :token AND status = 'sending'", { id, token })
+      .execute();
+    return Boolean(result.affected);
+  }
+
+  /** Records a failed send: back to `pending` at `nextAttemptAt`, or `dead` when that is null. */
+  async markFailed(id: number, token: string, error: string, nextAttemptAt: Date | null): Promise<boolean> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(OutboxMail)
+      .set({
+        status: nextAttemptAt ? 'pending' : 'dead',
+        ...(nextAttemptAt ? { nextAttemptAt } : {}),
+        attempts: () => 'attempts + 1',
+        claimedBy: null,
+        claimedUntil: null,
+        lastError: error.slice(0, 1000),
+      })
+      .where("id = :id AND claimed_by = :token AND status = 'sending'", { id, token })
+      .execute();
+    return Boolean(result.affected);
+  }
+
+  /** A dead mail back to `pending`, due now, with its attempts counted afresh; false when it is not dead. */
+  async revive(manager: EntityManager, id: number, now: Date): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(OutboxMail)
+      .set({ status: 'pending', attempts: 0, nextAttemptAt: now })
+      .where("id = :id AND status = 'dead'", { id })
+      .execute();
+    return Boolean(result.affected);
+  }
+
+  findById(id: number): Promise<OutboxMail | null> {
+    return this.dataSource.getRepository(OutboxMail).findOneBy({ id });
+  }
+
+  listPage(query: ListQuery): Promise<{ rows: OutboxMail[]; total: number }> {
+    const qb = this.dataSource.getRepository(OutboxMail).createQueryBuilder('m').select(LIST_COLUMNS);
+    applyFilters(qb, query);
+    return fetchPage(qb, query);
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * Digest mails (R-35, R-36): one Chinese mail per person per reminder run, listing what of theirs is overdue and
+ * what falls due soon. Pure: the caller supplies the items, the person and the console's base URL.
+ */
+
+export type DigestItemKind = 'upload' | 'review' | 'correction' | 'qualification_upload' | (string & {});
+
+export interface DigestItem {
+  kind: DigestItemKind;
+  batchId: number;
+  institutionName: string;
+  recordCount: number;
+  /** The stage in words, e.g. "市级审核". */
+  stageLabel: string;
+  /** YYYY-MM-DD (a Beijing calendar day). */
+  dueDate: string;
+  /** Working days left until the due date (≥ 0) when due soon. */
+  workingDaysLeft: number;
+  /** Working days past the due date (≥ 1) when overdue; 0 or absent when not overdue. */
+  overdueWorkingDays?: number;
+}
+
+export interface DigestRecipient {
+  displayName: string;
+  email: string;
+}
+
+export interface DigestMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export const DIGEST_SUBJECT_PREFIX = '【证书数据监管平台】';
+
+/** `2026-12-04` → `2026年12月4日`. */
+export function formatChineseDate(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) throw new RangeError(`not a YYYY-MM-DD date: ${isoDate}`);
+  return `${Number(match[1])}年${Number(match[2])}月${Number(match[3])}日`;
+}
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]);
+}
+
+const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function isOverdue(item: DigestItem): boolean {
+  return (item.overdueWorkingDays ?? 0) > 0;
+}
+
+export function batchLink(baseUrl: string, batchId: number): string {
+  return `${baseUrl.replace(/\/+$/, '')}/#/batches/${batchId}/show`;
+}
+
+/** `您有 3 项待办即将到期，1 项已逾期`, leaving out a part whose count is 0. */
+export function digestSubject(dueSoon: number, overdue: number): string {
+  if (dueSoon === 0 && overdue === 0) return `${DIGEST_SUBJECT_PREFIX}您没有即将到期或逾期的待办`;
+  if (dueSoon === 0) return `${DIGEST_SUBJECT_PREFIX}您有 ${overdue} 项待办已逾期`;
+  const overduePart = overdue > 0 ? `，${overdue} 项已逾期` : '';
+  return `${DIGEST_SUBJECT_PREFIX}您有 ${dueSoon} 项待办即将到期${overduePart}`;
+}
+
+function byDueDate(a: DigestItem, b: DigestItem): number {
+  return a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.batchId - b.batchId;
+}
+
+function remaining(item: DigestItem): string {
+  return isOverdue(item) ? `已逾期 ${item.overdueWorkingDays} 个工作日` : `剩余 ${item.workingDaysLeft} 个工作日`;
+}
+
+function lineText(item: DigestItem, baseUrl: string): string {
+  return (
+    `- ${item.institutionName}（${item.recordCount} 条记录）${item.stageLabel}，` +
+    `截止 ${formatChineseDate(item.dueDate)}，${remaining(item)}\n  ${batchLink(baseUrl, item.batchId)}`
+  );
+}
+
+function lineHtml(item: DigestItem, baseUrl: string): string {
+  const link = escapeHtml(batchLink(baseUrl, item.batchId));
+  return (
+    `<li><a href="${link}">${escapeHtml(item.institutionName)}</a>（${item.recordCount} 条记录）` +
+    `${escapeHtml(item.stageLabel)}，截止 ${formatChineseDate(item.dueDate)}，<strong>${remaining(item)}</strong></li>`
+  );
+}
+
+/** Builds the digest: overdue items first (earliest due date first), then the ones due soon. */
+export function buildDigest(recipient: DigestRecipient, items: readonly DigestItem[], baseUrl: string): DigestMail {
+  const overdue = items.filter(isOverdue).sort(byDueDate);
+  const dueSoon = items.filter((i) => !isOverdue(i)).sort(byDueDate);
+  const groups = [
+    { title: `已逾期（${overdue.length} 项）`, items: overdue },
+    { title: `即将到期（${dueSoon.length} 项）`, items: dueSoon },
+  ].filter((g) => g.items.length > 0);
+  const greeting = `${recipient.displayName}，您好：`;
+  const intro = '以下是您负责的待办事项，请及时处理。';
+  const footer = '此邮件由证书数据监管平台自动发送，请勿回复。';
+  const text = [
+    greeting,
+    '',
+    intro,
+    ...groups.flatMap((g) => ['', `${g.title}`, ...g.items.map((i) => lineText(i, baseUrl))]),
+    '',
+    footer,
+    '',
+  ].join('\n');
+  const html = [
+    '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"></head><body>',
+    `<p>${escapeHtml(greeting)}</p>`,
+    `<p>${intro}</p>`,
+    ...groups.map((g) => `<h3>${g.title}</h3><ul>${g.items.map((i) => lineHtml(i, baseUrl)).join('')}</ul>`),
+    `<p style="color:#888">${footer}</p>`,
+    '</body></html>',
+  ].join('\n');
+  return { to: recipient.email, subject: digestSubject(dueSoon.length, overdue.length), text, html };
+}
