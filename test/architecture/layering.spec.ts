@@ -19,6 +19,7 @@ const FEATURES = [
   'organisations',
   'jurisdiction',
   'audit',
+  'jobs',
   'organisation-admin',
   'users',
   'auth',

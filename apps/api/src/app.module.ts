@@ -11,6 +11,7 @@ import { resolveDataSourceOptions } from './composition/data-source';
 import { CoreModule } from './core.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
+import { JobsModule } from './jobs/jobs.module';
 import { JurisdictionModule } from './jurisdiction/jurisdiction.module';
 import { OrganisationAdminModule } from './organisation-admin/organisation-admin.module';
 import { OrganisationsModule } from './organisations/organisations.module';
@@ -55,6 +56,7 @@ export class AppModule {
         DatabaseModule,
         JurisdictionModule,
         AuditModule,
+        JobsModule,
         AuthModule,
         CalendarModule,
         OrganisationsModule,

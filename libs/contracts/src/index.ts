@@ -5,5 +5,6 @@ export * from './batches';
 export * from './calendar';
 export * from './certificates';
 export * from './deadlines';
+export * from './jobs';
 export * from './organisations';
 export * from './users';

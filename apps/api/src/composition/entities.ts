@@ -12,6 +12,8 @@ import { Session } from '../users/entities/session.entity';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import { User } from '../users/entities/user.entity';
 import { RateLimitCounter } from '../rate-limits/entities/rate-limit-counter.entity';
+import { JobLease } from '../jobs/entities/job-lease.entity';
+import { JobRun } from '../jobs/entities/job-run.entity';
 
 /** Every entity of the application; features add theirs here. */
 export const ENTITIES = [
@@ -33,4 +35,6 @@ export const ENTITIES = [
   LoginAddressThrottle,
   RateLimitCounter,
   BatchRecordKey,
+  JobLease,
+  JobRun,
 ];

@@ -4,6 +4,7 @@ import { BATCH_ERRORS } from '../batches/batches.errors';
 import { CALENDAR_ERRORS } from '../calendar/calendar.errors';
 import { CERTIFICATE_ERRORS } from '../certificates/certificates.errors';
 import { HEALTH_ERRORS } from '../health/health.errors';
+import { JOB_ERRORS } from '../jobs/jobs.errors';
 import { ORGANISATION_ERRORS } from '../organisation-admin/organisations.errors';
 import { RATE_LIMIT_ERRORS } from '../rate-limits/rate-limits.errors';
 import { REVIEW_ERRORS } from '../reviews/reviews.errors';
@@ -21,6 +22,7 @@ export const ERROR_TABLES: Readonly<Record<string, Readonly<Record<string, Error
   calendar: CALENDAR_ERRORS,
   certificates: CERTIFICATE_ERRORS,
   health: HEALTH_ERRORS,
+  jobs: JOB_ERRORS,
   organisations: ORGANISATION_ERRORS,
   'rate-limits': RATE_LIMIT_ERRORS,
   reviews: REVIEW_ERRORS,
@@ -39,6 +41,7 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
   ...CALENDAR_ERRORS,
   ...CERTIFICATE_ERRORS,
   ...HEALTH_ERRORS,
+  ...JOB_ERRORS,
   ...ORGANISATION_ERRORS,
   ...RATE_LIMIT_ERRORS,
   ...REVIEW_ERRORS,

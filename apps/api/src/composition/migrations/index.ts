@@ -8,6 +8,7 @@ import { AccountHardening1795450000002 } from './1795450000002-AccountHardening'
 import { PersonalDataLimits1795450000003 } from './1795450000003-PersonalDataLimits';
 import { WorkflowRules1795450000004 } from './1795450000004-WorkflowRules';
 import { BatchDueFrom1795450000005 } from './1795450000005-BatchDueFrom';
+import { Jobs1795450000006 } from './1795450000006-Jobs';
 
 // Committed migrations (MySQL/MariaDB and SQLite), in order. `npm run migration:generate -- <Name>` writes a new file; add it here.
 export const MIGRATIONS: (new () => unknown)[] = [
@@ -21,4 +22,5 @@ export const MIGRATIONS: (new () => unknown)[] = [
   PersonalDataLimits1795450000003,
   WorkflowRules1795450000004,
   BatchDueFrom1795450000005,
+  Jobs1795450000006,
 ];
