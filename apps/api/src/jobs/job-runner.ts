@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { JobCounts, JobTrigger } from '@app/contracts';
+import type { JobCounts, JobRunView, JobTrigger } from '@app/contracts';
 import { Clock } from '../common/clock';
 import { UnitOfWork } from '../database/unit-of-work';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -36,7 +36,7 @@ export class JobRunner {
   ) {}
 
   /** Runs `job` now; resolves with its finished run record (`skipped` when the lease is held elsewhere). */
-  async run(job: JobDefinition, trigger: JobTrigger): Promise<JobRun> {
+  async run(job: JobDefinition, trigger: JobTrigger): Promise<JobRunView<Date>> {
     const leaseMs = this.config.jobs.leaseSeconds * 1000;
     const startedAt = this.clock.now();
     const run = await this.uow.run((m) => this.repository.startRun(m, job.name, this.instance, trigger, startedAt));
@@ -86,14 +86,28 @@ export class JobRunner {
     return this.finished(run.id);
   }
 
-  private async finished(id: number): Promise<JobRun> {
+  private async finished(id: number): Promise<JobRunView<Date>> {
     const row = await this.repository.findRun(id);
     if (!row) throw new Error(`job run ${id} vanished`);
-    return row;
+    return runView(row);
   }
 }
 
 function describe(thrown: unknown): string {
   const text = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown);
   return text.slice(0, ERROR_LENGTH);
+}
+
+export function runView(run: JobRun): JobRunView<Date> {
+  return {
+    id: run.id,
+    job: run.job,
+    instance: run.instance,
+    trigger: run.trigger,
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt,
+    outcome: run.outcome,
+    counts: run.counts === null ? null : (JSON.parse(run.counts) as JobCounts),
+    error: run.error,
+  };
 }

@@ -8,10 +8,9 @@ import { Clock } from '../common/clock';
 import { defineList, QueryOf } from '../common/http/list-query';
 import { UnitOfWork } from '../database/unit-of-work';
 import { AuditService } from '../audit/audit.service';
-import { JobRun } from './entities/job-run.entity';
 import { JobRegistry } from './job-registry';
 import { JOB_ERRORS } from './jobs.errors';
-import { JobRunner } from './job-runner';
+import { JobRunner, runView } from './job-runner';
 import { JOB_TIME_ZONE } from './job-scheduler';
 import { JobsRepository } from './jobs.repository';
 
@@ -62,7 +61,7 @@ export class JobsService {
   async runNow(actor: Actor, name: string): Promise<JobRunView<Date>> {
     const job = this.registry.get(name);
     if (!job) throw new DomainError('NOT_FOUND', '没有这个定时任务');
-    const run = runView(await this.runner.run(job, 'manual'));
+    const run = await this.runner.run(job, 'manual');
     if (run.outcome === 'skipped') throw new DomainError('JOB_RUNNING', JOB_ERRORS.JOB_RUNNING.message);
     await this.uow.run((manager) =>
       this.audit.record(manager, subjectOf(actor), {
@@ -81,18 +80,4 @@ export class JobsService {
     const page = await this.repository.listRunsPage(query);
     return { rows: page.rows.map(runView), total: page.total };
   }
-}
-
-export function runView(run: JobRun): JobRunView<Date> {
-  return {
-    id: run.id,
-    job: run.job,
-    instance: run.instance,
-    trigger: run.trigger,
-    startedAt: run.startedAt,
-    finishedAt: run.finishedAt,
-    outcome: run.outcome,
-    counts: run.counts === null ? null : (JSON.parse(run.counts) as Record<string, number>),
-    error: run.error,
-  };
 }
