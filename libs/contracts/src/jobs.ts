@@ -29,7 +29,10 @@ export interface JobRunView<Time = string> {
   error: string | null;
 }
 
-/** `GET /api/admin/jobs` element: `nextRunAt` from its cron expression (Asia/Shanghai), whichever instance runs it. */
+/**
+ * `GET /api/admin/jobs` element: `nextRunAt` from its cron expression (Asia/Shanghai), whichever instance runs it;
+ * `lastRun` is the newest run that took the lease (skipped runs are in the run history only).
+ */
 export interface JobView<Time = string> {
   name: string;
   description: string;

@@ -109,7 +109,10 @@ export class JobsRepository {
     return this.dataSource.getRepository(JobRun).findOneBy({ id });
   }
 
-  /** The newest run of each of `jobs` (one query). */
+  /**
+   * The newest run of each of `jobs` that took the lease (one query): skipped runs, which every other instance
+   * records at each tick, would hide it.
+   */
   async lastRuns(jobs: string[]): Promise<Map<string, JobRun>> {
     if (jobs.length === 0) return new Map();
     const rows = await this.dataSource
@@ -122,6 +125,7 @@ export class JobsRepository {
           .select('MAX(n.id)')
           .from(JobRun, 'n')
           .where('n.job = r.job')
+          .andWhere("(n.outcome IS NULL OR n.outcome <> 'skipped')")
           .getQuery();
         return `r.id = ${newest}`;
       })
