@@ -84,7 +84,10 @@ describe('scheduled jobs endpoints (e2e)', () => {
 
   it('answers 409 JOB_RUNNING while the lease is held, and records that run as skipped', async () => {
     gate = new Promise((resolve) => (open = resolve));
-    const first = t.http.post('/api/admin/jobs/e2e-test-job/run').set(admin).then((r) => r);
+    const first = t.http
+      .post('/api/admin/jobs/e2e-test-job/run')
+      .set(admin)
+      .then((r) => r);
     try {
       let second;
       for (let i = 0; i < 200; i++) {
@@ -168,7 +171,10 @@ describe('scheduled jobs configuration and scheduling (e2e)', () => {
       /jobs\.schedules\.outbox-dispatch/,
     );
     const config = loadConfig({ NODE_ENV: 'development', JOB_SCHEDULE_DEADLINE_REMINDERS: '0 9 * * 1-5' });
-    expect(config.jobs.schedules).toMatchObject({ 'deadline-reminders': '0 9 * * 1-5', 'outbox-dispatch': '* * * * *' });
+    expect(config.jobs.schedules).toMatchObject({
+      'deadline-reminders': '0 9 * * 1-5',
+      'outbox-dispatch': '* * * * *',
+    });
     expect(config.jobs.enabled).toBe(true);
     expect(loadConfig({ NODE_ENV: 'test' }).jobs.enabled).toBe(false);
     expect(loadConfig({ NODE_ENV: 'test', JOBS_ENABLED: 'true' }).jobs.enabled).toBe(true);

@@ -158,6 +158,20 @@ describe('scheduled jobs: leases and run records (medium)', () => {
     expect((await repository.findLease('test-job'))?.holder).toBe('host-b:2:beef');
   });
 
+  it('lets shutdown wait for the runs under way, which release their leases and are recorded', async () => {
+    const { job, open, contexts } = gatedJob();
+    const running = a.run(job, 'schedule');
+    await waitFor(() => contexts.length === 1, 'the run to start');
+    let idle = false;
+    const waiting = a.idle().then(() => (idle = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(idle).toBe(false);
+    open();
+    await waiting;
+    expect((await running).outcome).toBe('succeeded');
+    expect((await repository.findLease('test-job'))?.expiresAt).toEqual(m.clock.now());
+  });
+
   it('records a failure with its error and frees the lease', async () => {
     const failing: JobDefinition = {
       name: 'test-job',

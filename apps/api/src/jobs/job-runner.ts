@@ -26,6 +26,7 @@ const ERROR_LENGTH = 2000;
 @Injectable()
 export class JobRunner {
   private readonly logger = new Logger('JobRunner');
+  private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(
     private readonly repository: JobsRepository,
@@ -36,15 +37,36 @@ export class JobRunner {
   ) {}
 
   /** Runs `job` now; resolves with its finished run record (`skipped` when the lease is held elsewhere). */
-  async run(job: JobDefinition, trigger: JobTrigger): Promise<JobRunView<Date>> {
+  run(job: JobDefinition, trigger: JobTrigger): Promise<JobRunView<Date>> {
+    const running = this.runOnce(job, trigger);
+    const tracked = running.catch(() => undefined);
+    this.inFlight.add(tracked);
+    void tracked.then(() => this.inFlight.delete(tracked));
+    return running;
+  }
+
+  /** Resolves when every run this instance started has ended (graceful shutdown: leases released, runs recorded). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size) await Promise.all([...this.inFlight]);
+  }
+
+  private async runOnce(job: JobDefinition, trigger: JobTrigger): Promise<JobRunView<Date>> {
     const leaseMs = this.config.jobs.leaseSeconds * 1000;
     const startedAt = this.clock.now();
     const run = await this.uow.run((m) => this.repository.startRun(m, job.name, this.instance, trigger, startedAt));
     const token = randomUUID();
     const until = new Date(startedAt.getTime() + leaseMs);
-    await this.uow.run((m) => this.repository.ensureLease(m, job.name));
     const lease = { job: job.name, holder: this.instance, token, now: startedAt, expiresAt: until };
-    const taken = await this.uow.run((m) => this.repository.takeLease(m, lease));
+    let taken: boolean;
+    try {
+      await this.uow.run((m) => this.repository.ensureLease(m, job.name));
+      taken = await this.uow.run((m) => this.repository.takeLease(m, lease));
+    } catch (error) {
+      // The run is recorded as failed if the database still answers; the lease, if taken, expires on its own.
+      const failed = { finishedAt: this.clock.now(), outcome: 'failed', counts: null, error: describe(error) } as const;
+      await this.uow.run((m) => this.repository.finishRun(m, run.id, failed)).catch(() => undefined);
+      throw error;
+    }
     if (!taken) {
       const skipped = { finishedAt: startedAt, outcome: 'skipped', counts: null, error: null } as const;
       await this.uow.run((m) => this.repository.finishRun(m, run.id, skipped));

@@ -33,8 +33,10 @@ export class JobScheduler implements OnApplicationBootstrap, BeforeApplicationSh
     this.registry.onRegister((job) => this.schedule(job));
   }
 
-  beforeApplicationShutdown(): void {
+  /** No new runs; the runs under way finish, release their leases and are recorded before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
     for (const name of this.scheduled.splice(0)) this.scheduler.deleteCronJob(name);
+    await this.runner.idle();
   }
 
   private schedule(job: JobDefinition): void {

@@ -76,7 +76,13 @@ export class JobsRepository {
     return this.dataSource.getRepository(JobLease).findOneBy({ job });
   }
 
-  async startRun(manager: EntityManager, job: string, instance: string, trigger: JobTrigger, startedAt: Date): Promise<JobRun> {
+  async startRun(
+    manager: EntityManager,
+    job: string,
+    instance: string,
+    trigger: JobTrigger,
+    startedAt: Date,
+  ): Promise<JobRun> {
     return manager.getRepository(JobRun).save({
       job,
       instance,
