@@ -31,7 +31,7 @@ function gatedJob(name = 'test-job', result: JobCounts = { done: 1 }) {
 }
 
 async function waitFor(check: () => Promise<boolean> | boolean, what: string): Promise<void> {
-  for (let i = 0; i < 400; i++) {
+  for (let i = 0; i < 1000; i++) {
     if (await check()) return;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
