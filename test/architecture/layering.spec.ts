@@ -20,6 +20,7 @@ const FEATURES = [
   'jurisdiction',
   'audit',
   'mail',
+  'jobs',
   'organisation-admin',
   'users',
   'auth',

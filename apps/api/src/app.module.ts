@@ -11,6 +11,7 @@ import { resolveDataSourceOptions } from './composition/data-source';
 import { CoreModule } from './core.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
+import { JobsModule } from './jobs/jobs.module';
 import { JurisdictionModule } from './jurisdiction/jurisdiction.module';
 import { MailModule } from './mail/mail.module';
 import { OrganisationAdminModule } from './organisation-admin/organisation-admin.module';
@@ -56,6 +57,7 @@ export class AppModule {
         DatabaseModule,
         JurisdictionModule,
         AuditModule,
+        JobsModule,
         AuthModule,
         CalendarModule,
         OrganisationsModule,

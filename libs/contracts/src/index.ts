@@ -6,5 +6,6 @@ export * from './calendar';
 export * from './certificates';
 export * from './deadlines';
 export * from './mail';
+export * from './jobs';
 export * from './organisations';
 export * from './users';

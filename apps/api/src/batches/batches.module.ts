@@ -1,9 +1,9 @@
 import { tmpdir } from 'node:os';
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
-import { ScheduleModule } from '@nestjs/schedule';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CertificatesModule } from '../certificates/certificates.module';
+import { JobsModule } from '../jobs/jobs.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { BatchDueDatesRepository } from './batch-due-dates.repository';
 import { BatchDueDatesService } from './batch-due-dates.service';
@@ -29,8 +29,8 @@ import { RecordEditService } from './record-edit.service';
       }),
       inject: [APP_CONFIG],
     }),
-    // The error-report sweep (@Interval); cleared when the application closes.
-    ScheduleModule.forRoot(),
+    // Holds the one @nestjs/schedule root, which runs the error-report sweep (@Interval) and clears it on close.
+    JobsModule,
   ],
   controllers: [BatchesController, RecordEditController],
   providers: [

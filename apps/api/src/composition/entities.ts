@@ -13,6 +13,8 @@ import { Organisation } from '../organisations/entities/organisation.entity';
 import { User } from '../users/entities/user.entity';
 import { RateLimitCounter } from '../rate-limits/entities/rate-limit-counter.entity';
 import { OutboxMail } from '../mail/entities/outbox-mail.entity';
+import { JobLease } from '../jobs/entities/job-lease.entity';
+import { JobRun } from '../jobs/entities/job-run.entity';
 
 /** Every entity of the application; features add theirs here. */
 export const ENTITIES = [
@@ -35,4 +37,6 @@ export const ENTITIES = [
   RateLimitCounter,
   BatchRecordKey,
   OutboxMail,
+  JobLease,
+  JobRun,
 ];

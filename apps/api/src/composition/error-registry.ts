@@ -5,6 +5,7 @@ import { CALENDAR_ERRORS } from '../calendar/calendar.errors';
 import { CERTIFICATE_ERRORS } from '../certificates/certificates.errors';
 import { HEALTH_ERRORS } from '../health/health.errors';
 import { MAIL_ERRORS } from '../mail/mail.errors';
+import { JOB_ERRORS } from '../jobs/jobs.errors';
 import { ORGANISATION_ERRORS } from '../organisation-admin/organisations.errors';
 import { RATE_LIMIT_ERRORS } from '../rate-limits/rate-limits.errors';
 import { REVIEW_ERRORS } from '../reviews/reviews.errors';
@@ -23,6 +24,7 @@ export const ERROR_TABLES: Readonly<Record<string, Readonly<Record<string, Error
   certificates: CERTIFICATE_ERRORS,
   health: HEALTH_ERRORS,
   mail: MAIL_ERRORS,
+  jobs: JOB_ERRORS,
   organisations: ORGANISATION_ERRORS,
   'rate-limits': RATE_LIMIT_ERRORS,
   reviews: REVIEW_ERRORS,
@@ -42,6 +44,7 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
   ...CERTIFICATE_ERRORS,
   ...HEALTH_ERRORS,
   ...MAIL_ERRORS,
+  ...JOB_ERRORS,
   ...ORGANISATION_ERRORS,
   ...RATE_LIMIT_ERRORS,
   ...REVIEW_ERRORS,

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { validateCronExpression } from 'cron';
 import { z } from 'zod';
 
 const DEV_KEY_MARKER = 'dev-only-';
@@ -65,6 +66,15 @@ const schema = z
     }),
     runtime: z.object({ heapGrowingPercent: z.coerce.number().int().min(0).max(300) }),
     audit: z.object({ anchorIntervalMinutes: z.coerce.number().int().min(1).max(1440) }),
+    jobs: z.object({
+      enabled: z.coerce.boolean(),
+      leaseSeconds: z.coerce.number().int().min(1).max(86_400),
+      renewFraction: z.coerce.number().min(0.05).max(0.5),
+      schedules: z.record(
+        z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, '任务名应为小写字母、数字和连字符'),
+        z.string().refine((expression) => validateCronExpression(expression).valid, '不是有效的 cron 表达式'),
+      ),
+    }),
     appToday: z.string().regex(isoDate, '应为 YYYY-MM-DD').optional(),
   })
   .superRefine((c, ctx) => {
@@ -115,7 +125,20 @@ const ENV_OVERRIDES: Record<string, string[]> = {
   ID_REVEAL_LIMIT_PER_HOUR: ['personalData', 'revealsPerHour'],
   HEAP_GROWING_PERCENT: ['runtime', 'heapGrowingPercent'],
   APP_TODAY: ['appToday'],
+  JOBS_ENABLED: ['jobs', 'enabled'],
+  JOB_LEASE_SECONDS: ['jobs', 'leaseSeconds'],
+  JOB_LEASE_RENEW_FRACTION: ['jobs', 'renewFraction'],
 };
+
+/** JOB_SCHEDULE_DEADLINE_REMINDERS overrides jobs.schedules.deadline-reminders, and so on for every job. */
+const JOB_SCHEDULE_ENV = /^JOB_SCHEDULE_([A-Z0-9_]+)$/;
+
+function envNameOf(key: string): string | undefined {
+  const fixed = Object.entries(ENV_OVERRIDES).find(([, p]) => p.join('.') === key)?.[0];
+  if (fixed) return fixed;
+  const schedule = /^jobs\.schedules\.(.+)$/.exec(key);
+  return schedule ? `JOB_SCHEDULE_${schedule[1].toUpperCase().replace(/-/g, '_')}` : undefined;
+}
 
 export class ConfigError extends Error {}
 
@@ -150,15 +173,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const file = join(projectRoot(), 'config', 'default.yaml');
   const raw = parseYaml(readFileSync(file, 'utf8')) as Record<string, unknown>;
   raw.nodeEnv = env.NODE_ENV ?? 'development';
+  // Scheduled jobs never fire in tests unless a test sets JOBS_ENABLED.
+  if (raw.nodeEnv === 'test') setPath(raw, ['jobs', 'enabled'], false);
   for (const [name, path] of Object.entries(ENV_OVERRIDES)) {
     const value = env[name];
     if (value !== undefined && value !== '') setPath(raw, path, parseBooleanish(value));
+  }
+  for (const [name, value] of Object.entries(env)) {
+    const job = JOB_SCHEDULE_ENV.exec(name)?.[1];
+    if (job && value) setPath(raw, ['jobs', 'schedules', job.toLowerCase().replace(/_/g, '-')], value);
   }
   const result = schema.safeParse(raw);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {
       const key = issue.path.join('.');
-      const envName = Object.entries(ENV_OVERRIDES).find(([, p]) => p.join('.') === key)?.[0];
+      const envName = envNameOf(key);
       return `配置项 ${key}${envName ? `（环境变量 ${envName}）` : ''} 无效：${issue.message}`;
     });
     throw new ConfigError(lines.join('\n'));

@@ -32,6 +32,8 @@ export const PERMISSIONS = {
     'municipal_head',
     'institution_operator',
   ],
+  // Scheduled jobs: see them, run one now, read the run history.
+  'jobs.manage': ['national_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -8,6 +8,7 @@ import { AccountHardening1795450000002 } from './1795450000002-AccountHardening'
 import { PersonalDataLimits1795450000003 } from './1795450000003-PersonalDataLimits';
 import { WorkflowRules1795450000004 } from './1795450000004-WorkflowRules';
 import { BatchDueFrom1795450000005 } from './1795450000005-BatchDueFrom';
+import { Jobs1795450000006 } from './1795450000006-Jobs';
 import { MailOutbox1796252390576 } from './1796252390576-MailOutbox';
 
 // Committed migrations (MySQL/MariaDB and SQLite), in order. `npm run migration:generate -- <Name>` writes a new file; add it here.
@@ -22,5 +23,6 @@ export const MIGRATIONS: (new () => unknown)[] = [
   PersonalDataLimits1795450000003,
   WorkflowRules1795450000004,
   BatchDueFrom1795450000005,
+  Jobs1795450000006,
   MailOutbox1796252390576,
 ];
