@@ -60,7 +60,13 @@ describe('console features', () => {
     const shown = (roles: Parameters<typeof visibleMenu>[0]) =>
       visibleMenu(roles).flatMap((s) => s.entries.map((e) => e.to));
     expect(shown(['national_admin'])).toEqual(expect.arrayContaining(['/jobs', '/outbox']));
-    for (const role of ['provincial_admin', 'municipal_admin', 'municipal_head', 'auditor', 'national_reviewer'] as const) {
+    for (const role of [
+      'provincial_admin',
+      'municipal_admin',
+      'municipal_head',
+      'auditor',
+      'national_reviewer',
+    ] as const) {
       expect(shown([role])).not.toContain('/jobs');
       expect(shown([role])).not.toContain('/outbox');
     }

@@ -11,8 +11,9 @@ const COLORS: Record<JobOutcome, 'success' | 'error' | 'default'> = {
 /** A run's outcome; null while the run is under way. */
 export const JobOutcomeChip = ({ outcome }: { outcome: JobOutcome | null }) => {
   const translate = useTranslate();
-  if (outcome === null)
+  if (outcome === null) {
     return <Chip size="small" color="info" variant="outlined" label={translate('app.jobs.running')} />;
+  }
   return (
     <Chip
       size="small"

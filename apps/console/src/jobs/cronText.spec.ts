@@ -2,7 +2,7 @@ import { i18nProvider } from '../providers/i18nProvider';
 import { cronInWords, describeCron } from './cronText';
 
 const inChinese = (expression: string) =>
-  cronInWords(expression, (key, options) => i18nProvider.translate(key, options) as string);
+  cronInWords(expression, (key, options) => i18nProvider.translate(key, options));
 
 describe('cron in words', () => {
   it('words the daily and every-minute forms the jobs use', () => {
