@@ -69,7 +69,7 @@ export const JobRunList = ({ embedded = false, jobNames }: { embedded?: boolean;
     disableSyncWithLocation={embedded}
     storeKey={embedded ? false : undefined}
   >
-    <DataTable bulkActionButtons={false} data-testid="job-runs">
+    <DataTable bulkActionButtons={false}>
       <DataTable.Col source="id" />
       <DataTable.Col source="job" />
       <DataTable.Col source="trigger" field={TriggerField} disableSort />

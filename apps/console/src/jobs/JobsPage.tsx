@@ -89,7 +89,9 @@ export const JobsPage = () => {
       <Typography variant="h6" sx={{ mt: 3 }}>
         <Translate i18nKey="app.jobs.history" />
       </Typography>
-      <JobRunList embedded jobNames={jobs?.map((job) => job.name)} />
+      <Box data-testid="job-runs">
+        <JobRunList embedded jobNames={jobs?.map((job) => job.name)} />
+      </Box>
     </Box>
   );
 };
