@@ -60,7 +60,7 @@ function runFilters(jobNames?: readonly string[]) {
 export const JobRunList = ({ embedded = false, jobNames }: { embedded?: boolean; jobNames?: readonly string[] }) => (
   <List
     resource="job-runs"
-    title="app.jobs.title"
+    title={embedded ? false : 'app.jobs.history'}
     filters={runFilters(jobNames)}
     sort={{ field: 'id', order: 'DESC' }}
     perPage={10}
