@@ -23,6 +23,9 @@ const ReminderRow = ({ line }: { line: ReminderLine }) => {
       ? ''
       : translate(line.overdue ? 'app.reminders.days_overdue' : 'app.reminders.days_left', { days: line.days });
   const secondary = [
+    line.escalation && line.responsibleOrganisation
+      ? translate('app.reminders.responsible', { organisation: line.responsibleOrganisation })
+      : '',
     line.stage,
     translate('app.reminders.due', { date: formatCalendarDay(line.dueDate) }),
     days,
@@ -36,6 +39,9 @@ const ReminderRow = ({ line }: { line: ReminderLine }) => {
           color={line.overdue ? 'error' : 'warning'}
           label={translate(line.overdue ? 'app.reminders.overdue' : 'app.reminders.due_soon')}
         />
+        {line.escalation && (
+          <Chip size="small" variant="outlined" sx={{ mr: 1.5 }} label={translate('app.reminders.escalation')} />
+        )}
         <ListItemText
           primary={translate('app.reminders.batch', {
             id: line.batchId,

@@ -41,6 +41,43 @@ describe('我的提醒 items read defensively', () => {
     ]);
   });
 
+  it('reads the API item (MyReminderItem): event, overdue working days, stage label, escalation', () => {
+    const item = {
+      kind: 'review',
+      batchId: 12,
+      status: 'municipal_review',
+      stageLabel: '市级审核',
+      institutionId: 4,
+      institutionName: '广州A',
+      recordCount: 30,
+      dueDate: '2026-11-18',
+      event: 'overdue',
+      workingDaysLeft: 0,
+      overdueWorkingDays: 3,
+      responsibleOrganisationId: 2,
+      responsibleOrganisation: '广州市职业技能鉴定指导中心',
+      responsibleRole: 'municipal_admin',
+      responsibleRoleLabel: '市级数据管理员',
+      escalation: true,
+    };
+    expect(
+      reminderLines([
+        item,
+        { ...item, batchId: 13, event: 'due_soon', workingDaysLeft: 2, overdueWorkingDays: 0, escalation: false },
+      ]),
+    ).toEqual([
+      expect.objectContaining({
+        batchId: 12,
+        overdue: true,
+        days: 3,
+        stage: '市级审核',
+        escalation: true,
+        responsibleOrganisation: '广州市职业技能鉴定指导中心',
+      }),
+      expect.objectContaining({ batchId: 13, overdue: false, days: 2, escalation: false }),
+    ]);
+  });
+
   it('takes a negative workingDaysLeft as overdue and accepts { items }', () => {
     const lines = reminderLines({ items: [{ batchId: 1, dueDate: '2026-11-20', workingDaysLeft: -2 }] });
     expect(lines).toEqual([expect.objectContaining({ batchId: 1, overdue: true, days: 2, recordCount: null })]);

@@ -15,6 +15,9 @@ export interface ReminderLine {
   overdue: boolean;
   /** Working days left when due soon, working days past the due date when overdue; null when not given. */
   days: number | null;
+  /** Reminded as the head of the responsible organisation (overdue escalation), with that organisation's name. */
+  escalation: boolean;
+  responsibleOrganisation: string;
 }
 
 const asNumber = (value: unknown): number | null =>
@@ -61,6 +64,8 @@ export function reminderLines(answer: unknown): ReminderLine[] | null {
         dueDate,
         overdue,
         days,
+        escalation: item.escalation === true,
+        responsibleOrganisation: asString(item.responsibleOrganisation),
       },
     ];
   });

@@ -851,6 +851,8 @@ export const appChineseMessages = {
       due: '办理期限 %{date}',
       days_left: '剩余 %{days} 个工作日',
       days_overdue: '已逾期 %{days} 个工作日',
+      escalation: '督办',
+      responsible: '责任单位：%{organisation}',
     },
     // -- end of feature texts --
     menu_sections: {
