@@ -17,11 +17,14 @@ describe('console features', () => {
       'organisations',
       'users',
       'audit-logs',
+      'job-runs',
+      'outbox',
     ]);
     expect(FEATURES.flatMap((f) => f.routes ?? []).map((r) => r.path)).toEqual([
       '/queue',
       '/calendar',
       '/deadline-calculator',
+      '/jobs',
       '/account',
     ]);
   });
@@ -39,6 +42,8 @@ describe('console features', () => {
       '/organisations',
       '/users',
       '/audit-logs',
+      '/jobs',
+      '/outbox',
       '/account',
     ]);
     for (const label of [...entries, ...MENU_SECTIONS].map((e) => e.label)) {
@@ -49,5 +54,21 @@ describe('console features', () => {
   it('show an auditor only the audit log, the home page and their own account', () => {
     const shown = visibleMenu(['auditor']).flatMap((s) => s.entries.map((e) => e.to));
     expect(shown).toEqual(['/', '/audit-logs', '/account']);
+  });
+
+  it('show 定时任务 and 邮件发件箱 to national_admin only', () => {
+    const shown = (roles: Parameters<typeof visibleMenu>[0]) =>
+      visibleMenu(roles).flatMap((s) => s.entries.map((e) => e.to));
+    expect(shown(['national_admin'])).toEqual(expect.arrayContaining(['/jobs', '/outbox']));
+    for (const role of [
+      'provincial_admin',
+      'municipal_admin',
+      'municipal_head',
+      'auditor',
+      'national_reviewer',
+    ] as const) {
+      expect(shown([role])).not.toContain('/jobs');
+      expect(shown([role])).not.toContain('/outbox');
+    }
   });
 });

@@ -5,7 +5,9 @@ import calendar from './calendar';
 import type { ConsoleFeature } from './common/feature';
 import dashboard from './dashboard';
 import deadlines from './deadlines';
+import jobs from './jobs';
 import organisations from './organisations';
+import outbox from './outbox';
 import queue from './queue';
 import users from './users';
 
@@ -22,5 +24,7 @@ export const FEATURES: readonly ConsoleFeature[] = [
   organisations,
   users,
   auditLogs,
+  jobs,
+  outbox,
   account,
 ];

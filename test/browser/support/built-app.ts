@@ -10,6 +10,8 @@ const consoleIndex = join(repoRoot, 'dist', 'console', 'index.html');
 
 export interface BuiltApp {
   baseUrl: string;
+  /** The app's SQLite file, for tests that set up rows no endpoint creates. */
+  databaseFile: string;
   /** Everything the server printed, for failure messages. */
   output(): string;
   stop(): Promise<void>;
@@ -79,6 +81,7 @@ export async function startBuiltApp(): Promise<BuiltApp> {
   }
   return {
     baseUrl,
+    databaseFile: join(dataDir, 'app.sqlite'),
     output,
     stop: async () => {
       if (child.exitCode === null) {

@@ -5,7 +5,7 @@ import type { Permission, Role } from '@app/domain';
 /** The react-admin actions a resource page asks `canAccess` about. */
 export type ResourceAction = 'list' | 'show' | 'create' | 'edit' | 'delete' | 'export';
 
-export type MenuSectionId = 'work' | 'admin' | 'security';
+export type MenuSectionId = 'work' | 'admin' | 'security' | 'system';
 
 export interface MenuEntry {
   /** Route: a resource list ("/organisations") or a custom route ("/account"). */

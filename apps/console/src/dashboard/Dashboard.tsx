@@ -4,6 +4,7 @@ import { Title, useGetIdentity, usePermissions, useTranslate, Translate } from '
 import { ORGANISATION_LEVEL_LABELS, type OrganisationLevel, type Role } from '@app/domain';
 import { roleLabel } from '../common/fields';
 import { visibleMenu } from '../layout/menu';
+import { MyRemindersCard } from './MyRemindersCard';
 
 /** 欢迎 + role + organisation, and a tile per page the role may open. */
 export const Dashboard = () => {
@@ -44,6 +45,7 @@ export const Dashboard = () => {
           </Stack>
         </CardContent>
       </Card>
+      <MyRemindersCard />
       <Grid container spacing={2} sx={{ mt: 1 }}>
         {shortcuts.map((entry) => (
           <Grid key={entry.to} size={{ xs: 12, sm: 6, md: 3 }}>

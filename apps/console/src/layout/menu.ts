@@ -7,6 +7,7 @@ export const MENU_SECTIONS: Array<{ id: MenuSectionId; label: string }> = [
   { id: 'work', label: 'app.menu_sections.work' },
   { id: 'admin', label: 'app.menu_sections.admin' },
   { id: 'security', label: 'app.menu_sections.security' },
+  { id: 'system', label: 'app.menu_sections.system' },
 ];
 
 /** Every feature's menu entries, in features.ts order. Read when rendering: features import this module's users. */

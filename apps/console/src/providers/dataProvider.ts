@@ -9,6 +9,8 @@ import type {
   ChainVerification,
   DeadlineQuery,
   HistoryEntry,
+  JobRunView,
+  JobView,
   Occupation,
   PublishYearInput,
   TotpSetup,
@@ -63,6 +65,12 @@ export interface ConsoleDataProvider extends DataProvider {
   removeCalendarDay(date: IsoDate, reason: string): Promise<CalendarYearView>;
   /** R-14: the deadline calculator, computed by the API on its calendar. */
   computeDeadline(query: DeadlineQuery): Promise<DeadlineResult>;
+  /** R-37: the registered jobs with their schedules and last runs (a plain array, not a paged list). */
+  getJobs(): Promise<JobView[]>;
+  /** Runs a job now; resolves when the run ends, with its record (409 JOB_RUNNING while it runs elsewhere). */
+  runJob(name: string): Promise<JobRunView>;
+  /** R-35: what the signed-in person would be reminded of today; the items' shape is read defensively. */
+  getMyReminders(): Promise<unknown>;
 }
 
 const base = simpleRestProvider(ADMIN_API, httpClient);
@@ -108,4 +116,7 @@ export const dataProvider: ConsoleDataProvider = {
     }).then(({ json }) => json as CalendarYearView),
   computeDeadline: ({ rule, from, profile }) =>
     getJson<DeadlineResult>(`${CALENDAR_API}/deadline?${new URLSearchParams({ rule, from, profile })}`),
+  getJobs: () => getJson<JobView[]>(`${ADMIN_API}/jobs`),
+  runJob: (name) => postJson<JobRunView>(`${ADMIN_API}/jobs/${encodeURIComponent(name)}/run`, {}),
+  getMyReminders: () => getJson<unknown>(`${ADMIN_API}/my-reminders`),
 };
