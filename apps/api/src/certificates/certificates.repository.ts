@@ -192,8 +192,9 @@ export class CertificatesRepository {
     const tuple = `(1, ${columns.map(() => '?').join(', ')})`;
     const perStatement = Math.max(1, Math.min(INSERT_CHUNK, Math.floor(MAX_BOUND_PARAMETERS / columns.length)));
     const values = (row: Partial<Certificate>): unknown[] =>
-      columns.map((column) =>
-        driver.preparePersistentValue(row[column.propertyName as keyof Certificate] ?? null, column),
+      columns.map(
+        (column): unknown =>
+          driver.preparePersistentValue(row[column.propertyName as keyof Certificate] ?? null, column) as unknown,
       );
     return { columns, head, tuple, perStatement, values };
   }

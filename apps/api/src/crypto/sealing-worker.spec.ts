@@ -47,9 +47,9 @@ describe('SealingWorker', () => {
   });
 
   it('answers an error for a job it cannot do, and keeps working', async () => {
-    await expect(
-      worker.seal([[1, { toString: null }, 'x']] as unknown as unknown[][], { encrypt: 1, blindIndex: 2 }),
-    ).rejects.toThrow(/sealing worker/);
+    await expect(worker.seal([[1, { toString: null }, 'x']], { encrypt: 1, blindIndex: 2 })).rejects.toThrow(
+      /sealing worker/,
+    );
     const result = await worker.seal([[1, 'a', 'b']], { encrypt: 1, blindIndex: 2 });
     expect('rows' in result && cipher.decrypt(String(result.rows[0][1]))).toBe('a');
   });

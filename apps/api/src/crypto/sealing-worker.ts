@@ -40,9 +40,10 @@ type Reply = { id: number; result: SealResult } | { id: number; error: string };
 
 /* eslint-disable @typescript-eslint/no-require-imports -- runs as eval source in the worker, see above */
 function workerMain(): void {
-  const { parentPort, workerData } = require('node:worker_threads') as typeof import('node:worker_threads');
+  const threads = require('node:worker_threads') as typeof import('node:worker_threads');
+  const parentPort = threads.parentPort;
   const crypto = require('node:crypto') as typeof import('node:crypto');
-  const data = workerData as { encryptionKey: Uint8Array; indexKey: Uint8Array; sqlString: string };
+  const data = threads.workerData as { encryptionKey: Uint8Array; indexKey: Uint8Array; sqlString: string };
   const encryptionKey = Buffer.from(data.encryptionKey);
   const indexKey = Buffer.from(data.indexKey);
   let format: ((sql: string, values: unknown[], stringify: boolean, timezone: string) => string) | null = null;
