@@ -70,14 +70,18 @@ describe('BatchImportService (medium)', () => {
   }
   const upload = async (rows: SheetRow[], kind: TemplateKind = 'skill_level') =>
     imports.upload(operator, await sheet(rows, kind), kind, undefined);
-  /** `count` valid rows without an ID number or certificate number twice (generated ones can repeat). */
+  /** `count` valid rows without an ID number twice (generated ones can repeat), numbered apart from other tests. */
   const distinctRows = (seed: number, count: number): SheetRow[] => {
     const seen = new Set<string>();
     const rows: SheetRow[] = [];
     for (let s = seed; rows.length < count; s++) {
-      const row = validRow(s, { 发证日期: '2026-11-16' });
-      if (seen.has(row.证件号码) || seen.has(row.证书编号)) continue;
-      seen.add(row.证件号码).add(row.证书编号);
+      // Serials below 100000, which certificateNumber() (the other tests' numbers) never gives.
+      const row = validRow(s, {
+        发证日期: '2026-11-16',
+        证书编号: `SGZYC44010100264${String(s - seed + 1).padStart(6, '0')}`,
+      });
+      if (seen.has(row.证件号码)) continue;
+      seen.add(row.证件号码);
       rows.push(row);
     }
     return rows;
