@@ -3,7 +3,7 @@
 // the ratio holds on a noisy machine (ARCHITECTURE.md, Benchmarks).
 import { execSync } from 'child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
-import { availableParallelism, cpus, platform, release, totalmem } from 'os';
+import { availableParallelism, cpus, loadavg, platform, release, totalmem } from 'os';
 import { dirname, join, resolve } from 'path';
 
 export interface Measurement {
@@ -43,7 +43,16 @@ export interface BenchInput {
 
 export interface BenchRecord extends BenchInput {
   date: string;
-  machine: { nproc: number; cpu: string; memoryGb: number; node: string; os: string; commit: string | null };
+  machine: {
+    nproc: number;
+    cpu: string;
+    memoryGb: number;
+    node: string;
+    os: string;
+    commit: string | null;
+    /** Load average (1, 5, 15 min) when the figures were recorded: this run's own work plus anything else. */
+    load?: number[];
+  };
   ratio: number;
   pass: boolean;
 }
@@ -102,7 +111,10 @@ function section(r: BenchRecord): string {
     '',
     `- date: ${r.date}`,
     `- machine: ${r.machine.nproc} CPU (${r.machine.cpu}), ${r.machine.memoryGb} GB, Node ${r.machine.node}, ${r.machine.os}` +
-      (r.machine.commit ? `, commit ${r.machine.commit}` : ''),
+      (r.machine.commit ? `, commit ${r.machine.commit}` : '') +
+      (r.machine.load
+        ? `; load average at the end ${r.machine.load.map((l) => l.toFixed(2)).join(' / ')} (1 / 5 / 15 min, this run included)`
+        : ''),
     `- command: \`npm run bench -- ${r.name}\``,
     `- workload: ${r.workload}`,
     `- dataset: ${r.datasetSize}`,
@@ -153,6 +165,7 @@ export function recordBenchmark(input: BenchInput): BenchRecord {
       node: process.version,
       os: `${platform()} ${release()}`,
       commit: gitCommit(root),
+      load: loadavg(),
     },
     ratio,
     pass: meets && input.correct !== false,

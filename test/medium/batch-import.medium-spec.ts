@@ -70,6 +70,22 @@ describe('BatchImportService (medium)', () => {
   }
   const upload = async (rows: SheetRow[], kind: TemplateKind = 'skill_level') =>
     imports.upload(operator, await sheet(rows, kind), kind, undefined);
+  /** `count` valid rows without an ID number twice (generated ones can repeat), numbered apart from other tests. */
+  const distinctRows = (seed: number, count: number): SheetRow[] => {
+    const seen = new Set<string>();
+    const rows: SheetRow[] = [];
+    for (let s = seed; rows.length < count; s++) {
+      // Serials below 100000, which certificateNumber() (the other tests' numbers) never gives.
+      const row = validRow(s, {
+        发证日期: '2026-11-16',
+        证书编号: `SGZYC44010100264${String(s - seed + 1).padStart(6, '0')}`,
+      });
+      if (seen.has(row.证件号码)) continue;
+      seen.add(row.证件号码);
+      rows.push(row);
+    }
+    return rows;
+  };
   const refusal = (promise: Promise<unknown>): Promise<Record<string, unknown>> =>
     promise.then(
       () => ({}),
@@ -242,5 +258,26 @@ describe('BatchImportService (medium)', () => {
       version: batch.version + 1,
       exemption: { reason: '经省中心研究同意受理', recordCount: 1 },
     });
+  });
+  it('R-9, R-42: a sheet of several chunks (sealed on the worker thread) is stored whole, or not at all', async () => {
+    const all = distinctRows(10_000, 4200);
+    const rows = all.slice(0, 2100);
+    const result = await upload(rows);
+    expect(result).toMatchObject({ status: 'draft', recordCount: rows.length });
+    const stored = await m.dataSource
+      .getRepository(Certificate)
+      .find({ where: { batchId: result.id }, order: { rowNumber: 'ASC' } });
+    const cipher = m.get(FieldCipher);
+    expect(stored.map((c) => [c.rowNumber, c.holderName, cipher.decrypt(c.idNumberEnc), c.idNumberHash])).toEqual(
+      rows.map((r, i) => [i + 2, r.姓名, r.证件号码, cipher.blindIndex(r.证件号码)]),
+    );
+    expect(new Set(stored.map((c) => c.idNumberEnc.split('.')[1])).size).toBe(rows.length);
+
+    const before = await m.dataSource.getRepository(Certificate).count();
+    const late = all.slice(2100).map((r, i) => (i === 2050 ? { ...r, 评定成绩: '不合格' } : r));
+    const error = await refusal(upload(late));
+    expect(error.code).toBe('IMPORT_VALIDATION_FAILED');
+    expect((error.details as { errors: { row: number }[] }).errors.map((e) => e.row)).toEqual([2052]);
+    expect(await m.dataSource.getRepository(Certificate).count()).toBe(before);
   });
 });

@@ -17,13 +17,14 @@ import { notFound } from '../common/errors/app-errors';
 import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { FieldCipher } from '../crypto/field-cipher';
+import type { SealingWorker } from '../crypto/sealing-worker';
 import { UnitOfWork } from '../database/unit-of-work';
 import { JurisdictionService } from '../jurisdiction/jurisdiction.service';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import { OccupationCatalogue } from '../organisations/occupation-catalogue';
 import { Certificate } from '../certificates/entities/certificate.entity';
 import { CertificatesRepository } from '../certificates/certificates.repository';
-import { certificateFields } from '../certificates/certificate-fields';
+import { certificateFields, PLAIN_SEAL } from '../certificates/certificate-fields';
 import { BatchQueryService } from './batch-query.service';
 import { BatchesRepository } from './batches.repository';
 import { Batch } from './entities/batch.entity';
@@ -349,18 +350,41 @@ export class BatchImportService {
       inFlight = null;
       if (failed) throw failed.error;
     };
-    const flush = async () => {
+    // Sheets of more than one chunk seal their ID numbers (and on MySQL write the INSERT text) on a worker thread,
+    // so that work overlaps the parsing of the next chunk on the main thread.
+    let worker: SealingWorker | null = null;
+    const flush = async (last: boolean) => {
       await settle();
       const chunk = pending;
       pending = [];
+      if (!worker && !last) worker = this.cipher.sealingWorker();
+      const sealing =
+        worker && errors.count === 0
+          ? this.certificates
+              .sealRows(
+                manager,
+                chunk.map(({ rowNumber, record }) =>
+                  this.certificateRow(target.batchId, institution.id, rowNumber, record, target.status, PLAIN_SEAL),
+                ),
+                worker,
+              )
+              .then(
+                (sealed) => ({ sealed }),
+                (error: unknown) => ({ error }),
+              )
+          : null;
       inFlight = (async () => {
         // A re-upload replaces its own batch's records, so their numbers are free to reuse.
         errors.add(...(await this.nationalDuplicates(manager, chunk, target.replacing ? target.batchId : undefined)));
-        if (errors.count === 0) {
+        if (sealing) {
+          const outcome = await sealing;
+          if ('error' in outcome) throw outcome.error;
+          if (errors.count === 0) await this.certificates.insertSealed(manager, outcome.sealed);
+        } else if (errors.count === 0) {
           await this.certificates.insertMany(
             manager,
             chunk.map(({ rowNumber, record }) =>
-              this.certificateRow(target.batchId, institution.id, rowNumber, record, target.status),
+              this.certificateRow(target.batchId, institution.id, rowNumber, record, target.status, this.cipher),
             ),
           );
         }
@@ -393,15 +417,17 @@ export class BatchImportService {
           pending.push({ rowNumber: row.rowNumber, record: result.record });
           count++;
           if (earliestIssue === '' || result.record.issueDate < earliestIssue) earliestIssue = result.record.issueDate;
-          if (pending.length >= IMPORT_CHUNK) await flush();
+          if (pending.length >= IMPORT_CHUNK) await flush(false);
         }
       }
-      if (pending.length > 0) await flush();
+      if (pending.length > 0) await flush(true);
     } finally {
       // Never leave a statement running when the transaction ends (commit or rollback). The flush closure assigns
       // inFlight, which the compiler's narrowing does not see.
       const running = inFlight as Promise<void> | null;
       if (running) await running;
+      const started = worker as SealingWorker | null;
+      if (started) await started.close();
     }
     await settle();
     if (errors.count > 0) {
@@ -467,8 +493,9 @@ export class BatchImportService {
     rowNumber: number,
     r: CertificateRecord,
     status: 'draft' | 'returned',
+    seal: Parameters<typeof certificateFields>[1],
   ): Partial<Certificate> {
-    return { batchId, institutionId, ...certificateFields(r, this.cipher), status, rowNumber };
+    return { batchId, institutionId, ...certificateFields(r, seal), status, rowNumber };
   }
 }
 

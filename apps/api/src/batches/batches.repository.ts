@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { BatchStatus, RecordKeys } from '@app/domain';
-import { applyFilters, applySortAndRange, fetchPage, ListQuery } from '../common/http/list-query';
+import { applyFilters, applySortAndRange, fetchPage, totalFromPage, ListQuery } from '../common/http/list-query';
 import { versionedUpdate } from '../database/versioned-update';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import type { ListScope } from '../certificates/certificates.repository';
@@ -103,10 +103,10 @@ export class BatchesRepository {
     conditions: BatchListConditions = {},
   ): Promise<{ rows: Batch[]; total: number }> {
     const qb = this.listQuery(query, scope, conditions);
-    const total = await qb.getCount();
     const pageIds = (await applySortAndRange(qb.clone().select('b.id', 'id'), query).getRawMany<{ id: number }>()).map(
       (r) => Number(r.id),
     );
+    const total = totalFromPage(query, pageIds.length) ?? (await qb.getCount());
     const found = pageIds.length ? await this.dataSource.getRepository(Batch).findBy({ id: In(pageIds) }) : [];
     const byId = new Map(found.map((b) => [b.id, b]));
     return { rows: pageIds.map((id) => byId.get(id)).filter((b): b is Batch => b !== undefined), total };

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Not, SelectQueryBuilder } from 'typeorm';
 import { applyFilters, fetchPage, QueryOf } from '../common/http/list-query';
 import { versionedUpdate } from '../database/versioned-update';
+import type { SealingWorker } from '../crypto/sealing-worker';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import { Certificate } from './entities/certificate.entity';
 import { CertificateHistory } from './entities/certificate-history.entity';
@@ -20,6 +21,13 @@ export interface RecordDates {
   certificateNumber: string;
   holderName: string;
   issueDate: string;
+}
+
+/** Imported rows sealed by a SealingWorker, ready for insertSealed: INSERT texts, or rows to bind (SQLite). */
+export interface SealedRows {
+  statements: string[];
+  rows?: unknown[][];
+  plan?: { head: string; tuple: string; perStatement: number };
 }
 
 /** Rows per statement where a list of ids or rows is written in pieces. */
@@ -117,9 +125,62 @@ export class CertificatesRepository {
    */
   async insertMany(manager: EntityManager, rows: Partial<Certificate>[]): Promise<void> {
     if (rows.length === 0) return;
+    const plan = this.insertPlan(manager, rows[0]);
+    for (let i = 0; i < rows.length; i += plan.perStatement) {
+      const slice = rows.slice(i, i + plan.perStatement);
+      const parameters: unknown[] = [];
+      for (const row of slice) parameters.push(...plan.values(row));
+      await manager.query(plan.head + slice.map(() => plan.tuple).join(', '), parameters);
+    }
+  }
+
+  /**
+   * The import's variant of insertMany: the rows carry the ID number in `idNumberEnc` and its canonical form in
+   * `idNumberHash` (certificateFields with PLAIN_SEAL), and `worker` seals them (R-9) off the main thread — on
+   * MySQL/MariaDB it also writes the statements' text with the driver's escaping. Call insertSealed with the result.
+   */
+  sealRows(manager: EntityManager, rows: Partial<Certificate>[], worker: SealingWorker): Promise<SealedRows> {
+    if (rows.length === 0) return Promise.resolve({ statements: [] });
+    const plan = this.insertPlan(manager, rows[0]);
+    const columns = {
+      encrypt: plan.columns.findIndex((c) => c.propertyName === 'idNumberEnc'),
+      blindIndex: plan.columns.findIndex((c) => c.propertyName === 'idNumberHash'),
+    };
+    if (columns.encrypt < 0 || columns.blindIndex < 0) throw new Error('sealed rows need idNumberEnc and idNumberHash');
+    const values = rows.map((row) => plan.values(row));
+    const options = manager.connection.options;
+    if (options.type === 'mysql' || options.type === 'mariadb') {
+      const statement = {
+        head: plan.head,
+        tuple: plan.tuple,
+        perStatement: plan.perStatement,
+        timezone: options.timezone ?? 'local',
+      };
+      return worker.seal(values, columns, statement).then((r) => ('statements' in r ? r : { statements: [] }));
+    }
+    return worker.seal(values, columns).then((r) => ({
+      statements: [],
+      rows: 'rows' in r ? r.rows : [],
+      plan: { head: plan.head, tuple: plan.tuple, perStatement: plan.perStatement },
+    }));
+  }
+
+  /** Inserts what sealRows prepared, through the transaction's connection. */
+  async insertSealed(manager: EntityManager, sealed: SealedRows): Promise<void> {
+    for (const sql of sealed.statements) await manager.query(sql);
+    const { rows, plan } = sealed;
+    if (!rows || !plan) return;
+    for (let i = 0; i < rows.length; i += plan.perStatement) {
+      const slice = rows.slice(i, i + plan.perStatement);
+      await manager.query(plan.head + slice.map(() => plan.tuple).join(', '), slice.flat());
+    }
+  }
+
+  /** The INSERT of rows shaped like `sample` (every row has the same keys) and each row's values in column order. */
+  private insertPlan(manager: EntityManager, sample: Partial<Certificate>) {
     const metadata = manager.connection.getMetadata(Certificate);
     const driver = manager.connection.driver;
-    const columns = Object.keys(rows[0]).map((property) => {
+    const columns = Object.keys(sample).map((property) => {
       const column = metadata.findColumnWithPropertyName(property);
       if (!column) throw new Error(`certificates has no column for ${property}`);
       return column;
@@ -130,16 +191,12 @@ export class CertificatesRepository {
       `${columns.map((c) => driver.escape(c.databaseName)).join(', ')}) VALUES `;
     const tuple = `(1, ${columns.map(() => '?').join(', ')})`;
     const perStatement = Math.max(1, Math.min(INSERT_CHUNK, Math.floor(MAX_BOUND_PARAMETERS / columns.length)));
-    for (let i = 0; i < rows.length; i += perStatement) {
-      const slice = rows.slice(i, i + perStatement);
-      const parameters: unknown[] = [];
-      for (const row of slice) {
-        for (const column of columns) {
-          parameters.push(driver.preparePersistentValue(row[column.propertyName as keyof Certificate] ?? null, column));
-        }
-      }
-      await manager.query(head + slice.map(() => tuple).join(', '), parameters);
-    }
+    const values = (row: Partial<Certificate>): unknown[] =>
+      columns.map(
+        (column): unknown =>
+          driver.preparePersistentValue(row[column.propertyName as keyof Certificate] ?? null, column) as unknown,
+      );
+    return { columns, head, tuple, perStatement, values };
   }
 
   /** Changes a record while it still has the version the user saw (409 STALE_VERSION otherwise). */

@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, createHmac, DecipherGCM, randomBytes,
 import { Transform } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { SealingWorker } from './sealing-worker';
 
 const VERSION = 'v1';
 const IV_BYTES = 12;
@@ -117,6 +118,11 @@ export class FieldCipher {
         }
       },
     });
+  }
+
+  /** A worker thread that seals imported rows the way encrypt and blindIndex do (the caller closes it). */
+  sealingWorker(): SealingWorker {
+    return new SealingWorker({ encryptionKey: this.encryptionKey, indexKey: this.indexKey });
   }
 
   /** Deterministic keyed digest of a normalised value (upper-case, trimmed) for exact lookups. */

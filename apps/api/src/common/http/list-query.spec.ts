@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DomainError } from '@app/domain';
-import { defineList, MAX_PAGE, parseListQuery, RawListQuery } from './list-query';
+import { defineList, MAX_PAGE, parseListQuery, RawListQuery, totalFromPage } from './list-query';
 
 const LIST = defineList({
   resource: 'things',
@@ -160,5 +160,21 @@ describe('parseListQuery (R-42)', () => {
         filters: {},
       }),
     ).toThrow(/sorts by id/);
+  });
+});
+
+describe('totalFromPage', () => {
+  const at = (start: number, end: number) => parseListQuery({ range: JSON.stringify([start, end]) }, LIST);
+
+  it('takes the total from a short page, and from an empty first page', () => {
+    expect(totalFromPage(at(0, 24), 9)).toBe(9);
+    expect(totalFromPage(at(0, 24), 0)).toBe(0);
+    expect(totalFromPage(at(50, 74), 3)).toBe(53);
+  });
+
+  it('leaves a full page, and an empty page past the start, to a count', () => {
+    expect(totalFromPage(at(0, 24), 25)).toBeNull();
+    expect(totalFromPage(at(50, 74), 25)).toBeNull();
+    expect(totalFromPage(at(50, 74), 0)).toBeNull();
   });
 });
