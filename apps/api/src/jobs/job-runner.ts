@@ -84,9 +84,13 @@ export class JobRunner {
         lost.abort(new Error('lease lost'));
       }
     };
-    // unref: a renewal timer never keeps a process alive; it stops with the run.
+    // unref: a renewal timer never keeps a process alive; it stops with the run. A renewal still in flight when the
+    // run ends is awaited before the release, so it cannot extend the lease after it was given back.
+    let renewing: Promise<void> = Promise.resolve();
+    let stopped = false;
     const timer = setInterval(() => {
-      renew().catch((error: unknown) => this.logger.error({ err: error }, `定时任务 ${job.name} 续租失败`));
+      if (stopped) return;
+      renewing = renew().catch((error: unknown) => this.logger.error({ err: error }, `定时任务 ${job.name} 续租失败`));
     }, leaseMs * this.config.jobs.renewFraction).unref();
 
     let counts: JobCounts | null = null;
@@ -97,7 +101,9 @@ export class JobRunner {
       error = describe(thrown);
       this.logger.error({ err: thrown }, `定时任务 ${job.name} 运行失败（运行 ${run.id}）`);
     } finally {
+      stopped = true;
       clearInterval(timer);
+      await renewing;
     }
     const finishedAt = this.clock.now();
     const outcome = error === null ? 'succeeded' : 'failed';
