@@ -211,7 +211,11 @@ describe('scheduled jobs configuration and scheduling (e2e)', () => {
     try {
       on.app.get(JobRegistry).register(everySecond('on'));
       const registry = on.app.get(SchedulerRegistry);
-      expect([...registry.getCronJobs().keys()].sort()).toEqual(['job:deadline-reminders', 'job:on', 'job:outbox-dispatch']);
+      expect([...registry.getCronJobs().keys()].sort()).toEqual([
+        'job:deadline-reminders',
+        'job:on',
+        'job:outbox-dispatch',
+      ]);
       // One @nestjs/schedule root for the whole application: the error-report sweep is registered once.
       expect(registry.getIntervals()).toHaveLength(1);
       for (let i = 0; i < 1000 && ticks.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));

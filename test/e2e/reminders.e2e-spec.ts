@@ -66,7 +66,12 @@ describe('deadline reminders (e2e)', () => {
       }),
     );
     expect(items).toContainEqual(
-      expect.objectContaining({ status: 'municipal_review', event: 'overdue', overdueWorkingDays: 2, escalation: false }),
+      expect.objectContaining({
+        status: 'municipal_review',
+        event: 'overdue',
+        overdueWorkingDays: 2,
+        escalation: false,
+      }),
     );
     expect(items).toContainEqual(expect.objectContaining({ kind: 'upload', event: 'overdue', escalation: true }));
     expect(items[0].dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);

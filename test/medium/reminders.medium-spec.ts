@@ -220,9 +220,7 @@ describe('deadline reminders (medium)', () => {
       m.clock.set(morning('2026-11-24'));
       const tree = await m.factories.tree();
       const people = await Promise.all(
-        [1, 2, 3].map((n) =>
-          m.factories.user(tree.city, ['municipal_admin'], { email: `race${n}@demo.example.cn` }),
-        ),
+        [1, 2, 3].map((n) => m.factories.user(tree.city, ['municipal_admin'], { email: `race${n}@demo.example.cn` })),
       );
       const op = await m.factories.user(tree.institution, ['institution_operator'], { email: null });
       for (let i = 0; i < 20; i += 1) {

@@ -56,7 +56,11 @@ export class RemindersRepository {
    * their institution, in one statement; `pathPrefix` narrows them to a subtree (a batch's responsible and
    * escalation organisations all lie on its path, so a person's items are inside their organisation's subtree).
    */
-  async openBatchesDueBy(statuses: readonly BatchStatus[], dueBy: string, pathPrefix?: string): Promise<OpenBatchRow[]> {
+  async openBatchesDueBy(
+    statuses: readonly BatchStatus[],
+    dueBy: string,
+    pathPrefix?: string,
+  ): Promise<OpenBatchRow[]> {
     const params: unknown[] = [...statuses, dueBy];
     let where = `b.status IN (${placeholders(statuses.length)}) AND b.due_date IS NOT NULL AND b.due_date <= ?`;
     if (pathPrefix) {

@@ -109,7 +109,10 @@ export class RemindersService {
       if (event === 'overdue' && owner) {
         const parent = owner.parentId === null ? undefined : organisations.get(owner.parentId);
         const target = escalationTarget({ level: owner.level, parentLevel: parent?.level });
-        escalation = { organisationId: (target.organisation === 'self' ? owner : parent)?.id ?? null, role: target.role };
+        escalation = {
+          organisationId: (target.organisation === 'self' ? owner : parent)?.id ?? null,
+          role: target.role,
+        };
       }
       const between = calendar.workingDaysBetween(today, b.dueDate);
       return {
@@ -148,7 +151,11 @@ export class RemindersService {
       })
       .filter((x): x is MyReminderItem => x !== null)
       .sort((a, b) =>
-        a.event !== b.event ? (a.event === 'overdue' ? -1 : 1) : a.dueDate.localeCompare(b.dueDate) || a.batchId - b.batchId,
+        a.event !== b.event
+          ? a.event === 'overdue'
+            ? -1
+            : 1
+          : a.dueDate.localeCompare(b.dueDate) || a.batchId - b.batchId,
       );
   }
 
