@@ -25,7 +25,7 @@ export class RemindersModule implements OnModuleInit {
       name: 'deadline-reminders',
       description: '到期提醒：向负责人发送即将到期和已逾期待办的摘要邮件，逾期的同时督办负责单位领导',
       scheduleKey: 'deadline-reminders',
-      run: (context) => this.reminders.run(context.runId),
+      run: (context) => this.reminders.run(context.runId, context.signal),
     });
   }
 }

@@ -164,7 +164,7 @@ export class RemindersService {
    * writes one digest per person for exactly the events this run inserted, in the same transaction. `runId` must
    * be unique per run (the job run's id).
    */
-  async run(runId: number): Promise<ReminderRunCounts> {
+  async run(runId: number, signal?: AbortSignal): Promise<ReminderRunCounts> {
     const { items } = await this.items();
     const orgIds = items.flatMap((i) => [i.responsibleOrganisationId, i.escalationTarget?.organisationId ?? null]);
     const staff = await this.repository.activeStaffOf(orgIds.filter((id): id is number => id !== null));
@@ -216,6 +216,8 @@ export class RemindersService {
     }
 
     const candidates = [...events.values()];
+    // A run that lost its lease stops before writing; the events are written (or not) whole, in one transaction.
+    signal?.throwIfAborted();
     const mailed = await this.withDeadlockRetry(() =>
       this.uow.run(async (manager) => {
         await this.repository.insertNew(manager, candidates, runId);
