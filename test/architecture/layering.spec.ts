@@ -19,8 +19,8 @@ const FEATURES = [
   'organisations',
   'jurisdiction',
   'audit',
-  'mail',
   'jobs',
+  'mail',
   'organisation-admin',
   'users',
   'auth',
@@ -28,6 +28,7 @@ const FEATURES = [
   'calendar',
   'batches',
   'reviews',
+  'reminders',
   'health',
 ];
 const COMPOSITION = ['composition', 'seeds', 'app.module.ts', 'app.factory.ts', 'core.module.ts', 'main.ts'];

@@ -120,8 +120,10 @@ describe('scheduled jobs endpoints (e2e)', () => {
     const res = await t.http.get('/api/admin/jobs').set(admin);
     expect(res.status).toBe(200);
     const jobs = res.body as JobView[];
-    expect(jobs.map((j) => j.name)).toEqual(['e2e-test-job']);
-    const [listed] = jobs;
+    // The application's own jobs (mail and reminders) and the one this suite registered, by name.
+    expect(jobs.map((j) => j.name)).toEqual(['deadline-reminders', 'e2e-test-job', 'outbox-dispatch']);
+    expect(jobs.find((j) => j.name === 'deadline-reminders')).toMatchObject({ cron: '30 8 * * *' });
+    const listed = jobs.find((j) => j.name === 'e2e-test-job') as JobView;
     expect(listed).toMatchObject({ description: '端到端测试任务', cron: '15 2 * * 1-5' });
     // The newest run that took the lease: the skipped run started later but is not shown here.
     const [newestReal] = await t.dataSource.query<{ id: number }[]>(
@@ -209,7 +211,11 @@ describe('scheduled jobs configuration and scheduling (e2e)', () => {
     try {
       on.app.get(JobRegistry).register(everySecond('on'));
       const registry = on.app.get(SchedulerRegistry);
-      expect([...registry.getCronJobs().keys()]).toEqual(['job:on']);
+      expect([...registry.getCronJobs().keys()].sort()).toEqual([
+        'job:deadline-reminders',
+        'job:on',
+        'job:outbox-dispatch',
+      ]);
       // One @nestjs/schedule root for the whole application: the error-report sweep is registered once.
       expect(registry.getIntervals()).toHaveLength(1);
       for (let i = 0; i < 1000 && ticks.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));

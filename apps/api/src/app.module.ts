@@ -16,6 +16,7 @@ import { JurisdictionModule } from './jurisdiction/jurisdiction.module';
 import { MailModule } from './mail/mail.module';
 import { OrganisationAdminModule } from './organisation-admin/organisation-admin.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { RemindersModule } from './reminders/reminders.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { UsersModule } from './users/users.module';
 
@@ -67,6 +68,7 @@ export class AppModule {
         CertificatesModule,
         ReviewsModule,
         MailModule,
+        RemindersModule,
       ],
       controllers: [HealthController],
     };

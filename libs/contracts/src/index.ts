@@ -9,3 +9,4 @@ export * from './mail';
 export * from './jobs';
 export * from './organisations';
 export * from './users';
+export * from './reminders';

@@ -15,6 +15,7 @@ import { RateLimitCounter } from '../rate-limits/entities/rate-limit-counter.ent
 import { OutboxMail } from '../mail/entities/outbox-mail.entity';
 import { JobLease } from '../jobs/entities/job-lease.entity';
 import { JobRun } from '../jobs/entities/job-run.entity';
+import { ReminderEvent } from '../reminders/entities/reminder-event.entity';
 
 /** Every entity of the application; features add theirs here. */
 export const ENTITIES = [
@@ -39,4 +40,5 @@ export const ENTITIES = [
   OutboxMail,
   JobLease,
   JobRun,
+  ReminderEvent,
 ];

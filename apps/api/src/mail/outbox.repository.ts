@@ -4,6 +4,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { applyFilters, fetchPage, ListQuery } from '../common/http/list-query';
 import { OutboxMail } from './entities/outbox-mail.entity';
 
+/** The most bytes of mail bodies one INSERT carries. */
+const MAX_STATEMENT_BYTES = 4 * 1024 * 1024;
+
 export interface NewMail {
   recipient: string;
   subject: string;
@@ -42,15 +45,22 @@ export class OutboxRepository {
   async insert(manager: EntityManager, mails: readonly NewMail[], now: Date): Promise<void> {
     if (mails.length === 0) return;
     const rows = mails.map((m) => ({ ...m, status: 'pending' as const, attempts: 0, nextAttemptAt: now }));
-    // Chunks keep each statement well under the drivers' parameter limits.
-    for (let i = 0; i < rows.length; i += 500) {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(OutboxMail)
-        .values(rows.slice(i, i + 500))
-        .execute();
+    // Chunks keep each statement well under the drivers' parameter limits and, by size, under MySQL's
+    // max_allowed_packet (16 MB by default; 500 digests of tens of KB each exceed it).
+    let chunk: typeof rows = [];
+    let bytes = 0;
+    const flush = async () => {
+      if (chunk.length > 0) await manager.createQueryBuilder().insert().into(OutboxMail).values(chunk).execute();
+      chunk = [];
+      bytes = 0;
+    };
+    for (const row of rows) {
+      const size = Buffer.byteLength(row.text) + Buffer.byteLength(row.html) + Buffer.byteLength(row.subject) + 300;
+      if (chunk.length >= 500 || (chunk.length > 0 && bytes + size > MAX_STATEMENT_BYTES)) await flush();
+      chunk.push(row);
+      bytes += size;
     }
+    await flush();
   }
 
   /**

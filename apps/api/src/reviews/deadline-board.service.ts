@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import {
   ancestorIds,
   BATCH_STATUS_LABELS,
+  batchReminderKind,
+  batchResponsibility,
   BatchStatus,
-  isReviewStage,
   ROLE_LABELS,
-  STAGE_LEVEL,
-  STAGE_ROLE,
 } from '@app/domain';
 import { Actor } from '../common/actor/actor';
 import { Clock } from '../common/clock';
@@ -101,14 +100,15 @@ export class DeadlineBoardService {
 
   /** Review stages belong to the centre at the stage's level on the institution's path; the rest to the institution. */
   private responsible(batch: Batch, organisations: Map<number, Organisation>) {
-    if (!isReviewStage(batch.status)) {
-      return { organisation: organisations.get(batch.institutionId), roleLabel: ROLE_LABELS.institution_operator };
+    // The reminders ask the same question of the same rule (batchResponsibility).
+    const { level, role } = batchResponsibility(batch.status);
+    if (level === 'institution') {
+      return { organisation: organisations.get(batch.institutionId), roleLabel: ROLE_LABELS[role] };
     }
-    const level = STAGE_LEVEL[batch.status];
     const owner = ancestorIds(batch.orgPath)
       .map((id) => organisations.get(id))
       .find((o) => o?.level === level);
-    return { organisation: owner, roleLabel: ROLE_LABELS[STAGE_ROLE[batch.status]] };
+    return { organisation: owner, roleLabel: ROLE_LABELS[role] };
   }
 
   private organisationsOnPaths(batches: Batch[]): Promise<Map<number, Organisation>> {
@@ -117,7 +117,5 @@ export class DeadlineBoardService {
 }
 
 function itemKind(status: BatchStatus): DeadlineItemKind {
-  if (status === 'draft') return 'upload';
-  if (status === 'returned') return 'correction';
-  return 'review';
+  return batchReminderKind(status);
 }

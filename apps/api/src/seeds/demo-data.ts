@@ -64,6 +64,8 @@ export async function loadDemoData(dataSource: DataSource, context: DemoContext)
         roles: u.roles as Role[],
         organisationId: ids.get(u.organisationKey)!.id,
         passwordHash,
+        // R-35: demo digests and escalations need somewhere to go (a reserved-style demo domain).
+        email: `${u.username}@demo.example.cn`,
       })),
     );
     const users = new Map((await manager.getRepository(User).find()).map((u) => [u.username, u]));

@@ -34,6 +34,8 @@ export const PERMISSIONS = {
   ],
   // Scheduled jobs: see them, run one now, read the run history.
   'jobs.manage': ['national_admin'],
+  // 我的提醒: every staff member sees what they would be reminded of.
+  'reminders.read': STAFF,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

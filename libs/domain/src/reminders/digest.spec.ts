@@ -105,4 +105,35 @@ describe('digest mails (R-35, R-36)', () => {
     expect(mail.html).toContain('张&lt;三&gt;');
     expect(mail.text).toContain(hostile);
   });
+
+  it('lists at most maxItems lines, overdue first, counting the rest; subject and titles keep the full counts', () => {
+    const items = [
+      ...Array.from({ length: 3 }, (_, i) => item({ batchId: 10 + i, overdueWorkingDays: 1, dueDate: '2026-11-30' })),
+      ...Array.from({ length: 4 }, (_, i) => item({ batchId: 20 + i, workingDaysLeft: 2 })),
+    ];
+    const mail = buildDigest(person, items, BASE, 5);
+    expect(mail.subject).toBe('【证书数据监管平台】您有 4 项待办即将到期，3 项已逾期');
+    expect(mail.text).toContain('已逾期（3 项）');
+    expect(mail.text).toContain('即将到期（4 项）');
+    expect(mail.text.match(/#\/batches\/\d+\/show/g)).toEqual([
+      '#/batches/10/show',
+      '#/batches/11/show',
+      '#/batches/12/show',
+      '#/batches/20/show',
+      '#/batches/21/show',
+    ]);
+    expect(mail.text).toContain(`另有 2 项未在此列出，请登录平台查看：${BASE}/`);
+    expect(mail.html).toContain(`<p>另有 2 项未在此列出，请登录平台查看：${BASE}/</p>`);
+    expect(buildDigest(person, items, BASE).text).not.toContain('另有');
+  });
+
+  it('keeps a digest of the most lines within a 64 KB text column', () => {
+    const long = '某某市某某区职业技能等级认定评价机构（有限公司）';
+    const items = Array.from({ length: 500 }, (_, i) =>
+      item({ batchId: 100000 + i, institutionName: long, stageLabel: `市级审核（督办：${long}市级证书数据管理员）` }),
+    );
+    const mail = buildDigest(person, items, BASE);
+    expect(Buffer.byteLength(mail.html)).toBeLessThan(65_535);
+    expect(Buffer.byteLength(mail.text)).toBeLessThan(65_535);
+  });
 });

@@ -86,14 +86,32 @@ function lineHtml(item: DigestItem, baseUrl: string): string {
   );
 }
 
-/** Builds the digest: overdue items first (earliest due date first), then the ones due soon. */
-export function buildDigest(recipient: DigestRecipient, items: readonly DigestItem[], baseUrl: string): DigestMail {
+/**
+ * The most lines one digest lists: the outbox's bodies are `text` columns (64 KB on MySQL), and a head receiving
+ * escalations of a whole region could otherwise overflow them. The subject and group titles keep the full counts.
+ */
+export const DIGEST_MAX_ITEMS = 100;
+
+/**
+ * Builds the digest: overdue items first (earliest due date first), then the ones due soon. Beyond `maxItems` lines
+ * the rest is counted in one line pointing to the console.
+ */
+export function buildDigest(
+  recipient: DigestRecipient,
+  items: readonly DigestItem[],
+  baseUrl: string,
+  maxItems: number = DIGEST_MAX_ITEMS,
+): DigestMail {
   const overdue = items.filter(isOverdue).sort(byDueDate);
   const dueSoon = items.filter((i) => !isOverdue(i)).sort(byDueDate);
+  const overdueShown = overdue.slice(0, maxItems);
+  const dueSoonShown = dueSoon.slice(0, Math.max(0, maxItems - overdueShown.length));
+  const omitted = overdue.length + dueSoon.length - overdueShown.length - dueSoonShown.length;
   const groups = [
-    { title: `已逾期（${overdue.length} 项）`, items: overdue },
-    { title: `即将到期（${dueSoon.length} 项）`, items: dueSoon },
+    { title: `已逾期（${overdue.length} 项）`, items: overdueShown },
+    { title: `即将到期（${dueSoon.length} 项）`, items: dueSoonShown },
   ].filter((g) => g.items.length > 0);
+  const more = omitted > 0 ? `另有 ${omitted} 项未在此列出，请登录平台查看：${baseUrl.replace(/\/+$/, '')}/` : null;
   const greeting = `${recipient.displayName}，您好：`;
   const intro = '以下是您负责的待办事项，请及时处理。';
   const footer = '此邮件由证书数据监管平台自动发送，请勿回复。';
@@ -102,6 +120,7 @@ export function buildDigest(recipient: DigestRecipient, items: readonly DigestIt
     '',
     intro,
     ...groups.flatMap((g) => ['', `${g.title}`, ...g.items.map((i) => lineText(i, baseUrl))]),
+    ...(more ? ['', more] : []),
     '',
     footer,
     '',
@@ -111,6 +130,7 @@ export function buildDigest(recipient: DigestRecipient, items: readonly DigestIt
     `<p>${escapeHtml(greeting)}</p>`,
     `<p>${intro}</p>`,
     ...groups.map((g) => `<h3>${g.title}</h3><ul>${g.items.map((i) => lineHtml(i, baseUrl)).join('')}</ul>`),
+    ...(more ? [`<p>${escapeHtml(more)}</p>`] : []),
     `<p style="color:#888">${footer}</p>`,
     '</body></html>',
   ].join('\n');

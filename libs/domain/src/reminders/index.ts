@@ -1,2 +1,3 @@
 export * from './digest';
 export * from './reminder-events';
+export * from './responsibility';

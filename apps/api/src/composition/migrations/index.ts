@@ -10,6 +10,7 @@ import { WorkflowRules1795450000004 } from './1795450000004-WorkflowRules';
 import { BatchDueFrom1795450000005 } from './1795450000005-BatchDueFrom';
 import { Jobs1795450000006 } from './1795450000006-Jobs';
 import { MailOutbox1796252390576 } from './1796252390576-MailOutbox';
+import { ReminderEvents1796253731035 } from './1796253731035-ReminderEvents';
 
 // Committed migrations (MySQL/MariaDB and SQLite), in order. `npm run migration:generate -- <Name>` writes a new file; add it here.
 export const MIGRATIONS: (new () => unknown)[] = [
@@ -25,4 +26,5 @@ export const MIGRATIONS: (new () => unknown)[] = [
   BatchDueFrom1795450000005,
   Jobs1795450000006,
   MailOutbox1796252390576,
+  ReminderEvents1796253731035,
 ];

@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { BatchStatus, OrganisationLevel, Role } from '@app/domain';
+import { ReminderEvent } from './entities/reminder-event.entity';
+
+/** An open batch with its institution, as the reminder items are built from it. */
+export interface OpenBatchRow {
+  id: number;
+  status: BatchStatus;
+  dueDate: string;
+  orgPath: string;
+  recordCount: number;
+  institutionId: number;
+  institutionName: string;
+}
+
+export interface OrganisationRow {
+  id: number;
+  name: string;
+  level: OrganisationLevel;
+  parentId: number | null;
+}
+
+export interface StaffRow {
+  id: number;
+  displayName: string;
+  email: string | null;
+  roles: Role[];
+  organisationId: number;
+}
+
+export type NewReminderEvent = Pick<
+  ReminderEvent,
+  'itemKind' | 'batchId' | 'stage' | 'dueDate' | 'event' | 'recipientUserId' | 'escalation'
+>;
+
+/** Rows per multi-row statement: well under both drivers' placeholder limits. */
+const CHUNK = 500;
+
+function chunks<T>(values: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
+  return out;
+}
+
+const placeholders = (n: number) => Array(n).fill('?').join(', ');
+
+/** Every query of the reminders: set-based reads of open items and the people on them, and the event key. */
+@Injectable()
+export class RemindersRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * The open batches due on or before `dueBy` (the due-soon window's end; everything overdue is before it), with
+   * their institution, in one statement; `pathPrefix` narrows them to a subtree (a batch's responsible and
+   * escalation organisations all lie on its path, so a person's items are inside their organisation's subtree).
+   */
+  async openBatchesDueBy(
+    statuses: readonly BatchStatus[],
+    dueBy: string,
+    pathPrefix?: string,
+  ): Promise<OpenBatchRow[]> {
+    const params: unknown[] = [...statuses, dueBy];
+    let where = `b.status IN (${placeholders(statuses.length)}) AND b.due_date IS NOT NULL AND b.due_date <= ?`;
+    if (pathPrefix) {
+      where += ' AND b.org_path LIKE ?';
+      // Paths are digits and slashes ("/1/4/9/"), so no LIKE wildcard can occur in them.
+      params.push(`${pathPrefix}%`);
+    }
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT b.id AS id, b.status AS status, b.due_date AS due_date, b.org_path AS org_path,
+              b.record_count AS record_count, b.institution_id AS institution_id, i.name AS institution_name
+         FROM batches b JOIN organisations i ON i.id = b.institution_id
+        WHERE ${where}
+        ORDER BY b.due_date, b.id`,
+      params,
+    );
+    return rows.map((r) => ({
+      id: Number(r.id),
+      status: r.status as BatchStatus,
+      dueDate: String(r.due_date),
+      orgPath: String(r.org_path),
+      recordCount: Number(r.record_count),
+      institutionId: Number(r.institution_id),
+      institutionName: String(r.institution_name),
+    }));
+  }
+
+  async organisations(ids: readonly number[]): Promise<Map<number, OrganisationRow>> {
+    const out = new Map<number, OrganisationRow>();
+    for (const part of chunks([...new Set(ids)])) {
+      const rows: Record<string, unknown>[] = await this.dataSource.query(
+        `SELECT id, name, level, parent_id FROM organisations WHERE id IN (${placeholders(part.length)})`,
+        part,
+      );
+      for (const r of rows) {
+        out.set(Number(r.id), {
+          id: Number(r.id),
+          name: String(r.name),
+          level: r.level as OrganisationLevel,
+          parentId: r.parent_id === null ? null : Number(r.parent_id),
+        });
+      }
+    }
+    return out;
+  }
+
+  /** The active (not disabled) staff of these organisations. */
+  async activeStaffOf(organisationIds: readonly number[]): Promise<StaffRow[]> {
+    const out: StaffRow[] = [];
+    for (const part of chunks([...new Set(organisationIds)])) {
+      const rows: Record<string, unknown>[] = await this.dataSource.query(
+        `SELECT id, display_name, email, roles, organisation_id FROM users
+          WHERE disabled = 0 AND organisation_id IN (${placeholders(part.length)})`,
+        part,
+      );
+      for (const r of rows) {
+        const email = typeof r.email === 'string' && r.email.trim() !== '' ? r.email.trim() : null;
+        out.push({
+          id: Number(r.id),
+          displayName: String(r.display_name),
+          email,
+          roles: (typeof r.roles === 'string' ? JSON.parse(r.roles) : r.roles) as Role[],
+          organisationId: Number(r.organisation_id),
+        });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Inserts the events, skipping every key that exists already (R-36): MySQL/MariaDB `ON DUPLICATE KEY UPDATE id =
+   * id`, SQLite `ON CONFLICT DO NOTHING` — both skip only a duplicate key, any other error still throws. A row
+   * inserted here carries `runId`; a row another run inserted keeps its own, so `eventsOfRun` answers exactly the
+   * events this run may mail. On MariaDB a concurrent run's insert of the same key waits for this transaction and
+   * then skips it.
+   */
+  async insertNew(manager: EntityManager, events: readonly NewReminderEvent[], runId: number): Promise<void> {
+    const mysql = manager.connection.options.type !== 'better-sqlite3';
+    const conflict = mysql ? 'ON DUPLICATE KEY UPDATE id = id' : 'ON CONFLICT DO NOTHING';
+    for (const part of chunks(events)) {
+      const values = part.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+      const params = part.flatMap((e) => [
+        e.itemKind,
+        e.batchId,
+        e.stage,
+        e.dueDate,
+        e.event,
+        e.recipientUserId,
+        e.escalation ? 1 : 0,
+        runId,
+      ]);
+      await manager.query(
+        `INSERT INTO reminder_events (item_kind, batch_id, stage, due_date, event, recipient_user_id, escalation, run_id)
+         VALUES ${values} ${conflict}`,
+        params,
+      );
+    }
+  }
+
+  eventsOfRun(manager: EntityManager, runId: number): Promise<ReminderEvent[]> {
+    return manager.getRepository(ReminderEvent).find({ where: { runId }, order: { id: 'ASC' } });
+  }
+}

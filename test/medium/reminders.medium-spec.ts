@@ -1,0 +1,245 @@
+import { Batch } from '../../apps/api/src/batches/entities/batch.entity';
+import { ReminderEvent } from '../../apps/api/src/reminders/entities/reminder-event.entity';
+import { RemindersModule } from '../../apps/api/src/reminders/reminders.module';
+import { RemindersService } from '../../apps/api/src/reminders/reminders.service';
+import { OutboxMail } from '../../apps/api/src/mail/entities/outbox-mail.entity';
+import { OutboxDispatchService } from '../../apps/api/src/mail/outbox-dispatch.service';
+import { User } from '../../apps/api/src/users/entities/user.entity';
+import { SmtpSink } from '../e2e/support/smtp-sink';
+import { OrgTree } from './support/factories';
+import { createMediumContext, MediumContext } from './support/medium-context';
+import { WORKFLOW_MODULES } from './support/workflow-modules';
+
+/** 08:30 in Beijing on a day. */
+const morning = (day: string) => `${day}T00:30:00.000Z`;
+
+// R-35, R-36: deadline reminders on a real database with a real SMTP server: items from the data, each event
+// mailed once ever per person (unique key), one digest per person per run, escalation to the head, working days.
+describe('deadline reminders (medium)', () => {
+  let m: MediumContext;
+  let sink: SmtpSink;
+  let reminders: RemindersService;
+  let runId = 0;
+  const run = () => reminders.run((runId += 1));
+
+  beforeAll(async () => {
+    sink = await new SmtpSink().start();
+    m = await createMediumContext({
+      imports: [...WORKFLOW_MODULES, RemindersModule],
+      now: morning('2026-02-11'),
+      env: { SMTP_URL: sink.url, PUBLIC_URL: 'https://console.example.cn' },
+    });
+    reminders = m.get(RemindersService);
+  });
+  afterAll(async () => {
+    await m?.close();
+    await sink.stop();
+  });
+
+  const outbox = () => m.dataSource.getRepository(OutboxMail).find({ order: { id: 'ASC' } });
+  const mailed = async (email: string) => (await outbox()).filter((r) => r.recipient === email);
+
+  describe('due_soon and overdue on working days across Spring Festival 2026', () => {
+    let tree: OrgTree;
+    let operator: User;
+    const batchIds: Record<string, number> = {};
+
+    beforeAll(async () => {
+      tree = await m.factories.tree();
+      operator = await m.factories.user(tree.institution, ['institution_operator'], { email: 'op-sf@demo.example.cn' });
+      // Due the Tuesday after the holiday: 3 working days left from Thursday 12 (Fri 13, Sat 14 worked, Tue 24).
+      batchIds.afterHoliday = (await m.factories.batch(tree.institution, operator, { dueDate: '2026-02-24' })).id;
+      // Due the Friday before it: overdue first on the adjusted working Saturday 14.
+      batchIds.beforeHoliday = (await m.factories.batch(tree.institution, operator, { dueDate: '2026-02-13' })).id;
+    });
+    // Closed afterwards, so the later cases count only their own items.
+    afterAll(() => m.dataSource.getRepository(Batch).update(Object.values(batchIds), { status: 'published' }));
+
+    const eventsOn = async (day: string) => {
+      m.clock.set(morning(day));
+      const { items } = await reminders.items();
+      return Object.fromEntries(items.map((i) => [i.batchId, i.event]));
+    };
+
+    it.each([
+      ['2026-02-11', null, 'due_soon'], // Wed: 4 working days left; the Friday one 2 left
+      ['2026-02-12', 'due_soon', 'due_soon'],
+      ['2026-02-13', 'due_soon', 'due_soon'], // the due day itself
+      ['2026-02-14', 'due_soon', 'overdue'], // adjusted working Saturday: the first working day after the 13th
+      ['2026-02-15', null, null], // Sunday in the holiday: nothing is sent
+      ['2026-02-18', null, null], // holiday
+      ['2026-02-24', 'due_soon', 'overdue'], // back at work: due today; the other still overdue
+      ['2026-02-25', 'overdue', 'overdue'],
+    ])('on %s: after-holiday item %s, before-holiday item %s', async (day, after, before) => {
+      const events = await eventsOn(day);
+      expect(events[batchIds.afterHoliday] ?? null).toBe(after);
+      expect(events[batchIds.beforeHoliday] ?? null).toBe(before);
+    });
+
+    it('mails each event once over the days: due_soon once, overdue once, nothing on the holiday', async () => {
+      for (const day of ['2026-02-12', '2026-02-13', '2026-02-14', '2026-02-18', '2026-02-24', '2026-02-25']) {
+        m.clock.set(morning(day));
+        await run();
+      }
+      const events = await m.dataSource
+        .getRepository(ReminderEvent)
+        .find({ where: { recipientUserId: operator.id }, order: { id: 'ASC' } });
+      expect(events.map((e) => [e.batchId, e.event])).toEqual([
+        [batchIds.beforeHoliday, 'due_soon'],
+        [batchIds.afterHoliday, 'due_soon'],
+        [batchIds.beforeHoliday, 'overdue'],
+        [batchIds.afterHoliday, 'overdue'],
+      ]);
+      // 12th: both due soon (one digest); 14th: the overdue one; 25th: the other overdue. The 13th, 18th and 24th
+      // had nothing new.
+      const subjects = (await mailed('op-sf@demo.example.cn')).map((r) => r.subject);
+      expect(subjects).toEqual([
+        '【证书数据监管平台】您有 2 项待办即将到期',
+        '【证书数据监管平台】您有 1 项待办已逾期',
+        '【证书数据监管平台】您有 1 项待办已逾期',
+      ]);
+    });
+  });
+
+  describe('recipients, escalation, digests and exactly-once delivery', () => {
+    let gd: OrgTree;
+    const u: Record<string, User> = {};
+    const b: Record<string, number> = {};
+
+    beforeAll(async () => {
+      // Monday 2026-11-23.
+      m.clock.set(morning('2026-11-23'));
+      gd = await m.factories.tree();
+      const f = m.factories;
+      u.operator = await f.user(gd.institution, ['institution_operator'], { email: 'op@demo.example.cn' });
+      u.operatorNoMail = await f.user(gd.institution, ['institution_operator'], { email: null });
+      u.operatorDisabled = await f.user(gd.institution, ['institution_operator'], {
+        email: 'gone@demo.example.cn',
+        disabled: true,
+      });
+      u.cityAdmin = await f.user(gd.city, ['municipal_admin'], { email: 'city-admin@demo.example.cn' });
+      u.cityHead = await f.user(gd.city, ['municipal_head'], { email: 'city-head@demo.example.cn' });
+      u.provReviewer = await f.user(gd.province, ['provincial_reviewer'], { email: 'prov-rev@demo.example.cn' });
+      u.provAdmin = await f.user(gd.province, ['provincial_admin'], { email: 'prov-admin@demo.example.cn' });
+      u.national = await f.user(gd.national, ['national_reviewer'], { email: 'nat@demo.example.cn' });
+      const batch = async (status: string, dueDate: string, recordCount = 10) =>
+        (await f.batch(gd.institution, u.operator, { status: status as never, dueDate, recordCount })).id;
+      b.upload = await batch('draft', '2026-11-25', 12); // due soon: operators
+      b.cityOverdue = await batch('municipal_review', '2026-11-20'); // overdue: city admin, escalated to the head
+      b.provOverdue = await batch('provincial_review', '2026-11-19'); // overdue: reviewer, escalated to the admin
+      b.correction = await batch('returned', '2026-11-18'); // overdue correction: operators, escalated to city admin
+      b.later = await batch('national_review', '2026-12-10'); // not yet
+      b.published = await batch('published', '2026-11-10'); // closed
+    });
+
+    it('computes the items with who must act and who hears of the overdue ones', async () => {
+      const { items } = await reminders.items();
+      const mine = items.filter((i) => Object.values(b).includes(i.batchId));
+      const byId = new Map(mine.map((i) => [i.batchId, i]));
+      expect([...byId.keys()].sort((x, y) => x - y)).toEqual(
+        [b.upload, b.cityOverdue, b.provOverdue, b.correction].sort((x, y) => x - y),
+      );
+      expect(byId.get(b.upload)).toMatchObject({
+        kind: 'upload',
+        event: 'due_soon',
+        workingDaysLeft: 2,
+        responsibleOrganisationId: gd.institution.id,
+        responsibleRole: 'institution_operator',
+        escalationTarget: null,
+      });
+      expect(byId.get(b.cityOverdue)).toMatchObject({
+        kind: 'review',
+        event: 'overdue',
+        overdueWorkingDays: 1,
+        responsibleOrganisationId: gd.city.id,
+        responsibleRole: 'municipal_admin',
+        escalationTarget: { organisationId: gd.city.id, role: 'municipal_head' },
+      });
+      expect(byId.get(b.provOverdue)).toMatchObject({
+        responsibleOrganisationId: gd.province.id,
+        responsibleRole: 'provincial_reviewer',
+        escalationTarget: { organisationId: gd.province.id, role: 'provincial_admin' },
+      });
+      expect(byId.get(b.correction)).toMatchObject({
+        kind: 'correction',
+        overdueWorkingDays: 3,
+        responsibleOrganisationId: gd.institution.id,
+        escalationTarget: { organisationId: gd.city.id, role: 'municipal_admin' },
+      });
+    });
+
+    it('my reminders: each person sees their own items, the head the escalated ones', async () => {
+      const mine = async (user: User, org: typeof gd.city) =>
+        (await reminders.mine(m.factories.actor(user, org))).map((i) => [i.batchId, i.event, i.escalation]);
+      expect(await mine(u.operator, gd.institution)).toEqual([
+        [b.correction, 'overdue', false],
+        [b.upload, 'due_soon', false],
+      ]);
+      expect(await mine(u.cityAdmin, gd.city)).toEqual([
+        [b.correction, 'overdue', true],
+        [b.cityOverdue, 'overdue', false],
+      ]);
+      expect(await mine(u.cityHead, gd.city)).toEqual([[b.cityOverdue, 'overdue', true]]);
+      expect(await mine(u.national, gd.national)).toEqual([]);
+    });
+
+    it('run twice: each digest is written and delivered once; users without e-mail are counted', async () => {
+      const before = (await outbox()).length;
+      const first = await run();
+      expect(first).toMatchObject({ skippedNoEmail: 1, alreadySent: 0 });
+      // operator: upload + correction; city admin: overdue stage + escalated correction; head; reviewer; prov admin.
+      expect(first.events).toBe(2 + 2 + 1 + 1 + 1);
+      expect(first.mails).toBe(5);
+      const second = await run();
+      expect(second).toMatchObject({ events: 0, mails: 0, alreadySent: 7, skippedNoEmail: 1 });
+      expect((await outbox()).length - before).toBe(5);
+
+      await m.get(OutboxDispatchService).dispatchPending();
+      await m.get(OutboxDispatchService).dispatchPending();
+      const counts = sink.countsByRecipient();
+      for (const who of ['op', 'city-admin', 'city-head', 'prov-rev', 'prov-admin']) {
+        expect(counts.get(`${who}@demo.example.cn`)).toBe(1);
+      }
+      expect(counts.has('gone@demo.example.cn')).toBe(false);
+      expect(counts.has('nat@demo.example.cn')).toBe(false);
+
+      const [cityAdminMail] = await mailed('city-admin@demo.example.cn');
+      expect(cityAdminMail.subject).toBe('【证书数据监管平台】您有 2 项待办已逾期');
+      expect(cityAdminMail.text).toContain('市级审核，截止 2026年11月20日，已逾期 1 个工作日');
+      expect(cityAdminMail.text).toContain(`https://console.example.cn/#/batches/${b.correction}/show`);
+      expect(cityAdminMail.text).toContain(`（督办：${gd.institution.name}`);
+      const [headMail] = await mailed('city-head@demo.example.cn');
+      expect(headMail.text).toContain(`https://console.example.cn/#/batches/${b.cityOverdue}/show`);
+      expect(headMail.text).toContain(`（督办：${gd.city.name}市级证书数据管理员）`);
+      const [opMail] = await mailed('op@demo.example.cn');
+      expect(opMail.subject).toBe('【证书数据监管平台】您有 1 项待办即将到期，1 项已逾期');
+      expect(opMail.text).toContain('（12 条记录）数据上报（待提交），截止 2026年11月25日，剩余 2 个工作日');
+    });
+
+    it('two runners at the same moment: each event is inserted and mailed once', async () => {
+      m.clock.set(morning('2026-11-24'));
+      const tree = await m.factories.tree();
+      const people = await Promise.all(
+        [1, 2, 3].map((n) => m.factories.user(tree.city, ['municipal_admin'], { email: `race${n}@demo.example.cn` })),
+      );
+      const op = await m.factories.user(tree.institution, ['institution_operator'], { email: null });
+      for (let i = 0; i < 20; i += 1) {
+        await m.factories.batch(tree.institution, op, { status: 'municipal_review', dueDate: '2026-11-26' });
+      }
+      const results = await Promise.all([run(), run(), run()]);
+      // Each runner saw the same candidates (the earlier case's items are still open and were sent already); the new
+      // ones were inserted by exactly one of them.
+      const candidates = results[0].events + results[0].alreadySent;
+      expect(results.map((r) => r.events + r.alreadySent)).toEqual([candidates, candidates, candidates]);
+      expect(results.reduce((sum, r) => sum + r.events, 0)).toBe(60);
+      expect(results.reduce((sum, r) => sum + r.mails, 0)).toBe(3);
+      const raceEvents = await m.dataSource
+        .getRepository(ReminderEvent)
+        .count({ where: people.map((p) => ({ recipientUserId: p.id })) });
+      expect(raceEvents).toBe(60);
+      for (const p of people) expect(await mailed(p.email as string)).toHaveLength(1);
+      const [raceMail] = await mailed('race1@demo.example.cn');
+      expect(raceMail.subject).toBe('【证书数据监管平台】您有 20 项待办即将到期');
+    });
+  });
+});
