@@ -15,7 +15,8 @@ let jobs: JobView[];
 let deadMailId: number;
 let remindersAnswered: boolean;
 
-const SUBJECT = '【证书数据监管平台】您有 1 项待办即将到期';
+// Distinct from the subjects the real reminder job writes when a test runs it now.
+const SUBJECT = '【证书数据监管平台】您有 1 项待办即将到期（浏览器测试邮件）';
 
 /**
  * A mail given up after its tries, as the dispatcher leaves it: no endpoint writes mails, so the row goes in
