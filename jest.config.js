@@ -26,4 +26,7 @@ module.exports = {
     '^@app/contracts$': '<rootDir>/libs/contracts/src/index.ts',
   },
   testTimeout: 30000,
+  // Suites wait on their own database most of the time: two workers use both cores of the CI machine (jest's
+  // default of cores − 1 runs them one after another there).
+  maxWorkers: 2,
 };
