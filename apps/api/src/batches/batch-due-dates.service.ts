@@ -1,21 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { BatchStatus, computeStoredDeadline, uploadRuleFor } from '@app/domain';
+import { computeStoredDeadline, OPEN_BATCH_STATUSES, uploadRuleFor } from '@app/domain';
 import { AuditService } from '../audit/audit.service';
 import { CalendarChange, CalendarChangeListener, CalendarChangeListeners } from '../calendar/calendar-change';
 import { subjectOf } from '../common/actor/actor';
 import { BatchDueDatesRepository } from './batch-due-dates.repository';
 import { Batch } from './entities/batch.entity';
 
-/** Batch states whose due date is still running; published batches carry none. */
-const OPEN_STATUSES: BatchStatus[] = [
-  'draft',
-  'returned',
-  'municipal_review',
-  'municipal_head_approval',
-  'provincial_review',
-  'national_review',
-];
 /** Batches listed by id in the audit record of one recomputation; the count covers them all. */
 const AUDITED_BATCHES = 100;
 
@@ -38,7 +29,7 @@ export class BatchDueDatesService implements CalendarChangeListener, OnModuleIni
 
   async calendarChanged({ manager, actor, year, reason, calendar }: CalendarChange): Promise<number> {
     // A period that ended before the year, or starts after it, does not depend on it.
-    const batches = await this.repository.openBatchesReaching(manager, year, OPEN_STATUSES);
+    const batches = await this.repository.openBatchesReaching(manager, year, [...OPEN_BATCH_STATUSES]);
     if (batches.length === 0) return 0;
     const profiles = await this.repository.deadlineProfiles(
       manager,

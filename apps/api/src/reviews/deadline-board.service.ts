@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import {
   ancestorIds,
+  DUE_SOON_WORKING_DAYS,
+  OPEN_BATCH_STATUSES,
   BATCH_STATUS_LABELS,
   batchReminderKind,
   batchResponsibility,
-  BatchStatus,
   ROLE_LABELS,
 } from '@app/domain';
 import { Actor } from '../common/actor/actor';
@@ -15,18 +16,7 @@ import { Organisation } from '../organisations/entities/organisation.entity';
 import { BatchQueryService, dueFields } from '../batches/batch-query.service';
 import { BatchesRepository } from '../batches/batches.repository';
 import { Batch } from '../batches/entities/batch.entity';
-import type { DeadlineItem, DeadlineItemKind } from '@app/contracts';
-
-/** Everything still open: uploads awaiting submission, reviews, corrections after returns. */
-const OPEN_STATUSES: BatchStatus[] = [
-  'draft',
-  'returned',
-  'municipal_review',
-  'municipal_head_approval',
-  'provincial_review',
-  'national_review',
-];
-const DUE_SOON_WORKING_DAYS = 3;
+import type { DeadlineItem } from '@app/contracts';
 
 export type { DeadlineItemKind } from '@app/contracts';
 
@@ -38,7 +28,7 @@ export const DEADLINE_LIST = defineList({
   filters: {
     id: { type: 'idList', column: 'b.id' },
     // Stage, kind, region and state narrow the open statuses and due dates below.
-    status: { type: 'enum', values: OPEN_STATUSES },
+    status: { type: 'enum', values: [...OPEN_BATCH_STATUSES] },
     kind: { type: 'enum', values: ['upload', 'review', 'correction'] },
     organisationId: { type: 'id' },
     state: { type: 'enum', values: ['overdue', 'due_soon', 'on_time'] },
@@ -65,7 +55,7 @@ export class DeadlineBoardService {
     const soon = calendar.workingDayAfter(today, DUE_SOON_WORKING_DAYS);
     const { rows, total } = await this.batches.listPageByIds(query, await this.queries.scope(actor, organisationId), {
       // Stage and kind narrow the open statuses: draft is an upload, returned a correction, the rest reviews.
-      statuses: (status ? [status] : OPEN_STATUSES).filter((s) => !kind || itemKind(s) === kind),
+      statuses: (status ? [status] : [...OPEN_BATCH_STATUSES]).filter((s) => !kind || batchReminderKind(s) === kind),
       dueBefore: state === 'overdue' ? today : undefined,
       dueBetween: state === 'due_soon' ? { from: today, to: soon } : undefined,
       dueAfter: state === 'on_time' ? soon : undefined,
@@ -78,7 +68,7 @@ export class DeadlineBoardService {
         id: b.id,
         batchId: b.id,
         version: b.version,
-        kind: itemKind(b.status),
+        kind: batchReminderKind(b.status),
         status: b.status,
         statusLabel: BATCH_STATUS_LABELS[b.status],
         institutionId: b.institutionId,
@@ -114,8 +104,4 @@ export class DeadlineBoardService {
   private organisationsOnPaths(batches: Batch[]): Promise<Map<number, Organisation>> {
     return this.batches.organisationsById(batches.flatMap((b) => ancestorIds(b.orgPath)));
   }
-}
-
-function itemKind(status: BatchStatus): DeadlineItemKind {
-  return batchReminderKind(status);
 }

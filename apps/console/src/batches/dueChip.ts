@@ -1,12 +1,11 @@
 import type { DueInfo } from '@app/contracts';
+import { DUE_SOON_WORKING_DAYS } from '@app/domain';
 
 /** How a working-day countdown reads and looks (R-14, R-17): red overdue, amber within 3 working days. */
 export interface DueChipLook {
   label: string;
   color: 'success' | 'warning' | 'error';
 }
-
-export const DUE_SOON_WORKING_DAYS = 3;
 
 /**
  * From the API's `overdue` and `workingDaysLeft` (negative = working days overdue). A deadline that passed

@@ -31,7 +31,7 @@ import {
 } from './zip-inspector';
 
 export interface ReadBatchFileOptions {
-  /** R-42 / issue 4: refuse more data rows than this (config import.maxRows, default 200,000). */
+  /** refuse more data rows than this (config import.maxRows, default 200,000). */
   maxRows: number;
   /** refuse files larger than this (config import.maxBytes, 50 MB). */
   maxBytes: number;
@@ -109,7 +109,7 @@ function sheetOfReference(ref: string): string | null {
 }
 
 /**
- * File-level checks before any row is parsed (R-42, issue 4 §6): size, real .xlsx, zip bomb, version marker.
+ * File-level checks before any row is parsed (R-42): size, real .xlsx, zip bomb, version marker.
  * Throws DomainError with an IMPORT_* code.
  */
 export async function inspectBatchFile(filePath: string, options: ReadBatchFileOptions): Promise<BatchFileMeta> {
