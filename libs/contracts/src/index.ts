@@ -10,3 +10,4 @@ export * from './jobs';
 export * from './organisations';
 export * from './users';
 export * from './reminders';
+export * from './lookup';

@@ -9,3 +9,4 @@ export * from './security';
 export * from './certificates';
 export * from './batches';
 export * from './reminders';
+export * from './lookup';

@@ -1,0 +1,2 @@
+// the public certificate lookup's rules.
+export * from './query-mode';
