@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run bench:data -- --certificates N [--out file.xlsx] [--seed n] [--today YYYY-MM-DD] [--kind skill_level|qualification]
-//                       [--institutions K]
+//                       [--institutions K] [--institution <demo key, e.g. inst_gz1>] [--span-days D]
 // Writes realistic certificate rows in the import template's layout (issue 4 §7) and, beside the file,
 // <out>.institutions.json with the institutions (credit code, registration date, registered scope) the rows need.
 // Runs on the compiled output (npm run build:bench); '@app/domain' is mapped to dist like the app's entry points do.
@@ -20,7 +20,7 @@ function usage(message) {
     console.error(message);
   }
   console.error(
-    '用法: npm run bench:data -- --certificates N [--out 文件.xlsx] [--seed n] [--today YYYY-MM-DD] [--kind skill_level|qualification] [--institutions K]',
+    '用法: npm run bench:data -- --certificates N [--out 文件.xlsx] [--seed n] [--today YYYY-MM-DD] [--kind skill_level|qualification] [--institutions K] [--institution inst_gz1] [--span-days D]',
   );
   process.exit(2);
 }
@@ -45,6 +45,16 @@ function beijingToday() {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 }
 
+/** A demo institution in the generator's shape (bench/data/demo-institution.ts). */
+function demoInstitution(key) {
+  const demo = require(path.join(dist, 'bench/data/demo-institution.js'));
+  const institution = demo.demoInstitution(key);
+  if (!institution) {
+    usage(`--institution 须为演示机构之一: ${demo.demoInstitutionKeys().join(', ')}`);
+  }
+  return institution;
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const count = Number(args.certificates);
@@ -58,7 +68,16 @@ async function main() {
   const today = args.today || beijingToday();
   const seed = args.seed !== undefined ? Number(args.seed) : 1;
   const institutions = args.institutions !== undefined ? Number(args.institutions) : 1;
-  const out = path.resolve(args.out || path.join(root, 'bench', 'out', `certificates-${count}.xlsx`));
+  const demo = args.institution ? demoInstitution(args.institution) : undefined;
+  // A demo institution's file is meant to be uploaded as a normal batch: recent issue dates (inside the upload
+  // deadline) and serials far above the demo data's own, so no certificate number is taken.
+  const spanDays = args['span-days'] !== undefined ? Number(args['span-days']) : demo ? 10 : undefined;
+  if (spanDays !== undefined && (!Number.isInteger(spanDays) || spanDays < 0)) {
+    usage('--span-days 须为非负整数');
+  }
+  const out = path.resolve(
+    args.out || path.join(root, 'bench', 'out', `certificates-${demo ? `${args.institution}-` : ''}${count}.xlsx`),
+  );
   fs.mkdirSync(path.dirname(out), { recursive: true });
 
   const domain = require(path.join(dist, 'libs/domain/src/index.js'));
@@ -69,7 +88,17 @@ async function main() {
   );
 
   const started = Date.now();
-  const data = generateBenchData({ count, today, seed, kind, institutions, catalogue });
+  const data = generateBenchData({
+    count,
+    today,
+    seed,
+    kind,
+    institutions,
+    catalogue,
+    spanDays,
+    institution: demo,
+    firstSerial: demo ? require(path.join(dist, 'bench/data/demo-institution.js')).DEMO_SAMPLE_FIRST_SERIAL : undefined,
+  });
   const written = await writeCertificatesXlsx(out, data.certificates, kind, catalogue);
   fs.writeFileSync(
     `${out}.institutions.json`,
@@ -80,6 +109,9 @@ async function main() {
     `已生成 ${written} 条证书数据 → ${path.relative(process.cwd(), out)}（${(size / 1024 / 1024).toFixed(1)} MB，` +
       `${((Date.now() - started) / 1000).toFixed(1)} s）；机构信息 → ${path.basename(out)}.institutions.json`,
   );
+  if (demo) {
+    console.log(`以演示账号 ${args.institution} 登录控制台，在“上传批次”中上传此文件即可生成一个草稿批次。`);
+  }
 }
 
 main().catch((err) => {

@@ -63,6 +63,10 @@ export interface GenerateOptions {
   /** Default 1, so a generated file imports as one institution's batch. */
   institutions?: number;
   spanDays?: number;
+  /** Rows for this one institution (e.g. a demo institution) instead of generated ones. */
+  institution?: GeneratedInstitution;
+  /** First serial of each (institution, year, level) in skill-level certificate numbers; default 1. */
+  firstSerial?: number;
 }
 
 // Area codes (GB/T 2260) of districts and cities; holders also come from neighbouring provinces.
@@ -195,7 +199,9 @@ export function generateBenchData(options: GenerateOptions): {
 } {
   const rng = createSeededRng(options.seed ?? 1);
   const kind = options.kind ?? 'skill_level';
-  const institutions = generateInstitutions(rng, options.institutions ?? 1, options.today, options.catalogue, kind);
+  const institutions = options.institution
+    ? [options.institution]
+    : generateInstitutions(rng, options.institutions ?? 1, options.today, options.catalogue, kind);
   const span = options.spanDays ?? 730;
   // Each iteration restarts from the seed, so the rows can be read twice (e.g. write, then verify).
   function* certificates(): Generator<GeneratedCertificate> {
@@ -203,9 +209,16 @@ export function generateBenchData(options: GenerateOptions): {
     const serials = new Map<string, number>();
     for (let i = 0; i < options.count; i++) {
       const inst = institutions[i % institutions.length];
-      const scope = pickOne(rng, inst.scope);
-      const level = weighted(rng, scope.levels.map((l) => [l as CertificateLevel, LEVEL_WEIGHTS[l as CertificateLevel]] as const));
+      let scope = pickOne(rng, inst.scope);
+      let level = weighted(rng, scope.levels.map((l) => [l as CertificateLevel, LEVEL_WEIGHTS[l as CertificateLevel]] as const));
       const issueDate = addDaysIso(options.today, -randomInt(rng, 0, span));
+      // A registered scope entry may have ended (demo institutions have such): pick again among those valid that
+      // day. Generated institutions' entries never end, so their rows (and every benchmark's data) stay as they were.
+      if (scope.validFrom > issueDate || (scope.validTo !== null && scope.validTo < issueDate)) {
+        const valid = inst.scope.filter((e) => e.validFrom <= issueDate && (e.validTo === null || e.validTo >= issueDate));
+        scope = pickOne(rng, valid);
+        level = pickOne(rng, scope.levels) as CertificateLevel;
+      }
       const gender: 1 | 2 = rng() < 0.55 ? 1 : 2;
       const age = randomInt(rng, 18, 55);
       const birthDate = addDaysIso(issueDate, -(age * 365 + randomInt(rng, 0, 364)));
@@ -227,7 +240,7 @@ export function generateBenchData(options: GenerateOptions): {
       }
       const year = Number(issueDate.slice(0, 4));
       const serialKey = `${inst.index}:${year}:${level}`;
-      const serial = (serials.get(serialKey) ?? 0) + 1;
+      const serial = (serials.get(serialKey) ?? (options.firstSerial ?? 1) - 1) + 1;
       serials.set(serialKey, serial);
       const certificateNumber =
         kind === 'skill_level'

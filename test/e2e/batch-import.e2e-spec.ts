@@ -1,7 +1,14 @@
 import ExcelJS from 'exceljs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_SAMPLE_FIRST_SERIAL, demoInstitution, demoInstitutionKeys } from '../../bench/data/demo-institution';
+import { generateBenchData } from '../../bench/data/generate';
+import { writeCertificatesXlsx } from '../../bench/data/write-xlsx';
+import { loadOccupationCatalogue } from '../../apps/api/src/organisations/occupation-catalogue.loader';
 import { TEMPLATE_HEADERS } from '../../apps/api/src/batches/excel/template-layout';
 import { buildSheet, binaryParser, certificateNumber, validRow } from './support/batch-sheets';
-import { createTestApp, organisationId, TestApp } from './support/test-app';
+import { createTestApp, organisationId, TEST_TODAY, TestApp } from './support/test-app';
 
 // Issue #4: template, streaming validation (R-8), all-or-nothing import (R-42), error report (R-12),
 // encrypted ID numbers (R-9, R-10), submission with overdue statement and 6-month cutoff (R-16) — over HTTP. The seed
@@ -48,6 +55,41 @@ describe('batch import (R-8, R-12, R-42)', () => {
     // The exact headers are pinned by the template's unit spec; here: the served file carries them.
     expect((data.getRow(1).values as string[]).slice(1)).toEqual([...TEMPLATE_HEADERS]);
     expect(workbook.worksheets.some((ws) => ws.state === 'veryHidden' || ws.state === 'hidden')).toBe(true);
+  });
+
+  it("the README's sample sheet (npm run bench:data -- --institution <key>) imports cleanly for every demo institution", async () => {
+    const catalogue = loadOccupationCatalogue(join(__dirname, '../../config/occupations.csv'));
+    const dir = mkdtempSync(join(tmpdir(), 'cert-sample-'));
+    try {
+      for (const key of demoInstitutionKeys()) {
+        const file = join(dir, `${key}.xlsx`);
+        const data = generateBenchData({
+          count: 20,
+          today: TEST_TODAY,
+          seed: 7,
+          catalogue,
+          spanDays: 10,
+          institution: demoInstitution(key),
+          firstSerial: DEMO_SAMPLE_FIRST_SERIAL,
+        });
+        await writeCertificatesXlsx(file, data.certificates, 'skill_level', catalogue);
+        const res = await upload(
+          readFileSync(file),
+          `${key}.xlsx`,
+          { kind: 'skill_level' },
+          {
+            Authorization: `Bearer ${await t.login(key)}`,
+          },
+        );
+        expect({ key, status: res.status, body: res.body }).toMatchObject({
+          key,
+          status: 201,
+          body: { recordCount: 20, status: 'draft', warnings: 0 },
+        });
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('imports a valid sheet as a draft batch; ID numbers encrypted, masked in lists, revealed only with an audit record', async () => {

@@ -125,17 +125,19 @@ function serveConsole(app: NestExpressApplication): void {
  * runs `npm run migration:run`); the embedded SQLite default applies its pending migrations itself and gets the
  * demo data on first start, so `npm start` stays one command.
  */
-export async function prepareDatabase(app: INestApplication, config: AppConfig): Promise<void> {
+/** Brings the database up to date; says whether the embedded demo data is in use (for the start-up line). */
+export async function prepareDatabase(app: INestApplication, config: AppConfig): Promise<{ demoData: boolean }> {
   const dataSource = app.get<DataSource>(getDataSourceToken());
   if (databaseKind(config.database.url) === 'mysql') {
     if (await dataSource.showMigrations()) {
       throw new Error('数据库有尚未执行的迁移，请先运行 npm run migration:run');
     }
-    return;
+    return { demoData: false };
   }
   await migrateEmbedded(dataSource);
   if (config.database.loadDemoData) {
     const clock = app.get(Clock);
     await loadDemoData(dataSource, { today: clock.today(), clock, cipher: app.get(FieldCipher), onlyIfEmpty: true });
   }
+  return { demoData: config.database.loadDemoData };
 }

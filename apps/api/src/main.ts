@@ -15,12 +15,13 @@ async function main(): Promise<void> {
     throw error;
   }
   const app = await createApp(config);
-  await prepareDatabase(app, config);
+  const { demoData } = await prepareDatabase(app, config);
   app.enableShutdownHooks();
   await app.listen(config.server.port);
-  console.log(
-    `证书数据监管平台 listening on http://localhost:${config.server.port} (database: ${config.database.url.replace(/\/\/[^@]*@/, '//***@')})`,
-  );
+  // One plain line for the person who typed `npm start`; everything else stays structured (pino JSON).
+  const database = config.database.url.replace(/\/\/[^@]*@/, '//***@');
+  const hint = demoData ? '；演示账号如 nat_admin、gd_reviewer、inst_gz1，密码 Demo@2026（见 README）' : '';
+  console.log(`证书数据监管平台已启动：http://localhost:${config.server.port}（数据库 ${database}${hint}）`);
 }
 
 main().catch((error) => {
