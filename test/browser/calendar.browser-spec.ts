@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { apiAs, startBuiltApp, type BuiltApp } from './support/built-app';
-import { consoleActions, launchConsoleBrowser, type ConsoleBrowser } from './support/console-browser';
+import { consoleActions, launchConsoleBrowser, typeIntoPicker, type ConsoleBrowser } from './support/console-browser';
 
 // 工作日历 and 期限计算器 in real Chromium against the built app (APP_TODAY=2026-11-23, calendar years
 // 2024–2026 loaded from config/holidays). Needs the routes /calendar and /deadline-calculator in App.tsx.
@@ -67,9 +67,9 @@ describe('工作日历 and 期限计算器 in Chromium', () => {
     await expect(kindOf('2026-02-12')).resolves.toBe('working');
 
     await page.getByTestId('year-grid').locator('[data-date="2026-02-17"]').hover();
-    await page.getByRole('tooltip', { name: '2026年2月17日 春节（放假）' }).waitFor();
+    await page.getByRole('tooltip', { name: '2026-02-17 春节（放假）' }).waitFor();
     const list = await page.getByTestId('special-days').innerText();
-    expect(list).toContain('2026年2月15日（周日）');
+    expect(list).toContain('2026-02-15（周日）');
     expect(list).toContain('调休上班');
     await page.mouse.move(0, 0);
     await ui.shot('calendar');
@@ -91,7 +91,11 @@ describe('工作日历 and 期限计算器 in Chromium', () => {
     await page.goto(`${app.baseUrl}/#/deadline-calculator`);
     await chooseOption(/适用规定/, /^广东省/);
     await chooseOption(/期限规则/, /^省技能中心审核并上传部中心（15 个工作日）/);
-    await page.getByLabel(/接收证书数据之日/).fill('2026-02-12');
+    await typeIntoPicker(
+      page,
+      page.getByTestId('deadline-form').getByRole('group', { name: /接收证书数据之日/ }),
+      '2026-02-12',
+    );
     await page.getByRole('button', { name: '计算' }).click();
 
     // Guangdong: 15 working days, 2026-02-12 (Thu) not counted. 02-13 Fri (1), 02-14 Sat adjusted (2),
@@ -102,7 +106,7 @@ describe('工作日历 and 期限计算器 in Chromium', () => {
       '/api/admin/calendar/deadline?rule=provincial_review&from=2026-02-12&profile=guangdong',
     );
     expect(expected.due).toBe('2026-03-11');
-    await expect(page.getByTestId('deadline-due').innerText()).resolves.toBe('2026年3月11日');
+    await expect(page.getByTestId('deadline-due').innerText()).resolves.toBe('2026-03-11');
     const result = await page.getByTestId('deadline-result').innerText();
     expect(result).toContain('省技能中心审核并上传部中心：15 个工作日');
     expect(result).toContain('粤技服〔2022〕151号');
@@ -116,15 +120,23 @@ describe('工作日历 and 期限计算器 in Chromium', () => {
   it('marks a period reaching into 2027 as provisional, and shows hour rules to the minute', async () => {
     await chooseOption(/适用规定/, /^全国指南/);
     await chooseOption(/期限规则/, /^评价机构上报证书数据（30 个工作日）/);
-    await page.getByLabel(/发证日期/).fill('2026-12-20');
+    await typeIntoPicker(
+      page,
+      page.getByTestId('deadline-form').getByRole('group', { name: /发证日期/ }),
+      '2026-12-20',
+    );
     await page.getByRole('button', { name: '计算' }).click();
     await expect(page.getByTestId('deadline-provisional').innerText()).resolves.toBe('临时（2027 年日历未发布）');
 
     // 紧急 work order: 24 hours on the clock from Saturday 2026-02-14 09:30 Beijing time.
     await chooseOption(/期限规则/, /^运维工单（紧急）/);
-    await page.getByLabel(/接单时间/).fill('2026-02-14T09:30');
+    await typeIntoPicker(
+      page,
+      page.getByTestId('deadline-form').getByRole('group', { name: /接单时间/ }),
+      '2026-02-14T09:30',
+    );
     await page.getByRole('button', { name: '计算' }).click();
-    await expect(page.getByTestId('deadline-due').innerText()).resolves.toBe('2026年2月15日 09:30');
+    await expect(page.getByTestId('deadline-due').innerText()).resolves.toBe('2026-02-15 09:30');
   });
 
   it('lets nat_admin add and remove a day, and register the 2027 notice', async () => {
@@ -132,7 +144,7 @@ describe('工作日历 and 期限计算器 in Chromium', () => {
     await page.getByTestId('year-grid').waitFor();
     await page.getByRole('button', { name: '添加日期' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('日期').fill('2026-12-31');
+    await typeIntoPicker(page, dialog.getByRole('group', { name: /日期/ }), '2026-12-31');
     await dialog.getByLabel('调休上班').check();
     await dialog.getByLabel('名称').fill('测试');
     await dialog.getByLabel('原因').fill('浏览器测试');
@@ -140,13 +152,13 @@ describe('工作日历 and 期限计算器 in Chromium', () => {
     await dialog.getByText('调休上班日应为星期六或星期日').waitFor();
     await dialog.getByLabel('放假').check();
     await dialog.getByRole('button', { name: '添加' }).click();
-    await page.getByText('已添加 2026年12月31日：测试（放假）').waitFor();
+    await page.getByText('已添加 2026-12-31：测试（放假）').waitFor();
     await waitForKind('2026-12-31', 'holiday');
 
-    await page.getByRole('button', { name: '删除 2026年12月31日（测试，放假）' }).click();
+    await page.getByRole('button', { name: '删除 2026-12-31（测试，放假）' }).click();
     await dialog.getByLabel('原因').fill('测试完毕，撤销');
     await dialog.getByRole('button', { name: '删除' }).click();
-    await page.getByText('已删除 2026年12月31日（测试，放假）').waitFor();
+    await page.getByText('已删除 2026-12-31（测试，放假）').waitFor();
     await waitForKind('2026-12-31', 'working');
 
     await page.getByRole('button', { name: '下一年' }).click();

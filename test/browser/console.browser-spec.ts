@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { creditCodeCheckChar } from '@app/domain';
 import { apiAs, repoRoot, startBuiltApp, type BuiltApp } from './support/built-app';
-import { CHROMIUM, CHROMIUM_FLAGS } from './support/console-browser';
+import { CHROMIUM, CHROMIUM_FLAGS, typeIntoPicker } from './support/console-browser';
 
 // The console in real Chromium, against the built app with demo data (issue 2 point 9):
 // each role sees its own menu and only its own jurisdiction.
@@ -266,7 +266,18 @@ describe('console in Chromium', () => {
     await page.getByLabel('统一社会信用代码').fill(creditCode);
     await page.getByLabel('机构类型').click();
     await page.getByRole('option', { name: '社会培训评价组织' }).click();
-    await page.getByLabel('备案日期').fill('2024-05-20');
+    const registeredAt = page.getByRole('group', { name: /备案日期/ });
+    await typeIntoPicker(page, registeredAt, '2024-05-20');
+    // Chinese order whatever the browser's language: the field reads 2024-05-20 and its calendar 2024年5月, 一 … 日.
+    await expect(page.locator('input[name="registeredAt"]').inputValue()).resolves.toBe('2024-05-20');
+    await page
+      .getByRole('button', { name: /选择日期|Choose date/ })
+      .first()
+      .click();
+    const calendar = page.getByRole('dialog');
+    await expect(calendar.innerText()).resolves.toContain('2024年5月');
+    await shot('date-picker-zh');
+    await page.keyboard.press('Escape');
     await page.getByRole('button', { name: '添加' }).click();
     await page.getByRole('combobox', { name: '职业（工种）' }).fill(occupation.code);
     await page
@@ -275,7 +286,7 @@ describe('console in Chromium', () => {
       .click();
     await page.getByRole('checkbox', { name: '五级' }).check();
     await page.getByRole('checkbox', { name: '四级' }).check();
-    await page.getByLabel('有效期起').fill('2024-06-01');
+    await typeIntoPicker(page, page.getByRole('group', { name: /有效期起/ }), '2024-06-01');
     await shot('organisation-create');
     await page.getByRole('button', { name: '保存' }).click();
     await page.waitForURL(/\/organisations\/\d+\/show$/);

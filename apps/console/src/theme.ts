@@ -1,4 +1,5 @@
 import { zhCN } from '@mui/material/locale';
+import { zhCN as pickersZhCN } from '@mui/x-date-pickers/locales';
 import { defaultTheme, type RaThemeOptions } from 'react-admin';
 
 // Fonts that carry Simplified Chinese on Windows, macOS and Linux desktops used in government offices.
@@ -26,6 +27,7 @@ export const theme: RaThemeOptions = {
     ...defaultTheme.components,
     // MUI's own built-in texts (pagination, alerts …) in Chinese.
     ...zhCN.components,
+    ...pickersZhCN.components,
     // Chinese column titles are short; wrapping them one character per line reads badly.
     RaDataTable: { styleOverrides: { root: { '& .RaDataTable-headerCell': { whiteSpace: 'nowrap' } } } },
   },

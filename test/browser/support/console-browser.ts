@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { repoRoot } from './built-app';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -87,4 +87,15 @@ export function consoleActions(page: Page, baseUrl: string) {
       await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
     },
   };
+}
+
+/**
+ * Types a day ('2026-02-12') or a time ('2026-02-14T09:30') into one of the console's date pickers (MUI X, sections
+ * for year, month, day, hour and minute) as a user does: focus the first section and type the digits; the picker
+ * moves from section to section by itself.
+ */
+export async function typeIntoPicker(page: Page, field: Locator, value: string) {
+  await field.locator('[role="spinbutton"]').first().click();
+  await page.keyboard.type(value.replace(/\D/g, ''));
+  await page.keyboard.press('Tab');
 }

@@ -1,5 +1,6 @@
-import { DateInput, SelectInput, TextInput } from 'react-admin';
+import { SelectInput, TextInput } from 'react-admin';
 import { auditActionChoices, auditTargetChoices } from './auditActions';
+import { DayInput } from '../common/pickers';
 
 export const outcomeChoices = [
   { id: 'success', name: 'app.audit_logs.outcome.success' },
@@ -10,8 +11,8 @@ export const outcomeChoices = [
 export const auditLogFilters = [
   <TextInput key="username" source="username" alwaysOn />,
   <SelectInput key="action" source="action" choices={auditActionChoices} alwaysOn sx={{ minWidth: 200 }} />,
-  <DateInput key="from" source="from" alwaysOn />,
-  <DateInput key="to" source="to" alwaysOn />,
+  <DayInput key="from" source="from" alwaysOn />,
+  <DayInput key="to" source="to" alwaysOn />,
   <SelectInput key="outcome" source="outcome" choices={outcomeChoices} />,
   <SelectInput key="targetType" source="targetType" choices={auditTargetChoices} />,
   <TextInput key="targetId" source="targetId" />,

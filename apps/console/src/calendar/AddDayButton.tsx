@@ -2,7 +2,6 @@ import { useState } from 'react';
 import AddIcon from '@mui/icons-material/Add';
 import {
   Button,
-  DateInput,
   maxLength,
   RadioButtonGroupInput,
   required,
@@ -18,6 +17,7 @@ import { DAY_KIND_STYLES } from './dayKinds';
 import { FormDialog } from '../common/FormDialog';
 import { useCalendarChange } from './hooks';
 import { ReasonInput } from './ReasonInput';
+import { DayInput } from '../common/pickers';
 
 const KIND_CHOICES = [
   { id: 'holiday', name: DAY_KIND_STYLES.holiday.label },
@@ -62,7 +62,7 @@ export const AddDayButton = () => {
         onSubmit={submit}
         onClose={() => setOpen(false)}
       >
-        <DateInput source="date" label="app.calendar.columns.date" validate={[required(), adjustedDayOnWeekend]} />
+        <DayInput source="date" label="app.calendar.columns.date" validate={[required(), adjustedDayOnWeekend]} />
         <RadioButtonGroupInput
           source="kind"
           label="app.calendar.columns.kind"

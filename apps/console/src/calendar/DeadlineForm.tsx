@@ -11,6 +11,7 @@ import {
   type DeadlineRule,
 } from '@app/domain';
 import { beijingToday } from '../common/dates';
+import { DayPicker, DayTimePicker } from '../common/pickers';
 import type { DeadlineQuery } from '@app/contracts';
 import { PROFILE_LABELS, PROFILE_SOURCES, ruleOptionText } from './deadlineLabels';
 import { Translate, useTranslate } from 'react-admin';
@@ -56,29 +57,27 @@ export const DeadlineForm = ({ onSubmit }: { onSubmit: (query: DeadlineQuery) =>
           </Grid>
           <Grid size={{ xs: 12, md: 3 }}>
             {byHour ? (
-              <TextField
+              <DayTimePicker
                 fullWidth
-                type="datetime-local"
                 label={policy.startsFrom}
-                value={day && time ? `${day}T${time}` : ''}
-                onChange={(event) => {
-                  setDay(event.target.value.slice(0, 10));
-                  setTime(event.target.value.slice(11, 16));
+                value={day && time ? `${day}T${time}` : null}
+                onChange={(value) => {
+                  setDay(value ? value.slice(0, 10) : '');
+                  setTime(value ? value.slice(11, 16) : '');
                 }}
                 helperText={translate('app.calendar.form.beijing_time')}
                 required
-                slotProps={{ inputLabel: { shrink: true } }}
+                testId="deadline-start"
               />
             ) : (
-              <TextField
+              <DayPicker
                 fullWidth
-                type="date"
                 label={policy.startsFrom}
-                value={day}
-                onChange={(event) => setDay(event.target.value)}
+                value={day || null}
+                onChange={(value) => setDay(value ?? '')}
                 helperText={translate('app.calendar.form.start_excluded')}
                 required
-                slotProps={{ inputLabel: { shrink: true } }}
+                testId="deadline-start"
               />
             )}
           </Grid>

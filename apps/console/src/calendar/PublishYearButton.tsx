@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Button as MuiButton, Typography } from '@mui/material';
 import PostAddIcon from '@mui/icons-material/PostAdd';
-import { DateInput, minLength, required, TextInput, useTranslate } from 'react-admin';
+import { minLength, required, TextInput, useTranslate } from 'react-admin';
 import type { FieldValues } from 'react-hook-form';
 import type { PublishYearInput } from '@app/contracts';
 import { FormDialog } from '../common/FormDialog';
 import { useCalendarChange } from './hooks';
 import { ReasonInput } from './ReasonInput';
+import { DayInput } from '../common/pickers';
 
 /** national_admin registers the State Council notice of a newly published year (each November). */
 export const PublishYearButton = ({ year }: { year: number }) => {
@@ -56,7 +57,7 @@ export const PublishYearButton = ({ year }: { year: number }) => {
           fullWidth
           helperText="app.calendar.publish.notice_number_help"
         />
-        <DateInput source="publishedOn" label="app.calendar.publish.published_on" />
+        <DayInput source="publishedOn" label="app.calendar.publish.published_on" />
         <ReasonInput />
       </FormDialog>
     </>

@@ -3,7 +3,6 @@ import { Alert, Box } from '@mui/material';
 import SaveIcon from '@mui/icons-material/Save';
 import { useMutation } from '@tanstack/react-query';
 import {
-  DateInput,
   maxLength,
   minLength,
   NumberInput,
@@ -29,6 +28,7 @@ import { FormDialog } from '../common/FormDialog';
 import { apiErrorCode } from '../providers/httpClient';
 import { certificateEditBody } from './certificateEdit';
 import type { CertificateRecord } from '@app/contracts';
+import { DayInput } from '../common/pickers';
 
 const choices = (table: readonly CodeEntry<number>[]) => table.map((entry) => ({ id: entry.code, name: entry.label }));
 
@@ -103,7 +103,7 @@ export const EditRecordDialog = ({ record, onClose }: { record: CertificateRecor
       </Row>
       <Row>
         <SelectInput source="gender" choices={choices(GENDERS)} validate={required()} />
-        <DateInput source="birthDate" validate={required()} />
+        <DayInput source="birthDate" validate={required()} />
         <SelectInput source="education" choices={choices(EDUCATION_LEVELS)} emptyText="app.common.not_filled" />
       </Row>
       <Row>
@@ -114,7 +114,7 @@ export const EditRecordDialog = ({ record, onClose }: { record: CertificateRecor
       <Row>
         <SelectInput source="level" choices={choices(CERTIFICATE_LEVELS)} emptyText="app.common.not_filled" />
         <TextInput source="certificateNumber" validate={[required(), maxLength(40)]} />
-        <DateInput source="issueDate" validate={required()} />
+        <DayInput source="issueDate" validate={required()} />
       </Row>
       <Row>
         <TextInput source="admissionTicket" validate={maxLength(40)} />

@@ -21,12 +21,14 @@ export function formatBeijingDateTime(value: string | Date | null | undefined): 
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
 }
 
-/** "2026年11月23日" from a calendar day "2026-11-23" (no time zone involved). */
+/**
+ * A calendar day as the console writes every day: "2026-11-23" (the date pickers' format too, and the first part of
+ * every date-time), whatever the browser's language.
+ */
 export function formatCalendarDay(value: string | null | undefined): string {
   if (!value) return '';
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
-  if (!match) return value;
-  return `${match[1]}年${Number(match[2])}月${Number(match[3])}日`;
+  return match ? `${match[1]}-${match[2]}-${match[3]}` : value;
 }
 
 /** True when an ISO instant lies in the future (e.g. an account lock still in force). */

@@ -42,8 +42,9 @@ const STILL_LITERAL = [
   'providers/i18nProvider.ts',
   // pure helpers whose specs check the Chinese they produce
   'batches/dueChip.ts',
-  'common/dates.ts',
   'common/fields.tsx',
+  // date formats (年, 月) of the pickers' calendar headings
+  'common/pickers.tsx',
   'users/roleChoices.ts',
   // names that are data rather than screen text: a record's representation, download file names
   'batches/index.ts',

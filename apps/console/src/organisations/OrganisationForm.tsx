@@ -1,7 +1,6 @@
 import { Alert, Box, Typography } from '@mui/material';
 import {
   AutocompleteInput,
-  DateInput,
   FormDataConsumer,
   maxLength,
   ReferenceInput,
@@ -22,6 +21,7 @@ import { organisationOptionText } from './organisationOptionText';
 import { ScopeInput } from './ScopeInput';
 import { beijingToday } from '../common/dates';
 import { LabeledValue } from '../common/LabeledValue';
+import { DayInput } from '../common/pickers';
 
 // GB 32100-2015, checked with the same rule the API enforces.
 const creditCode: Validator = (value: string | undefined) => {
@@ -140,7 +140,7 @@ const InstitutionInputs = () => (
         fullWidth={false}
         sx={{ width: 160 }}
       />
-      <DateInput source="registeredAt" validate={[required(), notInFuture]} fullWidth={false} sx={{ width: 200 }} />
+      <DayInput source="registeredAt" validate={[required(), notInFuture]} fullWidth={false} sx={{ width: 200 }} />
     </Box>
     <FormDataConsumer>
       {({ formData }) =>

@@ -5,7 +5,6 @@ import {
   ArrayInput,
   AutocompleteInput,
   CheckboxGroupInput,
-  DateInput,
   required,
   SimpleFormIterator,
   useDataProvider,
@@ -19,6 +18,7 @@ import type { ConsoleDataProvider } from '../providers/dataProvider';
 import type { Occupation } from '@app/contracts';
 import { skillLevelChoices } from './choices';
 import type { OrganisationView, ScopeEntry } from '@app/contracts';
+import { DayInput } from '../common/pickers';
 
 /** The occupation catalogue, loaded once per session (it changes with the national classification, rarely). */
 export function useOccupations() {
@@ -149,14 +149,14 @@ export const ScopeInput = () => (
       <SimpleFormIterator inline disableReordering fullWidth>
         <OccupationInput />
         <LevelsInput />
-        <DateInput
+        <DayInput
           source="validFrom"
           label="resources.organisations.scope.validFrom"
           validate={required()}
           fullWidth={false}
           sx={{ width: 180 }}
         />
-        <DateInput
+        <DayInput
           source="validTo"
           label="resources.organisations.scope.validTo"
           helperText="resources.organisations.scope.validToHelp"
