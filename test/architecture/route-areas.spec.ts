@@ -57,6 +57,7 @@ const EXPECTED: Record<string, AreaName> = {
   'GET /api/admin/jobs': 'admin',
   'POST /api/admin/jobs/:name/run': 'admin',
   'GET /api/admin/my-reminders': 'admin',
+  'GET /api/admin/dashboard': 'admin',
   'GET /api/admin/job-runs': 'admin',
   'GET /api/admin/users': 'admin',
   'GET /api/admin/users/:id': 'admin',

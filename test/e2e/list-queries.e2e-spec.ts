@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { DEMO_PASSWORD } from '../../apps/api/src/seeds/demo-organisations';
 import { buildSheet, validRow } from './support/batch-sheets';
 import { createTestApp, TestApp } from './support/test-app';
+import type { DashboardView } from '@app/contracts';
 
 // R-3, R-42: a list request is checked against each list's declared sorts and filters; no request can
 // break the process for the requests after it.
@@ -20,6 +21,7 @@ const LISTS = [
       'kind',
       'lateSubmission',
       'overdue',
+      'due',
       'organisationId',
     ],
   },
@@ -342,5 +344,82 @@ describe('list queries (R-3, R-42)', () => {
       delete proto['o.id'];
     }
     expect((await t.http.get('/api/health')).status).toBe(200);
+  });
+
+  describe('首页 figures (R-40): GET /api/admin/dashboard counts what the lists list', () => {
+    const total = async (token: string, path: string, filter: Record<string, unknown>) => {
+      const res = await t.http
+        .get(path)
+        .query({ filter: JSON.stringify(filter), range: '[0,0]' })
+        .set({ Authorization: `Bearer ${token}` });
+      expect(res.status).toBe(200);
+      return Number(/\/(\d+)$/.exec(res.headers['content-range'])![1]);
+    };
+
+    it.each(['gd_reviewer', 'gz_admin', 'inst_gz1', 'nat_reviewer', 'gd_admin'])(
+      '%s: 待我处理 in all, by stage and by due date equal the 待我处理 list filtered the same way',
+      async (username) => {
+        const token = await t.login(username);
+        const res = await t.http.get('/api/admin/dashboard').set({ Authorization: `Bearer ${token}` });
+        expect(res.status).toBe(200);
+        const { pending } = res.body as DashboardView;
+        expect(pending.total).toBe(await total(token, '/api/admin/batches', { queue: 'mine' }));
+        for (const due of ['today', 'soon', 'overdue'] as const) {
+          const key = { today: 'dueToday', soon: 'dueSoon', overdue: 'overdue' } as const;
+          expect([due, pending[key[due]]]).toEqual([
+            due,
+            await total(token, '/api/admin/batches', { queue: 'mine', due }),
+          ]);
+        }
+        for (const stage of pending.byStage) {
+          expect([stage.status, stage.total]).toEqual([
+            stage.status,
+            await total(token, '/api/admin/batches', { queue: 'mine', status: [stage.status] }),
+          ]);
+          expect(stage.label).toMatch(/[\u4e00-\u9fff]/);
+        }
+      },
+    );
+
+    it('the demo gives a reviewer work due and overdue, and recent decisions in Chinese', async () => {
+      const token = await t.login('gd_reviewer');
+      const view = (await t.http.get('/api/admin/dashboard').set({ Authorization: `Bearer ${token}` }))
+        .body as DashboardView;
+      expect(view.pending.total).toBeGreaterThan(0);
+      expect(view.pending.overdue).toBeGreaterThan(0);
+      expect(view.recentDecisions.length).toBeGreaterThan(0);
+      for (const d of view.recentDecisions) {
+        expect(d.actionLabel).toMatch(/[\u4e00-\u9fff]/);
+        expect(d.institutionName).not.toBe('');
+      }
+    });
+
+    it('centres: the organisations below add up to the open items of the deadline board; institutions get none', async () => {
+      for (const username of ['gd_admin', 'nat_admin', 'gz_admin']) {
+        const token = await t.login(username);
+        const view = (await t.http.get('/api/admin/dashboard').set({ Authorization: `Bearer ${token}` }))
+          .body as DashboardView;
+        const below = view.organisationsBelow!;
+        expect(below.length).toBeGreaterThan(0);
+        expect(below.reduce((n, o) => n + o.open, 0)).toBe(await total(token, '/api/admin/deadlines', {}));
+        expect(below.reduce((n, o) => n + o.overdue, 0)).toBe(
+          await total(token, '/api/admin/deadlines', { state: 'overdue' }),
+        );
+      }
+      const inst = await t.login('inst_gz1');
+      const view = (await t.http.get('/api/admin/dashboard').set({ Authorization: `Bearer ${inst}` }))
+        .body as DashboardView;
+      expect(view.organisationsBelow).toBeNull();
+    });
+
+    it('the auditor has no dashboard figures (403); a bad due filter is a 400', async () => {
+      const auditor = await t.login('auditor');
+      expect((await t.http.get('/api/admin/dashboard').set({ Authorization: `Bearer ${auditor}` })).status).toBe(403);
+      const res = await t.http
+        .get('/api/admin/batches')
+        .query({ filter: JSON.stringify({ due: 'tomorrow' }) })
+        .set(auth);
+      expect(res.status).toBe(400);
+    });
   });
 });

@@ -11,3 +11,4 @@ export * from './organisations';
 export * from './users';
 export * from './reminders';
 export * from './lookup';
+export * from './dashboard';

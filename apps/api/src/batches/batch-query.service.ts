@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import {
+  addDaysIso,
   AUTHORING_ACTIONS,
   BATCH_STATUS_LABELS,
   BATCH_STATUSES,
   BatchStatus,
   deadlineStatus,
+  DUE_SOON_WORKING_DAYS,
   isReviewStage,
   nextStatus,
   REVIEW_STAGES,
@@ -17,7 +19,7 @@ import { defineList, QueryOf } from '../common/http/list-query';
 import { CalendarService } from '../calendar/calendar.service';
 import { JurisdictionService } from '../jurisdiction/jurisdiction.service';
 import type { ListScope } from '../certificates/certificates.repository';
-import { BatchesRepository } from './batches.repository';
+import { BatchesRepository, type BatchListConditions } from './batches.repository';
 import { Batch } from './entities/batch.entity';
 import type { BatchView as BatchViewContract, HistoryEntry } from '@app/contracts';
 
@@ -45,6 +47,8 @@ export const BATCH_LIST = defineList({
     lateSubmission: { type: 'boolean', column: 'b.lateSubmission', op: 'isTrue' },
     // Against today (the clock) and within a region of the caller's jurisdiction: applied below.
     overdue: { type: 'boolean' },
+    // The home page's figures: due today, due within the next DUE_SOON_WORKING_DAYS working days, overdue.
+    due: { type: 'enum', values: ['today', 'soon', 'overdue'] },
     organisationId: { type: 'id' },
   },
 });
@@ -74,22 +78,43 @@ export class BatchQueryService {
   }
 
   async list(actor: Actor, query: QueryOf<typeof BATCH_LIST>): Promise<{ rows: BatchView[]; total: number }> {
-    let statuses: BatchStatus[] | undefined;
-    if (query.filter.queue === 'mine') {
-      // 待我处理: the stages this person's roles decide; institutions see what awaits their own action.
-      statuses = REVIEW_STAGES.filter((stage) => actor.roles.includes(STAGE_ROLE[stage]));
-      if (actor.roles.includes('institution_operator')) statuses.push('draft', 'returned');
-    }
+    const today = this.clock.today();
+    const window = query.filter.due ? await this.dueWindow() : undefined;
     const { rows, total } = await this.batches.listPage(query, await this.scope(actor, query.filter.organisationId), {
-      statuses,
-      dueBefore: query.filter.overdue === true ? this.clock.today() : undefined,
-      // a batch this person uploaded, submitted or edited is not theirs to decide, so it is not in their queue.
-      notAuthoredBy:
-        query.filter.queue === 'mine'
-          ? { userId: actor.userId, actions: AUTHORING_ACTIONS, exceptStatuses: ['draft', 'returned'] }
-          : undefined,
+      ...(query.filter.queue === 'mine' ? this.queueConditions(actor) : {}),
+      dueBefore: query.filter.overdue === true || query.filter.due === 'overdue' ? today : undefined,
+      dueBetween:
+        query.filter.due === 'today'
+          ? { from: today, to: today }
+          : query.filter.due === 'soon'
+            ? { from: window!.afterToday, to: window!.soonUntil }
+            : undefined,
     });
     return { rows: await this.views(rows), total };
+  }
+
+  /**
+   * 待我处理: the stages this person's roles decide (institutions: what awaits their own action), without the
+   * batches this person uploaded, submitted or edited — R-3: those are not theirs to decide.
+   */
+  queueConditions(actor: Actor): BatchListConditions {
+    const statuses: BatchStatus[] = REVIEW_STAGES.filter((stage) => actor.roles.includes(STAGE_ROLE[stage]));
+    if (actor.roles.includes('institution_operator')) statuses.push('draft', 'returned');
+    return {
+      statuses,
+      notAuthoredBy: { userId: actor.userId, actions: AUTHORING_ACTIONS, exceptStatuses: ['draft', 'returned'] },
+    };
+  }
+
+  /** Today, the next day, and the last day of "due soon": the next DUE_SOON_WORKING_DAYS working days. */
+  async dueWindow(): Promise<{ today: string; afterToday: string; soonUntil: string }> {
+    const calendar = await this.calendar.calendar();
+    const today = this.clock.today();
+    return {
+      today,
+      afterToday: addDaysIso(today, 1),
+      soonUntil: calendar.workingDayAfter(today, DUE_SOON_WORKING_DAYS),
+    };
   }
 
   /**

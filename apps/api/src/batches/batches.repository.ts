@@ -112,10 +112,83 @@ export class BatchesRepository {
     return { rows: pageIds.map((id) => byId.get(id)).filter((b): b is Batch => b !== undefined), total };
   }
 
+  /**
+   * The batches within `scope` and `conditions` counted per status, and among them those due today, due from the
+   * next day through `soonUntil`, and overdue (due before today): one grouped statement.
+   */
+  async countByStatusAndDue(
+    scope: ListScope,
+    conditions: BatchListConditions,
+    days: { today: string; soonUntil: string },
+  ): Promise<Array<{ status: BatchStatus; total: number; dueToday: number; dueSoon: number; overdue: number }>> {
+    const rows = await this.conditionsQuery(scope, conditions)
+      .select('b.status', 'status')
+      .addSelect('COUNT(*)', 'total')
+      .addSelect('SUM(CASE WHEN b.dueDate = :today THEN 1 ELSE 0 END)', 'dueToday')
+      .addSelect('SUM(CASE WHEN b.dueDate > :today AND b.dueDate <= :soonUntil THEN 1 ELSE 0 END)', 'dueSoon')
+      .addSelect('SUM(CASE WHEN b.dueDate < :today THEN 1 ELSE 0 END)', 'overdue')
+      .setParameters(days)
+      .groupBy('b.status')
+      .getRawMany<Record<string, string | number | null>>();
+    return rows.map((r) => ({
+      status: r.status as BatchStatus,
+      total: Number(r.total ?? 0),
+      dueToday: Number(r.dueToday ?? 0),
+      dueSoon: Number(r.dueSoon ?? 0),
+      overdue: Number(r.overdue ?? 0),
+    }));
+  }
+
+  /** Per institution: its batches within `scope` and `conditions`, and how many of them are due before `today`. */
+  async countByInstitution(
+    scope: ListScope,
+    conditions: BatchListConditions,
+    today: string,
+  ): Promise<Array<{ institutionId: number; open: number; overdue: number }>> {
+    const rows = await this.conditionsQuery(scope, conditions)
+      .select('b.institutionId', 'institutionId')
+      .addSelect('COUNT(*)', 'open')
+      .addSelect('SUM(CASE WHEN b.dueDate < :today THEN 1 ELSE 0 END)', 'overdue')
+      .setParameters({ today })
+      .groupBy('b.institutionId')
+      .getRawMany<Record<string, string | number | null>>();
+    return rows.map((r) => ({
+      institutionId: Number(r.institutionId),
+      open: Number(r.open ?? 0),
+      overdue: Number(r.overdue ?? 0),
+    }));
+  }
+
+  /** The newest decisions taken on batches within `scope` (not the copies a partial return gives its child). */
+  async recentDecisions(
+    scope: ListScope,
+    actions: readonly DecisionAction[],
+    limit: number,
+  ): Promise<Array<BatchDecision & { institutionId: number }>> {
+    const qb = this.dataSource
+      .getRepository(BatchDecision)
+      .createQueryBuilder('d')
+      .innerJoin(Batch, 'b', 'b.id = d.batchId')
+      .addSelect('b.institutionId', 'institution_id')
+      .where('d.inheritedFromBatchId IS NULL')
+      .andWhere('d.action IN (:...actions)', { actions });
+    scope(qb, 'b.orgPath');
+    const { entities, raw } = await qb
+      .orderBy('d.id', 'DESC')
+      .limit(limit)
+      .getRawAndEntities<{ institution_id: number }>();
+    return entities.map((d, i) => Object.assign(d, { institutionId: Number(raw[i].institution_id) }));
+  }
+
   private listQuery(query: ListQuery, scope: ListScope, c: BatchListConditions): SelectQueryBuilder<Batch> {
+    const qb = this.conditionsQuery(scope, c);
+    applyFilters(qb, query);
+    return qb;
+  }
+
+  private conditionsQuery(scope: ListScope, c: BatchListConditions): SelectQueryBuilder<Batch> {
     const qb = this.dataSource.getRepository(Batch).createQueryBuilder('b');
     scope(qb, 'b.orgPath');
-    applyFilters(qb, query);
     if (c.statuses) qb.andWhere('b.status IN (:...statuses)', { statuses: c.statuses.length ? c.statuses : ['none'] });
     if (c.dueBefore) qb.andWhere('b.dueDate < :dueBefore', { dueBefore: c.dueBefore });
     if (c.dueBetween) {
