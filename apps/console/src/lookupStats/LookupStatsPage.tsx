@@ -19,6 +19,7 @@ import { Title, useDataProvider, useTranslate } from 'react-admin';
 import { addDaysIso } from '@app/domain';
 import { LOOKUP_LOG_MODE_LABELS, type LookupDailyCount, type LookupLogMode } from '@app/contracts';
 import { beijingToday } from '../common/dates';
+import { useServerToday } from '../queryMode/hooks';
 import type { ConsoleDataProvider } from '../providers/dataProvider';
 
 const MODES = Object.keys(LOOKUP_LOG_MODE_LABELS) as LookupLogMode[];
@@ -34,9 +35,13 @@ function pivot(rows: LookupDailyCount[]) {
 export const LookupStatsPage = () => {
   const translate = useTranslate();
   const dataProvider = useDataProvider<ConsoleDataProvider>();
-  const today = beijingToday();
-  const [from, setFrom] = useState(addDaysIso(today, -29));
-  const [to, setTo] = useState(today);
+  const today = useServerToday() ?? beijingToday();
+  const [range, setRange] = useState<{ from?: string; to?: string }>({});
+  // Until the user picks dates: the 30 days up to the server's today.
+  const from = range.from ?? addDaysIso(today, -29);
+  const to = range.to ?? today;
+  const setFrom = (value: string) => setRange({ from: value, to });
+  const setTo = (value: string) => setRange({ from, to: value });
   const [mode, setMode] = useState<LookupLogMode | ''>('');
   const { data, isError } = useQuery({
     queryKey: ['lookup-stats', from, to, mode],

@@ -16,6 +16,7 @@ import type {
   TotpSetup,
   UploadReply,
   LookupDailyCount,
+  LookupModesView,
   LookupLogMode,
   LookupKind,
   QueryModeAdminView,
@@ -79,6 +80,8 @@ export interface ConsoleDataProvider extends DataProvider {
   getMyReminders(): Promise<unknown>;
   /** R-32: both kinds' cutover schedules (national_admin). */
   getQueryModes(): Promise<QueryModeAdminView[]>;
+  /** The public `GET /api/lookup/modes`: the server's Beijing day and both kinds' mode on it. */
+  getLookupModes(): Promise<LookupModesView>;
   updateQueryMode(kind: LookupKind, update: QueryModeUpdate): Promise<QueryModeAdminView>;
   getQueryModeHistory(): Promise<QueryModeChangeView[]>;
   /** Public lookup volumes per Beijing day and mode. */
@@ -132,6 +135,7 @@ export const dataProvider: ConsoleDataProvider = {
   runJob: (name) => postJson<JobRunView>(`${ADMIN_API}/jobs/${encodeURIComponent(name)}/run`, {}),
   getMyReminders: () => getJson<unknown>(`${ADMIN_API}/my-reminders`),
   getQueryModes: () => getJson<QueryModeAdminView[]>(`${ADMIN_API}/query-mode`),
+  getLookupModes: () => getJson<LookupModesView>('/api/lookup/modes'),
   updateQueryMode: (kind, update) =>
     httpClient(`${ADMIN_API}/query-mode/${encodeURIComponent(kind)}`, {
       method: 'PUT',

@@ -3,13 +3,12 @@ import { Card, CardContent, Chip, Stack, TextField, Typography } from '@mui/mate
 import { useTranslate } from 'react-admin';
 import { newModeOpen, oldModeOpen, queryModeOn } from '@app/domain';
 import { LOOKUP_KIND_LABELS, QUERY_MODE_LABELS, type QueryModeAdminView } from '@app/contracts';
-import { beijingToday } from '../common/dates';
 import { ScheduleTimeline } from './ScheduleTimeline';
 
 /** 公众在该日看到: for a chosen Beijing day, each kind's mode and which lookups are open, from the stored schedules. */
-export const PublicPreview = ({ schedules }: { schedules: QueryModeAdminView[] }) => {
+export const PublicPreview = ({ schedules, today }: { schedules: QueryModeAdminView[]; today: string }) => {
   const translate = useTranslate();
-  const [day, setDay] = useState(beijingToday());
+  const [day, setDay] = useState(today);
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(day);
   const state = (open: boolean) => (
     <Chip

@@ -1,8 +1,8 @@
 import { Alert, Box, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import { Title, useTranslate } from 'react-admin';
 import { LOOKUP_KIND_LABELS, QUERY_MODE_LABELS } from '@app/contracts';
-import { beijingToday, formatBeijingDateTime } from '../common/dates';
-import { useQueryModeHistory, useQueryModes } from './hooks';
+import { formatBeijingDateTime } from '../common/dates';
+import { useQueryModeHistory, useQueryModes, useServerToday } from './hooks';
 import { PublicPreview } from './PublicPreview';
 import { QueryModeHistory } from './QueryModeHistory';
 import { ScheduleEditForm } from './ScheduleEditForm';
@@ -13,7 +13,7 @@ export const QueryModePage = () => {
   const translate = useTranslate();
   const { data: schedules, isError } = useQueryModes();
   const { data: history } = useQueryModeHistory();
-  const today = beijingToday();
+  const today = useServerToday();
   return (
     <Box sx={{ mt: 2 }}>
       <Title title="app.queryMode.title" />
@@ -22,7 +22,7 @@ export const QueryModePage = () => {
       </Typography>
       {isError && <Alert severity="error">{translate('app.queryMode.load_error')}</Alert>}
       <Stack spacing={2}>
-        {(schedules ?? []).map((s) => (
+        {(today ? (schedules ?? []) : []).map((s) => (
           <Card key={`${s.kind}-${s.version}`} data-testid={`query-mode-${s.kind}`}>
             <CardContent>
               <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 2 }}>
@@ -38,7 +38,7 @@ export const QueryModePage = () => {
                 kind={s.kind}
                 newModeStart={s.newModeStart}
                 oldModeLastDay={s.oldModeLastDay}
-                day={today}
+                day={today!}
               />
               <Alert severity="info" icon={false} sx={{ mt: 2 }} data-testid={`announcement-text-${s.kind}`}>
                 <strong>{translate('app.queryMode.announcement')}：</strong>
@@ -58,7 +58,7 @@ export const QueryModePage = () => {
             </CardContent>
           </Card>
         ))}
-        {schedules && <PublicPreview schedules={schedules} />}
+        {schedules && today && <PublicPreview schedules={schedules} today={today} />}
         <Card>
           <CardContent>
             <Typography variant="h6" gutterBottom>

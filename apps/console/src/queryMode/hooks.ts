@@ -11,6 +11,13 @@ export function useQueryModes() {
   return useQuery({ queryKey: [KEY, 'schedules'], queryFn: () => dataProvider.getQueryModes() });
 }
 
+/** The server's Beijing day (APP_TODAY in demos), so the console agrees with the API on what "today" is. */
+export function useServerToday(): string | undefined {
+  const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const { data } = useQuery({ queryKey: [KEY, 'public'], queryFn: () => dataProvider.getLookupModes() });
+  return data?.today;
+}
+
 export function useQueryModeHistory() {
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   return useQuery({ queryKey: [KEY, 'history'], queryFn: () => dataProvider.getQueryModeHistory() });
