@@ -30,6 +30,8 @@ const FEATURES = [
   'reviews',
   'reminders',
   'dashboard',
+  'query-mode',
+  'lookup',
   'health',
 ];
 const COMPOSITION = ['composition', 'seeds', 'app.module.ts', 'app.factory.ts', 'core.module.ts', 'main.ts'];
