@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { startBuiltApp, type BuiltApp } from './support/built-app';
-import { consoleActions, launchConsoleBrowser, type ConsoleBrowser } from './support/console-browser';
+import { consoleActions, launchConsoleBrowser, typeIntoPicker, type ConsoleBrowser } from './support/console-browser';
 
 // 查询模式 and 查询量统计 in real Chromium against the built app (APP_TODAY=2026-11-23: after the default
 // schedule's parallel period, so both kinds are 仅新版查询 until the schedule is changed).
@@ -38,32 +38,32 @@ describe('查询模式 and 查询量统计 in Chromium', () => {
     const timeline = page.getByTestId('timeline-skill_level');
     await expect(timeline.locator('[data-current="true"]').getAttribute('data-mode')).resolves.toBe('new');
     const text = await timeline.innerText();
-    expect(text).toContain('2025年11月30日 及以前');
-    expect(text).toContain('2025年12月1日 至 2026年2月28日');
-    expect(text).toContain('2026年3月1日 起');
+    expect(text).toContain('2025-11-30 及以前');
+    expect(text).toContain('2025-12-01 至 2026-02-28');
+    expect(text).toContain('2026-03-01 起');
     expect(await page.getByTestId('announcement-text-qualification').innerText()).toContain('新版证书查询功能');
   });
 
   it('shows what the public sees on a chosen day', async () => {
     const day = page.getByTestId('preview-day');
-    await day.fill('2025-11-30');
+    await typeIntoPicker(page, day, '2025-11-30');
     await page.locator('[data-testid="preview-skill_level"][data-mode="old"]').waitFor();
-    await day.fill('2025-12-01');
+    await typeIntoPicker(page, day, '2025-12-01');
     await page.locator('[data-testid="preview-skill_level"][data-mode="both"]').waitFor();
     const both = await page.getByTestId('preview-qualification').innerText();
     expect(both).toContain('新旧版并行');
     expect(both).toMatch(/旧版查询（免登录）\s*开放\s*新版查询（实名登录）\s*开放/);
-    await day.fill('2026-03-01');
+    await typeIntoPicker(page, day, '2026-03-01');
     await page.locator('[data-testid="preview-qualification"][data-mode="new"]').waitFor();
     expect(await page.getByTestId('preview-qualification').innerText()).toMatch(/旧版查询（免登录）\s*关闭/);
   });
 
   it('warns about a gap, then saves an extended parallel period with its reason into the history', async () => {
     const form = page.getByTestId('query-mode-form-skill_level');
-    await page.getByTestId('new-mode-start-skill_level').fill('2027-01-10');
-    await page.getByTestId('old-mode-last-day-skill_level').fill('2026-12-31');
+    await typeIntoPicker(page, page.getByTestId('new-mode-start-skill_level'), '2027-01-10');
+    await typeIntoPicker(page, page.getByTestId('old-mode-last-day-skill_level'), '2026-12-31');
     await page.getByTestId('gap-skill_level').waitFor();
-    await page.getByTestId('new-mode-start-skill_level').fill('2025-12-01');
+    await typeIntoPicker(page, page.getByTestId('new-mode-start-skill_level'), '2025-12-01');
     await page.getByTestId('gap-skill_level').waitFor({ state: 'detached' });
     await page.getByTestId('reason-skill_level').fill('旧版查询延长至年底');
     await form.getByRole('button', { name: '保存调整' }).click();

@@ -66,7 +66,8 @@ const fieldSlot = ({ helperText, required, fullWidth, name, testId }: PickerProp
     required,
     fullWidth,
     name,
-    inputProps: testId ? { 'data-testid': testId } : undefined,
+    // On the field's root: tests find the picker (its sections) by it.
+    ...(testId ? { 'data-testid': testId } : {}),
   },
 });
 

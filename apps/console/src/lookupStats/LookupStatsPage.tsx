@@ -1,3 +1,4 @@
+import { DayPicker } from '../common/pickers';
 import { useState } from 'react';
 import {
   Alert,
@@ -62,19 +63,17 @@ export const LookupStatsPage = () => {
       <Card>
         <CardContent>
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2 }}>
-            <TextField
-              type="date"
+            <DayPicker
               label={translate('app.lookupStats.from')}
               value={from}
-              onChange={(e) => setFrom(e.target.value)}
-              slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'stats-from' } }}
+              onChange={(value) => setFrom(value ?? '')}
+              testId="stats-from"
             />
-            <TextField
-              type="date"
+            <DayPicker
               label={translate('app.lookupStats.to')}
               value={to}
-              onChange={(e) => setTo(e.target.value)}
-              slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'stats-to' } }}
+              onChange={(value) => setTo(value ?? '')}
+              testId="stats-to"
             />
             <TextField
               select

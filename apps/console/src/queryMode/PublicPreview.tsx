@@ -1,5 +1,6 @@
+import { DayPicker } from '../common/pickers';
 import { useState } from 'react';
-import { Card, CardContent, Chip, Stack, TextField, Typography } from '@mui/material';
+import { Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { newModeOpen, oldModeOpen, queryModeOn } from '@app/domain';
 import { LOOKUP_KIND_LABELS, QUERY_MODE_LABELS, type QueryModeAdminView } from '@app/contracts';
@@ -23,12 +24,11 @@ export const PublicPreview = ({ schedules, today }: { schedules: QueryModeAdminV
         <Typography variant="h6" gutterBottom>
           {translate('app.queryMode.preview_title')}
         </Typography>
-        <TextField
-          type="date"
+        <DayPicker
           label={translate('app.queryMode.preview_day')}
           value={day}
-          onChange={(e) => setDay(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'preview-day' } }}
+          onChange={(value) => setDay(value ?? '')}
+          testId="preview-day"
           sx={{ mb: 2 }}
         />
         {valid &&

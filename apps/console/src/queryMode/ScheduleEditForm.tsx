@@ -1,3 +1,4 @@
+import { DayPicker } from '../common/pickers';
 import { useState } from 'react';
 import { Alert, Button, Stack, TextField } from '@mui/material';
 import { useTranslate } from 'react-admin';
@@ -27,20 +28,18 @@ export const ScheduleEditForm = ({ schedule }: { schedule: QueryModeAdminView })
       }}
     >
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-        <TextField
-          type="date"
+        <DayPicker
           label={translate('app.queryMode.new_mode_start')}
           value={newModeStart}
-          onChange={(e) => setNewModeStart(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': `new-mode-start-${kind}` } }}
+          onChange={(value) => setNewModeStart(value ?? '')}
+          testId={`new-mode-start-${kind}`}
           required
         />
-        <TextField
-          type="date"
+        <DayPicker
           label={translate('app.queryMode.old_mode_last_day')}
           value={oldModeLastDay}
-          onChange={(e) => setOldModeLastDay(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': `old-mode-last-day-${kind}` } }}
+          onChange={(value) => setOldModeLastDay(value ?? '')}
+          testId={`old-mode-last-day-${kind}`}
           required
         />
       </Stack>
