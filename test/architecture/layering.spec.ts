@@ -29,6 +29,7 @@ const FEATURES = [
   'batches',
   'reviews',
   'reminders',
+  'lookup-accounts',
   'health',
 ];
 const COMPOSITION = ['composition', 'seeds', 'app.module.ts', 'app.factory.ts', 'core.module.ts', 'main.ts'];

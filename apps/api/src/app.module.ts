@@ -19,6 +19,7 @@ import { OrganisationsModule } from './organisations/organisations.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { UsersModule } from './users/users.module';
+import { LookupAccountsModule } from './lookup-accounts/lookup-accounts.module';
 
 @Module({})
 export class AppModule {
@@ -69,6 +70,7 @@ export class AppModule {
         ReviewsModule,
         MailModule,
         RemindersModule,
+        LookupAccountsModule,
       ],
       controllers: [HealthController],
     };

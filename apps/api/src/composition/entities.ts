@@ -16,6 +16,11 @@ import { OutboxMail } from '../mail/entities/outbox-mail.entity';
 import { JobLease } from '../jobs/entities/job-lease.entity';
 import { JobRun } from '../jobs/entities/job-run.entity';
 import { ReminderEvent } from '../reminders/entities/reminder-event.entity';
+import { LookupAccount } from '../lookup-accounts/entities/lookup-account.entity';
+import { LookupSession } from '../lookup-accounts/entities/lookup-session.entity';
+import { LookupQuota } from '../lookup-accounts/entities/lookup-quota.entity';
+import { AuthorizationCode } from '../lookup-accounts/entities/authorization-code.entity';
+import { LookupBatch, LookupBatchRowEntity } from '../lookup-accounts/entities/lookup-batch.entity';
 
 /** Every entity of the application; features add theirs here. */
 export const ENTITIES = [
@@ -41,4 +46,10 @@ export const ENTITIES = [
   JobLease,
   JobRun,
   ReminderEvent,
+  LookupAccount,
+  LookupSession,
+  LookupQuota,
+  AuthorizationCode,
+  LookupBatch,
+  LookupBatchRowEntity,
 ];

@@ -10,6 +10,7 @@ import { ORGANISATION_ERRORS } from '../organisation-admin/organisations.errors'
 import { RATE_LIMIT_ERRORS } from '../rate-limits/rate-limits.errors';
 import { REVIEW_ERRORS } from '../reviews/reviews.errors';
 import { USER_ERRORS } from '../users/users.errors';
+import { LOOKUP_ACCOUNT_ERRORS } from '../lookup-accounts/lookup-accounts.errors';
 import { COMMON_ERRORS } from '../common/errors/common.errors';
 import { DOMAIN_ERROR_SPECS } from '../common/errors/domain-status.errors';
 import type { ErrorBody, ErrorSpec } from '../common/errors/error-spec';
@@ -29,6 +30,7 @@ export const ERROR_TABLES: Readonly<Record<string, Readonly<Record<string, Error
   'rate-limits': RATE_LIMIT_ERRORS,
   reviews: REVIEW_ERRORS,
   users: USER_ERRORS,
+  'lookup-accounts': LOOKUP_ACCOUNT_ERRORS,
 };
 
 /**
@@ -49,6 +51,7 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
   ...RATE_LIMIT_ERRORS,
   ...REVIEW_ERRORS,
   ...USER_ERRORS,
+  ...LOOKUP_ACCOUNT_ERRORS,
 };
 
 /** The declaration of a code, or undefined for a code nobody declared (a programming error). */
