@@ -29,6 +29,8 @@ const FEATURES = [
   'batches',
   'reviews',
   'reminders',
+  'query-mode',
+  'lookup',
   'lookup-accounts',
   'health',
 ];

@@ -19,6 +19,7 @@ import { OrganisationsModule } from './organisations/organisations.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { UsersModule } from './users/users.module';
+import { LookupModule } from './lookup/lookup.module';
 import { LookupAccountsModule } from './lookup-accounts/lookup-accounts.module';
 
 @Module({})
@@ -70,6 +71,7 @@ export class AppModule {
         ReviewsModule,
         MailModule,
         RemindersModule,
+        LookupModule,
         LookupAccountsModule,
       ],
       controllers: [HealthController],
