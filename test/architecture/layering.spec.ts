@@ -32,6 +32,7 @@ const FEATURES = [
   'dashboard',
   'query-mode',
   'lookup',
+  'lookup-accounts',
   'health',
 ];
 const COMPOSITION = ['composition', 'seeds', 'app.module.ts', 'app.factory.ts', 'core.module.ts', 'main.ts'];

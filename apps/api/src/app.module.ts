@@ -21,6 +21,7 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { UsersModule } from './users/users.module';
 import { LookupModule } from './lookup/lookup.module';
+import { LookupAccountsModule } from './lookup-accounts/lookup-accounts.module';
 
 @Module({})
 export class AppModule {
@@ -73,6 +74,7 @@ export class AppModule {
         RemindersModule,
         DashboardModule,
         LookupModule,
+        LookupAccountsModule,
       ],
       controllers: [HealthController],
     };
