@@ -729,7 +729,7 @@ async function main(): Promise<void> {
       )) as unknown as [{ affectedRows: number }];
       if (publish) {
         await sql.query(
-          "UPDATE certificates SET status = 'published', published_on = ?, version = version + 1 WHERE batch_id = ? AND status = 'in_review'",
+          "UPDATE certificates SET status = 'published', published_on = ?, lookup_status = 'visible', version = version + 1 WHERE batch_id = ? AND status = 'in_review'",
           [today, id],
         );
       }

@@ -29,6 +29,8 @@ const FEATURES = [
   'batches',
   'reviews',
   'reminders',
+  'query-mode',
+  'lookup',
   'health',
 ];
 const COMPOSITION = ['composition', 'seeds', 'app.module.ts', 'app.factory.ts', 'core.module.ts', 'main.ts'];

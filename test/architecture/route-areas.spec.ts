@@ -66,6 +66,10 @@ const EXPECTED: Record<string, AreaName> = {
   'POST /api/admin/users/:id/enable': 'admin',
   'POST /api/admin/users/:id/reset-password': 'admin',
   'POST /api/admin/users/:id/unlock': 'admin',
+  'GET /api/admin/query-mode': 'admin',
+  'GET /api/admin/query-mode/history': 'admin',
+  'PUT /api/admin/query-mode/:kind': 'admin',
+  'GET /api/lookup/modes': 'public',
 };
 
 interface Route {

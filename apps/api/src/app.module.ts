@@ -19,6 +19,7 @@ import { OrganisationsModule } from './organisations/organisations.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { UsersModule } from './users/users.module';
+import { LookupModule } from './lookup/lookup.module';
 
 @Module({})
 export class AppModule {
@@ -69,6 +70,7 @@ export class AppModule {
         ReviewsModule,
         MailModule,
         RemindersModule,
+        LookupModule,
       ],
       controllers: [HealthController],
     };

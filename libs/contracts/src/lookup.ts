@@ -49,6 +49,8 @@ export interface QueryModeUpdate {
   oldModeLastDay: string;
   announcement: string;
   reason: string;
+  /** The `version` of the schedule as read (optimistic locking: 409 STALE_VERSION when someone changed it since). */
+  version: number;
 }
 
 /** `GET /api/admin/query-mode/history` row: every change, newest first. */

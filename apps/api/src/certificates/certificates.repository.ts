@@ -256,12 +256,12 @@ export class CertificatesRepository {
       .execute();
   }
 
-  /** R-11: national approval makes a batch's records queryable — one set-based statement. */
+  /** R-11, R-33: national approval makes a batch's records queryable (lookup status `visible`) — one statement. */
   async publishBatch(manager: EntityManager, batchId: number, today: string): Promise<void> {
     await manager
       .createQueryBuilder()
       .update(Certificate)
-      .set({ status: 'published', publishedOn: today, version: () => 'version + 1' })
+      .set({ status: 'published', publishedOn: today, lookupStatus: 'visible', version: () => 'version + 1' })
       .where('batchId = :batchId AND status = :status', { batchId, status: 'in_review' })
       .execute();
   }

@@ -16,6 +16,9 @@ import { OutboxMail } from '../mail/entities/outbox-mail.entity';
 import { JobLease } from '../jobs/entities/job-lease.entity';
 import { JobRun } from '../jobs/entities/job-run.entity';
 import { ReminderEvent } from '../reminders/entities/reminder-event.entity';
+import { QueryModeSchedule } from '../query-mode/entities/query-mode-schedule.entity';
+import { QueryModeChange } from '../query-mode/entities/query-mode-change.entity';
+import { LookupLog } from '../lookup/entities/lookup-log.entity';
 
 /** Every entity of the application; features add theirs here. */
 export const ENTITIES = [
@@ -41,4 +44,7 @@ export const ENTITIES = [
   JobLease,
   JobRun,
   ReminderEvent,
+  QueryModeSchedule,
+  QueryModeChange,
+  LookupLog,
 ];

@@ -9,6 +9,7 @@ import { JOB_ERRORS } from '../jobs/jobs.errors';
 import { ORGANISATION_ERRORS } from '../organisation-admin/organisations.errors';
 import { RATE_LIMIT_ERRORS } from '../rate-limits/rate-limits.errors';
 import { REVIEW_ERRORS } from '../reviews/reviews.errors';
+import { QUERY_MODE_ERRORS } from '../query-mode/query-mode.errors';
 import { USER_ERRORS } from '../users/users.errors';
 import { COMMON_ERRORS } from '../common/errors/common.errors';
 import { DOMAIN_ERROR_SPECS } from '../common/errors/domain-status.errors';
@@ -29,6 +30,7 @@ export const ERROR_TABLES: Readonly<Record<string, Readonly<Record<string, Error
   'rate-limits': RATE_LIMIT_ERRORS,
   reviews: REVIEW_ERRORS,
   users: USER_ERRORS,
+  'query-mode': QUERY_MODE_ERRORS,
 };
 
 /**
@@ -49,6 +51,7 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
   ...RATE_LIMIT_ERRORS,
   ...REVIEW_ERRORS,
   ...USER_ERRORS,
+  ...QUERY_MODE_ERRORS,
 };
 
 /** The declaration of a code, or undefined for a code nobody declared (a programming error). */

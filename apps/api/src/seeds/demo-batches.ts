@@ -153,6 +153,7 @@ export async function loadDemoBatches(manager: EntityManager, ctx: DemoBatchCont
         plan.status === 'draft' ? null : computeDeadline(ctx.calendar, 'upload', record.issueDate, profile).due,
       returnReason: plan.status === 'returned' ? '工种/职业方向填写不规范，请按国家职业标准更正' : null,
       publishedOn: timeline.publishedOn,
+      lookupStatus: status === 'published' ? ('visible' as const) : null,
     }));
     for (let i = 0; i < rows.length; i += 500) await manager.getRepository(Certificate).insert(rows.slice(i, i + 500));
     await manager.getRepository(BatchDecision).insert(decisions(batchId, plan, timeline, operator, ctx, profile));

@@ -36,6 +36,10 @@ export const PERMISSIONS = {
   'jobs.manage': ['national_admin'],
   // 我的提醒: every staff member sees what they would be reminded of.
   'reminders.read': STAFF,
+  // the public lookup's cutover schedule is the national centre's decision.
+  'query-mode.manage': ['national_admin'],
+  // Lookup volumes by mode (national staff watch usage and abuse nationally; provinces have no per-province view).
+  'lookup.stats': ['national_admin', 'national_reviewer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

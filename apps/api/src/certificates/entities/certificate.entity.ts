@@ -4,6 +4,8 @@ import type { CertificateStatus } from '@app/contracts';
 
 export type { CertificateStatus } from '@app/contracts';
 
+export type LookupStatus = 'visible' | 'suspended' | 'deleted';
+
 const scoreColumn = {
   type: 'decimal',
   precision: 4,
@@ -16,6 +18,8 @@ const scoreColumn = {
 @Entity('certificates')
 @Index(['batchId', 'id'])
 @Index(['institutionId', 'issueDate'])
+// R-34: the public coverage table reads only this index (visible published rows by kind and institution).
+@Index('IDX_certificates_lookup_coverage', ['lookupStatus', 'status', 'kind', 'institutionId', 'issueDate'])
 export class Certificate extends VersionedEntityBase {
   @Column({ type: 'int' })
   batchId!: number;
@@ -77,6 +81,8 @@ export class Certificate extends VersionedEntityBase {
   @Column({ type: 'date' })
   issueDate!: string;
 
+  /** R-27: the old mode finds qualification certificates by name and admission ticket, the one pair with no other index. */
+  @Index('IDX_certificates_admission_ticket')
   @Column({ type: 'varchar', length: 40, nullable: true })
   admissionTicket!: string | null;
 
@@ -113,4 +119,11 @@ export class Certificate extends VersionedEntityBase {
 
   @Column({ ...TIMESTAMP, nullable: true })
   deletedAt!: Date | null;
+
+  /**
+   * R-33: whether the public lookup may show the record. Null until published, `visible` from publication;
+   * screening sets `suspended` and corrections `deleted`. Every lookup reads only `visible` published rows.
+   */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  lookupStatus!: LookupStatus | null;
 }

@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import type { LookupKind } from '@app/domain';
+import { Certificate } from '../certificates/entities/certificate.entity';
+import { Organisation } from '../organisations/entities/organisation.entity';
+
+/** What a public lookup reads of one certificate: never the blind index; the ciphertext only for full views. */
+export interface LookupCertificateRow {
+  id: number;
+  kind: LookupKind;
+  holderName: string;
+  gender: number;
+  idNumberEnc: string;
+  idNumberMasked: string;
+  certificateNumber: string;
+  occupationName: string;
+  workType: string | null;
+  level: number | null;
+  issueDate: string;
+  institutionName: string;
+  /** The provincial centre above the institution (数据责任单位). */
+  dataResponsibleUnit: string;
+}
+
+/** Exact-match criteria; at least one of them (an empty criteria set is a programming error, never "everything"). */
+export interface LookupCriteria {
+  certificateNumber?: string;
+  idNumberHash?: string;
+  holderName?: string;
+  admissionTicket?: string;
+}
+
+/** Results per query: a person holds a handful of certificates; anything above this is not a person's answer. */
+const MAX_ROWS = 100;
+
+/**
+ * R-33: the only SQL that reads certificates for the public. It sees published rows whose lookup status is
+ * `visible` and nothing else, so a suspended, deleted, unpublished and non-existent certificate look the same.
+ */
+@Injectable()
+export class LookupCertificatesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Certificates of `kind` matching every given criterion exactly (each served by an index). */
+  async find(
+    kind: LookupKind,
+    criteria: LookupCriteria,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<LookupCertificateRow[]> {
+    const given = Object.entries(criteria).filter(([, v]) => v !== undefined);
+    if (given.length === 0) throw new Error('LookupCertificatesRepository.find needs at least one criterion');
+    const qb = this.visible(manager).andWhere('c.kind = :kind', { kind });
+    if (criteria.certificateNumber !== undefined) {
+      qb.andWhere('c.certificateNumber = :certificateNumber', { certificateNumber: criteria.certificateNumber });
+    }
+    if (criteria.idNumberHash !== undefined) qb.andWhere('c.idNumberHash = :hash', { hash: criteria.idNumberHash });
+    if (criteria.holderName !== undefined) qb.andWhere('c.holderName = :name', { name: criteria.holderName });
+    if (criteria.admissionTicket !== undefined) {
+      qb.andWhere('c.admissionTicket = :ticket', { ticket: criteria.admissionTicket });
+    }
+    return this.withProvinces(manager, await qb.getRawMany<RawRow>());
+  }
+
+  /** Every visible certificate of one person (by the blind index of the canonical ID number), optionally one kind. */
+  async byIdNumberHash(
+    idNumberHash: string,
+    kind?: LookupKind,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<LookupCertificateRow[]> {
+    const qb = this.visible(manager).andWhere('c.idNumberHash = :hash', { hash: idNumberHash });
+    if (kind) qb.andWhere('c.kind = :kind', { kind });
+    return this.withProvinces(manager, await qb.getRawMany<RawRow>());
+  }
+
+  private visible(manager: EntityManager) {
+    return manager
+      .createQueryBuilder(Certificate, 'c')
+      .innerJoin(Organisation, 'i', 'i.id = c.institutionId')
+      .select([
+        'c.id AS id',
+        'c.kind AS kind',
+        'c.holderName AS holderName',
+        'c.gender AS gender',
+        'c.idNumberEnc AS idNumberEnc',
+        'c.idNumberMasked AS idNumberMasked',
+        'c.certificateNumber AS certificateNumber',
+        'c.occupationName AS occupationName',
+        'c.workType AS workType',
+        'c.level AS level',
+        'c.issueDate AS issueDate',
+        'i.name AS institutionName',
+        'i.path AS institutionPath',
+      ])
+      .where("c.status = 'published' AND c.lookupStatus = 'visible'")
+      .orderBy('c.issueDate', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .limit(MAX_ROWS);
+  }
+
+  /** The provincial centre of each row's institution, found among the ids on its path (one query for all rows). */
+  private async withProvinces(manager: EntityManager, rows: RawRow[]): Promise<LookupCertificateRow[]> {
+    if (rows.length === 0) return [];
+    const pathIds = [...new Set(rows.flatMap((r) => pathIdsOf(r.institutionPath)))];
+    const provinces = await manager
+      .getRepository(Organisation)
+      .find({ select: { id: true, name: true }, where: { id: In(pathIds), level: 'provincial' } });
+    const nameOf = new Map(provinces.map((p) => [p.id, p.name]));
+    return rows.map(({ institutionPath, ...r }) => ({
+      ...r,
+      id: Number(r.id),
+      gender: Number(r.gender),
+      level: r.level === null ? null : Number(r.level),
+      issueDate: isoDay(r.issueDate),
+      dataResponsibleUnit:
+        pathIdsOf(institutionPath)
+          .map((id) => nameOf.get(id))
+          .find(Boolean) ?? '',
+    }));
+  }
+}
+
+type RawRow = Omit<LookupCertificateRow, 'dataResponsibleUnit'> & { institutionPath: string };
+
+function pathIdsOf(path: string): number[] {
+  return path.split('/').filter(Boolean).map(Number);
+}
+
+/** MySQL drivers may hand back a DATE as a Date or a string; the lookup shows `YYYY-MM-DD`. */
+function isoDay(value: string | Date): string {
+  return typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
+}

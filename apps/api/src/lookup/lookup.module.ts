@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { QueryModeModule } from '../query-mode/query-mode.module';
+import { LookupCertificatesRepository } from './lookup-certificates.repository';
+import { LookupLogRepository } from './lookup-log.repository';
+import { LookupLogService } from './lookup-log.service';
+
+/**
+ * The public lookup's core (R-27, R-33, R-34): the one reader of certificates for the public, the lookup log, the
+ * anonymous old mode and the coverage table. The accounts feature builds the new mode on these exports.
+ */
+@Module({
+  imports: [QueryModeModule],
+  providers: [LookupCertificatesRepository, LookupLogRepository, LookupLogService],
+  exports: [LookupCertificatesRepository, LookupLogService, QueryModeModule],
+})
+export class LookupModule {}

@@ -1,0 +1,176 @@
+import { Injectable } from '@nestjs/common';
+import {
+  DomainError,
+  newModeOpen,
+  oldModeOpen,
+  queryModeGap,
+  queryModeOn,
+  type LookupKind,
+  type QueryMode,
+} from '@app/domain';
+import type { LookupModesView, QueryModeAdminView, QueryModeChangeView, QueryModeUpdate } from '@app/contracts';
+import { Actor, subjectOf } from '../common/actor/actor';
+import { Clock } from '../common/clock';
+import { badInput, notFound } from '../common/errors/app-errors';
+import { AuditService } from '../audit/audit.service';
+import { UnitOfWork } from '../database/unit-of-work';
+import { versionedUpdate } from '../database/versioned-update';
+import { ScheduleSnapshot } from './entities/query-mode-change.entity';
+import { QueryModeSchedule } from './entities/query-mode-schedule.entity';
+import { QueryModeRepository } from './query-mode.repository';
+
+const SIDE_CLOSED: Record<'old' | 'new', string> = {
+  old: '旧版查询方式已停用，请登录后使用新版查询',
+  new: '新版查询功能尚未开放，请使用旧版查询',
+};
+
+const snapshot = (s: ScheduleSnapshot): ScheduleSnapshot => ({
+  newModeStart: s.newModeStart,
+  oldModeLastDay: s.oldModeLastDay,
+  announcement: s.announcement,
+});
+
+/**
+ * R-32: the public lookup's mode per kind and Beijing day, decided on every request from the stored schedule (never
+ * cached, so a change or midnight takes effect at once on every server); national_admin edits the schedule.
+ */
+@Injectable()
+export class QueryModeService {
+  constructor(
+    private readonly schedules: QueryModeRepository,
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** `GET /api/lookup/modes`: both kinds' schedule and today's mode. */
+  async modes(): Promise<LookupModesView> {
+    const today = this.clock.today();
+    const rows = await this.schedules.all();
+    return {
+      today,
+      kinds: rows.map((s) => ({ kind: s.kind, ...snapshot(s), mode: queryModeOn(s, today) })),
+    };
+  }
+
+  /** Today's mode of one kind. */
+  async modeOf(kind: LookupKind): Promise<{ mode: QueryMode; schedule: QueryModeSchedule }> {
+    const schedule = await this.schedules.one(kind);
+    if (!schedule) throw new Error(`no query-mode schedule for ${kind}`); // seeded by the migration
+    return { mode: queryModeOn(schedule, this.clock.today()), schedule };
+  }
+
+  /**
+   * The gate of every lookup query, before any field is looked at: 403 LOOKUP_MODE_DISABLED with the announcement
+   * when `side` (the anonymous old mode or the real-name new mode) is closed for `kind` today.
+   */
+  async requireOpen(kind: LookupKind, side: 'old' | 'new'): Promise<void> {
+    const { mode, schedule } = await this.modeOf(kind);
+    if (side === 'old' ? oldModeOpen(mode) : newModeOpen(mode)) return;
+    throw new DomainError('LOOKUP_MODE_DISABLED', SIDE_CLOSED[side], {
+      kind,
+      mode,
+      newModeStart: schedule.newModeStart,
+      oldModeLastDay: schedule.oldModeLastDay,
+      announcement: schedule.announcement,
+    });
+  }
+
+  /** `GET /api/admin/query-mode`. */
+  async adminList(): Promise<QueryModeAdminView<Date>[]> {
+    const today = this.clock.today();
+    return (await this.schedules.all()).map((s) => adminView(s, today));
+  }
+
+  async adminOne(kind: LookupKind): Promise<QueryModeAdminView<Date>> {
+    const row = await this.schedules.one(kind);
+    if (!row) throw notFound('查询模式');
+    return adminView(row, this.clock.today());
+  }
+
+  /**
+   * `PUT /api/admin/query-mode/:kind`. A gap (a day with no mode) is refused first, whatever else is wrong; dates may
+   * lie in the past or ahead (an ended mode may be reopened). Versioned; the change is kept and audited with it.
+   */
+  async update(
+    actor: Actor,
+    kind: LookupKind,
+    update: Partial<QueryModeUpdate> & Pick<QueryModeUpdate, 'newModeStart' | 'oldModeLastDay'>,
+  ): Promise<QueryModeAdminView<Date>> {
+    if (queryModeGap(update)) throw new DomainError('QUERY_MODE_GAP', gapMessage(update));
+    const reason = (update.reason ?? '').trim();
+    if (reason.length < 2) throw badInput('请填写调整原因（至少 2 个字）');
+    const announcement = (update.announcement ?? '').trim();
+    if (!announcement) throw badInput('请填写公告内容');
+    if (update.version === undefined) throw badInput('缺少版本号 version，请刷新后重试');
+    const version = update.version;
+    const after: ScheduleSnapshot = {
+      newModeStart: update.newModeStart,
+      oldModeLastDay: update.oldModeLastDay,
+      announcement,
+    };
+    await this.uow.run(async (manager) => {
+      const current = await this.schedules.one(kind, manager);
+      if (!current) throw notFound('查询模式');
+      await versionedUpdate(
+        manager,
+        QueryModeSchedule,
+        { id: current.id, version },
+        {
+          ...after,
+          updatedById: actor.userId,
+          updatedByName: actor.displayName,
+        },
+      );
+      const before = snapshot(current);
+      await this.schedules.addChange(manager, {
+        kind,
+        changedAt: this.clock.now(),
+        changedById: actor.userId,
+        changedByName: actor.displayName,
+        before,
+        after,
+        reason,
+      });
+      await this.audit.record(manager, subjectOf(actor), {
+        action: 'query-mode.update',
+        targetType: 'query_mode',
+        targetId: kind,
+        before,
+        after,
+        detail: `调整查询模式时间表（${kind}）：${reason}`,
+      });
+    });
+    return this.adminOne(kind);
+  }
+
+  /** `GET /api/admin/query-mode/history`: every change, newest first. */
+  async history(kind?: LookupKind): Promise<QueryModeChangeView<Date>[]> {
+    const rows = await this.schedules.history(kind);
+    return rows.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      changedAt: c.changedAt,
+      changedById: c.changedById,
+      changedByName: c.changedByName,
+      before: c.before,
+      after: c.after,
+      reason: c.reason,
+    }));
+  }
+}
+
+function adminView(s: QueryModeSchedule, today: string): QueryModeAdminView<Date> {
+  return {
+    kind: s.kind,
+    ...snapshot(s),
+    mode: queryModeOn(s, today),
+    version: s.version,
+    updatedAt: s.updatedAt,
+    updatedByName: s.updatedByName,
+  };
+}
+
+function gapMessage(d: { newModeStart: string; oldModeLastDay: string }): string {
+  return `旧版查询最后一天（${d.oldModeLastDay}）早于新版查询开始日（${d.newModeStart}）的前一天，中间会有新旧版都不能查询的日子；请调整日期`;
+}
