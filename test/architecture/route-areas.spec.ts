@@ -70,6 +70,9 @@ const EXPECTED: Record<string, AreaName> = {
   'GET /api/admin/query-mode/history': 'admin',
   'PUT /api/admin/query-mode/:kind': 'admin',
   'GET /api/lookup/modes': 'public',
+  'POST /api/lookup/old': 'public',
+  'GET /api/lookup/coverage': 'public',
+  'GET /api/admin/lookup-stats': 'admin',
 };
 
 interface Route {

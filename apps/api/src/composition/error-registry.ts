@@ -10,6 +10,7 @@ import { ORGANISATION_ERRORS } from '../organisation-admin/organisations.errors'
 import { RATE_LIMIT_ERRORS } from '../rate-limits/rate-limits.errors';
 import { REVIEW_ERRORS } from '../reviews/reviews.errors';
 import { QUERY_MODE_ERRORS } from '../query-mode/query-mode.errors';
+import { LOOKUP_ERRORS } from '../lookup/lookup.errors';
 import { USER_ERRORS } from '../users/users.errors';
 import { COMMON_ERRORS } from '../common/errors/common.errors';
 import { DOMAIN_ERROR_SPECS } from '../common/errors/domain-status.errors';
@@ -31,6 +32,7 @@ export const ERROR_TABLES: Readonly<Record<string, Readonly<Record<string, Error
   reviews: REVIEW_ERRORS,
   users: USER_ERRORS,
   'query-mode': QUERY_MODE_ERRORS,
+  lookup: LOOKUP_ERRORS,
 };
 
 /**
@@ -52,6 +54,7 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
   ...REVIEW_ERRORS,
   ...USER_ERRORS,
   ...QUERY_MODE_ERRORS,
+  ...LOOKUP_ERRORS,
 };
 
 /** The declaration of a code, or undefined for a code nobody declared (a programming error). */

@@ -64,6 +64,7 @@ const schema = z
       idSearchesPerHour: z.coerce.number().int().min(1),
       revealsPerHour: z.coerce.number().int().min(1),
     }),
+    lookupOldMode: z.object({ perMinute: z.coerce.number().int().min(1).max(100_000) }),
     runtime: z.object({ heapGrowingPercent: z.coerce.number().int().min(0).max(300) }),
     audit: z.object({ anchorIntervalMinutes: z.coerce.number().int().min(1).max(1440) }),
     jobs: z.object({
@@ -124,6 +125,7 @@ const ENV_OVERRIDES: Record<string, string[]> = {
   ID_SEARCH_LIMIT_PER_HOUR: ['personalData', 'idSearchesPerHour'],
   ID_REVEAL_LIMIT_PER_HOUR: ['personalData', 'revealsPerHour'],
   HEAP_GROWING_PERCENT: ['runtime', 'heapGrowingPercent'],
+  LOOKUP_OLD_MODE_PER_MINUTE: ['lookupOldMode', 'perMinute'],
   APP_TODAY: ['appToday'],
   JOBS_ENABLED: ['jobs', 'enabled'],
   JOB_LEASE_SECONDS: ['jobs', 'leaseSeconds'],

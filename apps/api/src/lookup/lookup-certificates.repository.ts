@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import type { LookupKind } from '@app/domain';
+import { LOOKUP_KINDS, type LookupKind } from '@app/domain';
+import type { LookupCoverageRow } from '@app/contracts';
 import { Certificate } from '../certificates/entities/certificate.entity';
 import { Organisation } from '../organisations/entities/organisation.entity';
 
@@ -29,6 +30,11 @@ export interface LookupCriteria {
   idNumberHash?: string;
   holderName?: string;
   admissionTicket?: string;
+}
+
+/** A coverage row with the province's region code, by which the table is ordered. */
+export interface CoverageRow extends LookupCoverageRow {
+  provinceRegionCode: string;
 }
 
 /** Results per query: a person holds a handful of certificates; anything above this is not a person's answer. */
@@ -73,6 +79,64 @@ export class LookupCertificatesRepository {
     return this.withProvinces(manager, await qb.getRawMany<RawRow>());
   }
 
+  /**
+   * R-34: per kind and institution, the earliest and latest issue dates of the visible published data — one
+   * GROUP BY answered from IDX_certificates_lookup_coverage — with each institution's province.
+   */
+  async coverage(manager: EntityManager = this.dataSource.manager): Promise<CoverageRow[]> {
+    const rows = await manager
+      .createQueryBuilder(Certificate, 'c')
+      .innerJoin(Organisation, 'i', 'i.id = c.institutionId')
+      .select('c.kind', 'kind')
+      .addSelect('i.name', 'institutionName')
+      .addSelect('i.path', 'institutionPath')
+      .addSelect('MIN(c.issueDate)', 'earliestIssueDate')
+      .addSelect('MAX(c.issueDate)', 'latestIssueDate')
+      .where("c.lookupStatus = 'visible' AND c.status = 'published'")
+      .andWhere('c.kind IN (:...kinds)', { kinds: LOOKUP_KINDS })
+      .groupBy('c.kind')
+      .addGroupBy('c.institutionId')
+      .addGroupBy('i.name')
+      .addGroupBy('i.path')
+      .getRawMany<{
+        kind: LookupKind;
+        institutionName: string;
+        institutionPath: string;
+        earliestIssueDate: string | Date;
+        latestIssueDate: string | Date;
+      }>();
+    const provinces = await this.provincesOn(
+      manager,
+      rows.map((r) => r.institutionPath),
+    );
+    return rows.map((r) => {
+      const province = pathIdsOf(r.institutionPath)
+        .map((id) => provinces.get(id))
+        .find(Boolean);
+      return {
+        kind: r.kind,
+        provinceName: province?.name ?? '',
+        provinceRegionCode: province?.regionCode ?? '',
+        institutionName: r.institutionName,
+        earliestIssueDate: isoDay(r.earliestIssueDate),
+        latestIssueDate: isoDay(r.latestIssueDate),
+      };
+    });
+  }
+
+  private async provincesOn(
+    manager: EntityManager,
+    paths: string[],
+  ): Promise<Map<number, { name: string; regionCode: string }>> {
+    const ids = [...new Set(paths.flatMap(pathIdsOf))];
+    if (ids.length === 0) return new Map();
+    const provinces = await manager.getRepository(Organisation).find({
+      select: { id: true, name: true, regionCode: true },
+      where: { id: In(ids), level: 'provincial' },
+    });
+    return new Map(provinces.map((p) => [p.id, { name: p.name, regionCode: p.regionCode }]));
+  }
+
   private visible(manager: EntityManager) {
     return manager
       .createQueryBuilder(Certificate, 'c')
@@ -101,11 +165,10 @@ export class LookupCertificatesRepository {
   /** The provincial centre of each row's institution, found among the ids on its path (one query for all rows). */
   private async withProvinces(manager: EntityManager, rows: RawRow[]): Promise<LookupCertificateRow[]> {
     if (rows.length === 0) return [];
-    const pathIds = [...new Set(rows.flatMap((r) => pathIdsOf(r.institutionPath)))];
-    const provinces = await manager
-      .getRepository(Organisation)
-      .find({ select: { id: true, name: true }, where: { id: In(pathIds), level: 'provincial' } });
-    const nameOf = new Map(provinces.map((p) => [p.id, p.name]));
+    const provinces = await this.provincesOn(
+      manager,
+      rows.map((r) => r.institutionPath),
+    );
     return rows.map(({ institutionPath, ...r }) => ({
       ...r,
       id: Number(r.id),
@@ -114,7 +177,7 @@ export class LookupCertificatesRepository {
       issueDate: isoDay(r.issueDate),
       dataResponsibleUnit:
         pathIdsOf(institutionPath)
-          .map((id) => nameOf.get(id))
+          .map((id) => provinces.get(id)?.name)
           .find(Boolean) ?? '',
     }));
   }

@@ -1,2 +1,3 @@
 // the public certificate lookup's rules.
 export * from './query-mode';
+export * from './old-mode-fields';
