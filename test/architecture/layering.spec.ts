@@ -31,6 +31,7 @@ const FEATURES = [
   'reminders',
   'query-mode',
   'lookup',
+  'lookup-accounts',
   'health',
 ];
 const COMPOSITION = ['composition', 'seeds', 'app.module.ts', 'app.factory.ts', 'core.module.ts', 'main.ts'];

@@ -6,7 +6,8 @@ import { RequestMethod } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { AppModule } from '../../apps/api/src/app.module';
-import { AREAS, AreaGuard } from '../../apps/api/src/auth/area.guard';
+import { DomainError } from '@app/domain';
+import { AREAS, AreaGuard, LookupAreaGuard } from '../../apps/api/src/auth/area.guard';
 import { Area, AREA, AreaName } from '../../apps/api/src/common/http/route-access';
 import { ErrorFilter } from '../../apps/api/src/common/errors/error.filter';
 import { loadConfig } from '../../apps/api/src/config/app-config';
@@ -73,6 +74,11 @@ const EXPECTED: Record<string, AreaName> = {
   'POST /api/lookup/old': 'public',
   'GET /api/lookup/coverage': 'public',
   'GET /api/admin/lookup-stats': 'admin',
+  'POST /api/lookup/auth/register': 'public',
+  'POST /api/lookup/auth/login': 'public',
+  'GET /api/lookup/auth/me': 'lookup',
+  'POST /api/lookup/auth/logout': 'lookup',
+  'GET /api/lookup/quota': 'lookup',
 };
 
 interface Route {
@@ -165,9 +171,19 @@ class OpenController {
   }
 }
 
+/** Stands in for the lookup-account session guard, which registers itself under LookupAreaGuard. */
+class RefusingLookupGuard extends LookupAreaGuard {
+  canActivate(): Promise<boolean> {
+    return Promise.reject(new DomainError('AUTH_REQUIRED', '请先登录'));
+  }
+}
+
 @Module({
   controllers: [ForgottenController, EarlyLookupController, OpenController],
-  providers: [{ provide: APP_GUARD, useClass: AreaGuard }],
+  providers: [
+    { provide: APP_GUARD, useClass: AreaGuard },
+    { provide: LookupAreaGuard, useClass: RefusingLookupGuard },
+  ],
 })
 class AreaTestModule {}
 
@@ -183,12 +199,16 @@ describe('AreaGuard', () => {
 
   afterAll(() => app.close());
 
-  it('refuses a route in no area, and one in an area that has no guard yet', async () => {
-    for (const path of ['/api/admin/forgotten', '/api/lookup/early']) {
-      const res = await request(app.getHttpServer()).get(path);
-      expect(res.status).toBe(403);
-      expect(res.body).toEqual({ statusCode: 403, code: 'ROUTE_NOT_IN_AREA', message: '该接口未开放访问' });
-    }
+  it('refuses a route in no area', async () => {
+    const res = await request(app.getHttpServer()).get('/api/admin/forgotten');
+    expect(res.status).toBe(403);
+    expect(res.body).toEqual({ statusCode: 403, code: 'ROUTE_NOT_IN_AREA', message: '该接口未开放访问' });
+  });
+
+  it('hands a lookup route to the guard registered as the lookup area’s', async () => {
+    const res = await request(app.getHttpServer()).get('/api/lookup/early');
+    expect(res.status).toBe(401);
+    expect(res.body).toMatchObject({ code: 'AUTH_REQUIRED' });
   });
 
   it('lets a public route through', async () => {

@@ -20,6 +20,7 @@ import { RemindersModule } from './reminders/reminders.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { UsersModule } from './users/users.module';
 import { LookupModule } from './lookup/lookup.module';
+import { LookupAccountsModule } from './lookup-accounts/lookup-accounts.module';
 
 @Module({})
 export class AppModule {
@@ -71,6 +72,7 @@ export class AppModule {
         MailModule,
         RemindersModule,
         LookupModule,
+        LookupAccountsModule,
       ],
       controllers: [HealthController],
     };

@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, Injectable, Logger, Type } from '@nestjs/common';
+import { Abstract, CanActivate, ExecutionContext, Injectable, Logger, Type } from '@nestjs/common';
 import { ModuleRef, Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { DomainError } from '@app/domain';
@@ -12,17 +12,22 @@ interface AreaDefinition {
    * Who may enter: a guard that authenticates the area's own kind of principal and puts it on the request,
    * `open` for no authentication, `closed` while the area has no guard yet (its routes are refused).
    */
-  guard: Type<CanActivate> | 'open' | 'closed';
+  guard: Type<CanActivate> | Abstract<CanActivate> | 'open' | 'closed';
 }
 
 /**
- * The areas of the API, one line each. Staff areas put the `Actor` on the request. The public lookup's area will
- * get its own guard and principal (a lookup account, never an `Actor`): replace `closed` with that guard.
+ * The guard of the public lookup's area. Its implementation (the lookup-account session, whose principal is a lookup
+ * account, never an `Actor`) lives in lookup-accounts/, above this feature: it registers itself under this token.
  */
+export abstract class LookupAreaGuard implements CanActivate {
+  abstract canActivate(context: ExecutionContext): Promise<boolean>;
+}
+
+/** The areas of the API, one line each. Staff areas put the `Actor` on the request. */
 export const AREAS: Readonly<Record<AreaName, AreaDefinition>> = {
   admin: { prefix: '/api/admin/', guard: StaffSessionGuard },
   auth: { prefix: '/api/auth/', guard: StaffSessionGuard },
-  lookup: { prefix: '/api/lookup/', guard: 'closed' },
+  lookup: { prefix: '/api/lookup/', guard: LookupAreaGuard },
   public: { prefix: '/', guard: 'open' },
 };
 
@@ -33,7 +38,7 @@ export const AREAS: Readonly<Record<AreaName, AreaDefinition>> = {
 @Injectable()
 export class AreaGuard implements CanActivate {
   private readonly logger = new Logger(AreaGuard.name);
-  private readonly guards = new Map<Type<CanActivate>, CanActivate>();
+  private readonly guards = new Map<Type<CanActivate> | Abstract<CanActivate>, CanActivate>();
 
   constructor(
     private readonly reflector: Reflector,

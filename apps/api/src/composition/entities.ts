@@ -19,6 +19,11 @@ import { ReminderEvent } from '../reminders/entities/reminder-event.entity';
 import { QueryModeSchedule } from '../query-mode/entities/query-mode-schedule.entity';
 import { QueryModeChange } from '../query-mode/entities/query-mode-change.entity';
 import { LookupLog } from '../lookup/entities/lookup-log.entity';
+import { LookupAccount } from '../lookup-accounts/entities/lookup-account.entity';
+import { LookupSession } from '../lookup-accounts/entities/lookup-session.entity';
+import { LookupQuota } from '../lookup-accounts/entities/lookup-quota.entity';
+import { AuthorizationCode } from '../lookup-accounts/entities/authorization-code.entity';
+import { LookupBatch, LookupBatchRowEntity } from '../lookup-accounts/entities/lookup-batch.entity';
 
 /** Every entity of the application; features add theirs here. */
 export const ENTITIES = [
@@ -47,4 +52,10 @@ export const ENTITIES = [
   QueryModeSchedule,
   QueryModeChange,
   LookupLog,
+  LookupAccount,
+  LookupSession,
+  LookupQuota,
+  AuthorizationCode,
+  LookupBatch,
+  LookupBatchRowEntity,
 ];

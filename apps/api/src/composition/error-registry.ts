@@ -12,6 +12,7 @@ import { REVIEW_ERRORS } from '../reviews/reviews.errors';
 import { QUERY_MODE_ERRORS } from '../query-mode/query-mode.errors';
 import { LOOKUP_ERRORS } from '../lookup/lookup.errors';
 import { USER_ERRORS } from '../users/users.errors';
+import { LOOKUP_ACCOUNT_ERRORS } from '../lookup-accounts/lookup-accounts.errors';
 import { COMMON_ERRORS } from '../common/errors/common.errors';
 import { DOMAIN_ERROR_SPECS } from '../common/errors/domain-status.errors';
 import type { ErrorBody, ErrorSpec } from '../common/errors/error-spec';
@@ -33,6 +34,7 @@ export const ERROR_TABLES: Readonly<Record<string, Readonly<Record<string, Error
   users: USER_ERRORS,
   'query-mode': QUERY_MODE_ERRORS,
   lookup: LOOKUP_ERRORS,
+  'lookup-accounts': LOOKUP_ACCOUNT_ERRORS,
 };
 
 /**
@@ -55,6 +57,7 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
   ...USER_ERRORS,
   ...QUERY_MODE_ERRORS,
   ...LOOKUP_ERRORS,
+  ...LOOKUP_ACCOUNT_ERRORS,
 };
 
 /** The declaration of a code, or undefined for a code nobody declared (a programming error). */

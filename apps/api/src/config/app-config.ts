@@ -65,6 +65,15 @@ const schema = z
       revealsPerHour: z.coerce.number().int().min(1),
     }),
     lookupOldMode: z.object({ perMinute: z.coerce.number().int().min(1).max(100_000) }),
+    // the public lookup's accounts, quotas, codes and batch query.
+    lookupAccounts: z.object({
+      registrationsPerHour: z.coerce.number().int().min(1),
+      personDailyQuota: z.coerce.number().int().min(1),
+      legalEntityDailyQuota: z.coerce.number().int().min(1),
+      batchMaxRows: z.coerce.number().int().min(1).max(100_000),
+      codeFailureLimit: z.coerce.number().int().min(1).max(1000),
+      codeLockMinutes: z.coerce.number().int().min(1).max(1440),
+    }),
     runtime: z.object({ heapGrowingPercent: z.coerce.number().int().min(0).max(300) }),
     audit: z.object({ anchorIntervalMinutes: z.coerce.number().int().min(1).max(1440) }),
     jobs: z.object({
@@ -126,6 +135,10 @@ const ENV_OVERRIDES: Record<string, string[]> = {
   ID_REVEAL_LIMIT_PER_HOUR: ['personalData', 'revealsPerHour'],
   HEAP_GROWING_PERCENT: ['runtime', 'heapGrowingPercent'],
   LOOKUP_OLD_MODE_PER_MINUTE: ['lookupOldMode', 'perMinute'],
+  LOOKUP_REGISTRATIONS_PER_HOUR: ['lookupAccounts', 'registrationsPerHour'],
+  LOOKUP_PERSON_DAILY_QUOTA: ['lookupAccounts', 'personDailyQuota'],
+  LOOKUP_LEGAL_ENTITY_DAILY_QUOTA: ['lookupAccounts', 'legalEntityDailyQuota'],
+  LOOKUP_BATCH_MAX_ROWS: ['lookupAccounts', 'batchMaxRows'],
   APP_TODAY: ['appToday'],
   JOBS_ENABLED: ['jobs', 'enabled'],
   JOB_LEASE_SECONDS: ['jobs', 'leaseSeconds'],

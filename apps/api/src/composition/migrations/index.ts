@@ -12,6 +12,7 @@ import { Jobs1795450000006 } from './1795450000006-Jobs';
 import { MailOutbox1796252390576 } from './1796252390576-MailOutbox';
 import { ReminderEvents1796253731035 } from './1796253731035-ReminderEvents';
 import { LookupSeams1797000100000 } from './1797000100000-LookupSeams';
+import { LookupAccounts1797000200000 } from './1797000200000-LookupAccounts';
 
 // Committed migrations (MySQL/MariaDB and SQLite), in order. `npm run migration:generate -- <Name>` writes a new file; add it here.
 export const MIGRATIONS: (new () => unknown)[] = [
@@ -29,4 +30,5 @@ export const MIGRATIONS: (new () => unknown)[] = [
   MailOutbox1796252390576,
   ReminderEvents1796253731035,
   LookupSeams1797000100000,
+  LookupAccounts1797000200000,
 ];

@@ -1,0 +1,14 @@
+import type { Declares } from '@app/domain';
+import { defineErrors } from '../common/errors/error-spec';
+
+/** The public lookup's accounts, new mode, codes, quotas and batch query. */
+export const LOOKUP_ACCOUNT_ERRORS = defineErrors({
+  LOOKUP_REGISTRATION_INVALID: { status: 422, message: '注册信息不正确' },
+  LOOKUP_ACCOUNT_EXISTS: { status: 409, message: '该证件号码（统一社会信用代码）或手机号码已注册，请直接登录' },
+  LOOKUP_DAILY_QUOTA_EXCEEDED: { status: 429, message: '今日查询他人证书的次数已用完，请明日再试' },
+});
+
+declare module '@app/domain' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging
+  interface ErrorCodes extends Declares<typeof LOOKUP_ACCOUNT_ERRORS> {}
+}
