@@ -16,6 +16,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { Link as RouterLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { LookupAccountType } from '@app/contracts';
+import { lookupApi } from './api';
 import { ModeBanner } from './components/ModeBanner';
 import { QuotaBadge } from './components/QuotaBadge';
 import { MINE_TITLES, OTHERS_TITLES } from './labels';
@@ -52,6 +53,8 @@ function Header() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const logout = () => {
+    // The server forgets the token whatever the page does next; a failure here changes nothing for the visitor.
+    lookupApi.logout().catch(() => undefined);
     // Leave the account's pages first, so that they do not read the ended session as a timeout.
     navigate('/', { replace: true });
     lookupSession.clear();

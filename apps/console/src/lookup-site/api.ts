@@ -124,6 +124,8 @@ export const lookupApi = {
   register: (registration: LookupRegistration) => json<LookupAccountView>('POST', '/auth/register', registration),
   login: (account: string, password: string) => json<LookupLoginResult>('POST', '/auth/login', { account, password }),
   me: () => json<LookupAccountView>('GET', '/auth/me'),
+  /** Ends the session on the server; the token is read before the page forgets it. */
+  logout: () => send('POST', '/auth/logout').then(() => undefined),
 
   quota: () => json<LookupQuotaView>('GET', '/quota'),
   mine: () => json<LookupResults>('GET', '/mine'),

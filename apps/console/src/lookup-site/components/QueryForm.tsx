@@ -37,7 +37,7 @@ export function QueryForm<K extends string>({
     if (Object.keys(filled).length >= minFilled) onSubmit(filled);
   };
   return (
-    <Box component="form" onSubmit={submit} noValidate data-testid={testId}>
+    <Box component="form" onSubmit={submit} noValidate sx={{ maxWidth: 560 }} data-testid={testId}>
       <Stack spacing={1.5}>
         {fields.map((field) => (
           <TextField

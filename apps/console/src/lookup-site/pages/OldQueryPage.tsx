@@ -1,4 +1,4 @@
-import { Alert, Box, Stack } from '@mui/material';
+import { Alert, Stack } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import type { LookupKind, OldModeQuery } from '@app/contracts';
 import { formatCalendarDay } from '../../common/dates';
@@ -38,7 +38,6 @@ function OldKindForm({ kind }: { kind: LookupKind }) {
         <Alert severity="warning" data-testid="old-closed">
           {KIND_TITLES[kind]}旧版查询已于{formatCalendarDay(schedule.oldModeLastDay)}
           后停用，请登录后使用新版查询（实名查询本人证书，或输入姓名、证件号码、证书编号三项信息查询他人证书）。
-          {schedule.announcement && <Box sx={{ mt: 1 }}>公告：{schedule.announcement}</Box>}
         </Alert>
       </PageSection>
     );
