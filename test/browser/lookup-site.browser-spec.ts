@@ -152,7 +152,7 @@ describe('the public lookup site at /lookup', () => {
     await page.goto(site('/old'));
     for (const kind of ['qualification', 'skill_level']) {
       const closed = page.getByTestId(`old-${kind}`).getByTestId('old-closed');
-      expect(await closed.innerText()).toMatch(/旧版查询已于2026年2月28日\s*后停用/);
+      expect(await closed.innerText()).toMatch(/旧版查询已于2026年3月1日起停用/);
     }
     await expectNoSidewaysScroll();
 

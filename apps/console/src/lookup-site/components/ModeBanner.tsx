@@ -1,23 +1,7 @@
 import { Alert, Box, Chip, Paper, Stack, Typography } from '@mui/material';
-import { LOOKUP_KIND_LABELS, QUERY_MODE_LABELS, type LookupModesView } from '@app/contracts';
-import { formatCalendarDay } from '../../common/dates';
+import { LOOKUP_KIND_LABELS, QUERY_MODE_LABELS } from '@app/contracts';
 import { useModes } from '../hooks';
-
-type KindMode = LookupModesView['kinds'][number];
-
-/** One kind's state today in words (R-32): which side is open and until or from when. */
-export function modeSentence(k: KindMode): string {
-  const start = formatCalendarDay(k.newModeStart);
-  const last = formatCalendarDay(k.oldModeLastDay);
-  switch (k.mode) {
-    case 'old':
-      return `目前使用旧版查询；新版实名查询自${start}起上线。`;
-    case 'both':
-      return `新版与旧版查询并行，旧版查询开放至${last}（含），此后统一使用新版查询。`;
-    case 'new':
-      return `旧版查询已于${last}后停用，请登录后使用新版查询。`;
-  }
-}
+import { modeSentence } from '../rules';
 
 /** The mode of each kind today and the 公告 from `GET /api/lookup/modes`, above every page. */
 export function ModeBanner() {

@@ -1,18 +1,13 @@
 import { Alert, Box, Button, Chip, Snackbar, Stack, Typography } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { AUTHORIZATION_CODE_STATUS_LABELS, type AuthorizationCodeView, type LookupKind } from '@app/contracts';
+import { AUTHORIZATION_CODE_STATUS_LABELS, type LookupKind } from '@app/contracts';
 import { formatBeijingDateTime } from '../../common/dates';
 import { lookupApi } from '../api';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { copyText } from '../clipboard';
 import { KIND_TITLES } from '../labels';
-
-/** The code this kind's panel shows: the one in force, else a stopped one that can be resumed, else the newest. */
-export function currentCode(codes: readonly AuthorizationCodeView[], kind: LookupKind) {
-  const ofKind = codes.filter((c) => c.kind === kind).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  return ofKind.find((c) => c.status === 'active') ?? ofKind.find((c) => c.status === 'stopped') ?? ofKind[0];
-}
+import { currentCode } from '../rules';
 
 /**
  * 授权码管理 (R-29, seed 000): 生成证书授权码 when the person holds certificates of this kind; 复制授权码 and 停止授权

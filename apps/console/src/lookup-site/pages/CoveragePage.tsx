@@ -12,46 +12,12 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import type { LookupCoverageRow, LookupKind } from '@app/contracts';
+import { byProvince, coverageRange } from '../rules';
 import { LOOKUP_KINDS } from '@app/domain';
 import { lookupApi } from '../api';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { PageSection } from '../components/PageSection';
 import { KIND_TITLES } from '../labels';
-
-/** Seed 001 writes months as "2007.1". */
-function month(day: string): string {
-  const [y, m] = day.split('-');
-  return `${y}.${Number(m)}`;
-}
-
-export function coverageRange(earliest: string, latest: string): string {
-  return `${month(earliest)}--${month(latest)}`;
-}
-
-interface Province {
-  name: string;
-  earliest: string;
-  latest: string;
-  institutions: LookupCoverageRow[];
-}
-
-/** Rows of one kind by province, each with the span of its institutions' data. */
-export function byProvince(rows: readonly LookupCoverageRow[], kind: LookupKind): Province[] {
-  const provinces = new Map<string, Province>();
-  for (const row of rows.filter((r) => r.kind === kind)) {
-    const p = provinces.get(row.provinceName) ?? {
-      name: row.provinceName,
-      earliest: row.earliestIssueDate,
-      latest: row.latestIssueDate,
-      institutions: [],
-    };
-    if (row.earliestIssueDate < p.earliest) p.earliest = row.earliestIssueDate;
-    if (row.latestIssueDate > p.latest) p.latest = row.latestIssueDate;
-    p.institutions.push(row);
-    provinces.set(row.provinceName, p);
-  }
-  return [...provinces.values()];
-}
 
 function KindCoverage({ kind, rows }: { kind: LookupKind; rows: readonly LookupCoverageRow[] }) {
   const [open, setOpen] = useState<string | null>(null);

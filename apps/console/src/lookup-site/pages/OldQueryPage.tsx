@@ -1,7 +1,6 @@
 import { Alert, Stack } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import type { LookupKind, OldModeQuery } from '@app/contracts';
-import { formatCalendarDay } from '../../common/dates';
 import { LOOKUP_KINDS, oldModeOpen } from '@app/domain';
 import { lookupApi } from '../api';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
@@ -10,6 +9,7 @@ import { QueryForm, type QueryField } from '../components/QueryForm';
 import { ResultList } from '../components/ResultList';
 import { useKindMode } from '../hooks';
 import { KIND_TITLES, OLD_MODE_RULES } from '../labels';
+import { oldModeClosedFrom } from '../rules';
 
 type OldField = Exclude<keyof OldModeQuery, 'kind'>;
 
@@ -36,8 +36,8 @@ function OldKindForm({ kind }: { kind: LookupKind }) {
     return (
       <PageSection title={title} testId={`old-${kind}`}>
         <Alert severity="warning" data-testid="old-closed">
-          {KIND_TITLES[kind]}旧版查询已于{formatCalendarDay(schedule.oldModeLastDay)}
-          后停用，请登录后使用新版查询（实名查询本人证书，或输入姓名、证件号码、证书编号三项信息查询他人证书）。
+          {KIND_TITLES[kind]}旧版查询已于{oldModeClosedFrom(schedule)}
+          起停用，请登录后使用新版查询（实名查询本人证书，或输入姓名、证件号码、证书编号三项信息查询他人证书）。
         </Alert>
       </PageSection>
     );
