@@ -79,6 +79,13 @@ const EXPECTED: Record<string, AreaName> = {
   'GET /api/lookup/auth/me': 'lookup',
   'POST /api/lookup/auth/logout': 'lookup',
   'GET /api/lookup/quota': 'lookup',
+  'GET /api/lookup/mine': 'lookup',
+  'POST /api/lookup/others': 'lookup',
+  'POST /api/lookup/by-code': 'lookup',
+  'POST /api/lookup/codes': 'lookup',
+  'GET /api/lookup/codes': 'lookup',
+  'POST /api/lookup/codes/:id/stop': 'lookup',
+  'POST /api/lookup/codes/:id/resume': 'lookup',
 };
 
 interface Route {

@@ -5,6 +5,10 @@ import { defineErrors } from '../common/errors/error-spec';
 export const LOOKUP_ACCOUNT_ERRORS = defineErrors({
   LOOKUP_REGISTRATION_INVALID: { status: 422, message: '注册信息不正确' },
   LOOKUP_ACCOUNT_EXISTS: { status: 409, message: '该证件号码（统一社会信用代码）或手机号码已注册，请直接登录' },
+  LOOKUP_PERSONS_ONLY: { status: 403, message: '该功能仅向个人用户开放' },
+  LOOKUP_CODE_INVALID: { status: 404, message: '授权码无效、已停止授权或已过期' },
+  LOOKUP_CODE_ATTEMPTS_EXCEEDED: { status: 429, message: '授权码输入错误次数过多，请稍后再试' },
+  LOOKUP_CODE_NO_CERTIFICATE: { status: 422, message: '您名下没有该类证书，无法生成授权码' },
   LOOKUP_DAILY_QUOTA_EXCEEDED: { status: 429, message: '今日查询他人证书的次数已用完，请明日再试' },
 });
 
