@@ -2,8 +2,9 @@ import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import type { LookupQuotaView, QueryModeAdminView } from '@app/contracts';
+import type { AuthorizationCodeView, LookupQuotaView, QueryModeAdminView } from '@app/contracts';
 import { creditCodeCheckChar } from '@app/domain';
+import { formatBeijingDateTime } from '../../apps/console/src/common/dates';
 import { apiAs, startBuiltApp, type BuiltApp } from './support/built-app';
 import { ARTIFACTS, launchConsoleBrowser, type ConsoleBrowser } from './support/console-browser';
 
@@ -50,12 +51,17 @@ async function openMenu(label: string) {
   await page.getByTestId('site-menu').getByText(label, { exact: true }).click();
 }
 
-/** The badge agrees with `GET /api/lookup/quota` for the token the page holds in sessionStorage. */
-async function expectQuotaBadgeMatchesApi(): Promise<LookupQuotaView> {
+/** A GET of the lookup API with the token the page holds in sessionStorage. */
+async function lookupGet<T>(path: string): Promise<T> {
   const token = await storedToken();
-  const res = await fetch(`${app.baseUrl}/api/lookup/quota`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`${app.baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
   expect(res.status).toBe(200);
-  const quota = (await res.json()) as LookupQuotaView;
+  return (await res.json()) as T;
+}
+
+/** The badge agrees with `GET /api/lookup/quota` for the page's session. */
+async function expectQuotaBadgeMatchesApi(): Promise<LookupQuotaView> {
+  const quota = await lookupGet<LookupQuotaView>('/api/lookup/quota');
   await page
     .getByTestId('quota')
     .getByText(`今日剩余次数：${quota.limit - quota.used} / ${quota.limit}`, { exact: true })
@@ -253,8 +259,12 @@ describe('the public lookup site at /lookup', () => {
       const code = await panel.getByTestId('code-value').innerText();
       const expiry = await panel.getByTestId('code-expiry').innerText();
       expect(code.replace(/[^0-9A-Za-z]/g, '').length).toBeGreaterThanOrEqual(12);
-      // One year from today (Beijing): the demo's today is 2026-11-23.
-      expect(expiry).toMatch(/^2027-11-2[34] /);
+      // The expiry shown is the API's, in Beijing time: one year after the code was made (R-29).
+      const [made] = await lookupGet<AuthorizationCodeView[]>('/api/lookup/codes');
+      expect(expiry).toBe(formatBeijingDateTime(made.expiresAt));
+      const yearLater = new Date(made.createdAt);
+      yearLater.setUTCFullYear(yearLater.getUTCFullYear() + 1);
+      expect(Math.abs(new Date(made.expiresAt).getTime() - yearLater.getTime())).toBeLessThanOrEqual(86_400_000);
 
       await panel.getByRole('button', { name: '复制授权码' }).click();
       await page.getByText('授权码已复制').waitFor();
