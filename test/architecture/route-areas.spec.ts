@@ -86,6 +86,10 @@ const EXPECTED: Record<string, AreaName> = {
   'GET /api/lookup/codes': 'lookup',
   'POST /api/lookup/codes/:id/stop': 'lookup',
   'POST /api/lookup/codes/:id/resume': 'lookup',
+  'GET /api/lookup/batch/template': 'lookup',
+  'POST /api/lookup/batch': 'lookup',
+  'GET /api/lookup/batch/:id': 'lookup',
+  'GET /api/lookup/batch/:id/export': 'lookup',
 };
 
 interface Route {

@@ -32,7 +32,7 @@ describe('lookup new mode and authorization codes (medium)', () => {
   async function principal(registration: Parameters<LookupAuthService['register']>[0]): Promise<LookupPrincipal> {
     const auth = m.get(LookupAuthService);
     await auth.register(registration, '10.0.0.1');
-    const { token } = await auth.login(registration.mobile, PASSWORD, '10.0.0.1');
+    const { token } = await auth.login(registration.mobile ?? '', PASSWORD, '10.0.0.1');
     return auth.authenticate(token, '10.0.0.1');
   }
 

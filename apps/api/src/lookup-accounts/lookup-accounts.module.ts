@@ -1,4 +1,10 @@
+import { tmpdir } from 'node:os';
 import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { LookupBatchController } from './lookup-batch.controller';
+import { LookupBatchService } from './lookup-batch.service';
+import { LookupBatchesRepository } from './lookup-batches.repository';
 import { LookupAreaGuard } from '../auth/area.guard';
 import { LookupModule } from '../lookup/lookup.module';
 import { RateLimitsModule } from '../rate-limits/rate-limits.module';
@@ -20,8 +26,20 @@ import { LookupSessionGuard } from './lookup-session.guard';
  * the new-mode queries and the batch query. The identity provider is the local one (docs/decisions.md).
  */
 @Module({
-  imports: [UsersModule, RateLimitsModule, LookupModule],
-  controllers: [LookupAuthController, LookupQueriesController],
+  imports: [
+    UsersModule,
+    RateLimitsModule,
+    LookupModule,
+    // R-31 uploads as the certificate import takes them: a temporary file, stopped at the size limit (413).
+    MulterModule.registerAsync({
+      useFactory: (config: AppConfig) => ({
+        dest: tmpdir(),
+        limits: { fileSize: config.import.maxBytes, files: 1, fields: 10 },
+      }),
+      inject: [APP_CONFIG],
+    }),
+  ],
+  controllers: [LookupAuthController, LookupQueriesController, LookupBatchController],
   providers: [
     LookupAccountsRepository,
     LookupQuotasRepository,
@@ -31,6 +49,8 @@ import { LookupSessionGuard } from './lookup-session.guard';
     AuthorizationCodesRepository,
     AuthorizationCodesService,
     LookupQueriesService,
+    LookupBatchesRepository,
+    LookupBatchService,
     { provide: LookupAreaGuard, useExisting: LookupSessionGuard },
     { provide: IDENTITY_PROVIDER, useClass: LocalIdentityProvider },
   ],

@@ -80,7 +80,7 @@ function attr(tag: string, name: string): string | undefined {
   return m ? decodeXml(m[1]) : undefined;
 }
 
-interface WorkbookInfo {
+export interface WorkbookInfo {
   sheets: { name: string; state: string }[];
   definedNames: { name: string; ref: string }[];
 }
@@ -108,11 +108,23 @@ function sheetOfReference(ref: string): string | null {
   return m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
 }
 
+export interface XlsxContainer {
+  fileBytes: number;
+  uncompressedBytes: number;
+  entryCount: number;
+  /** The workbook's sheets in order, with their state (`visible`, `hidden`, `veryHidden`), and its defined names. */
+  workbook: WorkbookInfo;
+}
+
 /**
- * File-level checks before any row is parsed (R-42): size, real .xlsx, zip bomb, version marker.
- * Throws DomainError with an IMPORT_* code.
+ * The container checks every uploaded sheet goes through before any cell is parsed (R-42): size, a real .xlsx
+ * (zip with a workbook), zip bomb (declared and, unless turned off, inflated sizes). Throws DomainError with an
+ * IMPORT_* code. Used by the certificate import and by the public batch query (lookup-accounts).
  */
-export async function inspectBatchFile(filePath: string, options: ReadBatchFileOptions): Promise<BatchFileMeta> {
+export async function inspectXlsxContainer(
+  filePath: string,
+  options: Pick<ReadBatchFileOptions, 'maxBytes' | 'zipLimits' | 'verifyInflatedSizes'>,
+): Promise<XlsxContainer> {
   const limits: ZipLimits = { ...DEFAULT_ZIP_LIMITS, ...options.zipLimits };
   const { size } = await stat(filePath);
   if (size > options.maxBytes) {
@@ -134,7 +146,19 @@ export async function inspectBatchFile(filePath: string, options: ReadBatchFileO
   if (options.verifyInflatedSizes !== false) {
     await verifyZipEntries(filePath, dir, limits);
   }
-  const info = parseWorkbookXml((await readZipEntry(filePath, workbookEntry, MAX_WORKBOOK_XML_BYTES)).toString('utf8'));
+  const workbook = parseWorkbookXml(
+    (await readZipEntry(filePath, workbookEntry, MAX_WORKBOOK_XML_BYTES)).toString('utf8'),
+  );
+  return { fileBytes: size, uncompressedBytes: dir.uncompressedBytes, entryCount: dir.entries.length, workbook };
+}
+
+/**
+ * File-level checks before any row is parsed (R-42): the container's (inspectXlsxContainer), then the version marker.
+ * Throws DomainError with an IMPORT_* code.
+ */
+export async function inspectBatchFile(filePath: string, options: ReadBatchFileOptions): Promise<BatchFileMeta> {
+  const container = await inspectXlsxContainer(filePath, options);
+  const info = container.workbook;
 
   const markers = info.definedNames
     .filter((d) => d.name.toLowerCase().startsWith(TEMPLATE_ID.toLowerCase()))
@@ -165,13 +189,14 @@ export async function inspectBatchFile(filePath: string, options: ReadBatchFileO
     kind: marker.parsed.kind,
     templateVersion: marker.parsed.version,
     dataSheetName,
-    fileBytes: size,
-    uncompressedBytes: dir.uncompressedBytes,
-    entryCount: dir.entries.length,
+    fileBytes: container.fileBytes,
+    uncompressedBytes: container.uncompressedBytes,
+    entryCount: container.entryCount,
   };
 }
 
-function isFormulaCell(cell: ExcelJS.Cell): boolean {
+/** R-42: a cell holding a formula (refused in uploads wherever it is). */
+export function isFormulaCell(cell: ExcelJS.Cell): boolean {
   if (cell.type === ExcelJS.ValueType.Formula) {
     return true;
   }
