@@ -137,7 +137,7 @@ export const lookupApi = {
   stopCode: (id: number) => json<AuthorizationCodeView>('POST', `/codes/${id}/stop`),
   resumeCode: (id: number) => json<AuthorizationCodeView>('POST', `/codes/${id}/resume`),
 
-  batchTemplate: () => file('/batch/template', '批量查询模板.xlsx'),
+  batchTemplate: (kind: LookupKind) => file(`/batch/template?kind=${kind}`, '批量查询模板.xlsx'),
   uploadBatch: (kind: LookupKind, upload: File) => {
     const form = new FormData();
     form.append('kind', kind);

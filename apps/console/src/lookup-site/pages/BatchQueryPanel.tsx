@@ -142,7 +142,7 @@ function BatchResults({ batch, kind }: { batch: LookupBatchView; kind: LookupKin
 export function BatchQueryPanel({ kind }: { kind: LookupKind }) {
   const input = useRef<HTMLInputElement>(null);
   const refreshQuota = useRefreshQuota();
-  const template = useMutation({ mutationFn: lookupApi.batchTemplate, onSuccess: saveFile });
+  const template = useMutation({ mutationFn: () => lookupApi.batchTemplate(kind), onSuccess: saveFile });
   const upload = useMutation({
     mutationFn: (file: File) => lookupApi.uploadBatch(kind, file),
     onSettled: () => void refreshQuota(),
