@@ -6,10 +6,10 @@ import { KIND_TITLES, OCCUPATION_LABELS } from '../labels';
 function Field({ label, value }: { label: string; value: string | null }) {
   return (
     <Box sx={{ display: 'flex', gap: 1, py: 0.5, minWidth: 0 }}>
-      <Typography component="span" color="text.secondary" sx={{ flexShrink: 0, width: '6.5em' }}>
+      <Typography component="span" color="text.secondary" sx={{ flexShrink: 0, width: '7em', whiteSpace: 'nowrap' }}>
         {label}：
       </Typography>
-      <Typography component="span" sx={{ wordBreak: 'break-all' }}>
+      <Typography component="span" sx={{ overflowWrap: 'anywhere' }}>
         {value || '—'}
       </Typography>
     </Box>
@@ -32,7 +32,7 @@ export function CertificateCard({ certificate }: { certificate: LookupCertificat
         )}
       </Stack>
       <Divider sx={{ mb: 1 }} />
-      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 2fr' }, gap: { xs: 1, md: 3 } }}>
+      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '5fr 7fr' }, gap: { xs: 1, md: 3 } }}>
         <Box>
           <Typography variant="body2" color="primary" sx={{ fontWeight: 600, mb: 0.5 }}>
             个人信息
@@ -45,7 +45,7 @@ export function CertificateCard({ certificate }: { certificate: LookupCertificat
           <Typography variant="body2" color="primary" sx={{ fontWeight: 600, mb: 0.5 }}>
             {KIND_TITLES[c.kind]}
           </Typography>
-          <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' }, columnGap: 2 }}>
+          <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, columnGap: 2 }}>
             <Field label={OCCUPATION_LABELS[c.kind]} value={c.occupationName} />
             <Field label="职业方向" value={c.workType} />
             <Field label="技能等级" value={c.levelLabel} />

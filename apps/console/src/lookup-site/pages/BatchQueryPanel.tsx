@@ -121,6 +121,8 @@ function BatchResults({ batch, kind }: { batch: LookupBatchView; kind: LookupKin
       </TableContainer>
       <TablePagination
         component="div"
+        // A phone's width: the page-size picker and the page arrows wrap instead of running off the screen.
+        sx={{ '& .MuiTablePagination-toolbar': { flexWrap: 'wrap', justifyContent: 'flex-end', px: 0 } }}
         count={rows.data?.total ?? batch.rows}
         page={page}
         rowsPerPage={size}
