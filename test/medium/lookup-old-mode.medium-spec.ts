@@ -1,5 +1,4 @@
 import { OLD_MODE_RULES } from '@app/domain';
-import type { LookupResults } from '@app/contracts';
 import { Batch } from '../../apps/api/src/batches/entities/batch.entity';
 import { Certificate } from '../../apps/api/src/certificates/entities/certificate.entity';
 import { LookupModule } from '../../apps/api/src/lookup/lookup.module';
@@ -56,8 +55,7 @@ describe('public lookup: old mode and coverage (medium)', () => {
   });
   afterAll(() => m.close());
 
-  const old = (query: Record<string, unknown>, from = next()) =>
-    lookup.oldMode(query as never, from) as Promise<LookupResults>;
+  const old = (query: Record<string, unknown>, from = next()) => lookup.oldMode(query as never, from);
 
   it('finds a skill-level certificate by number and name, masked as R-10', async () => {
     const { results } = await old({ kind: 'skill_level', certificateNumber: skill.certificateNumber, name: '李娜' });

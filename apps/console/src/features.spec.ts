@@ -25,6 +25,8 @@ describe('console features', () => {
       '/calendar',
       '/deadline-calculator',
       '/jobs',
+      '/query-mode',
+      '/lookup-stats',
       '/account',
     ]);
   });
@@ -44,6 +46,8 @@ describe('console features', () => {
       '/audit-logs',
       '/jobs',
       '/outbox',
+      '/query-mode',
+      '/lookup-stats',
       '/account',
     ]);
     for (const label of [...entries, ...MENU_SECTIONS].map((e) => e.label)) {

@@ -6,6 +6,8 @@ import type { ConsoleFeature } from './common/feature';
 import dashboard from './dashboard';
 import deadlines from './deadlines';
 import jobs from './jobs';
+import lookupStats from './lookupStats';
+import queryMode from './queryMode';
 import organisations from './organisations';
 import outbox from './outbox';
 import queue from './queue';
@@ -26,5 +28,7 @@ export const FEATURES: readonly ConsoleFeature[] = [
   auditLogs,
   jobs,
   outbox,
+  queryMode,
+  lookupStats,
   account,
 ];

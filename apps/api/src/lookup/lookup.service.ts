@@ -55,7 +55,7 @@ export class LookupService {
     for (const field of OLD_MODE_FIELDS) {
       const value: unknown = query[field];
       if (value !== undefined && value !== null && typeof value !== 'string') throw badInput('查询条件应为文本');
-      input[field] = value as string | null | undefined;
+      input[field] = value;
     }
     const check = checkOldModeFields(query.kind, input);
     if (!check.ok) {

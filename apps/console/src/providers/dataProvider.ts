@@ -15,6 +15,13 @@ import type {
   PublishYearInput,
   TotpSetup,
   UploadReply,
+  LookupDailyCount,
+  LookupModesView,
+  LookupLogMode,
+  LookupKind,
+  QueryModeAdminView,
+  QueryModeChangeView,
+  QueryModeUpdate,
 } from '@app/contracts';
 import { getJson, httpClient, postJson } from './httpClient';
 import { downloadFile, postMultipart, type UploadCallbacks } from './transfer';
@@ -71,6 +78,14 @@ export interface ConsoleDataProvider extends DataProvider {
   runJob(name: string): Promise<JobRunView>;
   /** R-35: what the signed-in person would be reminded of today; the items' shape is read defensively. */
   getMyReminders(): Promise<unknown>;
+  /** R-32: both kinds' cutover schedules (national_admin). */
+  getQueryModes(): Promise<QueryModeAdminView[]>;
+  /** The public `GET /api/lookup/modes`: the server's Beijing day and both kinds' mode on it. */
+  getLookupModes(): Promise<LookupModesView>;
+  updateQueryMode(kind: LookupKind, update: QueryModeUpdate): Promise<QueryModeAdminView>;
+  getQueryModeHistory(): Promise<QueryModeChangeView[]>;
+  /** Public lookup volumes per Beijing day and mode. */
+  getLookupStats(filter: { from?: string; to?: string; mode?: LookupLogMode }): Promise<LookupDailyCount[]>;
 }
 
 const base = simpleRestProvider(ADMIN_API, httpClient);
@@ -119,4 +134,16 @@ export const dataProvider: ConsoleDataProvider = {
   getJobs: () => getJson<JobView[]>(`${ADMIN_API}/jobs`),
   runJob: (name) => postJson<JobRunView>(`${ADMIN_API}/jobs/${encodeURIComponent(name)}/run`, {}),
   getMyReminders: () => getJson<unknown>(`${ADMIN_API}/my-reminders`),
+  getQueryModes: () => getJson<QueryModeAdminView[]>(`${ADMIN_API}/query-mode`),
+  getLookupModes: () => getJson<LookupModesView>('/api/lookup/modes'),
+  updateQueryMode: (kind, update) =>
+    httpClient(`${ADMIN_API}/query-mode/${encodeURIComponent(kind)}`, {
+      method: 'PUT',
+      body: JSON.stringify(update),
+    }).then(({ json }) => json as QueryModeAdminView),
+  getQueryModeHistory: () => getJson<QueryModeChangeView[]>(`${ADMIN_API}/query-mode/history`),
+  getLookupStats: (filter) =>
+    getJson<LookupDailyCount[]>(
+      `${ADMIN_API}/lookup-stats?${new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => !!e[1]))}`,
+    ),
 };
