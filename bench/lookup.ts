@@ -1,0 +1,358 @@
+// `npm run bench -- lookup [--certificates 1000000] [--seconds 20] [--concurrency 50] [--keep] [--reuse <db>]`
+// Issue "public lookup" benchmark: new-mode three-field queries of others (POST /api/lookup/others) on MariaDB with
+// 1,000,000 published visible certificates, 50 concurrent connections — throughput and p99 — against the same
+// run's bare mysql2 point-select loop through a pool of 50 doing the same lookup by blind index. Quota enforcement
+// is included: every request takes one from its account's daily quota in the database (limit set high, 200
+// accounts, so the run measures the enforcement and never hits the limit).
+import '../apps/api/src/register-paths';
+import 'reflect-metadata';
+import { createHash, randomBytes } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import { createPool } from 'mysql2/promise';
+import { addDaysIso, maskIdNumber } from '../libs/domain/src';
+import { loadConfig } from '../apps/api/src/config/app-config';
+import { FieldCipher } from '../apps/api/src/crypto/field-cipher';
+import { hashPassword } from '../apps/api/src/crypto/password-hasher';
+import { recordBenchmark } from './record';
+import { startBenchApp } from './support/app';
+import { arg, beijingToday, flag, nowMs, percentile } from './support/measure';
+import {
+  connect,
+  connectionOptions,
+  createBenchDatabase,
+  existingBenchDatabase,
+  keepDatabase,
+  serverFacts,
+  type BenchDatabase,
+} from './support/mysql';
+import { openDataSource, seedDemo } from './support/seed';
+
+const ACCOUNTS = 200;
+const TARGET_RATIO = 0.5;
+const TARGET_P99_MS = 50;
+
+/** The generated certificate `i`: what a caller types for it. */
+function certificateOf(i: number) {
+  return {
+    name: `持证人${i % 9973}`,
+    idNumber: `44010${String(i).padStart(13, '0')}`,
+    certificateNumber: `L${String(i).padStart(21, '0')}`,
+  };
+}
+
+async function generate(db: BenchDatabase, today: string, total: number, cipher: FieldCipher): Promise<number> {
+  const t0 = nowMs();
+  const ds = await openDataSource(db.url);
+  try {
+    await seedDemo(ds, db.url, today);
+  } finally {
+    await ds.destroy();
+  }
+  const c = await connect(db.url);
+  try {
+    const [[inst]] = (await c.query(
+      "SELECT id, path FROM organisations WHERE level = 'institution' ORDER BY id LIMIT 1",
+    )) as unknown as [{ id: number; path: string }[]];
+    const [[creator]] = (await c.query('SELECT id FROM users ORDER BY id LIMIT 1')) as unknown as [{ id: number }[]];
+    const [batch] = (await c.query(
+      "INSERT INTO batches (version, kind, status, institution_id, org_path, record_count, file_name, file_checksum, created_by_id, published_on, round) VALUES (3, 'skill_level', 'published', ?, ?, ?, 'bench-lookup.xlsx', ?, ?, ?, 1)",
+      [inst.id, inst.path, total, createHash('sha256').update('bench-lookup').digest('hex'), creator.id, today],
+    )) as unknown as [{ insertId: number }];
+    const columns = [
+      'version',
+      'batch_id',
+      'institution_id',
+      'kind',
+      'holder_name',
+      'id_type',
+      'id_number_enc',
+      'id_number_hash',
+      'id_number_masked',
+      'gender',
+      'birth_date',
+      'occupation_code',
+      'occupation_name',
+      'level',
+      'certificate_number',
+      'issue_date',
+      'status',
+      'row_number',
+      'published_on',
+      'lookup_status',
+    ];
+    const sql = `INSERT INTO certificates (${columns.map((x) => `\`${x}\``).join(', ')}) VALUES ?`;
+    await c.query('SET unique_checks = 0');
+    await c.query('START TRANSACTION');
+    let rows: unknown[][] = [];
+    for (let i = 1; i <= total; i++) {
+      const cert = certificateOf(i);
+      rows.push([
+        1,
+        batch.insertId,
+        inst.id,
+        'skill_level',
+        cert.name,
+        1,
+        `v1.${createHash('sha256').update(cert.idNumber).digest('hex').slice(0, 63)}`,
+        // The real blind index: the API computes the same HMAC of the typed ID number.
+        cipher.blindIndex(cert.idNumber),
+        maskIdNumber(cert.idNumber),
+        1,
+        '1990-01-01',
+        '4-03-02-01',
+        '中式烹调师',
+        4,
+        cert.certificateNumber,
+        addDaysIso(today, -(i % 700) - 1),
+        'published',
+        (i % 10000) + 2,
+        today,
+        'visible',
+      ]);
+      if (rows.length === 2000) {
+        await c.query(sql, [rows]);
+        rows = [];
+        if (i % 100_000 === 0) {
+          await c.query('COMMIT');
+          await c.query('START TRANSACTION');
+          console.log(`[bench] lookup: ${i.toLocaleString('en-US')} 条`);
+        }
+      }
+    }
+    if (rows.length) await c.query(sql, [rows]);
+    await c.query('COMMIT');
+    await c.query('SET unique_checks = 1');
+    await c.query('ANALYZE TABLE certificates');
+  } finally {
+    await c.end();
+  }
+  return (nowMs() - t0) / 1000;
+}
+
+/** 200 person accounts with an open session each, written directly (logins are not what is measured). */
+async function accounts(db: BenchDatabase, cipher: FieldCipher, now: Date): Promise<string[]> {
+  const c = await connect(db.url);
+  const passwordHash = await hashPassword(`Bench#${randomBytes(6).toString('hex')}`);
+  const tokens: string[] = [];
+  try {
+    await c.query('DELETE FROM lookup_sessions');
+    await c.query('DELETE FROM lookup_accounts');
+    await c.query('DELETE FROM lookup_quotas');
+    for (let a = 0; a < ACCOUNTS; a++) {
+      const id = `91${String(a).padStart(16, '0')}`;
+      const mobile = `139${String(a).padStart(8, '0')}`;
+      const [res] = (await c.query(
+        "INSERT INTO lookup_accounts (type, name, id_type, identifier_enc, identifier_hash, identifier_masked, mobile_enc, mobile_hash, mobile_masked, password_hash) VALUES ('person', ?, 1, ?, ?, ?, ?, ?, ?, ?)",
+        [
+          `查询人${a}`,
+          cipher.encrypt(id),
+          cipher.blindIndex(id),
+          maskIdNumber(id),
+          cipher.encrypt(mobile),
+          cipher.blindIndex(`mobile:${mobile}`),
+          `139****${mobile.slice(-4)}`,
+          passwordHash,
+        ],
+      )) as unknown as [{ insertId: number }];
+      const token = randomBytes(32).toString('base64url');
+      await c.query('INSERT INTO lookup_sessions (token_hash, account_id, last_seen_at, ip) VALUES (?, ?, ?, ?)', [
+        createHash('sha256').update(token).digest('hex'),
+        res.insertId,
+        now,
+        '127.0.0.1',
+      ]);
+      tokens.push(token);
+    }
+  } finally {
+    await c.end();
+  }
+  return tokens;
+}
+
+/** The HTTP load runs in a worker thread, so the client does not share the API's event loop. */
+const CLIENT = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { baseUrl, tokens, concurrency, seconds, warmup, total } = workerData;
+const pad = (n, w) => String(n).padStart(w, '0');
+const cert = (i) => ({ name: '持证人' + (i % 9973), idNumber: '44010' + pad(i, 13), certificateNumber: 'L' + pad(i, 21) });
+let seed = 12345;
+const rnd = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; };
+(async () => {
+  const latencies = [];
+  let ok = 0, found = 0, failed = 0, statuses = {};
+  const t0 = performance.now();
+  const end = t0 + (warmup + seconds) * 1000;
+  const measureFrom = t0 + warmup * 1000;
+  let n = 0;
+  await Promise.all(Array.from({ length: concurrency }, async (_, w) => {
+    while (performance.now() < end) {
+      const i = 1 + Math.floor(rnd() * total);
+      const c = cert(i);
+      const token = tokens[(n++) % tokens.length];
+      const s = performance.now();
+      const res = await fetch(baseUrl + '/api/lookup/others', {
+        method: 'POST',
+        headers: { authorization: 'Bearer ' + token, 'content-type': 'application/json' },
+        body: JSON.stringify({ kind: 'skill_level', ...c }),
+      });
+      const body = await res.json();
+      const e = performance.now();
+      if (s < measureFrom) continue;
+      latencies.push(e - s);
+      statuses[res.status] = (statuses[res.status] || 0) + 1;
+      if (res.status === 200) { ok++; if (body.results.length === 1) found++; } else failed++;
+    }
+  }));
+  parentPort.postMessage({ latencies, ok, found, failed, statuses, seconds });
+})();
+`;
+
+interface ClientResult {
+  latencies: number[];
+  ok: number;
+  found: number;
+  failed: number;
+  statuses: Record<string, number>;
+  seconds: number;
+}
+
+function runClient(data: Record<string, unknown>): Promise<ClientResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(CLIENT, { eval: true, workerData: data });
+    worker.once('message', (m: ClientResult) => resolve(m));
+    worker.once('error', reject);
+  });
+}
+
+/** The same lookup by blind index, straight through a mysql2 pool of `concurrency`, for `seconds`. */
+async function bareLoop(url: string, cipher: FieldCipher, total: number, concurrency: number, seconds: number) {
+  const pool = createPool({ ...connectionOptions(url), connectionLimit: concurrency });
+  const latencies: number[] = [];
+  let found = 0;
+  let seed = 777;
+  const rnd = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+  try {
+    const warmEnd = nowMs() + 3000;
+    const end = warmEnd + seconds * 1000;
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (nowMs() < end) {
+          const c = certificateOf(1 + Math.floor(rnd() * total));
+          const s = nowMs();
+          const [rows] = (await pool.query(
+            "SELECT c.id, c.holder_name, c.id_number_masked, c.certificate_number, c.occupation_name, c.level, c.issue_date, i.name FROM certificates c JOIN organisations i ON i.id = c.institution_id WHERE c.kind = 'skill_level' AND c.certificate_number = ? AND c.id_number_hash = ? AND c.holder_name = ? AND c.status = 'published' AND c.lookup_status = 'visible' LIMIT 100",
+            [c.certificateNumber, cipher.blindIndex(c.idNumber), c.name],
+          )) as unknown as [unknown[]];
+          const e = nowMs();
+          if (s < warmEnd) continue;
+          latencies.push(e - s);
+          if (rows.length === 1) found++;
+        }
+      }),
+    );
+  } finally {
+    await pool.end();
+  }
+  return { latencies, found, seconds };
+}
+
+async function main(): Promise<void> {
+  const total = Number(arg('certificates', '1000000'));
+  const seconds = Number(arg('seconds', '20'));
+  const concurrency = Number(arg('concurrency', '50'));
+  const today = beijingToday();
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'mysql://bench/none' });
+  const cipher = new FieldCipher(config);
+  const reuse = arg('reuse');
+  let db: BenchDatabase;
+  let generatedSeconds = 0;
+  if (reuse) {
+    db = existingBenchDatabase(reuse);
+    console.log(`[bench] lookup: 复用数据库 ${db.name}`);
+  } else {
+    db = await createBenchDatabase('lookup');
+    console.log(`[bench] lookup: 生成 ${total.toLocaleString('en-US')} 条已发布证书 → ${db.name}`);
+    generatedSeconds = await generate(db, today, total, cipher);
+    console.log(`[bench] lookup: 数据生成用时 ${generatedSeconds.toFixed(1)} s`);
+  }
+  const facts = await serverFacts(db.url);
+  const tokens = await accounts(db, cipher, new Date());
+  const app = await startBenchApp(db.url, today, {
+    LOOKUP_PERSON_DAILY_QUOTA: '100000000',
+    SESSION_IDLE_MINUTES: '480',
+  });
+  let api: ClientResult;
+  let quotaUsed: number;
+  let logged: number;
+  try {
+    api = await runClient({ baseUrl: app.baseUrl, tokens, concurrency, seconds, warmup: 3, total });
+    const c = await connect(db.url);
+    try {
+      const [[q]] = (await c.query('SELECT COALESCE(SUM(used), 0) AS used FROM lookup_quotas')) as unknown as [
+        { used: number }[],
+      ];
+      const [[l]] = (await c.query("SELECT COUNT(*) AS n FROM lookup_logs WHERE mode = 'others'")) as unknown as [
+        { n: number }[],
+      ];
+      quotaUsed = Number(q.used);
+      logged = Number(l.n);
+    } finally {
+      await c.end();
+    }
+  } finally {
+    await app.close();
+  }
+  const bare = await bareLoop(db.url, cipher, total, concurrency, seconds);
+  const apiRate = api.latencies.length / seconds;
+  const bareRate = bare.latencies.length / seconds;
+  const apiP99 = percentile(api.latencies, 99);
+  const p99Ok = apiP99 <= TARGET_P99_MS;
+  const correct =
+    api.failed === 0 && api.found === api.ok && bare.found === bare.latencies.length && quotaUsed >= api.ok;
+  const verdict = (ok: boolean) => (ok ? '达标' : '未达标');
+  const record = recordBenchmark({
+    name: 'lookup',
+    title: 'new-mode three-field queries (POST /api/lookup/others) vs a bare mysql2 point-select loop',
+    workload: `${concurrency} concurrent HTTP connections (a client in a worker thread) for ${seconds} s after a 3 s warm-up, each a POST /api/lookup/others for a random one of the certificates with all three fields, by ${ACCOUNTS} logged-in person accounts (session check, mode check, the daily quota taken by its conditional UPDATE, the lookup, the province of the data-responsible unit, the lookup log INSERT); then the same lookup by blind index as one SELECT through a mysql2 pool of ${concurrency} for ${seconds} s`,
+    datasetSize: `${total.toLocaleString('en-US')} published, visible skill-level certificates (plus the demo data), MariaDB: ${facts}`,
+    figure: { label: 'API: POST /api/lookup/others', value: apiRate, unit: 'req/s' },
+    baseline: { label: `bare mysql2 point select, pool of ${concurrency}`, value: bareRate, unit: 'queries/s' },
+    target: {
+      metric: 'ratio',
+      op: '>=',
+      value: TARGET_RATIO,
+      description: `≥ ${TARGET_RATIO}× the bare loop, and p99 ≤ ${TARGET_P99_MS} ms`,
+    },
+    details: [
+      { label: `API p50`, value: percentile(api.latencies, 50), unit: 'ms' },
+      { label: `API p99 (target ≤ ${TARGET_P99_MS} ms): ${verdict(p99Ok)}`, value: apiP99, unit: 'ms' },
+      { label: 'bare loop p50', value: percentile(bare.latencies, 50), unit: 'ms' },
+      { label: 'bare loop p99', value: percentile(bare.latencies, 99), unit: 'ms' },
+      { label: 'API answers 200 with the certificate found (of all measured)', value: api.found, unit: 'requests' },
+      { label: 'quota taken in the database during the API run (incl. warm-up)', value: quotaUsed, unit: 'queries' },
+      { label: 'lookup log rows written (mode others, incl. warm-up)', value: logged, unit: 'rows' },
+    ],
+    notes: [
+      `statuses: ${JSON.stringify(api.statuses)}; data generation ${generatedSeconds.toFixed(0)} s${reuse ? ' (reused database)' : ''}`,
+      'The API and the client share this machine’s 2 cores with MariaDB; the bare loop runs after the API run, with the API closed.',
+    ],
+    raw: { apiCount: api.latencies.length, bareCount: bare.latencies.length, p99Ok },
+    correct,
+  });
+  console.log(JSON.stringify({ apiRate, bareRate, ratio: record.ratio, apiP99, pass: record.pass, correct }, null, 2));
+  if (flag('keep')) {
+    keepDatabase(db.name);
+    console.log(`[bench] lookup: 保留数据库 ${db.name}（--reuse ${db.name}）`);
+  } else {
+    await db.drop();
+  }
+  process.exitCode = record.pass && p99Ok ? 0 : 1;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
