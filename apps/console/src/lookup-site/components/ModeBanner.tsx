@@ -1,4 +1,5 @@
-import { Alert, Box, Chip, Paper, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, Chip, Paper, Stack, Typography } from '@mui/material';
+import { useState } from 'react';
 import { LOOKUP_KIND_LABELS, QUERY_MODE_LABELS } from '@app/contracts';
 import { useModes } from '../hooks';
 import { modeSentence } from '../rules';
@@ -6,6 +7,7 @@ import { modeSentence } from '../rules';
 /** The mode of each kind today and the 公告 from `GET /api/lookup/modes`, above every page. */
 export function ModeBanner() {
   const modes = useModes();
+  const [expanded, setExpanded] = useState(false);
   if (modes.isError) {
     return <Alert severity="warning">暂时无法获取查询方式信息，请稍后刷新页面。</Alert>;
   }
@@ -31,10 +33,33 @@ export function ModeBanner() {
           </Box>
         ))}
         {announcements.map((text) => (
-          <Typography key={text} variant="body2" color="primary" data-testid="announcement">
+          <Typography
+            key={text}
+            variant="body2"
+            color="primary"
+            data-testid="announcement"
+            // On a phone a long 公告 would push the forms below the fold: three lines until 展开全文.
+            sx={
+              expanded
+                ? undefined
+                : {
+                    display: { xs: '-webkit-box', sm: 'block' },
+                    WebkitLineClamp: 3,
+                    WebkitBoxOrient: 'vertical',
+                    overflow: 'hidden',
+                  }
+            }
+          >
             公告：{text}
           </Typography>
         ))}
+        {announcements.length > 0 && (
+          <Box sx={{ display: { xs: 'block', sm: 'none' } }}>
+            <Button size="small" sx={{ p: 0, minWidth: 0 }} onClick={() => setExpanded((e) => !e)}>
+              {expanded ? '收起公告' : '展开全文'}
+            </Button>
+          </Box>
+        )}
       </Stack>
     </Paper>
   );
