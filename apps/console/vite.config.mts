@@ -5,7 +5,8 @@ import react from '@vitejs/plugin-react';
 const consoleRoot = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-// The console is served by the API at `/` (ARCHITECTURE.md), so the build lands in dist/console.
+// The console is served by the API at `/` (ARCHITECTURE.md), so the build lands in dist/console. The public lookup
+// site (lookup.html, src/lookup-site) is a second entry of the same build, served by the API at `/lookup`.
 export default defineConfig({
   root: consoleRoot,
   base: '/',
@@ -30,9 +31,14 @@ export default defineConfig({
     // react-admin + MUI make one large vendor chunk; it is cached across releases, so only warn beyond 2 MB.
     chunkSizeWarningLimit: 2048,
     rolldownOptions: {
+      input: {
+        console: fileURLToPath(new URL('index.html', import.meta.url)),
+        lookup: fileURLToPath(new URL('lookup.html', import.meta.url)),
+      },
       output: {
         codeSplitting: {
-          groups: [{ name: 'vendor', test: /node_modules/ }],
+          // entriesAware: the public site loads only the vendor code it imports (React, MUI), not react-admin's.
+          groups: [{ name: 'vendor', test: /node_modules/, entriesAware: true }],
         },
       },
     },

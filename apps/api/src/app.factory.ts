@@ -108,16 +108,21 @@ function malformedBodyHandler(
   }
 }
 
-/** The built console (dist/console) at "/", with client-side routes falling back to index.html. */
+/**
+ * The built console (dist/console) at "/", with client-side routes falling back to index.html; the public lookup
+ * site of the same build at "/lookup" and its client-side routes (lookup.html).
+ */
 function serveConsole(app: NestExpressApplication): void {
   const root = join(projectRoot(), 'dist', 'console');
   if (!existsSync(join(root, 'index.html'))) return;
   app.useStaticAssets(root, { index: false, maxAge: '1h' });
   const server = app.getHttpAdapter().getInstance();
-  server.get(/^\/(?!api\/).*/, (_req: Request, res: Response) => {
+  const page = (file: string) => (_req: Request, res: Response) => {
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(join(root, 'index.html'));
-  });
+    res.sendFile(join(root, file));
+  };
+  if (existsSync(join(root, 'lookup.html'))) server.get(/^\/lookup(?:\/.*)?$/, page('lookup.html'));
+  server.get(/^\/(?!api\/).*/, page('index.html'));
 }
 
 /**
