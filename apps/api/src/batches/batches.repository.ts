@@ -174,7 +174,8 @@ export class BatchesRepository {
       .andWhere('d.action IN (:...actions)', { actions });
     scope(qb, 'b.orgPath');
     const { entities, raw } = await qb
-      .orderBy('d.id', 'DESC')
+      .orderBy('d.createdAt', 'DESC')
+      .addOrderBy('d.id', 'DESC')
       .limit(limit)
       .getRawAndEntities<{ institution_id: number }>();
     return entities.map((d, i) => Object.assign(d, { institutionId: Number(raw[i].institution_id) }));

@@ -1,19 +1,36 @@
-import { Box, Card, CardActionArea, CardContent, Chip, Grid, Stack, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Card,
+  CardActionArea,
+  CardContent,
+  Chip,
+  Grid,
+  LinearProgress,
+  Stack,
+  Typography,
+} from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { Title, useGetIdentity, usePermissions, useTranslate, Translate } from 'react-admin';
-import { ORGANISATION_LEVEL_LABELS, type OrganisationLevel, type Role } from '@app/domain';
+import { Title, useDataProvider, useGetIdentity, usePermissions, useTranslate, Translate } from 'react-admin';
+import { hasPermission, ORGANISATION_LEVEL_LABELS, type OrganisationLevel, type Role } from '@app/domain';
 import { roleLabel } from '../common/fields';
 import { visibleMenu } from '../layout/menu';
+import type { ConsoleDataProvider } from '../providers/dataProvider';
 import { MyRemindersCard } from './MyRemindersCard';
+import { OrganisationsBelow, PendingByStage, PendingFigures, RecentDecisions } from './WorkFigures';
 
-/** 欢迎 + role + organisation, and a tile per page the role may open. */
+/**
+ * 首页: who is signed in, then the figures this person acts on (R-40) — 待我处理 by due date and by stage, 我的提醒,
+ * the newest decisions, and for centres the organisations below. A role without batch work (the auditor) gets its
+ * pages as tiles instead.
+ */
 export const Dashboard = () => {
   const { identity } = useGetIdentity();
   const { permissions } = usePermissions<Role[]>();
   const translate = useTranslate();
-  const shortcuts = visibleMenu(permissions ?? [])
-    .flatMap((section) => section.entries)
-    .filter((entry) => entry.to !== '/');
+  const roles = permissions ?? [];
+  const works = hasPermission(roles, 'batches.read');
   return (
     <Box sx={{ mt: 2 }}>
       <Title title="app.menu.home" />
@@ -34,32 +51,70 @@ export const Dashboard = () => {
                 label={ORGANISATION_LEVEL_LABELS[identity.organisationLevel as OrganisationLevel]}
               />
             )}
-          </Stack>
-          <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', mt: 1, flexWrap: 'wrap' }}>
-            <Typography color="text.secondary">
+            <Typography color="text.secondary" sx={{ ml: 1 }}>
               <Translate i18nKey="app.dashboard.roles" />
             </Typography>
-            {(permissions ?? []).map((role) => (
+            {roles.map((role) => (
               <Chip key={role} size="small" color="primary" label={roleLabel(role)} />
             ))}
           </Stack>
         </CardContent>
       </Card>
-      <MyRemindersCard />
-      <Grid container spacing={2} sx={{ mt: 1 }}>
-        {shortcuts.map((entry) => (
-          <Grid key={entry.to} size={{ xs: 12, sm: 6, md: 3 }}>
-            <Card>
-              <CardActionArea component={Link} to={entry.to}>
-                <CardContent sx={{ display: 'flex', alignItems: 'center', gap: 1.5 }}>
-                  <entry.icon />
-                  <Typography variant="subtitle1">{translate(entry.label)}</Typography>
-                </CardContent>
-              </CardActionArea>
-            </Card>
-          </Grid>
-        ))}
-      </Grid>
+      {works ? <WorkDashboard /> : <Shortcuts roles={roles} translate={translate} />}
     </Box>
+  );
+};
+
+const WorkDashboard = () => {
+  const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const translate = useTranslate();
+  const { data, error, isPending } = useQuery({ queryKey: ['dashboard'], queryFn: () => dataProvider.getDashboard() });
+  if (isPending) return <LinearProgress sx={{ mt: 2 }} />;
+  if (error) return <Alert severity="error">{translate(error.message, { _: error.message })}</Alert>;
+  return (
+    <>
+      <PendingFigures view={data} />
+      <Grid container spacing={2} sx={{ mt: 0 }}>
+        <Grid size={{ xs: 12, md: data.pending.byStage.length > 0 ? 6 : 12 }}>
+          <MyRemindersCard />
+        </Grid>
+        {data.pending.byStage.length > 0 && (
+          <Grid size={{ xs: 12, md: 6 }} sx={{ mt: 2 }}>
+            <PendingByStage view={data} />
+          </Grid>
+        )}
+        <Grid size={{ xs: 12, lg: data.organisationsBelow?.length ? 7 : 12 }}>
+          <RecentDecisions view={data} />
+        </Grid>
+        {data.organisationsBelow && data.organisationsBelow.length > 0 && (
+          <Grid size={{ xs: 12, lg: 5 }}>
+            <OrganisationsBelow view={data} />
+          </Grid>
+        )}
+      </Grid>
+    </>
+  );
+};
+
+/** The pages of a role without batch work, as tiles. */
+const Shortcuts = ({ roles, translate }: { roles: Role[]; translate: (key: string) => string }) => {
+  const shortcuts = visibleMenu(roles)
+    .flatMap((section) => section.entries)
+    .filter((entry) => entry.to !== '/');
+  return (
+    <Grid container spacing={2} sx={{ mt: 1 }}>
+      {shortcuts.map((entry) => (
+        <Grid key={entry.to} size={{ xs: 12, sm: 6, md: 3 }}>
+          <Card>
+            <CardActionArea component={Link} to={entry.to}>
+              <CardContent sx={{ display: 'flex', alignItems: 'center', gap: 1.5 }}>
+                <entry.icon />
+                <Typography variant="subtitle1">{translate(entry.label)}</Typography>
+              </CardContent>
+            </CardActionArea>
+          </Card>
+        </Grid>
+      ))}
+    </Grid>
   );
 };

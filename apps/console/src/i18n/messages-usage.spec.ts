@@ -15,7 +15,8 @@ function sources(dir: string): string[] {
 
 const files = sources(src)
   .map((path) => relative(src, path).split('\\').join('/'))
-  .filter((file) => !file.startsWith('i18n/'));
+  // The public lookup site is its own small app (no react-admin, no i18n provider): it writes its Chinese directly.
+  .filter((file) => !file.startsWith('i18n/') && !file.startsWith('lookup-site/'));
 const read = (file: string) => readFileSync(join(src, file), 'utf8');
 /** The source without comments, so documentation may quote the Chinese terms it explains. */
 const code = (file: string) =>

@@ -522,6 +522,8 @@ export const appChineseMessages = {
     },
     queue: {
       open: '去处理',
+      only: '仅显示：%{what}',
+      due: { today: '今日到期', soon: '3 个工作日内到期', overdue: '已逾期' },
       bulk: {
         result_title: '批量通过结果',
         approved: '已通过 %{approved} 批',
@@ -788,6 +790,24 @@ export const appChineseMessages = {
       welcome: '欢迎，%{name}',
       organisation: '所属机构：',
       roles: '角色：',
+      pending: '待我处理',
+      due_today: '今日到期',
+      due_soon: '3 个工作日内到期',
+      overdue: '已逾期',
+      by_stage: '待我处理（按环节）',
+      batches: '%{count} 批',
+      overdue_count: '逾期 %{count}',
+      due_today_count: '今日到期 %{count}',
+      recent_decisions: '最近办理',
+      no_decisions: '暂无办理记录',
+      decision: '%{action}：批次 #%{id} · %{institution}',
+      stage_to_result: '%{stage} → %{result}',
+      below: '下级机构待办',
+      columns: {
+        organisation: '机构',
+        open: '未办结',
+        overdue: '已逾期',
+      },
     },
     login: {
       credentials_required: '请输入用户名和密码',

@@ -35,3 +35,12 @@ export const OCCUPATION_LABELS: Readonly<Record<LookupKind, string>> = {
   qualification: '职业资格',
   skill_level: '职业（工种）',
 };
+
+/**
+ * A day as the public site writes it, in the real site's wording (seed 000: 2025年12月1日); the staff console writes
+ * days as 2025-12-01 instead (common/dates.ts).
+ */
+export function formatPublicDay(value: string | null | undefined): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value ?? '');
+  return match ? `${match[1]}年${Number(match[2])}月${Number(match[3])}日` : (value ?? '');
+}

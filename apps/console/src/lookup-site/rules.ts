@@ -1,6 +1,6 @@
 import type { AuthorizationCodeView, LookupCoverageRow, LookupKind, LookupModesView } from '@app/contracts';
 import { addDaysIso } from '@app/domain';
-import { formatCalendarDay } from '../common/dates';
+import { formatPublicDay } from './labels';
 
 // The site's few pure rules of presentation, unit-tested beside them (rules.spec.ts).
 
@@ -8,13 +8,13 @@ export type KindMode = LookupModesView['kinds'][number];
 
 /** The first day a kind's old mode is closed (the day after its last day), as the site words dates. */
 export function oldModeClosedFrom(k: Pick<KindMode, 'oldModeLastDay'>): string {
-  return formatCalendarDay(addDaysIso(k.oldModeLastDay, 1));
+  return formatPublicDay(addDaysIso(k.oldModeLastDay, 1));
 }
 
 /** One kind's state today in words (R-32): which side is open and until or from when. */
 export function modeSentence(k: KindMode): string {
-  const start = formatCalendarDay(k.newModeStart);
-  const last = formatCalendarDay(k.oldModeLastDay);
+  const start = formatPublicDay(k.newModeStart);
+  const last = formatPublicDay(k.oldModeLastDay);
   switch (k.mode) {
     case 'old':
       return `目前使用旧版查询；新版实名查询自${start}起上线。`;

@@ -3,6 +3,7 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import type { DeadlineResult, IsoDate } from '@app/domain';
 import type {
   AddDayInput,
+  DashboardView,
   BatchKind,
   BulkApproveReply,
   CalendarYearView,
@@ -78,6 +79,8 @@ export interface ConsoleDataProvider extends DataProvider {
   runJob(name: string): Promise<JobRunView>;
   /** R-35: what the signed-in person would be reminded of today; the items' shape is read defensively. */
   getMyReminders(): Promise<unknown>;
+  /** 首页 figures (aggregate counts, never lists). */
+  getDashboard(): Promise<DashboardView>;
   /** R-32: both kinds' cutover schedules (national_admin). */
   getQueryModes(): Promise<QueryModeAdminView[]>;
   /** The public `GET /api/lookup/modes`: the server's Beijing day and both kinds' mode on it. */
@@ -134,6 +137,7 @@ export const dataProvider: ConsoleDataProvider = {
   getJobs: () => getJson<JobView[]>(`${ADMIN_API}/jobs`),
   runJob: (name) => postJson<JobRunView>(`${ADMIN_API}/jobs/${encodeURIComponent(name)}/run`, {}),
   getMyReminders: () => getJson<unknown>(`${ADMIN_API}/my-reminders`),
+  getDashboard: () => getJson<DashboardView>(`${ADMIN_API}/dashboard`),
   getQueryModes: () => getJson<QueryModeAdminView[]>(`${ADMIN_API}/query-mode`),
   getLookupModes: () => getJson<LookupModesView>('/api/lookup/modes'),
   updateQueryMode: (kind, update) =>

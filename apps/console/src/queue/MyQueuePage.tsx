@@ -1,6 +1,7 @@
-import { Alert, Box, Typography } from '@mui/material';
-import { DataTable, List, TopToolbar, usePermissions, Translate } from 'react-admin';
-import { hasPermission, type Role } from '@app/domain';
+import { Alert, Box, Chip, Typography } from '@mui/material';
+import { useSearchParams } from 'react-router-dom';
+import { DataTable, List, TopToolbar, usePermissions, useTranslate, Translate } from 'react-admin';
+import { BATCH_STATUS_LABELS, hasPermission, type BatchStatus, type Role } from '@app/domain';
 import { batchActions } from '../batches/review/batchActions';
 import { BatchStatusField } from '../batches/BatchStatusField';
 import { DueField } from '../batches/DueField';
@@ -18,15 +19,51 @@ const NothingToDo = () => (
   </Box>
 );
 
+const DUE_FILTERS = ['today', 'soon', 'overdue'] as const;
+type DueFilter = (typeof DUE_FILTERS)[number];
+
+/** The narrowing a home-page figure links with (`#/queue?due=today`, `#/queue?status=provincial_review`). */
+function useQueueNarrowing() {
+  const [params, setParams] = useSearchParams();
+  const dueParam = params.get('due');
+  const statusParam = params.get('status');
+  const due = DUE_FILTERS.find((d) => d === dueParam);
+  const status = statusParam && statusParam in BATCH_STATUS_LABELS ? (statusParam as BatchStatus) : undefined;
+  return { due, status, clear: () => setParams({}) };
+}
+
 // Also the place where the bulk actions toolbar slides in over the list.
-const QueueActions = ({ reviews }: { reviews: boolean }) => (
-  <TopToolbar sx={{ alignItems: 'center' }}>
-    <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-      <Translate i18nKey="app.queue.order" />
-      {reviews ? <Translate i18nKey="app.queue.bulk_hint" /> : ''}
-    </Typography>
-  </TopToolbar>
-);
+const QueueActions = ({
+  reviews,
+  due,
+  status,
+  clear,
+}: {
+  reviews: boolean;
+  due?: DueFilter;
+  status?: BatchStatus;
+  clear: () => void;
+}) => {
+  const translate = useTranslate();
+  const narrowing = [due && translate(`app.queue.due.${due}`), status && BATCH_STATUS_LABELS[status]].filter(Boolean);
+  return (
+    <TopToolbar sx={{ alignItems: 'center' }}>
+      {narrowing.length > 0 && (
+        <Chip
+          color="primary"
+          variant="outlined"
+          label={translate('app.queue.only', { what: narrowing.join('、') })}
+          onDelete={clear}
+          data-testid="queue-narrowing"
+        />
+      )}
+      <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+        <Translate i18nKey="app.queue.order" />
+        {reviews ? <Translate i18nKey="app.queue.bulk_hint" /> : ''}
+      </Typography>
+    </TopToolbar>
+  );
+};
 
 /**
  * 待我处理: the batches at the stages this user decides (institutions: drafts and returned batches), the most
@@ -36,17 +73,18 @@ export const MyQueuePage = () => {
   const { permissions } = usePermissions<Role[]>();
   const roles = permissions ?? [];
   const reviews = hasPermission(roles, 'batches.review');
+  const { due, status, clear } = useQueueNarrowing();
   return (
     <List
       resource="batches"
       title="app.menu.queue"
-      filter={{ queue: 'mine' }}
+      filter={{ queue: 'mine', ...(due ? { due } : {}), ...(status ? { status: [status] } : {}) }}
       sort={{ field: 'dueDate', order: 'ASC' }}
       perPage={25}
       storeKey="batches.queue"
       disableSyncWithLocation
       exporter={false}
-      actions={<QueueActions reviews={reviews} />}
+      actions={<QueueActions reviews={reviews} due={due} status={status} clear={clear} />}
       empty={<NothingToDo />}
     >
       <DataTable

@@ -8,6 +8,8 @@ export type { DecisionAction } from '@app/contracts';
 /** one step in a batch's history — who, when, at which stage, what, why. */
 @Entity('batch_decisions')
 @Index(['batchId', 'id'])
+// The home page's newest decisions: read newest first and stopped at a page, not sorted whole.
+@Index('IDX_batch_decisions_created', ['createdAt', 'id'])
 export class BatchDecision extends EntityBase {
   @Column({ type: 'int' })
   batchId!: number;

@@ -1,6 +1,6 @@
 import { Box, Chip, Divider, Paper, Stack, Typography } from '@mui/material';
 import type { LookupCertificate } from '@app/contracts';
-import { formatCalendarDay } from '../../common/dates';
+import { formatPublicDay } from '../labels';
 import { KIND_TITLES, OCCUPATION_LABELS } from '../labels';
 
 function Field({ label, value }: { label: string; value: string | null }) {
@@ -51,7 +51,7 @@ export function CertificateCard({ certificate }: { certificate: LookupCertificat
             <Field label="技能等级" value={c.levelLabel} />
             <Field label="证书编号" value={c.certificateNumber} />
             <Field label="评价机构" value={c.institutionName} />
-            <Field label="发证日期" value={formatCalendarDay(c.issueDate)} />
+            <Field label="发证日期" value={formatPublicDay(c.issueDate)} />
             <Field label="数据责任单位" value={c.dataResponsibleUnit} />
           </Box>
         </Box>
