@@ -11,6 +11,8 @@ import {
   parseListQuery,
 } from '../../apps/api/src/common/http/list-query';
 import { RawSelect } from '../../apps/api/src/database/raw-select';
+import { LoginThrottle } from '../../apps/api/src/users/entities/login-throttle.entity';
+import { LoginThrottlesRepository } from '../../apps/api/src/users/login-throttles.repository';
 import { restrictToSubtree } from '../../apps/api/src/database/subtree';
 import { Organisation } from '../../apps/api/src/organisations/entities/organisation.entity';
 import { ORGANISATION_LIST } from '../../apps/api/src/organisation-admin/organisations.service';
@@ -138,6 +140,18 @@ describe('hand-written list pages = query builder pages (medium)', () => {
       },
       join,
     );
+  });
+
+  it('login throttles read by hand-written SQL equal findBy (the users list reads them on every page)', async () => {
+    const repo = m.dataSource.getRepository(LoginThrottle);
+    const lockedUntil = new Date(Date.UTC(2026, 10, 23, 2, 0, 0, 123));
+    await repo.insert({ username: 'a', failures: 5, lockedUntil, lastFailureAt: lockedUntil });
+    await repo.insert({ username: 'b', failures: 1, lockedUntil: null, lastFailureAt: lockedUntil });
+    const raw = await new LoginThrottlesRepository(m.dataSource).findMany(['a', 'b', 'c']);
+    const expected = await repo.find({ where: [{ username: 'a' }, { username: 'b' }] });
+    const byName = (x: LoginThrottle[]) => [...x].sort((p, q) => p.username.localeCompare(q.username));
+    expect(byName(raw)).toEqual(byName(expected));
+    expect(byName(raw)[0].lockedUntil).toEqual(lockedUntil);
   });
 
   it('audit logs: instants with milliseconds, text columns, an instant range, with and without the join', async () => {

@@ -36,6 +36,9 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useLogger(app.get(Logger));
   if (config.server.trustProxy) app.set('trust proxy', 1);
   app.disable('x-powered-by');
+  // API answers are never cached (Cache-Control: no-store below), so an ETag (a SHA-1 of every JSON body) buys
+  // nothing; static files keep theirs (serve-static sets its own).
+  app.set('etag', false);
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -49,6 +49,17 @@ export async function rawRows<R>(dataSource: DataSource, sql: string, parameters
   }
 }
 
+/** Entities from a hand-written statement that selects the entity's own columns (`alias.*` or `*`). */
+export async function rawEntities<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  entity: EntityTarget<T>,
+  sql: string,
+  parameters: ObjectLiteral = {},
+): Promise<T[]> {
+  const hydrate = hydratorOf<T>(dataSource, dataSource.getMetadata(entity));
+  return (await rawRows<Record<string, unknown>>(dataSource, sql, parameters)).map(hydrate);
+}
+
 interface Part {
   op: 'and' | 'or';
   sql: string;
