@@ -693,12 +693,15 @@ async function main(): Promise<void> {
       },
     ];
     // The API in its own process (shipped Node flags), as in production; the same sessions (tokens) as above.
+    // The replay's connection has the API's driver settings (trace off: no stack captured per statement).
     const apiProcess = await startApiProcess(db.url, today);
+    const replaySql = await connect(db.url, { trace: false });
     let overhead;
     try {
-      overhead = await measureOverhead(apiProcess, sql, overheadCases, requests);
+      overhead = await measureOverhead(apiProcess, replaySql, overheadCases, requests);
     } finally {
       await apiProcess.close();
+      await replaySql.end();
     }
     const auth = app.app.get(AuthService);
     const principals = app.app.get(PrincipalCache);
@@ -916,7 +919,7 @@ async function main(): Promise<void> {
       details,
       notes: [
         `all targets: list p95 ${verdict(listOk)}, approve/publish ${verdict(decisionsOk)}, EXPLAIN without full scans ${verdict(fullScans === 0)}, request overhead ≤ ${TARGET_OVERHEAD}× the SQL it runs for every list ${verdict(overheadOk)} — overall ${verdict(allPass)}`,
-        `request overhead: the API in its own process, started with the shipped Node flags (${shippedNodeFlags().join(' ')}, as npm start), NODE_ENV=test log level (no line per successful request); the client is node:http with a kept-alive connection and parses each JSON answer (the list figures above use fetch against the in-process API). ${requests} rounds per list after 20 warm-up rounds, each an API request (a query timer inside the API process records its statements with process.hrtime, the monotonic clock both processes share) followed by the replay of exactly those statements with mysql2 on its own connection; "before the first statement" includes HTTP parsing, routing, the area guard and authentication (a cached principal on most requests: a session is read from the database when its cache entry is older than the lifetime or its last activity is due for a refresh); "after the last" includes the reply and the client's JSON.parse`,
+        `request overhead: the API in its own process, started with the shipped Node flags (${shippedNodeFlags().join(' ')}, as npm start), NODE_ENV=test log level (no line per successful request); the client is node:http with a kept-alive connection and parses each JSON answer (the list figures above use fetch against the in-process API). ${requests} rounds per list after 20 warm-up rounds, each an API request (a query timer inside the API process records its statements with process.hrtime, the monotonic clock both processes share) followed by the replay of exactly those statements with mysql2 on its own connection (the API's driver settings: trace off); "before the first statement" includes HTTP parsing, routing, the area guard and authentication (a cached principal on most requests: a session is read from the database when its cache entry is older than the lifetime or its last activity is due for a refresh); "after the last" includes the reply and the client's JSON.parse`,
         "ID numbers in the generated certificates are a placeholder ciphertext (not FieldCipher output) and a SHA-256 in id_number_hash: no list or decision here decrypts; the demo data's own certificates are really encrypted",
         'the API figure includes authentication (session, user, organisation lookups), the jurisdiction filter, the COUNT for Content-Range (run when the page is full; a shorter page gives the total itself, so short lists run no COUNT and their replay has none either), the institution/organisation names and the working-day countdown of each row; the SQL baseline is the page query (SELECT * … ORDER BY due_date, id LIMIT 25) and the count only',
         "the deadline board reads its page in two steps (ids from the batches (status, org_path, due_date) index alone, then 25 rows by primary key), which is why it can beat the one-statement baseline that sorts the open batches' rows",
