@@ -909,6 +909,11 @@ async function main(): Promise<void> {
           value: o.p50.beforeFirst,
           unit: `ms / ${o.p50.sqlInApp.toFixed(2)} ms / ${o.p50.between.toFixed(2)} ms / ${o.p50.afterLast.toFixed(2)} ms`,
         },
+        {
+          label: `overhead — ${o.label}: p50 inside the API process: arrival (HTTP parsed) → first statement / last statement → answer handed to Node (res.end) (the rest of the steps above is the loopback, the client and its JSON.parse)`,
+          value: o.p50.serverBeforeFirst,
+          unit: `ms / ${o.p50.serverAfterLast.toFixed(2)} ms`,
+        },
       );
     }
     details.push(

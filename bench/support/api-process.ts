@@ -5,7 +5,7 @@
 // processes), so a request can be split into steps and its statements replayed.
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { Agent, request as httpRequest } from 'node:http';
+import { Agent, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import type * as AppModule from './app';
 import { arg, nowMs } from './measure';
@@ -17,7 +17,33 @@ export interface TimedQuery {
   end: number;
 }
 
+/** When the API process saw a request arrive (before Express) and its answer end (res.end: handed to Node). */
+export interface ServerStamps {
+  arrived: number;
+  finished: number;
+}
+
 const root = resolve(__dirname, '..', '..', '..');
+
+/** IPC carries JSON: a statement's Date and Buffer parameters travel tagged, to be replayed as they were bound. */
+type Wire = unknown;
+const toWire = (p: unknown): Wire =>
+  p instanceof Date
+    ? { $date: p.toISOString() }
+    : Buffer.isBuffer(p)
+      ? { $buffer: p.toString('base64') }
+      : Array.isArray(p)
+        ? p.map(toWire)
+        : p;
+const fromWire = (p: Wire): unknown => {
+  if (Array.isArray(p)) return p.map(fromWire);
+  if (p !== null && typeof p === 'object') {
+    const tagged = p as { $date?: string; $buffer?: string };
+    if (typeof tagged.$date === 'string') return new Date(tagged.$date);
+    if (typeof tagged.$buffer === 'string') return Buffer.from(tagged.$buffer, 'base64');
+  }
+  return p;
+};
 
 /** The Node flags `npm start` / `npm run start:prod` give the server (package.json config.serverNodeFlags). */
 export function shippedNodeFlags(): string[] {
@@ -54,10 +80,30 @@ async function serveChild(): Promise<void> {
       }
     },
   });
+  // Before Express's own listener: the moment Node's HTTP parser hands the request over.
+  let stamps: ServerStamps[] = [];
+  (app.app.getHttpServer() as Server).prependListener('request', (_req: IncomingMessage, res: ServerResponse) => {
+    const stamp = { arrived: nowMs(), finished: NaN };
+    stamps.push(stamp);
+    // When the framework hands the whole answer to Node (res.end), not when the socket write completes.
+    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+    res.end = ((...args: unknown[]) => {
+      stamp.finished = nowMs();
+      return end(...args);
+    }) as typeof res.end;
+  });
   process.on('message', (m: { cmd: string }) => {
     if (m.cmd === 'take') {
-      process.send!({ queries: queries.map((q) => ({ ...q, end: Number.isNaN(q.end) ? null : q.end })) });
+      process.send!({
+        queries: queries.map((q) => ({
+          ...q,
+          parameters: q.parameters.map(toWire),
+          end: Number.isNaN(q.end) ? null : q.end,
+        })),
+        stamps: stamps.map((s) => ({ ...s, finished: Number.isNaN(s.finished) ? null : s.finished })),
+      });
       queries = [];
+      stamps = [];
     } else if (m.cmd === 'exit') {
       void app.close().then(() => process.exit(0));
     }
@@ -77,8 +123,8 @@ if (require.main === module && process.argv.includes('--child')) {
 
 export interface ApiProcess {
   baseUrl: string;
-  /** Statements run since the last call, with their process.hrtime stamps (ms). */
-  takeQueries(): Promise<TimedQuery[]>;
+  /** Statements and requests since the last call, with their process.hrtime stamps (ms). */
+  take(): Promise<{ queries: TimedQuery[]; stamps: ServerStamps[] }>;
   /**
    * GET with a bearer token over a kept-alive connection: status, the JSON body parsed (as the console does with
    * every answer) and the Content-Range header.
@@ -115,10 +161,17 @@ export async function startApiProcess(
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   return {
     baseUrl,
-    async takeQueries() {
-      const answer = next<{ queries: (Omit<TimedQuery, 'end'> & { end: number | null })[] }>();
+    async take() {
+      const answer = next<{
+        queries: (Omit<TimedQuery, 'end'> & { end: number | null })[];
+        stamps: { arrived: number; finished: number | null }[];
+      }>();
       child.send({ cmd: 'take' });
-      return (await answer).queries.map((q) => ({ ...q, end: q.end ?? NaN }));
+      const { queries, stamps } = await answer;
+      return {
+        queries: queries.map((q) => ({ ...q, parameters: q.parameters.map(fromWire), end: q.end ?? NaN })),
+        stamps: stamps.map((s) => ({ ...s, finished: s.finished ?? NaN })),
+      };
     },
     get(token, path) {
       return new Promise((resolvePromise, reject) => {

@@ -23,6 +23,10 @@ export interface Steps {
   between: number;
   afterLast: number;
   statements: number;
+  /** Of beforeFirst: from the request's arrival in the API process (Node's HTTP parser done) to the first statement. */
+  serverBeforeFirst: number;
+  /** Of afterLast: from the last statement's end to the answer handed to Node (res.end). */
+  serverAfterLast: number;
 }
 
 export interface OverheadResult {
@@ -45,13 +49,16 @@ export async function measureOverhead(
   warmup = 20,
 ): Promise<OverheadResult[]> {
   const request = async (c: OverheadCase): Promise<{ steps: Steps; queries: TimedQuery[] }> => {
-    await api.takeQueries();
+    await api.take();
     const t0 = nowMs();
     const res = await api.get(c.token, c.path);
     const t1 = nowMs();
     if (res.status !== 200) throw new Error(`${c.path} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
     // Only this request's statements (a background job of the API could run some of its own meanwhile).
-    const done = (await api.takeQueries()).filter((q) => q.start >= t0 && q.end <= t1);
+    const taken = await api.take();
+    const done = taken.queries.filter((q) => q.start >= t0 && q.end <= t1);
+    const stamp = taken.stamps.find((s) => s.arrived >= t0 && s.arrived <= t1 && s.finished <= t1);
+    if (!stamp) throw new Error(`${c.path}: the API process did not stamp the request`);
     const sqlInApp = done.reduce((s, q) => s + (q.end - q.start), 0);
     const beforeFirst = done.length ? done[0].start - t0 : t1 - t0;
     const afterLast = done.length ? t1 - done[done.length - 1].end : 0;
@@ -63,6 +70,8 @@ export async function measureOverhead(
         afterLast,
         between: t1 - t0 - sqlInApp - beforeFirst - afterLast,
         statements: done.length,
+        serverBeforeFirst: done.length ? done[0].start - stamp.arrived : stamp.finished - stamp.arrived,
+        serverAfterLast: done.length ? stamp.finished - done[done.length - 1].end : 0,
       },
       queries: done,
     };
@@ -98,6 +107,8 @@ export async function measureOverhead(
       between: pick((x) => x.between),
       afterLast: pick((x) => x.afterLast),
       statements: pick((x) => x.statements),
+      serverBeforeFirst: pick((x) => x.serverBeforeFirst),
+      serverAfterLast: pick((x) => x.serverAfterLast),
     };
     const replayP50 = median(s.replay);
     return {
