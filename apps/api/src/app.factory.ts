@@ -115,7 +115,13 @@ function malformedBodyHandler(
 function serveConsole(app: NestExpressApplication): void {
   const root = join(projectRoot(), 'dist', 'console');
   if (!existsSync(join(root, 'index.html'))) return;
-  app.useStaticAssets(root, { index: false, maxAge: '1h' });
+  // Static serving looks the path up on disk (an asynchronous stat) before passing on; API paths never name a
+  // console file, so they skip it instead of paying that look-up on every request.
+  const assets = express.static(root, { index: false, maxAge: '1h' });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.path.startsWith('/api/')) next();
+    else assets(req, res, next);
+  });
   const server = app.getHttpAdapter().getInstance();
   server.get(/^\/(?!api\/).*/, (_req: Request, res: Response) => {
     res.setHeader('Cache-Control', 'no-cache');
