@@ -36,6 +36,9 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useLogger(app.get(Logger));
   if (config.server.trustProxy) app.set('trust proxy', 1);
   app.disable('x-powered-by');
+  // API answers are never cached (Cache-Control: no-store below), so an ETag (a SHA-1 of every JSON body) buys
+  // nothing; static files keep theirs (serve-static sets its own).
+  app.set('etag', false);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -115,7 +118,13 @@ function malformedBodyHandler(
 function serveConsole(app: NestExpressApplication): void {
   const root = join(projectRoot(), 'dist', 'console');
   if (!existsSync(join(root, 'index.html'))) return;
-  app.useStaticAssets(root, { index: false, maxAge: '1h' });
+  // Static serving looks the path up on disk (an asynchronous stat) before passing on; API paths never name a
+  // console file, so they skip it instead of paying that look-up on every request.
+  const assets = express.static(root, { index: false, maxAge: '1h' });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.path.startsWith('/api/')) next();
+    else assets(req, res, next);
+  });
   const server = app.getHttpAdapter().getInstance();
   const page = (file: string) => (_req: Request, res: Response) => {
     res.setHeader('Cache-Control', 'no-cache');

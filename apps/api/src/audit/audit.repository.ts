@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { applyFilters, fetchPage, ListQuery } from '../common/http/list-query';
+import { applyFilters, ListQuery } from '../common/http/list-query';
+import { RawSelect } from '../database/raw-select';
 import { restrictToSubtree } from '../database/subtree';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import { GENESIS_HASH } from './audit-chain';
@@ -65,15 +66,15 @@ export class AuditRepository {
     subtreePath: string | null,
     at: { from?: Date; to?: Date },
   ): Promise<{ rows: AuditLog[]; total: number }> {
-    const qb = this.dataSource.getRepository(AuditLog).createQueryBuilder('a');
+    const select = new RawSelect(this.dataSource, AuditLog, 'a');
     if (subtreePath !== null) {
-      qb.innerJoin(Organisation, 'actor_org', 'actor_org.id = a.organisationId');
-      restrictToSubtree(qb, 'actor_org.path', subtreePath);
+      select.innerJoin(Organisation, 'actor_org', 'actor_org.id = a.organisationId');
+      restrictToSubtree(select, 'actor_org.path', subtreePath);
     }
-    applyFilters(qb, query);
-    if (at.from) qb.andWhere('a.at >= :from', { from: at.from });
-    if (at.to) qb.andWhere('a.at < :to', { to: at.to });
-    return fetchPage(qb, query);
+    applyFilters(select, query);
+    if (at.from) select.andWhere('a.at >= :from', { from: at.from });
+    if (at.to) select.andWhere('a.at < :to', { to: at.to });
+    return select.page(query);
   }
 
   newestAnchor(): Promise<AuditAnchor | null> {

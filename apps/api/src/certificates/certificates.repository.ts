@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, Not, SelectQueryBuilder } from 'typeorm';
-import { applyFilters, fetchPage, QueryOf } from '../common/http/list-query';
+import { DataSource, EntityManager, In, Not } from 'typeorm';
+import { applyFilters, QueryOf, type WhereTarget } from '../common/http/list-query';
+import { RawSelect } from '../database/raw-select';
 import { versionedUpdate } from '../database/versioned-update';
 import type { SealingWorker } from '../crypto/sealing-worker';
 import { Organisation } from '../organisations/entities/organisation.entity';
@@ -10,7 +11,7 @@ import { CertificateHistory } from './entities/certificate-history.entity';
 import type { CERTIFICATE_LIST } from './certificate-list';
 
 /** Narrows a list query to the caller's jurisdiction, given the SQL expression of the owning organisation's path. */
-export type ListScope = <T extends object>(qb: SelectQueryBuilder<T>, pathExpr: string) => void;
+export type ListScope = (qb: WhereTarget, pathExpr: string) => void;
 
 export type HistoryChange = 'edit' | 'reupload';
 
@@ -72,14 +73,18 @@ export class CertificatesRepository {
     scope: ListScope,
     exact: { certificateNumber?: string; idNumberHash?: string },
   ): Promise<{ rows: Certificate[]; total: number }> {
-    const qb = this.repo.createQueryBuilder('c').innerJoin(Organisation, 'o', 'o.id = c.institutionId');
-    scope(qb, 'o.path');
-    applyFilters(qb, query);
+    const select = new RawSelect(this.dataSource, Certificate, 'c').innerJoin(
+      Organisation,
+      'o',
+      'o.id = c.institutionId',
+    );
+    scope(select, 'o.path');
+    applyFilters(select, query);
     if (exact.certificateNumber) {
-      qb.andWhere('c.certificateNumber = :certificateNumber', { certificateNumber: exact.certificateNumber });
+      select.andWhere('c.certificateNumber = :certificateNumber', { certificateNumber: exact.certificateNumber });
     }
-    if (exact.idNumberHash) qb.andWhere('c.idNumberHash = :hash', { hash: exact.idNumberHash });
-    return fetchPage(qb, query);
+    if (exact.idNumberHash) select.andWhere('c.idNumberHash = :hash', { hash: exact.idNumberHash });
+    return select.page(query);
   }
 
   /** whether another record anywhere already has this certificate number. */

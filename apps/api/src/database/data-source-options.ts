@@ -86,6 +86,9 @@ export function dataSourceOptions(
       // Calendar days stay 'YYYY-MM-DD' strings end to end (ARCHITECTURE.md: never midnight timestamps).
       dateStrings: ['DATE'],
       timezone: 'Z',
+      // mysql2 would capture a stack trace on every statement to lengthen the stacks of its rare errors; TypeORM's
+      // QueryFailedError already carries the statement and its own stack.
+      trace: false,
       extra: { connectionLimit: 20, decimalNumbers: true },
     };
     if (!replicaUrls.length) return { ...mysql, ...mysqlCredentials(url) };

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { isWithinSubtree } from '@app/domain';
 import { Actor } from '../common/actor/actor';
 import { notFound } from '../common/errors/app-errors';
+import type { WhereTarget } from '../common/http/list-query';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { restrictToSubtree } from '../database/subtree';
@@ -17,11 +17,7 @@ export class JurisdictionService {
   constructor(private readonly organisations: OrganisationsRepository) {}
 
   /** Narrows a query to rows whose owning organisation path (SQL expression `pathExpr`) lies in the actor's subtree. */
-  restrictList<T extends ObjectLiteral>(
-    qb: SelectQueryBuilder<T>,
-    pathExpr: string,
-    actor: Actor,
-  ): SelectQueryBuilder<T> {
+  restrictList<Q extends WhereTarget>(qb: Q, pathExpr: string, actor: Actor): Q {
     return restrictToSubtree(qb, pathExpr, actor.organisationPath);
   }
 

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { organisationPath } from '@app/domain';
-import { applyFilters, fetchPage, likePrefix, ListQuery } from '../common/http/list-query';
+import { applyFilters, likePrefix, ListQuery } from '../common/http/list-query';
+import { RawSelect, rawRows } from '../database/raw-select';
 import { versionedUpdate } from '../database/versioned-update';
 import { restrictToSubtree } from '../database/subtree';
 import { Organisation } from './entities/organisation.entity';
@@ -41,10 +42,10 @@ export class OrganisationsRepository {
 
   /** One page of the organisations inside the subtree at `subtreePath` (R-3), filtered and sorted as asked. */
   listPage(query: ListQuery, subtreePath: string): Promise<{ rows: Organisation[]; total: number }> {
-    const qb = this.dataSource.getRepository(Organisation).createQueryBuilder('o');
-    restrictToSubtree(qb, 'o.path', subtreePath);
-    applyFilters(qb, query);
-    return fetchPage(qb, query);
+    const select = new RawSelect(this.dataSource, Organisation, 'o');
+    restrictToSubtree(select, 'o.path', subtreePath);
+    applyFilters(select, query);
+    return select.page(query);
   }
 
   /** Inserts a child of `parent` and completes its path; setting the path is part of the insert, not a new version. */
@@ -78,28 +79,25 @@ export class OrganisationsRepository {
   /** How many direct children each of `ids` has (absent: none). */
   async childCounts(ids: number[]): Promise<Map<number, number>> {
     if (ids.length === 0) return new Map();
-    const counts: { parentId: number; n: string | number }[] = await this.dataSource
-      .getRepository(Organisation)
-      .createQueryBuilder('c')
-      .select('c.parentId', 'parentId')
-      .addSelect('COUNT(*)', 'n')
-      .where('c.parentId IN (:...ids)', { ids })
-      .groupBy('c.parentId')
-      .getRawMany();
+    // Hand-written: list pages call this on every request (no query builder per request).
+    const counts = await rawRows<{ parentId: number | string; n: string | number }>(
+      this.dataSource,
+      'SELECT parent_id AS parentId, COUNT(*) AS n FROM organisations WHERE parent_id IN (:...ids) GROUP BY parent_id',
+      { ids },
+    );
     return new Map(counts.map((c) => [Number(c.parentId), Number(c.n)]));
   }
 
   /** Names by id, for views that show an organisation beside a record. */
   async namesByIds(ids: number[]): Promise<Map<number, string>> {
     if (ids.length === 0) return new Map();
-    // Two columns as raw rows: list views call this on every page, and need neither the rest nor an entity.
-    const rows: { id: number | string; name: string }[] = await this.dataSource
-      .getRepository(Organisation)
-      .createQueryBuilder('o')
-      .select('o.id', 'id')
-      .addSelect('o.name', 'name')
-      .where('o.id IN (:...ids)', { ids: [...new Set(ids)] })
-      .getRawMany();
+    // Two columns as raw rows in hand-written SQL: list views call this on every page, and need neither the rest
+    // nor an entity.
+    const rows = await rawRows<{ id: number | string; name: string }>(
+      this.dataSource,
+      'SELECT id, name FROM organisations WHERE id IN (:...ids)',
+      { ids: [...new Set(ids)] },
+    );
     return new Map(rows.map((r) => [Number(r.id), r.name]));
   }
 }

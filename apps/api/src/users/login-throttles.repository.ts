@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { rawEntities } from '../database/raw-select';
 import { LoginAddressThrottle } from './entities/login-address-throttle.entity';
 import { LoginThrottle } from './entities/login-throttle.entity';
 
@@ -56,9 +57,12 @@ export class LoginThrottlesRepository {
     return this.dataSource.getRepository(LoginThrottle).findOneBy({ username: key });
   }
 
+  /** Hand-written: the users list reads this on every page. */
   findMany(keys: string[]): Promise<LoginThrottle[]> {
     if (keys.length === 0) return Promise.resolve([]);
-    return this.dataSource.getRepository(LoginThrottle).findBy({ username: In(keys) });
+    return rawEntities(this.dataSource, LoginThrottle, 'SELECT * FROM login_throttle WHERE username IN (:...keys)', {
+      keys,
+    });
   }
 
   /** Gives back a claimed attempt that turned out not to be a failure. */

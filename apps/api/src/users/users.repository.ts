@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { Role } from '@app/domain';
-import { applyFilters, fetchPage, ListQuery } from '../common/http/list-query';
+import { applyFilters, ListQuery } from '../common/http/list-query';
+import { RawSelect } from '../database/raw-select';
 import { versionedUpdate } from '../database/versioned-update';
 import { restrictToSubtree } from '../database/subtree';
 import { Organisation } from '../organisations/entities/organisation.entity';
@@ -49,14 +50,11 @@ export class UsersRepository {
    * entry of the JSON roles array by its quoted name.
    */
   listPage(query: ListQuery, subtreePath: string, role?: Role): Promise<{ rows: User[]; total: number }> {
-    const qb = this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .innerJoin(Organisation, 'o', 'o.id = u.organisationId');
-    restrictToSubtree(qb, 'o.path', subtreePath);
-    applyFilters(qb, query);
-    if (role) qb.andWhere('u.roles LIKE :role', { role: `%"${role}"%` });
-    return fetchPage(qb, query);
+    const select = new RawSelect(this.dataSource, User, 'u').innerJoin(Organisation, 'o', 'o.id = u.organisationId');
+    restrictToSubtree(select, 'o.path', subtreePath);
+    applyFilters(select, query);
+    if (role) select.andWhere('u.roles LIKE :role', { role: `%"${role}"%` });
+    return select.page(query);
   }
 
   async insert(manager: EntityManager, row: NewUser): Promise<number> {

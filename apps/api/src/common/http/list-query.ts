@@ -13,6 +13,15 @@ import { DomainError, isIsoDate } from '@app/domain';
 export type SortOrder = 'ASC' | 'DESC';
 
 /**
+ * What the shared WHERE helpers (`applyFilters`, `restrictToSubtree`, list scopes) need of a query: TypeORM's
+ * SelectQueryBuilder has it, and so has the hand-written list select (database/raw-select.ts).
+ */
+export interface WhereTarget {
+  andWhere(where: string | Brackets, parameters?: ObjectLiteral): unknown;
+  getParameters(): ObjectLiteral;
+}
+
+/**
  * `id`: a positive integer id; `idList`: several (getMany), or one; `text`: a string (a number is taken as
  * its text); `enum`/`enumList`: one or several of the declared values; `date`: a real YYYY-MM-DD day;
  * `boolean`: true or false.
@@ -238,10 +247,7 @@ export function parseListQuery<F extends Record<string, FilterDef>>(
 }
 
 /** Applies every filter declared with a column: `:lf_<name>` parameters, names from the declaration only. */
-export function applyFilters<T extends ObjectLiteral>(
-  qb: SelectQueryBuilder<T>,
-  query: ListQuery<Record<string, FilterDef>>,
-): SelectQueryBuilder<T> {
+export function applyFilters<Q extends WhereTarget>(qb: Q, query: ListQuery<Record<string, FilterDef>>): Q {
   for (const { name, def, value } of query.columnFilters) {
     const columns = typeof def.column === 'string' ? [def.column] : (def.column ?? []);
     const param = `lf_${name}`;
