@@ -23,12 +23,12 @@ class AuditTargetNamesWiring implements OnModuleInit {
 
   onModuleInit(): void {
     this.names.register('batch', (ids) => this.batchNames(numericIds(ids)));
-    this.names.register('job', async (ids) => {
+    this.names.register('job', (ids) => {
       const named = ids.flatMap((id) => {
         const job = this.jobs.get(id);
         return job ? [[id, job.description] as const] : [];
       });
-      return new Map(named);
+      return Promise.resolve(new Map(named));
     });
   }
 
