@@ -85,6 +85,36 @@ describe('audit trail (R-38)', () => {
     expect(reveal.body[0]).toMatchObject({ actionLabel: '查看完整证件号码', targetName: `证书 ${certificate.number}` });
   });
 
+  it("shows the demo batches' history as it would have been recorded: upload, submission, approvals, returns", async () => {
+    const page = async (filter: object) =>
+      (
+        await t.http
+          .get('/api/admin/audit-logs')
+          .query({ filter: JSON.stringify(filter), range: '[0,499]' })
+          .set(auditor)
+      ).body as { action: string; username: string; at: string; targetName: string; actionLabel: string }[];
+    const uploads = await page({ action: 'batch.upload', targetType: 'batch' });
+    const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM batches WHERE parent_id IS NULL');
+    expect(uploads.length).toBeGreaterThanOrEqual(Number(n));
+    const first = uploads.find((r) => r.username === 'inst_gz1')!;
+    expect(first).toMatchObject({
+      actionLabel: '上传批次',
+      targetName: expect.stringMatching(/^批次 #\d+ · 广州市白云区粤厨职业培训学校$/),
+    });
+    expect(new Date(first.at).getTime()).toBeLessThan(Date.now() - 86_400_000);
+    expect((await page({ action: 'batch.publish' })).length).toBeGreaterThan(0);
+    expect((await page({ action: 'batch.approve' })).length).toBeGreaterThan(0);
+    expect(await page({ action: 'batch.return' })).toEqual([
+      expect.objectContaining({ username: 'gd_reviewer', actionLabel: '整批退回' }),
+    ]);
+    expect(await page({ action: 'batch.return.partial' })).toEqual([
+      expect.objectContaining({ username: 'gz_admin', actionLabel: '部分退回' }),
+    ]);
+    // The trail's order is its chain: seeded history and later records verify as one chain.
+    const verified = await t.http.get('/api/admin/audit-logs/verify').set(auditor);
+    expect(verified.body).toMatchObject({ ok: true });
+  });
+
   it('filters by date range in Beijing days', async () => {
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
     const inRange = await t.http
