@@ -24,8 +24,11 @@ async function chooseAction(label: string) {
   await page.getByRole('option', { name: label, exact: true }).click();
   // The list refetches: wait until every record row (not an expanded panel) shows the chosen action.
   await page.waitForFunction((action) => {
-    const rows = [...document.querySelectorAll('table tbody tr')].filter((tr) => tr.children.length > 3);
-    return rows.length > 0 && rows.every((tr) => (tr as HTMLElement).innerText.includes(action));
+    // This runs in the page (no DOM types in the tests' compilation): only what it needs is declared.
+    type Row = { children: { length: number }; innerText: string };
+    const { document } = globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<Row> } };
+    const rows = Array.from(document.querySelectorAll('table tbody tr')).filter((tr) => tr.children.length > 3);
+    return rows.length > 0 && rows.every((tr) => tr.innerText.includes(action));
   }, label);
 }
 

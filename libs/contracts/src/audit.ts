@@ -212,3 +212,11 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   provisional: '暂定期限',
   idNumberHash: '证件号码检索值',
 };
+
+/** Values of recorded fields that no other contract names: calendar day kinds and sources, yes/no. */
+export const AUDIT_VALUE_LABELS = {
+  calendarDayKind: { holiday: '节假日', workday: '调休上班日' } as Record<string, string>,
+  calendarSource: { notice: '国务院通知', manual: '手动登记' } as Record<string, string>,
+  yes: '是',
+  no: '否',
+};

@@ -11,6 +11,7 @@ import {
 } from '@app/domain';
 import {
   AUDIT_FIELD_LABELS,
+  AUDIT_VALUE_LABELS,
   CERTIFICATE_STATUS_LABELS,
   DEADLINE_PROFILE_LABELS,
   INSTITUTION_KIND_LABELS,
@@ -50,13 +51,13 @@ const VALUE_LABELS: Record<string, (targetType: string) => Record<string, string
       batch: codes(CERTIFICATE_KINDS),
       certificate: codes(CERTIFICATE_KINDS),
       organisation: INSTITUTION_KIND_LABELS,
-      calendar_day: { holiday: '节假日', workday: '调休上班日' },
+      calendar_day: AUDIT_VALUE_LABELS.calendarDayKind,
     })[type],
   level: (type) => (type === 'organisation' ? ORGANISATION_LEVEL_LABELS : codes(CERTIFICATE_LEVELS)),
   levels: () => codes(CERTIFICATE_LEVELS),
   roles: () => ROLE_LABELS,
   deadlineProfile: () => DEADLINE_PROFILE_LABELS,
-  source: () => ({ notice: '国务院通知', manual: '手动登记' }),
+  source: () => AUDIT_VALUE_LABELS.calendarSource,
   idType: () => codes(ID_TYPES),
   gender: () => codes(GENDERS),
   education: () => codes(EDUCATION_LEVELS),
@@ -78,7 +79,7 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 /** One value as a reader sees it: names for codes, 是/否, days as 2026-12-03, instants in Beijing time. */
 export function formatAuditValue(targetType: string, key: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return NONE;
-  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (typeof value === 'boolean') return value ? AUDIT_VALUE_LABELS.yes : AUDIT_VALUE_LABELS.no;
   if (Array.isArray(value)) {
     if (value.length === 0) return NONE;
     return value.map((item) => formatAuditValue(targetType, key, item)).join('、');
