@@ -31,6 +31,8 @@ describe('audit trail (R-38)', () => {
       organisationName: '广州市职业技能鉴定指导中心',
       role: 'municipal_admin',
       targetType: 'organisation',
+      actionLabel: '修改机构',
+      targetName: '机构 广州番禺精工机械制造有限公司',
       outcome: 'success',
       before: expect.objectContaining({ status: 'active' }),
       after: expect.objectContaining({ status: 'ceased' }),
@@ -47,6 +49,70 @@ describe('audit trail (R-38)', () => {
       .query({ filter: JSON.stringify({ username: 'gz_admin', outcome: 'failure' }) })
       .set(auditor);
     expect(res.body[0].detail).toContain('NOT_FOUND');
+    // For the reader: the refusal's Chinese message, no code or path; the target is the organisation addressed.
+    expect(res.body[0]).toMatchObject({
+      actionLabel: '请求被拒绝',
+      targetName: '机构 成都市锦江区蜀味烹饪职业技能培训学校',
+    });
+    expect(res.body[0].detailText).not.toMatch(/NOT_FOUND|\/api\/|PUT/);
+    expect(res.body[0].detailText).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
+  it('names targets as a person would: users by name, certificates by number, failures by their Chinese reason', async () => {
+    await t.http.post('/api/auth/login').send({ username: 'gz_admin', password: 'wrong-Password1' });
+    await t.login('gz_admin');
+    const failed = await t.http
+      .get('/api/admin/audit-logs')
+      .query({ filter: JSON.stringify({ username: 'gz_admin', action: 'auth.login', outcome: 'failure' }) })
+      .set(auditor);
+    expect(failed.body[0]).toMatchObject({ actionLabel: '登录', detailText: '用户名或密码错误' });
+
+    const login = await t.http
+      .get('/api/admin/audit-logs')
+      .query({ filter: JSON.stringify({ username: 'gz_admin', action: 'auth.login', outcome: 'success' }) })
+      .set(auditor);
+    expect(login.body[0].targetName).toBe('用户 林晓东（gz_admin）');
+
+    const operator = { Authorization: `Bearer ${await t.login('inst_gz1')}` };
+    const [certificate] = await t.dataSource.query(
+      "SELECT c.id, c.certificate_number AS number FROM certificates c JOIN organisations o ON o.id = c.institution_id WHERE o.name = '广州市白云区粤厨职业培训学校' ORDER BY c.id LIMIT 1",
+    );
+    expect((await t.http.post(`/api/admin/certificates/${certificate.id}/reveal-id`).set(operator)).status).toBe(200);
+    const reveal = await t.http
+      .get('/api/admin/audit-logs')
+      .query({ filter: JSON.stringify({ action: 'certificate.id.reveal', targetId: String(certificate.id) }) })
+      .set(auditor);
+    expect(reveal.body[0]).toMatchObject({ actionLabel: '查看完整证件号码', targetName: `证书 ${certificate.number}` });
+  });
+
+  it("shows the demo batches' history as it would have been recorded: upload, submission, approvals, returns", async () => {
+    const page = async (filter: object) =>
+      (
+        await t.http
+          .get('/api/admin/audit-logs')
+          .query({ filter: JSON.stringify(filter), range: '[0,499]' })
+          .set(auditor)
+      ).body as { action: string; username: string; at: string; targetName: string; actionLabel: string }[];
+    const uploads = await page({ action: 'batch.upload', targetType: 'batch' });
+    const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM batches WHERE parent_id IS NULL');
+    expect(uploads.length).toBeGreaterThanOrEqual(Number(n));
+    const first = uploads.find((r) => r.username === 'inst_gz1')!;
+    expect(first).toMatchObject({
+      actionLabel: '上传批次',
+      targetName: expect.stringMatching(/^批次 #\d+ · 广州市白云区粤厨职业培训学校$/),
+    });
+    expect(new Date(first.at).getTime()).toBeLessThan(Date.now() - 86_400_000);
+    expect((await page({ action: 'batch.publish' })).length).toBeGreaterThan(0);
+    expect((await page({ action: 'batch.approve' })).length).toBeGreaterThan(0);
+    expect(await page({ action: 'batch.return' })).toEqual([
+      expect.objectContaining({ username: 'gd_reviewer', actionLabel: '整批退回' }),
+    ]);
+    expect(await page({ action: 'batch.return.partial' })).toEqual([
+      expect.objectContaining({ username: 'gz_admin', actionLabel: '部分退回' }),
+    ]);
+    // The trail's order is its chain: seeded history and later records verify as one chain.
+    const verified = await t.http.get('/api/admin/audit-logs/verify').set(auditor);
+    expect(verified.body).toMatchObject({ ok: true });
   });
 
   it('filters by date range in Beijing days', async () => {

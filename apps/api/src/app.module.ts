@@ -7,6 +7,7 @@ import { BatchesModule } from './batches/batches.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CertificatesModule } from './certificates/certificates.module';
 import { AppConfig } from './config/app-config';
+import { AuditTargetNamesModule } from './composition/audit-target-names.module';
 import { resolveDataSourceOptions } from './composition/data-source';
 import { CoreModule } from './core.module';
 import { DatabaseModule } from './database/database.module';
@@ -75,6 +76,7 @@ export class AppModule {
         DashboardModule,
         LookupModule,
         LookupAccountsModule,
+        AuditTargetNamesModule,
       ],
       controllers: [HealthController],
     };

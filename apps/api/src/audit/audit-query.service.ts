@@ -3,7 +3,8 @@ import { Actor } from '../common/actor/actor';
 import { defineList, QueryOf } from '../common/http/list-query';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { AuditRepository } from './audit.repository';
-import type { AuditLogView } from '@app/contracts';
+import { AuditTargetNames, describeTargets } from './audit-target-names';
+import { AUDIT_ACTION_LABELS, auditDetailText, type AuditLogView } from '@app/contracts';
 
 export const AUDIT_LOG_LIST = defineList({
   resource: 'audit-logs',
@@ -34,6 +35,7 @@ export class AuditQueryService {
   constructor(
     private readonly repository: AuditRepository,
     private readonly organisations: OrganisationsRepository,
+    private readonly targetNames: AuditTargetNames,
   ) {}
 
   /**
@@ -56,12 +58,17 @@ export class AuditQueryService {
     const orgName = await this.organisations.namesByIds(
       rows.map((r) => r.organisationId).filter((id): id is number => id !== null),
     );
+    const targetName = await describeTargets(this.targetNames, rows);
     return {
-      rows: rows.map((r) => ({
+      rows: rows.map((r, i) => ({
         ...r,
         before: parse(r.before),
         after: parse(r.after),
         organisationName: r.organisationId === null ? null : (orgName.get(r.organisationId) ?? null),
+        // For auditors, not developers: Chinese names of the action, the target and any recorded code.
+        actionLabel: AUDIT_ACTION_LABELS[r.action] ?? '其他操作',
+        targetName: targetName[i],
+        detailText: auditDetailText(r.detail),
       })),
       total,
     };

@@ -37,11 +37,23 @@ export class AuditService {
   ) {}
 
   async record(manager: EntityManager, subject: AuditSubject, entry: AuditEntry): Promise<void> {
+    await this.append(manager, subject, entry, this.clock.now());
+  }
+
+  /**
+   * Demo data only: writes the record a past action would have written, at its time, so a demo database has the
+   * trail of the history it shows (chained like any record; the chain orders by position, not by time).
+   */
+  async recordPast(manager: EntityManager, subject: AuditSubject, entry: AuditEntry, at: Date): Promise<void> {
+    await this.append(manager, subject, entry, at);
+  }
+
+  private async append(manager: EntityManager, subject: AuditSubject, entry: AuditEntry, at: Date): Promise<void> {
     // Taking the next position locks the head row, so concurrent writers queue and the chain cannot fork.
     const head = await this.repository.advanceHead(manager);
     const fields = {
       seq: head.seq,
-      at: this.clock.now(),
+      at,
       userId: subject.userId,
       username: subject.username,
       organisationId: subject.organisationId,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CertificateAuditNames } from './certificate-audit-names';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { RateLimitsModule } from '../rate-limits/rate-limits.module';
 import { CertificatesController } from './certificates.controller';
@@ -8,7 +9,7 @@ import { CertificatesService } from './certificates.service';
 @Module({
   imports: [OrganisationsModule, RateLimitsModule],
   controllers: [CertificatesController],
-  providers: [CertificatesService, CertificatesRepository],
+  providers: [CertificateAuditNames, CertificatesService, CertificatesRepository],
   exports: [CertificatesService, CertificatesRepository],
 })
 export class CertificatesModule {}

@@ -46,6 +46,19 @@ const MAX_BOUND_PARAMETERS = 30_000;
 export class CertificatesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Certificate numbers of these records, in one read (not personal data: the audit log names records by them). */
+  async numbersByIds(ids: number[]): Promise<Map<number, string>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: number | string; certificateNumber: string }[] = await this.dataSource
+      .getRepository(Certificate)
+      .createQueryBuilder('c')
+      .select('c.id', 'id')
+      .addSelect('c.certificateNumber', 'certificateNumber')
+      .where('c.id IN (:...ids)', { ids: [...new Set(ids)] })
+      .getRawMany();
+    return new Map(rows.map((r) => [Number(r.id), r.certificateNumber]));
+  }
+
   private get repo() {
     return this.dataSource.getRepository(Certificate);
   }

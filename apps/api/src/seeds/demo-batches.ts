@@ -23,6 +23,8 @@ import {
   STAGE_DEADLINE_RULE,
   WorkingDayCalendar,
 } from '@app/domain';
+import type { AuditEntry } from '../audit/audit.service';
+import type { AuditSubject } from '../common/actor/actor';
 import { projectRoot } from '../config/app-config';
 import type { FieldCipher } from '../crypto/field-cipher';
 import { Batch } from '../batches/entities/batch.entity';
@@ -85,11 +87,23 @@ export interface DemoBatchContext {
   users: Map<string, User>;
 }
 
-export async function loadDemoBatches(manager: EntityManager, ctx: DemoBatchContext): Promise<number> {
+/** An audit record the demo's history would have written, at its time (written by the caller, in time order). */
+export interface DemoAuditRecord {
+  at: Date;
+  subject: AuditSubject;
+  entry: AuditEntry;
+}
+
+/** Loads the demo batches; answers the number of certificates and the audit trail of the batches' history. */
+export async function loadDemoBatches(
+  manager: EntityManager,
+  ctx: DemoBatchContext,
+): Promise<{ certificates: number; history: DemoAuditRecord[] }> {
   const catalogue = loadOccupationCatalogue(join(projectRoot(), 'config', 'occupations.csv'));
   const rng = createSeededRng(20261123);
   const serials = new Map<string, number>();
   let total = 0;
+  const history: DemoAuditRecord[] = [];
   for (const [index, plan] of PLANS.entries()) {
     const institution = ctx.organisations.get(plan.institution)!;
     const profile = institution.deadlineProfile;
@@ -156,11 +170,100 @@ export async function loadDemoBatches(manager: EntityManager, ctx: DemoBatchCont
       lookupStatus: status === 'published' ? ('visible' as const) : null,
     }));
     for (let i = 0; i < rows.length; i += 500) await manager.getRepository(Certificate).insert(rows.slice(i, i + 500));
-    await manager.getRepository(BatchDecision).insert(decisions(batchId, plan, timeline, operator, ctx, profile));
-    if (plan.splitOff) await splitOffChild(manager, batchId, plan, institution, operator, ctx);
+    const trail = decisions(batchId, plan, timeline, operator, ctx, profile);
+    await manager.getRepository(BatchDecision).insert(trail);
+    const batch = await manager.getRepository(Batch).findOneByOrFail({ id: batchId });
+    history.push(...auditTrail(batch, trail, timeline, ctx, profile));
+    if (plan.splitOff) history.push(await splitOffChild(manager, batch, plan, institution, operator, ctx));
     total += plan.records;
   }
-  return total;
+  return { certificates: total, history };
+}
+
+const subjectOfUser = (user: User): AuditSubject => ({
+  userId: user.id,
+  username: user.username,
+  organisationId: user.organisationId,
+  roles: user.roles,
+  // Not a request from a client: no address was seen.
+  ip: '',
+});
+
+/**
+ * R-38: the records the batch services would have written for this history (batch-import, batch-submission and
+ * reviews write these shapes): upload, submission, each approval or the return, by the same people at the same times.
+ */
+function auditTrail(
+  batch: Batch,
+  trail: Partial<BatchDecision>[],
+  t: Timeline,
+  ctx: DemoBatchContext,
+  profile: 'national' | 'guangdong',
+): DemoAuditRecord[] {
+  const userById = new Map([...ctx.users.values()].map((u) => [u.id, u]));
+  const stageDue = (stage: ReviewStage, receivedOn: string, previous: string | null) => {
+    const rule = STAGE_DEADLINE_RULE[stage];
+    return rule === 'inherit' ? previous : computeDeadline(ctx.calendar, rule, receivedOn, profile).due;
+  };
+  let version = 1;
+  let due: string | null = null;
+  return trail.map((d) => {
+    const at = d.createdAt!;
+    const day = at.toISOString().slice(0, 10);
+    const subject = subjectOfUser(userById.get(d.actorId!)!);
+    const target = { targetType: 'batch', targetId: batch.id };
+    if (d.action === 'upload') {
+      const after = {
+        institutionId: batch.institutionId,
+        kind: batch.kind,
+        recordCount: d.recordCount,
+        fileName: batch.fileName,
+        checksum: batch.fileChecksum,
+        proxyReason: null,
+      };
+      return { at, subject, entry: { action: 'batch.upload', ...target, after } };
+    }
+    if (d.action === 'submit') {
+      const stage = d.resultStatus as ReviewStage;
+      due = stageDue(stage, day, null);
+      const after = {
+        status: stage,
+        dueDate: due,
+        lateSubmission: batch.lateSubmission,
+        overdueStatement: batch.overdueStatement,
+        correctionDue: null,
+      };
+      return {
+        at,
+        subject,
+        entry: { action: 'batch.submit', ...target, before: { status: 'draft', version: version++ }, after },
+      };
+    }
+    const stage = d.stage as ReviewStage;
+    const before = { status: stage, version };
+    version += 1;
+    if (d.action === 'return') {
+      const entry = {
+        action: 'batch.return',
+        ...target,
+        before: { ...before, recordCount: batch.recordCount },
+        after: { status: 'returned', correctionDue: t.dueDate },
+        detail: d.comment ?? null,
+      };
+      return { at, subject, entry };
+    }
+    const next = d.resultStatus as BatchStatus;
+    const published = next === 'published';
+    due = published ? null : stageDue(next as ReviewStage, day, due);
+    const entry = {
+      action: published ? 'batch.publish' : 'batch.approve',
+      ...target,
+      before,
+      after: { status: next, dueDate: due, publishedOn: published ? t.publishedOn : null },
+      detail: d.comment ?? null,
+    };
+    return { at, subject, entry };
+  });
 }
 
 interface Timeline {
@@ -332,12 +435,13 @@ function reviewerFor(stage: ReviewStage, operator: User, ctx: DemoBatchContext):
 /** R-13: a city administrator returned a few records of a batch, which went into a child batch. */
 async function splitOffChild(
   manager: EntityManager,
-  parentId: number,
+  parent: Batch,
   plan: Plan,
   institution: Organisation,
   operator: User,
   ctx: DemoBatchContext,
-) {
+): Promise<DemoAuditRecord> {
+  const parentId = parent.id;
   const moved = await manager
     .getRepository(Certificate)
     .find({ where: { batchId: parentId }, order: { id: 'ASC' }, take: plan.splitOff });
@@ -390,6 +494,25 @@ async function splitOffChild(
     { ...returnDecision, batchId: parentId },
     { ...returnDecision, batchId: childId, resultStatus: 'returned', inheritedFromBatchId: parentId },
   ]);
+  // The record reviews writes for a partial return (version 2: the parent's after its submission).
+  const child = await manager.getRepository(Batch).findOneByOrFail({ id: childId });
+  return {
+    at: returnDecision.createdAt,
+    subject: subjectOfUser(admin),
+    entry: {
+      action: 'batch.return.partial',
+      targetType: 'batch',
+      targetId: parentId,
+      before: { status: 'municipal_review', version: 2, recordCount: plan.records },
+      after: {
+        status: 'municipal_review',
+        childBatchId: childId,
+        returnedRecords: moved.length,
+        correctionDue: child.dueDate,
+      },
+      detail: returnDecision.comment,
+    },
+  };
 }
 
 function demoRecord(

@@ -69,13 +69,17 @@ export async function loadDemoData(dataSource: DataSource, context: DemoContext)
       })),
     );
     const users = new Map((await manager.getRepository(User).find()).map((u) => [u.username, u]));
-    const certificates = await loadDemoBatches(manager, {
+    const { certificates, history } = await loadDemoBatches(manager, {
       today: context.today,
       calendar: new WorkingDayCalendar(readConfigHolidayYears()),
       cipher: context.cipher,
       organisations: ids,
       users,
     });
+    // R-38: the demo batches' history in the audit trail as it would have been recorded, oldest first.
+    for (const past of [...history].sort((a, b) => a.at.getTime() - b.at.getTime())) {
+      await audit.recordPast(manager, past.subject, past.entry, past.at);
+    }
     await audit.record(manager, SYSTEM, {
       action: 'demo.load',
       detail: `装入演示数据：${DEMO_ORGANISATIONS.length} 个机构，${DEMO_USERS.length} 个账号，${certificates} 条证书（基准日 ${context.today}）`,

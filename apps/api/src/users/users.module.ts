@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { UserAuditNames } from './user-audit-names';
 import { LoginThrottlesRepository } from './login-throttles.repository';
 import { SessionsRepository } from './sessions.repository';
 import { UsersController } from './users.controller';
@@ -8,7 +9,7 @@ import { UsersService } from './users.service';
 /** Accounts and their sessions and login throttles: one aggregate (auth, above, logs in and checks sessions). */
 @Module({
   controllers: [UsersController],
-  providers: [UsersService, UsersRepository, SessionsRepository, LoginThrottlesRepository],
+  providers: [UserAuditNames, UsersService, UsersRepository, SessionsRepository, LoginThrottlesRepository],
   exports: [UsersService, UsersRepository, SessionsRepository, LoginThrottlesRepository],
 })
 export class UsersModule {}

@@ -1,7 +1,8 @@
 import { Chip } from '@mui/material';
 import { DataTable, FilterButton, List, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { BeijingDateTimeField, roleLabel } from '../common/fields';
-import { auditActionLabel, auditTargetLabel } from './auditActions';
+import { auditActionLabel } from './auditActions';
+import { displayIp } from './auditFormat';
 import { AuditLogDetail } from './AuditLogDetail';
 import { auditLogFilters } from './auditLogFilters';
 import { VerifyChainButton } from './VerifyChainButton';
@@ -21,19 +22,18 @@ const OutcomeField = () => {
 const ActionField = () => {
   const log = useRecordContext<AuditLogView>();
   if (!log) return null;
-  const label = auditActionLabel(log.action);
-  return <span title={log.action}>{label}</span>;
+  return <span>{log.actionLabel ?? auditActionLabel(log.action)}</span>;
 };
 
+// Named by the API as a person would (批次 #20 · 机构名称, 证书编号, 姓名（用户名）); never a code or path.
 const TargetField = () => {
   const log = useRecordContext<AuditLogView>();
-  if (!log?.targetType) return null;
-  return (
-    <span>
-      {auditTargetLabel(log.targetType)}
-      {log.targetId != null ? ` #${log.targetId}` : ''}
-    </span>
-  );
+  return log?.targetName ? <span>{log.targetName}</span> : null;
+};
+
+const IpField = () => {
+  const log = useRecordContext<AuditLogView>();
+  return log?.ip ? <span>{displayIp(log.ip)}</span> : null;
 };
 
 const RoleField = () => {
@@ -66,7 +66,7 @@ export const AuditLogList = () => (
       <DataTable.Col source="action" field={ActionField} />
       <DataTable.Col source="target" label="resources.audit-logs.fields.target" field={TargetField} disableSort />
       <DataTable.Col source="outcome" field={OutcomeField} disableSort />
-      <DataTable.Col source="ip" disableSort />
+      <DataTable.Col source="ip" field={IpField} disableSort />
     </DataTable>
   </List>
 );

@@ -6,12 +6,6 @@ export function auditActionLabel(action: string): string {
   return AUDIT_ACTION_LABELS[action] ?? action;
 }
 
-export function auditTargetLabel(targetType: string): string {
-  return AUDIT_TARGET_LABELS[targetType] ?? targetType;
-}
-
-export const auditActionChoices = Object.entries(AUDIT_ACTION_LABELS).map(([id, name]) => ({
-  id,
-  name: `${name}（${id}）`,
-}));
+/** The 操作 filter: Chinese names only, in the table's order (by feature). */
+export const auditActionChoices = Object.entries(AUDIT_ACTION_LABELS).map(([id, name]) => ({ id, name }));
 export const auditTargetChoices = Object.entries(AUDIT_TARGET_LABELS).map(([id, name]) => ({ id, name }));

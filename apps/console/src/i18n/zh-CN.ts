@@ -410,6 +410,11 @@ export const appChineseMessages = {
       },
       detail: '说明：%{detail}',
       hash: '记录哈希：%{hash}',
+      field: '项目',
+      no_fields: '本条记录没有修改前后的内容',
+      all_actions: '全部操作',
+      all_outcomes: '全部结果',
+      all_targets: '全部对象',
       verify: {
         running: '校验中…',
         button: '校验日志链',
