@@ -74,8 +74,8 @@ describe('review workflow (R-11, R-13)', () => {
     expect(
       history.body.map((d: { action: string; stage: string; actorName: string }) => [d.action, d.stage, d.actorName]),
     ).toEqual([
-      ['upload', 'draft', '周敏（粤厨培训学校）'],
-      ['submit', 'draft', '周敏（粤厨培训学校）'],
+      ['upload', 'draft', '周敏'],
+      ['submit', 'draft', '周敏'],
       ['approve', 'municipal_review', '林晓东'],
       ['approve', 'municipal_head_approval', '梁伟明'],
       ['approve', 'provincial_review', '黄丽萍'],

@@ -275,8 +275,8 @@ describe('workflow rules', () => {
         d.inheritedFromBatchId,
       ]),
     ).toEqual([
-      ['upload', '周敏（粤厨培训学校）', created.id],
-      ['submit', '周敏（粤厨培训学校）', created.id],
+      ['upload', '周敏', created.id],
+      ['submit', '周敏', created.id],
       ['return', '林晓东', created.id],
     ]);
     expect(history.body[2]).toMatchObject({

@@ -28,6 +28,14 @@ export const theme: RaThemeOptions = {
     // MUI's own built-in texts (pagination, alerts …) in Chinese.
     ...zhCN.components,
     ...pickersZhCN.components,
+    // One pager wording everywhere: MUI's own tables (e.g. the import errors) say what react-admin's lists say.
+    MuiTablePagination: {
+      defaultProps: {
+        labelRowsPerPage: '每页条数：',
+        labelDisplayedRows: ({ from, to, count }: { from: number; to: number; count: number }) =>
+          count === -1 ? `第 ${from}-${to} 条，共 ${to} 条以上` : `第 ${from}-${to} 条，共 ${count} 条`,
+      },
+    },
     // Chinese column titles are short; wrapping them one character per line reads badly.
     RaDataTable: { styleOverrides: { root: { '& .RaDataTable-headerCell': { whiteSpace: 'nowrap' } } } },
   },

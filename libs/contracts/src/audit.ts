@@ -76,6 +76,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'mail.retry': '重新发送邮件',
   'request.refused': '请求被拒绝',
   'demo.load': '装入演示数据',
+  'lookup.account.register': '注册查询账号',
+  'lookup.code.create': '生成证书查询授权码',
+  'lookup.code.stop': '停止授权',
+  'lookup.code.resume': '恢复授权',
 };
 
 /** Chinese names for audit target types (`targetType`). */
@@ -90,6 +94,9 @@ export const AUDIT_TARGET_LABELS: Record<string, string> = {
   import_error_report: '错误报告',
   job: '定时任务',
   mail: '邮件',
+  query_mode: '证书查询模式',
+  lookup_account: '查询账号',
+  lookup_authorization_code: '证书查询授权码',
 };
 
 /**

@@ -226,19 +226,19 @@ export const DEMO_USERS: { username: string; displayName: string; roles: string[
   { username: 'cd_admin', displayName: '刘川', roles: ['municipal_admin'], organisationKey: 'cd' },
   {
     username: 'inst_gz1',
-    displayName: '周敏（粤厨培训学校）',
+    displayName: '周敏',
     roles: ['institution_operator'],
     organisationKey: 'inst_gz1',
   },
   {
     username: 'inst_gd1',
-    displayName: '何志华（省鉴定协会）',
+    displayName: '何志华',
     roles: ['institution_operator'],
     organisationKey: 'inst_gd1',
   },
   {
     username: 'inst_cd1',
-    displayName: '杨雪（蜀味烹饪学校）',
+    displayName: '杨雪',
     roles: ['institution_operator'],
     organisationKey: 'inst_cd1',
   },
@@ -246,13 +246,13 @@ export const DEMO_USERS: { username: string; displayName: string; roles: string[
   // 深圳 has its head, so its batches can go past municipal review on the Guangdong chain.
   {
     username: 'inst_gz2',
-    displayName: '郭振华（番禺精工）',
+    displayName: '郭振华',
     roles: ['institution_operator'],
     organisationKey: 'inst_gz2',
   },
   {
     username: 'inst_sz1',
-    displayName: '邓晓琳（宝安高级技工学校）',
+    displayName: '邓晓琳',
     roles: ['institution_operator'],
     organisationKey: 'inst_sz1',
   },

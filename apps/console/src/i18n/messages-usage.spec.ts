@@ -46,6 +46,8 @@ const STILL_LITERAL = [
   'common/fields.tsx',
   // date formats (年, 月) of the pickers' calendar headings
   'common/pickers.tsx',
+  // MUI's own pager texts, set once for every table (no translate() where the theme is built)
+  'theme.ts',
   'users/roleChoices.ts',
   // names that are data rather than screen text: a record's representation, download file names
   'batches/index.ts',

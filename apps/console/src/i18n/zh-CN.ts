@@ -293,7 +293,7 @@ export const appChineseMessages = {
     certificates: {
       name: '证书记录',
       fields: {
-        rowNumber: '行号',
+        rowNumber: 'Excel 行号',
         holderName: '姓名',
         idType: '证件类型',
         idNumberMasked: '证件号码',
