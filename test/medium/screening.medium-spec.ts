@@ -106,8 +106,9 @@ describe('screening job (medium)', () => {
     await submitted(1, { certificateNumber: 'Y000144000000 26000001' });
     await submitted(1, { certificateNumber: 'Y00014400000026000001' }); // similar_number
     const busy = await f.organisation({ level: 'institution', parent: tree.city });
-    for (const month of ['04', '05', '06', '07', '08', '09'])
+    for (const month of ['04', '05', '06', '07', '08', '09']) {
       await submitted(1, { issueDate: `2026-${month}-10` }, busy);
+    }
     await submitted(6, { issueDate: '2026-10-10' }, busy); // volume_spike: 6 > 5 × median 1
 
     const counts = await run(true);

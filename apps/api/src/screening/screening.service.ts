@@ -68,7 +68,7 @@ export class ScreeningService {
     const t = this.config.screening;
     const previous = await this.repository.watermark();
     const full = context.options.full === true || previous === null;
-    const since = full ? null : new Date((previous as Date).getTime() - t.watermarkOverlapMinutes * 60_000);
+    const since = full ? null : new Date(previous.getTime() - t.watermarkOverlapMinutes * 60_000);
     // Rows changed after this instant are read by the next run.
     const high = await this.repository.maxUpdatedAt();
 

@@ -59,8 +59,9 @@ export function invalidIdentity(record: {
   if (record.idType !== 1) return null;
   const id = validateResidentId(record.idNumber, { allowLegacy15: true });
   if (!id.ok) return id.reason;
-  if (id.birthDate !== record.birthDate)
+  if (id.birthDate !== record.birthDate) {
     return `出生日期（${record.birthDate}）与身份证号码中的（${id.birthDate}）不一致`;
+  }
   return null;
 }
 
