@@ -28,6 +28,7 @@ const FEATURES = [
   'calendar',
   'batches',
   'reviews',
+  'screening',
   'reminders',
   'dashboard',
   'query-mode',

@@ -121,7 +121,7 @@ describe('scheduled jobs endpoints (e2e)', () => {
     expect(res.status).toBe(200);
     const jobs = res.body as JobView[];
     // The application's own jobs (mail and reminders) and the one this suite registered, by name.
-    expect(jobs.map((j) => j.name)).toEqual(['deadline-reminders', 'e2e-test-job', 'outbox-dispatch']);
+    expect(jobs.map((j) => j.name)).toEqual(['deadline-reminders', 'e2e-test-job', 'outbox-dispatch', 'screening']);
     expect(jobs.find((j) => j.name === 'deadline-reminders')).toMatchObject({ cron: '30 8 * * *' });
     const listed = jobs.find((j) => j.name === 'e2e-test-job') as JobView;
     expect(listed).toMatchObject({ description: '端到端测试任务', cron: '15 2 * * 1-5' });
@@ -164,6 +164,14 @@ describe('scheduled jobs endpoints (e2e)', () => {
     const bad = await t.http.get('/api/admin/job-runs').query({ filter: '{"outcome":"running"}' }).set(admin);
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('BAD_QUERY');
+  });
+
+  it('hands a JSON body to the job as its options: screening with { full: true } scans everything', async () => {
+    const res = await t.http.post('/api/admin/jobs/screening/run').set(admin).send({ full: true });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ job: 'screening', trigger: 'manual', outcome: 'succeeded' });
+    expect(res.body.counts).toMatchObject({ full: 1 });
+    expect(res.body.counts.scanned).toBeGreaterThan(0);
   });
 });
 
@@ -215,6 +223,7 @@ describe('scheduled jobs configuration and scheduling (e2e)', () => {
         'job:deadline-reminders',
         'job:on',
         'job:outbox-dispatch',
+        'job:screening',
       ]);
       // One @nestjs/schedule root for the whole application: the error-report sweep is registered once.
       expect(registry.getIntervals()).toHaveLength(1);

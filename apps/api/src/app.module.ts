@@ -18,6 +18,7 @@ import { MailModule } from './mail/mail.module';
 import { OrganisationAdminModule } from './organisation-admin/organisation-admin.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { RemindersModule } from './reminders/reminders.module';
+import { ScreeningModule } from './screening/screening.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { UsersModule } from './users/users.module';
@@ -73,6 +74,7 @@ export class AppModule {
         ReviewsModule,
         MailModule,
         RemindersModule,
+        ScreeningModule,
         DashboardModule,
         LookupModule,
         LookupAccountsModule,

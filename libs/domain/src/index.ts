@@ -10,3 +10,4 @@ export * from './certificates';
 export * from './batches';
 export * from './reminders';
 export * from './lookup';
+export * from './screening';

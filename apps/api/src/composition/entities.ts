@@ -10,6 +10,9 @@ import { LoginThrottle } from '../users/entities/login-throttle.entity';
 import { LoginAddressThrottle } from '../users/entities/login-address-throttle.entity';
 import { Session } from '../users/entities/session.entity';
 import { Organisation } from '../organisations/entities/organisation.entity';
+import { OrganisationStatusChange } from '../organisations/entities/organisation-status.entity';
+import { Flag, FlagCertificate, ScreeningNumberKey, ScreeningWatermark } from '../screening/entities/flag.entity';
+import { Recheck } from '../screening/entities/recheck.entity';
 import { User } from '../users/entities/user.entity';
 import { RateLimitCounter } from '../rate-limits/entities/rate-limit-counter.entity';
 import { OutboxMail } from '../mail/entities/outbox-mail.entity';
@@ -58,4 +61,10 @@ export const ENTITIES = [
   AuthorizationCode,
   LookupBatch,
   LookupBatchRowEntity,
+  OrganisationStatusChange,
+  Flag,
+  FlagCertificate,
+  ScreeningNumberKey,
+  ScreeningWatermark,
+  Recheck,
 ];

@@ -85,6 +85,16 @@ const schema = z
         z.string().refine((expression) => validateCronExpression(expression).valid, '不是有效的 cron 表达式'),
       ),
     }),
+    // screening thresholds and the re-check deadline.
+    screening: z.object({
+      frequentCount: z.coerce.number().int().min(2).max(1000),
+      frequentDays: z.coerce.number().int().min(1).max(3660),
+      volumeFactor: z.coerce.number().min(1).max(1000),
+      volumeTrailingMonths: z.coerce.number().int().min(1).max(60),
+      minimumAge: z.coerce.number().int().min(1).max(100),
+      watermarkOverlapMinutes: z.coerce.number().int().min(0).max(1440),
+      recheckWorkingDays: z.coerce.number().int().min(1).max(365),
+    }),
     appToday: z.string().regex(isoDate, '应为 YYYY-MM-DD').optional(),
   })
   .superRefine((c, ctx) => {

@@ -11,6 +11,8 @@ export interface JobContext {
    * the lease time): a long job should stop at its next step, since another instance may be running it now.
    */
   signal: AbortSignal;
+  /** The JSON body of a manual run (`POST /api/admin/jobs/:name/run`), e.g. `{ "full": true }`; `{}` when scheduled. */
+  options: Readonly<Record<string, unknown>>;
 }
 
 /** A job a feature registers with JobRegistry in its module's onModuleInit. */

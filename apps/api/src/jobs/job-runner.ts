@@ -37,8 +37,12 @@ export class JobRunner {
   ) {}
 
   /** Runs `job` now; resolves with its finished run record (`skipped` when the lease is held elsewhere). */
-  run(job: JobDefinition, trigger: JobTrigger): Promise<JobRunView<Date>> {
-    const running = this.runOnce(job, trigger);
+  run(
+    job: JobDefinition,
+    trigger: JobTrigger,
+    options: Readonly<Record<string, unknown>> = {},
+  ): Promise<JobRunView<Date>> {
+    const running = this.runOnce(job, trigger, options);
     const tracked = running.catch(() => undefined);
     this.inFlight.add(tracked);
     void tracked.then(() => this.inFlight.delete(tracked));
@@ -50,7 +54,11 @@ export class JobRunner {
     while (this.inFlight.size) await Promise.all([...this.inFlight]);
   }
 
-  private async runOnce(job: JobDefinition, trigger: JobTrigger): Promise<JobRunView<Date>> {
+  private async runOnce(
+    job: JobDefinition,
+    trigger: JobTrigger,
+    options: Readonly<Record<string, unknown>>,
+  ): Promise<JobRunView<Date>> {
     const leaseMs = this.config.jobs.leaseSeconds * 1000;
     const startedAt = this.clock.now();
     const run = await this.uow.run((m) => this.repository.startRun(m, job.name, this.instance, trigger, startedAt));
@@ -96,7 +104,7 @@ export class JobRunner {
     let counts: JobCounts | null = null;
     let error: string | null = null;
     try {
-      counts = await job.run({ runId: run.id, trigger, instance: this.instance, signal: lost.signal });
+      counts = await job.run({ runId: run.id, trigger, instance: this.instance, signal: lost.signal, options });
     } catch (thrown) {
       error = describe(thrown);
       this.logger.error({ err: thrown }, `定时任务 ${job.name} 运行失败（运行 ${run.id}）`);

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../common/actor/actor';
@@ -19,12 +19,16 @@ export class JobsController {
     return this.jobs.list();
   }
 
-  /** Answers when the run ends, with its run record; 409 JOB_RUNNING while another run holds the lease. */
+  /**
+   * Answers when the run ends, with its run record; 409 JOB_RUNNING while another run holds the lease. An optional
+   * JSON object body is handed to the job as its options (screening: `{ "full": true }`).
+   */
   @Post('jobs/:name/run')
   @HttpCode(200)
   @RequirePermission('jobs.manage')
-  run(@CurrentActor() actor: Actor, @Param('name') name: string) {
-    return this.jobs.runNow(actor, name);
+  run(@CurrentActor() actor: Actor, @Param('name') name: string, @Body() body: unknown) {
+    const options = body !== null && typeof body === 'object' && !Array.isArray(body) ? body : {};
+    return this.jobs.runNow(actor, name, options as Record<string, unknown>);
   }
 
   @Get('job-runs')

@@ -58,17 +58,17 @@ export class JobsService {
    * Runs the job now and answers with its finished run. A run that found the lease held elsewhere is recorded as
    * skipped and answered 409 JOB_RUNNING. Audited like other administrative actions, failed runs included.
    */
-  async runNow(actor: Actor, name: string): Promise<JobRunView<Date>> {
+  async runNow(actor: Actor, name: string, options: Readonly<Record<string, unknown>> = {}): Promise<JobRunView<Date>> {
     const job = this.registry.get(name);
     if (!job) throw new DomainError('NOT_FOUND', '没有这个定时任务');
-    const run = await this.runner.run(job, 'manual');
+    const run = await this.runner.run(job, 'manual', options);
     if (run.outcome === 'skipped') throw new DomainError('JOB_RUNNING', JOB_ERRORS.JOB_RUNNING.message);
     await this.uow.run((manager) =>
       this.audit.record(manager, subjectOf(actor), {
         action: 'jobs.run',
         targetType: 'job',
         targetId: job.name,
-        after: run,
+        after: Object.keys(options).length ? { ...run, options } : run,
         outcome: run.outcome === 'succeeded' ? 'success' : 'failure',
         detail: run.error,
       }),

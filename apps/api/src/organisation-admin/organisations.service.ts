@@ -113,6 +113,14 @@ export class OrganisationsService {
         deadlineProfile,
         ...fields,
       });
+      if (created.level === 'institution') {
+        await this.organisations.recordStatus(
+          manager,
+          created.id,
+          created.status,
+          created.registeredAt ?? this.clock.today(),
+        );
+      }
       await this.audit.record(manager, subjectOf(actor), {
         action: 'organisation.create',
         targetType: 'organisation',
@@ -146,6 +154,9 @@ export class OrganisationsService {
     await this.uow.run(async (manager) => {
       await this.assertCreditCodeFree(manager, changes.creditCode ?? null, id);
       await this.organisations.updateVersioned(manager, id, dto.version, changes);
+      if (changes.status !== undefined && changes.status !== current.status) {
+        await this.organisations.recordStatus(manager, id, changes.status, this.clock.today());
+      }
       if (changes.deadlineProfile) {
         await this.organisations.setDeadlineProfileOfSubtree(manager, current.path, changes.deadlineProfile);
       }

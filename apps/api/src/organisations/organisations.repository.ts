@@ -7,6 +7,7 @@ import { RawSelect, rawRows } from '../database/raw-select';
 import { versionedUpdate } from '../database/versioned-update';
 import { restrictToSubtree } from '../database/subtree';
 import { Organisation } from './entities/organisation.entity';
+import { OrganisationStatusChange } from './entities/organisation-status.entity';
 
 type OrganisationRow = Omit<Partial<Organisation>, 'id' | 'path' | 'version' | 'createdAt' | 'updatedAt'>;
 
@@ -60,6 +61,16 @@ export class OrganisationsRepository {
   /** R-42 optimistic locking: 409 STALE_VERSION when someone else changed the organisation first. */
   updateVersioned(manager: EntityManager, id: number, version: number, changes: Partial<Organisation>): Promise<void> {
     return versionedUpdate(manager, Organisation, { id, version }, changes);
+  }
+
+  /** R-25: the institution's status from `effectiveFrom` on, kept as dated history for screening. */
+  async recordStatus(
+    manager: EntityManager,
+    organisationId: number,
+    status: Organisation['status'],
+    effectiveFrom: string,
+  ): Promise<void> {
+    await manager.getRepository(OrganisationStatusChange).insert({ organisationId, status, effectiveFrom });
   }
 
   /** R-14: a province's deadline profile holds for its whole subtree. */

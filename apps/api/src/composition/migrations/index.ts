@@ -13,6 +13,7 @@ import { MailOutbox1796252390576 } from './1796252390576-MailOutbox';
 import { ReminderEvents1796253731035 } from './1796253731035-ReminderEvents';
 import { LookupSeams1797000100000 } from './1797000100000-LookupSeams';
 import { LookupAccounts1797000200000 } from './1797000200000-LookupAccounts';
+import { Screening1797000300000 } from './1797000300000-Screening';
 import { DecisionsByTime1797000400000 } from './1797000400000-DecisionsByTime';
 
 // Committed migrations (MySQL/MariaDB and SQLite), in order. `npm run migration:generate -- <Name>` writes a new file; add it here.
@@ -32,5 +33,6 @@ export const MIGRATIONS: (new () => unknown)[] = [
   ReminderEvents1796253731035,
   LookupSeams1797000100000,
   LookupAccounts1797000200000,
+  Screening1797000300000,
   DecisionsByTime1797000400000,
 ];

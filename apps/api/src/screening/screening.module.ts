@@ -1,0 +1,27 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { JobRegistry } from '../jobs/job-registry';
+import { JobsModule } from '../jobs/jobs.module';
+import { ScreeningRepository } from './screening.repository';
+import { ScreeningService } from './screening.service';
+
+/** R-25, R-26: the `screening` job, its flags, suspensions from lookup and the provincial re-checks. */
+@Module({
+  imports: [JobsModule],
+  providers: [ScreeningService, ScreeningRepository],
+  exports: [ScreeningService],
+})
+export class ScreeningModule implements OnModuleInit {
+  constructor(
+    private readonly jobs: JobRegistry,
+    private readonly screening: ScreeningService,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register({
+      name: 'screening',
+      description: '疑似问题筛查：按规则检查已提交的证书数据，生成疑似问题线索',
+      scheduleKey: 'screening',
+      run: (context) => this.screening.run(context),
+    });
+  }
+}
