@@ -4,7 +4,6 @@ import CalculateIcon from '@mui/icons-material/Calculate';
 import {
   DEADLINE_POLICIES,
   DEADLINE_PROFILES,
-  DEADLINE_RULES,
   isHourDeadlineRule,
   isIsoDate,
   type DeadlineProfile,
@@ -17,6 +16,22 @@ import { PROFILE_LABELS, PROFILE_SOURCES, ruleOptionText } from './deadlineLabel
 import { Translate, useTranslate } from 'react-admin';
 
 const TIME = /^\d{2}:\d{2}$/;
+
+/**
+ * The rules of features a user can meet in the product today: uploads, reviews, corrections after a return and the
+ * six-month acceptance cutoff. The re-check of a suspended certificate (R-26) and the work orders (R-21) join the list
+ * when their features land; the API computes every rule already.
+ */
+export const CALCULATOR_RULES: readonly DeadlineRule[] = [
+  'upload',
+  'municipal_review',
+  'provincial_review',
+  'national_publish',
+  'correction_after_municipal_return',
+  'correction_after_provincial_return',
+  'correction_after_national_return',
+  'acceptance_cutoff',
+];
 
 /** Rule, start and profile; the hour rules (紧急/急 work orders) also take a time of day, in Beijing time. */
 export const DeadlineForm = ({ onSubmit }: { onSubmit: (query: DeadlineQuery) => void }) => {
@@ -48,7 +63,7 @@ export const DeadlineForm = ({ onSubmit }: { onSubmit: (query: DeadlineQuery) =>
               onChange={(event) => setRule(event.target.value as DeadlineRule)}
               slotProps={{ htmlInput: { 'data-testid': 'deadline-rule' } }}
             >
-              {DEADLINE_RULES.map((choice) => (
+              {CALCULATOR_RULES.map((choice) => (
                 <MenuItem key={choice} value={choice}>
                   {ruleOptionText(profile, choice)}
                 </MenuItem>

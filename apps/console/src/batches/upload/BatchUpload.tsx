@@ -88,11 +88,15 @@ export const BatchUpload = () => {
               {translate('app.upload.explanation')}
             </Alert>
             <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+              {/* No reserved helper line and not full width: the template link sits beside the choice, no gap below. */}
               <RadioButtonGroupInput
                 source="kind"
                 label="resources.batches.fields.kind"
                 choices={batchKindChoices}
                 validate={required()}
+                helperText={false}
+                fullWidth={false}
+                sx={{ my: 0 }}
               />
               <TemplateForChosenKind />
             </Stack>
