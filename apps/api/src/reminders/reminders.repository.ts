@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { BatchStatus, OrganisationLevel, Role } from '@app/domain';
+import type { BatchStatus, InstitutionScopeEntry, OrganisationLevel, Role } from '@app/domain';
 import { ReminderEvent } from './entities/reminder-event.entity';
 
 /** An open batch with its institution, as the reminder items are built from it. */
@@ -20,6 +20,13 @@ export interface OrganisationRow {
   name: string;
   level: OrganisationLevel;
   parentId: number | null;
+}
+
+/** An active institution with its registered scope (R-2), for the R-18 upload days. */
+export interface InstitutionScopeRow {
+  id: number;
+  name: string;
+  scope: InstitutionScopeEntry[];
 }
 
 export interface StaffRow {
@@ -84,6 +91,29 @@ export class RemindersRepository {
       recordCount: Number(r.record_count),
       institutionId: Number(r.institution_id),
       institutionName: String(r.institution_name),
+    }));
+  }
+
+  /**
+   * The active institutions with a registered scope, in one statement (ceased ones issue no new certificates and
+   * dissolved ones none at all, R-2); `pathPrefix` narrows them to a subtree. The scope is JSON, read here and
+   * matched against the occupation catalogue by the caller.
+   */
+  async activeInstitutionsWithScope(pathPrefix?: string): Promise<InstitutionScopeRow[]> {
+    const params: unknown[] = [];
+    let where = "level = 'institution' AND status = 'active' AND scope IS NOT NULL";
+    if (pathPrefix) {
+      where += ' AND path LIKE ?';
+      params.push(`${pathPrefix}%`);
+    }
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT id, name, scope FROM organisations WHERE ${where} ORDER BY id`,
+      params,
+    );
+    return rows.map((r) => ({
+      id: Number(r.id),
+      name: String(r.name),
+      scope: (typeof r.scope === 'string' ? JSON.parse(r.scope) : (r.scope ?? [])) as InstitutionScopeEntry[],
     }));
   }
 

@@ -2,6 +2,11 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   ancestorIds,
   BATCH_STATUS_LABELS,
+  issuesQualificationData,
+  QUALIFICATION_UPLOAD_DAY_KIND,
+  QUALIFICATION_UPLOAD_DAY_STAGE,
+  qualificationUploadDaysBetween,
+  WorkingDayCalendar,
   batchReminderKind,
   batchResponsibility,
   BatchStatus,
@@ -21,11 +26,18 @@ import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { UnitOfWork } from '../database/unit-of-work';
 import { CalendarService } from '../calendar/calendar.service';
+import { OccupationCatalogue } from '../organisations/occupation-catalogue';
 import { OutboxService } from '../mail/outbox.service';
 import { NewReminderEvent, OrganisationRow, RemindersRepository, StaffRow } from './reminders.repository';
 
-/** One reminder item of today: an open batch at its stage, with its event and who hears of it. */
+/**
+ * One reminder item of today — an open batch at its stage, or an institution's R-18 upload day — with its event and
+ * who hears of it. `subjectId` and `stage` key its events (R-36): the batch and its status, or the institution and
+ * `upload_day`.
+ */
 export interface ReminderItem extends Omit<MyReminderItem, 'escalation'> {
+  subjectId: number;
+  stage: string;
   escalationTarget: { organisationId: number | null; role: Role } | null;
 }
 
@@ -44,6 +56,8 @@ export interface ReminderRunCounts {
   withoutRecipient: number;
   [key: string]: number;
 }
+
+const UPLOAD_DAY_LABEL = '职业资格证书数据上传日';
 
 const STAGE_LABELS: Record<'upload' | 'correction', string> = {
   upload: '数据上报（待提交）',
@@ -76,6 +90,7 @@ export class RemindersService {
   constructor(
     private readonly repository: RemindersRepository,
     private readonly calendar: CalendarService,
+    private readonly occupations: OccupationCatalogue,
     private readonly outbox: OutboxService,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
@@ -116,6 +131,8 @@ export class RemindersService {
       }
       const between = calendar.workingDaysBetween(today, b.dueDate);
       return {
+        subjectId: b.id,
+        stage: b.status,
         kind: batchReminderKind(b.status),
         batchId: b.id,
         status: b.status,
@@ -134,7 +151,54 @@ export class RemindersService {
         escalationTarget: escalation,
       };
     });
+    items.push(...(await this.uploadDayItems(calendar, today, dueBy, pathPrefix)));
     return { items, organisations };
+  }
+
+  /**
+   * R-18: each institution issuing qualification data is reminded of the next 2013 upload day (the 15th and the
+   * 30th, moved to the next working day) within the due-soon window; its institution operators must act. Only
+   * `due_soon`: the upload day's overdue — data of its window still not submitted — is the draft batches holding
+   * that data, whose upload items carry this same day as their due date (R-18) and are mailed overdue with their
+   * escalation; an institution with no data entered cannot be known to be late, since 第十二条 obliges it to upload
+   * the data it issued, if any (docs/decisions.md).
+   */
+  private async uploadDayItems(
+    calendar: WorkingDayCalendar,
+    today: string,
+    dueBy: string,
+    pathPrefix?: string,
+  ): Promise<ReminderItem[]> {
+    const slots = qualificationUploadDaysBetween(calendar, today, dueBy).filter(
+      (slot) => reminderEvent(calendar, slot.due, today) === 'due_soon',
+    );
+    if (slots.length === 0) return [];
+    const institutions = await this.repository.activeInstitutionsWithScope(pathPrefix);
+    return slots.flatMap((slot) =>
+      institutions
+        .filter((i) => issuesQualificationData(i.scope, this.occupations.catalogue, slot))
+        .map((i): ReminderItem => ({
+          subjectId: i.id,
+          stage: QUALIFICATION_UPLOAD_DAY_STAGE,
+          kind: QUALIFICATION_UPLOAD_DAY_KIND,
+          batchId: null,
+          status: null,
+          stageLabel: `${UPLOAD_DAY_LABEL}（发证日期 ${slot.issueFrom} 至 ${slot.issueTo}）`,
+          institutionId: i.id,
+          institutionName: i.name,
+          recordCount: null,
+          issueWindow: { from: slot.issueFrom, to: slot.issueTo },
+          dueDate: slot.due,
+          event: 'due_soon',
+          workingDaysLeft: calendar.workingDaysBetween(today, slot.due),
+          overdueWorkingDays: 0,
+          responsibleOrganisationId: i.id,
+          responsibleOrganisation: i.name,
+          responsibleRole: 'institution_operator',
+          responsibleRoleLabel: ROLE_LABELS.institution_operator,
+          escalationTarget: null,
+        })),
+    );
   }
 
   /** `GET /api/admin/my-reminders`: what the caller would be reminded of today, overdue first. */
@@ -144,7 +208,7 @@ export class RemindersService {
       organisationId === actor.organisationId && actor.roles.includes(role);
     return items
       .map((item) => {
-        const { escalationTarget: target, ...rest } = item;
+        const { escalationTarget: target, subjectId: _subject, stage: _stage, ...rest } = item;
         if (holds(item.responsibleOrganisationId, item.responsibleRole)) return { ...rest, escalation: false };
         if (target && holds(target.organisationId, target.role)) return { ...rest, escalation: true };
         return null;
@@ -155,7 +219,9 @@ export class RemindersService {
           ? a.event === 'overdue'
             ? -1
             : 1
-          : a.dueDate.localeCompare(b.dueDate) || a.batchId - b.batchId,
+          : a.dueDate.localeCompare(b.dueDate) ||
+            (a.batchId ?? 0) - (b.batchId ?? 0) ||
+            a.institutionId - b.institutionId,
       );
   }
 
@@ -183,7 +249,7 @@ export class RemindersService {
     const noEmail = new Set<number>();
     let withoutRecipient = 0;
     for (const item of items) {
-      const itemKey = `${item.kind}|${item.batchId}|${item.status}|${item.dueDate}`;
+      const itemKey = `${item.kind}|${item.subjectId}|${item.stage}|${item.dueDate}`;
       itemByKey.set(itemKey, item);
       const recipients = [
         ...holders(item.responsibleOrganisationId, item.responsibleRole).map((p) => ({ p, escalation: false })),
@@ -205,8 +271,8 @@ export class RemindersService {
         if (events.has(key)) continue;
         events.set(key, {
           itemKind: item.kind,
-          batchId: item.batchId,
-          stage: item.status,
+          batchId: item.subjectId,
+          stage: item.stage,
           dueDate: item.dueDate,
           event: item.event,
           recipientUserId: p.id,
