@@ -210,7 +210,11 @@ describe('mail outbox (medium, real SMTP server)', () => {
     expect(await dispatcher.dispatchPending()).toEqual({ sent: 3, retried: 0, dead: 0 });
     expect(sink.received).toHaveLength(3);
     // The dead holder's late report changes nothing.
-    expect(await m.get(OutboxRepository).markSent(claimed[0].id, 'dead-host:1:x', '<late>', m.clock.now())).toBe(false);
+    expect(
+      await m
+        .get(OutboxRepository)
+        .markSent('dead-host:1:x', [{ id: claimed[0].id, messageId: '<late>' }], m.clock.now()),
+    ).toBe(0);
     expect((await rows()).every((r) => r.status === 'sent' && r.messageId !== '<late>')).toBe(true);
   });
 

@@ -7,6 +7,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  /** A Message-ID fixed per outbox row, so a resend after a crash is the same message to the receiving side. */
+  messageId?: string;
 }
 
 /**
