@@ -4,7 +4,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { OutboxMail } from './entities/outbox-mail.entity';
-import { SmtpTransport } from './mail-transport';
+import { SmtpTransport, smtpErrorText } from './mail-transport';
 import { OutboxRepository } from './outbox.repository';
 
 /**
@@ -19,9 +19,9 @@ export function outboxMessageId(mail: Pick<OutboxMail, 'id' | 'createdAt'>, from
 
 /**
  * Records sends as `sent` in as few statements as the database allows: a send that completes while a mark is being
- * written waits for the next one, which takes every send completed meanwhile (group commit). A send's promise
- * resolves when its own mark is written, so the time between the server's acceptance and the durable `sent` — the
- * window in which a crash makes the mail go out again — stays one statement long.
+ * written waits for the next one, which takes every send completed meanwhile (group commit). Each send's mark
+ * is queued the moment the server accepted it, so the time between the server's acceptance and the durable `sent` — the
+ * window in which a crash makes the mail go out again — stays about one statement long.
  */
 class SentMarks {
   private queue: { id: number; messageId: string; done: () => void; failed: (e: unknown) => void }[] = [];
@@ -85,11 +85,13 @@ export class OutboxDispatchService {
     const transport = new SmtpTransport(smtpUrl);
     const token = `${this.instance}:${randomUUID()}`.slice(0, 100);
     const inFlight = new Set<Promise<void>>();
+    const marking = new Set<Promise<void>>();
     const marks = new SentMarks(async (sent) => {
       const marked = await this.outbox.markSent(token, sent, this.clock.now());
       counts.sent += marked;
-      if (marked < sent.length)
-        {this.logger.warn({ mails: sent.length - marked }, 'mails sent after their claim expired');}
+      if (marked < sent.length) {
+        this.logger.warn({ mails: sent.length - marked }, 'mails sent after their claim expired');
+      }
     });
     try {
       let more = true;
@@ -100,7 +102,7 @@ export class OutboxDispatchService {
           const claimed = await this.outbox.claimDue(token, now, new Date(now.getTime() + claimSeconds * 1000), wanted);
           if (claimed.length < wanted) more = false;
           for (const mail of claimed) {
-            const sending: Promise<void> = this.sendOne(transport, token, mail, counts, marks).finally(() =>
+            const sending: Promise<void> = this.sendOne(transport, token, mail, counts, marks, marking).finally(() =>
               inFlight.delete(sending),
             );
             inFlight.add(sending);
@@ -113,7 +115,10 @@ export class OutboxDispatchService {
       // A throw (the database gone) leaves the sends under way to finish or fail before the transport closes.
       await Promise.allSettled([...inFlight]);
       transport.close();
+      await Promise.allSettled([...marking]);
     }
+    // A mark that failed (the database gone) fails the run; its mails go out again when their claim lapses.
+    await Promise.all([...marking]);
     return counts;
   }
 
@@ -123,6 +128,7 @@ export class OutboxDispatchService {
     mail: OutboxMail,
     counts: DispatchCounts,
     marks: SentMarks,
+    marking: Set<Promise<void>>,
   ) {
     let messageId: string;
     try {
@@ -135,7 +141,7 @@ export class OutboxDispatchService {
         messageId: outboxMessageId(mail, this.config.mail.from),
       });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = smtpErrorText(error);
       const attempts = mail.attempts + 1;
       const { retryBaseSeconds, maxAttempts } = this.config.mail;
       const next =
@@ -149,6 +155,7 @@ export class OutboxDispatchService {
       this.logger.warn({ mailId: mail.id, attempts, dead: next === null, err: message }, 'mail send failed');
       return;
     }
-    await marks.add({ id: mail.id, messageId });
+    // The slot is free for the next mail at once; the mark is written as soon as the database takes it.
+    marking.add(marks.add({ id: mail.id, messageId }));
   }
 }

@@ -71,6 +71,10 @@ function stageLabel(status: BatchStatus): string {
 
 const DEADLOCK_RETRIES = 3;
 
+/** An item's part of the reminder_events key (R-36): kind, subject, stage, due date. */
+const itemKey = (kind: string, subjectId: number, stage: string, dueDate: string) =>
+  `${kind}|${subjectId}|${stage}|${dueDate}`;
+
 /** MySQL/MariaDB error 1213: deadlock found when trying to get lock. */
 function isDeadlock(error: unknown): boolean {
   const e = error as { errno?: number; driverError?: { errno?: number } } | null;
@@ -245,67 +249,76 @@ export class RemindersService {
 
     const people = new Map(staff.map((p) => [p.id, p]));
     const itemByKey = new Map<string, ReminderItem>();
-    const events = new Map<string, NewReminderEvent>();
+    const candidates: NewReminderEvent[] = [];
     const noEmail = new Set<number>();
     let withoutRecipient = 0;
     for (const item of items) {
-      const itemKey = `${item.kind}|${item.subjectId}|${item.stage}|${item.dueDate}`;
-      itemByKey.set(itemKey, item);
-      const recipients = [
-        ...holders(item.responsibleOrganisationId, item.responsibleRole).map((p) => ({ p, escalation: false })),
-        ...(item.escalationTarget
-          ? holders(item.escalationTarget.organisationId, item.escalationTarget.role).map((p) => ({
-              p,
-              escalation: true,
-            }))
-          : []),
-      ];
-      if (recipients.length === 0) withoutRecipient += 1;
-      for (const { p, escalation } of recipients) {
-        if (!p.email) {
-          noEmail.add(p.id);
-          continue;
+      itemByKey.set(itemKey(item.kind, item.subjectId, item.stage, item.dueDate), item);
+      const acting = holders(item.responsibleOrganisationId, item.responsibleRole);
+      const heads = item.escalationTarget
+        ? holders(item.escalationTarget.organisationId, item.escalationTarget.role)
+        : [];
+      if (acting.length + heads.length === 0) withoutRecipient += 1;
+      // A person who must act and is also the head hears of it once, as the one who must act.
+      const seen = new Set<number>();
+      for (const [list, escalation] of [
+        [acting, false],
+        [heads, true],
+      ] as const) {
+        for (const p of list) {
+          if (!p.email) {
+            noEmail.add(p.id);
+            continue;
+          }
+          if (seen.has(p.id)) continue;
+          seen.add(p.id);
+          candidates.push({
+            itemKind: item.kind,
+            batchId: item.subjectId,
+            stage: item.stage,
+            dueDate: item.dueDate,
+            event: item.event,
+            recipientUserId: p.id,
+            escalation,
+          });
         }
-        const key = `${itemKey}|${item.event}|${p.id}`;
-        // A person who must act and is also the head hears of it once, as the one who must act.
-        if (events.has(key)) continue;
-        events.set(key, {
-          itemKind: item.kind,
-          batchId: item.subjectId,
-          stage: item.stage,
-          dueDate: item.dueDate,
-          event: item.event,
-          recipientUserId: p.id,
-          escalation,
-        });
       }
     }
 
-    const candidates = [...events.values()];
     // A run that lost its lease stops before writing; the events are written (or not) whole, in one transaction.
     signal?.throwIfAborted();
     const mailed = await this.withDeadlockRetry(() =>
       this.uow.run(async (manager) => {
         await this.repository.insertNew(manager, candidates, runId);
         const mine = await this.repository.eventsOfRun(manager, runId);
-        const perPerson = new Map<number, DigestItem[]>();
-        for (const e of mine) {
-          const item = itemByKey.get(`${e.itemKind}|${e.batchId}|${e.stage}|${e.dueDate}`);
-          if (!item) continue;
-          const list = perPerson.get(e.recipientUserId) ?? [];
-          list.push({
+        // One digest line per item and way of hearing of it, shared by every recipient (a run may mail hundreds
+        // of thousands of events).
+        const lines = new Map<ReminderItem, { acting?: DigestItem; escalated?: DigestItem }>();
+        const lineOf = (item: ReminderItem, escalation: boolean): DigestItem => {
+          const cached = lines.get(item) ?? {};
+          lines.set(item, cached);
+          const key = escalation ? 'escalated' : 'acting';
+          cached[key] ??= {
             kind: item.kind,
             batchId: item.batchId,
             institutionName: item.institutionName,
             recordCount: item.recordCount,
-            stageLabel: e.escalation
+            stageLabel: escalation
               ? `${item.stageLabel}（督办：${item.responsibleOrganisation}${item.responsibleRoleLabel}）`
               : item.stageLabel,
             dueDate: item.dueDate,
             workingDaysLeft: item.workingDaysLeft,
             overdueWorkingDays: item.overdueWorkingDays,
-          });
-          perPerson.set(e.recipientUserId, list);
+          };
+          return cached[key];
+        };
+        const perPerson = new Map<number, DigestItem[]>();
+        for (const e of mine) {
+          const item = itemByKey.get(itemKey(e.itemKind, e.batchId, e.stage, e.dueDate));
+          if (!item) continue;
+          let list = perPerson.get(e.recipientUserId);
+          if (!list) perPerson.set(e.recipientUserId, (list = []));
+          list.push(lineOf(item, e.escalation));
         }
         const mails = [...perPerson].map(([userId, digestItems]) => {
           const person = people.get(userId) as StaffRow;
