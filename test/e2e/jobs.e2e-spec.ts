@@ -75,7 +75,7 @@ describe('scheduled jobs endpoints (e2e)', () => {
     try {
       const res = await t.http.post('/api/admin/jobs/e2e-test-job/run').set(admin);
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ outcome: 'failed', counts: null, error: 'Error: 测试失败' });
+      expect(res.body).toMatchObject({ outcome: 'failed', counts: null, error: '测试失败' });
     } finally {
       result = () => Promise.resolve({ checked: 4 });
     }
