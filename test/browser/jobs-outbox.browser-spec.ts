@@ -149,8 +149,8 @@ describe('定时任务, 邮件发件箱 and 我的提醒 in Chromium', () => {
     await frame.waitFor();
     expect(await frame.getAttribute('sandbox')).toBe('');
     // The list's row (without the bodies) may stand in until the mail itself has arrived.
-    await page.waitForFunction(() =>
-      document.querySelector('[data-testid="mail-html"]')?.getAttribute('srcdoc')?.includes('广州测试机构'),
+    await page.waitForFunction(
+      `document.querySelector('[data-testid="mail-html"]')?.getAttribute('srcdoc')?.includes('广州测试机构')`,
     );
     // The sandbox runs no script: the greeting stays as written and the console's title is untouched.
     await expect(page.frameLocator('[data-testid="mail-html"]').locator('#greeting').innerText()).resolves.toBe(

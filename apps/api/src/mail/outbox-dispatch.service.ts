@@ -19,8 +19,8 @@ export function outboxMessageId(mail: Pick<OutboxMail, 'id' | 'createdAt'>, from
 
 /**
  * Records sends as `sent` in as few statements as the database allows: a send that completes while a mark is being
- * written waits for the next one, which takes every send completed meanwhile (group commit). Each send's mark
- * is queued the moment the server accepted it, so the time between the server's acceptance and the durable `sent` — the
+ * written waits for the next one, which takes every send completed meanwhile (group commit). A send holds its
+ * slot until its own mark is written, so the time between the server's acceptance and the durable `sent` — the
  * window in which a crash makes the mail go out again — stays about one statement long.
  */
 class SentMarks {
@@ -85,7 +85,6 @@ export class OutboxDispatchService {
     const transport = new SmtpTransport(smtpUrl);
     const token = `${this.instance}:${randomUUID()}`.slice(0, 100);
     const inFlight = new Set<Promise<void>>();
-    const marking = new Set<Promise<void>>();
     const marks = new SentMarks(async (sent) => {
       const marked = await this.outbox.markSent(token, sent, this.clock.now());
       counts.sent += marked;
@@ -102,7 +101,7 @@ export class OutboxDispatchService {
           const claimed = await this.outbox.claimDue(token, now, new Date(now.getTime() + claimSeconds * 1000), wanted);
           if (claimed.length < wanted) more = false;
           for (const mail of claimed) {
-            const sending: Promise<void> = this.sendOne(transport, token, mail, counts, marks, marking).finally(() =>
+            const sending: Promise<void> = this.sendOne(transport, token, mail, counts, marks).finally(() =>
               inFlight.delete(sending),
             );
             inFlight.add(sending);
@@ -115,10 +114,7 @@ export class OutboxDispatchService {
       // A throw (the database gone) leaves the sends under way to finish or fail before the transport closes.
       await Promise.allSettled([...inFlight]);
       transport.close();
-      await Promise.allSettled([...marking]);
     }
-    // A mark that failed (the database gone) fails the run; its mails go out again when their claim lapses.
-    await Promise.all([...marking]);
     return counts;
   }
 
@@ -128,7 +124,6 @@ export class OutboxDispatchService {
     mail: OutboxMail,
     counts: DispatchCounts,
     marks: SentMarks,
-    marking: Set<Promise<void>>,
   ) {
     let messageId: string;
     try {
@@ -155,7 +150,8 @@ export class OutboxDispatchService {
       this.logger.warn({ mailId: mail.id, attempts, dead: next === null, err: message }, 'mail send failed');
       return;
     }
-    // The slot is free for the next mail at once; the mark is written as soon as the database takes it.
-    marking.add(marks.add({ id: mail.id, messageId }));
+    // The slot stays taken until the mark is written: mails the server accepted but the database does not yet know
+    // as sent (sent again after a crash) stay bounded by the window, whatever the database's latency.
+    await marks.add({ id: mail.id, messageId });
   }
 }
