@@ -52,6 +52,10 @@ describe('SMTP failures in the outbox, in Chinese', () => {
     [{ code: 'EAUTH', message: 'Invalid login: 535' }, '邮件服务器拒绝登录（用户名或密码有误）（Invalid login: 535）'],
     [{ responseCode: 451, message: 'try later' }, '邮件服务器暂时无法接收，稍后重试（try later）'],
     [{ responseCode: 550, message: 'no such user' }, '邮件服务器拒绝了这封邮件（no such user）'],
+    [
+      { code: 'ESOCKET', message: 'connect ECONNREFUSED 127.0.0.1:2525' },
+      '无法连接邮件服务器（connect ECONNREFUSED 127.0.0.1:2525）',
+    ],
     [new Error('boom'), '发送失败（boom）'],
   ])('%j → %s', (error, text) => {
     expect(smtpErrorText(error)).toBe(text);

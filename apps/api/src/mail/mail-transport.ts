@@ -60,6 +60,7 @@ const SMTP_ERROR_TEXTS: Record<string, string> = {
   EENVELOPE: '邮件服务器拒绝了发件人或收件人',
   EMESSAGE: '邮件服务器拒绝了邮件内容',
   EPROTOCOL: '邮件服务器的应答不符合协议',
+  ECONNRESET: '与邮件服务器的连接被中断',
 };
 
 /**
@@ -69,7 +70,9 @@ const SMTP_ERROR_TEXTS: Record<string, string> = {
 export function smtpErrorText(error: unknown): string {
   const e = error as { code?: string; responseCode?: number; message?: string } | null;
   const detail = e?.message ?? String(error);
-  let text = e?.code ? SMTP_ERROR_TEXTS[e.code] : undefined;
+  // The socket's own code (a pooled connection reports a refused connection as ESOCKET) says more than nodemailer's.
+  const system = /\b(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET)\b/.exec(detail)?.[1];
+  let text = SMTP_ERROR_TEXTS[system ?? ''] ?? (e?.code ? SMTP_ERROR_TEXTS[e.code] : undefined);
   if (!text && typeof e?.responseCode === 'number') {
     text = e.responseCode >= 500 ? '邮件服务器拒绝了这封邮件' : '邮件服务器暂时无法接收，稍后重试';
   }
