@@ -1,11 +1,11 @@
 import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
-import type { JobView } from '@app/contracts';
+import { jobLabel, type JobView } from '@app/contracts';
 import { apiAs, startBuiltApp, type BuiltApp } from './support/built-app';
 import { consoleActions, launchConsoleBrowser, type ConsoleBrowser } from './support/console-browser';
 
 // 定时任务, 邮件发件箱 and 我的提醒 (issue 11 point 7) in real Chromium against the built app with demo data.
-// No job is registered here on purpose: the page lists whatever the API has (empty until features register jobs).
+// The page lists the application's own jobs (deadline-reminders first) by their Chinese names.
 
 let app: BuiltApp;
 let browser: ConsoleBrowser;
@@ -39,7 +39,7 @@ function insertDeadMail(file: string): number {
         '<p id="greeting">您好：</p><p>即将到期：批次 1（广州测试机构，12 条记录）</p>' +
           '<script>document.getElementById("greeting").textContent = "脚本已运行"; parent.document.title = "pwned";</script>',
         at,
-        'connect ECONNREFUSED 127.0.0.1:25',
+        '无法连接邮件服务器（connect ECONNREFUSED 127.0.0.1:25）',
         at,
         at,
       );
@@ -107,16 +107,27 @@ describe('定时任务, 邮件发件箱 and 我的提醒 in Chromium', () => {
       return;
     }
     const job = jobs[0];
+    expect(job.name).toBe('deadline-reminders');
     const row = page.getByTestId('jobs-table').locator(`tr[data-job="${job.name}"]`);
     await row.waitFor();
-    expect(await row.innerText()).toContain(job.description);
+    const rowText = await row.innerText();
+    expect(rowText).toContain('到期提醒');
+    expect(rowText).toContain(job.description);
+    expect(rowText).toContain('每天 08:30');
+    // Codes stay out of what the page says (the job's code is only a hint on hover).
+    expect(await page.getByTestId('jobs-table').innerText()).not.toMatch(/[a-z]+-[a-z]+/);
     await ui.shot('jobs-nat_admin');
 
     await row.getByRole('button', { name: '立即运行' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
-    await page.getByText(new RegExp(`任务“${job.name}”已运行`)).waitFor({ timeout: 60_000 });
+    await page.getByText(new RegExp(`任务“${jobLabel(job.name)}”已运行`)).waitFor({ timeout: 60_000 });
     await page.getByTestId('job-runs').getByText('手动').first().waitFor();
-    expect(await page.getByTestId('job-runs').innerText()).toContain(job.name);
+    const runs = await page.getByTestId('job-runs').innerText();
+    expect(runs).toContain(jobLabel(job.name));
+    // The run's counts in Chinese: what the reminder job did, no counter codes.
+    const counts = await page.getByTestId('run-counts').first().innerText();
+    expect(counts).toMatch(/待办项 \d+，新提醒 \d+，已提醒过 \d+，摘要邮件 \d+，无邮箱跳过人数 \d+，无人负责项 \d+/);
+    expect(runs).not.toMatch(/items|events|skippedNoEmail|withoutRecipient|deadline-reminders/);
     await ui.shot('jobs-after-run-nat_admin');
   });
 
@@ -137,13 +148,17 @@ describe('定时任务, 邮件发件箱 and 我的提醒 in Chromium', () => {
     const frame = page.getByTestId('mail-html');
     await frame.waitFor();
     expect(await frame.getAttribute('sandbox')).toBe('');
-    expect(await frame.getAttribute('srcdoc')).toContain('广州测试机构');
+    // The list's row (without the bodies) may stand in until the mail itself has arrived.
+    await page.waitForFunction(
+      `document.querySelector('[data-testid="mail-html"]')?.getAttribute('srcdoc')?.includes('广州测试机构')`,
+    );
     // The sandbox runs no script: the greeting stays as written and the console's title is untouched.
     await expect(page.frameLocator('[data-testid="mail-html"]').locator('#greeting').innerText()).resolves.toBe(
       '您好：',
     );
     expect(await page.title()).not.toBe('pwned');
     expect(await page.getByTestId('mail-text').innerText()).toContain('12 条记录');
+    expect(await page.locator('main').innerText()).toContain('无法连接邮件服务器');
     await ui.shot('outbox-mail-nat_admin');
 
     await page.getByRole('button', { name: '重新发送' }).click();

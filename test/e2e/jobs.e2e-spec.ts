@@ -75,7 +75,7 @@ describe('scheduled jobs endpoints (e2e)', () => {
     try {
       const res = await t.http.post('/api/admin/jobs/e2e-test-job/run').set(admin);
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ outcome: 'failed', counts: null, error: 'Error: 测试失败' });
+      expect(res.body).toMatchObject({ outcome: 'failed', counts: null, error: '测试失败' });
     } finally {
       result = () => Promise.resolve({ checked: 4 });
     }
@@ -121,7 +121,14 @@ describe('scheduled jobs endpoints (e2e)', () => {
     expect(res.status).toBe(200);
     const jobs = res.body as JobView[];
     // The application's own jobs (mail and reminders) and the one this suite registered, by name.
-    expect(jobs.map((j) => j.name)).toEqual(['deadline-reminders', 'e2e-test-job', 'outbox-dispatch', 'screening']);
+    expect(jobs.map((j) => j.name)).toEqual([
+      'deadline-reminders',
+      'e2e-test-job',
+      'job-runs-prune',
+      'outbox-dispatch',
+      'screening',
+    ]);
+    expect(jobs.find((j) => j.name === 'job-runs-prune')).toMatchObject({ cron: '15 3 * * *' });
     expect(jobs.find((j) => j.name === 'deadline-reminders')).toMatchObject({ cron: '30 8 * * *' });
     const listed = jobs.find((j) => j.name === 'e2e-test-job') as JobView;
     expect(listed).toMatchObject({ description: '端到端测试任务', cron: '15 2 * * 1-5' });
@@ -191,6 +198,11 @@ describe('scheduled jobs configuration and scheduling (e2e)', () => {
     expect(config.jobs.enabled).toBe(true);
     expect(loadConfig({ NODE_ENV: 'test' }).jobs.enabled).toBe(false);
     expect(loadConfig({ NODE_ENV: 'test', JOBS_ENABLED: 'true' }).jobs.enabled).toBe(true);
+    expect(config.jobs.runRetentionDays).toBe(90);
+    expect(loadConfig({ NODE_ENV: 'test', JOB_RUN_RETENTION_DAYS: '30' }).jobs.runRetentionDays).toBe(30);
+    expect(() => loadConfig({ NODE_ENV: 'test', JOB_RUN_RETENTION_DAYS: '0' })).toThrow(
+      /配置项 jobs\.runRetentionDays（环境变量 JOB_RUN_RETENTION_DAYS） 无效/,
+    );
   });
 
   it('fires no job under test unless enabled; enabled, registers each job as a cron job that runs on schedule', async () => {
@@ -221,6 +233,7 @@ describe('scheduled jobs configuration and scheduling (e2e)', () => {
       const registry = on.app.get(SchedulerRegistry);
       expect([...registry.getCronJobs().keys()].sort()).toEqual([
         'job:deadline-reminders',
+        'job:job-runs-prune',
         'job:on',
         'job:outbox-dispatch',
         'job:screening',

@@ -200,8 +200,9 @@ describe('scheduled jobs: leases and run records (medium)', () => {
       /jobs\.schedules\.missing/,
     );
     const service = m.get(JobsService);
+    const listed = async () => (await service.list()).filter((j) => j.name === 'test-job');
     // Fixed clock: 2026-11-23 09:30 Beijing; '0 3 * * *' next fires 2026-11-24 03:00 Beijing.
-    expect(await service.list()).toEqual([
+    expect(await listed()).toEqual([
       {
         name: 'test-job',
         description: '测试任务',
@@ -212,8 +213,47 @@ describe('scheduled jobs: leases and run records (medium)', () => {
     ]);
     await a.run(gatedJobDone({ n: 1 }), 'schedule');
     const last = await a.run(gatedJobDone({ n: 2 }), 'schedule');
-    const [listed] = await service.list();
-    expect(listed.lastRun).toMatchObject({ id: last.id, outcome: 'succeeded', counts: { n: 2 } });
+    const [testJob] = await listed();
+    expect(testJob.lastRun).toMatchObject({ id: last.id, outcome: 'succeeded', counts: { n: 2 } });
+  });
+
+  it('prunes run records older than jobs.runRetentionDays, keeping each job its latest run that took the lease', async () => {
+    const now = m.clock.now().getTime();
+    const day = 86_400_000;
+    const record = async (job: string, daysAgo: number, outcome: 'succeeded' | 'skipped' | 'failed' | null) => {
+      const startedAt = new Date(now - daysAgo * day);
+      const run = await m
+        .get(UnitOfWork)
+        .run((manager) => repository.startRun(manager, job, 'host-old:9:dead', 'schedule', startedAt));
+      if (outcome) {
+        await m
+          .get(UnitOfWork)
+          .run((manager) =>
+            repository.finishRun(manager, run.id, { finishedAt: startedAt, outcome, counts: null, error: null }),
+          );
+      }
+      return run.id;
+    };
+    const ids = {
+      a100: await record('job-a', 100, 'succeeded'),
+      a95: await record('job-a', 95, 'skipped'),
+      a91: await record('job-a', 91, 'failed'),
+      aDead: await record('job-a', 90.01, null), // a process that died mid-run, just past the retention
+      a89: await record('job-a', 89.99, 'succeeded'),
+      a1: await record('job-a', 1, 'skipped'),
+      b200: await record('job-b', 200, 'succeeded'), // job-b's last real run: kept, whatever its age
+      b150: await record('job-b', 150, 'skipped'),
+      c120: await record('job-c', 120, 'skipped'),
+    };
+    const prune = m.get(JobRegistry).get('job-runs-prune');
+    expect(prune).toBeDefined();
+    expect(m.config.jobs.runRetentionDays).toBe(90);
+    const run = await a.run(prune!, 'manual');
+    expect(run).toMatchObject({ outcome: 'succeeded', counts: { deleted: 6, retentionDays: 90 } });
+    const left = await m.dataSource.query<{ id: number }[]>('SELECT id FROM job_runs ORDER BY id');
+    expect(left.map((r) => Number(r.id))).toEqual([ids.a89, ids.a1, ids.b200, run.id]);
+    // Run again: nothing more to delete, the last runs stay.
+    expect((await a.run(prune!, 'manual')).counts).toEqual({ deleted: 0, retentionDays: 90 });
   });
 });
 

@@ -1,4 +1,6 @@
 import { Batch } from '../../apps/api/src/batches/entities/batch.entity';
+import { CalendarService } from '../../apps/api/src/calendar/calendar.service';
+import { Organisation } from '../../apps/api/src/organisations/entities/organisation.entity';
 import { ReminderEvent } from '../../apps/api/src/reminders/entities/reminder-event.entity';
 import { RemindersModule } from '../../apps/api/src/reminders/reminders.module';
 import { RemindersService } from '../../apps/api/src/reminders/reminders.service';
@@ -134,8 +136,8 @@ describe('deadline reminders (medium)', () => {
 
     it('computes the items with who must act and who hears of the overdue ones', async () => {
       const { items } = await reminders.items();
-      const mine = items.filter((i) => Object.values(b).includes(i.batchId));
-      const byId = new Map(mine.map((i) => [i.batchId, i]));
+      const mine = items.filter((i) => i.batchId !== null && Object.values(b).includes(i.batchId));
+      const byId = new Map(mine.map((i) => [i.batchId as number, i]));
       expect([...byId.keys()].sort((x, y) => x - y)).toEqual(
         [b.upload, b.cityOverdue, b.provOverdue, b.correction].sort((x, y) => x - y),
       );
@@ -240,6 +242,147 @@ describe('deadline reminders (medium)', () => {
       for (const p of people) expect(await mailed(p.email as string)).toHaveLength(1);
       const [raceMail] = await mailed('race1@demo.example.cn');
       expect(raceMail.subject).toBe('【证书数据监管平台】您有 20 项待办即将到期');
+    });
+  });
+
+  // R-18 (人社鉴发〔2013〕2号 第十二条): the twice-monthly upload days of institutions issuing qualification data.
+  describe('qualification upload days', () => {
+    let tree: OrgTree;
+    let operator: User;
+    let cityAdmin: User;
+    let others: Organisation[];
+    const FIREFIGHTER = { occupationCode: '3-02-03-01', occupationName: '消防员', levels: [5, 4, 3] };
+
+    beforeAll(async () => {
+      m.clock.set(morning('2026-03-02'));
+      tree = await m.factories.tree();
+      const f = m.factories;
+      // 消防员 is in the 2021 qualification catalogue; the factories' chef only in the 2017 one.
+      await m.dataSource
+        .getRepository(Organisation)
+        .update(tree.institution.id, { scope: [{ ...FIREFIGHTER, validFrom: '2020-01-01', validTo: null }] });
+      const qualificationScope = [{ ...FIREFIGHTER, validFrom: '2020-01-01', validTo: null }];
+      others = [
+        await f.organisation({ level: 'institution', parent: tree.city }), // chef only: no upload days
+        await f.organisation({ level: 'institution', parent: tree.city, status: 'ceased', scope: qualificationScope }),
+        // Registered for 消防员 until 24 February: nothing to upload for the windows after it.
+        await f.organisation({
+          level: 'institution',
+          parent: tree.city,
+          scope: [{ ...FIREFIGHTER, validFrom: '2020-01-01', validTo: '2026-02-24' }],
+        }),
+      ];
+      operator = await f.user(tree.institution, ['institution_operator'], { email: 'qual-op@demo.example.cn' });
+      cityAdmin = await f.user(tree.city, ['municipal_admin'], { email: 'qual-city@demo.example.cn' });
+      for (const o of others) {
+        await f.user(o, ['institution_operator'], { email: `qual-other-${o.id}@demo.example.cn` });
+      }
+    });
+    afterAll(() => m.dataSource.getRepository(Organisation).update(tree.institution.id, { status: 'ceased' }));
+
+    const uploadDays = async (day: string) => {
+      m.clock.set(morning(day));
+      const { items } = await reminders.items();
+      return items
+        .filter((i) => i.kind === 'qualification_upload_day')
+        .map((i) => [i.institutionId, i.dueDate, i.event, i.workingDaysLeft, i.issueWindow?.from, i.issueWindow?.to]);
+    };
+
+    it.each([
+      // The 15th of March 2026 is a Sunday: upload on Monday 16th; due soon from 3 working days before.
+      ['2026-03-10', null],
+      ['2026-03-11', ['2026-03-16', 3, '2026-02-25', '2026-03-10']],
+      ['2026-03-16', ['2026-03-16', 0, '2026-02-25', '2026-03-10']],
+      ['2026-03-17', null], // passed: no overdue item of its own (the draft batches holding its data are overdue)
+      // The 30th of May 2026 is a Saturday: upload on Monday 1 June.
+      ['2026-05-26', null],
+      ['2026-05-27', ['2026-06-01', 3, '2026-05-11', '2026-05-24']],
+      ['2026-05-30', null], // a rest day: nothing is sent
+      ['2026-06-01', ['2026-06-01', 0, '2026-05-11', '2026-05-24']],
+      // February has no 30th: its last day, 2026-02-28, an adjusted working Saturday after Spring Festival.
+      ['2026-02-24', ['2026-02-24', 0, '2026-01-25', '2026-02-10']], // the 15th fell in the holiday → the 24th
+      ['2026-02-25', ['2026-02-28', 3, '2026-02-11', '2026-02-24']],
+      ['2026-02-28', ['2026-02-28', 0, '2026-02-11', '2026-02-24']],
+    ])('on %s: %j', async (day, expected) => {
+      const mine = (await uploadDays(day)).filter(
+        ([id]) => id === tree.institution.id || id === others[0].id || id === others[1].id,
+      );
+      expect(mine).toEqual(
+        expected === null ? [] : [[tree.institution.id, expected[0], 'due_soon', ...expected.slice(1)]],
+      );
+    });
+
+    it('a scope that ended on 24 February still has the window up to that day, none after', async () => {
+      const expired = others[2].id;
+      expect((await uploadDays('2026-02-24')).filter(([id]) => id === expired)).toHaveLength(1);
+      expect((await uploadDays('2026-02-25')).filter(([id]) => id === expired)).toEqual([
+        [expired, '2026-02-28', 'due_soon', 3, '2026-02-11', '2026-02-24'],
+      ]);
+      expect((await uploadDays('2026-03-11')).filter(([id]) => id === expired)).toEqual([]);
+    });
+
+    it('mails the upload day once to the operators, linking to the upload page; the overdue data is its batch', async () => {
+      m.clock.set(morning('2026-05-27'));
+      const before = (await mailed('qual-op@demo.example.cn')).length;
+      // Records issued in the window sit in a draft: its upload item is due the same day (R-18).
+      const due = await m.get(CalendarService).uploadDue('qualification', '2026-05-20');
+      expect(due.dueDate).toBe('2026-06-01');
+      const draft = await m.factories.batch(tree.institution, operator, {
+        kind: 'qualification',
+        dueDate: due.dueDate,
+        recordCount: 4,
+      });
+      await run();
+      await run();
+      m.clock.set(morning('2026-05-28'));
+      await run();
+      const mails = (await mailed('qual-op@demo.example.cn')).slice(before);
+      expect(mails).toHaveLength(1);
+      expect(mails[0].subject).toBe('【证书数据监管平台】您有 2 项待办即将到期');
+      expect(mails[0].text).toContain(
+        `- ${tree.institution.name}职业资格证书数据上传日（发证日期 2026-05-11 至 2026-05-24），` +
+          '截止 2026年6月1日，剩余 3 个工作日\n  https://console.example.cn/#/batches/create',
+      );
+      expect(mails[0].text).toContain(`（4 条记录）数据上报（待提交），截止 2026年6月1日，剩余 3 个工作日`);
+      const events = await m.dataSource.getRepository(ReminderEvent).find({
+        where: { recipientUserId: operator.id, itemKind: 'qualification_upload_day' },
+      });
+      expect(events.map((e) => [e.batchId, e.stage, e.dueDate, e.event])).toEqual([
+        [tree.institution.id, 'upload_day', '2026-06-01', 'due_soon'],
+      ]);
+
+      // The first working day after the upload day: the draft is overdue and escalated; the upload day says nothing.
+      m.clock.set(morning('2026-06-02'));
+      await run();
+      const after = (await mailed('qual-op@demo.example.cn')).slice(before + 1);
+      expect(after.map((r) => r.subject)).toEqual(['【证书数据监管平台】您有 1 项待办已逾期']);
+      expect(after[0].text).not.toContain('上传日');
+      const [escalated] = (await mailed('qual-city@demo.example.cn')).filter((r) =>
+        r.text.includes(`/batches/${draft.id}/show`),
+      );
+      expect(escalated.text).toContain('已逾期 1 个工作日');
+      await m.dataSource.getRepository(Batch).update(draft.id, { status: 'published' });
+    });
+
+    it('my reminders: the operator sees the upload day (no batch), the centre does not', async () => {
+      m.clock.set(morning('2026-03-12'));
+      const mine = await reminders.mine(m.factories.actor(operator, tree.institution));
+      expect(mine).toEqual([
+        expect.objectContaining({
+          kind: 'qualification_upload_day',
+          batchId: null,
+          status: null,
+          recordCount: null,
+          institutionId: tree.institution.id,
+          dueDate: '2026-03-16',
+          workingDaysLeft: 2,
+          issueWindow: { from: '2026-02-25', to: '2026-03-10' },
+          responsibleRole: 'institution_operator',
+          escalation: false,
+        }),
+      ]);
+      expect(mine[0]).not.toHaveProperty('subjectId');
+      expect(await reminders.mine(m.factories.actor(cityAdmin, tree.city))).toEqual([]);
     });
   });
 });

@@ -16,6 +16,43 @@ export const JOB_OUTCOME_LABELS: Readonly<Record<JobOutcome, string>> = {
 /** What a run did, by name (e.g. mailed, skippedNoEmail). */
 export type JobCounts = Record<string, number>;
 
+/** The application's jobs by their Chinese names (the console shows the code only as a hint). */
+export const JOB_NAME_LABELS: Readonly<Record<string, string>> = {
+  'deadline-reminders': '到期提醒',
+  'outbox-dispatch': '邮件发送',
+  'job-runs-prune': '运行记录清理',
+};
+
+/** The counters jobs report (JobCounts keys), in Chinese. */
+export const JOB_COUNT_LABELS: Readonly<Record<string, string>> = {
+  // deadline-reminders
+  items: '待办项',
+  events: '新提醒',
+  alreadySent: '已提醒过',
+  mails: '摘要邮件',
+  skippedNoEmail: '无邮箱跳过人数',
+  withoutRecipient: '无人负责项',
+  // outbox-dispatch
+  sent: '已发送',
+  retried: '待重试',
+  dead: '已放弃',
+  // job-runs-prune
+  deleted: '已删除记录',
+  retentionDays: '保留天数',
+};
+
+/** A job's name for people: its Chinese name, or the code itself for a job without one. */
+export function jobLabel(name: string): string {
+  return Object.hasOwn(JOB_NAME_LABELS, name) ? JOB_NAME_LABELS[name] : name;
+}
+
+/** A run's counts in words, e.g. `摘要邮件 3，无邮箱跳过人数 1`; an unknown counter keeps its code. */
+export function jobCountsText(counts: JobCounts): string {
+  return Object.entries(counts)
+    .map(([key, n]) => `${Object.hasOwn(JOB_COUNT_LABELS, key) ? JOB_COUNT_LABELS[key] : key} ${n}`)
+    .join('，');
+}
+
 /** `GET /api/admin/job-runs` row and `POST /api/admin/jobs/:name/run` answer. `outcome` null: still running. */
 export interface JobRunView<Time = string> {
   id: number;

@@ -1,5 +1,5 @@
 import type { BatchStatus, Role } from '@app/domain';
-import type { DeadlineItemKind } from './deadlines';
+import { DEADLINE_ITEM_KIND_LABELS, type DeadlineItemKind } from './deadlines';
 
 // Deadline reminders' JSON shape (`GET /api/admin/my-reminders`, R-35, R-36).
 
@@ -10,16 +10,29 @@ export const REMINDER_EVENT_LABELS: Readonly<Record<ReminderEventName, string>> 
   overdue: '已逾期',
 };
 
+/** R-18: an institution's twice-monthly qualification upload day (of no batch). */
+export type ReminderItemKind = DeadlineItemKind | 'qualification_upload_day';
+
+export const REMINDER_ITEM_KIND_LABELS: Readonly<Record<ReminderItemKind, string>> = {
+  ...DEADLINE_ITEM_KIND_LABELS,
+  qualification_upload_day: '职业资格证书数据上传日',
+};
+
 /** One item the caller is reminded of today: as the person who must act, or as the head (escalation). */
 export interface MyReminderItem {
-  kind: DeadlineItemKind;
-  batchId: number;
-  status: BatchStatus;
+  kind: ReminderItemKind;
+  /** The batch; null for an upload day (R-18), which belongs to no batch. */
+  batchId: number | null;
+  /** The batch's status; null for an upload day. */
+  status: BatchStatus | null;
   /** The stage in words, as the digest mail writes it. */
   stageLabel: string;
   institutionId: number;
   institutionName: string;
-  recordCount: number;
+  /** The batch's records; null for an upload day. */
+  recordCount: number | null;
+  /** For an upload day: the issue dates whose data it uploads (R-18), inclusive. */
+  issueWindow?: { from: string; to: string };
   /** YYYY-MM-DD. */
   dueDate: string;
   event: ReminderEventName;

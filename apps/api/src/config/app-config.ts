@@ -80,6 +80,7 @@ const schema = z
       enabled: z.coerce.boolean(),
       leaseSeconds: z.coerce.number().int().min(1).max(86_400),
       renewFraction: z.coerce.number().min(0.05).max(0.5),
+      runRetentionDays: z.coerce.number().int().min(1).max(36_500),
       schedules: z.record(
         z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, '任务名应为小写字母、数字和连字符'),
         z.string().refine((expression) => validateCronExpression(expression).valid, '不是有效的 cron 表达式'),
@@ -153,6 +154,7 @@ const ENV_OVERRIDES: Record<string, string[]> = {
   JOBS_ENABLED: ['jobs', 'enabled'],
   JOB_LEASE_SECONDS: ['jobs', 'leaseSeconds'],
   JOB_LEASE_RENEW_FRACTION: ['jobs', 'renewFraction'],
+  JOB_RUN_RETENTION_DAYS: ['jobs', 'runRetentionDays'],
 };
 
 /** JOB_SCHEDULE_DEADLINE_REMINDERS overrides jobs.schedules.deadline-reminders, and so on for every job. */

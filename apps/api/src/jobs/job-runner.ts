@@ -89,7 +89,7 @@ export class JobRunner {
       );
       if (!kept && !lost.signal.aborted) {
         this.logger.warn(`定时任务 ${job.name} 的租约已失效（运行 ${run.id}），其他实例可能已接手`);
-        lost.abort(new Error('lease lost'));
+        lost.abort(new Error('本次运行的租约已失效，其他实例可能已接手，运行中止'));
       }
     };
     // unref: a renewal timer never keeps a process alive; it stops with the run. A renewal still in flight when the
@@ -129,8 +129,14 @@ export class JobRunner {
   }
 }
 
+/** The run's error as the console shows it: the message, with the error's kind unless it is a plain Error. */
 function describe(thrown: unknown): string {
-  const text = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown);
+  const text =
+    thrown instanceof Error
+      ? thrown.name === 'Error'
+        ? thrown.message
+        : `${thrown.name}: ${thrown.message}`
+      : String(thrown);
   return text.slice(0, ERROR_LENGTH);
 }
 

@@ -139,6 +139,42 @@ export class JobsRepository {
     return new Map(rows.map((r) => [r.job, r]));
   }
 
+  /**
+   * Deletes up to `limit` runs started before `before`, never one of `keep`; answers how many it deleted. The
+   * oldest first: ids grow with time, so the scan stops at the first `limit` old rows.
+   */
+  async deleteRunsBefore(
+    manager: EntityManager,
+    before: Date,
+    keep: readonly number[],
+    limit: number,
+  ): Promise<number> {
+    const qb = manager
+      .getRepository(JobRun)
+      .createQueryBuilder('r')
+      .select('r.id', 'id')
+      .where('r.startedAt < :before', { before })
+      .orderBy('r.id', 'ASC')
+      .limit(limit);
+    if (keep.length > 0) qb.andWhere('r.id NOT IN (:...keep)', { keep });
+    const ids = (await qb.getRawMany<{ id: number }>()).map((r) => Number(r.id));
+    if (ids.length === 0) return 0;
+    await manager.getRepository(JobRun).delete(ids);
+    return ids.length;
+  }
+
+  /** The newest run that took the lease, of every job that has one (the runs pruning keeps). */
+  async latestRunIds(): Promise<number[]> {
+    const rows: { id: number }[] = await this.dataSource
+      .getRepository(JobRun)
+      .createQueryBuilder('r')
+      .select('MAX(r.id)', 'id')
+      .where("r.outcome IS NULL OR r.outcome <> 'skipped'")
+      .groupBy('r.job')
+      .getRawMany();
+    return rows.map((r) => Number(r.id));
+  }
+
   listRunsPage(query: ListQuery<Record<string, FilterDef>>): Promise<{ rows: JobRun[]; total: number }> {
     const qb = this.dataSource.getRepository(JobRun).createQueryBuilder('r');
     return fetchPage(applyFilters(qb, query), query);

@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from '../config/app-config';
+import { smtpErrorText } from './mail-transport';
 
 const load = (env: Record<string, string>) => loadConfig({ NODE_ENV: 'test', ...env });
 
@@ -39,5 +40,24 @@ describe('mail and public URL configuration', () => {
     const config = load({ PUBLIC_URL: 'https://jd.example.cn/console', MAIL_MAX_ATTEMPTS: '3' });
     expect(config.app.publicUrl).toBe('https://jd.example.cn/console');
     expect(config.mail.maxAttempts).toBe(3);
+  });
+});
+
+describe('SMTP failures in the outbox, in Chinese', () => {
+  it.each([
+    [
+      { code: 'ECONNECTION', message: 'connect ECONNREFUSED 127.0.0.1:25' },
+      '无法连接邮件服务器（connect ECONNREFUSED 127.0.0.1:25）',
+    ],
+    [{ code: 'EAUTH', message: 'Invalid login: 535' }, '邮件服务器拒绝登录（用户名或密码有误）（Invalid login: 535）'],
+    [{ responseCode: 451, message: 'try later' }, '邮件服务器暂时无法接收，稍后重试（try later）'],
+    [{ responseCode: 550, message: 'no such user' }, '邮件服务器拒绝了这封邮件（no such user）'],
+    [
+      { code: 'ESOCKET', message: 'connect ECONNREFUSED 127.0.0.1:2525' },
+      '无法连接邮件服务器（connect ECONNREFUSED 127.0.0.1:2525）',
+    ],
+    [new Error('boom'), '发送失败（boom）'],
+  ])('%j → %s', (error, text) => {
+    expect(smtpErrorText(error)).toBe(text);
   });
 });

@@ -7,6 +7,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  /** A Message-ID fixed per outbox row, so a resend after a crash is the same message to the receiving side. */
+  messageId?: string;
 }
 
 /**
@@ -44,4 +46,35 @@ export class SmtpTransport {
   close(): void {
     this.transporter.close();
   }
+}
+
+/** nodemailer's error codes, in the words the outbox page shows (the server's own text follows in brackets). */
+const SMTP_ERROR_TEXTS: Record<string, string> = {
+  ECONNECTION: '无法连接邮件服务器',
+  ECONNREFUSED: '无法连接邮件服务器',
+  ENOTFOUND: '找不到邮件服务器',
+  ETIMEDOUT: '连接邮件服务器超时',
+  ESOCKET: '与邮件服务器的连接出错',
+  ETLS: '与邮件服务器建立加密连接失败',
+  EAUTH: '邮件服务器拒绝登录（用户名或密码有误）',
+  EENVELOPE: '邮件服务器拒绝了发件人或收件人',
+  EMESSAGE: '邮件服务器拒绝了邮件内容',
+  EPROTOCOL: '邮件服务器的应答不符合协议',
+  ECONNRESET: '与邮件服务器的连接被中断',
+};
+
+/**
+ * A failed send in Chinese for the outbox's 最近错误, keeping the technical detail after it, e.g.
+ * `无法连接邮件服务器（connect ECONNREFUSED 127.0.0.1:2525）`.
+ */
+export function smtpErrorText(error: unknown): string {
+  const e = error as { code?: string; responseCode?: number; message?: string } | null;
+  const detail = e?.message ?? String(error);
+  // The socket's own code (a pooled connection reports a refused connection as ESOCKET) says more than nodemailer's.
+  const system = /\b(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET)\b/.exec(detail)?.[1];
+  let text = SMTP_ERROR_TEXTS[system ?? ''] ?? (e?.code ? SMTP_ERROR_TEXTS[e.code] : undefined);
+  if (!text && typeof e?.responseCode === 'number') {
+    text = e.responseCode >= 500 ? '邮件服务器拒绝了这封邮件' : '邮件服务器暂时无法接收，稍后重试';
+  }
+  return `${text ?? '发送失败'}（${detail}）`;
 }

@@ -4,8 +4,50 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { OutboxMail } from './entities/outbox-mail.entity';
-import { SmtpTransport } from './mail-transport';
+import { SmtpTransport, smtpErrorText } from './mail-transport';
 import { OutboxRepository } from './outbox.repository';
+
+/**
+ * The Message-ID of an outbox row: the same on every attempt. A dispatcher that dies between the server's
+ * acceptance and recording `sent` leaves the row's outcome unknown; it is sent again once the claim lapses (never
+ * lost), and the copy carries the same Message-ID, by which mail systems recognise the duplicate.
+ */
+export function outboxMessageId(mail: Pick<OutboxMail, 'id' | 'createdAt'>, from: string): string {
+  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'localhost';
+  return `<outbox-${mail.id}.${mail.createdAt.getTime().toString(36)}@${domain}>`;
+}
+
+/**
+ * Records sends as `sent` in as few statements as the database allows: a send that completes while a mark is being
+ * written waits for the next one, which takes every send completed meanwhile (group commit). A send holds its
+ * slot until its own mark is written, so the time between the server's acceptance and the durable `sent` — the
+ * window in which a crash makes the mail go out again — stays about one statement long.
+ */
+class SentMarks {
+  private queue: { id: number; messageId: string; done: () => void; failed: (e: unknown) => void }[] = [];
+  private writing: Promise<void> | null = null;
+
+  constructor(private readonly write: (sent: { id: number; messageId: string }[]) => Promise<void>) {}
+
+  add(sent: { id: number; messageId: string }): Promise<void> {
+    const marked = new Promise<void>((done, failed) => this.queue.push({ ...sent, done, failed }));
+    this.writing ??= this.flush();
+    return marked;
+  }
+
+  private async flush(): Promise<void> {
+    while (this.queue.length > 0) {
+      const part = this.queue.splice(0, 500);
+      try {
+        await this.write(part.map(({ id, messageId }) => ({ id, messageId })));
+        for (const p of part) p.done();
+      } catch (error) {
+        for (const p of part) p.failed(error);
+      }
+    }
+    this.writing = null;
+  }
+}
 
 export interface DispatchCounts {
   sent: number;
@@ -31,33 +73,58 @@ export class OutboxDispatchService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Sends every mail due now, batch by batch, until none is left or every claimed one failed. */
+  /**
+   * Sends every mail due now. Up to `batchSize` mails are in flight at once over the pooled transport; when half of
+   * them are done the next ones are claimed, so the SMTP connections never wait for a whole batch or for a claim.
+   * Stops claiming when a claim finds fewer due mails than it asked for (failed ones are due again only later).
+   */
   async dispatchPending(): Promise<DispatchCounts> {
     const counts: DispatchCounts = { sent: 0, retried: 0, dead: 0 };
     const { smtpUrl, batchSize, claimSeconds } = this.config.mail;
     if (!smtpUrl) return counts;
     const transport = new SmtpTransport(smtpUrl);
     const token = `${this.instance}:${randomUUID()}`.slice(0, 100);
+    const inFlight = new Set<Promise<void>>();
+    const marks = new SentMarks(async (sent) => {
+      const marked = await this.outbox.markSent(token, sent, this.clock.now());
+      counts.sent += marked;
+      if (marked < sent.length) {
+        this.logger.warn({ mails: sent.length - marked }, 'mails sent after their claim expired');
+      }
+    });
     try {
-      for (;;) {
-        const now = this.clock.now();
-        const claimed = await this.outbox.claimDue(
-          token,
-          now,
-          new Date(now.getTime() + claimSeconds * 1000),
-          batchSize,
-        );
-        if (claimed.length === 0) break;
-        await Promise.all(claimed.map((mail) => this.sendOne(transport, token, mail, counts)));
-        if (claimed.length < batchSize) break;
+      let more = true;
+      while (more || inFlight.size > 0) {
+        if (more && inFlight.size <= batchSize / 2) {
+          const wanted = batchSize - inFlight.size;
+          const now = this.clock.now();
+          const claimed = await this.outbox.claimDue(token, now, new Date(now.getTime() + claimSeconds * 1000), wanted);
+          if (claimed.length < wanted) more = false;
+          for (const mail of claimed) {
+            const sending: Promise<void> = this.sendOne(transport, token, mail, counts, marks).finally(() =>
+              inFlight.delete(sending),
+            );
+            inFlight.add(sending);
+          }
+          continue;
+        }
+        await Promise.race(inFlight);
       }
     } finally {
+      // A throw (the database gone) leaves the sends under way to finish or fail before the transport closes.
+      await Promise.allSettled([...inFlight]);
       transport.close();
     }
     return counts;
   }
 
-  private async sendOne(transport: SmtpTransport, token: string, mail: OutboxMail, counts: DispatchCounts) {
+  private async sendOne(
+    transport: SmtpTransport,
+    token: string,
+    mail: OutboxMail,
+    counts: DispatchCounts,
+    marks: SentMarks,
+  ) {
     let messageId: string;
     try {
       messageId = await transport.send({
@@ -66,9 +133,10 @@ export class OutboxDispatchService {
         subject: mail.subject,
         text: mail.text,
         html: mail.html,
+        messageId: outboxMessageId(mail, this.config.mail.from),
       });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = smtpErrorText(error);
       const attempts = mail.attempts + 1;
       const { retryBaseSeconds, maxAttempts } = this.config.mail;
       const next =
@@ -82,7 +150,8 @@ export class OutboxDispatchService {
       this.logger.warn({ mailId: mail.id, attempts, dead: next === null, err: message }, 'mail send failed');
       return;
     }
-    if (await this.outbox.markSent(mail.id, token, messageId, this.clock.now())) counts.sent += 1;
-    else this.logger.warn({ mailId: mail.id }, 'mail sent after its claim expired');
+    // The slot stays taken until the mark is written: mails the server accepted but the database does not yet know
+    // as sent (sent again after a crash) stay bounded by the window, whatever the database's latency.
+    await marks.add({ id: mail.id, messageId });
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { applyFilters, fetchPage, ListQuery } from '../common/http/list-query';
 import { OutboxMail } from './entities/outbox-mail.entity';
 
@@ -77,35 +77,48 @@ export class OutboxRepository {
       .limit(limit)
       .getRawMany();
     if (candidates.length === 0) return [];
+    const ids = candidates.map((c) => Number(c.id));
     await this.dataSource
       .createQueryBuilder()
       .update(OutboxMail)
       .set({ status: 'sending', claimedBy: token, claimedUntil: until })
-      .where('id IN (:...ids)', { ids: candidates.map((c) => Number(c.id)) })
+      .where('id IN (:...ids)', { ids })
       .andWhere(DUE, { now })
       .execute();
+    // Only this claim's rows: rows claimed earlier under the same token may still be in flight.
     return this.dataSource
       .getRepository(OutboxMail)
-      .find({ where: { claimedBy: token, status: 'sending' }, order: { id: 'ASC' } });
+      .find({ where: { id: In(ids), claimedBy: token, status: 'sending' }, order: { id: 'ASC' } });
   }
 
-  /** Records a successful send; false when the claim was lost (expired and taken by another dispatcher). */
-  async markSent(id: number, token: string, messageId: string, now: Date): Promise<boolean> {
+  /**
+   * Records successful sends in one statement (each row with its own message id); answers how many rows this
+   * claim still held — a row whose claim lapsed and was taken over is left to its new holder.
+   */
+  async markSent(token: string, sent: readonly { id: number; messageId: string }[], now: Date): Promise<number> {
+    if (sent.length === 0) return 0;
+    const params: Record<string, unknown> = { token };
+    const cases = sent.map((s, i) => {
+      params[`i${i}`] = s.id;
+      params[`m${i}`] = s.messageId.slice(0, 255);
+      return `WHEN :i${i} THEN :m${i}`;
+    });
     const result = await this.dataSource
       .createQueryBuilder()
       .update(OutboxMail)
       .set({
         status: 'sent',
         sentAt: now,
-        messageId: messageId.slice(0, 255),
+        messageId: () => `CASE id ${cases.join(' ')} END`,
         attempts: () => 'attempts + 1',
         claimedBy: null,
         claimedUntil: null,
         lastError: null,
       })
-      .where("id = :id AND claimed_by = :token AND status = 'sending'", { id, token })
+      .where("id IN (:...ids) AND claimed_by = :token AND status = 'sending'", { ids: sent.map((s) => s.id) })
+      .setParameters(params)
       .execute();
-    return Boolean(result.affected);
+    return result.affected ?? 0;
   }
 
   /** Records a failed send: back to `pending` at `nextAttemptAt`, or `dead` when that is null. */

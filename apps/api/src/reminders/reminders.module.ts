@@ -3,13 +3,14 @@ import { CalendarModule } from '../calendar/calendar.module';
 import { JobRegistry } from '../jobs/job-registry';
 import { JobsModule } from '../jobs/jobs.module';
 import { MailModule } from '../mail/mail.module';
+import { OrganisationsModule } from '../organisations/organisations.module';
 import { RemindersController } from './reminders.controller';
 import { RemindersRepository } from './reminders.repository';
 import { RemindersService } from './reminders.service';
 
 /** Deadline reminders (R-35, R-36): the daily `deadline-reminders` job and 我的提醒. */
 @Module({
-  imports: [CalendarModule, MailModule, JobsModule],
+  imports: [CalendarModule, MailModule, JobsModule, OrganisationsModule],
   controllers: [RemindersController],
   providers: [RemindersService, RemindersRepository],
   exports: [RemindersService],

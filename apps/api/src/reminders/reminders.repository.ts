@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { BatchStatus, OrganisationLevel, Role } from '@app/domain';
+import type { BatchStatus, InstitutionScopeEntry, OrganisationLevel, Role } from '@app/domain';
 import { ReminderEvent } from './entities/reminder-event.entity';
 
 /** An open batch with its institution, as the reminder items are built from it. */
@@ -20,6 +20,13 @@ export interface OrganisationRow {
   name: string;
   level: OrganisationLevel;
   parentId: number | null;
+}
+
+/** An active institution with its registered scope (R-2), for the R-18 upload days. */
+export interface InstitutionScopeRow {
+  id: number;
+  name: string;
+  scope: InstitutionScopeEntry[];
 }
 
 export interface StaffRow {
@@ -87,6 +94,29 @@ export class RemindersRepository {
     }));
   }
 
+  /**
+   * The active institutions with a registered scope, in one statement (ceased ones issue no new certificates and
+   * dissolved ones none at all, R-2); `pathPrefix` narrows them to a subtree. The scope is JSON, read here and
+   * matched against the occupation catalogue by the caller.
+   */
+  async activeInstitutionsWithScope(pathPrefix?: string): Promise<InstitutionScopeRow[]> {
+    const params: unknown[] = [];
+    let where = "level = 'institution' AND status = 'active' AND scope IS NOT NULL";
+    if (pathPrefix) {
+      where += ' AND path LIKE ?';
+      params.push(`${pathPrefix}%`);
+    }
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT id, name, scope FROM organisations WHERE ${where} ORDER BY id`,
+      params,
+    );
+    return rows.map((r) => ({
+      id: Number(r.id),
+      name: String(r.name),
+      scope: (typeof r.scope === 'string' ? JSON.parse(r.scope) : (r.scope ?? [])) as InstitutionScopeEntry[],
+    }));
+  }
+
   async organisations(ids: readonly number[]): Promise<Map<number, OrganisationRow>> {
     const out = new Map<number, OrganisationRow>();
     for (const part of chunks([...new Set(ids)])) {
@@ -139,7 +169,9 @@ export class RemindersRepository {
   async insertNew(manager: EntityManager, events: readonly NewReminderEvent[], runId: number): Promise<void> {
     const mysql = manager.connection.options.type !== 'better-sqlite3';
     const conflict = mysql ? 'ON DUPLICATE KEY UPDATE id = id' : 'ON CONFLICT DO NOTHING';
-    for (const part of chunks(events)) {
+    // Bigger statements than the reads' (8 values a row, 16,000 a statement: under SQLite's 32,766 and far under
+    // MySQL's 65,535 placeholders and max_allowed_packet): a run may insert hundreds of thousands of rows.
+    for (const part of chunks(events, 2000)) {
       const values = part.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
       const params = part.flatMap((e) => [
         e.itemKind,
@@ -159,7 +191,24 @@ export class RemindersRepository {
     }
   }
 
-  eventsOfRun(manager: EntityManager, runId: number): Promise<ReminderEvent[]> {
-    return manager.getRepository(ReminderEvent).find({ where: { runId }, order: { id: 'ASC' } });
+  /**
+   * The events this run inserted, as plain rows (a run may insert hundreds of thousands: entity hydration would
+   * cost more than the insert).
+   */
+  async eventsOfRun(manager: EntityManager, runId: number): Promise<NewReminderEvent[]> {
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT item_kind, batch_id, stage, due_date, event, recipient_user_id, escalation
+         FROM reminder_events WHERE run_id = ? ORDER BY id`,
+      [runId],
+    );
+    return rows.map((r) => ({
+      itemKind: String(r.item_kind),
+      batchId: Number(r.batch_id),
+      stage: String(r.stage),
+      dueDate: String(r.due_date),
+      event: r.event as NewReminderEvent['event'],
+      recipientUserId: Number(r.recipient_user_id),
+      escalation: r.escalation === true || Number(r.escalation) === 1,
+    }));
   }
 }

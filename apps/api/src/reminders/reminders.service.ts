@@ -2,6 +2,11 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   ancestorIds,
   BATCH_STATUS_LABELS,
+  issuesQualificationData,
+  QUALIFICATION_UPLOAD_DAY_KIND,
+  QUALIFICATION_UPLOAD_DAY_STAGE,
+  qualificationUploadDaysBetween,
+  WorkingDayCalendar,
   batchReminderKind,
   batchResponsibility,
   BatchStatus,
@@ -21,11 +26,18 @@ import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { UnitOfWork } from '../database/unit-of-work';
 import { CalendarService } from '../calendar/calendar.service';
+import { OccupationCatalogue } from '../organisations/occupation-catalogue';
 import { OutboxService } from '../mail/outbox.service';
 import { NewReminderEvent, OrganisationRow, RemindersRepository, StaffRow } from './reminders.repository';
 
-/** One reminder item of today: an open batch at its stage, with its event and who hears of it. */
+/**
+ * One reminder item of today — an open batch at its stage, or an institution's R-18 upload day — with its event and
+ * who hears of it. `subjectId` and `stage` key its events (R-36): the batch and its status, or the institution and
+ * `upload_day`.
+ */
 export interface ReminderItem extends Omit<MyReminderItem, 'escalation'> {
+  subjectId: number;
+  stage: string;
   escalationTarget: { organisationId: number | null; role: Role } | null;
 }
 
@@ -45,6 +57,8 @@ export interface ReminderRunCounts {
   [key: string]: number;
 }
 
+const UPLOAD_DAY_LABEL = '职业资格证书数据上传日';
+
 const STAGE_LABELS: Record<'upload' | 'correction', string> = {
   upload: '数据上报（待提交）',
   correction: '退回更正',
@@ -56,6 +70,10 @@ function stageLabel(status: BatchStatus): string {
 }
 
 const DEADLOCK_RETRIES = 3;
+
+/** An item's part of the reminder_events key (R-36): kind, subject, stage, due date. */
+const itemKey = (kind: string, subjectId: number, stage: string, dueDate: string) =>
+  `${kind}|${subjectId}|${stage}|${dueDate}`;
 
 /** MySQL/MariaDB error 1213: deadlock found when trying to get lock. */
 function isDeadlock(error: unknown): boolean {
@@ -76,6 +94,7 @@ export class RemindersService {
   constructor(
     private readonly repository: RemindersRepository,
     private readonly calendar: CalendarService,
+    private readonly occupations: OccupationCatalogue,
     private readonly outbox: OutboxService,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
@@ -116,6 +135,8 @@ export class RemindersService {
       }
       const between = calendar.workingDaysBetween(today, b.dueDate);
       return {
+        subjectId: b.id,
+        stage: b.status,
         kind: batchReminderKind(b.status),
         batchId: b.id,
         status: b.status,
@@ -134,7 +155,54 @@ export class RemindersService {
         escalationTarget: escalation,
       };
     });
+    items.push(...(await this.uploadDayItems(calendar, today, dueBy, pathPrefix)));
     return { items, organisations };
+  }
+
+  /**
+   * R-18: each institution issuing qualification data is reminded of the next 2013 upload day (the 15th and the
+   * 30th, moved to the next working day) within the due-soon window; its institution operators must act. Only
+   * `due_soon`: the upload day's overdue — data of its window still not submitted — is the draft batches holding
+   * that data, whose upload items carry this same day as their due date (R-18) and are mailed overdue with their
+   * escalation; an institution with no data entered cannot be known to be late, since 第十二条 obliges it to upload
+   * the data it issued, if any (docs/decisions.md).
+   */
+  private async uploadDayItems(
+    calendar: WorkingDayCalendar,
+    today: string,
+    dueBy: string,
+    pathPrefix?: string,
+  ): Promise<ReminderItem[]> {
+    const slots = qualificationUploadDaysBetween(calendar, today, dueBy).filter(
+      (slot) => reminderEvent(calendar, slot.due, today) === 'due_soon',
+    );
+    if (slots.length === 0) return [];
+    const institutions = await this.repository.activeInstitutionsWithScope(pathPrefix);
+    return slots.flatMap((slot) =>
+      institutions
+        .filter((i) => issuesQualificationData(i.scope, this.occupations.catalogue, slot))
+        .map((i): ReminderItem => ({
+          subjectId: i.id,
+          stage: QUALIFICATION_UPLOAD_DAY_STAGE,
+          kind: QUALIFICATION_UPLOAD_DAY_KIND,
+          batchId: null,
+          status: null,
+          stageLabel: `${UPLOAD_DAY_LABEL}（发证日期 ${slot.issueFrom} 至 ${slot.issueTo}）`,
+          institutionId: i.id,
+          institutionName: i.name,
+          recordCount: null,
+          issueWindow: { from: slot.issueFrom, to: slot.issueTo },
+          dueDate: slot.due,
+          event: 'due_soon',
+          workingDaysLeft: calendar.workingDaysBetween(today, slot.due),
+          overdueWorkingDays: 0,
+          responsibleOrganisationId: i.id,
+          responsibleOrganisation: i.name,
+          responsibleRole: 'institution_operator',
+          responsibleRoleLabel: ROLE_LABELS.institution_operator,
+          escalationTarget: null,
+        })),
+    );
   }
 
   /** `GET /api/admin/my-reminders`: what the caller would be reminded of today, overdue first. */
@@ -144,7 +212,7 @@ export class RemindersService {
       organisationId === actor.organisationId && actor.roles.includes(role);
     return items
       .map((item) => {
-        const { escalationTarget: target, ...rest } = item;
+        const { escalationTarget: target, subjectId: _subject, stage: _stage, ...rest } = item;
         if (holds(item.responsibleOrganisationId, item.responsibleRole)) return { ...rest, escalation: false };
         if (target && holds(target.organisationId, target.role)) return { ...rest, escalation: true };
         return null;
@@ -155,7 +223,9 @@ export class RemindersService {
           ? a.event === 'overdue'
             ? -1
             : 1
-          : a.dueDate.localeCompare(b.dueDate) || a.batchId - b.batchId,
+          : a.dueDate.localeCompare(b.dueDate) ||
+            (a.batchId ?? 0) - (b.batchId ?? 0) ||
+            a.institutionId - b.institutionId,
       );
   }
 
@@ -179,67 +249,76 @@ export class RemindersService {
 
     const people = new Map(staff.map((p) => [p.id, p]));
     const itemByKey = new Map<string, ReminderItem>();
-    const events = new Map<string, NewReminderEvent>();
+    const candidates: NewReminderEvent[] = [];
     const noEmail = new Set<number>();
     let withoutRecipient = 0;
     for (const item of items) {
-      const itemKey = `${item.kind}|${item.batchId}|${item.status}|${item.dueDate}`;
-      itemByKey.set(itemKey, item);
-      const recipients = [
-        ...holders(item.responsibleOrganisationId, item.responsibleRole).map((p) => ({ p, escalation: false })),
-        ...(item.escalationTarget
-          ? holders(item.escalationTarget.organisationId, item.escalationTarget.role).map((p) => ({
-              p,
-              escalation: true,
-            }))
-          : []),
-      ];
-      if (recipients.length === 0) withoutRecipient += 1;
-      for (const { p, escalation } of recipients) {
-        if (!p.email) {
-          noEmail.add(p.id);
-          continue;
+      itemByKey.set(itemKey(item.kind, item.subjectId, item.stage, item.dueDate), item);
+      const acting = holders(item.responsibleOrganisationId, item.responsibleRole);
+      const heads = item.escalationTarget
+        ? holders(item.escalationTarget.organisationId, item.escalationTarget.role)
+        : [];
+      if (acting.length + heads.length === 0) withoutRecipient += 1;
+      // A person who must act and is also the head hears of it once, as the one who must act.
+      const seen = new Set<number>();
+      for (const [list, escalation] of [
+        [acting, false],
+        [heads, true],
+      ] as const) {
+        for (const p of list) {
+          if (!p.email) {
+            noEmail.add(p.id);
+            continue;
+          }
+          if (seen.has(p.id)) continue;
+          seen.add(p.id);
+          candidates.push({
+            itemKind: item.kind,
+            batchId: item.subjectId,
+            stage: item.stage,
+            dueDate: item.dueDate,
+            event: item.event,
+            recipientUserId: p.id,
+            escalation,
+          });
         }
-        const key = `${itemKey}|${item.event}|${p.id}`;
-        // A person who must act and is also the head hears of it once, as the one who must act.
-        if (events.has(key)) continue;
-        events.set(key, {
-          itemKind: item.kind,
-          batchId: item.batchId,
-          stage: item.status,
-          dueDate: item.dueDate,
-          event: item.event,
-          recipientUserId: p.id,
-          escalation,
-        });
       }
     }
 
-    const candidates = [...events.values()];
     // A run that lost its lease stops before writing; the events are written (or not) whole, in one transaction.
     signal?.throwIfAborted();
     const mailed = await this.withDeadlockRetry(() =>
       this.uow.run(async (manager) => {
         await this.repository.insertNew(manager, candidates, runId);
         const mine = await this.repository.eventsOfRun(manager, runId);
-        const perPerson = new Map<number, DigestItem[]>();
-        for (const e of mine) {
-          const item = itemByKey.get(`${e.itemKind}|${e.batchId}|${e.stage}|${e.dueDate}`);
-          if (!item) continue;
-          const list = perPerson.get(e.recipientUserId) ?? [];
-          list.push({
+        // One digest line per item and way of hearing of it, shared by every recipient (a run may mail hundreds
+        // of thousands of events).
+        const lines = new Map<ReminderItem, { acting?: DigestItem; escalated?: DigestItem }>();
+        const lineOf = (item: ReminderItem, escalation: boolean): DigestItem => {
+          const cached = lines.get(item) ?? {};
+          lines.set(item, cached);
+          const key = escalation ? 'escalated' : 'acting';
+          cached[key] ??= {
             kind: item.kind,
             batchId: item.batchId,
             institutionName: item.institutionName,
             recordCount: item.recordCount,
-            stageLabel: e.escalation
+            stageLabel: escalation
               ? `${item.stageLabel}（督办：${item.responsibleOrganisation}${item.responsibleRoleLabel}）`
               : item.stageLabel,
             dueDate: item.dueDate,
             workingDaysLeft: item.workingDaysLeft,
             overdueWorkingDays: item.overdueWorkingDays,
-          });
-          perPerson.set(e.recipientUserId, list);
+          };
+          return cached[key];
+        };
+        const perPerson = new Map<number, DigestItem[]>();
+        for (const e of mine) {
+          const item = itemByKey.get(itemKey(e.itemKind, e.batchId, e.stage, e.dueDate));
+          if (!item) continue;
+          let list = perPerson.get(e.recipientUserId);
+          if (!list) perPerson.set(e.recipientUserId, (list = []));
+          list.push(lineOf(item, e.escalation));
         }
         const mails = [...perPerson].map(([userId, digestItems]) => {
           const person = people.get(userId) as StaffRow;

@@ -32,7 +32,7 @@ const ReminderRow = ({ line }: { line: ReminderLine }) => {
   ].filter(Boolean);
   return (
     <ListItem disablePadding data-testid="reminder-item" data-overdue={line.overdue}>
-      <ListItemButton component={Link} to={`/batches/${line.batchId}/show`}>
+      <ListItemButton component={Link} to={line.batchId === null ? '/batches/create' : `/batches/${line.batchId}/show`}>
         <Chip
           size="small"
           sx={{ mr: 1.5 }}
@@ -43,11 +43,15 @@ const ReminderRow = ({ line }: { line: ReminderLine }) => {
           <Chip size="small" variant="outlined" sx={{ mr: 1.5 }} label={translate('app.reminders.escalation')} />
         )}
         <ListItemText
-          primary={translate('app.reminders.batch', {
-            id: line.batchId,
-            institution: line.institutionName,
-            count: line.recordCount ?? '—',
-          })}
+          primary={
+            line.batchId === null
+              ? translate('app.reminders.upload_day', { institution: line.institutionName })
+              : translate('app.reminders.batch', {
+                  id: line.batchId,
+                  institution: line.institutionName,
+                  count: line.recordCount ?? '—',
+                })
+          }
           secondary={secondary.join(' · ')}
         />
       </ListItemButton>

@@ -78,6 +78,34 @@ describe('我的提醒 items read defensively', () => {
     ]);
   });
 
+  it('reads an R-18 upload day, which has no batch', () => {
+    const lines = reminderLines([
+      {
+        kind: 'qualification_upload_day',
+        batchId: null,
+        status: null,
+        stageLabel: '职业资格证书数据上传日（发证日期 2026-02-25 至 2026-03-10）',
+        institutionId: 9,
+        institutionName: '广州消防培训中心',
+        recordCount: null,
+        dueDate: '2026-03-16',
+        event: 'due_soon',
+        workingDaysLeft: 3,
+        overdueWorkingDays: 0,
+      },
+      { kind: 'review', batchId: null, dueDate: '2026-03-16' },
+    ]);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        batchId: null,
+        overdue: false,
+        days: 3,
+        recordCount: null,
+        key: expect.stringContaining('-9-'),
+      }),
+    ]);
+  });
+
   it('takes a negative workingDaysLeft as overdue and accepts { items }', () => {
     const lines = reminderLines({ items: [{ batchId: 1, dueDate: '2026-11-20', workingDaysLeft: -2 }] });
     expect(lines).toEqual([expect.objectContaining({ batchId: 1, overdue: true, days: 2, recordCount: null })]);

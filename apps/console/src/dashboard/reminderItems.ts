@@ -7,7 +7,8 @@ import { BATCH_STATUS_LABELS, type BatchStatus } from '@app/domain';
  */
 export interface ReminderLine {
   key: string;
-  batchId: number;
+  /** Null for an item of no batch: an institution's R-18 upload day (its line opens the upload page). */
+  batchId: number | null;
   institutionName: string;
   recordCount: number | null;
   stage: string;
@@ -44,7 +45,8 @@ export function reminderLines(answer: unknown): ReminderLine[] | null {
     const item = raw as Record<string, unknown>;
     const batchId = asNumber(item.batchId);
     const dueDate = asString(item.dueDate);
-    if (batchId === null || !dueDate) return [];
+    const uploadDay = item.kind === 'qualification_upload_day';
+    if ((batchId === null && !uploadDay) || !dueDate) return [];
     const left = asNumber(item.workingDaysLeft);
     const past = asNumber(item.overdueWorkingDays) ?? asNumber(item.workingDaysOverdue);
     const overdue =
@@ -56,7 +58,7 @@ export function reminderLines(answer: unknown): ReminderLine[] | null {
     const days = overdue ? (past ?? (left !== null && left < 0 ? -left : null)) : left;
     return [
       {
-        key: `${asString(item.kind)}-${batchId}-${asString(item.stage) || asString(item.status)}-${dueDate}-${index}`,
+        key: `${asString(item.kind)}-${batchId ?? asNumber(item.institutionId)}-${asString(item.stage) || asString(item.status)}-${dueDate}-${index}`,
         batchId,
         institutionName: asString(item.institutionName),
         recordCount: asNumber(item.recordCount),

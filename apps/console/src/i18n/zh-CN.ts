@@ -873,6 +873,7 @@ export const appChineseMessages = {
       overdue: '已逾期',
       due_soon: '即将到期',
       batch: '批次 %{id}：%{institution}（%{count} 条记录）',
+      upload_day: '%{institution}：职业资格证书数据上传日，请按期上传该时段发证的数据',
       due: '办理期限 %{date}',
       days_left: '剩余 %{days} 个工作日',
       days_overdue: '已逾期 %{days} 个工作日',

@@ -1,5 +1,12 @@
 import { DataTable, List, SelectInput, TextInput, useRecordContext } from 'react-admin';
-import { JOB_OUTCOME_LABELS, JOB_OUTCOMES, JOB_TRIGGER_LABELS, type JobRunView } from '@app/contracts';
+import {
+  JOB_OUTCOME_LABELS,
+  JOB_OUTCOMES,
+  JOB_TRIGGER_LABELS,
+  jobCountsText,
+  jobLabel,
+  type JobRunView,
+} from '@app/contracts';
 import { BeijingDateTimeField } from '../common/fields';
 import { JobOutcomeChip } from './JobOutcomeChip';
 
@@ -15,17 +22,17 @@ const OutcomeField = () => {
   return run ? <JobOutcomeChip outcome={run.outcome} /> : null;
 };
 
-/** What the run did, e.g. "mailed: 3, skippedNoEmail: 1" (the job's own counter names). */
+/** What the run did, in words (e.g. "摘要邮件 3，无邮箱跳过人数 1"). */
 const CountsField = () => {
   const run = useRecordContext<JobRunView>();
   if (!run?.counts) return null;
-  return (
-    <span>
-      {Object.entries(run.counts)
-        .map(([name, count]) => `${name}: ${count}`)
-        .join(', ')}
-    </span>
-  );
+  return <span data-testid="run-counts">{jobCountsText(run.counts)}</span>;
+};
+
+/** The job's Chinese name; its code as a hint. */
+const JobField = () => {
+  const run = useRecordContext<JobRunView>();
+  return run ? <span title={run.job}>{jobLabel(run.job)}</span> : null;
 };
 
 function runFilters(jobNames?: readonly string[]) {
@@ -34,7 +41,7 @@ function runFilters(jobNames?: readonly string[]) {
       <SelectInput
         key="job"
         source="job"
-        choices={jobNames.map((name) => ({ id: name, name }))}
+        choices={jobNames.map((name) => ({ id: name, name: jobLabel(name) }))}
         translateChoice={false}
         alwaysOn
         sx={{ minWidth: 200 }}
@@ -71,7 +78,7 @@ export const JobRunList = ({ embedded = false, jobNames }: { embedded?: boolean;
   >
     <DataTable bulkActionButtons={false}>
       <DataTable.Col source="id" />
-      <DataTable.Col source="job" />
+      <DataTable.Col source="job" field={JobField} />
       <DataTable.Col source="trigger" field={TriggerField} disableSort />
       <DataTable.Col source="startedAt" field={BeijingDateTimeField} sx={{ whiteSpace: 'nowrap' }} />
       <DataTable.Col source="finishedAt" field={BeijingDateTimeField} sx={{ whiteSpace: 'nowrap' }} />

@@ -13,7 +13,7 @@ import {
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Title, Translate, useDataProvider, useTranslate } from 'react-admin';
-import type { JobView } from '@app/contracts';
+import { jobLabel, type JobView } from '@app/contracts';
 import { formatBeijingDateTime } from '../common/dates';
 import type { ConsoleDataProvider } from '../providers/dataProvider';
 import { cronInWords } from './cronText';
@@ -69,7 +69,7 @@ export const JobsPage = () => {
               <TableBody>
                 {(jobs ?? []).map((job) => (
                   <TableRow key={job.name} data-job={job.name}>
-                    <TableCell sx={{ fontFamily: 'monospace' }}>{job.name}</TableCell>
+                    <TableCell title={job.name}>{jobLabel(job.name)}</TableCell>
                     <TableCell>{job.description}</TableCell>
                     <TableCell title={job.cron}>{cronInWords(job.cron, translate)}</TableCell>
                     <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatBeijingDateTime(job.nextRunAt)}</TableCell>
@@ -77,7 +77,7 @@ export const JobsPage = () => {
                       <LastRun job={job} />
                     </TableCell>
                     <TableCell align="right">
-                      <RunJobButton name={job.name} />
+                      <RunJobButton name={job.name} label={jobLabel(job.name)} />
                     </TableCell>
                   </TableRow>
                 ))}

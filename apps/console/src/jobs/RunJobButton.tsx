@@ -9,7 +9,7 @@ import type { ConsoleDataProvider } from '../providers/dataProvider';
  * 立即运行 after a confirmation. The API answers when the run ends; while the lease is held elsewhere it answers
  * 409 JOB_RUNNING, whose Chinese message is shown as it is.
  */
-export const RunJobButton = ({ name }: { name: string }) => {
+export const RunJobButton = ({ name, label = name }: { name: string; label?: string }) => {
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -20,7 +20,7 @@ export const RunJobButton = ({ name }: { name: string }) => {
     onSuccess: (run: JobRunView) => {
       notify('app.jobs.run_done', {
         type: run.outcome === 'failed' ? 'error' : 'success',
-        messageArgs: { name, outcome: run.outcome ? JOB_OUTCOME_LABELS[run.outcome] : '' },
+        messageArgs: { name: label, outcome: run.outcome ? JOB_OUTCOME_LABELS[run.outcome] : '' },
       });
     },
     onError: (error: Error) => notify(error.message, { type: 'error' }),
@@ -43,7 +43,7 @@ export const RunJobButton = ({ name }: { name: string }) => {
         isOpen={open}
         title="app.jobs.run_title"
         content="app.jobs.run_content"
-        translateOptions={{ name }}
+        translateOptions={{ name: label }}
         onConfirm={() => {
           setOpen(false);
           mutate();

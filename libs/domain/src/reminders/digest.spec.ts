@@ -92,6 +92,31 @@ describe('digest mails (R-35, R-36)', () => {
     expect(mail.html).not.toContain(absent);
   });
 
+  it('an item of no batch (an R-18 upload day) has no record count and links to the upload page', () => {
+    const mail = buildDigest(
+      person,
+      [
+        item({
+          kind: 'qualification_upload_day',
+          batchId: null,
+          recordCount: null,
+          institutionName: '广州消防培训中心',
+          stageLabel: '职业资格证书数据上传日（发证日期 2026-02-25 至 2026-03-10）',
+          dueDate: '2026-03-16',
+          workingDaysLeft: 3,
+        }),
+      ],
+      BASE,
+    );
+    expect(mail.text).toContain(
+      '- 广州消防培训中心职业资格证书数据上传日（发证日期 2026-02-25 至 2026-03-10），截止 2026年3月16日，剩余 3 个工作日\n' +
+        '  https://console.example.cn/#/batches/create',
+    );
+    expect(mail.html).toContain(
+      '<a href="https://console.example.cn/#/batches/create">广州消防培训中心</a>职业资格证书数据上传日',
+    );
+  });
+
   it('escapes names in HTML (they may contain < & "), but keeps them as written in the text part', () => {
     const hostile = '<script>alert("x")</script> & 某机构';
     const mail = buildDigest(

@@ -3,13 +3,15 @@
  * what falls due soon. Pure: the caller supplies the items, the person and the console's base URL.
  */
 
-export type DigestItemKind = 'upload' | 'review' | 'correction' | 'qualification_upload' | (string & {});
+export type DigestItemKind = 'upload' | 'review' | 'correction' | 'qualification_upload_day' | (string & {});
 
 export interface DigestItem {
   kind: DigestItemKind;
-  batchId: number;
+  /** The batch the line links to; null for an item of no batch (an R-18 upload day links to the upload page). */
+  batchId: number | null;
   institutionName: string;
-  recordCount: number;
+  /** Records of the batch; null when the item has no batch. */
+  recordCount: number | null;
   /** The stage in words, e.g. "市级审核". */
   stageLabel: string;
   /** YYYY-MM-DD (a Beijing calendar day). */
@@ -55,6 +57,15 @@ export function batchLink(baseUrl: string, batchId: number): string {
   return `${baseUrl.replace(/\/+$/, '')}/#/batches/${batchId}/show`;
 }
 
+/** The console page a line links to: its batch, or the upload page for an item of no batch. */
+export function itemLink(baseUrl: string, item: Pick<DigestItem, 'batchId'>): string {
+  return item.batchId === null ? `${baseUrl.replace(/\/+$/, '')}/#/batches/create` : batchLink(baseUrl, item.batchId);
+}
+
+function records(item: DigestItem): string {
+  return item.recordCount === null ? '' : `（${item.recordCount} 条记录）`;
+}
+
 /** `您有 3 项待办即将到期，1 项已逾期`, leaving out a part whose count is 0. */
 export function digestSubject(dueSoon: number, overdue: number): string {
   if (dueSoon === 0 && overdue === 0) return `${DIGEST_SUBJECT_PREFIX}您没有即将到期或逾期的待办`;
@@ -64,7 +75,7 @@ export function digestSubject(dueSoon: number, overdue: number): string {
 }
 
 function byDueDate(a: DigestItem, b: DigestItem): number {
-  return a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.batchId - b.batchId;
+  return a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : (a.batchId ?? 0) - (b.batchId ?? 0);
 }
 
 function remaining(item: DigestItem): string {
@@ -73,15 +84,15 @@ function remaining(item: DigestItem): string {
 
 function lineText(item: DigestItem, baseUrl: string): string {
   return (
-    `- ${item.institutionName}（${item.recordCount} 条记录）${item.stageLabel}，` +
-    `截止 ${formatChineseDate(item.dueDate)}，${remaining(item)}\n  ${batchLink(baseUrl, item.batchId)}`
+    `- ${item.institutionName}${records(item)}${item.stageLabel}，` +
+    `截止 ${formatChineseDate(item.dueDate)}，${remaining(item)}\n  ${itemLink(baseUrl, item)}`
   );
 }
 
 function lineHtml(item: DigestItem, baseUrl: string): string {
-  const link = escapeHtml(batchLink(baseUrl, item.batchId));
+  const link = escapeHtml(itemLink(baseUrl, item));
   return (
-    `<li><a href="${link}">${escapeHtml(item.institutionName)}</a>（${item.recordCount} 条记录）` +
+    `<li><a href="${link}">${escapeHtml(item.institutionName)}</a>${records(item)}` +
     `${escapeHtml(item.stageLabel)}，截止 ${formatChineseDate(item.dueDate)}，<strong>${remaining(item)}</strong></li>`
   );
 }

@@ -19,10 +19,14 @@ export class ReminderEvent {
   @Column({ type: 'varchar', length: 24 })
   itemKind!: string;
 
+  /**
+   * The item's subject: the batch, or for an R-18 upload day (`qualification_upload_day`) the institution. The
+   * column keeps its first name; the item kind in the key tells which it is.
+   */
   @Column({ type: 'int' })
   batchId!: number;
 
-  /** The batch status the item belongs to (a review stage, `draft` or `returned`). */
+  /** The batch status the item belongs to (a review stage, `draft` or `returned`), or `upload_day`. */
   @Column({ type: 'varchar', length: 24 })
   stage!: string;
 
