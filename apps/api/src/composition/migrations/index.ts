@@ -11,6 +11,7 @@ import { BatchDueFrom1795450000005 } from './1795450000005-BatchDueFrom';
 import { Jobs1795450000006 } from './1795450000006-Jobs';
 import { MailOutbox1796252390576 } from './1796252390576-MailOutbox';
 import { ReminderEvents1796253731035 } from './1796253731035-ReminderEvents';
+import { BatchReturnReason1796260000001 } from './1796260000001-BatchReturnReason';
 
 // Committed migrations (MySQL/MariaDB and SQLite), in order. `npm run migration:generate -- <Name>` writes a new file; add it here.
 export const MIGRATIONS: (new () => unknown)[] = [
@@ -27,4 +28,5 @@ export const MIGRATIONS: (new () => unknown)[] = [
   Jobs1795450000006,
   MailOutbox1796252390576,
   ReminderEvents1796253731035,
+  BatchReturnReason1796260000001,
 ];
