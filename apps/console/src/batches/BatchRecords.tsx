@@ -7,7 +7,13 @@ import { EditRecordButton } from '../certificates/EditRecordButton';
 import { IdNumberField } from '../certificates/IdNumberField';
 import { recordsStoreKey } from './review/recordSelection';
 import { ReturnSelectedButton } from './review/ReturnSelectedButton';
-import type { BatchView } from '@app/contracts';
+import type { BatchView, CertificateRecord } from '@app/contracts';
+
+/** A record's return reason where it says something the batch's own reason does not (stored cut to 500). */
+function ownReason(record: CertificateRecord, batch: BatchView): string {
+  const reason = record.returnReason ?? '';
+  return batch.returnReason && reason === batch.returnReason.slice(0, 500) ? '' : reason;
+}
 
 /**
  * The batch's certificate records, ID numbers masked (R-9, R-10). A reviewer ticks records here for a
@@ -48,7 +54,15 @@ export const BatchRecords = (_props: { label?: false }) => {
         <DataTable.Col source="certificateNumber" />
         <DataTable.Col source="issueDate" sx={{ whiteSpace: 'nowrap' }} />
         <DataTable.Col source="status" field={CertificateStatusField} disableSort />
-        {batch.status === 'returned' && <DataTable.Col source="returnReason" disableSort />}
+        {batch.status === 'returned' && (!batch.returnReason || batch.recordReasonsDiffer) && (
+          // the batch's reason is in the header; a record's own reason is shown only where it differs.
+          <DataTable.Col
+            source="returnReason"
+            disableSort
+            render={(record: CertificateRecord) => ownReason(record, batch)}
+            sx={{ minWidth: '10em', maxWidth: '22em', whiteSpace: 'normal', overflowWrap: 'anywhere' }}
+          />
+        )}
         {can.editRecords && (
           <DataTable.Col label="app.certificates.edit" disableSort>
             <EditRecordButton />
