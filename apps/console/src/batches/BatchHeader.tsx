@@ -34,7 +34,8 @@ export const BatchHeader = () => {
         <Item label="resources.batches.fields.status">
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
             <BatchStatusField />
-            {batch.status === 'returned' && batch.returnedFrom && (
+            {/* With a reason, the stage is named in the 退回原因 notice above. */}
+            {batch.status === 'returned' && batch.returnedFrom && !batch.returnReason && (
               <span>
                 {translate('app.batches.returned_from', {
                   stage: BATCH_STATUS_LABELS[batch.returnedFrom as BatchStatus] ?? batch.returnedFrom,
