@@ -527,7 +527,7 @@ describe('batch review flow in Chromium', () => {
       // The records table fits as well: nothing hidden to its right.
       expect(
         await page.evaluate<number>(
-          '(b => b.scrollWidth - b.clientWidth)(document.querySelector(\'[data-testid="batch-records"]\'))',
+          "(b => b.scrollWidth - b.clientWidth)(document.querySelector('.RaLayout-content .RaDataTable-tableWrapper'))",
         ),
       ).toBe(0);
       await ui.shot('batch-returned-1366');

@@ -1,4 +1,4 @@
-import { Alert, Box } from '@mui/material';
+import { Alert } from '@mui/material';
 import { DataTable, Pagination, ReferenceManyField, usePermissions, useRecordContext, Translate } from 'react-admin';
 import type { Role } from '@app/domain';
 import { batchActions } from './review/batchActions';
@@ -39,43 +39,45 @@ export const BatchRecords = (_props: { label?: false }) => {
         </Alert>
       }
     >
-      {/* At 1366 px the table fits with narrower cell padding; wider content scrolls here, never the page. */}
-      {/* width 0 + min-width 100%: the table's own width does not widen the page (intrinsic sizes ignore it). */}
-      <Box sx={{ overflowX: 'auto', width: 0, minWidth: '100%' }} data-testid="batch-records">
-        <DataTable
-          bulkActionButtons={can.review ? <ReturnSelectedButton batch={batch} /> : false}
-          sx={{ '& .MuiTableCell-root': { px: 1 } }}
-        >
-          <DataTable.Col source="rowNumber" />
-          <DataTable.Col source="holderName" />
-          <DataTable.Col source="idNumberMasked" field={IdNumberField} disableSort />
-          <DataTable.Col source="occupationName" field={OccupationField} disableSort />
+      <DataTable
+        bulkActionButtons={can.review ? <ReturnSelectedButton batch={batch} /> : false}
+        sx={{
+          // At 1366 px the table fits with narrower cell padding; a wider one scrolls in its wrapper, never the
+          // page (width 0 + min-width 100%: its own width does not count in the page's intrinsic width). The bulk
+          // actions toolbar sits outside the wrapper, so it is not clipped.
+          '& .MuiTableCell-root': { px: 1 },
+          '& .RaDataTable-tableWrapper': { overflowX: 'auto', width: 0, minWidth: '100%' },
+        }}
+      >
+        <DataTable.Col source="rowNumber" />
+        <DataTable.Col source="holderName" />
+        <DataTable.Col source="idNumberMasked" field={IdNumberField} disableSort />
+        <DataTable.Col source="occupationName" field={OccupationField} disableSort />
+        <DataTable.Col
+          source="level"
+          label="app.certificates.level"
+          field={LevelField}
+          disableSort
+          sx={{ whiteSpace: 'nowrap' }}
+        />
+        <DataTable.Col source="certificateNumber" />
+        <DataTable.Col source="issueDate" sx={{ whiteSpace: 'nowrap' }} />
+        <DataTable.Col source="status" field={CertificateStatusField} disableSort />
+        {batch.status === 'returned' && (!batch.returnReason || batch.recordReasonsDiffer) && (
+          // the batch's reason is in the header; a record's own reason is shown only where it differs.
           <DataTable.Col
-            source="level"
-            label="app.certificates.level"
-            field={LevelField}
+            source="returnReason"
             disableSort
-            sx={{ whiteSpace: 'nowrap' }}
+            render={(record: CertificateRecord) => ownReason(record, batch)}
+            sx={{ minWidth: '10em', maxWidth: '22em', whiteSpace: 'normal', overflowWrap: 'anywhere' }}
           />
-          <DataTable.Col source="certificateNumber" />
-          <DataTable.Col source="issueDate" sx={{ whiteSpace: 'nowrap' }} />
-          <DataTable.Col source="status" field={CertificateStatusField} disableSort />
-          {batch.status === 'returned' && (!batch.returnReason || batch.recordReasonsDiffer) && (
-            // the batch's reason is in the header; a record's own reason is shown only where it differs.
-            <DataTable.Col
-              source="returnReason"
-              disableSort
-              render={(record: CertificateRecord) => ownReason(record, batch)}
-              sx={{ minWidth: '10em', maxWidth: '22em', whiteSpace: 'normal', overflowWrap: 'anywhere' }}
-            />
-          )}
-          {can.editRecords && (
-            <DataTable.Col label="app.certificates.edit" disableSort>
-              <EditRecordButton />
-            </DataTable.Col>
-          )}
-        </DataTable>
-      </Box>
+        )}
+        {can.editRecords && (
+          <DataTable.Col label="app.certificates.edit" disableSort>
+            <EditRecordButton />
+          </DataTable.Col>
+        )}
+      </DataTable>
     </ReferenceManyField>
   );
 };
