@@ -33,6 +33,7 @@ const EXPECTED: Record<string, AreaName> = {
   'GET /api/admin/batches': 'admin',
   'GET /api/admin/batches/:id': 'admin',
   'GET /api/admin/batches/:id/history': 'admin',
+  'GET /api/admin/batches/:id/submission-check': 'admin',
   'POST /api/admin/batches': 'admin',
   'POST /api/admin/batches/:id/reupload': 'admin',
   'POST /api/admin/batches/:id/submit': 'admin',

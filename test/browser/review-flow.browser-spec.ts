@@ -25,6 +25,20 @@ interface CertificateRow {
   returnReason: string | null;
 }
 
+interface AuditRow {
+  action: string;
+  targetType: string;
+  targetId: string;
+  outcome: string;
+  detail: string | null;
+}
+
+interface BatchDetail extends BatchRow {
+  returnReason: string | null;
+  submittedAt: string | null;
+  splitFrom: { parentId: number; at: string; submittedSince: boolean } | null;
+}
+
 let app: BuiltApp;
 let browser: ConsoleBrowser;
 let page: Page;
@@ -45,6 +59,13 @@ const batchRow = (id: number) =>
 async function openBatch(id: number) {
   await page.goto(`${app.baseUrl}/#/batches/${id}/show`);
   await page.getByTestId('batch-header').waitFor();
+}
+
+/** How far the page scrolls sideways (0: it fits the window). */
+function sidewaysScroll(): Promise<number> {
+  return page.evaluate<number>(
+    'Math.max(0, document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth)',
+  );
 }
 
 async function headerText(): Promise<string> {
@@ -300,7 +321,7 @@ describe('batch review flow in Chromium', () => {
     await page.getByRole('cell', { name: '张军', exact: true }).waitFor();
     await page.getByRole('button', { name: '提交' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '提交' }).click();
-    await page.getByTestId('batch-header').getByText('市级审核').waitFor();
+    await page.getByTestId('batch-header').getByText('市级审核', { exact: true }).waitFor();
     expect((await batch(child.id)).status).toBe('municipal_review');
     await ui.logout();
   });
@@ -317,8 +338,8 @@ describe('batch review flow in Chromium', () => {
 
     await ui.login('inst_gz1');
     await openBatch(id);
+    // The submission check answers first: the cutoff dialog opens directly, nothing is submitted.
     await page.getByRole('button', { name: '提交' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: '提交' }).click();
     const refusal = page.getByRole('dialog');
     await refusal.getByText('无法提交：超过受理期限').waitFor();
     expect(await refusal.innerText()).toContain(rows[1].证书编号);
@@ -343,8 +364,8 @@ describe('batch review flow in Chromium', () => {
 
     await ui.login('inst_gz1');
     await openBatch(id);
+    // Late records: 提交 opens the 附件3 form directly, with the late records listed.
     await page.getByRole('button', { name: '提交' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: '提交' }).click();
     const statement = page.getByRole('dialog');
     await statement.getByText('逾期上报情况说明（附件3）').waitFor();
     expect(await statement.innerText()).toMatch(/共 2 条/);
@@ -359,6 +380,23 @@ describe('batch review flow in Chromium', () => {
     expect(late).toContain('考点停电，证书数据未能按时整理上报');
     await ui.shot('batch-late-submission');
     await ui.logout();
+
+    // The normal path refused no submission: the audit log holds the submission and no refused one.
+    const asAuditor = await apiAs(app.baseUrl, 'auditor');
+    const failures = await asAuditor<AuditRow[]>(
+      `/api/admin/audit-logs?filter=${encodeURIComponent(JSON.stringify({ outcome: 'failure' }))}&range=[0,499]`,
+    );
+    const refusedSubmit = failures.filter(
+      (r) =>
+        (r.targetType === 'batch' && r.targetId === String(id)) ||
+        r.targetId.includes(`/batches/${id}/submit`) ||
+        (r.detail ?? '').includes(`/batches/${id}/submit`),
+    );
+    expect(refusedSubmit).toEqual([]);
+    const submits = await asAuditor<AuditRow[]>(
+      `/api/admin/audit-logs?filter=${encodeURIComponent(JSON.stringify({ action: 'batch.submit', targetId: String(id) }))}`,
+    );
+    expect(submits.map((r) => r.outcome)).toEqual(['success']);
   });
 
   it('gz_admin uploads for an institution only with a recorded reason, and may not approve what it uploaded (R-44, R-3)', async () => {
@@ -431,6 +469,112 @@ describe('batch review flow in Chromium', () => {
     await ui.openFromMenu('批次管理');
     await page.locator('table tbody tr').first().waitFor();
     await ui.shot('batches-gd_admin');
+    await ui.logout();
+  });
+
+  it('a returned batch at 1366 × 768: 退回原因 once in the header and in 待我处理, record reasons only where they differ, no sideways scroll', async () => {
+    const rows = [guangzhouRow(601), guangzhouRow(602), guangzhouRow(603)];
+    const uploaded = await uploadSheet(
+      app.baseUrl,
+      operatorToken,
+      await buildSheet(app.baseUrl, operatorToken, rows),
+      '粤厨-退回.xlsx',
+    );
+    const asOperator = await apiAs(app.baseUrl, 'inst_gz1');
+    const submitted = await asOperator<BatchRow>(`/api/admin/batches/${uploaded.id}/submit`, {
+      method: 'POST',
+      body: { version: uploaded.version },
+    });
+    // A long reason, as reviewers write them: one line would run far past the screen.
+    const reason =
+      '经核对，本批次证书数据存在多处问题：职业（工种）名称与国家职业资格目录不一致，部分证书的技能等级超出机构备案的评价范围，' +
+      '理论知识考试成绩与操作技能考核成绩录入位置颠倒，发证日期早于考核日期。请对照《职业技能等级证书数据导入模板》逐项核对，' +
+      '更正后在更正期限内重新上传并提交，如有疑问请联系广州市职业技能鉴定指导中心证书数据管理科。';
+    const own = '证书编号ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789与发证日期不符，请核对';
+    const ids = (await records(uploaded.id)).sort((a, b) => a.rowNumber - b.rowNumber);
+    const asCity = await apiAs(app.baseUrl, 'gz_admin');
+    await asCity(`/api/admin/batches/${uploaded.id}/return`, {
+      method: 'POST',
+      body: {
+        version: submitted.version,
+        reason,
+        records: ids.map((r, i) => ({ id: r.id, reason: i === 1 ? own : reason.slice(0, 500) })),
+      },
+    });
+
+    await page.setViewportSize({ width: 1366, height: 768 });
+    try {
+      await ui.login('inst_gz1');
+      await ui.openFromMenu('待我处理');
+      const queued = batchRow(uploaded.id);
+      await queued.getByTestId('queue-return-reason').waitFor();
+      expect(await queued.getByTestId('queue-return-reason').getAttribute('title')).toBe(reason);
+      expect(await sidewaysScroll()).toBe(0);
+      await ui.shot('queue-returned-1366');
+
+      await openBatch(uploaded.id);
+      const notice = page.getByTestId('return-reason');
+      await notice.waitFor();
+      const noticeText = await notice.innerText();
+      expect(noticeText).toContain('退回原因（由“市级审核”环节退回）');
+      expect(noticeText).toContain(reason);
+      // Shown once: not repeated in every record's row.
+      await page.getByRole('cell', { name: own }).waitFor();
+      expect(await page.getByRole('cell', { name: reason }).count()).toBe(0);
+      expect(await page.getByText(reason).count()).toBe(1);
+      await page.waitForLoadState('networkidle');
+      expect(await sidewaysScroll()).toBe(0);
+      // The records table fits as well: nothing hidden to its right.
+      expect(
+        await page.evaluate<number>(
+          "(b => b.scrollWidth - b.clientWidth)(document.querySelector('.RaLayout-content .RaDataTable-tableWrapper'))",
+        ),
+      ).toBe(0);
+      await ui.shot('batch-returned-1366');
+      await ui.logout();
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+  });
+
+  it("a child batch shows when and from which batch it was split off, not its parent's submit time, and its own history apart", async () => {
+    const returned = await asNational<BatchRow[]>(
+      `/api/admin/batches?filter=${encodeURIComponent(JSON.stringify({ status: ['returned'] }))}&range=[0,99]`,
+    );
+    const demoChild = returned.find((b) => b.parentId !== null && b.recordCount === 5)!;
+    const child = await asNational<BatchDetail>(`/api/admin/batches/${demoChild.id}`);
+    const parent = await asNational<BatchDetail>(`/api/admin/batches/${child.parentId}`);
+    expect(child.splitFrom).toMatchObject({ parentId: parent.id, submittedSince: false });
+
+    await ui.login('gz_admin');
+    await openBatch(child.id);
+    const split = await page.getByTestId('split-from').innerText();
+    expect(split).toMatch(
+      new RegExp(`^拆分自 批次 #${parent.id}，于 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} 部分退回时转出$`),
+    );
+    const header = await headerText();
+    expect(header).toContain('拆分后尚未提交');
+    const parentSubmitted = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Asia/Shanghai',
+      dateStyle: 'short',
+      timeStyle: 'short',
+    }).format(new Date(parent.submittedAt!));
+    expect(header).not.toContain(parentSubmitted);
+    expect(await page.getByTestId('return-reason').innerText()).toContain(child.returnReason!);
+
+    await page.getByRole('tab', { name: '办理记录' }).click();
+    const history = page.getByTestId('batch-history');
+    await history.waitFor();
+    const text = await history.innerText();
+    expect(text).toContain(`拆分前：批次 #${parent.id} 的办理记录`);
+    expect(text).toContain('本批次的办理记录');
+    expect(await page.getByTestId('batch-history-inherited').getByTestId('history-action').allInnerTexts()).toEqual([
+      '上传',
+      '提交',
+      '部分退回',
+    ]);
+    expect(await page.getByTestId('batch-history-own').innerText()).toContain('拆分后本批次尚无办理记录');
+    await ui.shot('batch-child-history');
     await ui.logout();
   });
 });

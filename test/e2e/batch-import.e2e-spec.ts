@@ -434,6 +434,47 @@ describe('batch submission (R-14, R-16)', () => {
     expect(ok.body.lateSubmission).toBe(true);
   });
 
+  it('answers what submitting now would meet (submission-check): nothing, the 附件3 statement, or the cutoff', async () => {
+    const check = (id: number, headers = auth) => t.http.get(`/api/admin/batches/${id}/submission-check`).set(headers);
+    const onTime = await importRows([validRow(66, { 发证日期: '2026-11-18' })]);
+    expect((await check(onTime.id)).body).toEqual({ refusal: null });
+
+    const late = await importRows([validRow(67, { 发证日期: '2026-09-01' }), validRow(68, { 发证日期: '2026-11-12' })]);
+    const lateCheck = await check(late.id);
+    expect(lateCheck.status).toBe(200);
+    // The same body the submission would refuse with.
+    const refused = await t.http.post(`/api/admin/batches/${late.id}/submit`).set(auth).send({ version: late.version });
+    expect(refused.status).toBe(422);
+    expect(lateCheck.body.refusal).toEqual({
+      code: refused.body.code,
+      message: refused.body.message,
+      records: refused.body.records,
+      count: refused.body.count,
+    });
+    expect(lateCheck.body.refusal).toMatchObject({
+      code: 'BATCH_OVERDUE_STATEMENT_REQUIRED',
+      count: 1,
+      records: [{ rowNumber: 2, issueDate: '2026-09-01', due: '2026-10-08' }],
+    });
+    expect(lateCheck.body.refusal.message).toContain('有 1 条证书已超过上报期限');
+
+    const pastCutoff = await importRows([validRow(69, { 发证日期: '2026-04-20' })]);
+    expect((await check(pastCutoff.id)).body.refusal).toMatchObject({
+      code: 'BATCH_PAST_ACCEPTANCE_CUTOFF',
+      count: 1,
+      records: [{ issueDate: '2026-04-20', due: '2026-10-20' }],
+    });
+
+    // Same access as submitting: a centre of another city does not see the batch, a reviewer may not submit.
+    const shenzhen = { Authorization: `Bearer ${await t.login('sz_admin')}` };
+    expect((await check(late.id, shenzhen)).status).toBe(404);
+    const province = { Authorization: `Bearer ${await t.login('gd_reviewer')}` };
+    expect((await check(late.id, province)).status).toBe(403);
+    // Nothing changed: the batch is still a draft at its version.
+    const after = await t.http.get(`/api/admin/batches/${late.id}`).set(auth);
+    expect(after.body).toMatchObject({ status: 'draft', version: late.version });
+  });
+
   it('refuses a stale version with 409', async () => {
     const batch = await importRows([validRow(65, { 发证日期: '2026-11-18' })]);
     const res = await t.http

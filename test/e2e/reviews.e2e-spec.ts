@@ -120,12 +120,21 @@ describe('review workflow (R-11, R-13)', () => {
       .query({ filter: JSON.stringify({ batchId: batch.id }) })
       .set(await as('inst_gz1'));
     expect(certs.body[0]).toMatchObject({ status: 'returned', returnReason: '工种填写不规范' });
+    // R-13: the batch keeps the return's reason; its records carry the same one, so nothing differs.
+    expect(res.body.returnReason).toBe('工种填写不规范');
+    const detail = await t.http.get(`/api/admin/batches/${batch.id}`).set(await as('inst_gz1'));
+    expect(detail.body).toMatchObject({ returnReason: '工种填写不规范', recordReasonsDiffer: false, splitFrom: null });
+    const queue = await t.http
+      .get('/api/admin/batches')
+      .query({ filter: JSON.stringify({ queue: 'mine', id: [batch.id] }) })
+      .set(await as('inst_gz1'));
+    expect(queue.body.map((b: { returnReason: string }) => b.returnReason)).toEqual(['工种填写不规范']);
 
     const again = await t.http
       .post(`/api/admin/batches/${batch.id}/submit`)
       .set(await as('inst_gz1'))
       .send({ version: res.body.version });
-    expect(again.body).toMatchObject({ status: 'municipal_review', round: 2 });
+    expect(again.body).toMatchObject({ status: 'municipal_review', round: 2, returnReason: null });
     const history = await t.http.get(`/api/admin/batches/${batch.id}/history`).set(await as('inst_gz1'));
     expect(history.body.map((d: { action: string }) => d.action)).toEqual([
       'upload',
@@ -210,6 +219,70 @@ describe('review workflow (R-11, R-13)', () => {
       'submit',
     ]);
     expect(returned.body.status).toBe('returned');
+  });
+
+  it("gives a partial return's child batch the return's reason and its split, until it is submitted itself", async () => {
+    const batch = await submittedBatch(3);
+    const inst = await as('inst_gz1');
+    const certs = await t.http
+      .get('/api/admin/certificates')
+      .query({ filter: JSON.stringify({ batchId: batch.id }), sort: '["id","ASC"]' })
+      .set(inst);
+    const [first, second] = certs.body as { id: number }[];
+    const res = await t.http
+      .post(`/api/admin/batches/${batch.id}/return`)
+      .set(await as('gz_admin'))
+      .send({
+        version: batch.version,
+        reason: '部分记录有误，退回更正',
+        records: [
+          { id: first.id, reason: '部分记录有误，退回更正' },
+          { id: second.id, reason: '证件号码与姓名不一致' },
+        ],
+      });
+    expect(res.status).toBe(200);
+    // The parent stays in review with no return reason of its own.
+    expect(res.body).toMatchObject({ status: 'municipal_review', returnReason: null });
+    const parent = await t.http.get(`/api/admin/batches/${batch.id}`).set(inst);
+    const child = await t.http.get(`/api/admin/batches/${res.body.childBatchId}`).set(inst);
+    expect(child.body).toMatchObject({
+      status: 'returned',
+      parentId: batch.id,
+      returnReason: '部分记录有误，退回更正',
+      // One record's own reason differs from the batch's.
+      recordReasonsDiffer: true,
+      // R-16: the records keep the parent's submission time until the child is submitted itself.
+      submittedAt: parent.body.submittedAt,
+      splitFrom: { parentId: batch.id, submittedSince: false },
+    });
+    const history = await t.http.get(`/api/admin/batches/${res.body.childBatchId}/history`).set(inst);
+    const split = history.body.find((d: { action: string }) => d.action === 'return');
+    expect(child.body.splitFrom.at).toBe(split.createdAt);
+
+    const submitted = await t.http
+      .post(`/api/admin/batches/${res.body.childBatchId}/submit`)
+      .set(inst)
+      .send({ version: child.body.version });
+    expect(submitted.body).toMatchObject({ status: 'municipal_review', returnReason: null });
+    const after = await t.http.get(`/api/admin/batches/${res.body.childBatchId}`).set(inst);
+    expect(after.body).toMatchObject({ recordReasonsDiffer: false, splitFrom: { submittedSince: true } });
+  });
+
+  it("seeds the demo's returned batches with their reasons", async () => {
+    const returned = await t.http
+      .get('/api/admin/batches')
+      .query({ filter: JSON.stringify({ status: ['returned'] }), sort: '["id","ASC"]' })
+      .set(await as('gd_admin'));
+    const reasons = returned.body.map((b: { parentId: number | null; returnReason: string }) => [
+      b.parentId === null ? 'whole' : 'child',
+      b.returnReason,
+    ]);
+    expect(reasons).toEqual(
+      expect.arrayContaining([
+        ['whole', '工种/职业方向填写不规范，请按国家职业标准更正'],
+        ['child', '部分记录有误，退回更正'],
+      ]),
+    );
   });
 
   it('shows the queue "待我处理" for each role, sorted by due date', async () => {

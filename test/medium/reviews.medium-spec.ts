@@ -1,6 +1,8 @@
 import { Actor } from '../../apps/api/src/common/actor/actor';
 import { BatchQueryService } from '../../apps/api/src/batches/batch-query.service';
+import { In } from 'typeorm';
 import { Batch } from '../../apps/api/src/batches/entities/batch.entity';
+import { BatchReturnReason1796260000001 } from '../../apps/api/src/composition/migrations/1796260000001-BatchReturnReason';
 import { BatchDecision, BatchDecisionRecord } from '../../apps/api/src/batches/entities/batch-decision.entity';
 import { BatchRecordKey } from '../../apps/api/src/batches/entities/batch-record-key.entity';
 import { Certificate } from '../../apps/api/src/certificates/entities/certificate.entity';
@@ -174,5 +176,38 @@ describe('ReviewsService (medium)', () => {
     } finally {
       m.clock.set('2026-11-23T01:30:00.000Z');
     }
+  });
+
+  it('R-13: the return_reason migration gives returned batches the reason of their latest return, and no other batch one', async () => {
+    const whole = await inReview(1);
+    await reviews.return(city, whole.batch.id, whole.batch.version, '初次退回');
+    const split = await inReview(2);
+    const result = await reviews.return(city, split.batch.id, split.batch.version, '部分记录有误', [
+      { id: split.certificates[0].id, reason: '成绩缺失' },
+    ]);
+    const childId = (result as { childBatchId: number }).childBatchId;
+    const open = await inReview(1);
+    // The batch of the earlier whole return was returned once more with another reason.
+    await m.dataSource
+      .getRepository(BatchDecision)
+      .insert({ ...(await decisions(whole.batch.id)).at(-1)!, id: undefined, comment: '再次退回' });
+
+    const migration = new BatchReturnReason1796260000001();
+    const runner = m.dataSource.createQueryRunner();
+    try {
+      await migration.down(runner);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    const reasons = await m.dataSource
+      .getRepository(Batch)
+      .find({ where: { id: In([whole.batch.id, split.batch.id, childId, open.batch.id]) }, order: { id: 'ASC' } });
+    expect(reasons.map((b) => [b.id, b.returnReason])).toEqual([
+      [whole.batch.id, '再次退回'],
+      [split.batch.id, null],
+      [childId, '部分记录有误'],
+      [open.batch.id, null],
+    ]);
   });
 });

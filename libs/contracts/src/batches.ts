@@ -40,6 +40,15 @@ export interface DueInfo {
   dueProvisional?: boolean;
 }
 
+/** R-13: how a child batch came about: the partial return of its parent that moved its records out. */
+export interface BatchSplit<Time = string> {
+  parentId: number;
+  /** The time of the partial return. */
+  at: Time;
+  /** The child has been submitted itself since (its `submittedAt` is then its own). */
+  submittedSince: boolean;
+}
+
 /** `GET /api/admin/batches` row and `GET /api/admin/batches/:id`. */
 export interface BatchView<Time = string> extends DueInfo {
   id: number;
@@ -61,6 +70,13 @@ export interface BatchView<Time = string> extends DueInfo {
   stageReceivedOn: string | null;
   dueRule: string | null;
   returnedFrom: string | null;
+  /** R-13: the reason of the return that put the batch in `returned` (a child batch: the partial return's). */
+  returnReason: string | null;
+  /** Detail only: some record carries a return reason other than `returnReason`, so per-record reasons are worth showing. */
+  recordReasonsDiffer?: boolean;
+  /** Detail only, child batches of a partial return (R-13): when they were split off and whether submitted since. */
+  splitFrom?: BatchSplit<Time> | null;
+  /** A child batch keeps its parent's submission time until it is submitted itself (R-16). */
   submittedAt: Time | null;
   publishedOn: string | null;
   round: number;
@@ -120,6 +136,14 @@ export interface LateRecordsBody {
   message: string;
   records: LateRecord[];
   count: number;
+}
+
+/**
+ * `GET /api/admin/batches/:id/submission-check`: what submitting the batch now, without a 附件3 statement, would
+ * meet (R-14, R-16) — the refusal the submission would answer with, or none.
+ */
+export interface SubmissionCheck {
+  refusal: LateRecordsBody | null;
 }
 
 /** `POST /api/admin/batches/bulk-approve` reply: each batch on its own. */

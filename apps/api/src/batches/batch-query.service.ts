@@ -18,10 +18,10 @@ import { Clock } from '../common/clock';
 import { defineList, QueryOf } from '../common/http/list-query';
 import { CalendarService } from '../calendar/calendar.service';
 import { JurisdictionService } from '../jurisdiction/jurisdiction.service';
-import type { ListScope } from '../certificates/certificates.repository';
+import { CertificatesRepository, type ListScope } from '../certificates/certificates.repository';
 import { BatchesRepository, type BatchListConditions } from './batches.repository';
 import { Batch } from './entities/batch.entity';
-import type { BatchView as BatchViewContract, HistoryEntry } from '@app/contracts';
+import type { BatchSplit, BatchView as BatchViewContract, HistoryEntry } from '@app/contracts';
 
 export const BATCH_LIST = defineList({
   resource: 'batches',
@@ -61,6 +61,7 @@ export type BatchView = Batch & BatchViewContract<Date>;
 export class BatchQueryService {
   constructor(
     private readonly batches: BatchesRepository,
+    private readonly certificates: CertificatesRepository,
     private readonly jurisdiction: JurisdictionService,
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
@@ -73,8 +74,26 @@ export class BatchQueryService {
   }
 
   async get(actor: Actor, id: number): Promise<BatchView> {
-    const [view] = await this.views([await this.batchWithin(actor, id)]);
-    return view;
+    const batch = await this.batchWithin(actor, id);
+    const [view] = await this.views([batch]);
+    return {
+      ...view,
+      recordReasonsDiffer:
+        batch.status === 'returned' && (await this.certificates.countOtherReturnReasons(id, batch.returnReason)) > 0,
+      splitFrom: batch.parentId ? await this.splitOf(batch) : null,
+    };
+  }
+
+  /** a child batch's own trail holds the partial return that created it and, once submitted, its own submit. */
+  private async splitOf(batch: Batch): Promise<BatchSplit<Date> | null> {
+    const trail = await this.batches.decisionsOf(batch.id);
+    const split = trail.find((d) => d.action === 'return' && d.childBatchId === batch.id);
+    if (!split) return null;
+    return {
+      parentId: batch.parentId as number,
+      at: split.createdAt,
+      submittedSince: trail.some((d) => d.action === 'submit' && d.inheritedFromBatchId === null && d.id > split.id),
+    };
   }
 
   async list(actor: Actor, query: QueryOf<typeof BATCH_LIST>): Promise<{ rows: BatchView[]; total: number }> {

@@ -23,11 +23,55 @@ import { BatchQueryService } from './batch-query.service';
 import { BatchesRepository } from './batches.repository';
 import { OverdueStatementDto } from './dto/batch.dto';
 import { Batch } from './entities/batch.entity';
+import { Organisation } from '../organisations/entities/organisation.entity';
 import { decidedBy } from './entities/batch-decision.entity';
+import type { LateRecordsBody, SubmissionCheck } from '@app/contracts';
 
 /** Records listed in a refusal; the count says how many there are in all. */
 const LISTED_RECORDS = 200;
 type LateRecord = RecordDates & { due: string };
+
+interface Assessment {
+  batch: Batch;
+  parent: Organisation;
+  profile: DeadlineProfile;
+  today: string;
+  correction: { due: string } | null;
+  /** Prefix of the refusal messages when the correction period has passed. */
+  correctionNote: string;
+  late: LateRecord[];
+  refused: LateRecord[];
+  uploadDueByDate: Map<string, string>;
+}
+
+/**
+ * R-16: what the submission refuses with — records past the 6-month cutoff (without an exemption covering them),
+ * or late records without a 附件3 statement — or null when it may go ahead.
+ */
+function lateRefusal(a: Assessment, statement: OverdueStatementDto | null): RefusalError | null {
+  if (a.refused.length > 0) {
+    return new DomainError(
+      'BATCH_PAST_ACCEPTANCE_CUTOFF',
+      `${a.correctionNote}有 ${a.refused.length} 条证书自发证日期起已超过 6 个月，原则上不予受理。` +
+        (a.batch.exemption ? '本批次的受理豁免不涵盖这些记录，' : '') +
+        '如确需上报，请省级技能中心为这些记录办理受理豁免。',
+      { records: a.refused.slice(0, LISTED_RECORDS), count: a.refused.length },
+    ) as RefusalError;
+  }
+  if (a.late.length > 0 && !statement) {
+    return new DomainError(
+      'BATCH_OVERDUE_STATEMENT_REQUIRED',
+      `${a.correctionNote}有 ${a.late.length} 条证书已超过上报期限，请填写《逾期上报情况说明》（附件3）后再提交。`,
+      { records: a.late.slice(0, LISTED_RECORDS), count: a.late.length },
+    ) as RefusalError;
+  }
+  return null;
+}
+
+type RefusalError = DomainError & {
+  code: LateRecordsBody['code'];
+  details: Pick<LateRecordsBody, 'records' | 'count'>;
+};
 
 /** R-14, R-16: submission of a draft (or returned) batch into its institution's first review stage. */
 @Injectable()
@@ -42,48 +86,25 @@ export class BatchSubmissionService {
     private readonly queries: BatchQueryService,
   ) {}
 
+  /**
+   * What submitting the batch now without a 附件3 statement would meet: the same assessment and refusal as
+   * `submit`, nothing changed. Access and state are checked as for the submission itself.
+   */
+  async check(actor: Actor, id: number): Promise<SubmissionCheck> {
+    const assessment = await this.assess(actor, await this.queries.batchWithin(actor, id));
+    const refusal = lateRefusal(assessment, null);
+    return { refusal: refusal && { code: refusal.code, message: refusal.message, ...refusal.details } };
+  }
+
   async submit(actor: Actor, id: number, version: number, statement: OverdueStatementDto | undefined) {
     const batch = await this.queries.batchWithin(actor, id);
-    const refusal = actionRefusal('submit', batch.status, actor.roles);
-    if (refusal) {
-      throw batch.status === 'draft' || batch.status === 'returned'
-        ? forbidden(refusal)
-        : new DomainError('BATCH_WRONG_STATE', refusal);
-    }
-    if (batch.version !== version) throw staleVersion();
-    const institution = await this.batches.organisationOrFail(batch.institutionId);
-    assertMaintains(actor, institution);
-    const parent = await this.batches.organisationOrFail(institution.parentId as number);
-    const profile = institution.deadlineProfile;
-    const today = this.clock.today();
-    const correction = batch.status === 'returned' ? await this.correctionPeriod(batch, profile) : null;
-    const context: SubmissionContext = {
-      today,
-      correction: correction && { due: correction.due, ...(await this.returnedRecords(batch.id)) },
-      exempted: batch.exemption ? await this.batches.recordKeys(batch.id, 'exemption') : null,
-    };
-    const { late, refused, uploadDueByDate } = await this.checkPeriods(batch.id, profile, context, batch.kind);
-    const correctionNote = correction && today > correction.due ? `更正期限（${correction.due}）已过，` : '';
-
-    if (refused.length > 0) {
-      throw new DomainError(
-        'BATCH_PAST_ACCEPTANCE_CUTOFF',
-        `${correctionNote}有 ${refused.length} 条证书自发证日期起已超过 6 个月，原则上不予受理。` +
-          (batch.exemption ? '本批次的受理豁免不涵盖这些记录，' : '') +
-          '如确需上报，请省级技能中心为这些记录办理受理豁免。',
-        { records: refused.slice(0, LISTED_RECORDS), count: refused.length },
-      );
-    }
+    const assessment = await this.assess(actor, batch, version);
     // R-16: a statement explains the lateness of the submission it is given with; an earlier one is not reused
     // for records that are late now (late corrections, or new records a re-upload added).
     const givenStatement = statement ?? null;
-    if (late.length > 0 && !givenStatement) {
-      throw new DomainError(
-        'BATCH_OVERDUE_STATEMENT_REQUIRED',
-        `${correctionNote}有 ${late.length} 条证书已超过上报期限，请填写《逾期上报情况说明》（附件3）后再提交。`,
-        { records: late.slice(0, LISTED_RECORDS), count: late.length },
-      );
-    }
+    const refusal = lateRefusal(assessment, givenStatement);
+    if (refusal) throw refusal;
+    const { parent, profile, today, correction, correctionNote, late, uploadDueByDate } = assessment;
 
     const stage = firstStage(parent.level);
     const stageRule = STAGE_DEADLINE_RULE[stage];
@@ -115,6 +136,7 @@ export class BatchSubmissionService {
           stageReceivedOn: today,
           ...deadline,
           returnedFrom: null,
+          returnReason: null,
           submittedAt: this.clock.now(),
           round: () => 'round + 1',
         },
@@ -153,6 +175,43 @@ export class BatchSubmissionService {
       });
     });
     return this.queries.get(actor, id);
+  }
+
+  /**
+   * R-14, R-16: the shared part of a submission and its check — who may submit the batch in its state, and how
+   * its records stand against their upload deadlines, the 6-month cutoff or the correction period today.
+   */
+  private async assess(actor: Actor, batch: Batch, version?: number): Promise<Assessment> {
+    const refusal = actionRefusal('submit', batch.status, actor.roles);
+    if (refusal) {
+      throw batch.status === 'draft' || batch.status === 'returned'
+        ? forbidden(refusal)
+        : new DomainError('BATCH_WRONG_STATE', refusal);
+    }
+    if (version !== undefined && batch.version !== version) throw staleVersion();
+    const institution = await this.batches.organisationOrFail(batch.institutionId);
+    assertMaintains(actor, institution);
+    const parent = await this.batches.organisationOrFail(institution.parentId as number);
+    const profile = institution.deadlineProfile;
+    const today = this.clock.today();
+    const correction = batch.status === 'returned' ? await this.correctionPeriod(batch, profile) : null;
+    const context: SubmissionContext = {
+      today,
+      correction: correction && { due: correction.due, ...(await this.returnedRecords(batch.id)) },
+      exempted: batch.exemption ? await this.batches.recordKeys(batch.id, 'exemption') : null,
+    };
+    const { late, refused, uploadDueByDate } = await this.checkPeriods(batch.id, profile, context, batch.kind);
+    return {
+      batch,
+      parent,
+      profile,
+      today,
+      correction,
+      correctionNote: correction && today > correction.due ? `更正期限（${correction.due}）已过，` : '',
+      late,
+      refused,
+      uploadDueByDate,
+    };
   }
 
   /** R-16: the provincial centre lets a batch through the 6-month cutoff, with a recorded reason and approver. */

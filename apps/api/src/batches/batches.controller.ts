@@ -136,6 +136,13 @@ export class BatchesController {
     return this.imports.reupload(actor, id, { path: file.path, originalName, size: file.size }, dto.proxyReason);
   }
 
+  /** What submitting now would meet: the console opens the 附件3 form or the cutoff dialog first. */
+  @Get(':id/submission-check')
+  @RequirePermission('batches.upload')
+  submissionCheck(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number) {
+    return this.submissions.check(actor, id);
+  }
+
   @Post(':id/submit')
   @HttpCode(200)
   @RequirePermission('batches.upload')

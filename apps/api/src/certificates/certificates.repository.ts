@@ -255,6 +255,19 @@ export class CertificatesRepository {
     return this.repo.find({ select: { id: true, certificateNumber: true }, where: { batchId } });
   }
 
+  /**
+   * R-13: how many of the batch's records carry a return reason other than the batch's own (all reasons when the
+   * batch has none), so the console lists per-record reasons only where they add something.
+   */
+  countOtherReturnReasons(batchId: number, batchReason: string | null): Promise<number> {
+    const qb = this.repo
+      .createQueryBuilder('c')
+      .where('c.batchId = :batchId AND c.returnReason IS NOT NULL', { batchId });
+    // Record reasons are stored cut to 500 characters.
+    if (batchReason !== null) qb.andWhere('c.returnReason <> :reason', { reason: batchReason.slice(0, 500) });
+    return qb.getCount();
+  }
+
   /** How many of these records are in the batch and still under review. */
   async countInReview(batchId: number, ids: number[]): Promise<number> {
     let found = 0;

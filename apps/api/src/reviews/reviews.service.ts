@@ -138,13 +138,14 @@ export class ReviewsService {
         await this.transition(manager, batch, version, {
           status: 'returned',
           returnedFrom: stage,
+          returnReason: reason,
           ...correctionDue,
           stageReceivedOn: today,
         });
         await this.certificates.returnBatch(manager, id, reason, selected ? records : []);
         await this.batches.keepReturnedRecords(manager, id);
       } else {
-        childId = await this.splitOff(manager, batch, version, stage, records!, correctionDue, today);
+        childId = await this.splitOff(manager, batch, version, stage, reason, records!, correctionDue, today);
       }
       const decisionId = await this.decide(manager, actor, batch, {
         action: 'return',
@@ -205,6 +206,7 @@ export class ReviewsService {
     batch: Batch,
     version: number,
     stage: ReviewStage,
+    reason: string,
     records: ReturnedRecordDto[],
     due: StoredDue,
     today: string,
@@ -224,8 +226,10 @@ export class ReviewsService {
       overdueStatement: batch.overdueStatement,
       exemption: batch.exemption,
       returnedFrom: stage,
+      returnReason: reason,
       ...due,
       stageReceivedOn: today,
+      // the child's records keep the parent's submission time; the console says the child is not yet resubmitted.
       submittedAt: batch.submittedAt,
       round: batch.round,
     });

@@ -74,6 +74,12 @@ const PLANS: Plan[] = [
   { institution: 'inst_cd1', records: 100, status: 'published', publishedAgo: 55 },
 ];
 
+/** The demo's whole return: the batch and each of its records carry this reason (R-13). */
+const WHOLE_RETURN_REASON = '工种/职业方向填写不规范，请按国家职业标准更正';
+const OWN_RECORD_REASON = '证书编号与发证日期不符，请核对后更正';
+/** The demo's partial return: the child batch carries this reason, its records their own (R-13). */
+const PARTIAL_RETURN_REASON = '部分记录有误，退回更正';
+
 const DISTRICTS: Record<string, string[]> = {
   '44': ['440103', '440104', '440106', '440111', '440113', '440303', '440306', '440604', '441900'],
   '51': ['510104', '510105', '510107', '510116', '510703', '511302'],
@@ -151,6 +157,7 @@ export async function loadDemoBatches(
       dueDate: timeline.dueDate,
       dueRule: timeline.dueRule,
       returnedFrom: plan.returnedFrom ?? null,
+      returnReason: plan.status === 'returned' ? WHOLE_RETURN_REASON : null,
       submittedAt: plan.status === 'draft' ? null : new Date(`${timeline.submittedOn}T02:00:00Z`),
       publishedOn: timeline.publishedOn,
       round: plan.status === 'draft' ? 0 : 1,
@@ -165,7 +172,8 @@ export async function loadDemoBatches(
       rowNumber: i + 2,
       uploadDue:
         plan.status === 'draft' ? null : computeDeadline(ctx.calendar, 'upload', record.issueDate, profile).due,
-      returnReason: plan.status === 'returned' ? '工种/职业方向填写不规范，请按国家职业标准更正' : null,
+      // The reviewer gave two records a reason of their own beside the batch's (R-13).
+      returnReason: plan.status === 'returned' ? (i < 2 ? OWN_RECORD_REASON : WHOLE_RETURN_REASON) : null,
       publishedOn: timeline.publishedOn,
       lookupStatus: status === 'published' ? ('visible' as const) : null,
     }));
@@ -408,7 +416,7 @@ function decisions(
       resultStatus: returned ? 'returned' : nextStatus(stage, profile),
       ...by(reviewer(stage)),
       recordCount: plan.records,
-      comment: returned ? '工种/职业方向填写不规范，请按国家职业标准更正' : '审核通过',
+      comment: returned ? WHOLE_RETURN_REASON : '审核通过',
       createdAt: at(t.publishedOn && i === t.passed.length - 1 ? t.publishedOn : day),
     });
   });
@@ -455,10 +463,13 @@ async function splitOffChild(
     recordCount: moved.length,
     createdById: operator.id,
     returnedFrom: 'municipal_review',
+    returnReason: PARTIAL_RETURN_REASON,
     stageReceivedOn: receivedOn,
     dueDate: computeDeadline(ctx.calendar, 'correction_after_municipal_return', receivedOn, institution.deadlineProfile)
       .due,
     dueRule: 'correction_after_municipal_return',
+    // As a real partial return does: the records keep their parent's submission time (R-16).
+    submittedAt: parent.submittedAt,
     round: 1,
   });
   const childId = Number(inserted.identifiers[0].id);
@@ -485,7 +496,7 @@ async function splitOffChild(
     actorName: admin.displayName,
     actorRole: admin.roles.join(','),
     organisationId: admin.organisationId,
-    comment: '部分记录有误，退回更正',
+    comment: PARTIAL_RETURN_REASON,
     recordCount: moved.length,
     childBatchId: childId,
     createdAt: new Date(`${receivedOn}T03:00:00Z`),

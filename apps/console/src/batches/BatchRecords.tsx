@@ -7,7 +7,13 @@ import { EditRecordButton } from '../certificates/EditRecordButton';
 import { IdNumberField } from '../certificates/IdNumberField';
 import { recordsStoreKey } from './review/recordSelection';
 import { ReturnSelectedButton } from './review/ReturnSelectedButton';
-import type { BatchView } from '@app/contracts';
+import type { BatchView, CertificateRecord } from '@app/contracts';
+
+/** A record's return reason where it says something the batch's own reason does not (stored cut to 500). */
+function ownReason(record: CertificateRecord, batch: BatchView): string {
+  const reason = record.returnReason ?? '';
+  return batch.returnReason && reason === batch.returnReason.slice(0, 500) ? '' : reason;
+}
 
 /**
  * The batch's certificate records, ID numbers masked (R-9, R-10). A reviewer ticks records here for a
@@ -33,7 +39,16 @@ export const BatchRecords = (_props: { label?: false }) => {
         </Alert>
       }
     >
-      <DataTable bulkActionButtons={can.review ? <ReturnSelectedButton batch={batch} /> : false}>
+      <DataTable
+        bulkActionButtons={can.review ? <ReturnSelectedButton batch={batch} /> : false}
+        sx={{
+          // At 1366 px the table fits with narrower cell padding; a wider one scrolls in its wrapper, never the
+          // page (width 0 + min-width 100%: its own width does not count in the page's intrinsic width). The bulk
+          // actions toolbar sits outside the wrapper, so it is not clipped.
+          '& .MuiTableCell-root': { px: 1 },
+          '& .RaDataTable-tableWrapper': { overflowX: 'auto', width: 0, minWidth: '100%' },
+        }}
+      >
         <DataTable.Col source="rowNumber" />
         <DataTable.Col source="holderName" />
         <DataTable.Col source="idNumberMasked" field={IdNumberField} disableSort />
@@ -48,7 +63,15 @@ export const BatchRecords = (_props: { label?: false }) => {
         <DataTable.Col source="certificateNumber" />
         <DataTable.Col source="issueDate" sx={{ whiteSpace: 'nowrap' }} />
         <DataTable.Col source="status" field={CertificateStatusField} disableSort />
-        {batch.status === 'returned' && <DataTable.Col source="returnReason" disableSort />}
+        {batch.status === 'returned' && (!batch.returnReason || batch.recordReasonsDiffer) && (
+          // the batch's reason is in the header; a record's own reason is shown only where it differs.
+          <DataTable.Col
+            source="returnReason"
+            disableSort
+            render={(record: CertificateRecord) => ownReason(record, batch)}
+            sx={{ minWidth: '10em', maxWidth: '22em', whiteSpace: 'normal', overflowWrap: 'anywhere' }}
+          />
+        )}
         {can.editRecords && (
           <DataTable.Col label="app.certificates.edit" disableSort>
             <EditRecordButton />

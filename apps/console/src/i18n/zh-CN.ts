@@ -288,6 +288,7 @@ export const appChineseMessages = {
         dueDate: '办理期限',
         submittedAt: '提交时间',
         publishedOn: '发布日期',
+        returnReason: '退回原因',
       },
     },
     certificates: {
@@ -595,6 +596,14 @@ export const appChineseMessages = {
       submitted_at: '%{at}（第 %{round} 次提交）',
       not_submitted: '尚未提交',
       split_from: '批次 #%{id}（部分退回时转出）',
+      split_from_prefix: '拆分自 ',
+      split_from_at: '，于 %{at} 部分退回时转出',
+      not_submitted_since_split: '拆分后尚未提交',
+      return_reason: {
+        title: '退回原因',
+        from: '（由“%{stage}”环节退回）',
+        records_differ: '部分记录另有各自的退回原因，见“证书记录”中的“退回原因”一列。',
+      },
       provisional_mark: '（暂定）',
       due_on: '%{date} 到期',
       exemption: {
@@ -681,6 +690,9 @@ export const appChineseMessages = {
         comment: '说明：%{comment}',
         moved_to: '退回的记录已转入',
         rest_stay: '，其余记录留在本批次继续审核。',
+        inherited_section: '拆分前：批次 #%{id} 的办理记录',
+        own_section: '本批次的办理记录',
+        no_own_steps: '拆分后本批次尚无办理记录。',
       },
       returned_record: '第 %{row} 行 %{name}（%{number}）',
       record_number: '记录 #%{id}',

@@ -10,6 +10,7 @@ import type {
   ChainVerification,
   DeadlineQuery,
   HistoryEntry,
+  SubmissionCheck,
   JobRunView,
   JobView,
   Occupation,
@@ -53,6 +54,8 @@ export interface ConsoleDataProvider extends DataProvider {
   command<T = unknown>(resource: string, id: Identifier, action: string, body?: object): Promise<T>;
   getOccupations(): Promise<Occupation[]>;
   getBatchHistory(id: Identifier): Promise<HistoryEntry[]>;
+  /** R-14, R-16: what submitting the batch now would meet (the late records, or the cutoff), asked before 提交. */
+  getSubmissionCheck(id: Identifier): Promise<SubmissionCheck>;
   bulkApproveBatches(items: Array<{ id: Identifier; version: number }>, comment?: string): Promise<BulkApproveReply>;
   /** R-12 upload with real progress; a refused sheet rejects with the 422 body (errors, errorReportId). */
   uploadBatch(params: UploadBatchParams, callbacks?: UploadCallbacks): Promise<UploadReply>;
@@ -99,6 +102,8 @@ export const dataProvider: ConsoleDataProvider = {
     postJson(`${ADMIN_API}/${resource}/${encodeURIComponent(String(id))}/${action}`, body ?? {}),
   getOccupations: () => getJson<Occupation[]>(`${ADMIN_API}/occupations`),
   getBatchHistory: (id) => getJson<HistoryEntry[]>(`${ADMIN_API}/batches/${encodeURIComponent(String(id))}/history`),
+  getSubmissionCheck: (id) =>
+    getJson<SubmissionCheck>(`${ADMIN_API}/batches/${encodeURIComponent(String(id))}/submission-check`),
   bulkApproveBatches: (items, comment) =>
     postJson<BulkApproveReply>(`${ADMIN_API}/batches/bulk-approve`, comment ? { items, comment } : { items }),
   uploadBatch: ({ file, kind, institutionId, proxyReason }, callbacks) => {

@@ -11,6 +11,18 @@ import type { BatchView } from '@app/contracts';
 import { BulkApproveButton } from './BulkApproveButton';
 import { QueueRowActions } from './QueueRowActions';
 
+/** The return's reason in two lines at most; the whole of it on hover and on the batch's page. */
+const QueueReturnReason = ({ batch }: { batch: BatchView }) => (
+  <Typography
+    variant="body2"
+    title={batch.returnReason ?? undefined}
+    data-testid="queue-return-reason"
+    sx={{ display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' }}
+  >
+    {batch.returnReason}
+  </Typography>
+);
+
 const NothingToDo = () => (
   <Box sx={{ mt: 2 }}>
     <Alert severity="success">
@@ -74,6 +86,7 @@ export const MyQueuePage = () => {
   const roles = permissions ?? [];
   const reviews = hasPermission(roles, 'batches.review');
   const { due, status, clear } = useQueueNarrowing();
+  const institution = roles.includes('institution_operator');
   return (
     <List
       resource="batches"
@@ -99,6 +112,15 @@ export const MyQueuePage = () => {
         <DataTable.NumberCol source="recordCount" />
         <DataTable.Col source="lateSubmission" field={LateSubmissionField} disableSort />
         <DataTable.Col source="dueDate" field={DueField} />
+        {institution && (
+          // an institution sees at a glance why a batch came back.
+          <DataTable.Col
+            source="returnReason"
+            disableSort
+            render={(batch: BatchView) => (batch.status === 'returned' ? <QueueReturnReason batch={batch} /> : '')}
+            sx={{ maxWidth: '24em', whiteSpace: 'normal', overflowWrap: 'anywhere' }}
+          />
+        )}
         <DataTable.Col label="app.common.actions" disableSort>
           <QueueRowActions />
         </DataTable.Col>

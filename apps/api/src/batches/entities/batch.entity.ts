@@ -83,6 +83,10 @@ export class Batch extends VersionedEntityBase {
   @Column({ type: 'varchar', length: 24, nullable: true })
   returnedFrom!: string | null;
 
+  /** R-13: the reason of the return that put the batch in `returned` (for a child batch, the partial return's). */
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  returnReason!: string | null;
+
   @Column({ ...TIMESTAMP, nullable: true })
   submittedAt!: Date | null;
 

@@ -11,6 +11,7 @@ import { BatchDueFrom1795450000005 } from './1795450000005-BatchDueFrom';
 import { Jobs1795450000006 } from './1795450000006-Jobs';
 import { MailOutbox1796252390576 } from './1796252390576-MailOutbox';
 import { ReminderEvents1796253731035 } from './1796253731035-ReminderEvents';
+import { BatchReturnReason1796260000001 } from './1796260000001-BatchReturnReason';
 import { LookupSeams1797000100000 } from './1797000100000-LookupSeams';
 import { LookupAccounts1797000200000 } from './1797000200000-LookupAccounts';
 import { Screening1797000300000 } from './1797000300000-Screening';
@@ -31,6 +32,7 @@ export const MIGRATIONS: (new () => unknown)[] = [
   Jobs1795450000006,
   MailOutbox1796252390576,
   ReminderEvents1796253731035,
+  BatchReturnReason1796260000001,
   LookupSeams1797000100000,
   LookupAccounts1797000200000,
   Screening1797000300000,

@@ -16,12 +16,22 @@ const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '')
 
 /**
  * 提交 (R-11). When records are past their upload deadline the API asks for the 附件3 逾期上报情况说明, and
- * the dialog turns into that form; records past the 6-month cutoff stop the submission (R-16).
- * Mounted only while open.
+ * the dialog is that form; records past the 6-month cutoff stop the submission (R-16). It opens as what the
+ * submission check answered; a refusal of the submission itself (the batch changed meanwhile) turns it into the
+ * form or notice all the same. Mounted only while open.
  */
-export const SubmitDialog = ({ batch, onClose }: { batch: BatchView; onClose: () => void }) => {
+export const SubmitDialog = ({
+  batch,
+  initialRefusal = null,
+  onClose,
+}: {
+  batch: BatchView;
+  /** What the submission check answered: the dialog opens as the form or notice it calls for. */
+  initialRefusal?: LateRecordsBody | null;
+  onClose: () => void;
+}) => {
   const translate = useTranslate();
-  const [refusal, setRefusal] = useState<LateRecordsBody | null>(null);
+  const [refusal, setRefusal] = useState<LateRecordsBody | null>(initialRefusal);
   const { mutate, isPending } = useBatchCommand<BatchView>('submit', {
     success: (reply) => translate('app.review.submitted', { id: batch.id, stage: reply.statusLabel }),
     onSuccess: onClose,
