@@ -160,7 +160,7 @@ async function startSecondInstance(databaseUrl: string, smtpUrl: string): Promis
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes('listening on')) resolve(child);
+      if (output.includes('证书数据监管平台已启动')) resolve(child);
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);

@@ -18,7 +18,8 @@ async function main(): Promise<void> {
   const { demoData } = await prepareDatabase(app, config);
   app.enableShutdownHooks();
   await app.listen(config.server.port);
-  // One plain line for the person who typed `npm start`; everything else stays structured (pino JSON).
+  // One plain line for the person who typed `npm start` (tests that start the server wait for it); everything else
+  // stays structured (pino JSON).
   const database = config.database.url.replace(/\/\/[^@]*@/, '//***@');
   const hint = demoData ? '；演示账号如 nat_admin、gd_reviewer、inst_gz1，密码 Demo@2026（见 README）' : '';
   console.log(`证书数据监管平台已启动：http://localhost:${config.server.port}（数据库 ${database}${hint}）`);
