@@ -10,12 +10,13 @@ export const REMINDER_EVENT_LABELS: Readonly<Record<ReminderEventName, string>> 
   overdue: '已逾期',
 };
 
-/** R-18: an institution's twice-monthly qualification upload day (of no batch). */
-export type ReminderItemKind = DeadlineItemKind | 'qualification_upload_day';
+/** R-18: an institution's twice-monthly qualification upload day; R-32: a coming cutover of the public lookup. */
+export type ReminderItemKind = DeadlineItemKind | 'qualification_upload_day' | 'lookup_cutover';
 
 export const REMINDER_ITEM_KIND_LABELS: Readonly<Record<ReminderItemKind, string>> = {
   ...DEADLINE_ITEM_KIND_LABELS,
   qualification_upload_day: '职业资格证书数据上传日',
+  lookup_cutover: '证书查询模式切换',
 };
 
 /** One item the caller is reminded of today: as the person who must act, or as the head (escalation). */
@@ -46,4 +47,8 @@ export interface MyReminderItem {
   responsibleRoleLabel: string;
   /** True when the caller is reminded as the head of the responsible organisation (overdue escalation). */
   escalation: boolean;
+  /** The console route of an item of no batch other than an upload day (e.g. `/query-mode` for a cutover). */
+  linkPath?: string;
+  /** How far off it is when not counted in working days (a cutover: `距切换还有 7 天`). */
+  remainingText?: string;
 }

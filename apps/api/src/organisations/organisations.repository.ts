@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { organisationPath } from '@app/domain';
 import { applyFilters, likePrefix, ListQuery } from '../common/http/list-query';
 import { RawSelect, rawRows } from '../database/raw-select';
@@ -31,6 +31,11 @@ export class OrganisationsRepository {
       .createQueryBuilder('o')
       .whereInIds([...new Set(ids)])
       .getMany();
+  }
+
+  /** The national centre (部中心), the root of the tree. */
+  findNational(): Promise<Organisation | null> {
+    return this.dataSource.getRepository(Organisation).findOneBy({ level: 'national', parentId: IsNull() });
   }
 
   findChildren(parentId: number): Promise<Organisation[]> {

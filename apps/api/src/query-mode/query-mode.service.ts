@@ -1,19 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import {
+  CUTOVER_CHANGE_LABELS,
+  CUTOVER_REMINDER_KIND,
+  cutoverReminders,
   DomainError,
+  LOOKUP_KINDS,
   newModeOpen,
   oldModeOpen,
   queryModeGap,
   queryModeOn,
+  ROLE_LABELS,
   type LookupKind,
   type QueryMode,
 } from '@app/domain';
-import type { LookupModesView, QueryModeAdminView, QueryModeChangeView, QueryModeUpdate } from '@app/contracts';
+import {
+  LOOKUP_KIND_LABELS,
+  type LookupModesView,
+  type QueryModeAdminView,
+  type QueryModeChangeView,
+  type QueryModeUpdate,
+} from '@app/contracts';
 import { Actor, subjectOf } from '../common/actor/actor';
 import { Clock } from '../common/clock';
 import { badInput, notFound } from '../common/errors/app-errors';
 import { AuditService } from '../audit/audit.service';
 import { UnitOfWork } from '../database/unit-of-work';
+import { OrganisationsRepository } from '../organisations/organisations.repository';
+import type { ReminderSourceContext } from '../reminders/reminder-sources';
+import type { ReminderItem } from '../reminders/reminders.service';
 import { versionedUpdate } from '../database/versioned-update';
 import { ScheduleSnapshot } from './entities/query-mode-change.entity';
 import { QueryModeSchedule } from './entities/query-mode-schedule.entity';
@@ -41,7 +55,42 @@ export class QueryModeService {
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly organisations: OrganisationsRepository,
   ) {}
+
+  /**
+   * R-32, R-35: the coming cutovers as reminder items of national_admin — the day the new mode opens and the day the
+   * old mode stops, 30, 7 and 1 days before (each mark once: its threshold is part of the event's key).
+   */
+  async cutoverItems({ calendar, today }: ReminderSourceContext): Promise<ReminderItem[]> {
+    const schedules = await this.schedules.all();
+    const reminders = schedules.flatMap((s) => cutoverReminders(s.kind, s, today, calendar));
+    if (reminders.length === 0) return [];
+    const national = await this.organisations.findNational();
+    if (!national) return [];
+    return reminders.map((r): ReminderItem => ({
+      subjectId: LOOKUP_KINDS.indexOf(r.kind) + 1,
+      stage: `${r.change}_${r.threshold}`,
+      kind: CUTOVER_REMINDER_KIND,
+      batchId: null,
+      status: null,
+      stageLabel: `（${LOOKUP_KIND_LABELS[r.kind]}）${CUTOVER_CHANGE_LABELS[r.change]}`,
+      institutionId: national.id,
+      institutionName: '证书全国联网查询',
+      recordCount: null,
+      dueDate: r.date,
+      event: 'due_soon',
+      workingDaysLeft: calendar.workingDaysBetween(today, r.date),
+      overdueWorkingDays: 0,
+      responsibleOrganisationId: national.id,
+      responsibleOrganisation: national.name,
+      responsibleRole: 'national_admin',
+      responsibleRoleLabel: ROLE_LABELS.national_admin,
+      escalationTarget: null,
+      linkPath: '/query-mode',
+      remainingText: `距切换还有 ${r.daysLeft} 天`,
+    }));
+  }
 
   /** `GET /api/lookup/modes`: both kinds' schedule and today's mode. */
   async modes(): Promise<LookupModesView> {

@@ -4,6 +4,7 @@ import { JobRegistry } from '../jobs/job-registry';
 import { JobsModule } from '../jobs/jobs.module';
 import { MailModule } from '../mail/mail.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
+import { ReminderSources } from './reminder-sources';
 import { RemindersController } from './reminders.controller';
 import { RemindersRepository } from './reminders.repository';
 import { RemindersService } from './reminders.service';
@@ -12,8 +13,8 @@ import { RemindersService } from './reminders.service';
 @Module({
   imports: [CalendarModule, MailModule, JobsModule, OrganisationsModule],
   controllers: [RemindersController],
-  providers: [RemindersService, RemindersRepository],
-  exports: [RemindersService],
+  providers: [RemindersService, RemindersRepository, ReminderSources],
+  exports: [RemindersService, ReminderSources],
 })
 export class RemindersModule implements OnModuleInit {
   constructor(

@@ -28,6 +28,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { CalendarService } from '../calendar/calendar.service';
 import { OccupationCatalogue } from '../organisations/occupation-catalogue';
 import { OutboxService } from '../mail/outbox.service';
+import { ReminderSources } from './reminder-sources';
 import { NewReminderEvent, OrganisationRow, RemindersRepository, StaffRow } from './reminders.repository';
 
 /**
@@ -96,6 +97,7 @@ export class RemindersService {
     private readonly calendar: CalendarService,
     private readonly occupations: OccupationCatalogue,
     private readonly outbox: OutboxService,
+    private readonly sources: ReminderSources,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -156,6 +158,14 @@ export class RemindersService {
       };
     });
     items.push(...(await this.uploadDayItems(calendar, today, dueBy, pathPrefix)));
+    // Items of the features above (cutovers …): their responsible organisations join the map like the batches'.
+    const registered = await this.sources.items({ calendar, today });
+    for (const org of (
+      await this.repository.organisations(registered.flatMap((i) => i.responsibleOrganisationId ?? []))
+    ).values()) {
+      organisations.set(org.id, org);
+    }
+    items.push(...registered);
     return { items, organisations };
   }
 
@@ -309,6 +319,8 @@ export class RemindersService {
             dueDate: item.dueDate,
             workingDaysLeft: item.workingDaysLeft,
             overdueWorkingDays: item.overdueWorkingDays,
+            linkPath: item.linkPath,
+            remainingText: item.remainingText,
           };
           return cached[key];
         };

@@ -19,20 +19,23 @@ import { reminderLines, type ReminderLine } from './reminderItems';
 const ReminderRow = ({ line }: { line: ReminderLine }) => {
   const translate = useTranslate();
   const days =
-    line.days === null
+    line.remainingText ??
+    (line.days === null
       ? ''
-      : translate(line.overdue ? 'app.reminders.days_overdue' : 'app.reminders.days_left', { days: line.days });
+      : translate(line.overdue ? 'app.reminders.days_overdue' : 'app.reminders.days_left', { days: line.days }));
+  // A cutover (or another item of no batch and no upload day) names itself by its stage.
+  const ownItem = line.batchId === null && line.kind !== 'qualification_upload_day';
   const secondary = [
     line.escalation && line.responsibleOrganisation
       ? translate('app.reminders.responsible', { organisation: line.responsibleOrganisation })
       : '',
-    line.stage,
+    ownItem ? '' : line.stage,
     translate('app.reminders.due', { date: formatCalendarDay(line.dueDate) }),
     days,
   ].filter(Boolean);
   return (
     <ListItem disablePadding data-testid="reminder-item" data-overdue={line.overdue}>
-      <ListItemButton component={Link} to={line.batchId === null ? '/batches/create' : `/batches/${line.batchId}/show`}>
+      <ListItemButton component={Link} to={line.link}>
         <Chip
           size="small"
           sx={{ mr: 1.5 }}
@@ -44,13 +47,15 @@ const ReminderRow = ({ line }: { line: ReminderLine }) => {
         )}
         <ListItemText
           primary={
-            line.batchId === null
-              ? translate('app.reminders.upload_day', { institution: line.institutionName })
-              : translate('app.reminders.batch', {
-                  id: line.batchId,
-                  institution: line.institutionName,
-                  count: line.recordCount ?? '—',
-                })
+            ownItem
+              ? `${line.institutionName}${line.stage}`
+              : line.batchId === null
+                ? translate('app.reminders.upload_day', { institution: line.institutionName })
+                : translate('app.reminders.batch', {
+                    id: line.batchId,
+                    institution: line.institutionName,
+                    count: line.recordCount ?? '—',
+                  })
           }
           secondary={secondary.join(' · ')}
         />

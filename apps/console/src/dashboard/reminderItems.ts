@@ -7,6 +7,8 @@ import { BATCH_STATUS_LABELS, type BatchStatus } from '@app/domain';
  */
 export interface ReminderLine {
   key: string;
+  /** The item's kind (upload, review, correction, qualification_upload_day, lookup_cutover …). */
+  kind: string;
   /** Null for an item of no batch: an institution's R-18 upload day (its line opens the upload page). */
   batchId: number | null;
   institutionName: string;
@@ -19,6 +21,10 @@ export interface ReminderLine {
   /** Reminded as the head of the responsible organisation (overdue escalation), with that organisation's name. */
   escalation: boolean;
   responsibleOrganisation: string;
+  /** Where the line leads: its batch, its own route (a cutover: 查询模式), or the upload page for an upload day. */
+  link: string;
+  /** Said instead of the working days when the API counts otherwise (a cutover: 距切换还有 7 天). */
+  remainingText: string | null;
 }
 
 const asNumber = (value: unknown): number | null =>
@@ -46,7 +52,9 @@ export function reminderLines(answer: unknown): ReminderLine[] | null {
     const batchId = asNumber(item.batchId);
     const dueDate = asString(item.dueDate);
     const uploadDay = item.kind === 'qualification_upload_day';
-    if ((batchId === null && !uploadDay) || !dueDate) return [];
+    const linkPath = asString(item.linkPath);
+    if ((batchId === null && !uploadDay && !linkPath) || !dueDate) return [];
+    const link = batchId !== null ? `/batches/${batchId}/show` : linkPath || '/batches/create';
     const left = asNumber(item.workingDaysLeft);
     const past = asNumber(item.overdueWorkingDays) ?? asNumber(item.workingDaysOverdue);
     const overdue =
@@ -59,6 +67,7 @@ export function reminderLines(answer: unknown): ReminderLine[] | null {
     return [
       {
         key: `${asString(item.kind)}-${batchId ?? asNumber(item.institutionId)}-${asString(item.stage) || asString(item.status)}-${dueDate}-${index}`,
+        kind: asString(item.kind),
         batchId,
         institutionName: asString(item.institutionName),
         recordCount: asNumber(item.recordCount),
@@ -68,6 +77,8 @@ export function reminderLines(answer: unknown): ReminderLine[] | null {
         days,
         escalation: item.escalation === true,
         responsibleOrganisation: asString(item.responsibleOrganisation),
+        link,
+        remainingText: asString(item.remainingText) || null,
       },
     ];
   });

@@ -2,3 +2,4 @@
 export * from './query-mode';
 export * from './old-mode-fields';
 export * from './accounts';
+export * from './cutover-reminders';

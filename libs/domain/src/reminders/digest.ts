@@ -20,6 +20,10 @@ export interface DigestItem {
   workingDaysLeft: number;
   /** Working days past the due date (≥ 1) when overdue; 0 or absent when not overdue. */
   overdueWorkingDays?: number;
+  /** The console route the line opens when it is not a batch's (e.g. `/query-mode`); default the upload page. */
+  linkPath?: string;
+  /** How far off it is, when not counted in working days (e.g. `距切换还有 7 天`). */
+  remainingText?: string;
 }
 
 export interface DigestRecipient {
@@ -57,9 +61,10 @@ export function batchLink(baseUrl: string, batchId: number): string {
   return `${baseUrl.replace(/\/+$/, '')}/#/batches/${batchId}/show`;
 }
 
-/** The console page a line links to: its batch, or the upload page for an item of no batch. */
-export function itemLink(baseUrl: string, item: Pick<DigestItem, 'batchId'>): string {
-  return item.batchId === null ? `${baseUrl.replace(/\/+$/, '')}/#/batches/create` : batchLink(baseUrl, item.batchId);
+/** The console page a line links to: its batch, its own route, or the upload page for an item of no batch. */
+export function itemLink(baseUrl: string, item: Pick<DigestItem, 'batchId' | 'linkPath'>): string {
+  if (item.batchId !== null) return batchLink(baseUrl, item.batchId);
+  return `${baseUrl.replace(/\/+$/, '')}/#${item.linkPath ?? '/batches/create'}`;
 }
 
 function records(item: DigestItem): string {
@@ -79,6 +84,7 @@ function byDueDate(a: DigestItem, b: DigestItem): number {
 }
 
 function remaining(item: DigestItem): string {
+  if (item.remainingText) return item.remainingText;
   return isOverdue(item) ? `已逾期 ${item.overdueWorkingDays} 个工作日` : `剩余 ${item.workingDaysLeft} 个工作日`;
 }
 
