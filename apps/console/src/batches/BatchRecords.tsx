@@ -47,6 +47,8 @@ export const BatchRecords = (_props: { label?: false }) => {
           // actions toolbar sits outside the wrapper, so it is not clipped.
           '& .MuiTableCell-root': { px: 1 },
           '& .RaDataTable-tableWrapper': { overflowX: 'auto', width: 0, minWidth: '100%' },
+          // "Excel 行号" over two short lines: the column holds numbers of a few digits.
+          '& .RaDataTable-headerCell.column-rowNumber': { whiteSpace: 'normal', width: '3.5em' },
         }}
       >
         <DataTable.Col source="rowNumber" />
