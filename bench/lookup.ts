@@ -26,6 +26,7 @@ import {
   type BenchDatabase,
 } from './support/mysql';
 import { openDataSource, seedDemo } from './support/seed';
+import type { BeforeQueryEvent, DataSource, EntitySubscriberInterface } from 'typeorm';
 
 const ACCOUNTS = 200;
 const TARGET_RATIO = 0.5;
@@ -169,6 +170,90 @@ async function accounts(db: BenchDatabase, cipher: FieldCipher, now: Date): Prom
   return tokens;
 }
 
+/** Records every statement TypeORM sends while `on` (the probe below). */
+class StatementRecorder implements EntitySubscriberInterface {
+  recording: { query: string; parameters: unknown[] }[] | null = null;
+  beforeQuery(event: BeforeQueryEvent): void {
+    this.recording?.push({ query: event.query, parameters: (event.parameters as unknown[] | undefined) ?? [] });
+  }
+}
+
+/**
+ * Before the load: the statements and commits of one request (a session that needs no refresh, the schedule and the
+ * quota row not yet known to the process, then a second request as most are), each statement's EXPLAIN on this
+ * dataset, and single-connection latencies (p50 of sequential requests) of the lookup and of GET /api/lookup/modes.
+ */
+async function probe(dataSource: DataSource, baseUrl: string, url: string, tokens: string[], total: number) {
+  const recorder = new StatementRecorder();
+  dataSource.subscribers.push(recorder);
+  const post = (token: string, i: number) =>
+    fetch(`${baseUrl}/api/lookup/others`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'skill_level', ...certificateOf(i) }),
+    }).then((r) => r.json());
+  const record = async (token: string, i: number) => {
+    recorder.recording = [];
+    await post(token, i);
+    const done = recorder.recording;
+    recorder.recording = null;
+    return done;
+  };
+  const first = await record(tokens[0], 1);
+  const steady = await record(tokens[0], 2);
+  dataSource.subscribers.splice(dataSource.subscribers.indexOf(recorder), 1);
+  const commits = (qs: { query: string }[]) => {
+    let n = 0;
+    let inTx = false;
+    for (const { query } of qs) {
+      const q = query.trim().toUpperCase();
+      if (q.startsWith('START TRANSACTION') || q.startsWith('BEGIN')) inTx = true;
+      else if (q.startsWith('COMMIT')) {
+        inTx = false;
+        n++;
+      } else if (!inTx && /^(INSERT|UPDATE|DELETE)/.test(q)) n++;
+    }
+    return n;
+  };
+  const c = await connect(url);
+  const explains: string[] = [];
+  try {
+    for (const q of steady) {
+      if (!/^\s*(SELECT|UPDATE|INSERT)/i.test(q.query)) continue;
+      const [plan] = (await c.query(`EXPLAIN ${q.query}`, q.parameters)) as unknown as [
+        Record<string, string | number | null>[],
+      ];
+      const text = plan
+        .map(
+          (p) =>
+            `table=${String(p.table)} type=${String(p.type)} key=${String(p.key ?? '-')} rows=${String(p.rows ?? '-')} extra="${String(p.Extra ?? '')}"`,
+        )
+        .join('; ');
+      explains.push(`\`${q.query.replace(/\s+/g, ' ').slice(0, 400)}\` → EXPLAIN ${text}`);
+    }
+  } finally {
+    await c.end();
+  }
+  const sequential = async (n: number, one: (k: number) => Promise<unknown>) => {
+    const ms: number[] = [];
+    for (let k = 0; k < n; k++) {
+      const t = nowMs();
+      await one(k);
+      ms.push(nowMs() - t);
+    }
+    return percentile(ms, 50);
+  };
+  const lookupP50 = await sequential(200, (k) => post(tokens[k % tokens.length], 1 + ((k * 7919) % total)));
+  const modesP50 = await sequential(200, () => fetch(`${baseUrl}/api/lookup/modes`).then((r) => r.json()));
+  return {
+    first: { statements: first.length, commits: commits(first) },
+    steady: { statements: steady.length, commits: commits(steady), queries: steady.map((q) => q.query) },
+    explains,
+    lookupP50,
+    modesP50,
+  };
+}
+
 /** The HTTP load runs in a worker thread, so the client does not share the API's event loop. */
 const CLIENT = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -287,7 +372,10 @@ async function main(): Promise<void> {
   let api: ClientResult;
   let quotaUsed: number;
   let logged: number;
+  let probed: Awaited<ReturnType<typeof probe>>;
   try {
+    probed = await probe(app.dataSource, app.baseUrl, db.url, tokens, total);
+    console.log(JSON.stringify(probed, null, 2));
     api = await runClient({ baseUrl: app.baseUrl, tokens, concurrency, seconds, warmup: 3, total });
     const c = await connect(db.url);
     try {
@@ -331,6 +419,19 @@ async function main(): Promise<void> {
       { label: `API p99 (target ≤ ${TARGET_P99_MS} ms): ${verdict(p99Ok)}`, value: apiP99, unit: 'ms' },
       { label: 'bare loop p50', value: percentile(bare.latencies, 50), unit: 'ms' },
       { label: 'bare loop p99', value: percentile(bare.latencies, 99), unit: 'ms' },
+      {
+        label: 'statements per request (steady: session fresh, schedule and quota row known)',
+        value: probed.steady.statements,
+        unit: 'statements',
+      },
+      { label: 'commits per request (steady)', value: probed.steady.commits, unit: 'commits' },
+      {
+        label: 'statements / commits of an account’s first request of the day in this process',
+        value: probed.first.statements,
+        unit: `statements (${probed.first.commits} commits)`,
+      },
+      { label: 'single connection, sequential: POST /api/lookup/others p50', value: probed.lookupP50, unit: 'ms' },
+      { label: 'single connection, sequential: GET /api/lookup/modes p50', value: probed.modesP50, unit: 'ms' },
       { label: 'API answers 200 with the certificate found (of all measured)', value: api.found, unit: 'requests' },
       { label: 'quota taken in the database during the API run (incl. warm-up)', value: quotaUsed, unit: 'queries' },
       { label: 'lookup log rows written (mode others, incl. warm-up)', value: logged, unit: 'rows' },
@@ -338,6 +439,8 @@ async function main(): Promise<void> {
     notes: [
       `statuses: ${JSON.stringify(api.statuses)}; data generation ${generatedSeconds.toFixed(0)} s${reuse ? ' (reused database)' : ''}`,
       'The API and the client share this machine’s 2 cores with MariaDB; the bare loop runs after the API run, with the API closed.',
+      `statements of a steady request: ${probed.steady.queries.map((q) => q.replace(/\s+/g, ' ').split(' ').slice(0, 3).join(' ')).join(' | ')}`,
+      ...probed.explains.map((e) => `EXPLAIN: ${e}`),
     ],
     raw: { apiCount: api.latencies.length, bareCount: bare.latencies.length, p99Ok },
     correct,
