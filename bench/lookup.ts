@@ -405,7 +405,7 @@ async function main(): Promise<void> {
   const record = recordBenchmark({
     name: 'lookup',
     title: 'new-mode three-field queries (POST /api/lookup/others) vs a bare mysql2 point-select loop',
-    workload: `${concurrency} concurrent HTTP connections (a client in a worker thread) for ${seconds} s after a 3 s warm-up, each a POST /api/lookup/others for a random one of the certificates with all three fields, by ${ACCOUNTS} logged-in person accounts (session check, mode check, the daily quota taken by its conditional UPDATE, the lookup, the province of the data-responsible unit, the lookup log INSERT); then the same lookup by blind index as one SELECT through a mysql2 pool of ${concurrency} for ${seconds} s`,
+    workload: `${concurrency} concurrent HTTP connections (a client in a worker thread) for ${seconds} s after a 3 s warm-up, each a POST /api/lookup/others for a random one of the certificates with all three fields, by ${ACCOUNTS} logged-in person accounts (session check — the session kept a few seconds as staff principals are —, mode check — the schedule kept a few seconds, the day computed per request —, then in one transaction the daily quota's conditional UPDATE, the lookup with the province of the data-responsible unit as a subquery, and the lookup-log INSERT; the quota row of the day made once per account and process); then the same lookup by blind index as one SELECT through a mysql2 pool of ${concurrency} for ${seconds} s`,
     datasetSize: `${total.toLocaleString('en-US')} published, visible skill-level certificates (plus the demo data), MariaDB: ${facts}`,
     figure: { label: 'API: POST /api/lookup/others', value: apiRate, unit: 'req/s' },
     baseline: { label: `bare mysql2 point select, pool of ${concurrency}`, value: bareRate, unit: 'queries/s' },
@@ -440,6 +440,7 @@ async function main(): Promise<void> {
     notes: [
       `statuses: ${JSON.stringify(api.statuses)}; data generation ${generatedSeconds.toFixed(0)} s${reuse ? ' (reused database)' : ''}`,
       'The API and the client share this machine’s 2 cores with MariaDB; the bare loop runs after the API run, with the API closed.',
+      'The API runs in this process’s main thread and the HTTP client in a worker thread (own event loop and heap); bench/import shows the API in a process of its own, not done here.',
       `statements of a steady request: ${probed.steady.queries.map((q) => q.replace(/\s+/g, ' ').split(' ').slice(0, 3).join(' ')).join(' | ')}`,
       ...probed.explains.map((e) => `EXPLAIN: ${e}`),
     ],
