@@ -7,6 +7,7 @@
 import '../apps/api/src/register-paths';
 import 'reflect-metadata';
 import { createHash, randomBytes } from 'node:crypto';
+import { fork, type ChildProcess } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { createPool } from 'mysql2/promise';
 import { addDaysIso, maskIdNumber } from '../libs/domain/src';
@@ -366,33 +367,46 @@ async function main(): Promise<void> {
   }
   const facts = await serverFacts(db.url);
   const tokens = await accounts(db, cipher, new Date());
-  const app = await startBenchApp(db.url, today, {
-    LOOKUP_PERSON_DAILY_QUOTA: '100000000',
-    SESSION_IDLE_MINUTES: '480',
+  const countLogs = async () => {
+    const c = await connect(db.url);
+    try {
+      const [[l]] = (await c.query("SELECT COUNT(*) AS n FROM lookup_logs WHERE mode = 'others'")) as unknown as [
+        { n: number }[],
+      ];
+      return Number(l.n);
+    } finally {
+      await c.end();
+    }
+  };
+  const logsBefore = await countLogs();
+  // The API in a process of its own (as in production); this process is only the client's host and the bare loop's.
+  const server = fork(__filename, ['--serve', '--url', db.url, '--today', today], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   let api: ClientResult;
   let quotaUsed: number;
   let logged: number;
-  let probed: Awaited<ReturnType<typeof probe>>;
+  let probed: Probe;
   try {
-    probed = await probe(app.dataSource, app.baseUrl, db.url, tokens, total);
+    const { baseUrl } = await reply<{ baseUrl: string }>(server);
+    server.send({ cmd: 'probe', tokens, total });
+    probed = await reply<Probe>(server);
     console.log(JSON.stringify(probed, null, 2));
-    api = await runClient({ baseUrl: app.baseUrl, tokens, concurrency, seconds, warmup: 3, total });
+    api = await runClient({ baseUrl, tokens, concurrency, seconds, warmup: 3, total });
     const c = await connect(db.url);
     try {
       const [[q]] = (await c.query('SELECT COALESCE(SUM(used), 0) AS used FROM lookup_quotas')) as unknown as [
         { used: number }[],
       ];
-      const [[l]] = (await c.query("SELECT COUNT(*) AS n FROM lookup_logs WHERE mode = 'others'")) as unknown as [
-        { n: number }[],
-      ];
       quotaUsed = Number(q.used);
-      logged = Number(l.n);
     } finally {
       await c.end();
     }
+    logged = (await countLogs()) - logsBefore;
   } finally {
-    await app.close();
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.send({ cmd: 'exit' });
+    await exited;
   }
   const bare = await bareLoop(db.url, cipher, total, concurrency, seconds);
   const apiRate = api.latencies.length / seconds;
@@ -435,12 +449,16 @@ async function main(): Promise<void> {
       { label: 'single connection, sequential: GET /api/lookup/modes p50', value: probed.modesP50, unit: 'ms' },
       { label: 'API answers 200 with the certificate found (of all measured)', value: api.found, unit: 'requests' },
       { label: 'quota taken in the database during the API run (incl. warm-up)', value: quotaUsed, unit: 'queries' },
-      { label: 'lookup log rows written (mode others, incl. warm-up)', value: logged, unit: 'rows' },
+      {
+        label: 'lookup log rows written during the API run (mode others, incl. warm-up and probe)',
+        value: logged,
+        unit: 'rows',
+      },
     ],
     notes: [
       `statuses: ${JSON.stringify(api.statuses)}; data generation ${generatedSeconds.toFixed(0)} s${reuse ? ' (reused database)' : ''}`,
       'The API and the client share this machine’s 2 cores with MariaDB; the bare loop runs after the API run, with the API closed.',
-      'The API runs in this process’s main thread and the HTTP client in a worker thread (own event loop and heap); bench/import shows the API in a process of its own, not done here.',
+      'The API runs in a process of its own; the HTTP client in a worker thread of the bench process; the single-connection latencies and the statement probe are taken inside the API process before the load.',
       `statements of a steady request: ${probed.steady.queries.map((q) => q.replace(/\s+/g, ' ').split(' ').slice(0, 3).join(' ')).join(' | ')}`,
       ...probed.explains.map((e) => `EXPLAIN: ${e}`),
     ],
@@ -457,7 +475,38 @@ async function main(): Promise<void> {
   process.exitCode = record.pass && p99Ok ? 0 : 1;
 }
 
-main().catch((error) => {
+type Probe = Awaited<ReturnType<typeof probe>>;
+
+/** The next message of the API process, or its death. */
+function reply<T>(child: ChildProcess): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onExit = (code: number | null) => reject(new Error(`API process exited (${code}) before answering`));
+    child.once('exit', onExit);
+    child.once('message', (m) => {
+      child.off('exit', onExit);
+      resolve(m as T);
+    });
+  });
+}
+
+/** `--serve`: the API process. Announces its URL, runs the probe on request (it needs the API's DataSource). */
+async function serve(): Promise<void> {
+  const url = arg('url')!;
+  const app = await startBenchApp(url, arg('today')!, {
+    LOOKUP_PERSON_DAILY_QUOTA: '100000000',
+    SESSION_IDLE_MINUTES: '480',
+  });
+  process.on('message', (m: { cmd: string; tokens?: string[]; total?: number }) => {
+    if (m.cmd === 'probe') {
+      void probe(app.dataSource, app.baseUrl, url, m.tokens!, m.total!).then((r) => process.send!(r));
+    } else if (m.cmd === 'exit') {
+      void app.close().then(() => process.exit(0));
+    }
+  });
+  process.send!({ baseUrl: app.baseUrl });
+}
+
+(flag('serve') ? serve() : main()).catch((error) => {
   console.error(error);
   process.exit(1);
 });
