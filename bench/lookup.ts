@@ -7,6 +7,7 @@
 import '../apps/api/src/register-paths';
 import 'reflect-metadata';
 import { createHash, randomBytes } from 'node:crypto';
+import { fork, type ChildProcess } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { createPool } from 'mysql2/promise';
 import { addDaysIso, maskIdNumber } from '../libs/domain/src';
@@ -26,6 +27,7 @@ import {
   type BenchDatabase,
 } from './support/mysql';
 import { openDataSource, seedDemo } from './support/seed';
+import type { BeforeQueryEvent, DataSource, EntitySubscriberInterface } from 'typeorm';
 
 const ACCOUNTS = 200;
 const TARGET_RATIO = 0.5;
@@ -169,6 +171,91 @@ async function accounts(db: BenchDatabase, cipher: FieldCipher, now: Date): Prom
   return tokens;
 }
 
+/** Records every statement TypeORM sends while `on` (the probe below). */
+class StatementRecorder implements EntitySubscriberInterface {
+  recording: { query: string; parameters: unknown[] }[] | null = null;
+  beforeQuery(event: BeforeQueryEvent): void {
+    this.recording?.push({ query: event.query, parameters: (event.parameters as unknown[] | undefined) ?? [] });
+  }
+}
+
+/**
+ * Before the load: the statements and commits of one request (a session that needs no refresh, the schedule and the
+ * quota row not yet known to the process, then a second request as most are), each statement's EXPLAIN on this
+ * dataset, and single-connection latencies (p50 of sequential requests) of the lookup and of GET /api/lookup/modes.
+ */
+async function probe(dataSource: DataSource, baseUrl: string, url: string, tokens: string[], total: number) {
+  const recorder = new StatementRecorder();
+  dataSource.subscribers.push(recorder);
+  const post = (token: string, i: number) =>
+    fetch(`${baseUrl}/api/lookup/others`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'skill_level', ...certificateOf(i) }),
+    }).then((r) => r.json());
+  const record = async (token: string, i: number) => {
+    recorder.recording = [];
+    await post(token, i);
+    const done = recorder.recording;
+    recorder.recording = null;
+    return done;
+  };
+  const first = await record(tokens[0], 1);
+  const steady = await record(tokens[0], 2);
+  dataSource.subscribers.splice(dataSource.subscribers.indexOf(recorder), 1);
+  const commits = (qs: { query: string }[]) => {
+    let n = 0;
+    let inTx = false;
+    for (const { query } of qs) {
+      const q = query.trim().toUpperCase();
+      if (q.startsWith('START TRANSACTION') || q.startsWith('BEGIN')) inTx = true;
+      else if (q.startsWith('COMMIT')) {
+        inTx = false;
+        n++;
+      } else if (!inTx && /^(INSERT|UPDATE|DELETE)/.test(q)) n++;
+    }
+    return n;
+  };
+  const c = await connect(url);
+  const explains: string[] = [];
+  try {
+    for (const q of steady) {
+      if (!/^\s*(SELECT|UPDATE|INSERT)/i.test(q.query)) continue;
+      const [plan] = (await c.query(`EXPLAIN ${q.query}`, q.parameters)) as unknown as [
+        Record<string, string | number | null>[],
+      ];
+      const text = plan
+        .map(
+          (p) =>
+            `table=${String(p.table)} type=${String(p.type)} key=${String(p.key ?? '-')} rows=${String(p.rows ?? '-')} extra="${String(p.Extra ?? '')}"`,
+        )
+        .join('; ');
+      explains.push(`\`${q.query.replace(/\s+/g, ' ').slice(0, 400)}\` → EXPLAIN ${text}`);
+    }
+  } finally {
+    await c.end();
+  }
+  const sequential = async (n: number, one: (k: number) => Promise<unknown>) => {
+    const ms: number[] = [];
+    for (let k = 0; k < n; k++) {
+      const t = nowMs();
+      await one(k);
+      ms.push(nowMs() - t);
+    }
+    return percentile(ms, 50);
+  };
+  // One account, warm (session kept, quota row known): the cost of a request as most are.
+  const lookupP50 = await sequential(200, (k) => post(tokens[1], 1 + ((k * 7919) % total)));
+  const modesP50 = await sequential(200, () => fetch(`${baseUrl}/api/lookup/modes`).then((r) => r.json()));
+  return {
+    first: { statements: first.length, commits: commits(first) },
+    steady: { statements: steady.length, commits: commits(steady), queries: steady.map((q) => q.query) },
+    explains,
+    lookupP50,
+    modesP50,
+  };
+}
+
 /** The HTTP load runs in a worker thread, so the client does not share the API's event loop. */
 const CLIENT = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -280,30 +367,46 @@ async function main(): Promise<void> {
   }
   const facts = await serverFacts(db.url);
   const tokens = await accounts(db, cipher, new Date());
-  const app = await startBenchApp(db.url, today, {
-    LOOKUP_PERSON_DAILY_QUOTA: '100000000',
-    SESSION_IDLE_MINUTES: '480',
+  const countLogs = async () => {
+    const c = await connect(db.url);
+    try {
+      const [[l]] = (await c.query("SELECT COUNT(*) AS n FROM lookup_logs WHERE mode = 'others'")) as unknown as [
+        { n: number }[],
+      ];
+      return Number(l.n);
+    } finally {
+      await c.end();
+    }
+  };
+  const logsBefore = await countLogs();
+  // The API in a process of its own (as in production); this process is only the client's host and the bare loop's.
+  const server = fork(__filename, ['--serve', '--url', db.url, '--today', today], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   let api: ClientResult;
   let quotaUsed: number;
   let logged: number;
+  let probed: Probe;
   try {
-    api = await runClient({ baseUrl: app.baseUrl, tokens, concurrency, seconds, warmup: 3, total });
+    const { baseUrl } = await reply<{ baseUrl: string }>(server);
+    server.send({ cmd: 'probe', tokens, total });
+    probed = await reply<Probe>(server);
+    console.log(JSON.stringify(probed, null, 2));
+    api = await runClient({ baseUrl, tokens, concurrency, seconds, warmup: 3, total });
     const c = await connect(db.url);
     try {
       const [[q]] = (await c.query('SELECT COALESCE(SUM(used), 0) AS used FROM lookup_quotas')) as unknown as [
         { used: number }[],
       ];
-      const [[l]] = (await c.query("SELECT COUNT(*) AS n FROM lookup_logs WHERE mode = 'others'")) as unknown as [
-        { n: number }[],
-      ];
       quotaUsed = Number(q.used);
-      logged = Number(l.n);
     } finally {
       await c.end();
     }
+    logged = (await countLogs()) - logsBefore;
   } finally {
-    await app.close();
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.send({ cmd: 'exit' });
+    await exited;
   }
   const bare = await bareLoop(db.url, cipher, total, concurrency, seconds);
   const apiRate = api.latencies.length / seconds;
@@ -316,7 +419,7 @@ async function main(): Promise<void> {
   const record = recordBenchmark({
     name: 'lookup',
     title: 'new-mode three-field queries (POST /api/lookup/others) vs a bare mysql2 point-select loop',
-    workload: `${concurrency} concurrent HTTP connections (a client in a worker thread) for ${seconds} s after a 3 s warm-up, each a POST /api/lookup/others for a random one of the certificates with all three fields, by ${ACCOUNTS} logged-in person accounts (session check, mode check, the daily quota taken by its conditional UPDATE, the lookup, the province of the data-responsible unit, the lookup log INSERT); then the same lookup by blind index as one SELECT through a mysql2 pool of ${concurrency} for ${seconds} s`,
+    workload: `${concurrency} concurrent HTTP connections (a client in a worker thread) for ${seconds} s after a 3 s warm-up, each a POST /api/lookup/others for a random one of the certificates with all three fields, by ${ACCOUNTS} logged-in person accounts (session check — the session kept a few seconds as staff principals are —, mode check — the schedule kept a few seconds, the day computed per request —, then in one transaction the daily quota's conditional UPDATE, the lookup with the province of the data-responsible unit as a subquery, and the lookup-log INSERT; the quota row of the day made once per account and process); then the same lookup by blind index as one SELECT through a mysql2 pool of ${concurrency} for ${seconds} s`,
     datasetSize: `${total.toLocaleString('en-US')} published, visible skill-level certificates (plus the demo data), MariaDB: ${facts}`,
     figure: { label: 'API: POST /api/lookup/others', value: apiRate, unit: 'req/s' },
     baseline: { label: `bare mysql2 point select, pool of ${concurrency}`, value: bareRate, unit: 'queries/s' },
@@ -331,13 +434,33 @@ async function main(): Promise<void> {
       { label: `API p99 (target ≤ ${TARGET_P99_MS} ms): ${verdict(p99Ok)}`, value: apiP99, unit: 'ms' },
       { label: 'bare loop p50', value: percentile(bare.latencies, 50), unit: 'ms' },
       { label: 'bare loop p99', value: percentile(bare.latencies, 99), unit: 'ms' },
+      {
+        label: 'statements per request (steady: session fresh, schedule and quota row known)',
+        value: probed.steady.statements,
+        unit: 'statements',
+      },
+      { label: 'commits per request (steady)', value: probed.steady.commits, unit: 'commits' },
+      {
+        label: 'statements / commits of an account’s first request of the day in this process',
+        value: probed.first.statements,
+        unit: `statements (${probed.first.commits} commits)`,
+      },
+      { label: 'single connection, sequential: POST /api/lookup/others p50', value: probed.lookupP50, unit: 'ms' },
+      { label: 'single connection, sequential: GET /api/lookup/modes p50', value: probed.modesP50, unit: 'ms' },
       { label: 'API answers 200 with the certificate found (of all measured)', value: api.found, unit: 'requests' },
       { label: 'quota taken in the database during the API run (incl. warm-up)', value: quotaUsed, unit: 'queries' },
-      { label: 'lookup log rows written (mode others, incl. warm-up)', value: logged, unit: 'rows' },
+      {
+        label: 'lookup log rows written during the API run (mode others, incl. warm-up and probe)',
+        value: logged,
+        unit: 'rows',
+      },
     ],
     notes: [
       `statuses: ${JSON.stringify(api.statuses)}; data generation ${generatedSeconds.toFixed(0)} s${reuse ? ' (reused database)' : ''}`,
       'The API and the client share this machine’s 2 cores with MariaDB; the bare loop runs after the API run, with the API closed.',
+      'The API runs in a process of its own; the HTTP client in a worker thread of the bench process; the single-connection latencies and the statement probe are taken inside the API process before the load.',
+      `statements of a steady request: ${probed.steady.queries.map((q) => q.replace(/\s+/g, ' ').split(' ').slice(0, 3).join(' ')).join(' | ')}`,
+      ...probed.explains.map((e) => `EXPLAIN: ${e}`),
     ],
     raw: { apiCount: api.latencies.length, bareCount: bare.latencies.length, p99Ok },
     correct,
@@ -352,7 +475,38 @@ async function main(): Promise<void> {
   process.exitCode = record.pass && p99Ok ? 0 : 1;
 }
 
-main().catch((error) => {
+type Probe = Awaited<ReturnType<typeof probe>>;
+
+/** The next message of the API process, or its death. */
+function reply<T>(child: ChildProcess): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onExit = (code: number | null) => reject(new Error(`API process exited (${code}) before answering`));
+    child.once('exit', onExit);
+    child.once('message', (m) => {
+      child.off('exit', onExit);
+      resolve(m as T);
+    });
+  });
+}
+
+/** `--serve`: the API process. Announces its URL, runs the probe on request (it needs the API's DataSource). */
+async function serve(): Promise<void> {
+  const url = arg('url')!;
+  const app = await startBenchApp(url, arg('today')!, {
+    LOOKUP_PERSON_DAILY_QUOTA: '100000000',
+    SESSION_IDLE_MINUTES: '480',
+  });
+  process.on('message', (m: { cmd: string; tokens?: string[]; total?: number }) => {
+    if (m.cmd === 'probe') {
+      void probe(app.dataSource, app.baseUrl, url, m.tokens!, m.total!).then((r) => process.send!(r));
+    } else if (m.cmd === 'exit') {
+      void app.close().then(() => process.exit(0));
+    }
+  });
+  process.send!({ baseUrl: app.baseUrl });
+}
+
+(flag('serve') ? serve() : main()).catch((error) => {
   console.error(error);
   process.exit(1);
 });

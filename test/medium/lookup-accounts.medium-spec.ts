@@ -151,6 +151,19 @@ describe('lookup accounts and quotas (medium)', () => {
     await expect(auth.authenticate('not-a-token', '10.0.0.1')).rejects.toMatchObject({ code: 'AUTH_REQUIRED' });
   });
 
+  it('keeps a session a few seconds: disabling by hand (another server) applies within principalCacheSeconds', async () => {
+    const view = await registerPerson();
+    const { token } = await auth.login('13800138000', PASSWORD, '10.0.0.1');
+    await expect(auth.authenticate(token, '10.0.0.1')).resolves.toMatchObject({ accountId: view.id });
+    await m.dataSource.query('UPDATE lookup_accounts SET disabled = 1 WHERE id = ?', [view.id]);
+    const lifetimeMs = m.config.auth.principalCacheSeconds * 1000;
+    expect(lifetimeMs).toBeGreaterThan(0);
+    m.clock.advance(lifetimeMs - 1);
+    await expect(auth.authenticate(token, '10.0.0.1')).resolves.toMatchObject({ accountId: view.id });
+    m.clock.advance(1);
+    await expect(auth.authenticate(token, '10.0.0.1')).rejects.toMatchObject({ code: 'AUTH_SESSION_EXPIRED' });
+  });
+
   describe('daily quota (R-30)', () => {
     let quotas: LookupQuotaService;
     const person = (accountId: number): LookupPrincipal => ({
@@ -180,6 +193,29 @@ describe('lookup accounts and quotas (medium)', () => {
         limit: 100,
         resetsAt: new Date('2026-11-23T16:00:00Z'),
       });
+    });
+
+    it('takeWith: exactly the limit of 200 concurrent queries run their work, in the quota transaction', async () => {
+      let ran = 0;
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 200 }, () =>
+          quotas.takeWith(person(4), 1, async (manager) => {
+            ran += 1;
+            return (await manager.query('SELECT used FROM lookup_quotas WHERE account_id = 4')).length;
+          }),
+        ),
+      );
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(100);
+      expect(ran).toBe(100);
+      const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+      expect(refused).toHaveLength(100);
+      for (const r of refused) {
+        expect(r.reason).toMatchObject({ code: 'LOOKUP_DAILY_QUOTA_EXCEEDED', details: { limit: 100, used: 100 } });
+      }
+      // The day's row removed behind the process's back: made again, and counting starts afresh.
+      await m.dataSource.query('DELETE FROM lookup_quotas WHERE account_id = 4');
+      await expect(quotas.takeWith(person(4), 1, () => Promise.resolve('ok'))).resolves.toBe('ok');
+      expect((await quotas.view(person(4))).used).toBe(1);
     });
 
     it('counts per Beijing day: the 100th passes, the 101st not, and the next day starts again at midnight', async () => {

@@ -119,10 +119,13 @@ describe('lookup new mode and authorization codes (medium)', () => {
     await m.dataSource.query(
       "UPDATE query_mode_schedules SET new_mode_start = '2027-01-01', old_mode_last_day = '2027-12-31' WHERE kind = 'skill_level'",
     );
+    // Changed behind the service's back: it applies once the kept schedule is older than queryMode.cacheSeconds.
+    m.clock.advance(m.config.queryMode.cacheSeconds * 1000);
     expect((await queries.mine(holder)).results.map((r) => r.kind)).toEqual(['qualification']);
     await m.dataSource.query(
       "UPDATE query_mode_schedules SET new_mode_start = '2027-01-01', old_mode_last_day = '2027-12-31'",
     );
+    m.clock.advance(m.config.queryMode.cacheSeconds * 1000);
     await expect(queries.mine(holder)).rejects.toMatchObject({ code: 'LOOKUP_MODE_DISABLED' });
   });
 

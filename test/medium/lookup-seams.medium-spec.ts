@@ -68,13 +68,18 @@ describe('lookup seams (medium)', () => {
       expect((refused as DomainError).message).toMatch(/旧版查询方式已停用/);
     });
 
-    it('reads the stored schedule on every request: a change elsewhere applies at once', async () => {
+    it('reads the stored schedule again after queryMode.cacheSeconds: a change elsewhere applies within it', async () => {
       m.clock.set(beijing('2026-03-01'));
       await expect(modes.requireOpen('skill_level', 'old')).rejects.toMatchObject({ code: 'LOOKUP_MODE_DISABLED' });
       // Another server extends the parallel period of one kind.
       await m.dataSource.query(
         "UPDATE query_mode_schedules SET old_mode_last_day = '2026-03-31' WHERE kind = 'skill_level'",
       );
+      const lifetimeMs = m.config.queryMode.cacheSeconds * 1000;
+      expect(lifetimeMs).toBeGreaterThan(0);
+      m.clock.advance(lifetimeMs - 1);
+      await expect(modes.requireOpen('skill_level', 'old')).rejects.toMatchObject({ code: 'LOOKUP_MODE_DISABLED' });
+      m.clock.advance(1);
       await expect(modes.requireOpen('skill_level', 'old')).resolves.toBeUndefined();
       await expect(modes.requireOpen('qualification', 'old')).rejects.toMatchObject({ code: 'LOOKUP_MODE_DISABLED' });
       await m.dataSource.query(

@@ -65,6 +65,8 @@ const schema = z
       revealsPerHour: z.coerce.number().int().min(1),
     }),
     lookupOldMode: z.object({ perMinute: z.coerce.number().int().min(1).max(100_000) }),
+    // seconds the stored schedule is kept in memory (the day is always computed per request).
+    queryMode: z.object({ cacheSeconds: z.coerce.number().int().min(0).max(60) }),
     // the public lookup's accounts, quotas, codes and batch query.
     lookupAccounts: z.object({
       registrationsPerHour: z.coerce.number().int().min(1),
@@ -146,6 +148,7 @@ const ENV_OVERRIDES: Record<string, string[]> = {
   ID_REVEAL_LIMIT_PER_HOUR: ['personalData', 'revealsPerHour'],
   HEAP_GROWING_PERCENT: ['runtime', 'heapGrowingPercent'],
   LOOKUP_OLD_MODE_PER_MINUTE: ['lookupOldMode', 'perMinute'],
+  QUERY_MODE_CACHE_SECONDS: ['queryMode', 'cacheSeconds'],
   LOOKUP_REGISTRATIONS_PER_HOUR: ['lookupAccounts', 'registrationsPerHour'],
   LOOKUP_PERSON_DAILY_QUOTA: ['lookupAccounts', 'personDailyQuota'],
   LOOKUP_LEGAL_ENTITY_DAILY_QUOTA: ['lookupAccounts', 'legalEntityDailyQuota'],

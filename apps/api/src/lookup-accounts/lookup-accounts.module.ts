@@ -19,6 +19,7 @@ import { LookupAuthController } from './lookup-auth.controller';
 import { LookupAuthService } from './lookup-auth.service';
 import { LookupQuotaService } from './lookup-quota.service';
 import { LookupQuotasRepository } from './lookup-quotas.repository';
+import { LookupSessionCache } from './lookup-session-cache';
 import { LookupSessionGuard } from './lookup-session.guard';
 
 /**
@@ -46,6 +47,7 @@ import { LookupSessionGuard } from './lookup-session.guard';
     LookupAuthService,
     LookupQuotaService,
     LookupSessionGuard,
+    LookupSessionCache,
     AuthorizationCodesRepository,
     AuthorizationCodesService,
     LookupQueriesService,

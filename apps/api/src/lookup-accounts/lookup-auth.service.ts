@@ -11,6 +11,7 @@ import { AuditService } from '../audit/audit.service';
 import { LookupAccount } from './entities/lookup-account.entity';
 import { IDENTITY_PROVIDER, IdentityProvider } from './identity-provider';
 import { LookupAccountsRepository } from './lookup-accounts.repository';
+import { LookupSessionCache } from './lookup-session-cache';
 import type { LookupPrincipal } from './lookup-principal';
 
 const tokenDigest = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -44,6 +45,7 @@ export class LookupAuthService {
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly sessions: LookupSessionCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -87,9 +89,14 @@ export class LookupAuthService {
     return { token, account: accountView(found) };
   }
 
-  /** The guard's check: an open session of a lookup account, idle no longer than staff sessions may be. */
+  /**
+   * The guard's check: an open session of a lookup account, idle no longer than staff sessions may be (R-41). The
+   * session is kept a few seconds by LookupSessionCache, only while it needs neither a refresh nor an expiry here.
+   */
   async authenticate(token: string, ip: string): Promise<LookupPrincipal> {
-    const open = token ? await this.accounts.findOpenSession(tokenDigest(token)) : null;
+    if (!token) throw new DomainError('AUTH_REQUIRED', '请先登录');
+    const digest = tokenDigest(token);
+    const { session: open } = await this.sessions.open(digest, () => this.accounts.findOpenSession(digest));
     if (!open) throw new DomainError('AUTH_REQUIRED', '请先登录');
     const now = this.clock.now();
     const idleMs = now.getTime() - open.lastSeenAt.getTime();
@@ -98,7 +105,10 @@ export class LookupAuthService {
       throw new DomainError('AUTH_SESSION_EXPIRED', '登录已超时，请重新登录');
     }
     // Refresh lastSeenAt at most once a minute, so queries do not each write.
-    if (idleMs > TOUCH_INTERVAL_MS) await this.accounts.touchSession(open.sessionId, now);
+    if (idleMs > TOUCH_INTERVAL_MS) {
+      await this.accounts.touchSession(open.sessionId, now);
+      this.sessions.refreshed(digest, now);
+    }
     return { accountId: open.accountId, type: open.type, name: open.name, identifierHash: open.identifierHash, ip };
   }
 

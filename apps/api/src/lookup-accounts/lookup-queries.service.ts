@@ -75,19 +75,26 @@ export class LookupQueriesService {
   /** masked, and only when name, ID number and certificate number all match; else an empty list. */
   async others(principal: LookupPrincipal, query: OthersQuery): Promise<LookupResults> {
     await this.modes.requireOpen(query.kind, 'new');
-    await this.quotas.take(principal);
-    const rows = await this.certificates.find(query.kind, {
+    const criteria = {
       holderName: query.name.trim(),
       idNumberHash: this.cipher.blindIndex(canonicalIdNumberForSearch(query.idNumber)),
       certificateNumber: query.certificateNumber.trim(),
-    });
-    await this.log.record({
-      accountId: principal.accountId,
-      clientAddress: principal.ip,
-      mode: 'others',
-      kind: query.kind,
-      fields: OTHERS_FIELDS,
-      found: rows.length,
+    };
+    // Quota, query and log in one transaction: one commit per query.
+    const rows = await this.quotas.takeWith(principal, 1, async (manager) => {
+      const found = await this.certificates.find(query.kind, criteria, manager);
+      await this.log.record(
+        {
+          accountId: principal.accountId,
+          clientAddress: principal.ip,
+          mode: 'others',
+          kind: query.kind,
+          fields: OTHERS_FIELDS,
+          found: found.length,
+        },
+        manager,
+      );
+      return found;
     });
     return { results: rows.map((r) => toLookupCertificate(r, { masked: true })) };
   }
@@ -115,15 +122,20 @@ export class LookupQueriesService {
     }
     await this.throttles.releaseAttempt(key);
     await this.modes.requireOpen(resolved.kind, 'new');
-    await this.quotas.take(principal);
-    const rows = await this.certificates.byIdNumberHash(resolved.holderIdentifierHash, resolved.kind);
-    await this.log.record({
-      accountId: principal.accountId,
-      clientAddress: principal.ip,
-      mode: 'code',
-      kind: resolved.kind,
-      fields: ['code'],
-      found: rows.length,
+    const rows = await this.quotas.takeWith(principal, 1, async (manager) => {
+      const found = await this.certificates.byIdNumberHash(resolved.holderIdentifierHash, resolved.kind, manager);
+      await this.log.record(
+        {
+          accountId: principal.accountId,
+          clientAddress: principal.ip,
+          mode: 'code',
+          kind: resolved.kind,
+          fields: ['code'],
+          found: found.length,
+        },
+        manager,
+      );
+      return found;
     });
     return { results: rows.map((r) => toLookupCertificate(r, { masked: false, cipher: this.cipher })) };
   }

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { LookupQuota } from './entities/lookup-quota.entity';
 
 /**
  * R-30 daily quotas, counted in the database so they hold across requests running at once and across API
- * instances. Each step is one statement in its own autocommit transaction (atomic on SQLite and InnoDB); no
- * transaction spans the INSERT and the UPDATE, so InnoDB's duplicate-key locks cannot deadlock them.
+ * instances. The conditional UPDATE is atomic on SQLite and InnoDB, alone or inside the caller's transaction (whose
+ * only lock it then is); the INSERT of a day's row always runs alone, never in a transaction that holds or waits for
+ * other locks, so InnoDB's duplicate-key and gap locks cannot deadlock it with the UPDATE.
  */
 @Injectable()
 export class LookupQuotasRepository {
@@ -16,6 +17,12 @@ export class LookupQuotasRepository {
   async take(accountId: number, day: string, n: number, limit: number): Promise<boolean> {
     if (await this.raise(accountId, day, n, limit)) return true;
     // First query of the day (or the limit is reached): make sure the row exists, then try once more.
+    await this.ensureRow(accountId, day);
+    return this.raise(accountId, day, n, limit);
+  }
+
+  /** The day's row of the account, with nothing used, unless it exists. Autocommit only (see above). */
+  async ensureRow(accountId: number, day: string): Promise<void> {
     await this.dataSource
       .createQueryBuilder()
       .insert()
@@ -23,11 +30,17 @@ export class LookupQuotasRepository {
       .values({ accountId, day, used: 0 })
       .orIgnore()
       .execute();
-    return this.raise(accountId, day, n, limit);
   }
 
-  private async raise(accountId: number, day: string, n: number, limit: number): Promise<boolean> {
-    const result = await this.dataSource
+  /** Adds `n` to the day's existing row while it stays within `limit`; false when it would not (or no row). */
+  async raise(
+    accountId: number,
+    day: string,
+    n: number,
+    limit: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<boolean> {
+    const result = await manager
       .createQueryBuilder()
       .update(LookupQuota)
       .set({ used: () => `used + ${Number(n)}` })
@@ -37,7 +50,12 @@ export class LookupQuotasRepository {
   }
 
   async used(accountId: number, day: string): Promise<number> {
+    return (await this.usedOrNull(accountId, day)) ?? 0;
+  }
+
+  /** The day's count, or null when the account has no row for the day. */
+  async usedOrNull(accountId: number, day: string): Promise<number | null> {
     const row = await this.dataSource.getRepository(LookupQuota).findOneBy({ accountId, day });
-    return row?.used ?? 0;
+    return row ? row.used : null;
   }
 }

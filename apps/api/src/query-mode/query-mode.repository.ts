@@ -10,7 +10,7 @@ import { QueryModeSchedule } from './entities/query-mode-schedule.entity';
 export class QueryModeRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Both kinds, in a fixed order. Read on every request: there is no cache to outlive midnight or another server. */
+  /** Both kinds, in a fixed order (QueryModeService keeps them a few seconds, never past a Beijing midnight). */
   all(manager: EntityManager = this.dataSource.manager): Promise<QueryModeSchedule[]> {
     return manager.getRepository(QueryModeSchedule).find({ order: { kind: 'ASC' } });
   }

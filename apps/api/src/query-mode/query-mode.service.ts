@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   CUTOVER_CHANGE_LABELS,
   CUTOVER_REMINDER_KIND,
@@ -22,6 +22,7 @@ import {
 } from '@app/contracts';
 import { Actor, subjectOf } from '../common/actor/actor';
 import { Clock } from '../common/clock';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { badInput, notFound } from '../common/errors/app-errors';
 import { AuditService } from '../audit/audit.service';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -44,19 +45,40 @@ const snapshot = (s: ScheduleSnapshot): ScheduleSnapshot => ({
   announcement: s.announcement,
 });
 
+/** The stored schedules as last read, with when (clock time and Beijing day) they were read. */
+interface CachedSchedules {
+  rows: QueryModeSchedule[];
+  loadedAt: number;
+  day: string;
+}
+
 /**
- * R-32: the public lookup's mode per kind and Beijing day, decided on every request from the stored schedule (never
- * cached, so a change or midnight takes effect at once on every server); national_admin edits the schedule.
+ * R-32: the public lookup's mode per kind and Beijing day, decided on every request from the stored schedule and the
+ * request's own Beijing day; national_admin edits the schedule.
+ *
+ * The schedule rows (two, changed a few times a year) are kept for `queryMode.cacheSeconds`, so a lookup does not
+ * read them each time. What keeps R-32 true in effect: the day is computed per request, so midnight switches the mode
+ * at once; an entry read on an earlier Beijing day is never used; a change through this instance empties the cache
+ * (again when its transaction has committed, and a read overlapping it is not kept); a change by another instance,
+ * or by hand in the database, applies within `cacheSeconds`.
  */
 @Injectable()
 export class QueryModeService {
+  private cached: CachedSchedules | null = null;
+  /** Bumped on every change: a read begun before it is not kept. */
+  private generation = 0;
+  private readonly lifetimeMs: number;
+
   constructor(
     private readonly schedules: QueryModeRepository,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly organisations: OrganisationsRepository,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.lifetimeMs = config.queryMode.cacheSeconds * 1000;
+  }
 
   /**
    * R-32, R-35: the coming cutovers as reminder items of national_admin — the day the new mode opens and the day the
@@ -95,7 +117,7 @@ export class QueryModeService {
   /** `GET /api/lookup/modes`: both kinds' schedule and today's mode. */
   async modes(): Promise<LookupModesView> {
     const today = this.clock.today();
-    const rows = await this.schedules.all();
+    const rows = await this.stored(today);
     return {
       today,
       kinds: rows.map((s) => ({ kind: s.kind, ...snapshot(s), mode: queryModeOn(s, today) })),
@@ -104,9 +126,27 @@ export class QueryModeService {
 
   /** Today's mode of one kind. */
   async modeOf(kind: LookupKind): Promise<{ mode: QueryMode; schedule: QueryModeSchedule }> {
-    const schedule = await this.schedules.one(kind);
+    const today = this.clock.today();
+    const schedule = (await this.stored(today)).find((s) => s.kind === kind);
     if (!schedule) throw new Error(`no query-mode schedule for ${kind}`); // seeded by the migration
-    return { mode: queryModeOn(schedule, this.clock.today()), schedule };
+    return { mode: queryModeOn(schedule, today), schedule };
+  }
+
+  /** Forgets the kept schedule (a change through this instance). */
+  invalidate(): void {
+    this.generation += 1;
+    this.cached = null;
+  }
+
+  /** The stored schedules: kept ones while younger than the lifetime and read on the same Beijing day `today`. */
+  private async stored(today: string): Promise<QueryModeSchedule[]> {
+    const now = this.clock.now().getTime();
+    const c = this.cached;
+    if (c && c.day === today && now >= c.loadedAt && now - c.loadedAt < this.lifetimeMs) return c.rows;
+    const generation = this.generation;
+    const rows = await this.schedules.all();
+    if (this.lifetimeMs > 0 && generation === this.generation) this.cached = { rows, loadedAt: now, day: today };
+    return rows;
   }
 
   /**
@@ -158,6 +198,7 @@ export class QueryModeService {
       oldModeLastDay: update.oldModeLastDay,
       announcement,
     };
+    this.invalidate();
     await this.uow.run(async (manager) => {
       const current = await this.schedules.one(kind, manager);
       if (!current) throw notFound('查询模式');
@@ -190,6 +231,7 @@ export class QueryModeService {
         detail: `调整查询模式时间表（${kind}）：${reason}`,
       });
     });
+    this.invalidate();
     return this.adminOne(kind);
   }
 
