@@ -81,4 +81,20 @@ describe('首页 in Chromium', () => {
     await expect(page.getByTestId('work-figures').count()).resolves.toBe(0);
     await ui.logout();
   });
+
+  it('inst_gz1 on a phone (390 × 844): the pages an institution uses never scroll sideways', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await ui.login('inst_gz1');
+    const api = await apiAs(app.baseUrl, 'inst_gz1');
+    const [batch] = await api<Array<{ id: number }>>('/api/admin/batches?range=[0,0]');
+    for (const route of ['/', '/queue', '/batches', '/batches/create', `/batches/${batch.id}/show`, '/deadlines']) {
+      await page.goto(`${app.baseUrl}/#${route}`);
+      await page.waitForLoadState('networkidle');
+      await page.getByTestId('app-menu').or(page.locator('.RaLayout-content')).first().waitFor();
+      await expect(noSidewaysScroll()).resolves.toBe(true);
+    }
+    await ui.shot('batch-inst_gz1-phone');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await ui.logout();
+  });
 });

@@ -39,6 +39,15 @@ export const theme: RaThemeOptions = {
       },
     },
     // Chinese column titles are short; wrapping them one character per line reads badly.
-    RaDataTable: { styleOverrides: { root: { '& .RaDataTable-headerCell': { whiteSpace: 'nowrap' } } } },
+    RaDataTable: {
+      styleOverrides: {
+        root: {
+          '& .RaDataTable-headerCell': { whiteSpace: 'nowrap' },
+          // A table wider than the screen (a phone, a long list) scrolls inside its own box; the page never scrolls
+          // sideways (width 0 + min-width 100%: the table's width does not count in the page's width).
+          '& .RaDataTable-tableWrapper': { overflowX: 'auto', width: 0, minWidth: '100%' },
+        },
+      },
+    },
   },
 };
