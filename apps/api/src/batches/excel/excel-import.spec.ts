@@ -14,6 +14,7 @@ import {
   loadOccupationCatalogue,
   openBatchFile,
   readBatchFile,
+  READ_ATTEMPTS,
   TEMPLATE_HEADERS,
   templateMarkerName,
   writeErrorReport,
@@ -361,9 +362,15 @@ describe('readBatchFile', () => {
       expect(rows.map((r) => r.values.idNumber)).toEqual(['440106199005170014', '11010519491231002X']);
     });
 
-    it('answers IMPORT_UNREADABLE in Chinese when the second read fails too', async () => {
+    it('reads again after two losses in a row', async () => {
       const path = await filled([ROW_A]);
-      losses = 2;
+      losses = READ_ATTEMPTS - 1;
+      expect((await readAll(path)).map((r) => r.values.idNumber)).toEqual(['440106199005170014']);
+    });
+
+    it('answers IMPORT_UNREADABLE in Chinese when every read fails', async () => {
+      const path = await filled([ROW_A]);
+      losses = READ_ATTEMPTS;
       const e = await refusal(readAll(path));
       expect(e.code).toBe('IMPORT_UNREADABLE');
       expect(e.message).toContain('另存为 .xlsx');

@@ -295,7 +295,17 @@ function checkHeader(row: ExcelJS.Row): void {
 }
 
 /** Reads of one file before giving up on an internal failure of the streaming reader (see readBatchRows). */
-const READ_ATTEMPTS = 2;
+export const READ_ATTEMPTS = 3;
+
+/**
+ * The streaming reader lost zip entries of a valid file (exceljs #962): a worksheet came without the workbook that
+ * names it, or the data sheet that xl/workbook.xml declares (inspectBatchFile checked it) never came. Read again.
+ */
+class ReaderLostEntries extends Error {
+  constructor(what: string) {
+    super(`exceljs streaming reader lost entries (exceljs #962): ${what}`);
+  }
+}
 
 /**
  * Streams the data rows of an uploaded template (exceljs streaming reader: 100k rows in ~150 MB), after
@@ -304,8 +314,9 @@ const READ_ATTEMPTS = 2;
  *
  * exceljs 4.4's reader now and then loses the last zip entries of a valid file under load (exceljs issue #962's
  * "Cannot read properties of undefined (reading 'sheets')": xl/workbook.xml, written last by exceljs, never
- * parsed). It fails before the first row, since worksheets are read after the entries they depend on, so the
- * file is read again once; a second failure is answered in Chinese (422 IMPORT_UNREADABLE), never as a 500.
+ * parsed). It fails before the first row, since worksheets are read after the entries they depend on: on Node 20
+ * as that TypeError, on Node 24 as worksheets without a name. The file is read again (READ_ATTEMPTS in all); when
+ * every read fails the answer is Chinese (422 IMPORT_UNREADABLE), never a 500 and never a wrong "foreign template".
  */
 export async function* readBatchRows(
   filePath: string,
@@ -354,6 +365,7 @@ async function* readBatchRowsOnce(
   try {
     for await (const worksheet of reader) {
       const name = (worksheet as unknown as { name?: string }).name;
+      if (name === undefined) throw new ReaderLostEntries('a worksheet without a parsed xl/workbook.xml');
       if (name !== meta.dataSheetName || sawDataSheet) {
         // Drain other sheets (small) so the reader releases their temporary files.
         for await (const _row of worksheet) {
@@ -412,7 +424,8 @@ async function* readBatchRowsOnce(
     (reader as unknown as { stream?: { destroy(): void } }).stream?.destroy();
   }
   if (!sawDataSheet) {
-    throw foreignTemplate('找不到数据工作表');
+    // inspectBatchFile found the data sheet declared in xl/workbook.xml: a reader that never met it lost it.
+    throw new ReaderLostEntries(`the data sheet ${meta.dataSheetName} never came`);
   }
   if (!sawHeader) {
     throw importError(ImportErrorCode.EMPTY, '工作表为空：没有表头和数据');
