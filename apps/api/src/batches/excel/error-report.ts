@@ -6,8 +6,7 @@ import {
 } from '@app/domain';
 import * as ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
-import { ensureExcelJsUtf8Safe } from './exceljs-utf8';
-import { inspectBatchFile } from './read-batch-file';
+import { dataSheetRows, inspectBatchFile } from './read-batch-file';
 import {
   addDataSheet,
   addSupportSheets,
@@ -129,69 +128,55 @@ export async function writeErrorReport(
   const sheet = addDataSheet(writer, catalogue, [{ width: 60 }]);
   writeHeaderRow(sheet, [ERROR_COLUMN_HEADER]);
 
-  ensureExcelJsUtf8Safe();
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(sourcePath, {
-    styles: 'cache',
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
   let lastRow = 1;
-  try {
-    for await (const worksheet of reader) {
-      const isData = (worksheet as unknown as { name?: string }).name === meta.dataSheetName;
-      for await (const source of worksheet) {
-        if (!isData || source.number === 1) {
-          continue;
-        }
-        const values: ExcelJS.CellValue[] = [];
-        let empty = true;
-        for (let c = 1; c <= width; c++) {
-          const v = exportValue(source.getCell(c).value);
-          values.push(v);
-          if (v !== null && v !== '') {
-            empty = false;
-          }
-        }
-        const rowErrors = byRow.get(source.number) ?? [];
-        if (empty && rowErrors.length === 0) {
-          continue;
-        }
-        const messages = rowErrors.map((e) =>
-          e.column && columnIndex.has(e.column) ? `【${e.column}】${e.message}` : e.message,
-        );
-        values.push(messages.length > 0 ? escapeCellForExport(messages.join('；')) : null);
-        // Keep the user's row numbers so 错误说明 and the upload's error list agree.
-        const row = sheet.getRow(source.number);
-        row.values = values;
-        for (let c = 1; c <= width; c++) {
-          const cell = row.getCell(c);
-          if (cell.value instanceof Date) {
-            cell.numFmt = 'yyyy-mm-dd';
-          }
-        }
-        const marks = new Map<number, 'error' | 'warning'>();
-        for (const e of rowErrors) {
-          const c = columnIndex.get(e.column);
-          if (c !== undefined && marks.get(c) !== 'error') {
-            marks.set(c, e.severity ?? 'error');
-          }
-        }
-        for (const [c, severity] of marks) {
-          row.getCell(c).fill = severity === 'warning' ? WARNING_FILL : ERROR_FILL;
-        }
-        if (messages.length > 0) {
-          const cell = row.getCell(width + 1);
-          cell.font = ERROR_FONT;
-          cell.alignment = { wrapText: true, vertical: 'top' };
-        }
-        row.commit();
-        lastRow = source.number;
+  // The same read as the import's, so a file the reader loses entries of is read again here too.
+  for await (const source of dataSheetRows(sourcePath, meta.dataSheetName)) {
+    if (source.number === 1) {
+      continue;
+    }
+    const values: ExcelJS.CellValue[] = [];
+    let empty = true;
+    for (let c = 1; c <= width; c++) {
+      const v = exportValue(source.getCell(c).value);
+      values.push(v);
+      if (v !== null && v !== '') {
+        empty = false;
       }
     }
-  } finally {
-    (reader as unknown as { stream?: { destroy(): void } }).stream?.destroy();
+    const rowErrors = byRow.get(source.number) ?? [];
+    if (empty && rowErrors.length === 0) {
+      continue;
+    }
+    const messages = rowErrors.map((e) =>
+      e.column && columnIndex.has(e.column) ? `【${e.column}】${e.message}` : e.message,
+    );
+    values.push(messages.length > 0 ? escapeCellForExport(messages.join('；')) : null);
+    // Keep the user's row numbers so 错误说明 and the upload's error list agree.
+    const row = sheet.getRow(source.number);
+    row.values = values;
+    for (let c = 1; c <= width; c++) {
+      const cell = row.getCell(c);
+      if (cell.value instanceof Date) {
+        cell.numFmt = 'yyyy-mm-dd';
+      }
+    }
+    const marks = new Map<number, 'error' | 'warning'>();
+    for (const e of rowErrors) {
+      const c = columnIndex.get(e.column);
+      if (c !== undefined && marks.get(c) !== 'error') {
+        marks.set(c, e.severity ?? 'error');
+      }
+    }
+    for (const [c, severity] of marks) {
+      row.getCell(c).fill = severity === 'warning' ? WARNING_FILL : ERROR_FILL;
+    }
+    if (messages.length > 0) {
+      const cell = row.getCell(width + 1);
+      cell.font = ERROR_FONT;
+      cell.alignment = { wrapText: true, vertical: 'top' };
+    }
+    row.commit();
+    lastRow = source.number;
   }
   const note = unlistedErrorsNote(options.unlisted ?? 0);
   if (note) {

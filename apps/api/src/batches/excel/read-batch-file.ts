@@ -308,48 +308,31 @@ class ReaderLostEntries extends Error {
 }
 
 /**
- * Streams the data rows of an uploaded template (exceljs streaming reader: 100k rows in ~150 MB), after
- * inspectBatchFile's checks. Throws IMPORT_FORMULA_CELL, IMPORT_EMPTY, IMPORT_TOO_MANY_ROWS while reading:
- * callers must not keep anything from a file that failed (R-42: an import applies whole or not at all).
+ * The rows of the data sheet (header included), streamed by exceljs (100k rows in ~150 MB), for the import and the
+ * error report alike.
  *
  * exceljs 4.4's reader now and then loses the last zip entries of a valid file under load (exceljs issue #962's
  * "Cannot read properties of undefined (reading 'sheets')": xl/workbook.xml, written last by exceljs, never
  * parsed). It fails before the first row, since worksheets are read after the entries they depend on: on Node 20
- * as that TypeError, on Node 24 as worksheets without a name. The file is read again (READ_ATTEMPTS in all); when
- * every read fails the answer is Chinese (422 IMPORT_UNREADABLE), never a 500 and never a wrong "foreign template".
+ * as that TypeError, on Node 24 as worksheets without a name or a data sheet that never comes. Such a read is
+ * started again, READ_ATTEMPTS times in all; the last failure is thrown as it is. DomainErrors are the caller's.
  */
-export async function* readBatchRows(
-  filePath: string,
-  meta: BatchFileMeta,
-  options: ReadBatchFileOptions,
-): AsyncGenerator<BatchRow> {
+export async function* dataSheetRows(filePath: string, dataSheetName: string): AsyncGenerator<ExcelJS.Row> {
   for (let attempt = 1; ; attempt++) {
     let yielded = false;
     try {
-      for await (const row of readBatchRowsOnce(filePath, meta, options)) {
+      for await (const row of dataSheetRowsOnce(filePath, dataSheetName)) {
         yielded = true;
         yield row;
       }
       return;
     } catch (error) {
-      if (error instanceof DomainError || yielded) throw error;
-      if (attempt < READ_ATTEMPTS) continue;
-      throw importError(
-        ImportErrorCode.UNREADABLE,
-        '文件内容无法完整读取。请用 Excel 或 WPS 打开后另存为 .xlsx 文件，再重新上传',
-        {
-          reason: error instanceof Error ? error.message : String(error),
-        },
-      );
+      if (error instanceof DomainError || yielded || attempt >= READ_ATTEMPTS) throw error;
     }
   }
 }
 
-async function* readBatchRowsOnce(
-  filePath: string,
-  meta: BatchFileMeta,
-  options: ReadBatchFileOptions,
-): AsyncGenerator<BatchRow> {
+async function* dataSheetRowsOnce(filePath: string, dataSheetName: string): AsyncGenerator<ExcelJS.Row> {
   ensureExcelJsUtf8Safe();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, {
     styles: 'cache',
@@ -359,14 +342,11 @@ async function* readBatchRowsOnce(
     entries: 'ignore',
   });
   let sawDataSheet = false;
-  let sawHeader = false;
-  let dataRows = 0;
-  const width = TEMPLATE_COLUMNS.length;
   try {
     for await (const worksheet of reader) {
       const name = (worksheet as unknown as { name?: string }).name;
       if (name === undefined) throw new ReaderLostEntries('a worksheet without a parsed xl/workbook.xml');
-      if (name !== meta.dataSheetName || sawDataSheet) {
+      if (name !== dataSheetName || sawDataSheet) {
         // Drain other sheets (small) so the reader releases their temporary files.
         for await (const _row of worksheet) {
           // nothing
@@ -374,58 +354,88 @@ async function* readBatchRowsOnce(
         continue;
       }
       sawDataSheet = true;
-      for await (const row of worksheet) {
-        if (!sawHeader) {
-          if (row.number !== 1) {
-            throw foreignTemplate('第1行不是模板表头');
-          }
-          checkHeader(row);
-          sawHeader = true;
-          continue;
-        }
-        // One pass over the cells: formulas are refused wherever they are, values read from the template's columns.
-        const issues: RecordIssue[] = [];
-        const values: CertificateRecordInput = {};
-        let empty = true;
-        const last = Math.max(row.cellCount, width);
-        for (let c = 1; c <= last; c++) {
-          const cell = row.getCell(c);
-          if (isFormulaCell(cell)) {
-            const header = c <= width ? `“${TEMPLATE_HEADERS[c - 1]}”` : '';
-            throw importError(
-              ImportErrorCode.FORMULA_CELL,
-              `第${row.number}行${header}（${columnLetter(c)}${row.number}单元格）含有公式。请将公式“粘贴为数值”后重新上传`,
-              { row: row.number, column: columnLetter(c) },
-            );
-          }
-          if (c > width) continue;
-          const column = CERTIFICATE_RECORD_COLUMNS[c - 1];
-          const text = cellText(cell.value, column.field, column.header, issues);
-          if (text !== undefined) {
-            values[column.field] = text;
-            empty = false;
-          }
-        }
-        if (empty) {
-          continue;
-        }
-        dataRows++;
-        if (dataRows > options.maxRows) {
-          throw importError(
-            ImportErrorCode.TOO_MANY_ROWS,
-            `数据行数超过上限（最多 ${options.maxRows} 行）。请拆分为多个文件分批上传`,
-            { maxRows: options.maxRows },
-          );
-        }
-        yield { rowNumber: row.number, values, issues };
-      }
+      yield* worksheet;
     }
   } finally {
     (reader as unknown as { stream?: { destroy(): void } }).stream?.destroy();
   }
   if (!sawDataSheet) {
     // inspectBatchFile found the data sheet declared in xl/workbook.xml: a reader that never met it lost it.
-    throw new ReaderLostEntries(`the data sheet ${meta.dataSheetName} never came`);
+    throw new ReaderLostEntries(`the data sheet ${dataSheetName} never came`);
+  }
+}
+
+/**
+ * Streams the data rows of an uploaded template after inspectBatchFile's checks. Throws IMPORT_FORMULA_CELL,
+ * IMPORT_EMPTY, IMPORT_TOO_MANY_ROWS while reading: callers must not keep anything from a file that failed (R-42: an
+ * import applies whole or not at all). A file the reader cannot read whole (dataSheetRows) is answered in Chinese
+ * (422 IMPORT_UNREADABLE), never as a 500 and never as a wrong "foreign template".
+ */
+export async function* readBatchRows(
+  filePath: string,
+  meta: BatchFileMeta,
+  options: ReadBatchFileOptions,
+): AsyncGenerator<BatchRow> {
+  try {
+    yield* batchRows(dataSheetRows(filePath, meta.dataSheetName), options);
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    throw importError(
+      ImportErrorCode.UNREADABLE,
+      '文件内容无法完整读取。请用 Excel 或 WPS 打开后另存为 .xlsx 文件，再重新上传',
+      { reason: error instanceof Error ? error.message : String(error) },
+    );
+  }
+}
+
+async function* batchRows(rows: AsyncIterable<ExcelJS.Row>, options: ReadBatchFileOptions): AsyncGenerator<BatchRow> {
+  let sawHeader = false;
+  let dataRows = 0;
+  const width = TEMPLATE_COLUMNS.length;
+  for await (const row of rows) {
+    if (!sawHeader) {
+      if (row.number !== 1) {
+        throw foreignTemplate('第1行不是模板表头');
+      }
+      checkHeader(row);
+      sawHeader = true;
+      continue;
+    }
+    // One pass over the cells: formulas are refused wherever they are, values read from the template's columns.
+    const issues: RecordIssue[] = [];
+    const values: CertificateRecordInput = {};
+    let empty = true;
+    const last = Math.max(row.cellCount, width);
+    for (let c = 1; c <= last; c++) {
+      const cell = row.getCell(c);
+      if (isFormulaCell(cell)) {
+        const header = c <= width ? `“${TEMPLATE_HEADERS[c - 1]}”` : '';
+        throw importError(
+          ImportErrorCode.FORMULA_CELL,
+          `第${row.number}行${header}（${columnLetter(c)}${row.number}单元格）含有公式。请将公式“粘贴为数值”后重新上传`,
+          { row: row.number, column: columnLetter(c) },
+        );
+      }
+      if (c > width) continue;
+      const column = CERTIFICATE_RECORD_COLUMNS[c - 1];
+      const text = cellText(cell.value, column.field, column.header, issues);
+      if (text !== undefined) {
+        values[column.field] = text;
+        empty = false;
+      }
+    }
+    if (empty) {
+      continue;
+    }
+    dataRows++;
+    if (dataRows > options.maxRows) {
+      throw importError(
+        ImportErrorCode.TOO_MANY_ROWS,
+        `数据行数超过上限（最多 ${options.maxRows} 行）。请拆分为多个文件分批上传`,
+        { maxRows: options.maxRows },
+      );
+    }
+    yield { rowNumber: row.number, values, issues };
   }
   if (!sawHeader) {
     throw importError(ImportErrorCode.EMPTY, '工作表为空：没有表头和数据');
