@@ -12,3 +12,4 @@ export * from './users';
 export * from './reminders';
 export * from './lookup';
 export * from './dashboard';
+export * from './screening';
