@@ -95,8 +95,8 @@ function tailEnds(type: AttachmentContentType, tail: Uint8Array): boolean {
 }
 
 /**
- * R-24: the type of a file from its first `SNIFF_HEAD_BYTES` and last `SNIFF_TAIL_BYTES` bytes (`head` and `tail`
- * may overlap, or be the same bytes, in a small file). Accepted only when the start is a PDF, JPEG or PNG header and
+ * R-24: the type of a file from its first and last bytes (the sizes above; in a small file `head` and `tail` may
+ * overlap, or be the same bytes). Accepted only when the start is a PDF, JPEG or PNG header and
  * the end holds that format's end marker — a renamed executable or web page fails the first test, a header copied
  * in front of something else (or a file cut off) the second. A file that is both a valid PDF and something else
  * cannot be told from its ends; downloads are therefore served as attachments with `nosniff`.
