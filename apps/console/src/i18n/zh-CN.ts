@@ -914,7 +914,7 @@ export const appChineseMessages = {
       uploaded_now: '本次上传的附件',
       uploading: '正在上传…%{percent}',
       uploaded: '附件已上传：%{name}',
-      accept_hint: '支持 PDF、JPEG、PNG 文件（按文件内容识别类型，扫描件请完整上传），单个不超过 20 MB',
+      accept_hint: '支持 PDF、JPEG、PNG 文件（按文件内容识别类型，扫描件请完整上传）；超过系统上限的文件会被拒绝',
       none: '尚未添加附件',
       pick: '选择本机构已上传的附件',
       pick_none: '本机构尚无此类附件',
