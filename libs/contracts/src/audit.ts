@@ -80,6 +80,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'lookup.code.create': '生成证书查询授权码',
   'lookup.code.stop': '停止授权',
   'lookup.code.resume': '恢复授权',
+  'attachment.upload': '上传附件',
+  'attachment.download': '下载附件',
 };
 
 /** Chinese names for audit target types (`targetType`). */
@@ -97,6 +99,7 @@ export const AUDIT_TARGET_LABELS: Record<string, string> = {
   query_mode: '证书查询模式',
   lookup_account: '查询账号',
   lookup_authorization_code: '证书查询授权码',
+  attachment: '附件',
 };
 
 /**
@@ -218,6 +221,10 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   after: '新期限',
   provisional: '暂定期限',
   idNumberHash: '证件号码检索值',
+  purpose: '用途',
+  size: '文件大小（字节）',
+  sha256: '文件校验值（SHA-256）',
+  contentType: '文件类型',
 };
 
 /** Values of recorded fields that no other contract names: calendar day kinds and sources, yes/no. */
