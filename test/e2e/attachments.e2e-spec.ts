@@ -167,6 +167,7 @@ describe('attachments (R-24)', () => {
         expect(meta.body.code).toBe('NOT_FOUND');
         const bytes = await content(username, sichuan);
         expect(bytes.status).toBe(404);
+        expect(await audits('attachment.view', sichuan, username)).toBe(0);
         expect(await audits('attachment.download', sichuan, username)).toBe(0);
       },
     );
@@ -177,11 +178,12 @@ describe('attachments (R-24)', () => {
     });
 
     it.each(['inst_cd1', 'cd_admin', 'sc_reviewer', 'nat_reviewer'])(
-      'lets %s (the owner and the centres above it) read it',
+      'lets %s (the owner and the centres above it) read it, audited',
       async (username) => {
         const meta = await metadata(username, sichuan);
         expect(meta.status).toBe(200);
         expect(meta.body).toMatchObject({ id: sichuan, fileName: '成都 勘误说明.pdf', sha256: sha256(pdf) });
+        expect(await audits('attachment.view', sichuan, username)).toBe(1);
       },
     );
 

@@ -81,6 +81,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'lookup.code.stop': '停止授权',
   'lookup.code.resume': '恢复授权',
   'attachment.upload': '上传附件',
+  'attachment.view': '查看附件信息',
   'attachment.download': '下载附件',
 };
 

@@ -118,8 +118,16 @@ export class AttachmentsService {
     }
   }
 
+  /** The metadata, after an audit record: who looked at which holder's paper is itself worth knowing (R-38). */
   async get(actor: Actor, id: number): Promise<AttachmentView> {
-    return (await this.views([await this.readable(actor, id)]))[0];
+    const attachment = await this.readable(actor, id);
+    await this.audit.recordStandalone(subjectOf(actor), {
+      action: 'attachment.view',
+      targetType: 'attachment',
+      targetId: attachment.id,
+      detail: `查看附件信息（${attachment.fileName}）`,
+    });
+    return (await this.views([attachment]))[0];
   }
 
   /** The bytes, after an audit record of who downloaded what (R-38). */
