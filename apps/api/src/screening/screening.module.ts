@@ -1,14 +1,18 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { JobRegistry } from '../jobs/job-registry';
 import { JobsModule } from '../jobs/jobs.module';
+import { FlagsController } from './flags.controller';
+import { FlagsRepository } from './flags.repository';
+import { FlagsService } from './flags.service';
 import { ScreeningRepository } from './screening.repository';
 import { ScreeningService } from './screening.service';
 
-/** R-25, R-26: the `screening` job, its flags, suspensions from lookup and the provincial re-checks. */
+/** R-25, R-26: the `screening` job and its flags as national and the centres read and decide them. */
 @Module({
   imports: [JobsModule],
-  providers: [ScreeningService, ScreeningRepository],
-  exports: [ScreeningService],
+  controllers: [FlagsController],
+  providers: [ScreeningService, ScreeningRepository, FlagsService, FlagsRepository],
+  exports: [ScreeningService, FlagsService, FlagsRepository],
 })
 export class ScreeningModule implements OnModuleInit {
   constructor(
