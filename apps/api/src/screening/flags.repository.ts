@@ -93,7 +93,10 @@ export class FlagsRepository {
       .addSelect('f.status', 'status')
       .addSelect('COUNT(*)', 'n');
     this.withCertificateIn(qb, scope);
-    const rows = await qb.groupBy('f.rule').addGroupBy('f.status').getRawMany<{ rule: string; status: string; n: unknown }>();
+    const rows = await qb
+      .groupBy('f.rule')
+      .addGroupBy('f.status')
+      .getRawMany<{ rule: string; status: string; n: unknown }>();
     return rows.map((r) => ({ rule: r.rule as ScreeningRule, status: r.status as FlagStatus, n: Number(r.n) }));
   }
 
@@ -142,6 +145,11 @@ export class FlagsRepository {
       lookupStatus: (r.lookupStatus ?? null) as LookupStatus | null,
       openRecheckId: r.openRecheckId === null || r.openRecheckId === undefined ? null : Number(r.openRecheckId),
     }));
+  }
+
+  /** Whether the flag concerns the certificate. */
+  links(flagId: number, certificateId: number): Promise<boolean> {
+    return this.dataSource.getRepository(FlagCertificate).existsBy({ flagId, certificateId });
   }
 
   /** Every certificate id of the flag, in id order. */

@@ -160,7 +160,9 @@ export class FlagsService {
   async rows(actor: Actor, flags: Flag[]): Promise<FlagRow[]> {
     const scope = this.scopeOf(actor);
     const linked = new Map<number, LinkedCertificateRow[]>();
-    for (const flag of flags) linked.set(flag.id, await this.flags.linkedCertificates(flag.id, scope, LISTED_CERTIFICATES));
+    for (const flag of flags) {
+      linked.set(flag.id, await this.flags.linkedCertificates(flag.id, scope, LISTED_CERTIFICATES));
+    }
     const names = await this.flags.staffNames(flags.flatMap((f) => (f.decidedById === null ? [] : [f.decidedById])));
     return flags.map((flag) => {
       const certificates = linked.get(flag.id) ?? [];
