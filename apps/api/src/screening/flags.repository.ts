@@ -48,14 +48,17 @@ export interface FlagDecision {
 export class FlagsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** A page of flags with at least one certificate in each of `scopes`, and linked to `certificateId` when given. */
+  /**
+   * A page of flags with at least one certificate lying in every one of `scopes` (the same certificate: a region
+   * outside the caller's jurisdiction reveals nothing), and linked to `certificateId` when given.
+   */
   async listPage(
     query: QueryOf<typeof FLAG_LIST>,
     scopes: ListScope[],
     certificateId?: number,
   ): Promise<{ rows: Flag[]; total: number }> {
     const qb = this.dataSource.getRepository(Flag).createQueryBuilder('f');
-    for (const scope of scopes) this.withCertificateIn(qb, scope);
+    this.withCertificateIn(qb, scopes);
     if (certificateId !== undefined) {
       const sub = qb
         .subQuery()
@@ -92,7 +95,7 @@ export class FlagsRepository {
       .select('f.rule', 'rule')
       .addSelect('f.status', 'status')
       .addSelect('COUNT(*)', 'n');
-    this.withCertificateIn(qb, scope);
+    this.withCertificateIn(qb, [scope]);
     const rows = await qb
       .groupBy('f.rule')
       .addGroupBy('f.status')
@@ -205,13 +208,12 @@ export class FlagsRepository {
     );
   }
 
-  /** Narrows flags to those with a certificate whose institution path lies in `scope`. */
-  private withCertificateIn(qb: SelectQueryBuilder<Flag>, scope: ListScope): void {
-    const alias = `fc${Object.keys(qb.getParameters()).length}`;
-    const sub = qb.subQuery().select('1').from(FlagCertificate, alias).where(`${alias}.flagId = f.id`);
+  /** Narrows flags to those with a certificate whose institution path lies in every one of `scopes`. */
+  private withCertificateIn(qb: SelectQueryBuilder<Flag>, scopes: ListScope[]): void {
+    const sub = qb.subQuery().select('1').from(FlagCertificate, 'fc').where('fc.flagId = f.id');
     // The subquery's parameters continue the outer query's numbering and reach it (TypeORM passes them up).
     sub.setParameters(qb.getParameters());
-    scope(sub, `${alias}.orgPath`);
+    for (const scope of scopes) scope(sub, 'fc.orgPath');
     qb.andWhere(`EXISTS ${sub.getQuery()}`);
   }
 }
