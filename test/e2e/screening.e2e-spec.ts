@@ -165,7 +165,12 @@ describe('screening flags, suspension and re-check (e2e)', () => {
       'get',
       `/api/admin/audit-logs?filter=${encodeURIComponent(JSON.stringify({ action: 'flag.dismiss' }))}`,
     );
-    expect(audit.body[0]).toMatchObject({ actionLabel: '排除疑似问题' });
+    expect(audit.body[0]).toMatchObject({
+      actionLabel: '排除疑似问题',
+      targetName: `疑似问题 #${flag} · 同一证件号码短期内多次取证`,
+    });
+    expect(audit.body[0].before).toMatchObject({ status: 'open' });
+    expect(audit.body[0].after).toMatchObject({ status: 'dismissed', reason: '同名不同人，已核实' });
   });
 
   it('suspension, re-check and history: the HTTP contract (R-26, R-33)', async () => {
@@ -316,6 +321,9 @@ describe('screening flags, suspension and re-check (e2e)', () => {
     expect(actions.body.map((a: { actionLabel: string }) => a.actionLabel)).toEqual(
       expect.arrayContaining(['复核后恢复查询', '复核确认问题']),
     );
+    expect(actions.body.find((a: { targetId: string }) => a.targetId === String(recheck.id))).toMatchObject({
+      targetName: `复核任务 #${recheck.id} · 证书编号 ${recheck.certificateNumber}`,
+    });
   });
 
   it('R-3 jurisdiction: every role × every endpoint — 200 inside, 404 outside, 403 without the action', async () => {

@@ -1,4 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
+import { AuditTargetNames, numericIds } from '../audit/audit-target-names';
 import { BatchesModule } from '../batches/batches.module';
 import { ReminderSources } from '../reminders/reminder-sources';
 import { RemindersModule } from '../reminders/reminders.module';
@@ -27,10 +28,23 @@ export class RechecksModule implements OnModuleInit {
     private readonly deadlines: DeadlineSources,
     private readonly reminders: ReminderSources,
     private readonly rechecks: RechecksService,
+    private readonly repository: RechecksRepository,
+    private readonly auditNames: AuditTargetNames,
   ) {}
 
   onModuleInit(): void {
     this.deadlines.register({ kind: 'recheck', items: (query) => this.rechecks.deadlineItems(query) });
     this.reminders.register((context) => this.rechecks.reminderItems(context));
+    // The audit log names a re-check by its number and certificate (#7 · 证书编号 S…).
+    this.auditNames.register('recheck', async (ids) => {
+      const tasks = await this.repository.findByIds(numericIds(ids));
+      const facts = await this.repository.facts(tasks);
+      return new Map(
+        tasks.map((r) => [
+          String(r.id),
+          `#${r.id} · 证书编号 ${facts.get(r.id)?.certificateNumber ?? r.certificateId}`,
+        ]),
+      );
+    });
   }
 }

@@ -72,6 +72,18 @@ export class FlagsRepository {
     return { rows, total: totalFromPage(query, rows.length) ?? (await qb.getCount()) };
   }
 
+  /** The rules of these flags (the audit log names flags by them). */
+  async rulesByIds(ids: number[]): Promise<Map<number, ScreeningRule>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource
+      .getRepository(Flag)
+      .createQueryBuilder('f')
+      .select(['f.id AS id', 'f.rule AS rule'])
+      .where('f.id IN (:...ids)', { ids: [...new Set(ids)] })
+      .getRawMany<{ id: unknown; rule: ScreeningRule }>();
+    return new Map(rows.map((r) => [Number(r.id), r.rule]));
+  }
+
   findById(id: number, manager: EntityManager = this.dataSource.manager): Promise<Flag | null> {
     return manager.getRepository(Flag).findOneBy({ id });
   }
