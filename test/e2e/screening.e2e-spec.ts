@@ -293,7 +293,7 @@ describe('screening flags, suspension and re-check (e2e)', () => {
     expect(confirmed.status).toBe(200);
     expect(confirmed.body).toMatchObject({ status: 'confirmed', outcome: 'delete', outcomeLabel: '删除证书' });
 
-    const history = await call('inst_gz1', 'get', `/api/admin/certificates/${gz[2]}/history`);
+    const history = await call('gz_admin', 'get', `/api/admin/certificates/${gz[2]}/history`);
     expect(history.status).toBe(200);
     // This test's steps (the demo data may hold flags of its own about the certificate).
     const ours = (history.body as { kind: string; flagId: number | null; recheckId: number | null }[]).filter(
@@ -313,6 +313,14 @@ describe('screening flags, suspension and re-check (e2e)', () => {
       flagId: flag,
       detail: '同一人同职业同等级同类别重复发证',
     });
+    // The institution sees its certificate suspended and restored, not what screening suspected.
+    const own = await call('inst_gz1', 'get', `/api/admin/certificates/${gz[2]}/history`);
+    expect(own.status).toBe(200);
+    expect(own.body.filter((e: { recheckId: number | null }) => e.recheckId === recheck.id)).toEqual([
+      expect.objectContaining({ kind: 'restored', flagId: null }),
+      expect.objectContaining({ kind: 'suspended', flagId: null, detail: null, reason: '重复发证' }),
+    ]);
+    expect(own.body.some((e: { kind: string }) => e.kind.startsWith('flag_'))).toBe(false);
     const actions = await call(
       'nat_admin',
       'get',

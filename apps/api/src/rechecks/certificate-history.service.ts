@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SCREENING_RULES } from '@app/domain';
+import { hasPermission, SCREENING_RULES } from '@app/domain';
 import {
   CERTIFICATE_HISTORY_LABELS,
   RECHECK_OUTCOME_LABELS,
@@ -27,7 +27,8 @@ type Entry = Omit<CertificateHistoryEntry, 'label' | 'actorName' | 'organisation
 /**
  * R-26: a certificate's life after publication in one history, newest first — publication, the flags raised about
  * it and their dismissal, its suspensions from lookup and the province's re-check decisions. Jurisdiction as the
- * certificate itself (R-3).
+ * certificate itself (R-3); the flags only for those who may read flags (an institution sees its certificate
+ * suspended and restored, not what screening suspected).
  */
 @Injectable()
 export class CertificateHistoryService {
@@ -40,9 +41,10 @@ export class CertificateHistoryService {
 
   async history(actor: Actor, certificateId: number): Promise<CertificateHistoryEntry[]> {
     const { certificate } = await this.certificates.within(actor, certificateId);
+    const seesFlags = hasPermission(actor.roles, 'flags.read');
     const [decisions, flags, rechecks] = await Promise.all([
       certificate.status === 'published' ? this.batches.decisionsOf(certificate.batchId) : Promise.resolve([]),
-      this.flags.flagsOfCertificate(certificateId),
+      seesFlags ? this.flags.flagsOfCertificate(certificateId) : Promise.resolve([]),
       this.rechecks.ofCertificate(certificateId),
     ]);
     const none = { reason: null, detail: null, flagId: null, recheckId: null };
@@ -82,7 +84,7 @@ export class CertificateHistoryService {
         actorId: r.suspendedById,
         reason: r.suspendReason,
         detail: flag ? SCREENING_RULES[flag.rule] : null,
-        flagId: r.flagId,
+        flagId: seesFlags ? r.flagId : null,
         recheckId: r.id,
       });
       if (r.status !== 'open' && r.decidedAt) {
@@ -92,7 +94,7 @@ export class CertificateHistoryService {
           actorId: r.decidedById,
           reason: r.decisionReason,
           detail: r.outcome ? RECHECK_OUTCOME_LABELS[r.outcome] : null,
-          flagId: r.flagId,
+          flagId: seesFlags ? r.flagId : null,
           recheckId: r.id,
         });
       }
