@@ -31,6 +31,7 @@ const FEATURES = [
   'reviews',
   'screening',
   'reminders',
+  'rechecks',
   'dashboard',
   'query-mode',
   'lookup',
