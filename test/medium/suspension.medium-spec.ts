@@ -13,7 +13,7 @@ import { UnitOfWork } from '../../apps/api/src/database/unit-of-work';
 import { AuthorizationCodesService } from '../../apps/api/src/lookup-accounts/authorization-codes.service';
 import { LookupAccountsModule } from '../../apps/api/src/lookup-accounts/lookup-accounts.module';
 import { LookupAuthService } from '../../apps/api/src/lookup-accounts/lookup-auth.service';
-import { LookupBatchService } from '../../apps/api/src/lookup-accounts/lookup-batch.service';
+import { LOOKUP_BATCH_ROWS, LookupBatchService } from '../../apps/api/src/lookup-accounts/lookup-batch.service';
 import type { LookupPrincipal } from '../../apps/api/src/lookup-accounts/lookup-principal';
 import { LookupQueriesService } from '../../apps/api/src/lookup-accounts/lookup-queries.service';
 import { LookupService } from '../../apps/api/src/lookup/lookup.service';
@@ -260,6 +260,35 @@ describe('suspension from lookup and the provincial re-check (medium)', () => {
       expect(restored.mine).toHaveLength(1);
       expect(restored.byCode).toHaveLength(1);
       expect(restored.batchFound).toBe(1);
+    });
+
+    it('R-33: a batch query stored before a suspension no longer shows the certificate, on screen or exported; restored, it does again', async () => {
+      const other = await published(gdBatch, { holderName: '赵小兰' });
+      const batchService = m.get(LookupBatchService);
+      const stored = await batchService.upload(
+        entity,
+        await batchFile([['赵小兰', idNumbers.get(other.id)!, other.certificateNumber]]),
+        'skill_level',
+      );
+      const rows = async () => (await batchService.page(entity, stored.id, parseListQuery({}, LOOKUP_BATCH_ROWS))).rows;
+      const exported = async () => {
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load((await batchService.export(entity, stored.id)).content as never);
+        const cells: string[] = [];
+        workbook.worksheets[0].eachRow((row) => row.eachCell((cell) => cells.push(cell.text)));
+        return cells.join('\n');
+      };
+      expect((await rows())[0].results).toHaveLength(1);
+      expect(await exported()).not.toContain('未查询到');
+      expect(await exported()).toContain('赵小兰'.replace('赵小', '**'));
+
+      const task = await suspension.suspendCertificate(national, other.id, '数据存疑');
+      expect((await rows())[0].results).toEqual([]);
+      // The queried line stays; the answer is what a certificate that does not exist gets.
+      expect(await exported()).toContain('未查询到');
+
+      await rechecks.restore(gdReviewer, task.id, task.version, '核实无误');
+      expect((await rows())[0].results).toHaveLength(1);
     });
   });
 

@@ -81,6 +81,23 @@ export class LookupCertificatesRepository {
     });
   }
 
+  /** Of `ids`, those lookup may still show (published and visible), read in chunks. */
+  async visibleIds(ids: number[]): Promise<Set<number>> {
+    const out = new Set<number>();
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += 500) {
+      const rows = await this.dataSource
+        .getRepository(Certificate)
+        .createQueryBuilder('c')
+        .select('c.id', 'id')
+        .where("c.status = 'published' AND c.lookupStatus = 'visible'")
+        .andWhere('c.id IN (:...ids)', { ids: unique.slice(i, i + 500) })
+        .getRawMany<{ id: number | string }>();
+      for (const r of rows) out.add(Number(r.id));
+    }
+    return out;
+  }
+
   /**
    * R-34: per kind and institution, the earliest and latest issue dates of the visible published data — one
    * GROUP BY answered from IDX_certificates_lookup_coverage — with each institution's province.

@@ -17,6 +17,7 @@ import { LookupAccounts1797000200000 } from './1797000200000-LookupAccounts';
 import { Screening1797000300000 } from './1797000300000-Screening';
 import { DecisionsByTime1797000400000 } from './1797000400000-DecisionsByTime';
 import { Attachments1797000700000 } from './1797000700000-Attachments';
+import { LookupBatchRowCertificates1797000800000 } from './1797000800000-LookupBatchRowCertificates';
 
 // Committed migrations (MySQL/MariaDB and SQLite), in order. `npm run migration:generate -- <Name>` writes a new file; add it here.
 export const MIGRATIONS: (new () => unknown)[] = [
@@ -39,4 +40,5 @@ export const MIGRATIONS: (new () => unknown)[] = [
   Screening1797000300000,
   DecisionsByTime1797000400000,
   Attachments1797000700000,
+  LookupBatchRowCertificates1797000800000,
 ];
