@@ -2,15 +2,18 @@ import account from './account';
 import auditLogs from './auditLogs';
 import batches from './batches';
 import calendar from './calendar';
+import certificates from './certificates';
 import type { ConsoleFeature } from './common/feature';
 import dashboard from './dashboard';
 import deadlines from './deadlines';
+import flags from './flags';
 import jobs from './jobs';
 import lookupStats from './lookupStats';
 import queryMode from './queryMode';
 import organisations from './organisations';
 import outbox from './outbox';
 import queue from './queue';
+import rechecks from './rechecks';
 import users from './users';
 
 /**
@@ -22,6 +25,9 @@ export const FEATURES: readonly ConsoleFeature[] = [
   queue,
   batches,
   deadlines,
+  flags,
+  rechecks,
+  certificates,
   calendar,
   organisations,
   users,

@@ -3,6 +3,8 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import type { DeadlineResult, IsoDate } from '@app/domain';
 import type {
   AddDayInput,
+  CertificateHistoryEntry,
+  FlagRuleCount,
   DashboardView,
   BatchKind,
   BulkApproveReply,
@@ -92,6 +94,10 @@ export interface ConsoleDataProvider extends DataProvider {
   getQueryModeHistory(): Promise<QueryModeChangeView[]>;
   /** Public lookup volumes per Beijing day and mode. */
   getLookupStats(filter: { from?: string; to?: string; mode?: LookupLogMode }): Promise<LookupDailyCount[]>;
+  /** R-25: the screening flags counted by rule and status, for 疑似问题's overview. */
+  getFlagSummary(): Promise<FlagRuleCount[]>;
+  /** A certificate's flags, suspensions and re-check decisions as one history (newest first). */
+  getCertificateHistory(id: Identifier): Promise<CertificateHistoryEntry[]>;
 }
 
 const base = simpleRestProvider(ADMIN_API, httpClient);
@@ -155,4 +161,7 @@ export const dataProvider: ConsoleDataProvider = {
     getJson<LookupDailyCount[]>(
       `${ADMIN_API}/lookup-stats?${new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => !!e[1]))}`,
     ),
+  getFlagSummary: () => getJson<FlagRuleCount[]>(`${ADMIN_API}/flags/summary`),
+  getCertificateHistory: (id) =>
+    getJson<CertificateHistoryEntry[]>(`${ADMIN_API}/certificates/${encodeURIComponent(String(id))}/history`),
 };
