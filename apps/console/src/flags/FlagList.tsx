@@ -46,7 +46,7 @@ export const FlagList = () => (
     title="app.menu.flags"
     filters={flagFilters}
     filterDefaultValues={{ status: 'open' }}
-    sort={{ field: 'id', order: 'DESC' }}
+    sort={{ field: 'raisedAt', order: 'DESC' }}
     perPage={25}
     exporter={false}
     actions={<ListActions />}
@@ -56,7 +56,7 @@ export const FlagList = () => (
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="id" render={(flag: FlagRow) => `#${flag.id}`} />
       <DataTable.Col source="ruleLabel" disableSort sx={{ ...wrap, minWidth: '8em', maxWidth: '12em' }} />
-      <DataTable.Col source="status" field={FlagStatusChip} disableSort />
+      <DataTable.Col source="status" field={FlagStatusChip} />
       <DataTable.Col source="summary" disableSort sx={{ ...wrap, minWidth: '16em', maxWidth: '30em' }} />
       <DataTable.Col
         source="certificateNumbers"
@@ -71,7 +71,7 @@ export const FlagList = () => (
         sx={{ ...wrap, minWidth: '8em', maxWidth: '14em' }}
       />
       <DataTable.Col source="raisedAt" field={BeijingDateTimeField} sx={{ whiteSpace: 'nowrap' }} />
-      <DataTable.Col source="decidedAt" disableSort render={(flag: FlagRow) => <DecisionCell flag={flag} />} />
+      <DataTable.Col source="decidedAt" render={(flag: FlagRow) => <DecisionCell flag={flag} />} />
     </DataTable>
   </List>
 );

@@ -469,9 +469,9 @@ export const appChineseMessages = {
         done: '疑似问题 #%{id} 已排除',
       },
       suspend: {
-        button: '暂停查询',
+        button: '全部暂停查询',
         title: '暂停查询：疑似问题 #%{id} 涉及的证书',
-        submit: '全部暂停查询',
+        submit: '确认暂停',
         explanation:
           '将暂停本疑似问题涉及的 %{count} 张证书的查询：暂停后任何查询方式都查不到这些证书，也不提示其存在；系统为证书所属省份生成复核任务。未发布或已暂停的证书会跳过。',
         result_title: '暂停查询结果：疑似问题 #%{id}',
