@@ -1,13 +1,15 @@
 import { useMutation } from '@tanstack/react-query';
 import { useDataProvider, useNotify, useRefresh, type Identifier } from 'react-admin';
-import { apiErrorCode } from '../providers/httpClient';
 import type { ConsoleDataProvider } from '../providers/dataProvider';
 
 interface CommandOptions<T> {
   /** What to tell the user on success (an i18n key or a translated text). */
   success?: (reply: T) => string;
   onSuccess?: (reply: T) => void;
-  /** i18n key said when the record changed under the user (409 STALE_VERSION); other 409s say the API's text. */
+  /**
+   * i18n key said when someone else acted first (any 409: a stale version or an already decided task), worded for a
+   * page that has just refreshed; without it, the API's Chinese text.
+   */
   staleMessage?: string;
   /** Someone else acted first (409): the page has refreshed; close what was open. */
   onStale?: () => void;
@@ -31,8 +33,7 @@ export function useCommand<T = unknown>(resource: string, action: string, option
     },
     onError: (error: Error & { status?: number }) => {
       if (error.status === 409) {
-        const stale = apiErrorCode(error) === 'STALE_VERSION' && options.staleMessage;
-        notify(stale || error.message, { type: 'warning' });
+        notify(options.staleMessage ?? error.message, { type: 'warning' });
         refresh();
         options.onStale?.();
         return;
