@@ -3,9 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink } from 'react-router-dom';
 import { useDataProvider, useTranslate, type Identifier } from 'react-admin';
 import { CERTIFICATE_HISTORY_LABELS, type CertificateHistoryEntry } from '@app/contracts';
-import { formatBeijingDateTime } from '../common/dates';
 import type { ConsoleDataProvider } from '../providers/dataProvider';
-import { HISTORY_DOT_COLORS, oldestFirst } from './certificateHistory';
+import { HISTORY_DOT_COLORS, historyTime, oldestFirst } from './certificateHistory';
 
 /**
  * The certificate's one history (R-25, R-26, R-33): publication, flags raised and dismissed, suspension from lookup
@@ -54,7 +53,7 @@ const HistoryItem = ({ entry, last }: { entry: CertificateHistoryEntry; last: bo
           {entry.detail && <Chip size="small" variant="outlined" label={entry.detail} />}
         </Stack>
         <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-          {formatBeijingDateTime(entry.at)}
+          {historyTime(entry.at)}
           {` · ${who}`}
         </Typography>
         {entry.reason && (

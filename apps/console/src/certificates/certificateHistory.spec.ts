@@ -1,5 +1,5 @@
 import type { CertificateHistoryEntry } from '@app/contracts';
-import { oldestFirst } from './certificateHistory';
+import { historyTime, oldestFirst } from './certificateHistory';
 
 const entry = (kind: CertificateHistoryEntry['kind'], at: string): CertificateHistoryEntry => ({
   at,
@@ -36,5 +36,10 @@ describe('certificate history timeline', () => {
     const api = [entry('restored', '2026-11-23T08:00:00Z'), entry('published', '2026-11-01T02:00:00Z')];
     oldestFirst(api);
     expect(api[0].kind).toBe('restored');
+  });
+
+  it('shows an instant in Beijing time and a bare day as that day', () => {
+    expect(historyTime('2026-11-22T16:30:00.000Z')).toBe('2026-11-23 00:30:00');
+    expect(historyTime('2026-11-01')).toBe('2026-11-01');
   });
 });

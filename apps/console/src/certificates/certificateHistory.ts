@@ -1,4 +1,5 @@
 import type { CertificateHistoryEntry, CertificateHistoryKind } from '@app/contracts';
+import { formatBeijingDateTime, formatCalendarDay } from '../common/dates';
 
 /** The timeline reads like a batch's 办理记录: oldest first (the API answers newest first). Same instant: API order reversed. */
 export function oldestFirst(entries: readonly CertificateHistoryEntry[]): CertificateHistoryEntry[] {
@@ -20,3 +21,8 @@ export const HISTORY_DOT_COLORS: Record<CertificateHistoryKind, string> = {
   restored: 'success.main',
   confirmed: 'error.dark',
 };
+
+/** An instant in Beijing time; a bare day (publication of imported history, whose time is unknown) as that day. */
+export function historyTime(at: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(at) ? formatCalendarDay(at) : formatBeijingDateTime(at);
+}
