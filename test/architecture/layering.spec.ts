@@ -30,6 +30,7 @@ const FEATURES = [
   'reviews',
   'screening',
   'reminders',
+  'rechecks',
   'dashboard',
   'query-mode',
   'lookup',

@@ -19,6 +19,7 @@ import { OrganisationAdminModule } from './organisation-admin/organisation-admin
 import { OrganisationsModule } from './organisations/organisations.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { ScreeningModule } from './screening/screening.module';
+import { RechecksModule } from './rechecks/rechecks.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { UsersModule } from './users/users.module';
@@ -75,6 +76,7 @@ export class AppModule {
         MailModule,
         RemindersModule,
         ScreeningModule,
+        RechecksModule,
         DashboardModule,
         LookupModule,
         LookupAccountsModule,

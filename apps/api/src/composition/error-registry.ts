@@ -9,6 +9,8 @@ import { JOB_ERRORS } from '../jobs/jobs.errors';
 import { ORGANISATION_ERRORS } from '../organisation-admin/organisations.errors';
 import { RATE_LIMIT_ERRORS } from '../rate-limits/rate-limits.errors';
 import { REVIEW_ERRORS } from '../reviews/reviews.errors';
+import { SCREENING_ERRORS } from '../screening/screening.errors';
+import { RECHECK_ERRORS } from '../rechecks/rechecks.errors';
 import { QUERY_MODE_ERRORS } from '../query-mode/query-mode.errors';
 import { LOOKUP_ERRORS } from '../lookup/lookup.errors';
 import { USER_ERRORS } from '../users/users.errors';
@@ -31,6 +33,8 @@ export const ERROR_TABLES: Readonly<Record<string, Readonly<Record<string, Error
   organisations: ORGANISATION_ERRORS,
   'rate-limits': RATE_LIMIT_ERRORS,
   reviews: REVIEW_ERRORS,
+  screening: SCREENING_ERRORS,
+  rechecks: RECHECK_ERRORS,
   users: USER_ERRORS,
   'query-mode': QUERY_MODE_ERRORS,
   lookup: LOOKUP_ERRORS,
@@ -54,6 +58,8 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
   ...ORGANISATION_ERRORS,
   ...RATE_LIMIT_ERRORS,
   ...REVIEW_ERRORS,
+  ...SCREENING_ERRORS,
+  ...RECHECK_ERRORS,
   ...USER_ERRORS,
   ...QUERY_MODE_ERRORS,
   ...LOOKUP_ERRORS,

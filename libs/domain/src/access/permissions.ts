@@ -16,6 +16,16 @@ const CENTRE_STAFF: readonly Role[] = [
   'municipal_head',
 ];
 
+/** The centres that supervise certificate data: national, provincial and municipal staff (no institution, no auditor). */
+const SUPERVISORS = [
+  'national_admin',
+  'national_reviewer',
+  'provincial_admin',
+  'provincial_reviewer',
+  'municipal_admin',
+  'municipal_head',
+] as const satisfies readonly Role[];
+
 export const PERMISSIONS = {
   'organisations.read': STAFF,
   'organisations.write': ['national_admin', 'provincial_admin', 'municipal_admin'],
@@ -47,6 +57,14 @@ export const PERMISSIONS = {
   'reminders.read': STAFF,
   // the public lookup's cutover schedule is the national centre's decision.
   'query-mode.manage': ['national_admin'],
+  // screening flags and the provincial re-checks are read where the data is supervised (national staff
+  // all, a province or city its own subtree); institutions do not see what was found about them.
+  'flags.read': SUPERVISORS,
+  // national_reviewer dismisses flags and suspends certificates from lookup (暂停查询).
+  'flags.decide': ['national_reviewer'],
+  'rechecks.read': SUPERVISORS,
+  // the owning province re-checks (复核) a suspended certificate: restore, or confirm.
+  'rechecks.decide': ['provincial_reviewer'],
   // Lookup volumes by mode (national staff watch usage and abuse nationally; provinces have no per-province view).
   'lookup.stats': ['national_admin', 'national_reviewer'],
   // screening flags and re-checks are read by the centres within their jurisdiction; national decides
