@@ -15,7 +15,7 @@ import {
   type GenderCode,
   type IdTypeCode,
 } from '@app/domain';
-import type { BatchView, CertificateRecord, LookupStatus } from '@app/contracts';
+import type { BatchView, CertificateRecord } from '@app/contracts';
 import { formatCalendarDay } from '../common/dates';
 import { LabeledValue } from '../common/LabeledValue';
 import { CertificateStatusField } from './CertificateFields';
@@ -23,10 +23,7 @@ import { IdNumberField } from './IdNumberField';
 import { LookupStatusChip } from './LookupStatusChip';
 
 /** `GET /api/admin/certificates/:id`: the record with whether lookup finds it (R-33). */
-export type CertificatePageRecord = CertificateRecord & {
-  lookupStatus?: LookupStatus | null;
-  lookupStatusLabel?: string | null;
-};
+export type CertificatePageRecord = CertificateRecord;
 
 const Item = ({ label, children, wide }: { label: string; children: ReactNode; wide?: boolean }) => (
   <Grid size={wide ? { xs: 12, md: 6 } : { xs: 6, sm: 4, md: 3 }}>

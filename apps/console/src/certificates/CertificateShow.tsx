@@ -34,10 +34,9 @@ const CertificateActions = () => {
   const flagsLink = `/flags?${new URLSearchParams({ filter: JSON.stringify({ certificateId: record.id }) })}`;
   return (
     <TopToolbar>
-      {hasPermission(roles, 'flags.decide') &&
-        certificateSuspendable({ ...record, lookupStatus: record.lookupStatus ?? null }) && (
-          <SuspendCertificateButton certificateId={record.id} certificateNumber={record.certificateNumber} />
-        )}
+      {hasPermission(roles, 'flags.decide') && certificateSuspendable(record) && (
+        <SuspendCertificateButton certificateId={record.id} certificateNumber={record.certificateNumber} />
+      )}
       {hasPermission(roles, 'flags.read') && (
         <Button component={RouterLink} to={flagsLink} label="app.certificate_page.flags">
           <FlagIcon />

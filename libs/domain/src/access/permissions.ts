@@ -6,15 +6,6 @@ import { Role, ROLES } from './roles';
  */
 /** Everyone handling certificate data: every role but the auditor, who reads only the audit log (三权分立). */
 const STAFF = ROLES.filter((r) => r !== 'auditor');
-/** The national, provincial and municipal centres' staff (not institutions, not auditors). */
-const CENTRE_STAFF: readonly Role[] = [
-  'national_admin',
-  'national_reviewer',
-  'provincial_admin',
-  'provincial_reviewer',
-  'municipal_admin',
-  'municipal_head',
-];
 
 /** The centres that supervise certificate data: national, provincial and municipal staff (no institution, no auditor). */
 const SUPERVISORS = [
@@ -67,12 +58,6 @@ export const PERMISSIONS = {
   'rechecks.decide': ['provincial_reviewer'],
   // Lookup volumes by mode (national staff watch usage and abuse nationally; provinces have no per-province view).
   'lookup.stats': ['national_admin', 'national_reviewer'],
-  // R-25, R-26: screening flags and re-checks are read by the centres within their jurisdiction; national decides
-  // flags and suspends, the owning province decides its re-checks.
-  'flags.read': CENTRE_STAFF,
-  'flags.decide': ['national_reviewer'],
-  'rechecks.read': CENTRE_STAFF,
-  'rechecks.decide': ['provincial_reviewer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
