@@ -167,7 +167,7 @@ describe('screening, suspension and re-check in Chromium', () => {
     await dialog.getByRole('textbox', { name: /^排除理由/ }).fill('同一人参加三个项目培训，属正常取证');
     await dialog.getByRole('button', { name: '确认排除' }).click();
     await page.getByText(`疑似问题 #${flagB.id} 已排除`).waitFor();
-    await page.getByTestId('flag-facts').getByText('已排除').waitFor();
+    await page.getByTestId('flag-facts').getByTestId('flag-status').getByText('已排除').waitFor();
     expect(await page.getByTestId('flag-decision').innerText()).toContain('同一人参加三个项目培训，属正常取证');
     expect(await page.getByRole('button', { name: '排除' }).count()).toBe(0);
     expect((await flagOf(personB[0].id)).status).toBe('dismissed');
@@ -199,7 +199,7 @@ describe('screening, suspension and re-check in Chromium', () => {
     await ui.shot('flag-suspend-result');
     await page.getByRole('button', { name: '知道了' }).click();
 
-    await page.getByTestId('flag-facts').getByText('已暂停查询').waitFor();
+    await page.getByTestId('flag-facts').getByTestId('flag-status').getByText('已暂停查询').waitFor();
     const lookup = await page.getByTestId('flag-certificates').getByTestId('lookup-status').allInnerTexts();
     expect(lookup).toEqual(['暂停查询', '暂停查询', '暂停查询']);
     for (const c of personA) expect((await certificate(c.id)).lookupStatus).toBe('suspended');
