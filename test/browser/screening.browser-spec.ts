@@ -92,6 +92,13 @@ async function flagOf(certificateId: number): Promise<FlagRow> {
   return flags[0];
 }
 
+/** How far the widest table of the page would scroll sideways in its box (0: every column fits). */
+function tableOverflow(): Promise<number> {
+  return page.evaluate<number>(
+    "Math.max(0, ...[...document.querySelectorAll('.RaDataTable-tableWrapper')].map((w) => w.scrollWidth - w.clientWidth))",
+  );
+}
+
 /** The row of a table that shows `text`. */
 const rowWith = (text: string) => page.locator('tbody tr').filter({ hasText: text });
 
@@ -99,6 +106,8 @@ beforeAll(async () => {
   app = await startBuiltApp();
   browser = await launchConsoleBrowser();
   page = browser.page;
+  // The reviewers' common desktop: every page here must read without sideways scrolling at 1366 px.
+  await page.setViewportSize({ width: 1366, height: 768 });
   ui = consoleActions(page, app.baseUrl);
   asNational = await apiAs(app.baseUrl, 'nat_reviewer');
 
@@ -144,6 +153,7 @@ describe('screening, suspension and re-check in Chromium', () => {
     // Every row listed is of that rule and waiting for a decision.
     const statuses = await page.locator('tbody [data-testid="flag-status"]').allInnerTexts();
     expect(new Set(statuses)).toEqual(new Set(['待处理']));
+    expect(await tableOverflow()).toBe(0);
     await ui.shot('flags-list-nat_reviewer');
 
     await rowWith(personB[0].certificateNumber).click();
@@ -157,6 +167,7 @@ describe('screening, suspension and re-check in Chromium', () => {
     for (const c of personB) await evidence.getByRole('link', { name: c.certificateNumber }).waitFor();
     // ID numbers masked (R-10).
     for (const shown of await evidence.getByTestId('id-number').allInnerTexts()) expect(shown).toMatch(/^\*{14}/);
+    expect(await tableOverflow()).toBe(0);
     await ui.shot('flag-show-nat_reviewer');
 
     await page.getByRole('button', { name: '排除' }).click();
@@ -212,6 +223,7 @@ describe('screening, suspension and re-check in Chromium', () => {
       await row.waitFor();
       expect(await row.getByTestId('due-chip').innerText()).toMatch(/^剩余 \d+ 个工作日$/);
     }
+    expect(await tableOverflow()).toBe(0);
     await ui.shot('rechecks-list-nat_reviewer');
     await ui.logout();
   });
@@ -227,6 +239,7 @@ describe('screening, suspension and re-check in Chromium', () => {
     const row = rowWith(personA[0].certificateNumber);
     await row.waitFor();
     expect(await row.getByTestId('due-chip').innerText()).toMatch(/^剩余 \d+ 个工作日$/);
+    expect(await tableOverflow()).toBe(0);
     await ui.shot('recheck-queue-gd_reviewer');
     await row.getByRole('link', { name: '去复核' }).click();
     await page.getByTestId('recheck-facts').waitFor();

@@ -67,7 +67,7 @@ export const CertificateFacts = () => {
       <Item label={field('education')}>{labelOf(EDUCATION_LEVELS, record.education as EducationCode | null)}</Item>
       <Item label={field('occupationName')}>
         {record.occupationName} {record.occupationCode}
-        {record.workType ? ` · ${record.workType}` : ''}
+        {record.workType && record.workType !== record.occupationName ? ` · ${record.workType}` : ''}
       </Item>
       <Item label={field('level')}>{labelOf(CERTIFICATE_LEVELS, record.level as CertificateLevel | null)}</Item>
       <Item label={field('issueDate')}>{formatCalendarDay(record.issueDate)}</Item>

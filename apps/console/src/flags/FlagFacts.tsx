@@ -84,9 +84,7 @@ export const FlagFacts = () => {
             )}
           </Grid>
         </Grid>
-        <Grid size={{ xs: 12, md: 5 }}>
-          <FlagFigures flag={flag} />
-        </Grid>
+        <Grid size={{ xs: 12, md: 5 }}>{flag.figures ? <FlagFigures flag={flag} /> : null}</Grid>
       </Grid>
     </Box>
   );

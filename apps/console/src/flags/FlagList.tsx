@@ -18,10 +18,18 @@ const CertificatesCell = ({ flag }: { flag: FlagRow }) => {
   const translate = useTranslate();
   const { listed, more } = numbersPreview(flag.certificateNumbers, flag.certificateCount);
   return (
-    <span>
-      {listed.join('、')}
-      {more > 0 ? translate('app.flags.more_certificates', { count: flag.certificateCount }) : ''}
-    </span>
+    <>
+      {listed.map((number) => (
+        <div key={number} style={{ whiteSpace: 'nowrap' }}>
+          {number}
+        </div>
+      ))}
+      {more > 0 && (
+        <Typography variant="caption" sx={{ color: 'text.secondary' }}>
+          {translate('app.flags.more_certificates', { count: flag.certificateCount })}
+        </Typography>
+      )}
+    </>
   );
 };
 
@@ -62,7 +70,6 @@ export const FlagList = () => (
         source="certificateNumbers"
         disableSort
         render={(flag: FlagRow) => <CertificatesCell flag={flag} />}
-        sx={{ ...wrap, minWidth: '10em', maxWidth: '16em' }}
       />
       <DataTable.Col
         source="institutionNames"

@@ -1,4 +1,4 @@
-import { Alert, Box, Card, CardActionArea, Grid, Link, Stack, Typography } from '@mui/material';
+import { Alert, Box, Card, CardActionArea, Link, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useDataProvider, useListContext, useTranslate } from 'react-admin';
 import type { FlagStatus } from '@app/contracts';
@@ -20,55 +20,54 @@ export const FlagRuleOverview = () => {
     setFilters({ ...filterValues, rule, status }, displayedFilters, false);
   return (
     <Box sx={{ p: 1.5 }} data-testid="flag-overview">
-      <Grid container spacing={1}>
+      <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: 1 }}>
         {countsByRule(data).map((count) => {
           const selected = filterValues.rule === count.rule;
           const quiet = count.open + count.suspended + count.dismissed === 0;
           return (
-            <Grid key={count.rule} size={{ xs: 12, sm: 6, md: 4, lg: 3 }}>
-              <Card
-                variant="outlined"
-                sx={{
-                  height: '100%',
-                  borderColor: selected ? 'primary.main' : undefined,
-                  borderWidth: selected ? 2 : 1,
-                }}
-                data-testid={`flag-rule-${count.rule}`}
-              >
-                <CardActionArea onClick={() => show(count.rule, 'open')} sx={{ px: 1.5, pt: 1, pb: 0.5 }}>
+            <Card
+              key={count.rule}
+              variant="outlined"
+              sx={{
+                height: '100%',
+                borderColor: selected ? 'primary.main' : undefined,
+                borderWidth: selected ? 2 : 1,
+              }}
+              data-testid={`flag-rule-${count.rule}`}
+            >
+              <CardActionArea onClick={() => show(count.rule, 'open')} sx={{ px: 1.5, pt: 1, pb: 0.5 }}>
+                <Typography
+                  variant="body2"
+                  sx={{ color: quiet ? 'text.disabled' : 'text.primary', minHeight: '2.6em' }}
+                >
+                  {count.ruleLabel}
+                </Typography>
+                <Stack direction="row" spacing={1} sx={{ alignItems: 'baseline' }}>
                   <Typography
-                    variant="body2"
-                    sx={{ color: quiet ? 'text.disabled' : 'text.primary', minHeight: '2.6em' }}
+                    variant="h6"
+                    component="span"
+                    sx={{ fontWeight: 600, color: count.open > 0 ? 'warning.dark' : 'text.disabled' }}
+                    data-testid="flag-rule-open"
                   >
-                    {count.ruleLabel}
+                    {count.open}
                   </Typography>
-                  <Stack direction="row" spacing={1} sx={{ alignItems: 'baseline' }}>
-                    <Typography
-                      variant="h5"
-                      component="span"
-                      sx={{ fontWeight: 600, color: count.open > 0 ? 'warning.dark' : 'text.disabled' }}
-                      data-testid="flag-rule-open"
-                    >
-                      {count.open}
-                    </Typography>
-                    <Typography variant="caption" sx={{ color: 'text.secondary' }}>
-                      {translate('app.flags.overview.open')}
-                    </Typography>
-                  </Stack>
-                </CardActionArea>
-                <Stack direction="row" spacing={1.5} sx={{ px: 1.5, pb: 1 }}>
-                  <Link component="button" variant="caption" onClick={() => show(count.rule, 'suspended')}>
-                    {translate('app.flags.overview.suspended', { count: count.suspended })}
-                  </Link>
-                  <Link component="button" variant="caption" onClick={() => show(count.rule, 'dismissed')}>
-                    {translate('app.flags.overview.dismissed', { count: count.dismissed })}
-                  </Link>
+                  <Typography variant="caption" sx={{ color: 'text.secondary' }}>
+                    {translate('app.flags.overview.open')}
+                  </Typography>
                 </Stack>
-              </Card>
-            </Grid>
+              </CardActionArea>
+              <Stack direction="row" spacing={1.5} sx={{ px: 1.5, pb: 1 }}>
+                <Link component="button" variant="caption" onClick={() => show(count.rule, 'suspended')}>
+                  {translate('app.flags.overview.suspended', { count: count.suspended })}
+                </Link>
+                <Link component="button" variant="caption" onClick={() => show(count.rule, 'dismissed')}>
+                  {translate('app.flags.overview.dismissed', { count: count.dismissed })}
+                </Link>
+              </Stack>
+            </Card>
           );
         })}
-      </Grid>
+      </Box>
     </Box>
   );
 };

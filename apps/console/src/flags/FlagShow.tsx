@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Box, Divider } from '@mui/material';
+import { Box, Divider, LinearProgress } from '@mui/material';
 import { ListButton, Show, TopToolbar, usePermissions, useRecordContext, Translate } from 'react-admin';
 import type { Role } from '@app/domain';
 import type { FlagDetail, SuspendFlagResult } from '@app/contracts';
@@ -39,13 +39,15 @@ const FlagShowActions = () => {
   );
 };
 
+/**
+ * Coming from the list, the page first shows the list's row (no evidence yet) while the detail loads.
+ */
 const Certificates = () => {
   const flag = useRecordContext<FlagDetail>();
-  return flag ? (
-    <Box sx={{ p: 2 }}>
-      <FlagCertificates flag={flag} />
-    </Box>
-  ) : null;
+  if (!flag) return null;
+  return (
+    <Box sx={{ p: 2 }}>{Array.isArray(flag.certificates) ? <FlagCertificates flag={flag} /> : <LinearProgress />}</Box>
+  );
 };
 
 /** One flag: what crossed the threshold, its figures, the certificates side by side, the decision. */

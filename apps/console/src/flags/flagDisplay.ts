@@ -26,11 +26,11 @@ function figureValue(key: string, value: string | number, flag: Pick<FlagDetail,
     case 'level':
       return text === '' ? '' : labelOf(CERTIFICATE_LEVELS, Number(value) as CertificateLevel);
     case 'institutionId': {
-      const named = flag.certificates.find((c) => String(c.institutionId) === text)?.institutionName;
+      const named = (flag.certificates ?? []).find((c) => String(c.institutionId) === text)?.institutionName;
       return named ?? (flag.institutionNames.length === 1 ? flag.institutionNames[0] : text);
     }
     case 'occupationCode': {
-      const name = flag.certificates.find((c) => c.occupationCode === text)?.occupationName;
+      const name = (flag.certificates ?? []).find((c) => c.occupationCode === text)?.occupationName;
       return name ? `${name} ${text}` : text;
     }
     default:

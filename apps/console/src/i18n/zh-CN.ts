@@ -499,6 +499,7 @@ export const appChineseMessages = {
       queue_empty: '当前没有待复核的证书。',
       queue_order: '按复核期限排列，最紧急的在前',
       certificate: '证书 %{number}',
+      province: '复核：%{province}',
       no_flag: '（直接暂停，无疑似问题）',
       by_at: '%{name}，%{at}',
       decision: '复核结论',
@@ -525,7 +526,7 @@ export const appChineseMessages = {
     certificate_page: {
       name: '证书',
       title: '证书 %{number} · %{name}',
-      history: '证书记录',
+      history: '处理记录',
       no_history: '暂无记录。',
       by_system: '系统',
       actor: '%{name}（%{organisation}）',

@@ -72,3 +72,32 @@ export const SuspendReasonField = () => {
     </Typography>
   );
 };
+
+/** The certificate number over its holder's name. */
+export const CertificateCell = () => {
+  const record = useRecordContext<RecheckRow>();
+  if (!record) return null;
+  return (
+    <>
+      <div style={{ whiteSpace: 'nowrap' }}>{record.certificateNumber}</div>
+      <Typography variant="caption" sx={{ color: 'text.secondary' }}>
+        {record.holderName}
+      </Typography>
+    </>
+  );
+};
+
+/** The institution over the province that re-checks. */
+export const InstitutionCell = () => {
+  const translate = useTranslate();
+  const record = useRecordContext<RecheckRow>();
+  if (!record) return null;
+  return (
+    <>
+      <div>{record.institutionName}</div>
+      <Typography variant="caption" sx={{ color: 'text.secondary' }}>
+        {translate('app.rechecks.province', { province: record.provinceName })}
+      </Typography>
+    </>
+  );
+};

@@ -1,7 +1,14 @@
 import { DataTable, FilterButton, List, TopToolbar } from 'react-admin';
 import type { RecheckRow } from '@app/contracts';
 import { recheckFilters } from './recheckFilters';
-import { RecheckDueField, RecheckStatusChip, SuspendedField, SuspendReasonField } from './RecheckFields';
+import {
+  CertificateCell,
+  InstitutionCell,
+  RecheckDueField,
+  RecheckStatusChip,
+  SuspendedField,
+  SuspendReasonField,
+} from './RecheckFields';
 
 const ListActions = () => (
   <TopToolbar>
@@ -26,10 +33,13 @@ export const RecheckList = () => (
     actions={<ListActions />}
   >
     <DataTable rowClick="show" bulkActionButtons={false}>
-      <DataTable.Col source="certificateNumber" disableSort />
-      <DataTable.Col source="holderName" disableSort sx={{ whiteSpace: 'nowrap' }} />
-      <DataTable.Col source="institutionName" disableSort sx={{ ...wrap, minWidth: '8em', maxWidth: '14em' }} />
-      <DataTable.Col source="provinceName" disableSort sx={{ whiteSpace: 'nowrap' }} />
+      <DataTable.Col source="certificateNumber" disableSort field={CertificateCell} />
+      <DataTable.Col
+        source="institutionName"
+        disableSort
+        field={InstitutionCell}
+        sx={{ ...wrap, minWidth: '10em', maxWidth: '16em' }}
+      />
       <DataTable.Col
         source="flagRuleLabel"
         disableSort

@@ -4,7 +4,7 @@ import { Button, DataTable, List, TopToolbar, Translate, useRecordContext } from
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import type { RecheckRow } from '@app/contracts';
 import { DueFilterInput } from './recheckFilters';
-import { RecheckDueField, SuspendedField, SuspendReasonField } from './RecheckFields';
+import { CertificateCell, RecheckDueField, SuspendedField, SuspendReasonField } from './RecheckFields';
 
 const NothingToDo = () => (
   <Box sx={{ mt: 2 }}>
@@ -31,6 +31,7 @@ const OpenButton = () => {
       to={`/rechecks/${recheck.id}/show`}
       label="app.rechecks.open"
       variant="outlined"
+      sx={{ whiteSpace: 'nowrap' }}
       onClick={(event) => event.stopPropagation()}
     >
       <FactCheckIcon />
@@ -60,8 +61,7 @@ export const RecheckQueuePage = () => (
   >
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="dueDate" field={RecheckDueField} />
-      <DataTable.Col source="certificateNumber" disableSort />
-      <DataTable.Col source="holderName" disableSort sx={{ whiteSpace: 'nowrap' }} />
+      <DataTable.Col source="certificateNumber" disableSort field={CertificateCell} />
       <DataTable.Col
         source="institutionName"
         disableSort
