@@ -41,6 +41,8 @@ export const BatchRecords = (_props: { label?: false }) => {
       }
     >
       <DataTable
+        // A click in a row is for ticking and correcting records; the certificate number opens its page.
+        rowClick={false}
         bulkActionButtons={can.review ? <ReturnSelectedButton batch={batch} /> : false}
         sx={{
           // At 1366 px the table fits with narrower cell padding; a wider one scrolls in its wrapper, never the
