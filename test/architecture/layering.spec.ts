@@ -25,6 +25,7 @@ const FEATURES = [
   'users',
   'auth',
   'certificates',
+  'attachments',
   'calendar',
   'batches',
   'reviews',

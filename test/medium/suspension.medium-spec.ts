@@ -305,6 +305,12 @@ describe('suspension from lookup and the provincial re-check (medium)', () => {
       message: expect.stringContaining('尚未发布'),
     });
     const c = await published();
+    // A flag names the certificates it concerns; another one is refused with its reason.
+    const elsewhere = await raise('under_age', [await published()]);
+    await expect(suspension.suspendCertificate(national, c.id, '测试', elsewhere.id)).rejects.toMatchObject({
+      code: 'CERTIFICATE_NOT_IN_FLAG',
+    });
+    expect(await lookupStatus(c.id)).toBe('visible');
     const outcomes = await Promise.allSettled(
       Array.from({ length: 5 }, () => suspension.suspendCertificate(national, c.id, '并发暂停')),
     );

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BatchesModule } from './batches/batches.module';
@@ -72,6 +73,7 @@ export class AppModule {
         UsersModule,
         BatchesModule,
         CertificatesModule,
+        AttachmentsModule,
         ReviewsModule,
         MailModule,
         RemindersModule,

@@ -14,6 +14,7 @@ describe('console features', () => {
     expect(FEATURES.flatMap((f) => (f.resource ? [f.resource.name] : []))).toEqual([
       'batches',
       'deadlines',
+      'attachments',
       'flags',
       'rechecks',
       'certificates',
@@ -43,6 +44,7 @@ describe('console features', () => {
       '/batches',
       '/batches/create',
       '/deadlines',
+      '/attachments',
       '/flags',
       '/recheck-queue',
       '/rechecks',

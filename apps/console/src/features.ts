@@ -1,4 +1,5 @@
 import account from './account';
+import attachments from './attachments';
 import auditLogs from './auditLogs';
 import batches from './batches';
 import calendar from './calendar';
@@ -25,6 +26,7 @@ export const FEATURES: readonly ConsoleFeature[] = [
   queue,
   batches,
   deadlines,
+  attachments,
   flags,
   rechecks,
   certificates,

@@ -85,6 +85,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'certificate.suspend': '暂停证书查询',
   'recheck.restore': '复核后恢复查询',
   'recheck.confirm': '复核确认问题',
+  'attachment.upload': '上传附件',
+  'attachment.download': '下载附件',
 };
 
 /** Chinese names for audit target types (`targetType`). */
@@ -104,6 +106,7 @@ export const AUDIT_TARGET_LABELS: Record<string, string> = {
   lookup_authorization_code: '证书查询授权码',
   flag: '疑似问题',
   recheck: '复核任务',
+  attachment: '附件',
 };
 
 /**
@@ -235,6 +238,10 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   skipped: '未暂停的证书',
   provinceId: '复核省份编号',
   decisionReason: '处理意见',
+  purpose: '用途',
+  size: '文件大小（字节）',
+  sha256: '文件校验值（SHA-256）',
+  contentType: '文件类型',
 };
 
 /** Values of recorded fields that no other contract names: calendar day kinds and sources, yes/no. */

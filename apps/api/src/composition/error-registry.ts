@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@app/domain';
+import { ATTACHMENT_ERRORS } from '../attachments/attachments.errors';
 import { AUTH_ERRORS } from '../auth/auth.errors';
 import { BATCH_ERRORS } from '../batches/batches.errors';
 import { CALENDAR_ERRORS } from '../calendar/calendar.errors';
@@ -39,6 +40,7 @@ export const ERROR_TABLES: Readonly<Record<string, Readonly<Record<string, Error
   'query-mode': QUERY_MODE_ERRORS,
   lookup: LOOKUP_ERRORS,
   'lookup-accounts': LOOKUP_ACCOUNT_ERRORS,
+  attachments: ATTACHMENT_ERRORS,
 };
 
 /**
@@ -64,6 +66,7 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
   ...QUERY_MODE_ERRORS,
   ...LOOKUP_ERRORS,
   ...LOOKUP_ACCOUNT_ERRORS,
+  ...ATTACHMENT_ERRORS,
 };
 
 /** The declaration of a code, or undefined for a code nobody declared (a programming error). */

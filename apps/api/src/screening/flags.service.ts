@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { DomainError, SCREENING_RULE_CODES, SCREENING_RULES } from '@app/domain';
 import {
   CERTIFICATE_STATUS_LABELS,
@@ -23,7 +24,6 @@ import { OrganisationsRepository } from '../organisations/organisations.reposito
 import { Flag } from './entities/flag.entity';
 import type { FLAG_LIST } from './flag-list';
 import { FlagsRepository, LinkedCertificateRow } from './flags.repository';
-import { EntityManager } from 'typeorm';
 
 /** Certificates a flag lists (a row and the detail); a volume_spike can concern thousands, all stay linked. */
 export const LISTED_CERTIFICATES = 50;

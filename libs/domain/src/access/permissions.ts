@@ -42,6 +42,9 @@ export const PERMISSIONS = {
     'municipal_head',
     'institution_operator',
   ],
+  // any staff member uploads attachments for their own organisation and reads those within their jurisdiction.
+  'attachments.read': STAFF,
+  'attachments.upload': STAFF,
   // Scheduled jobs: see them, run one now, read the run history.
   'jobs.manage': ['national_admin'],
   // 我的提醒: every staff member sees what they would be reminded of.
