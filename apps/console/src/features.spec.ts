@@ -15,6 +15,9 @@ describe('console features', () => {
       'batches',
       'deadlines',
       'attachments',
+      'flags',
+      'rechecks',
+      'certificates',
       'organisations',
       'users',
       'audit-logs',
@@ -23,6 +26,7 @@ describe('console features', () => {
     ]);
     expect(FEATURES.flatMap((f) => f.routes ?? []).map((r) => r.path)).toEqual([
       '/queue',
+      '/recheck-queue',
       '/calendar',
       '/deadline-calculator',
       '/jobs',
@@ -41,6 +45,9 @@ describe('console features', () => {
       '/batches/create',
       '/deadlines',
       '/attachments',
+      '/flags',
+      '/recheck-queue',
+      '/rechecks',
       '/deadline-calculator',
       '/calendar',
       '/organisations',
@@ -75,6 +82,21 @@ describe('console features', () => {
     ] as const) {
       expect(shown([role])).not.toContain('/jobs');
       expect(shown([role])).not.toContain('/outbox');
+    }
+  });
+
+  it('show 疑似问题 and 暂停查询 to the centres, 复核 to the provinces, none of them to institutions or auditors', () => {
+    const shown = (roles: Parameters<typeof visibleMenu>[0]) =>
+      visibleMenu(roles).flatMap((s) => s.entries.map((e) => e.to));
+    for (const role of ['national_reviewer', 'national_admin', 'municipal_admin', 'municipal_head'] as const) {
+      expect(shown([role])).toEqual(expect.arrayContaining(['/flags', '/rechecks']));
+      expect(shown([role])).not.toContain('/recheck-queue');
+    }
+    for (const role of ['provincial_reviewer', 'provincial_admin'] as const) {
+      expect(shown([role])).toEqual(expect.arrayContaining(['/flags', '/recheck-queue', '/rechecks']));
+    }
+    for (const role of ['institution_operator', 'auditor'] as const) {
+      for (const page of ['/flags', '/recheck-queue', '/rechecks']) expect(shown([role])).not.toContain(page);
     }
   });
 });

@@ -3,15 +3,18 @@ import attachments from './attachments';
 import auditLogs from './auditLogs';
 import batches from './batches';
 import calendar from './calendar';
+import certificates from './certificates';
 import type { ConsoleFeature } from './common/feature';
 import dashboard from './dashboard';
 import deadlines from './deadlines';
+import flags from './flags';
 import jobs from './jobs';
 import lookupStats from './lookupStats';
 import queryMode from './queryMode';
 import organisations from './organisations';
 import outbox from './outbox';
 import queue from './queue';
+import rechecks from './rechecks';
 import users from './users';
 
 /**
@@ -24,6 +27,9 @@ export const FEATURES: readonly ConsoleFeature[] = [
   batches,
   deadlines,
   attachments,
+  flags,
+  rechecks,
+  certificates,
   calendar,
   organisations,
   users,

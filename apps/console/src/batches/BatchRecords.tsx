@@ -1,4 +1,5 @@
-import { Alert } from '@mui/material';
+import { Alert, Link } from '@mui/material';
+import { Link as RouterLink } from 'react-router-dom';
 import { DataTable, Pagination, ReferenceManyField, usePermissions, useRecordContext, Translate } from 'react-admin';
 import type { Role } from '@app/domain';
 import { batchActions } from './review/batchActions';
@@ -40,6 +41,8 @@ export const BatchRecords = (_props: { label?: false }) => {
       }
     >
       <DataTable
+        // A click in a row is for ticking and correcting records; the certificate number opens its page.
+        rowClick={false}
         bulkActionButtons={can.review ? <ReturnSelectedButton batch={batch} /> : false}
         sx={{
           // At 1366 px the table fits with narrower cell padding; a wider one scrolls in its wrapper, never the
@@ -62,7 +65,19 @@ export const BatchRecords = (_props: { label?: false }) => {
           disableSort
           sx={{ whiteSpace: 'nowrap' }}
         />
-        <DataTable.Col source="certificateNumber" />
+        <DataTable.Col
+          source="certificateNumber"
+          render={(record: CertificateRecord) => (
+            // The certificate's own page: its lookup status and history (flags, suspension, re-check).
+            <Link
+              component={RouterLink}
+              to={`/certificates/${record.id}/show`}
+              onClick={(event) => event.stopPropagation()}
+            >
+              {record.certificateNumber}
+            </Link>
+          )}
+        />
         <DataTable.Col source="issueDate" sx={{ whiteSpace: 'nowrap' }} />
         <DataTable.Col source="status" field={CertificateStatusField} disableSort />
         {batch.status === 'returned' && (!batch.returnReason || batch.recordReasonsDiffer) && (

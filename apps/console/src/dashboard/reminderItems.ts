@@ -54,7 +54,8 @@ export function reminderLines(answer: unknown): ReminderLine[] | null {
     const uploadDay = item.kind === 'qualification_upload_day';
     const linkPath = asString(item.linkPath);
     if ((batchId === null && !uploadDay && !linkPath) || !dueDate) return [];
-    const link = batchId !== null ? `/batches/${batchId}/show` : linkPath || '/batches/create';
+    // An item with its own page (a re-check, a cutover) opens it; a batch's item its batch.
+    const link = linkPath || (batchId !== null ? `/batches/${batchId}/show` : '/batches/create');
     const left = asNumber(item.workingDaysLeft);
     const past = asNumber(item.overdueWorkingDays) ?? asNumber(item.workingDaysOverdue);
     const overdue =

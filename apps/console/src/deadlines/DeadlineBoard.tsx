@@ -1,4 +1,5 @@
-import { DataTable, List, type Identifier } from 'react-admin';
+import { Chip } from '@mui/material';
+import { DataTable, List, useRecordContext, useTranslate, type Identifier } from 'react-admin';
 import { BatchStatusField } from '../batches/BatchStatusField';
 import { DueField } from '../batches/DueField';
 import { LateSubmissionField } from '../batches/LateSubmissionField';
@@ -7,10 +8,27 @@ import { DeadlineKindField } from './DeadlineKindField';
 import { deadlineFilters } from './deadlineFilters';
 import { ResponsibleField } from './ResponsibleField';
 
-const openBatch = (_id: Identifier, _resource: string, item: DeadlineItem) => `/batches/${item.batchId}/show`;
+// A batch's item opens the batch; a re-check's (R-26) its own page.
+const openItem = (_id: Identifier, _resource: string, item: DeadlineItem) =>
+  item.linkPath ?? `/batches/${item.batchId}/show`;
+
+/** A batch's stage, or a re-check's state (待复核) with the API's label. */
+const ItemStatusField = () => {
+  const item = useRecordContext<DeadlineItem>();
+  if (!item) return null;
+  if (item.kind !== 'recheck') return <BatchStatusField />;
+  return <Chip size="small" color="warning" label={item.statusLabel} sx={{ whiteSpace: 'nowrap' }} />;
+};
+
+const ItemSubject = ({ item }: { item: DeadlineItem }) => {
+  const translate = useTranslate();
+  return item.kind === 'recheck' && item.certificateNumber
+    ? translate('app.rechecks.certificate', { number: item.certificateNumber })
+    : `#${item.batchId}`;
+};
 
 /**
- * 期限看板 (R-14, R-17): every open upload, review and correction in the jurisdiction, the earliest due first,
+ * 期限看板 (R-14, R-17, R-26): every open upload, review, correction and re-check in the jurisdiction, the earliest due first,
  * with who must act. Overdue reviews stay here until someone decides; nothing is approved automatically.
  */
 export const DeadlineBoard = () => (
@@ -22,10 +40,10 @@ export const DeadlineBoard = () => (
     exporter={false}
     actions={false}
   >
-    <DataTable rowClick={openBatch} bulkActionButtons={false}>
-      <DataTable.Col source="batchId" render={(item: DeadlineItem) => `#${item.batchId}`} disableSort />
+    <DataTable rowClick={openItem} bulkActionButtons={false}>
+      <DataTable.Col source="batchId" render={(item: DeadlineItem) => <ItemSubject item={item} />} disableSort />
       <DataTable.Col source="kind" field={DeadlineKindField} disableSort />
-      <DataTable.Col source="status" field={BatchStatusField} />
+      <DataTable.Col source="status" field={ItemStatusField} />
       <DataTable.Col source="institutionName" disableSort />
       <DataTable.NumberCol source="recordCount" disableSort />
       <DataTable.Col source="lateSubmission" field={LateSubmissionField} disableSort />

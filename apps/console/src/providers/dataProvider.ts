@@ -5,6 +5,8 @@ import type {
   AddDayInput,
   AttachmentPurpose,
   AttachmentView,
+  CertificateHistoryEntry,
+  FlagRuleCount,
   DashboardView,
   BatchKind,
   BulkApproveReply,
@@ -101,6 +103,10 @@ export interface ConsoleDataProvider extends DataProvider {
   getQueryModeHistory(): Promise<QueryModeChangeView[]>;
   /** Public lookup volumes per Beijing day and mode. */
   getLookupStats(filter: { from?: string; to?: string; mode?: LookupLogMode }): Promise<LookupDailyCount[]>;
+  /** R-25: the screening flags counted by rule and status, for 疑似问题's overview. */
+  getFlagSummary(): Promise<FlagRuleCount[]>;
+  /** A certificate's flags, suspensions and re-check decisions as one history (newest first). */
+  getCertificateHistory(id: Identifier): Promise<CertificateHistoryEntry[]>;
 }
 
 const base = simpleRestProvider(ADMIN_API, httpClient);
@@ -172,4 +178,7 @@ export const dataProvider: ConsoleDataProvider = {
     getJson<LookupDailyCount[]>(
       `${ADMIN_API}/lookup-stats?${new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => !!e[1]))}`,
     ),
+  getFlagSummary: () => getJson<FlagRuleCount[]>(`${ADMIN_API}/flags/summary`),
+  getCertificateHistory: (id) =>
+    getJson<CertificateHistoryEntry[]>(`${ADMIN_API}/certificates/${encodeURIComponent(String(id))}/history`),
 };
