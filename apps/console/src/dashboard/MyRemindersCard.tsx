@@ -48,7 +48,7 @@ const ReminderRow = ({ line }: { line: ReminderLine }) => {
         <ListItemText
           primary={
             ownItem
-              ? `${line.institutionName}${line.stage}`
+              ? `${line.stage}${line.institutionName ? `（${line.institutionName}）` : ''}`
               : line.batchId === null
                 ? translate('app.reminders.upload_day', { institution: line.institutionName })
                 : translate('app.reminders.batch', {
