@@ -243,8 +243,8 @@ export class ScreeningRepository {
         .createQueryBuilder('c')
         .select('c.institutionId', 'institutionId')
         .addSelect('SUBSTR(c.issueDate, 1, 7)', 'month')
-        .addSelect('COUNT(*)', 'n')
-        .where(drafts ? "c.status = 'draft'" : '1 = 1');
+        .addSelect('COUNT(*)', 'n');
+      if (drafts) qb.andWhere("c.status = 'draft'");
       if (chunk) qb.andWhere('c.institutionId IN (:...chunk)', { chunk });
       return qb.groupBy('c.institutionId').addGroupBy('SUBSTR(c.issueDate, 1, 7)').getRawMany<{
         institutionId: number;

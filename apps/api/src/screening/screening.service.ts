@@ -131,9 +131,13 @@ export class ScreeningService {
 
     if (full || scanned > 0) {
       context.signal.throwIfAborted();
-      findings.push(...(await this.judgeHolders(full ? null : [...holders])));
-      findings.push(...(await this.judgeNumbers(full ? null : [...numberKeys])));
-      findings.push(...(await this.judgeVolumes(full ? null : [...institutionIds])));
+      // Three independent reads: the database runs them side by side.
+      const groups = await Promise.all([
+        this.judgeHolders(full ? null : [...holders]),
+        this.judgeNumbers(full ? null : [...numberKeys]),
+        this.judgeVolumes(full ? null : [...institutionIds]),
+      ]);
+      findings.push(...groups.flat());
     }
 
     const counts = await this.raise(findings, context.runId);
