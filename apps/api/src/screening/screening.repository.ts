@@ -361,20 +361,22 @@ export class ScreeningRepository {
       .where('f.fingerprint IN (:...fingerprints)', { fingerprints: flags.map((f) => f.fingerprint) })
       .getRawMany<{ id: number; fingerprint: string; runId: number | null }>();
     const ours = new Map(
-      rows.filter((r) => r.runId !== null && Number(r.runId) === runId).map((r) => [r.fingerprint, Number(r.id)]),
+      rows
+        .filter((r) => (r.runId === null ? runId === null : Number(r.runId) === runId))
+        .map((r) => [r.fingerprint, Number(r.id)]),
     );
     const raised = flags.filter((f) => ours.has(f.fingerprint));
     const ids = [...new Set(raised.flatMap((f) => f.certificateIds))];
     const paths = new Map<number, string>();
     for (let i = 0; i < ids.length; i += IN_CHUNK) {
-      const rows = await manager
+      const found = await manager
         .getRepository(Certificate)
         .createQueryBuilder('c')
         .innerJoin(Organisation, 'o', 'o.id = c.institutionId')
         .select(['c.id AS id', 'o.path AS path'])
         .where('c.id IN (:...chunk)', { chunk: ids.slice(i, i + IN_CHUNK) })
         .getRawMany<{ id: number; path: string }>();
-      for (const r of rows) paths.set(Number(r.id), r.path);
+      for (const r of found) paths.set(Number(r.id), r.path);
     }
     const links = raised.flatMap((f) =>
       f.certificateIds
