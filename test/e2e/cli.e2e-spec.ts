@@ -74,6 +74,20 @@ describe('command-line entry points (built app)', () => {
         body: JSON.stringify({ username: 'gd_reviewer', password: 'Demo@2026' }),
       });
       expect(login.status).toBe(200);
+      // R-25: the new demo was screened once on first start, through the job runner.
+      const admin = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: 'nat_admin', password: 'Demo@2026' }),
+      }).then((r) => r.json() as Promise<{ token: string }>);
+      const runs = await fetch(
+        `http://127.0.0.1:${port}/api/admin/job-runs?filter=${encodeURIComponent('{"job":"screening"}')}`,
+        { headers: { Authorization: `Bearer ${admin.token}` } },
+      ).then((r) => r.json() as Promise<{ outcome: string; counts: { raised: number } }[]>);
+      expect(runs).toEqual([
+        expect.objectContaining({ outcome: 'succeeded', counts: expect.objectContaining({ full: 1 }) }),
+      ]);
+      expect(runs[0].counts.raised).toBeGreaterThanOrEqual(9);
       const page = await fetch(`http://127.0.0.1:${port}/`);
       expect(await page.text()).toContain('<div id="root">');
     } finally {
@@ -85,12 +99,18 @@ describe('command-line entry points (built app)', () => {
     const env = { DATABASE_URL: sqlite(), APP_TODAY: '2026-11-23' };
     const seeded = run('seeds/seed-demo.js', env);
     expect(seeded.status).toBe(0);
+    expect(seeded.out).toMatch(/演示数据已装入，筛查发现疑似问题 \d+ 条/);
     expect(run('seeds/seed-demo.js', env).out).toContain('只能装入空数据库');
     const ok = run('audit/verify-cli.js', env);
     expect(ok.status).toBe(0);
     expect(ok.out).toContain('审计日志链完整');
 
     const db = new Database(join(dir, 'app.sqlite'));
+    // R-25: seeding screened the demo once through the job runner: a flag of every rule, the run recorded.
+    expect(db.prepare('SELECT COUNT(DISTINCT rule) AS n FROM flags').get()).toEqual({ n: 9 });
+    expect(db.prepare("SELECT run_trigger, outcome FROM job_runs WHERE job = 'screening'").all()).toEqual([
+      { run_trigger: 'manual', outcome: 'succeeded' },
+    ]);
     const { id } = db.prepare('SELECT id FROM audit_logs ORDER BY seq LIMIT 1').get() as { id: number };
     db.prepare("UPDATE audit_logs SET detail = '被改动' WHERE id = ?").run(id);
     db.close();

@@ -23,6 +23,7 @@ import { databaseKind } from './database/data-source-options';
 import { migrateEmbedded } from './database/schema';
 import { applyHeapTuning } from './runtime/heap-tuning';
 import { loadDemoData } from './seeds/demo-data';
+import { runDemoScreening } from './seeds/demo-screening-run';
 
 const JSON_LIMIT = '1mb';
 
@@ -151,7 +152,12 @@ export async function prepareDatabase(app: INestApplication, config: AppConfig):
   await migrateEmbedded(dataSource);
   if (config.database.loadDemoData) {
     const clock = app.get(Clock);
-    await loadDemoData(dataSource, { today: clock.today(), clock, cipher: app.get(FieldCipher), onlyIfEmpty: true });
+    const cipher = app.get(FieldCipher);
+    if (await loadDemoData(dataSource, { today: clock.today(), clock, cipher, onlyIfEmpty: true })) {
+      // a new demo is screened once, so 疑似问题 shows its flags from the start (jobs register on init).
+      await app.init();
+      await runDemoScreening(app);
+    }
   }
   return { demoData: config.database.loadDemoData };
 }

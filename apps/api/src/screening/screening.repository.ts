@@ -26,6 +26,26 @@ export interface ScreenedCertificate {
   issueDate: string;
 }
 
+/** What the scan reads of each certificate to judge it alone and find its groups (no names, no join). */
+export type PagedCertificate = Pick<
+  ScreenedCertificate,
+  | 'id'
+  | 'institutionId'
+  | 'idType'
+  | 'idNumberEnc'
+  | 'idNumberHash'
+  | 'birthDate'
+  | 'occupationCode'
+  | 'occupationName'
+  | 'level'
+  | 'certificateNumber'
+  | 'issueDate'
+> & {
+  updatedAt: Date;
+  /** The fold stored for it (saveNumberKeys), if any. */
+  storedNumberKey: string | null;
+};
+
 export interface InstitutionFacts {
   id: number;
   name: string;
@@ -59,7 +79,24 @@ const SCREENED_COLUMNS = [
   'c.certificate_number AS certificateNumber',
   'c.issue_date AS issueDate',
 ];
+const PAGED_COLUMNS = [
+  'c.id AS id',
+  'c.institution_id AS institutionId',
+  'c.id_type AS idType',
+  'c.id_number_enc AS idNumberEnc',
+  'c.id_number_hash AS idNumberHash',
+  'c.birth_date AS birthDate',
+  'c.occupation_code AS occupationCode',
+  'c.occupation_name AS occupationName',
+  'c.level AS level',
+  'c.certificate_number AS certificateNumber',
+  'c.issue_date AS issueDate',
+  'c.updated_at AS updatedAt',
+  'k.number_key AS storedNumberKey',
+];
 const IN_CHUNK = 500;
+/** Above this many keys, a pass over the whole index or table is cheaper than looking each key up. */
+const WIDE = 20_000;
 const WATERMARK = 'certificates';
 
 /** SQL of the screening job (R-25): pages of certificates that left the draft stage, and set-based group reads. */
@@ -77,11 +114,25 @@ export class ScreeningRepository {
   }
 
   /** The next page (by id) of screened certificates, changed since `since` when given. */
-  async page(afterId: number, size: number, since: Date | null): Promise<ScreenedCertificate[]> {
-    const qb = this.screened().andWhere('c.id > :afterId', { afterId });
+  async page(afterId: number, size: number, since: Date | null): Promise<PagedCertificate[]> {
+    const qb = this.dataSource
+      .getRepository(Certificate)
+      .createQueryBuilder('c')
+      .leftJoin(ScreeningNumberKey, 'k', 'k.certificateId = c.id')
+      .select(PAGED_COLUMNS)
+      .where("c.status <> 'draft' AND c.id > :afterId", { afterId });
     if (since) qb.andWhere('c.updatedAt >= :since', { since });
-    const rows = await qb.orderBy('c.id', 'ASC').limit(size).getRawMany<ScreenedCertificate>();
-    return rows.map(normalise);
+    const rows = await qb.orderBy('c.id', 'ASC').limit(size).getRawMany<PagedCertificate>();
+    for (const row of rows) {
+      row.id = Number(row.id);
+      row.institutionId = Number(row.institutionId);
+      row.idType = Number(row.idType);
+      row.level = row.level === null ? null : Number(row.level);
+      row.birthDate = isoDay(row.birthDate);
+      row.issueDate = isoDay(row.issueDate);
+      row.updatedAt = toDate(row.updatedAt);
+    }
+    return rows;
   }
 
   /** Every screened certificate of the given holders (blind-index hashes). */
@@ -97,15 +148,19 @@ export class ScreeningRepository {
     ).then((rows) => rows.map(normalise));
   }
 
-  /** Of `hashes` (all when null), the holders with at least `min` screened certificates. */
+  /**
+   * Of `hashes` (all when null), the holders with at least `min` certificates, drafts counted: a superset of those
+   * with `min` screened ones (byHolders reads only those), found in the blind index alone, without reading rows.
+   * Many hashes (a large incremental run): one pass over the whole index beats a look-up per hash.
+   */
   async holdersWithAtLeast(hashes: string[] | null, min: number): Promise<string[]> {
+    if (hashes !== null && hashes.length > WIDE) {
+      const wanted = new Set(hashes);
+      return (await this.holdersWithAtLeast(null, min)).filter((h) => wanted.has(h));
+    }
     const query = (chunk: string[] | null) => {
-      const qb = this.dataSource
-        .getRepository(Certificate)
-        .createQueryBuilder('c')
-        .select('c.idNumberHash', 'hash')
-        .where("c.status <> 'draft'");
-      if (chunk) qb.andWhere('c.idNumberHash IN (:...chunk)', { chunk });
+      const qb = this.dataSource.getRepository(Certificate).createQueryBuilder('c').select('c.idNumberHash', 'hash');
+      if (chunk) qb.where('c.idNumberHash IN (:...chunk)', { chunk });
       return qb
         .groupBy('c.idNumberHash')
         .having('COUNT(*) >= :min', { min })
@@ -115,55 +170,81 @@ export class ScreeningRepository {
     return hashes === null ? query(null) : this.chunked(hashes, query);
   }
 
-  /** Stores the folded numbers of a page of certificates (replacing earlier folds of the same rows). */
-  async saveNumberKeys(manager: EntityManager, keys: { certificateId: number; numberKey: string }[]): Promise<void> {
-    if (keys.length === 0) return;
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(ScreeningNumberKey)
-      .values(keys)
-      .orUpdate(['number_key'], ['certificate_id'])
-      .execute();
+  /**
+   * Stores `keep` (folds of numbers that are not their own fold) and drops the folds of `drop`. A number that is its
+   * own fold is found by certificate_number itself, so only the rare others need a row.
+   */
+  async saveNumberKeys(
+    manager: EntityManager,
+    keep: { certificateId: number; numberKey: string }[],
+    drop: number[],
+  ): Promise<void> {
+    for (let i = 0; i < drop.length; i += IN_CHUNK) {
+      await manager.getRepository(ScreeningNumberKey).delete({ certificateId: In(drop.slice(i, i + IN_CHUNK)) });
+    }
+    for (let i = 0; i < keep.length; i += IN_CHUNK) {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(ScreeningNumberKey)
+        .values(keep.slice(i, i + IN_CHUNK))
+        .orUpdate(['number_key'], ['certificate_id'])
+        .execute();
+    }
   }
 
-  /** Of `keys` (all when null), the folded numbers shared by two or more certificates, with their certificates. */
+  /**
+   * Of `keys` (all when null), the folds that name a stored fold (saveNumberKeys), each with the certificates that
+   * have it stored or are numbered exactly so; the caller keeps the groups of two or more.
+   */
   async sharedNumberKeys(keys: string[] | null): Promise<{ numberKey: string; certificateId: number }[]> {
-    const query = async (chunk: string[] | null) => {
-      const shared = this.dataSource
+    const storedKeys = (chunk: string[] | null) => {
+      const qb = this.dataSource
         .getRepository(ScreeningNumberKey)
         .createQueryBuilder('k')
-        .select('k.numberKey', 'numberKey')
-        .groupBy('k.numberKey')
-        .having('COUNT(*) >= 2');
-      if (chunk) shared.where('k.numberKey IN (:...chunk)', { chunk });
-      const found = (await shared.getRawMany<{ numberKey: string }>()).map((r) => r.numberKey);
-      if (found.length === 0) return [];
-      return this.chunked(found, (inner) =>
-        this.dataSource
-          .getRepository(ScreeningNumberKey)
-          .createQueryBuilder('k')
-          .select(['k.numberKey AS numberKey', 'k.certificateId AS certificateId'])
-          .where('k.numberKey IN (:...inner)', { inner })
-          .getRawMany<{ numberKey: string; certificateId: number }>(),
-      );
+        .select('DISTINCT k.numberKey', 'numberKey');
+      if (chunk) qb.where('k.numberKey IN (:...chunk)', { chunk });
+      return qb.getRawMany<{ numberKey: string }>().then((rows) => rows.map((r) => r.numberKey));
     };
-    const rows = keys === null ? await query(null) : await this.chunked(keys, query);
+    // Many keys (a large incremental run): one read of the stored folds, which are few, beats a look-up per key.
+    const wanted = keys === null || keys.length <= WIDE ? null : new Set(keys);
+    const found =
+      keys === null || wanted
+        ? (await storedKeys(null)).filter((k) => !wanted || wanted.has(k))
+        : await this.chunked(keys, storedKeys);
+    if (found.length === 0) return [];
+    const rows = await this.chunked(found, async (chunk) => [
+      ...(await this.dataSource
+        .getRepository(ScreeningNumberKey)
+        .createQueryBuilder('k')
+        .select(['k.numberKey AS numberKey', 'k.certificateId AS certificateId'])
+        .where('k.numberKey IN (:...chunk)', { chunk })
+        .getRawMany<{ numberKey: string; certificateId: number }>()),
+      ...(await this.dataSource
+        .getRepository(Certificate)
+        .createQueryBuilder('c')
+        .select(['c.certificateNumber AS numberKey', 'c.id AS certificateId'])
+        .where("c.status <> 'draft' AND c.certificateNumber IN (:...chunk)", { chunk })
+        .getRawMany<{ numberKey: string; certificateId: number }>()),
+    ]);
     return rows.map((r) => ({ numberKey: r.numberKey, certificateId: Number(r.certificateId) }));
   }
 
-  /** Screened certificates per institution and issue month (`YYYY-MM`), of `institutionIds` (all when null). */
+  /**
+   * Screened certificates per institution and issue month (`YYYY-MM`), of `institutionIds` (all when null): all
+   * certificates counted in the (institution, issue date) index alone, less the drafts, which are few.
+   */
   async monthlyVolumes(
     institutionIds: number[] | null,
   ): Promise<{ institutionId: number; month: string; n: number }[]> {
-    const query = (chunk: number[] | null) => {
+    const counts = (drafts: boolean) => (chunk: number[] | null) => {
       const qb = this.dataSource
         .getRepository(Certificate)
         .createQueryBuilder('c')
         .select('c.institutionId', 'institutionId')
         .addSelect('SUBSTR(c.issueDate, 1, 7)', 'month')
-        .addSelect('COUNT(*)', 'n')
-        .where("c.status <> 'draft'");
+        .addSelect('COUNT(*)', 'n');
+      if (drafts) qb.andWhere("c.status = 'draft'");
       if (chunk) qb.andWhere('c.institutionId IN (:...chunk)', { chunk });
       return qb.groupBy('c.institutionId').addGroupBy('SUBSTR(c.issueDate, 1, 7)').getRawMany<{
         institutionId: number;
@@ -171,8 +252,19 @@ export class ScreeningRepository {
         n: number;
       }>();
     };
-    const rows = institutionIds === null ? await query(null) : await this.chunked(institutionIds, query);
-    return rows.map((r) => ({ institutionId: Number(r.institutionId), month: String(r.month), n: Number(r.n) }));
+    const read = (drafts: boolean) =>
+      institutionIds === null ? counts(drafts)(null) : this.chunked(institutionIds, counts(drafts));
+    const volumes = new Map<string, { institutionId: number; month: string; n: number }>();
+    for (const r of await read(false)) {
+      const row = { institutionId: Number(r.institutionId), month: String(r.month), n: Number(r.n) };
+      volumes.set(`${row.institutionId}|${row.month}`, row);
+    }
+    for (const r of await read(true)) {
+      const row = volumes.get(`${Number(r.institutionId)}|${String(r.month)}`);
+      if (row) row.n -= Number(r.n);
+    }
+    // A month of drafts only is no month of screened certificates.
+    return [...volumes.values()].filter((r) => r.n > 0);
   }
 
   /** The screened certificates of one institution issued in one month. */
@@ -205,13 +297,13 @@ export class ScreeningRepository {
     return facts;
   }
 
-  async maxUpdatedAt(): Promise<Date | null> {
-    const row = await this.dataSource
-      .getRepository(Certificate)
-      .createQueryBuilder('c')
-      .select('MAX(c.updatedAt)', 'max')
-      .getRawOne<{ max: Date | string | null }>();
-    return row?.max ? toDate(row.max) : null;
+  /** The database's clock (certificates.updated_at is written by it, not by the application's). */
+  async databaseNow(): Promise<Date> {
+    const mysql = this.dataSource.options.type === 'mysql' || this.dataSource.options.type === 'mariadb';
+    const [row] = await this.dataSource.query<{ now: Date | string }[]>(
+      mysql ? 'SELECT CURRENT_TIMESTAMP(6) AS now' : "SELECT strftime('%Y-%m-%d %H:%M:%f', 'now') AS now",
+    );
+    return toDate(row.now);
   }
 
   async watermark(): Promise<Date | null> {
@@ -237,45 +329,68 @@ export class ScreeningRepository {
   }
 
   /**
-   * Inserts the flag unless its fingerprint exists (the unique key decides between racing instances) and links its
-   * certificates; true when this call raised it.
+   * Inserts the flags whose fingerprint does not exist yet (the unique key decides between racing instances) and
+   * links their certificates; answers how many this call raised.
    */
-  async raise(manager: EntityManager, flag: NewFlag, raisedAt: Date, runId: number | null): Promise<boolean> {
+  async raise(manager: EntityManager, flags: NewFlag[], raisedAt: Date, runId: number | null): Promise<number> {
+    if (flags.length === 0) return 0;
     await manager
       .createQueryBuilder()
       .insert()
       .into(Flag)
-      .values({
-        rule: flag.rule,
-        fingerprint: flag.fingerprint,
-        status: 'open',
-        summary: flag.summary.slice(0, 500),
-        evidence: flag.evidence,
-        certificateCount: flag.certificateIds.length,
-        raisedAt,
-        raisedByRunId: runId,
-        version: 1,
-      })
+      .values(
+        flags.map((flag) => ({
+          rule: flag.rule,
+          fingerprint: flag.fingerprint,
+          status: 'open' as const,
+          summary: flag.summary.slice(0, 500),
+          evidence: flag.evidence,
+          certificateCount: flag.certificateIds.length,
+          raisedAt,
+          raisedByRunId: runId,
+          version: 1,
+        })),
+      )
       .orIgnore()
       .execute();
     // Each run has its own id and runs hold the job's lease, so a row of another run means it was raised before.
-    const row = await manager.getRepository(Flag).findOneByOrFail({ fingerprint: flag.fingerprint });
-    if (row.raisedByRunId !== runId) return false;
-    const paths = await manager
-      .getRepository(Certificate)
-      .createQueryBuilder('c')
-      .innerJoin(Organisation, 'o', 'o.id = c.institutionId')
-      .select(['c.id AS id', 'o.path AS path'])
-      .where('c.id IN (:...ids)', { ids: flag.certificateIds })
-      .getRawMany<{ id: number; path: string }>();
-    for (let i = 0; i < paths.length; i += IN_CHUNK) {
-      await manager
-        .getRepository(FlagCertificate)
-        .insert(
-          paths.slice(i, i + IN_CHUNK).map((p) => ({ flagId: row.id, certificateId: Number(p.id), orgPath: p.path })),
-        );
+    const rows = await manager
+      .getRepository(Flag)
+      .createQueryBuilder('f')
+      .select(['f.id AS id', 'f.fingerprint AS fingerprint', 'f.raisedByRunId AS runId'])
+      .where('f.fingerprint IN (:...fingerprints)', { fingerprints: flags.map((f) => f.fingerprint) })
+      .getRawMany<{ id: number; fingerprint: string; runId: number | null }>();
+    const ours = new Map(
+      rows
+        .filter((r) => (r.runId === null ? runId === null : Number(r.runId) === runId))
+        .map((r) => [r.fingerprint, Number(r.id)]),
+    );
+    const raised = flags.filter((f) => ours.has(f.fingerprint));
+    const ids = [...new Set(raised.flatMap((f) => f.certificateIds))];
+    const paths = new Map<number, string>();
+    for (let i = 0; i < ids.length; i += IN_CHUNK) {
+      const found = await manager
+        .getRepository(Certificate)
+        .createQueryBuilder('c')
+        .innerJoin(Organisation, 'o', 'o.id = c.institutionId')
+        .select(['c.id AS id', 'o.path AS path'])
+        .where('c.id IN (:...chunk)', { chunk: ids.slice(i, i + IN_CHUNK) })
+        .getRawMany<{ id: number; path: string }>();
+      for (const r of found) paths.set(Number(r.id), r.path);
     }
-    return true;
+    const links = raised.flatMap((f) =>
+      f.certificateIds
+        .filter((id) => paths.has(id))
+        .map((certificateId) => ({
+          flagId: ours.get(f.fingerprint)!,
+          certificateId,
+          orgPath: paths.get(certificateId)!,
+        })),
+    );
+    for (let i = 0; i < links.length; i += IN_CHUNK) {
+      await manager.getRepository(FlagCertificate).insert(links.slice(i, i + IN_CHUNK));
+    }
+    return raised.length;
   }
 
   private async chunked<K, R>(keys: K[], query: (chunk: K[]) => Promise<R[]>): Promise<R[]> {

@@ -21,9 +21,17 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { FieldCipher } from '../crypto/field-cipher';
 import { UnitOfWork } from '../database/unit-of-work';
 import type { JobContext } from '../jobs/job-definition';
-import { InstitutionFacts, NewFlag, ScreenedCertificate, ScreeningRepository } from './screening.repository';
+import {
+  InstitutionFacts,
+  NewFlag,
+  PagedCertificate,
+  ScreenedCertificate,
+  ScreeningRepository,
+} from './screening.repository';
 
-const PAGE = 2000;
+const PAGE = 5000;
+/** Flags raised per transaction. */
+const RAISE_CHUNK = 100;
 /** Certificates listed in a flag's evidence; all of them stay linked in flag_certificates. */
 const EVIDENCE_LIST_LIMIT = 50;
 
@@ -44,7 +52,10 @@ interface Finding {
   certificates: ScreenedCertificate[];
   figures: Record<string, string | number>;
   summary: string;
-  /** All certificates the flag concerns, when more than those listed in `certificates` (volume_spike). */
+  /**
+   * All certificates the flag concerns, when more than those listed in `certificates` (volume_spike), or when
+   * `certificates` is still to be read (a certificate judged alone).
+   */
   allIds?: number[];
 }
 
@@ -69,49 +80,77 @@ export class ScreeningService {
     const previous = await this.repository.watermark();
     const full = context.options.full === true || previous === null;
     const since = full ? null : new Date(previous.getTime() - t.watermarkOverlapMinutes * 60_000);
-    // Rows changed after this instant are read by the next run.
-    const high = await this.repository.maxUpdatedAt();
+    // The next run reads from the newest change this one read (not after this instant, so that a row changed while
+    // the run passes is read again), less the overlap.
+    const started = await this.repository.databaseNow();
+    let newest = full ? null : previous;
 
     const findings: Finding[] = [];
+    /** Findings on a certificate judged alone, named by id until read in full. */
+    const alone: Finding[] = [];
+    // What an incremental run judges again in groups; a full scan judges every group and keeps none of this.
     const holders = new Set<string>();
     const numberKeys = new Set<string>();
     const institutionIds = new Set<number>();
     const institutions = new Map<number, InstitutionFacts>();
     let scanned = 0;
-    for (let afterId = 0; ;) {
+    // The next page is read while this one is judged (the database works while Node decrypts and judges).
+    const read = (afterId: number) => {
+      const next = this.repository.page(afterId, PAGE, since);
+      next.catch(() => undefined); // awaited below; not an unhandled rejection if this page's work throws first
+      return next;
+    };
+    for (let next = read(0); ;) {
       context.signal.throwIfAborted();
-      const page = await this.repository.page(afterId, PAGE, since);
+      const page = await next;
       if (page.length === 0) break;
-      afterId = page[page.length - 1].id;
+      next = page.length === PAGE ? read(page[page.length - 1].id) : Promise.resolve([]);
       scanned += page.length;
       const missing = [...new Set(page.map((c) => c.institutionId))].filter((id) => !institutions.has(id));
       for (const [id, facts] of await this.repository.institutions(missing)) institutions.set(id, facts);
+      const keep: { certificateId: number; numberKey: string }[] = [];
+      const drop: number[] = [];
       for (const c of page) {
-        findings.push(...this.judgeAlone(c, institutions.get(c.institutionId)));
+        alone.push(...this.judgeAlone(c, institutions.get(c.institutionId)));
+        const numberKey = certificateNumberKey(c.certificateNumber);
+        if (numberKey !== c.certificateNumber) {
+          if (c.storedNumberKey !== numberKey) keep.push({ certificateId: c.id, numberKey });
+        } else if (c.storedNumberKey !== null) drop.push(c.id);
+        if (newest === null || c.updatedAt > newest) newest = c.updatedAt;
+        if (full) continue;
         holders.add(c.idNumberHash);
         institutionIds.add(c.institutionId);
+        numberKeys.add(numberKey);
       }
-      const keys = page.map((c) => ({ certificateId: c.id, numberKey: certificateNumberKey(c.certificateNumber) }));
-      for (const k of keys) numberKeys.add(k.numberKey);
-      await this.uow.run((m) => this.repository.saveNumberKeys(m, keys));
+      if (keep.length || drop.length) await this.uow.run((m) => this.repository.saveNumberKeys(m, keep, drop));
     }
+    // Each certificate judged alone is read in full (names, masked ID number) only when it is in a finding.
+    const rows = new Map((await this.repository.byIds(alone.flatMap((f) => f.allIds ?? []))).map((c) => [c.id, c]));
+    for (const f of alone) f.certificates = (f.allIds ?? []).flatMap((id) => rows.get(id) ?? []);
+    findings.push(...alone);
 
     if (full || scanned > 0) {
       context.signal.throwIfAborted();
-      findings.push(...(await this.judgeHolders(full ? null : [...holders])));
-      findings.push(...(await this.judgeNumbers(full ? null : [...numberKeys])));
-      findings.push(...(await this.judgeVolumes(full ? null : [...institutionIds])));
+      // Three independent reads: the database runs them side by side.
+      const groups = await Promise.all([
+        this.judgeHolders(full ? null : [...holders]),
+        this.judgeNumbers(full ? null : [...numberKeys]),
+        this.judgeVolumes(full ? null : [...institutionIds]),
+      ]);
+      findings.push(...groups.flat());
     }
 
     const counts = await this.raise(findings, context.runId);
+    const high = newest !== null && newest > started ? started : newest;
     if (high) await this.uow.run((m) => this.repository.setWatermark(m, high));
     return { scanned, findings: findings.length, ...counts, full: full ? 1 : 0 };
   }
 
-  private judgeAlone(c: ScreenedCertificate, institution: InstitutionFacts | undefined): Finding[] {
+  /** The rules on one certificate; its findings name it by id (run() reads the rows of those found). */
+  private judgeAlone(c: PagedCertificate, institution: InstitutionFacts | undefined): Finding[] {
     const out: Finding[] = [];
     const one = (rule: ScreeningRule, summary: string, figures: Record<string, string | number> = {}) =>
-      out.push({ rule, certificates: [c], figures, summary });
+      out.push({ rule, certificates: [], allIds: [c.id], figures, summary });
     const identity = invalidIdentity({
       idType: c.idType,
       idNumber: this.cipher.decrypt(c.idNumberEnc),
@@ -203,7 +242,11 @@ export class ScreeningService {
     const groups = new Map<string, ScreenedCertificate[]>();
     for (const s of shared) {
       const c = certs.get(s.certificateId);
-      if (c) groups.set(s.numberKey, [...(groups.get(s.numberKey) ?? []), c]);
+      // The database may match a number to a key by its collation (case, width): only the fold itself counts.
+      if (!c || certificateNumberKey(c.certificateNumber) !== s.numberKey) continue;
+      const group = groups.get(s.numberKey) ?? [];
+      if (!group.some((g) => g.id === c.id)) group.push(c);
+      groups.set(s.numberKey, group);
     }
     return [...groups.entries()]
       .filter(([, group]) => group.length >= 2)
@@ -272,11 +315,12 @@ export class ScreeningService {
       });
     }
     const known = await this.repository.knownFingerprints([...flags.keys()]);
+    const fresh = [...flags.values()].filter((f) => !known.has(f.fingerprint));
     let raised = 0;
     const now = this.clock.now();
-    for (const flag of flags.values()) {
-      if (known.has(flag.fingerprint)) continue;
-      if (await this.uow.run((m) => this.repository.raise(m, flag, now, runId))) raised++;
+    for (let i = 0; i < fresh.length; i += RAISE_CHUNK) {
+      const chunk = fresh.slice(i, i + RAISE_CHUNK);
+      raised += await this.uow.run((m) => this.repository.raise(m, chunk, now, runId));
     }
     return { raised, known: flags.size - raised };
   }

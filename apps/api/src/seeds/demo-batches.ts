@@ -34,6 +34,7 @@ import { certificateFields } from '../certificates/certificate-fields';
 import { Certificate } from '../certificates/entities/certificate.entity';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import { User } from '../users/entities/user.entity';
+import { DEMO_HISTORY, DemoHistoryBatch, DemoPerson, historyRecords } from './demo-screening';
 
 /**
  * Demo batches in every state (issues #4, #5): ~2,000 certificates dated relative to "today", some stages due
@@ -52,6 +53,8 @@ interface Plan {
   publishedAgo?: number;
   /** A partial return splits this many records off into a child batch. */
   splitOff?: number;
+  /** Published history with the records it names (demo-screening.ts) instead of generated ones. */
+  history?: DemoHistoryBatch;
 }
 
 const PLANS: Plan[] = [
@@ -72,6 +75,13 @@ const PLANS: Plan[] = [
   { institution: 'inst_cd1', records: 60, status: 'municipal_review', daysLeft: 2 },
   { institution: 'inst_cd1', records: 80, status: 'national_review', daysLeft: 11 },
   { institution: 'inst_cd1', records: 100, status: 'published', publishedAgo: 55 },
+  // R-25: then the history the screening rules find (after the rest, so the batches above keep their ids).
+  ...DEMO_HISTORY.map((history): Plan => ({
+    institution: history.institution,
+    records: history.records.length,
+    status: 'published',
+    history,
+  })),
 ];
 
 /** The demo's whole return: the batch and each of its records carry this reason (R-13). */
@@ -80,7 +90,7 @@ const OWN_RECORD_REASON = '证书编号与发证日期不符，请核对后更�
 /** The demo's partial return: the child batch carries this reason, its records their own (R-13). */
 const PARTIAL_RETURN_REASON = '部分记录有误，退回更正';
 
-const DISTRICTS: Record<string, string[]> = {
+export const DISTRICTS: Record<string, string[]> = {
   '44': ['440103', '440104', '440106', '440111', '440113', '440303', '440306', '440604', '441900'],
   '51': ['510104', '510105', '510107', '510116', '510703', '511302'],
 };
@@ -108,6 +118,7 @@ export async function loadDemoBatches(
   const catalogue = loadOccupationCatalogue(join(projectRoot(), 'config', 'occupations.csv'));
   const rng = createSeededRng(20261123);
   const serials = new Map<string, number>();
+  const people = new Map<string, DemoPerson>();
   let total = 0;
   const history: DemoAuditRecord[] = [];
   for (const [index, plan] of PLANS.entries()) {
@@ -124,7 +135,17 @@ export async function loadDemoBatches(
       [...ctx.organisations.values()].find((o) => o.id === institution.parentId)!.level === 'municipal';
     const timeline = stageTimeline(plan, ctx, profile, parentIsCity);
 
-    const records: CertificateRecord[] = [];
+    const records: CertificateRecord[] = plan.history
+      ? historyRecords(plan.history, {
+          rng,
+          institution,
+          today: ctx.today,
+          catalogue,
+          districts: DISTRICTS[institution.regionCode.slice(0, 2)],
+          people,
+          certificateNumber: (year, level) => nextCertificateNumber(institution, year, level, serials),
+        })
+      : [];
     while (records.length < plan.records) {
       const late = plan.late && records.length < Math.ceil(plan.records / 3);
       const issueDate = late
@@ -139,7 +160,9 @@ export async function loadDemoBatches(
       institutionId: institution.id,
       orgPath: institution.path,
       recordCount: plan.records - (plan.splitOff ?? 0),
-      fileName: `${institution.name}-证书数据-${index + 1}.xlsx`,
+      fileName: plan.history
+        ? `${institution.name}-历史证书数据-${plan.history.publishedOn.slice(0, 4)}.xlsx`
+        : `${institution.name}-证书数据-${index + 1}.xlsx`,
       fileChecksum: `demo${String(index).padStart(60, '0')}`,
       createdById: operator.id,
       lateSubmission: Boolean(plan.late),
@@ -294,7 +317,7 @@ function stageTimeline(
   // R-11: the province's own chain (Sichuan, on the national profile, has no head's approval).
   const path = reviewChain(profile, parentIsCity ? 'municipal' : 'provincial');
   if (plan.status === 'published') {
-    const publishedOn = addDaysIso(ctx.today, -plan.publishedAgo!);
+    const publishedOn = plan.history?.publishedOn ?? addDaysIso(ctx.today, -plan.publishedAgo!);
     return {
       submittedOn: addDaysIso(publishedOn, -35),
       receivedOn: addDaysIso(publishedOn, -8),
@@ -543,8 +566,6 @@ function demoRecord(
   const birthDate = addDaysIso(issueDate, -(randomInt(rng, 18, 52) * 365 + randomInt(rng, 0, 364)));
   const province = institution.regionCode.slice(0, 2);
   const year = Number(issueDate.slice(0, 4));
-  const key = `${institution.id}:${year}:${level}`;
-  serials.set(key, (serials.get(key) ?? 0) + 1);
   const theory = randomInt(rng, 600, 980) / 10;
   const practical = randomInt(rng, 600, 980) / 10;
   const input = {
@@ -558,15 +579,7 @@ function demoRecord(
     occupationName: scope.occupationName,
     workType: scope.occupationName,
     level,
-    certificateNumber: formatSkillLevelCertificateNumber({
-      bodyType: institution.kind === 'employer' ? 'Y' : 'S',
-      institutionCode: institution.creditCode!.slice(10, 14),
-      provinceCode: province,
-      siteCode: `${institution.regionCode.slice(2)}01`,
-      year,
-      level,
-      serial: serials.get(key)!,
-    }),
+    certificateNumber: nextCertificateNumber(institution, year, level, serials),
     issueDate,
     admissionTicket: `ZK${issueDate.replace(/-/g, '')}${String(randomInt(rng, 0, 9999)).padStart(4, '0')}`,
     theoryScore: theory,
@@ -582,4 +595,24 @@ function demoRecord(
   // The demo must satisfy the same rules as an import; a failure here is a bug in the demo plan.
   if (!parsed.record) throw new Error(`demo record invalid: ${JSON.stringify(parsed.issues)}`);
   return parsed.record;
+}
+
+/** The institution's next skill-level certificate number of the year and level (a serial per all three). */
+function nextCertificateNumber(
+  institution: Organisation,
+  year: number,
+  level: CertificateLevel,
+  serials: Map<string, number>,
+): string {
+  const key = `${institution.id}:${year}:${level}`;
+  serials.set(key, (serials.get(key) ?? 0) + 1);
+  return formatSkillLevelCertificateNumber({
+    bodyType: institution.kind === 'employer' ? 'Y' : 'S',
+    institutionCode: institution.creditCode!.slice(10, 14),
+    provinceCode: institution.regionCode.slice(0, 2),
+    siteCode: `${institution.regionCode.slice(2)}01`,
+    year,
+    level,
+    serial: serials.get(key)!,
+  });
 }

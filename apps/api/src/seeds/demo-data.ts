@@ -9,6 +9,7 @@ import { hashPassword } from '../crypto/password-hasher';
 import type { Clock } from '../common/clock';
 import type { FieldCipher } from '../crypto/field-cipher';
 import { Organisation } from '../organisations/entities/organisation.entity';
+import { OrganisationStatusChange } from '../organisations/entities/organisation-status.entity';
 import { User } from '../users/entities/user.entity';
 import { readConfigHolidayYears } from '../calendar/holiday-files';
 import { loadDemoBatches } from './demo-batches';
@@ -51,10 +52,19 @@ export async function loadDemoData(dataSource: DataSource, context: DemoContext)
         kind: demo.institution?.kind ?? null,
         registeredAt: demo.institution?.registeredAt ?? null,
         scope: demo.institution?.scope ?? null,
-        status: 'active',
+        status: demo.institution?.statusChanges?.at(-1)?.status ?? 'active',
       });
       const id = Number(inserted.identifiers[0].id);
       await repo.update({ id }, { path: `${parent?.path ?? '/'}${id}/`, version: () => 'version' });
+      if (demo.institution) {
+        // R-25: the dated status history the organisations service keeps, from registration on.
+        await manager
+          .getRepository(OrganisationStatusChange)
+          .insert([
+            { organisationId: id, status: 'active', effectiveFrom: demo.institution.registeredAt },
+            ...(demo.institution.statusChanges ?? []).map((c) => ({ organisationId: id, ...c })),
+          ]);
+      }
       ids.set(demo.key, await repo.findOneByOrFail({ id }));
     }
     await manager.getRepository(User).insert(

@@ -1,3 +1,4 @@
+import type { InstitutionStatus } from '@app/contracts';
 import type { ScopeEntry } from '../organisations/entities/organisation.entity';
 
 /**
@@ -16,6 +17,11 @@ export interface DemoOrganisation {
     kind: 'employer' | 'technical_school' | 'social_training';
     registeredAt: string;
     scope: ScopeEntry[];
+    /**
+     * R-25: changes of status after registration (active from the registration date is implied), as the
+     * organisations service records them; the institution's present status is the last one.
+     */
+    statusChanges?: { status: InstitutionStatus; effectiveFrom: string }[];
   };
 }
 
@@ -109,6 +115,11 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
           validFrom: '2022-01-10',
           validTo: '2025-12-31',
         },
+      ],
+      // 停止认定 for four months of rectification in 2024 (the screening demo's institution_inactive).
+      statusChanges: [
+        { status: 'ceased', effectiveFrom: '2024-04-01' },
+        { status: 'active', effectiveFrom: '2024-08-01' },
       ],
     },
   },

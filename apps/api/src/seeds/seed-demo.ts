@@ -1,6 +1,8 @@
 import '../register-paths';
 import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
+import { AppModule } from '../app.module';
 import { Clock } from '../common/clock';
 import { resolveDataSourceOptions } from '../composition/data-source';
 import { loadConfig } from '../config/app-config';
@@ -8,10 +10,12 @@ import { FieldCipher } from '../crypto/field-cipher';
 import { databaseKind } from '../database/data-source-options';
 import { migrateEmbedded } from '../database/schema';
 import { loadDemoData } from './demo-data';
+import { runDemoScreening } from './demo-screening-run';
 
 /**
  * `npm run seed:demo`: loads the demo data into an empty database — MySQL/MariaDB after `npm run migration:run`;
- * the embedded SQLite file gets its pending migrations here, as at start-up.
+ * the embedded SQLite file gets its pending migrations here, as at start-up — then screens it once (R-25), through
+ * the application's job runner, so the demo's flags are there when the server starts.
  */
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -25,9 +29,24 @@ async function main(): Promise<void> {
       cipher: new FieldCipher(config),
       onlyIfEmpty: false,
     });
-    console.log('演示数据已装入');
   } finally {
     await dataSource.destroy();
+  }
+  // The application without HTTP and without its schedules, only to run the job as a server would.
+  const app = await NestFactory.createApplicationContext(
+    AppModule.forRoot({ ...config, jobs: { ...config.jobs, enabled: false } }),
+    { logger: false },
+  );
+  try {
+    const run = await runDemoScreening(app);
+    if (run && run.outcome !== 'succeeded') {
+      console.error(`演示数据已装入，但疑似问题筛查未完成：${run.error ?? run.outcome}`);
+      process.exitCode = 1;
+    } else {
+      console.log(`演示数据已装入${run ? `，筛查发现疑似问题 ${run.counts?.raised ?? 0} 条` : ''}`);
+    }
+  } finally {
+    await app.close();
   }
 }
 

@@ -61,7 +61,10 @@ export class FlagCertificate {
   orgPath!: string;
 }
 
-/** `similar_number`: each screened certificate's number folded by certificateNumberKey, so matches are one lookup. */
+/**
+ * `similar_number`: the number of a screened certificate folded by certificateNumberKey, kept only when the number is
+ * not its own fold (full-width, lower case, spaces); a number that is its own fold is matched by certificate_number.
+ */
 @Entity('screening_number_keys')
 export class ScreeningNumberKey {
   @PrimaryColumn({ type: 'int' })
