@@ -218,6 +218,33 @@ describe('lookup accounts and quotas (medium)', () => {
       expect((await quotas.view(person(4))).used).toBe(1);
     });
 
+    it('takeAndLog: of 200 concurrent queries of two accounts, exactly each limit is counted and logged, grouped', async () => {
+      const entry = (accountId: number) => ({
+        accountId,
+        clientAddress: '10.0.0.1',
+        mode: 'others' as const,
+        kind: 'skill_level' as const,
+        fields: ['name'],
+        found: 1,
+      });
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 200 }, (_, i) => quotas.takeAndLog(person(5 + (i % 2)), 1, entry(5 + (i % 2)))),
+      );
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(200);
+      const more = await Promise.allSettled([5, 6].map((id) => quotas.takeAndLog(person(id), 1, entry(id))));
+      for (const r of more) {
+        expect(r).toMatchObject({ status: 'rejected', reason: { code: 'LOOKUP_DAILY_QUOTA_EXCEEDED' } });
+      }
+      const logged: { accountId: number; n: number }[] = await m.dataSource.query(
+        'SELECT account_id AS "accountId", COUNT(*) AS n FROM lookup_logs WHERE account_id IN (5, 6) GROUP BY account_id ORDER BY account_id',
+      );
+      expect(logged.map((r) => [Number(r.accountId), Number(r.n)])).toEqual([
+        [5, 100],
+        [6, 100],
+      ]);
+      expect((await quotas.view(person(5))).used).toBe(100);
+    });
+
     it('counts per Beijing day: the 100th passes, the 101st not, and the next day starts again at midnight', async () => {
       for (let i = 0; i < 99; i++) await quotas.take(person(2));
       await expect(quotas.take(person(2))).resolves.toBeUndefined();

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BatchesModule } from './batches/batches.module';
@@ -19,6 +20,7 @@ import { OrganisationAdminModule } from './organisation-admin/organisation-admin
 import { OrganisationsModule } from './organisations/organisations.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { ScreeningModule } from './screening/screening.module';
+import { RechecksModule } from './rechecks/rechecks.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { UsersModule } from './users/users.module';
@@ -71,10 +73,12 @@ export class AppModule {
         UsersModule,
         BatchesModule,
         CertificatesModule,
+        AttachmentsModule,
         ReviewsModule,
         MailModule,
         RemindersModule,
         ScreeningModule,
+        RechecksModule,
         DashboardModule,
         LookupModule,
         LookupAccountsModule,

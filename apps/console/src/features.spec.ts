@@ -14,6 +14,7 @@ describe('console features', () => {
     expect(FEATURES.flatMap((f) => (f.resource ? [f.resource.name] : []))).toEqual([
       'batches',
       'deadlines',
+      'attachments',
       'organisations',
       'users',
       'audit-logs',
@@ -39,6 +40,7 @@ describe('console features', () => {
       '/batches',
       '/batches/create',
       '/deadlines',
+      '/attachments',
       '/deadline-calculator',
       '/calendar',
       '/organisations',

@@ -1,4 +1,5 @@
 import account from './account';
+import attachments from './attachments';
 import auditLogs from './auditLogs';
 import batches from './batches';
 import calendar from './calendar';
@@ -22,6 +23,7 @@ export const FEATURES: readonly ConsoleFeature[] = [
   queue,
   batches,
   deadlines,
+  attachments,
   calendar,
   organisations,
   users,

@@ -80,6 +80,14 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'lookup.code.create': '生成证书查询授权码',
   'lookup.code.stop': '停止授权',
   'lookup.code.resume': '恢复授权',
+  'flag.dismiss': '排除疑似问题',
+  'flag.suspend': '按疑似问题暂停查询',
+  'certificate.suspend': '暂停证书查询',
+  'recheck.restore': '复核后恢复查询',
+  'recheck.confirm': '复核确认问题',
+  'attachment.upload': '上传附件',
+  'attachment.view': '查看附件信息',
+  'attachment.download': '下载附件',
 };
 
 /** Chinese names for audit target types (`targetType`). */
@@ -97,6 +105,9 @@ export const AUDIT_TARGET_LABELS: Record<string, string> = {
   query_mode: '证书查询模式',
   lookup_account: '查询账号',
   lookup_authorization_code: '证书查询授权码',
+  flag: '疑似问题',
+  recheck: '复核任务',
+  attachment: '附件',
 };
 
 /**
@@ -218,6 +229,20 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   after: '新期限',
   provisional: '暂定期限',
   idNumberHash: '证件号码检索值',
+  lookupStatus: '查询状态',
+  lookupStatusLabel: '查询状态',
+  flagId: '疑似问题编号',
+  recheckId: '复核任务编号',
+  rule: '筛查规则',
+  certificateId: '证书编号（内部）',
+  certificateIds: '暂停查询的证书',
+  skipped: '未暂停的证书',
+  provinceId: '复核省份编号',
+  decisionReason: '处理意见',
+  purpose: '用途',
+  size: '文件大小（字节）',
+  sha256: '文件校验值（SHA-256）',
+  contentType: '文件类型',
 };
 
 /** Values of recorded fields that no other contract names: calendar day kinds and sources, yes/no. */

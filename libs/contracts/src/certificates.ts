@@ -1,4 +1,5 @@
 import type { OccupationEntry } from '@app/domain';
+import type { LookupStatus } from './screening';
 
 // The certificate records' JSON shapes (`/api/admin/certificates…`).
 
@@ -37,6 +38,9 @@ export interface CertificateRecord {
   uploadDue: string | null;
   returnReason: string | null;
   publishedOn: string | null;
+  /** R-33: whether lookup may find it (null until published); `suspended` by national (R-26). */
+  lookupStatus: LookupStatus | null;
+  lookupStatusLabel: string | null;
   version: number;
 }
 

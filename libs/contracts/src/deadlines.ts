@@ -1,13 +1,16 @@
 import type { BatchStatus } from '@app/domain';
+import type { RecheckStatus } from './screening';
 
 // The deadline board's JSON shape (`/api/admin/deadlines`).
 
-export type DeadlineItemKind = 'upload' | 'review' | 'correction';
+/** `recheck`: a suspended certificate's provincial re-check (复核, R-26); the others are a batch's open stage. */
+export type DeadlineItemKind = 'upload' | 'review' | 'correction' | 'recheck';
 
 export const DEADLINE_ITEM_KIND_LABELS: Record<DeadlineItemKind, string> = {
   upload: '上报',
   review: '审核',
   correction: '更正',
+  recheck: '复核',
 };
 
 /** The board's `state` filter: against today and the next three working days. */
@@ -19,13 +22,17 @@ export const DEADLINE_STATE_LABELS: Record<DeadlineState, string> = {
   on_time: '正常',
 };
 
-/** `GET /api/admin/deadlines` row: one open item and who must act on it (R-14, R-17). */
+/**
+ * `GET /api/admin/deadlines` row: one open item and who must act on it (R-14, R-17). A batch's item has the batch's
+ * id; a re-check's item (kind `recheck`, R-26) has the id `recheck-<id>`, the certificate's batch as `batchId`, one
+ * record, the suspension day as `stageReceivedOn`, and `recheckId`, `certificateId`, `certificateNumber`, `linkPath`.
+ */
 export interface DeadlineItem {
-  id: number;
+  id: number | string;
   batchId: number;
   version: number;
   kind: DeadlineItemKind;
-  status: BatchStatus;
+  status: BatchStatus | RecheckStatus;
   statusLabel: string;
   institutionId: number;
   institutionName: string;
@@ -40,4 +47,10 @@ export interface DeadlineItem {
   responsibleOrganisationId: number | null;
   responsibleOrganisation: string;
   responsibleRole: string;
+  /** A re-check's item only. */
+  recheckId?: number;
+  certificateId?: number;
+  certificateNumber?: string;
+  /** The console route of a re-check's item (`/rechecks/<id>/show`). */
+  linkPath?: string;
 }

@@ -13,3 +13,4 @@ export * from './reminders';
 export * from './lookup';
 export * from './dashboard';
 export * from './screening';
+export * from './attachments';

@@ -11,3 +11,4 @@ export * from './batches';
 export * from './reminders';
 export * from './lookup';
 export * from './screening';
+export * from './attachments';

@@ -64,6 +64,8 @@ export async function startBuiltApp(): Promise<BuiltApp> {
       ...process.env,
       PORT: String(port),
       DATABASE_URL: `sqlite:${join(dataDir, 'app.sqlite')}`,
+      // Uploads (attachments, refused sheets) stay with this run, never in the repository's data/.
+      STORAGE_DIR: join(dataDir, 'files'),
       APP_TODAY: '2026-11-23',
       NODE_ENV: 'test',
     },

@@ -6,7 +6,7 @@ import { RawSelect } from '../database/raw-select';
 import { versionedUpdate } from '../database/versioned-update';
 import type { SealingWorker } from '../crypto/sealing-worker';
 import { Organisation } from '../organisations/entities/organisation.entity';
-import { Certificate } from './entities/certificate.entity';
+import { Certificate, type LookupStatus } from './entities/certificate.entity';
 import { CertificateHistory } from './entities/certificate-history.entity';
 import type { CERTIFICATE_LIST } from './certificate-list';
 
@@ -70,6 +70,18 @@ export class CertificatesRepository {
   /** A re-read inside a transaction (after a write). */
   findByIdIn(manager: EntityManager, id: number): Promise<Certificate> {
     return manager.getRepository(Certificate).findOneByOrFail({ id });
+  }
+
+  /** Records by id inside a transaction, in id order (missing ids are left out). */
+  async findByIdsIn(manager: EntityManager, ids: number[]): Promise<Certificate[]> {
+    const found: Certificate[] = [];
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const chunk = ids.slice(i, i + CHUNK);
+      found.push(
+        ...(await manager.getRepository(Certificate).find({ where: { id: In(chunk) }, order: { id: 'ASC' } })),
+      );
+    }
+    return found.sort((a, b) => a.id - b.id);
   }
 
   /** The record and the institution it belongs to (whose path decides jurisdiction), or null. */
@@ -295,6 +307,20 @@ export class CertificatesRepository {
       .set({ status: 'published', publishedOn: today, lookupStatus: 'visible', version: () => 'version + 1' })
       .where('batchId = :batchId AND status = :status', { batchId, status: 'in_review' })
       .execute();
+  }
+
+  /**
+   * R-26, R-33: moves a published record's lookup status from `from` to `to` while it still is `from` — the
+   * condition decides between concurrent requests (a suspension and a restore each win once). True when changed.
+   */
+  async changeLookupStatus(manager: EntityManager, id: number, from: LookupStatus, to: LookupStatus): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(Certificate)
+      .set({ lookupStatus: to, version: () => 'version + 1' })
+      .where('id = :id AND status = :published AND lookupStatus = :from', { id, published: 'published', from })
+      .execute();
+    return (result.affected ?? 0) > 0;
   }
 
   /** A whole return: every record of the batch goes back with the return's reason; `perRecord` reasons override it. */

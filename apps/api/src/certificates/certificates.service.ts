@@ -13,7 +13,7 @@ import { assertMaintains } from '../organisations/institution-maintenance';
 import { CERTIFICATE_LIST } from './certificate-list';
 import { CertificatesRepository } from './certificates.repository';
 import { Certificate } from './entities/certificate.entity';
-import type { CertificateRecord } from '@app/contracts';
+import { LOOKUP_STATUS_LABELS, type CertificateRecord } from '@app/contracts';
 
 /** Certificate records as staff see them: ID numbers masked; a full view is an audited act. */
 @Injectable()
@@ -129,5 +129,5 @@ export type CertificateView = Omit<Certificate, 'idNumberEnc' | 'idNumberHash'> 
 
 export function publicView(c: Certificate): CertificateView {
   const { idNumberEnc: _enc, idNumberHash: _hash, ...rest } = c;
-  return rest;
+  return { ...rest, lookupStatusLabel: c.lookupStatus ? LOOKUP_STATUS_LABELS[c.lookupStatus] : null };
 }

@@ -1,3 +1,4 @@
+import { Attachment } from '../attachments/entities/attachment.entity';
 import { AuditAnchor, AuditChainHead, AuditLog } from '../audit/entities/audit-log.entity';
 import { Batch } from '../batches/entities/batch.entity';
 import { BatchDecision, BatchDecisionRecord } from '../batches/entities/batch-decision.entity';
@@ -67,4 +68,5 @@ export const ENTITIES = [
   ScreeningNumberKey,
   ScreeningWatermark,
   Recheck,
+  Attachment,
 ];

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@app/domain';
+import { ATTACHMENT_ERRORS } from '../attachments/attachments.errors';
 import { AUTH_ERRORS } from '../auth/auth.errors';
 import { BATCH_ERRORS } from '../batches/batches.errors';
 import { CALENDAR_ERRORS } from '../calendar/calendar.errors';
@@ -9,6 +10,8 @@ import { JOB_ERRORS } from '../jobs/jobs.errors';
 import { ORGANISATION_ERRORS } from '../organisation-admin/organisations.errors';
 import { RATE_LIMIT_ERRORS } from '../rate-limits/rate-limits.errors';
 import { REVIEW_ERRORS } from '../reviews/reviews.errors';
+import { SCREENING_ERRORS } from '../screening/screening.errors';
+import { RECHECK_ERRORS } from '../rechecks/rechecks.errors';
 import { QUERY_MODE_ERRORS } from '../query-mode/query-mode.errors';
 import { LOOKUP_ERRORS } from '../lookup/lookup.errors';
 import { USER_ERRORS } from '../users/users.errors';
@@ -31,10 +34,13 @@ export const ERROR_TABLES: Readonly<Record<string, Readonly<Record<string, Error
   organisations: ORGANISATION_ERRORS,
   'rate-limits': RATE_LIMIT_ERRORS,
   reviews: REVIEW_ERRORS,
+  screening: SCREENING_ERRORS,
+  rechecks: RECHECK_ERRORS,
   users: USER_ERRORS,
   'query-mode': QUERY_MODE_ERRORS,
   lookup: LOOKUP_ERRORS,
   'lookup-accounts': LOOKUP_ACCOUNT_ERRORS,
+  attachments: ATTACHMENT_ERRORS,
 };
 
 /**
@@ -54,10 +60,13 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
   ...ORGANISATION_ERRORS,
   ...RATE_LIMIT_ERRORS,
   ...REVIEW_ERRORS,
+  ...SCREENING_ERRORS,
+  ...RECHECK_ERRORS,
   ...USER_ERRORS,
   ...QUERY_MODE_ERRORS,
   ...LOOKUP_ERRORS,
   ...LOOKUP_ACCOUNT_ERRORS,
+  ...ATTACHMENT_ERRORS,
 };
 
 /** The declaration of a code, or undefined for a code nobody declared (a programming error). */

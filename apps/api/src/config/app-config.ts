@@ -60,6 +60,8 @@ const schema = z
       maxErrors: z.coerce.number().int().positive(),
       errorReportRetentionDays: z.coerce.number().int().min(1).max(365),
     }),
+    // scanned statements, commitments and work orders (PDF, JPEG, PNG).
+    attachments: z.object({ maxBytes: z.coerce.number().int().positive() }),
     personalData: z.object({
       idSearchesPerHour: z.coerce.number().int().min(1),
       revealsPerHour: z.coerce.number().int().min(1),
@@ -144,6 +146,7 @@ const ENV_OVERRIDES: Record<string, string[]> = {
   IMPORT_MAX_ROWS: ['import', 'maxRows'],
   IMPORT_MAX_ERRORS: ['import', 'maxErrors'],
   ERROR_REPORT_RETENTION_DAYS: ['import', 'errorReportRetentionDays'],
+  ATTACHMENT_MAX_BYTES: ['attachments', 'maxBytes'],
   ID_SEARCH_LIMIT_PER_HOUR: ['personalData', 'idSearchesPerHour'],
   ID_REVEAL_LIMIT_PER_HOUR: ['personalData', 'revealsPerHour'],
   HEAP_GROWING_PERCENT: ['runtime', 'heapGrowingPercent'],

@@ -26,6 +26,14 @@ export class JurisdictionService {
     if (!targetPath || !isWithinSubtree(actor.organisationPath, targetPath)) throw notFound(what);
   }
 
+  /**
+   * Throws 404 unless one of `targetPaths` lies in the actor's subtree: for a record reached through several owners
+   * (an attachment through its uploader's organisation and the requests that cite it).
+   */
+  assertWithinAny(actor: Actor, targetPaths: readonly (string | null | undefined)[], what?: string): void {
+    if (!targetPaths.some((path) => path && isWithinSubtree(actor.organisationPath, path))) throw notFound(what);
+  }
+
   /** Loads an organisation the actor may see, or 404. */
   async organisationWithin(actor: Actor, organisationId: number, what = '机构'): Promise<Organisation> {
     const organisation = await this.organisations.findById(organisationId);

@@ -89,6 +89,7 @@ export class LookupBatchService {
           queriedIdNumberMasked: fit(maskIdNumber(line.idNumber)),
           queriedCertificateNumber: fit(maskCertificateNumber(line.certificateNumber)),
           results: found.map((r) => toLookupCertificate(r, { masked: true })),
+          certificateIds: found.map((r) => r.id),
         });
       }
       const found = rows.filter((r) => r.results.length > 0).length;
@@ -121,13 +122,19 @@ export class LookupBatchService {
   async page(principal: LookupPrincipal, id: number, query: ListQuery) {
     const batch = await this.own(principal, id);
     const page = await this.batches.page(batch, query);
-    return { rows: page.rows.map(rowView), total: page.total };
+    return { rows: await this.stillVisible(page.rows), total: page.total };
   }
 
   async export(principal: LookupPrincipal, id: number): Promise<{ fileName: string; content: Buffer }> {
     const batch = await this.own(principal, id);
-    const rows = (await this.batches.all(batch.id)).map(rowView);
+    const rows = await this.stillVisible(await this.batches.all(batch.id));
     return { fileName: `批量查询结果-${batch.id}.xlsx`, content: await buildBatchQueryExport(rows) };
+  }
+
+  /** A stored answer shows a certificate only while lookup still finds it (suspended or deleted since: gone). */
+  private async stillVisible(rows: LookupBatchRowEntity[]): Promise<LookupBatchRow[]> {
+    const visible = await this.certificates.visibleIds(rows.flatMap((r) => r.certificateIds ?? []));
+    return rows.map((r) => rowView(r, visible));
   }
 
   private async own(principal: LookupPrincipal, id: number) {
@@ -138,12 +145,14 @@ export class LookupBatchService {
   }
 }
 
-function rowView(row: LookupBatchRowEntity): LookupBatchRow {
+/** The rows as stored, with only the results whose certificates are still visible now (R-33). */
+function rowView(row: LookupBatchRowEntity, visible: Set<number>): LookupBatchRow {
+  const ids = row.certificateIds;
   return {
     rowNumber: row.rowNumber,
     queriedName: row.queriedName,
     queriedIdNumberMasked: row.queriedIdNumberMasked,
     queriedCertificateNumber: row.queriedCertificateNumber,
-    results: row.results,
+    results: ids ? row.results.filter((_, i) => visible.has(ids[i])) : [],
   };
 }

@@ -80,21 +80,15 @@ export class LookupQueriesService {
       idNumberHash: this.cipher.blindIndex(canonicalIdNumberForSearch(query.idNumber)),
       certificateNumber: query.certificateNumber.trim(),
     };
-    // Quota, query and log in one transaction: one commit per query.
-    const rows = await this.quotas.takeWith(principal, 1, async (manager) => {
-      const found = await this.certificates.find(query.kind, criteria, manager);
-      await this.log.record(
-        {
-          accountId: principal.accountId,
-          clientAddress: principal.ip,
-          mode: 'others',
-          kind: query.kind,
-          fields: OTHERS_FIELDS,
-          found: found.length,
-        },
-        manager,
-      );
-      return found;
+    // The answer is withheld unless the quota takes it; the count and the log commit together with other queries'.
+    const rows = await this.certificates.find(query.kind, criteria);
+    await this.quotas.takeAndLog(principal, 1, {
+      accountId: principal.accountId,
+      clientAddress: principal.ip,
+      mode: 'others',
+      kind: query.kind,
+      fields: OTHERS_FIELDS,
+      found: rows.length,
     });
     return { results: rows.map((r) => toLookupCertificate(r, { masked: true })) };
   }

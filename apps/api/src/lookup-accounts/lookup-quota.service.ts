@@ -4,7 +4,9 @@ import type { LookupQuotaView } from '@app/contracts';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { GroupCommit } from '../database/group-commit';
 import { UnitOfWork } from '../database/unit-of-work';
+import { LookupLogService, type LookupLogEntry } from '../lookup/lookup-log.service';
 import { LookupQuotasRepository } from './lookup-quotas.repository';
 import type { LookupPrincipal } from './lookup-principal';
 
@@ -12,20 +14,44 @@ import type { LookupPrincipal } from './lookup-principal';
 const MAX_KNOWN_ROWS = 100_000;
 const REFUSED = Symbol('refused');
 
+interface QuotaClaim {
+  accountId: number;
+  day: string;
+  n: number;
+  limit: number;
+  entry: LookupLogEntry;
+}
+
 /**
  * R-30: queries of others — three-field, code and batch rows together — per account and Beijing day: a person 100,
- * a legal entity 500 (config). Taken before the query runs, in the database, so parallel requests on any number of
- * servers never exceed the limit; a batch is taken whole or refused whole.
+ * a legal entity 500 (config). Counted in the database before any answer is given, so parallel requests on any
+ * number of servers never exceed the limit; a batch is taken whole or refused whole.
  */
 @Injectable()
 export class LookupQuotaService {
   /** The Beijing day of `rowsKnown`: the accounts whose quota row of that day is known to exist. */
   private rowsDay = '';
   private readonly rowsKnown = new Set<number>();
+  /** Quota claims of queries that ran (takeAndLog), committed together with their log rows. */
+  private readonly claims = new GroupCommit<QuotaClaim, boolean>((claims) =>
+    this.uow.run(async (manager) => {
+      const taken = new Map<QuotaClaim, boolean>();
+      // The same order on every instance, so two instances' group transactions never wait on each other in a cycle.
+      for (const c of [...claims].sort((a, b) => a.accountId - b.accountId)) {
+        taken.set(c, await this.quotas.raise(c.accountId, c.day, c.n, c.limit, manager));
+      }
+      await this.log.recordMany(
+        claims.filter((c) => taken.get(c)).map((c) => c.entry),
+        manager,
+      );
+      return claims.map((c) => taken.get(c) === true);
+    }),
+  );
 
   constructor(
     private readonly quotas: LookupQuotasRepository,
     private readonly uow: UnitOfWork,
+    private readonly log: LookupLogService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -44,29 +70,52 @@ export class LookupQuotaService {
   }
 
   /**
-   * Takes `n` and runs `work` in the same transaction, so the count, the query and its log commit together (one
-   * commit per query); refused as `take` is, before `work` runs. The UPDATE's row lock is the transaction's only
-   * lock, held while `work` runs: concurrent queries of one account wait for each other, others do not. The day's
-   * row is made (alone, outside the transaction) the first time this process sees the account on a day.
+   * Takes `n` and runs `work` in the same transaction, so the count, the query and its log commit together;
+   * refused as `take` is, before `work` runs. The UPDATE's row lock is the transaction's only lock, held while
+   * `work` runs: concurrent queries of one account wait for each other, others do not. The day's row is made
+   * (alone, outside the transaction) the first time this process sees the account on a day.
    */
   async takeWith<T>(principal: LookupPrincipal, n: number, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const today = this.clock.today();
-    const limit = this.limitOf(principal);
-    const accountId = principal.accountId;
-    for (let attempt = 0; ; attempt++) {
-      await this.ensureRow(accountId, today);
+    return this.taking(principal, n, async (claim) => {
       const outcome = await this.uow.run(async (manager) => {
-        if (!(await this.quotas.raise(accountId, today, n, limit, manager))) return REFUSED;
+        if (!(await this.quotas.raise(claim.accountId, claim.day, n, claim.limit, manager))) return REFUSED;
         return { value: await work(manager) };
       });
-      if (outcome !== REFUSED) return outcome.value;
-      const used = await this.quotas.usedOrNull(accountId, today);
+      return outcome === REFUSED ? REFUSED : outcome.value;
+    });
+  }
+
+  /**
+   * Takes `n` for a query that has already run and logs it with `entry`, refused as `take` is (nothing logged, the
+   * caller withholds the answer). The count and the log of all queries arriving together commit in one transaction
+   * (group commit): one disk flush for many queries instead of one each.
+   */
+  async takeAndLog(principal: LookupPrincipal, n: number, entry: LookupLogEntry): Promise<void> {
+    await this.taking(principal, n, async (claim) =>
+      (await this.claims.submit({ ...claim, n, entry })) ? undefined : REFUSED,
+    );
+  }
+
+  /** Makes sure of the day's row, runs `attempt`, and on refusal answers 429 with the day's count. */
+  private async taking<T>(
+    principal: LookupPrincipal,
+    n: number,
+    attempt: (claim: { accountId: number; day: string; limit: number }) => Promise<T | typeof REFUSED>,
+  ): Promise<T> {
+    const day = this.clock.today();
+    const limit = this.limitOf(principal);
+    const accountId = principal.accountId;
+    for (let tries = 0; ; tries++) {
+      await this.ensureRow(accountId, day);
+      const outcome = await attempt({ accountId, day, limit });
+      if (outcome !== REFUSED) return outcome;
+      const used = await this.quotas.usedOrNull(accountId, day);
       // No row after all (removed since this process made it): make it again, once.
-      if (used === null && attempt === 0) {
+      if (used === null && tries === 0) {
         this.rowsKnown.delete(accountId);
         continue;
       }
-      throw this.exceeded(today, limit, used ?? 0, n);
+      throw this.exceeded(day, limit, used ?? 0, n);
     }
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, type SelectQueryBuilder } from 'typeorm';
 import { LOOKUP_KINDS, type LookupKind } from '@app/domain';
 import type { LookupCoverageRow } from '@app/contracts';
 import { Certificate } from '../certificates/entities/certificate.entity';
@@ -46,6 +46,9 @@ const MAX_ROWS = 100;
  */
 @Injectable()
 export class LookupCertificatesRepository {
+  /** The SELECT's SQL per criteria shape (see `select`). */
+  private readonly statements = new Map<string, string>();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Certificates of `kind` matching every given criterion exactly (each served by an index). */
@@ -54,18 +57,16 @@ export class LookupCertificatesRepository {
     criteria: LookupCriteria,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<LookupCertificateRow[]> {
-    const given = Object.entries(criteria).filter(([, v]) => v !== undefined);
+    const given = Object.keys(criteria).filter((k) => criteria[k as keyof LookupCriteria] !== undefined);
     if (given.length === 0) throw new Error('LookupCertificatesRepository.find needs at least one criterion');
-    const qb = this.visible(manager).andWhere('c.kind = :kind', { kind });
-    if (criteria.certificateNumber !== undefined) {
-      qb.andWhere('c.certificateNumber = :certificateNumber', { certificateNumber: criteria.certificateNumber });
-    }
-    if (criteria.idNumberHash !== undefined) qb.andWhere('c.idNumberHash = :hash', { hash: criteria.idNumberHash });
-    if (criteria.holderName !== undefined) qb.andWhere('c.holderName = :name', { name: criteria.holderName });
-    if (criteria.admissionTicket !== undefined) {
-      qb.andWhere('c.admissionTicket = :ticket', { ticket: criteria.admissionTicket });
-    }
-    return this.rowsOf(await qb.getRawMany<RawRow>());
+    const { certificateNumber, idNumberHash: hash, holderName: name, admissionTicket: ticket } = criteria;
+    return this.select(manager, `find:${given.join(',')}`, { kind, certificateNumber, hash, name, ticket }, (qb) => {
+      qb.andWhere('c.kind = :kind');
+      if (certificateNumber !== undefined) qb.andWhere('c.certificateNumber = :certificateNumber');
+      if (hash !== undefined) qb.andWhere('c.idNumberHash = :hash');
+      if (name !== undefined) qb.andWhere('c.holderName = :name');
+      if (ticket !== undefined) qb.andWhere('c.admissionTicket = :ticket');
+    });
   }
 
   /** Every visible certificate of one person (by the blind index of the canonical ID number), optionally one kind. */
@@ -74,9 +75,27 @@ export class LookupCertificatesRepository {
     kind?: LookupKind,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<LookupCertificateRow[]> {
-    const qb = this.visible(manager).andWhere('c.idNumberHash = :hash', { hash: idNumberHash });
-    if (kind) qb.andWhere('c.kind = :kind', { kind });
-    return this.rowsOf(await qb.getRawMany<RawRow>());
+    return this.select(manager, kind ? 'holder:kind' : 'holder', { hash: idNumberHash, kind }, (qb) => {
+      qb.andWhere('c.idNumberHash = :hash');
+      if (kind) qb.andWhere('c.kind = :kind');
+    });
+  }
+
+  /** Of `ids`, those lookup may still show (published and visible), read in chunks. */
+  async visibleIds(ids: number[]): Promise<Set<number>> {
+    const out = new Set<number>();
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += 500) {
+      const rows = await this.dataSource
+        .getRepository(Certificate)
+        .createQueryBuilder('c')
+        .select('c.id', 'id')
+        .where("c.status = 'published' AND c.lookupStatus = 'visible'")
+        .andWhere('c.id IN (:...ids)', { ids: unique.slice(i, i + 500) })
+        .getRawMany<{ id: number | string }>();
+      for (const r of rows) out.add(Number(r.id));
+    }
+    return out;
   }
 
   /**
@@ -135,6 +154,28 @@ export class LookupCertificatesRepository {
       where: { id: In(ids), level: 'provincial' },
     });
     return new Map(provinces.map((p) => [p.id, { name: p.name, regionCode: p.regionCode }]));
+  }
+
+  /**
+   * Runs the visible-certificates SELECT narrowed by `narrow`, whose SQL is built by the query builder once per
+   * `shape` and kept: building it took more of a lookup's CPU than the database took to answer it.
+   */
+  private async select(
+    manager: EntityManager,
+    shape: string,
+    parameters: Record<string, string | undefined>,
+    narrow: (qb: SelectQueryBuilder<Certificate>) => void,
+  ): Promise<LookupCertificateRow[]> {
+    let sql = this.statements.get(shape);
+    if (sql === undefined) {
+      const qb = this.visible(manager);
+      narrow(qb);
+      sql = qb.getQuery();
+      this.statements.set(shape, sql);
+    }
+    const defined = Object.fromEntries(Object.entries(parameters).filter(([, v]) => v !== undefined));
+    const [text, bound] = manager.connection.driver.escapeQueryWithParameters(sql, defined);
+    return this.rowsOf(await manager.query<RawRow[]>(text, bound));
   }
 
   private visible(manager: EntityManager) {

@@ -9,8 +9,9 @@ import { LookupLog } from './entities/lookup-log.entity';
 export class LookupLogRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async insert(row: Omit<LookupLog, 'id'>, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.getRepository(LookupLog).insert(row);
+  /** One multi-row INSERT; the ids are not read back. */
+  async insert(rows: Omit<LookupLog, 'id'>[], manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.createQueryBuilder().insert().into(LookupLog).values(rows).updateEntity(false).execute();
   }
 
   /** Queries and certificates found per Beijing day and mode, newest day first; one GROUP BY on (day, mode). */

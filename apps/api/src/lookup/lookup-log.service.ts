@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import type { LookupDailyCount, LookupLogMode } from '@app/contracts';
 import type { LookupKind } from '@app/domain';
 import { Clock } from '../common/clock';
+import type { LookupLog } from './entities/lookup-log.entity';
 import { LookupLogRepository } from './lookup-log.repository';
 
 export interface LookupLogEntry {
@@ -30,20 +31,31 @@ export class LookupLogService {
   ) {}
 
   async record(entry: LookupLogEntry, manager?: EntityManager): Promise<void> {
+    await this.logs.insert([this.row(entry)], manager);
+  }
+
+  /** Several queries' rows in one statement, in the caller's transaction. */
+  async recordMany(entries: LookupLogEntry[], manager: EntityManager): Promise<void> {
+    if (entries.length > 0) {
+      await this.logs.insert(
+        entries.map((e) => this.row(e)),
+        manager,
+      );
+    }
+  }
+
+  private row(entry: LookupLogEntry): Omit<LookupLog, 'id'> {
     const fields = [...new Set(entry.fields)].filter((f) => FIELD_NAME.test(f)).sort();
-    await this.logs.insert(
-      {
-        at: this.clock.now(),
-        day: this.clock.today(),
-        accountId: entry.accountId ?? null,
-        clientAddress: entry.clientAddress.slice(0, 64),
-        mode: entry.mode,
-        kind: entry.kind,
-        fields: fields.join(',').slice(0, 100),
-        found: entry.found,
-      },
-      manager,
-    );
+    return {
+      at: this.clock.now(),
+      day: this.clock.today(),
+      accountId: entry.accountId ?? null,
+      clientAddress: entry.clientAddress.slice(0, 64),
+      mode: entry.mode,
+      kind: entry.kind,
+      fields: fields.join(',').slice(0, 100),
+      found: entry.found,
+    };
   }
 
   dailyCounts(filter: { from: string; to: string; mode?: LookupLogMode }): Promise<LookupDailyCount[]> {

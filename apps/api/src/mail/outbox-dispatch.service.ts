@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { GroupCommit } from '../database/group-commit';
 import { OutboxMail } from './entities/outbox-mail.entity';
 import { SmtpTransport, smtpErrorText } from './mail-transport';
 import { OutboxRepository } from './outbox.repository';
@@ -17,36 +18,9 @@ export function outboxMessageId(mail: Pick<OutboxMail, 'id' | 'createdAt'>, from
   return `<outbox-${mail.id}.${mail.createdAt.getTime().toString(36)}@${domain}>`;
 }
 
-/**
- * Records sends as `sent` in as few statements as the database allows: a send that completes while a mark is being
- * written waits for the next one, which takes every send completed meanwhile (group commit). A send holds its
- * slot until its own mark is written, so the time between the server's acceptance and the durable `sent` — the
- * window in which a crash makes the mail go out again — stays about one statement long.
- */
-class SentMarks {
-  private queue: { id: number; messageId: string; done: () => void; failed: (e: unknown) => void }[] = [];
-  private writing: Promise<void> | null = null;
-
-  constructor(private readonly write: (sent: { id: number; messageId: string }[]) => Promise<void>) {}
-
-  add(sent: { id: number; messageId: string }): Promise<void> {
-    const marked = new Promise<void>((done, failed) => this.queue.push({ ...sent, done, failed }));
-    this.writing ??= this.flush();
-    return marked;
-  }
-
-  private async flush(): Promise<void> {
-    while (this.queue.length > 0) {
-      const part = this.queue.splice(0, 500);
-      try {
-        await this.write(part.map(({ id, messageId }) => ({ id, messageId })));
-        for (const p of part) p.done();
-      } catch (error) {
-        for (const p of part) p.failed(error);
-      }
-    }
-    this.writing = null;
-  }
+interface SentMark {
+  id: number;
+  messageId: string;
 }
 
 export interface DispatchCounts {
@@ -85,12 +59,16 @@ export class OutboxDispatchService {
     const transport = new SmtpTransport(smtpUrl);
     const token = `${this.instance}:${randomUUID()}`.slice(0, 100);
     const inFlight = new Set<Promise<void>>();
-    const marks = new SentMarks(async (sent) => {
+    // Sends recorded as `sent` in as few statements as the database allows (group commit). A send holds its slot
+    // until its own mark is written, so the time between the server's acceptance and the durable `sent` — the
+    // window in which a crash makes the mail go out again — stays about one statement long.
+    const marks = new GroupCommit<SentMark, void>(async (sent) => {
       const marked = await this.outbox.markSent(token, sent, this.clock.now());
       counts.sent += marked;
       if (marked < sent.length) {
         this.logger.warn({ mails: sent.length - marked }, 'mails sent after their claim expired');
       }
+      return sent.map(() => undefined);
     });
     try {
       let more = true;
@@ -123,7 +101,7 @@ export class OutboxDispatchService {
     token: string,
     mail: OutboxMail,
     counts: DispatchCounts,
-    marks: SentMarks,
+    marks: GroupCommit<SentMark, void>,
   ) {
     let messageId: string;
     try {
@@ -152,6 +130,6 @@ export class OutboxDispatchService {
     }
     // The slot stays taken until the mark is written: mails the server accepted but the database does not yet know
     // as sent (sent again after a crash) stay bounded by the window, whatever the database's latency.
-    await marks.add({ id: mail.id, messageId });
+    await marks.submit({ id: mail.id, messageId });
   }
 }

@@ -7,6 +7,7 @@ import {
   batchReminderKind,
   batchResponsibility,
   ROLE_LABELS,
+  type WorkingDayCalendar,
 } from '@app/domain';
 import { Actor } from '../common/actor/actor';
 import { Clock } from '../common/clock';
@@ -16,7 +17,10 @@ import { Organisation } from '../organisations/entities/organisation.entity';
 import { BatchQueryService, dueFields } from '../batches/batch-query.service';
 import { BatchesRepository } from '../batches/batches.repository';
 import { Batch } from '../batches/entities/batch.entity';
+import type { ListScope } from '../certificates/certificates.repository';
 import type { DeadlineItem } from '@app/contracts';
+import { mergedPage } from './deadline-merge';
+import { compareOnField, DeadlineSourceQuery, DeadlineSources } from './deadline-sources';
 
 export type { DeadlineItemKind } from '@app/contracts';
 
@@ -29,15 +33,19 @@ export const DEADLINE_LIST = defineList({
     id: { type: 'idList', column: 'b.id' },
     // Stage, kind, region and state narrow the open statuses and due dates below.
     status: { type: 'enum', values: [...OPEN_BATCH_STATUSES] },
-    kind: { type: 'enum', values: ['upload', 'review', 'correction'] },
+    kind: { type: 'enum', values: ['upload', 'review', 'correction', 'recheck'] },
     organisationId: { type: 'id' },
     state: { type: 'enum', values: ['overdue', 'due_soon', 'on_time'] },
   },
 });
 
+const BATCH_KINDS: readonly string[] = ['upload', 'review', 'correction'];
+
 /**
  * R-14, R-17: the 期限看板 — every open item in the caller's jurisdiction with its due date, working days left
- * or overdue, and who must act. Overdue reviews stay open; nothing is approved automatically.
+ * or overdue, and who must act. Overdue reviews stay open; nothing is approved automatically. Besides the open
+ * batches, features above reviews add their own open items (R-26 re-checks) through DeadlineSources; the two are
+ * merged into one order a page at a time (deadline-merge.ts).
  */
 @Injectable()
 export class DeadlineBoardService {
@@ -46,14 +54,60 @@ export class DeadlineBoardService {
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
     private readonly queries: BatchQueryService,
+    private readonly sources: DeadlineSources,
   ) {}
 
   async list(actor: Actor, query: QueryOf<typeof DEADLINE_LIST>): Promise<{ rows: DeadlineItem[]; total: number }> {
     const calendar = await this.calendar.calendar();
     const today = this.clock.today();
-    const { status, kind, organisationId, state } = query.filter;
+    const { status, kind, organisationId, state, id } = query.filter;
     const soon = calendar.workingDayAfter(today, DUE_SOON_WORKING_DAYS);
-    const { rows, total } = await this.batches.listPageByIds(query, await this.queries.scope(actor, organisationId), {
+    const scope = await this.queries.scope(actor, organisationId);
+    const batchPage = (range: { start: number; end: number }) =>
+      this.batchItems(calendar, today, { ...query, range }, scope, soon);
+    // A batch stage, a batch kind or batch ids name batches only; another kind names a source only.
+    const batchesOnly = status !== undefined || id !== undefined || (kind !== undefined && BATCH_KINDS.includes(kind));
+    const registered = this.sources.kinds();
+    if (batchesOnly || registered.length === 0) return batchPage(query.range);
+    const sourceQuery: DeadlineSourceQuery = {
+      actor,
+      scope,
+      state,
+      today,
+      soonUntil: soon,
+      calendar,
+      sort: { field: query.sort.field as DeadlineSourceQuery['sort']['field'], order: query.sort.order },
+      limit: query.range.end + 1,
+    };
+    const extras = await this.sources.items(sourceQuery, kind);
+    if (kind !== undefined) {
+      return { rows: extras.rows.slice(query.range.start, query.range.end + 1), total: extras.total };
+    }
+    let batchTotal = 0;
+    const rows = await mergedPage<DeadlineItem>({
+      start: query.range.start,
+      end: query.range.end,
+      extras: extras.rows,
+      extraBefore: (extra, batch) => compareOnField(extra, batch, sourceQuery.sort) < 0,
+      fetchMain: async (offset, limit) => {
+        const page = await batchPage({ start: offset, end: offset + limit - 1 });
+        batchTotal = page.total;
+        return page.rows;
+      },
+    });
+    return { rows, total: batchTotal + extras.total };
+  }
+
+  /** A page of the open batches as board items. */
+  private async batchItems(
+    calendar: WorkingDayCalendar,
+    today: string,
+    query: QueryOf<typeof DEADLINE_LIST>,
+    scope: ListScope,
+    soon: string,
+  ): Promise<{ rows: DeadlineItem[]; total: number }> {
+    const { status, kind, state } = query.filter;
+    const { rows, total } = await this.batches.listPageByIds(query, scope, {
       // Stage and kind narrow the open statuses: draft is an upload, returned a correction, the rest reviews.
       statuses: (status ? [status] : [...OPEN_BATCH_STATUSES]).filter((s) => !kind || batchReminderKind(s) === kind),
       dueBefore: state === 'overdue' ? today : undefined,
@@ -61,7 +115,7 @@ export class DeadlineBoardService {
       dueAfter: state === 'on_time' ? soon : undefined,
     });
     const organisations = await this.organisationsOnPaths(rows);
-    const items = rows.map((b) => {
+    const items = rows.map((b): DeadlineItem => {
       const institution = organisations.get(b.institutionId);
       const responsible = this.responsible(b, organisations);
       return {

@@ -368,6 +368,21 @@ export const appChineseMessages = {
         error: '错误',
       },
     },
+    attachments: {
+      name: '附件',
+      fields: {
+        id: '编号',
+        fileName: '文件名',
+        purpose: '用途',
+        contentType: '类型',
+        size: '大小',
+        sha256: '校验值（SHA-256）',
+        organisationName: '所属机构',
+        uploadedByName: '上传人',
+        uploadedAt: '上传时间',
+        q: '搜索文件名',
+      },
+    },
     outbox: {
       name: '邮件',
       fields: {
@@ -892,6 +907,23 @@ export const appChineseMessages = {
       escalation: '督办',
       responsible: '责任单位：%{organisation}',
     },
+    attachments: {
+      title: '附件',
+      upload: '上传文件',
+      upload_title: '上传附件',
+      uploaded_now: '本次上传的附件',
+      uploading: '正在上传…%{percent}',
+      uploaded: '附件已上传：%{name}',
+      accept_hint: '支持 PDF、JPEG、PNG 文件（按文件内容识别类型，扫描件请完整上传）；超过系统上限的文件会被拒绝',
+      none: '尚未添加附件',
+      pick: '选择本机构已上传的附件',
+      pick_none: '本机构尚无此类附件',
+      option: '%{name}（%{size}，%{uploader}）',
+      summary: '%{type} · %{size} · SHA-256 %{sha256}',
+      download: '下载',
+      remove: '从本表单移除',
+      done: '完成',
+    },
     // -- end of feature texts --
     menu_sections: {
       work: '工作台',
@@ -912,6 +944,7 @@ export const appChineseMessages = {
       audit_logs: '审计日志',
       jobs: '定时任务',
       outbox: '邮件发件箱',
+      attachments: '附件',
       account: '账号安全',
       query_mode: '查询模式',
       lookup_stats: '查询量统计',

@@ -3,6 +3,8 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import type { DeadlineResult, IsoDate } from '@app/domain';
 import type {
   AddDayInput,
+  AttachmentPurpose,
+  AttachmentView,
   DashboardView,
   BatchKind,
   BulkApproveReply,
@@ -62,6 +64,13 @@ export interface ConsoleDataProvider extends DataProvider {
   /** R-13: a corrected sheet replaces a returned batch's records. */
   reuploadBatch<T>(id: Identifier, file: File, callbacks?: UploadCallbacks, proxyReason?: string): Promise<T>;
   downloadBatchTemplate(kind: BatchKind): Promise<void>;
+  /** R-24: one PDF, JPEG or PNG for the signed-in person's organisation; a refused file rejects with the API's message. */
+  uploadAttachment(
+    params: { file: File; purpose: AttachmentPurpose },
+    callbacks?: UploadCallbacks,
+  ): Promise<AttachmentView>;
+  /** The attachment's bytes under its own name (audited by the API). */
+  downloadAttachment(id: Identifier): Promise<void>;
   downloadImportErrorReport(reportId: Identifier): Promise<void>;
   verifyAuditChain(): Promise<ChainVerification>;
   changePassword(params: { currentPassword: string; newPassword: string }): Promise<unknown>;
@@ -122,6 +131,14 @@ export const dataProvider: ConsoleDataProvider = {
   },
   downloadBatchTemplate: (kind) =>
     downloadFile(`${ADMIN_API}/batches/template?kind=${kind}`, `证书数据导入模板-${kind}.xlsx`),
+  uploadAttachment: ({ file, purpose }, callbacks) => {
+    const form = new FormData();
+    form.append('purpose', purpose);
+    form.append('file', file);
+    return postMultipart<AttachmentView>(`${ADMIN_API}/attachments`, form, callbacks);
+  },
+  downloadAttachment: (id) =>
+    downloadFile(`${ADMIN_API}/attachments/${encodeURIComponent(String(id))}/content`, `附件-${id}`),
   downloadImportErrorReport: (reportId) =>
     downloadFile(`${ADMIN_API}/batches/error-reports/${encodeURIComponent(String(reportId))}`, '错误报告.xlsx'),
   verifyAuditChain: () => getJson<ChainVerification>(`${ADMIN_API}/audit-logs/verify`),

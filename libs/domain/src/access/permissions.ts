@@ -7,6 +7,16 @@ import { Role, ROLES } from './roles';
 /** Everyone handling certificate data: every role but the auditor, who reads only the audit log (三权分立). */
 const STAFF = ROLES.filter((r) => r !== 'auditor');
 
+/** The centres that supervise certificate data: national, provincial and municipal staff (no institution, no auditor). */
+const SUPERVISORS = [
+  'national_admin',
+  'national_reviewer',
+  'provincial_admin',
+  'provincial_reviewer',
+  'municipal_admin',
+  'municipal_head',
+] as const satisfies readonly Role[];
+
 export const PERMISSIONS = {
   'organisations.read': STAFF,
   'organisations.write': ['national_admin', 'provincial_admin', 'municipal_admin'],
@@ -32,12 +42,23 @@ export const PERMISSIONS = {
     'municipal_head',
     'institution_operator',
   ],
+  // any staff member uploads attachments for their own organisation and reads those within their jurisdiction.
+  'attachments.read': STAFF,
+  'attachments.upload': STAFF,
   // Scheduled jobs: see them, run one now, read the run history.
   'jobs.manage': ['national_admin'],
   // 我的提醒: every staff member sees what they would be reminded of.
   'reminders.read': STAFF,
   // the public lookup's cutover schedule is the national centre's decision.
   'query-mode.manage': ['national_admin'],
+  // screening flags and the provincial re-checks are read where the data is supervised (national staff
+  // all, a province or city its own subtree); institutions do not see what was found about them.
+  'flags.read': SUPERVISORS,
+  // national_reviewer dismisses flags and suspends certificates from lookup (暂停查询).
+  'flags.decide': ['national_reviewer'],
+  'rechecks.read': SUPERVISORS,
+  // the owning province re-checks (复核) a suspended certificate: restore, or confirm.
+  'rechecks.decide': ['provincial_reviewer'],
   // Lookup volumes by mode (national staff watch usage and abuse nationally; provinces have no per-province view).
   'lookup.stats': ['national_admin', 'national_reviewer'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,10 +1,8 @@
 import { Column, Entity, Index } from 'typeorm';
 import { TIMESTAMP, VersionedEntityBase } from '../../database/columns';
-import type { CertificateStatus } from '@app/contracts';
+import type { CertificateStatus, LookupStatus } from '@app/contracts';
 
-export type { CertificateStatus } from '@app/contracts';
-
-export type LookupStatus = 'visible' | 'suspended' | 'deleted';
+export type { CertificateStatus, LookupStatus } from '@app/contracts';
 
 const scoreColumn = {
   type: 'decimal',

@@ -16,6 +16,8 @@ import { LookupSeams1797000100000 } from './1797000100000-LookupSeams';
 import { LookupAccounts1797000200000 } from './1797000200000-LookupAccounts';
 import { Screening1797000300000 } from './1797000300000-Screening';
 import { DecisionsByTime1797000400000 } from './1797000400000-DecisionsByTime';
+import { Attachments1797000700000 } from './1797000700000-Attachments';
+import { LookupBatchRowCertificates1797000800000 } from './1797000800000-LookupBatchRowCertificates';
 
 // Committed migrations (MySQL/MariaDB and SQLite), in order. `npm run migration:generate -- <Name>` writes a new file; add it here.
 export const MIGRATIONS: (new () => unknown)[] = [
@@ -37,4 +39,6 @@ export const MIGRATIONS: (new () => unknown)[] = [
   LookupAccounts1797000200000,
   Screening1797000300000,
   DecisionsByTime1797000400000,
+  Attachments1797000700000,
+  LookupBatchRowCertificates1797000800000,
 ];

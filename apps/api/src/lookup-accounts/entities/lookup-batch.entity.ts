@@ -49,4 +49,12 @@ export class LookupBatchRowEntity {
 
   @Column({ type: 'simple-json' })
   results!: LookupCertificate[];
+
+  /**
+   * The ids of `results`' certificates, in the same order: a stored answer is shown again only for certificates
+   * still visible to lookup (R-33: one suspended or deleted since is no longer found). Null on rows stored before
+   * the ids were kept: their results are withheld.
+   */
+  @Column({ type: 'simple-json', nullable: true })
+  certificateIds!: number[] | null;
 }

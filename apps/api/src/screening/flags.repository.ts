@@ -1,0 +1,237 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import type { ScreeningRule } from '@app/domain';
+import type { CertificateStatus, FlagStatus, LookupStatus } from '@app/contracts';
+import { applyFilters, applySortAndRange, QueryOf, totalFromPage } from '../common/http/list-query';
+import type { ListScope } from '../certificates/certificates.repository';
+import { Certificate } from '../certificates/entities/certificate.entity';
+import { Organisation } from '../organisations/entities/organisation.entity';
+import { User } from '../users/entities/user.entity';
+import { Flag, FlagCertificate } from './entities/flag.entity';
+import { Recheck } from './entities/recheck.entity';
+import type { FLAG_LIST } from './flag-list';
+
+/** A certificate a flag concerns, as it stands now (the ID number only masked, R-10). */
+export interface LinkedCertificateRow {
+  id: number;
+  certificateNumber: string;
+  holderName: string;
+  idNumberMasked: string;
+  institutionId: number;
+  institutionName: string;
+  kind: string;
+  occupationCode: string;
+  occupationName: string;
+  level: number | null;
+  birthDate: string;
+  issueDate: string;
+  status: CertificateStatus;
+  lookupStatus: LookupStatus | null;
+  openRecheckId: number | null;
+}
+
+/** The decision columns of a flag. */
+export interface FlagDecision {
+  status: FlagStatus;
+  decidedAt: Date;
+  decidedById: number;
+  decisionReason: string;
+}
+
+/**
+ * The flags as national and the centres read and decide them (R-25, R-26): lists, counts, the linked certificates.
+ * A flag lies within a subtree when any of its certificates does (flag_certificates.org_path, R-3); every read
+ * takes the caller's jurisdiction as a `ListScope` built by JurisdictionService.
+ */
+@Injectable()
+export class FlagsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * A page of flags with at least one certificate lying in every one of `scopes` (the same certificate: a region
+   * outside the caller's jurisdiction reveals nothing), and linked to `certificateId` when given.
+   */
+  async listPage(
+    query: QueryOf<typeof FLAG_LIST>,
+    scopes: ListScope[],
+    certificateId?: number,
+  ): Promise<{ rows: Flag[]; total: number }> {
+    const qb = this.dataSource.getRepository(Flag).createQueryBuilder('f');
+    this.withCertificateIn(qb, scopes);
+    if (certificateId !== undefined) {
+      const sub = qb
+        .subQuery()
+        .select('1')
+        .from(FlagCertificate, 'fcc')
+        .where('fcc.flagId = f.id AND fcc.certificateId = :certificateId', { certificateId });
+      qb.andWhere(`EXISTS ${sub.getQuery()}`);
+    }
+    applyFilters(qb, query);
+    const rows = await applySortAndRange(qb.clone(), query).getMany();
+    return { rows, total: totalFromPage(query, rows.length) ?? (await qb.getCount()) };
+  }
+
+  /** The rules of these flags (the audit log names flags by them). */
+  async rulesByIds(ids: number[]): Promise<Map<number, ScreeningRule>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource
+      .getRepository(Flag)
+      .createQueryBuilder('f')
+      .select(['f.id AS id', 'f.rule AS rule'])
+      .where('f.id IN (:...ids)', { ids: [...new Set(ids)] })
+      .getRawMany<{ id: unknown; rule: ScreeningRule }>();
+    return new Map(rows.map((r) => [Number(r.id), r.rule]));
+  }
+
+  findById(id: number, manager: EntityManager = this.dataSource.manager): Promise<Flag | null> {
+    return manager.getRepository(Flag).findOneBy({ id });
+  }
+
+  /** Whether any certificate of the flag lies in `scope`. */
+  async isWithin(flagId: number, scope: ListScope): Promise<boolean> {
+    const qb = this.dataSource
+      .getRepository(FlagCertificate)
+      .createQueryBuilder('fc')
+      .select('1', 'one')
+      .where('fc.flagId = :flagId', { flagId });
+    scope(qb, 'fc.orgPath');
+    return (await qb.limit(1).getRawOne()) !== undefined;
+  }
+
+  /** Per rule and status, the flags with a certificate in `scope`. */
+  async countByRuleAndStatus(scope: ListScope): Promise<{ rule: ScreeningRule; status: FlagStatus; n: number }[]> {
+    const qb = this.dataSource
+      .getRepository(Flag)
+      .createQueryBuilder('f')
+      .select('f.rule', 'rule')
+      .addSelect('f.status', 'status')
+      .addSelect('COUNT(*)', 'n');
+    this.withCertificateIn(qb, [scope]);
+    const rows = await qb
+      .groupBy('f.rule')
+      .addGroupBy('f.status')
+      .getRawMany<{ rule: string; status: string; n: unknown }>();
+    return rows.map((r) => ({ rule: r.rule as ScreeningRule, status: r.status as FlagStatus, n: Number(r.n) }));
+  }
+
+  /** The first `limit` certificates of the flag (by id) within `scope`, as they stand now, with any open re-check. */
+  async linkedCertificates(flagId: number, scope: ListScope, limit: number): Promise<LinkedCertificateRow[]> {
+    const qb = this.dataSource
+      .getRepository(FlagCertificate)
+      .createQueryBuilder('fc')
+      .innerJoin(Certificate, 'c', 'c.id = fc.certificateId')
+      .innerJoin(Organisation, 'o', 'o.id = c.institutionId')
+      .leftJoin(Recheck, 'r', "r.certificateId = c.id AND r.status = 'open'")
+      .select([
+        'c.id AS id',
+        'c.certificateNumber AS certificateNumber',
+        'c.holderName AS holderName',
+        'c.idNumberMasked AS idNumberMasked',
+        'c.institutionId AS institutionId',
+        'o.name AS institutionName',
+        'c.kind AS kind',
+        'c.occupationCode AS occupationCode',
+        'c.occupationName AS occupationName',
+        'c.level AS level',
+        'c.birthDate AS birthDate',
+        'c.issueDate AS issueDate',
+        'c.status AS status',
+        'c.lookupStatus AS lookupStatus',
+        'r.id AS openRecheckId',
+      ])
+      .where('fc.flagId = :flagId', { flagId });
+    scope(qb, 'fc.orgPath');
+    const rows = await qb.orderBy('fc.certificateId', 'ASC').limit(limit).getRawMany<Record<string, unknown>>();
+    return rows.map((r) => ({
+      id: Number(r.id),
+      certificateNumber: String(r.certificateNumber),
+      holderName: String(r.holderName),
+      idNumberMasked: String(r.idNumberMasked),
+      institutionId: Number(r.institutionId),
+      institutionName: String(r.institutionName),
+      kind: String(r.kind),
+      occupationCode: String(r.occupationCode),
+      occupationName: String(r.occupationName),
+      level: r.level === null ? null : Number(r.level),
+      birthDate: isoDay(r.birthDate),
+      issueDate: isoDay(r.issueDate),
+      status: r.status as CertificateStatus,
+      lookupStatus: (r.lookupStatus ?? null) as LookupStatus | null,
+      openRecheckId: r.openRecheckId === null || r.openRecheckId === undefined ? null : Number(r.openRecheckId),
+    }));
+  }
+
+  /** Whether the flag concerns the certificate. */
+  links(flagId: number, certificateId: number): Promise<boolean> {
+    return this.dataSource.getRepository(FlagCertificate).existsBy({ flagId, certificateId });
+  }
+
+  /** Every certificate id of the flag, in id order. */
+  async certificateIdsOf(manager: EntityManager, flagId: number): Promise<number[]> {
+    const rows = await manager
+      .getRepository(FlagCertificate)
+      .createQueryBuilder('fc')
+      .select('fc.certificateId', 'id')
+      .where('fc.flagId = :flagId', { flagId })
+      .orderBy('fc.certificateId', 'ASC')
+      .getRawMany<{ id: unknown }>();
+    return rows.map((r) => Number(r.id));
+  }
+
+  /** The flags raised about one certificate, oldest first. */
+  async flagsOfCertificate(certificateId: number): Promise<Flag[]> {
+    return this.dataSource
+      .getRepository(Flag)
+      .createQueryBuilder('f')
+      .innerJoin(FlagCertificate, 'fc', 'fc.flagId = f.id')
+      .where('fc.certificateId = :certificateId', { certificateId })
+      .orderBy('f.id', 'ASC')
+      .getMany();
+  }
+
+  /**
+   * Records a decision while the flag is still in one of `from` (the condition decides between concurrent
+   * deciders); true when this call changed it.
+   */
+  async decide(manager: EntityManager, id: number, from: FlagStatus[], decision: FlagDecision): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(Flag)
+      .set({ ...decision, decisionReason: decision.decisionReason.slice(0, 500), version: () => 'version + 1' })
+      .where({ id, status: In(from) })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** The people who decided flags and re-checks: display name and organisation name. */
+  async staffNames(ids: number[]): Promise<Map<number, { displayName: string; organisationName: string }>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .innerJoin(Organisation, 'o', 'o.id = u.organisationId')
+      .select(['u.id AS id', 'u.displayName AS displayName', 'o.name AS organisationName'])
+      .where('u.id IN (:...ids)', { ids: unique })
+      .getRawMany<{ id: unknown; displayName: string; organisationName: string }>();
+    return new Map(
+      rows.map((r) => [Number(r.id), { displayName: r.displayName, organisationName: r.organisationName }]),
+    );
+  }
+
+  /** Narrows flags to those with a certificate whose institution path lies in every one of `scopes`. */
+  private withCertificateIn(qb: SelectQueryBuilder<Flag>, scopes: ListScope[]): void {
+    const sub = qb.subQuery().select('1').from(FlagCertificate, 'fc').where('fc.flagId = f.id');
+    // The subquery's parameters continue the outer query's numbering and reach it (TypeORM passes them up).
+    sub.setParameters(qb.getParameters());
+    for (const scope of scopes) scope(sub, 'fc.orgPath');
+    qb.andWhere(`EXISTS ${sub.getQuery()}`);
+  }
+}
+
+/** MySQL drivers may hand back a DATE as a Date or a string. */
+function isoDay(value: unknown): string {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value).slice(0, 10);
+}
