@@ -1,8 +1,9 @@
 // `npm run bench -- import [--sizes 10000,100000] [--runs 3] [--seed 1] [--profile]` — issue 4: an .xlsx file
 // of N generated certificate rows → a draft batch through the real HTTP upload (POST /api/admin/batches) on
 // MariaDB, each size in a fresh API process (so peak RSS is that import's) and a fresh database (demo data +
-// an institution whose registered scope matches the rows). Same-run ceiling: the exceljs streaming parse of the
-// same file alone + a raw mysql2 multi-row INSERT of the same rows into a migrated `certificates` table.
+// an institution whose registered scope matches the rows). Same-run ceiling: the import's streaming sheet parse
+// (xlsxSheetRows) of the same file alone + a raw mysql2 multi-row INSERT of the same rows into a migrated
+// `certificates` table.
 //
 // Processes: this one orchestrates (generates files, prepares databases, is the HTTP client); `--child serve`
 // runs the API; `--child ceiling` runs the ceiling. Both children report their own peak RSS (VmHWM).
@@ -24,8 +25,8 @@ import {
   parseOccupationCatalogueCsv,
   type CodeEntry,
 } from '../libs/domain/src';
-import { ensureExcelJsUtf8Safe } from '../apps/api/src/batches/excel/exceljs-utf8';
 import { DATA_SHEET_NAME } from '../apps/api/src/batches/excel/template-layout';
+import { xlsxSheetRows } from '../apps/api/src/batches/excel/xlsx-sheet-reader';
 import { generateBenchData, type GeneratedInstitution } from './data/generate';
 import { writeCertificatesXlsx } from './data/write-xlsx';
 import { recordBenchmark, type Measurement } from './record';
@@ -84,7 +85,8 @@ async function serveChild(): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Child: the ceiling — exceljs streaming parse alone, then raw multi-row INSERT of the same rows.
+// Child: the ceiling — the import's streaming sheet parse alone (xlsxSheetRows), then raw multi-row INSERT of the
+// same rows.
 
 /** Label, alias or numeric code → code, as cheaply as possible (a Map lookup; no validation). */
 function codeMap<C extends string | number>(entries: readonly CodeEntry<C>[]): Map<string, C> {
@@ -153,54 +155,43 @@ async function ceilingChild(): Promise<void> {
   const col = Object.fromEntries(CERTIFICATE_RECORD_COLUMNS.map((c, i) => [c.field, i + 1])) as Record<string, number>;
 
   const parse = async (keep: unknown[][] | null): Promise<number> => {
-    ensureExcelJsUtf8Safe();
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
-      styles: 'cache',
-      sharedStrings: 'cache',
-      hyperlinks: 'ignore',
-      worksheets: 'emit',
-      entries: 'ignore',
-    });
     let n = 0;
-    for await (const sheet of reader) {
-      const isData = (sheet as unknown as { name?: string }).name === DATA_SHEET_NAME;
-      for await (const row of sheet) {
-        if (!isData || row.number === 1) continue;
-        const v = (field: string) => cellValue(row.getCell(col[field]).value);
-        const idNumber = String(v('idNumber'));
-        const hash = createHash('sha256').update(idNumber).digest('hex');
-        const values = [
-          1,
-          1,
-          1,
-          'skill_level',
-          v('holderName'),
-          codes.idType.get(String(v('idType'))) ?? null,
-          // Ciphertext placeholder of the same length as FieldCipher's (67 characters); the hash is a real digest
-          // so the id_number_hash index sees the same random key distribution as the app's HMAC.
-          `v1.${hash}`,
-          hash,
-          `${idNumber.slice(0, 3)}***********${idNumber.slice(-4)}`.slice(0, 40),
-          codes.gender.get(String(v('gender'))) ?? null,
-          v('birthDate'),
-          codes.education.get(String(v('education'))) ?? null,
-          v('occupationCode'),
-          v('occupationName'),
-          v('workType'),
-          codes.level.get(String(v('level'))) ?? null,
-          v('certificateNumber'),
-          v('issueDate'),
-          v('admissionTicket'),
-          v('theoryScore'),
-          v('practicalScore'),
-          v('comprehensiveScore'),
-          codes.result.get(String(v('result'))) ?? null,
-          'draft',
-          row.number,
-        ];
-        n++;
-        keep?.push(values);
-      }
+    for await (const row of xlsxSheetRows(file, DATA_SHEET_NAME, { styles: true })) {
+      if (row.number === 1) continue;
+      const v = (field: string) => cellValue(row.getCell(col[field]).value);
+      const idNumber = String(v('idNumber'));
+      const hash = createHash('sha256').update(idNumber).digest('hex');
+      const values = [
+        1,
+        1,
+        1,
+        'skill_level',
+        v('holderName'),
+        codes.idType.get(String(v('idType'))) ?? null,
+        // Ciphertext placeholder of the same length as FieldCipher's (67 characters); the hash is a real digest
+        // so the id_number_hash index sees the same random key distribution as the app's HMAC.
+        `v1.${hash}`,
+        hash,
+        `${idNumber.slice(0, 3)}***********${idNumber.slice(-4)}`.slice(0, 40),
+        codes.gender.get(String(v('gender'))) ?? null,
+        v('birthDate'),
+        codes.education.get(String(v('education'))) ?? null,
+        v('occupationCode'),
+        v('occupationName'),
+        v('workType'),
+        codes.level.get(String(v('level'))) ?? null,
+        v('certificateNumber'),
+        v('issueDate'),
+        v('admissionTicket'),
+        v('theoryScore'),
+        v('practicalScore'),
+        v('comprehensiveScore'),
+        codes.result.get(String(v('result'))) ?? null,
+        'draft',
+        row.number,
+      ];
+      n++;
+      keep?.push(values);
     }
     return n;
   };
@@ -543,8 +534,8 @@ async function main(): Promise<void> {
     workload:
       `POST /api/admin/batches (multipart, kind=skill_level) as an institution operator, the API in its own process on ` +
       `127.0.0.1 (fresh process and fresh database per size, demo data loaded), timed from request start to the 201 ` +
-      `reply; median of ${runs} run(s) per size. Ceiling (same run, same file): exceljs WorkbookReader parse alone ` +
-      `(ensureExcelJsUtf8Safe, same reader options, cells converted to column values, nothing kept; timed) + mysql2 multi-row INSERT (${fmtN(CEILING_CHUNK)} rows per statement, one ` +
+      `reply; median of ${runs} run(s) per size. Ceiling (same run, same file): the import's streaming sheet reader alone ` +
+      `(xlsxSheetRows, dates read, cells converted to column values, nothing kept; timed) + mysql2 multi-row INSERT (${fmtN(CEILING_CHUNK)} rows per statement, one ` +
       `transaction) of the same rows into a freshly migrated certificates table`,
     datasetSize:
       `${sizes.map((s) => `${fmtN(s)} rows (${(files.get(s)!.bytes / 2 ** 20).toFixed(1)} MB .xlsx)`).join(', ')}; ` +

@@ -7,13 +7,7 @@ import {
   type LookupKind,
 } from '@app/domain';
 import { LOOKUP_KIND_LABELS, type LookupBatchRow } from '@app/contracts';
-import {
-  ensureExcelJsUtf8Safe,
-  importError,
-  ImportErrorCode,
-  inspectXlsxContainer,
-  isFormulaCell,
-} from '../batches/excel';
+import { importError, ImportErrorCode, inspectXlsxContainer, isFormulaCell, xlsxSheetRows } from '../batches/excel';
 
 // R-31: the batch query's sheet — the template (姓名、证件号码、证书编号 on the first visible sheet), reading an
 // upload after the certificate import's container checks (size, real .xlsx, zip bomb; formula cells refused),
@@ -83,60 +77,34 @@ export async function readBatchQuerySheet(
   const container = await inspectXlsxContainer(filePath, { maxBytes: options.maxBytes });
   const first = container.workbook.sheets.find((s) => s.state === 'visible');
   if (!first) throw templateError('没有可见的工作表');
-  ensureExcelJsUtf8Safe();
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
   const lines: BatchQueryLine[] = [];
-  let sawSheet = false;
-  try {
-    for await (const worksheet of reader) {
-      const name = (worksheet as unknown as { name?: string }).name;
-      if (sawSheet || name !== first.name) {
-        for await (const _row of worksheet) {
-          // drained: the reader releases the sheet's temporary data
-        }
-        continue;
-      }
-      sawSheet = true;
-      let sawHeader = false;
-      for await (const row of worksheet) {
-        for (let c = 1; c <= row.cellCount; c++) {
-          if (isFormulaCell(row.getCell(c))) {
-            throw importError(
-              ImportErrorCode.FORMULA_CELL,
-              `第${row.number}行第${c}列含有公式。请将公式“粘贴为数值”后重新上传`,
-              { row: row.number, column: c },
-            );
-          }
-        }
-        const values = [1, 2, 3].map((c) => cellText(row.getCell(c).value));
-        if (!sawHeader) {
-          if (row.number !== 1 || values.some((v, i) => v !== LOOKUP_BATCH_HEADERS[i])) {
-            throw templateError(`第1行应为“${LOOKUP_BATCH_HEADERS.join('、')}”`);
-          }
-          sawHeader = true;
-          continue;
-        }
-        if (values.every((v) => v === '')) continue;
-        if (lines.length >= options.maxRows) {
-          throw new DomainError(
-            'LOOKUP_BATCH_TOO_MANY_ROWS',
-            `单次批量查询最多 ${options.maxRows} 条，请拆分后分批查询`,
-            { maxRows: options.maxRows },
-          );
-        }
-        lines.push({ rowNumber: row.number, name: values[0], idNumber: values[1], certificateNumber: values[2] });
+  let sawHeader = false;
+  for await (const row of xlsxSheetRows(filePath, first.name, { styles: false })) {
+    for (let c = 1; c <= row.cellCount; c++) {
+      if (isFormulaCell(row.getCell(c))) {
+        throw importError(
+          ImportErrorCode.FORMULA_CELL,
+          `第${row.number}行第${c}列含有公式。请将公式“粘贴为数值”后重新上传`,
+          { row: row.number, column: c },
+        );
       }
     }
-  } finally {
-    (reader as unknown as { stream?: { destroy(): void } }).stream?.destroy();
+    const values = [1, 2, 3].map((c) => cellText(row.getCell(c).value));
+    if (!sawHeader) {
+      if (row.number !== 1 || values.some((v, i) => v !== LOOKUP_BATCH_HEADERS[i])) {
+        throw templateError(`第1行应为“${LOOKUP_BATCH_HEADERS.join('、')}”`);
+      }
+      sawHeader = true;
+      continue;
+    }
+    if (values.every((v) => v === '')) continue;
+    if (lines.length >= options.maxRows) {
+      throw new DomainError('LOOKUP_BATCH_TOO_MANY_ROWS', `单次批量查询最多 ${options.maxRows} 条，请拆分后分批查询`, {
+        maxRows: options.maxRows,
+      });
+    }
+    lines.push({ rowNumber: row.number, name: values[0], idNumber: values[1], certificateNumber: values[2] });
   }
-  if (!sawSheet) throw templateError('找不到查询工作表');
   if (lines.length === 0) throw importError(ImportErrorCode.EMPTY, '表格中没有查询数据，请从第2行起填写');
   return lines;
 }

@@ -129,7 +129,7 @@ export async function writeErrorReport(
   writeHeaderRow(sheet, [ERROR_COLUMN_HEADER]);
 
   let lastRow = 1;
-  // The same read as the import's, so a file the reader loses entries of is read again here too.
+  // The same read as the import's: the rows the user sees there are the rows the report re-emits.
   for await (const source of dataSheetRows(sourcePath, meta.dataSheetName)) {
     if (source.number === 1) {
       continue;

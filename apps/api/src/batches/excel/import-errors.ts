@@ -34,3 +34,13 @@ export const foreignTemplate = (why: string, details?: Record<string, unknown>) 
 
 export const zipBomb = (why: string, details?: Record<string, unknown>) =>
   importError(ImportErrorCode.ZIP_BOMB, `文件结构异常，已拒绝处理：${why}`, details);
+
+/** A file that passed the container checks but whose parts cannot be read whole: a damaged file, in practice. */
+export const unreadable = (reason: string) =>
+  importError(
+    ImportErrorCode.UNREADABLE,
+    '文件内容无法完整读取。请用 Excel 或 WPS 打开后另存为 .xlsx 文件，再重新上传',
+    {
+      reason,
+    },
+  );

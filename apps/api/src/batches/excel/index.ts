@@ -5,4 +5,4 @@ export * from './build-template';
 export * from './read-batch-file';
 export * from './error-report';
 export * from '../../organisations/occupation-catalogue.loader';
-export * from './exceljs-utf8';
+export * from './xlsx-sheet-reader';

@@ -1,6 +1,5 @@
 import {
   CERTIFICATE_RECORD_COLUMNS,
-  DomainError,
   unescapeImportedCell,
   type CertificateRecordField,
   type CertificateRecordInput,
@@ -8,7 +7,6 @@ import {
 } from '@app/domain';
 import * as ExcelJS from 'exceljs';
 import { stat } from 'node:fs/promises';
-import { ensureExcelJsUtf8Safe } from './exceljs-utf8';
 import { foreignTemplate, importError, ImportErrorCode, notXlsx } from './import-errors';
 import {
   ERROR_COLUMN_HEADER,
@@ -29,6 +27,7 @@ import {
   verifyZipEntries,
   type ZipLimits,
 } from './zip-inspector';
+import { xlsxSheetRows } from './xlsx-sheet-reader';
 
 export interface ReadBatchFileOptions {
   /** R-42: refuse more data rows than this (config import.maxRows, default 200,000). */
@@ -294,98 +293,26 @@ function checkHeader(row: ExcelJS.Row): void {
   }
 }
 
-/** Reads of one file before giving up on an internal failure of the streaming reader (see readBatchRows). */
-export const READ_ATTEMPTS = 3;
-
 /**
- * The streaming reader lost zip entries of a valid file (exceljs #962): a worksheet came without the workbook that
- * names it, or the data sheet that xl/workbook.xml declares (inspectBatchFile checked it) never came. Read again.
+ * The rows of the data sheet (header included), streamed (xlsxSheetRows), for the import and the error report alike.
+ * A file whose parts cannot be read whole is 422 IMPORT_UNREADABLE in Chinese, never a 500 and never a wrong
+ * "foreign template".
  */
-class ReaderLostEntries extends Error {
-  constructor(what: string) {
-    super(`exceljs streaming reader lost entries (exceljs #962): ${what}`);
-  }
-}
-
-/**
- * The rows of the data sheet (header included), streamed by exceljs (100k rows in ~150 MB), for the import and the
- * error report alike.
- *
- * exceljs 4.4's reader now and then loses the last zip entries of a valid file under load (exceljs issue #962's
- * "Cannot read properties of undefined (reading 'sheets')": xl/workbook.xml, written last by exceljs, never
- * parsed). It fails before the first row, since worksheets are read after the entries they depend on: on Node 20
- * as that TypeError, on Node 24 as worksheets without a name or a data sheet that never comes. Such a read is
- * started again, READ_ATTEMPTS times in all; the last failure is thrown as it is. DomainErrors are the caller's.
- */
-export async function* dataSheetRows(filePath: string, dataSheetName: string): AsyncGenerator<ExcelJS.Row> {
-  for (let attempt = 1; ; attempt++) {
-    let yielded = false;
-    try {
-      for await (const row of dataSheetRowsOnce(filePath, dataSheetName)) {
-        yielded = true;
-        yield row;
-      }
-      return;
-    } catch (error) {
-      if (error instanceof DomainError || yielded || attempt >= READ_ATTEMPTS) throw error;
-    }
-  }
-}
-
-async function* dataSheetRowsOnce(filePath: string, dataSheetName: string): AsyncGenerator<ExcelJS.Row> {
-  ensureExcelJsUtf8Safe();
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, {
-    styles: 'cache',
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
-  let sawDataSheet = false;
-  try {
-    for await (const worksheet of reader) {
-      const name = (worksheet as unknown as { name?: string }).name;
-      if (name === undefined) throw new ReaderLostEntries('a worksheet without a parsed xl/workbook.xml');
-      if (name !== dataSheetName || sawDataSheet) {
-        // Drain other sheets (small) so the reader releases their temporary files.
-        for await (const _row of worksheet) {
-          // nothing
-        }
-        continue;
-      }
-      sawDataSheet = true;
-      yield* worksheet;
-    }
-  } finally {
-    (reader as unknown as { stream?: { destroy(): void } }).stream?.destroy();
-  }
-  if (!sawDataSheet) {
-    // inspectBatchFile found the data sheet declared in xl/workbook.xml: a reader that never met it lost it.
-    throw new ReaderLostEntries(`the data sheet ${dataSheetName} never came`);
-  }
+export function dataSheetRows(filePath: string, dataSheetName: string): AsyncGenerator<ExcelJS.Row> {
+  return xlsxSheetRows(filePath, dataSheetName, { styles: true });
 }
 
 /**
  * Streams the data rows of an uploaded template after inspectBatchFile's checks. Throws IMPORT_FORMULA_CELL,
- * IMPORT_EMPTY, IMPORT_TOO_MANY_ROWS while reading: callers must not keep anything from a file that failed (R-42: an
- * import applies whole or not at all). A file the reader cannot read whole (dataSheetRows) is answered in Chinese
- * (422 IMPORT_UNREADABLE), never as a 500 and never as a wrong "foreign template".
+ * IMPORT_EMPTY, IMPORT_TOO_MANY_ROWS, IMPORT_UNREADABLE while reading: callers must not keep anything from a file
+ * that failed (R-42: an import applies whole or not at all).
  */
-export async function* readBatchRows(
+export function readBatchRows(
   filePath: string,
   meta: BatchFileMeta,
   options: ReadBatchFileOptions,
 ): AsyncGenerator<BatchRow> {
-  try {
-    yield* batchRows(dataSheetRows(filePath, meta.dataSheetName), options);
-  } catch (error) {
-    if (error instanceof DomainError) throw error;
-    throw importError(
-      ImportErrorCode.UNREADABLE,
-      '文件内容无法完整读取。请用 Excel 或 WPS 打开后另存为 .xlsx 文件，再重新上传',
-      { reason: error instanceof Error ? error.message : String(error) },
-    );
-  }
+  return batchRows(dataSheetRows(filePath, meta.dataSheetName), options);
 }
 
 async function* batchRows(rows: AsyncIterable<ExcelJS.Row>, options: ReadBatchFileOptions): AsyncGenerator<BatchRow> {

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { pipeline, type Readable } from 'node:stream';
 import { open, type FileHandle } from 'node:fs/promises';
 import { createInflateRaw } from 'node:zlib';
 import { DomainError } from '@app/domain';
@@ -7,7 +8,8 @@ import { notXlsx, zipBomb } from './import-errors';
 // Reads a zip's central directory (PKWARE APPNOTE §4.3) without unpacking anything, so an upload can be judged
 // by its declared sizes before the Excel parser inflates it (R-42: zip bombs). `verifyZipEntries` then
 // inflates each entry once with a byte cap, so a directory that lies about sizes is caught too, and checks that
-// the local entries tile the file: the streaming parser reads local headers, not the directory.
+// the local entries tile the file, so nothing hides outside the directory. The sheet reader (xlsx-sheet-reader.ts)
+// then inflates the entries it needs, found through the same directory (`inflateEntryChunks`).
 
 export interface ZipLimits {
   maxEntries: number;
@@ -195,34 +197,44 @@ async function entryDataStart(fh: FileHandle, e: ZipEntryInfo): Promise<number> 
   return e.localHeaderOffset + 30 + h.readUInt16LE(26) + h.readUInt16LE(28);
 }
 
-/** Inflates one entry; more than `maxBytes` or more than declared is refused. */
-async function inflateEntry(
+/**
+ * The inflated bytes of one entry, streamed from its local data (random access by the central directory, so no
+ * entry depends on the ones before it). More than `maxBytes` or more than declared, or less than declared, is
+ * refused (ZIP_BOMB); data that does not inflate is NOT_XLSX. Breaking off early releases the file.
+ */
+export async function* inflateEntryChunks(
   path: string,
   e: ZipEntryInfo,
-  dataStart: number,
-  maxBytes: number,
-  keep: boolean,
-): Promise<Buffer | null> {
+  maxBytes: number = e.uncompressedSize,
+  dataStart?: number,
+): AsyncGenerator<Buffer> {
+  if (dataStart === undefined) {
+    const fh = await open(path, 'r');
+    try {
+      dataStart = await entryDataStart(fh, e);
+    } finally {
+      await fh.close();
+    }
+  }
   if (e.compressedSize === 0) {
     if (e.uncompressedSize !== 0) {
       throw zipBomb(`压缩包内文件“${e.name}”解压后大小与声明不符`, { entry: e.name });
     }
-    return keep ? Buffer.alloc(0) : null;
+    return;
   }
   const cap = Math.min(maxBytes, e.uncompressedSize);
-  const chunks: Buffer[] = [];
   let total = 0;
-  const stream = createReadStream(path, { start: dataStart, end: dataStart + e.compressedSize - 1 });
-  const source = e.method === 8 ? stream.pipe(createInflateRaw()) : stream;
+  const file = createReadStream(path, { start: dataStart, end: dataStart + e.compressedSize - 1 });
+  // pipeline, not pipe: a read error reaches the iterator, and an early stop closes the file.
+  const source: Readable =
+    e.method === 8 ? pipeline(file, createInflateRaw({ chunkSize: 64 * 1024 }), () => undefined) : file;
   try {
     for await (const chunk of source as AsyncIterable<Buffer>) {
       total += chunk.length;
       if (total > cap) {
         throw zipBomb(`压缩包内文件“${e.name}”解压后大小超过声明或上限`, { entry: e.name });
       }
-      if (keep) {
-        chunks.push(chunk);
-      }
+      yield chunk;
     }
   } catch (err) {
     if (err instanceof DomainError) {
@@ -230,12 +242,12 @@ async function inflateEntry(
     }
     throw notXlsx(`压缩包内文件“${e.name}”无法解压`);
   } finally {
-    stream.destroy();
+    source.destroy();
+    file.destroy();
   }
   if (total !== e.uncompressedSize) {
     throw zipBomb(`压缩包内文件“${e.name}”解压后大小与声明不符`, { entry: e.name });
   }
-  return keep ? Buffer.concat(chunks, total) : null;
 }
 
 /** Reads one (small) entry into memory, e.g. xl/workbook.xml; at most `maxBytes`. */
@@ -243,18 +255,17 @@ export async function readZipEntry(path: string, entry: ZipEntryInfo, maxBytes: 
   if (entry.uncompressedSize > maxBytes) {
     throw zipBomb(`压缩包内文件“${entry.name}”过大`);
   }
-  const fh = await open(path, 'r');
-  try {
-    return (await inflateEntry(path, entry, await entryDataStart(fh, entry), maxBytes, true)) as Buffer;
-  } finally {
-    await fh.close();
+  const chunks: Buffer[] = [];
+  for await (const chunk of inflateEntryChunks(path, entry, maxBytes)) {
+    chunks.push(chunk);
   }
+  return Buffer.concat(chunks);
 }
 
 /**
  * Inflates every entry once, counting bytes (nothing kept): actual sizes must equal declared ones, and local
- * entries must follow each other without gaps up to the central directory, so the sequential parser sees
- * exactly the entries judged above.
+ * entries must follow each other without gaps up to the central directory, so the file holds exactly the entries
+ * judged above (a sequential zip reader, e.g. another tool the file is passed on to, would see the same).
  */
 export async function verifyZipEntries(
   path: string,
@@ -270,7 +281,9 @@ export async function verifyZipEntries(
         throw zipBomb('压缩包内含有目录之外的数据');
       }
       const start = await entryDataStart(fh, e);
-      await inflateEntry(path, e, start, limits.maxUncompressedBytes, false);
+      for await (const _chunk of inflateEntryChunks(path, e, limits.maxUncompressedBytes, start)) {
+        // counted and capped, nothing kept
+      }
       let end = start + e.compressedSize;
       if ((e.flags & 8) !== 0) {
         // Data descriptor: optional signature, CRC, then 4- or 8-byte sizes.
