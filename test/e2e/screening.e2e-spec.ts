@@ -42,13 +42,15 @@ describe('screening flags, suspension and re-check (e2e)', () => {
     await t.app.get(UnitOfWork).run((manager) =>
       t.app.get(ScreeningRepository).raise(
         manager,
-        {
-          rule,
-          fingerprint,
-          summary: `端到端测试线索 ${runs}`,
-          evidence: JSON.stringify({ rule, figures: { count: certificateIds.length, threshold: 3, days: 30 } }),
-          certificateIds,
-        },
+        [
+          {
+            rule,
+            fingerprint,
+            summary: `端到端测试线索 ${runs}`,
+            evidence: JSON.stringify({ rule, figures: { count: certificateIds.length, threshold: 3, days: 30 } }),
+            certificateIds,
+          },
+        ],
         new Date('2026-11-22T18:00:00Z'),
         -runs,
       ),

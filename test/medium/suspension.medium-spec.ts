@@ -131,13 +131,15 @@ describe('suspension from lookup and the provincial re-check (medium)', () => {
     await m.get(UnitOfWork).run((manager) =>
       m.get(ScreeningRepository).raise(
         manager,
-        {
-          rule,
-          fingerprint,
-          summary: `测试线索 ${sequence}`,
-          evidence: JSON.stringify({ rule, figures: { count: certificates.length, threshold: 3, days: 30 } }),
-          certificateIds: certificates.map((c) => c.id),
-        },
+        [
+          {
+            rule,
+            fingerprint,
+            summary: `测试线索 ${sequence}`,
+            evidence: JSON.stringify({ rule, figures: { count: certificates.length, threshold: 3, days: 30 } }),
+            certificateIds: certificates.map((c) => c.id),
+          },
+        ],
         m.clock.now(),
         sequence,
       ),
