@@ -21,6 +21,7 @@ export const JOB_NAME_LABELS: Readonly<Record<string, string>> = {
   'deadline-reminders': '到期提醒',
   'outbox-dispatch': '邮件发送',
   'job-runs-prune': '运行记录清理',
+  screening: '疑似问题筛查',
 };
 
 /** The counters jobs report (JobCounts keys), in Chinese. */
@@ -39,6 +40,16 @@ export const JOB_COUNT_LABELS: Readonly<Record<string, string>> = {
   // job-runs-prune
   deleted: '已删除记录',
   retentionDays: '保留天数',
+  // screening
+  scanned: '筛查证书',
+  findings: '发现线索',
+  raised: '新增疑似问题',
+  known: '此前已发现',
+};
+
+/** Counters that are a yes/no (0 or 1): shown as the word for each, e.g. screening's `full`. */
+const JOB_COUNT_SWITCHES: Readonly<Record<string, readonly [string, string]>> = {
+  full: ['增量筛查', '全量筛查'],
 };
 
 /** A job's name for people: its Chinese name, or the code itself for a job without one. */
@@ -49,7 +60,10 @@ export function jobLabel(name: string): string {
 /** A run's counts in words, e.g. `摘要邮件 3，无邮箱跳过人数 1`; an unknown counter keeps its code. */
 export function jobCountsText(counts: JobCounts): string {
   return Object.entries(counts)
-    .map(([key, n]) => `${Object.hasOwn(JOB_COUNT_LABELS, key) ? JOB_COUNT_LABELS[key] : key} ${n}`)
+    .map(([key, n]) => {
+      if (Object.hasOwn(JOB_COUNT_SWITCHES, key)) return JOB_COUNT_SWITCHES[key][n ? 1 : 0];
+      return `${Object.hasOwn(JOB_COUNT_LABELS, key) ? JOB_COUNT_LABELS[key] : key} ${n}`;
+    })
     .join('，');
 }
 
