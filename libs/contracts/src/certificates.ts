@@ -53,22 +53,5 @@ export interface Occupation {
   inQualificationCatalogue: OccupationEntry['inQualificationCatalogue2021'];
 }
 
-/** The fields a record edit sends (`PUT /api/admin/certificates/:id`); each is the template's value or its code. */
-export const EDITABLE_CERTIFICATE_FIELDS = [
-  'holderName',
-  'idType',
-  'gender',
-  'birthDate',
-  'education',
-  'occupationCode',
-  'occupationName',
-  'workType',
-  'level',
-  'certificateNumber',
-  'issueDate',
-  'admissionTicket',
-  'theoryScore',
-  'practicalScore',
-  'comprehensiveScore',
-  'result',
-] as const;
+/** The fields a record edit sends (`PUT /api/admin/certificates/:id`); the list lives in the domain. */
+export { EDITABLE_CERTIFICATE_FIELDS, type EditableCertificateField } from '@app/domain';

@@ -14,3 +14,4 @@ export * from './lookup';
 export * from './dashboard';
 export * from './screening';
 export * from './attachments';
+export * from './corrections';

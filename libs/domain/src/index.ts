@@ -12,3 +12,4 @@ export * from './reminders';
 export * from './lookup';
 export * from './screening';
 export * from './attachments';
+export * from './corrections';

@@ -5,3 +5,4 @@ export * from './certificate-number';
 export * from './holder-name';
 export * from './record';
 export * from './batch-duplicates';
+export * from './editable-fields';

@@ -1,0 +1,3 @@
+export * from './correction-refusal';
+export * from './correction-route';
+export * from './changed-fields';
