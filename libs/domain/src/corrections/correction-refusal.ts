@@ -17,9 +17,11 @@ import {
 export const CORRECTION_TYPES = ['modify', 'delete'] as const;
 export type CorrectionType = (typeof CORRECTION_TYPES)[number];
 
-/** What a modification may change: the fields of a record edit plus the ID number. */
-export const CORRECTABLE_FIELDS = [...EDITABLE_CERTIFICATE_FIELDS, 'idNumber'] as const;
+/** What a modification may change: the fields of a record edit plus the ID number, in the template's column order. */
 export type CorrectableField = EditableCertificateField | 'idNumber';
+export const CORRECTABLE_FIELDS: readonly CorrectableField[] = CERTIFICATE_RECORD_COLUMNS.map((c) => c.field).filter(
+  (f): f is CorrectableField => f === 'idNumber' || (EDITABLE_CERTIFICATE_FIELDS as readonly string[]).includes(f),
+);
 
 /** The requested new values, by field (template values or codes, as a record edit sends them). */
 export type CorrectionChanges = Partial<Record<CorrectableField, RawCellValue>>;
