@@ -166,7 +166,9 @@ describe('correctionRefusal — R-19, R-20, R-22, R-23', () => {
     expect(r.message).toMatch(/（出生日期）/);
     const future = correctionRefusal(facts({ changes: { issueDate: '2025-07-01' } }))!;
     expect([future.code, future.field]).toEqual(['CORRECTION_INVALID', 'issueDate']);
-    expect(correctionRefusal(facts({ changes: { idNumber: '440106199005170015' } }))?.field).toBe('idNumber');
+    const badId = correctionRefusal(facts({ changes: { idNumber: '440106199005170015' } }))!;
+    expect([badId.field, badId.reason]).toEqual(['idNumber', '居民身份证号码校验位错误']);
+    expect(badId.message).not.toContain('440106199005170015');
     // The nearest valid change passes.
     expect(codeOf(facts({ changes: { issueDate: '2025-06-30' } }))).toBeNull();
   });
