@@ -38,6 +38,8 @@ export class SmtpCounter {
       server.once('error', reject);
       server.listen(this.port, '127.0.0.1', () => resolve());
     });
+    // A client killed mid-conversation (the failover's SIGKILL) resets its connection: normal here, not a crash.
+    server.on('error', () => undefined);
     this.port = (server.server.address() as AddressInfo).port;
     this.server = server;
     return this;
