@@ -446,6 +446,25 @@ describe('suspension from lookup and the provincial re-check (medium)', () => {
     });
   });
 
+  it("R-25: a page of flags lists each flag's first 50 certificates within the jurisdiction, the count stays whole", async () => {
+    const many = await m.factories.certificates(gdBatch, 55, { status: 'published', lookupStatus: 'visible' });
+    const pair = [await published(gdBatch), await published(gdBatch)];
+    const big = await raise('volume_spike', many);
+    const small = await raise('frequent_holder', pair);
+    const page = await flags.list(
+      national,
+      parseListQuery(
+        { filter: JSON.stringify({ id: [big.id, small.id] }), range: '[0,9]', sort: '["id","ASC"]' },
+        FLAG_LIST,
+      ),
+    );
+    const byId = new Map(page.rows.map((r) => [r.id, r]));
+    const sortedIds = many.map((c) => c.id).sort((a, b) => a - b);
+    expect(byId.get(big.id)).toMatchObject({ certificateCount: 55, certificateIds: sortedIds.slice(0, 50) });
+    expect(byId.get(big.id)?.certificateNumbers).toHaveLength(50);
+    expect(byId.get(small.id)).toMatchObject({ certificateCount: 2, certificateIds: pair.map((c) => c.id) });
+  });
+
   it('R-26: only the owning province decides — another province 404, a decided task 409, a stale version 409; confirm stays suspended and reaches the corrections seam', async () => {
     const c = await published();
     const task = await suspension.suspendCertificate(national, c.id, '待复核');

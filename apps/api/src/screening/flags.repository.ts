@@ -162,6 +162,54 @@ export class FlagsRepository {
     }));
   }
 
+  /**
+   * For a page of flags, each flag's first `limit` certificates (by id) within `scope`: number and institution only,
+   * as the list shows them. One statement for the whole page (ROW_NUMBER per flag, MariaDB 10.2+ and SQLite 3.25+).
+   */
+  async listedCertificates(
+    flagIds: number[],
+    scope: ListScope,
+    limit: number,
+  ): Promise<Map<number, { id: number; certificateNumber: string; institutionName: string }[]>> {
+    const out = new Map<number, { id: number; certificateNumber: string; institutionName: string }[]>();
+    if (flagIds.length === 0) return out;
+    const inner = this.dataSource
+      .getRepository(FlagCertificate)
+      .createQueryBuilder('fc')
+      .innerJoin(Certificate, 'c', 'c.id = fc.certificateId')
+      .innerJoin(Organisation, 'o', 'o.id = c.institutionId')
+      .select([
+        'fc.flagId AS flagId',
+        'c.id AS id',
+        'c.certificateNumber AS certificateNumber',
+        'o.name AS institutionName',
+        'ROW_NUMBER() OVER (PARTITION BY fc.flagId ORDER BY fc.certificateId) AS n',
+      ])
+      .where('fc.flagId IN (:...flagIds)', { flagIds });
+    scope(inner, 'fc.orgPath');
+    const rows = await this.dataSource
+      .createQueryBuilder()
+      .select(['t.flagId AS flagId', 't.id AS id', 't.certificateNumber AS certificateNumber'])
+      .addSelect('t.institutionName', 'institutionName')
+      .from(`(${inner.getQuery()})`, 't')
+      .where('t.n <= :limit', { limit })
+      .setParameters(inner.getParameters())
+      .orderBy('t.flagId', 'ASC')
+      .addOrderBy('t.id', 'ASC')
+      .getRawMany<{
+        flagId: number | string;
+        id: number | string;
+        certificateNumber: string;
+        institutionName: string;
+      }>();
+    for (const r of rows) {
+      const list = out.get(Number(r.flagId)) ?? [];
+      list.push({ id: Number(r.id), certificateNumber: r.certificateNumber, institutionName: r.institutionName });
+      out.set(Number(r.flagId), list);
+    }
+    return out;
+  }
+
   /** Whether the flag concerns the certificate. */
   links(flagId: number, certificateId: number): Promise<boolean> {
     return this.dataSource.getRepository(FlagCertificate).existsBy({ flagId, certificateId });

@@ -159,10 +159,11 @@ export class FlagsService {
   /** Flags as rows: each with the certificates of it within the caller's jurisdiction (at most 50) and the decider. */
   async rows(actor: Actor, flags: Flag[]): Promise<FlagRow[]> {
     const scope = this.scopeOf(actor);
-    const linked = new Map<number, LinkedCertificateRow[]>();
-    for (const flag of flags) {
-      linked.set(flag.id, await this.flags.linkedCertificates(flag.id, scope, LISTED_CERTIFICATES));
-    }
+    const linked = await this.flags.listedCertificates(
+      flags.map((f) => f.id),
+      scope,
+      LISTED_CERTIFICATES,
+    );
     const names = await this.flags.staffNames(flags.flatMap((f) => (f.decidedById === null ? [] : [f.decidedById])));
     return flags.map((flag) => {
       const certificates = linked.get(flag.id) ?? [];
