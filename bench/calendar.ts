@@ -1,4 +1,4 @@
-// `npm run bench -- calendar [count]` — issue 3: addWorkingDays over the official calendar, precomputed
+// `npm run bench -- calendar [count]` — addWorkingDays over the official calendar, precomputed
 // working-day index vs a naive day-by-day loop over the same calendar, same inputs, same run. Target ≥ 20×.
 import { readFileSync } from 'fs';
 import { join, resolve } from 'path';

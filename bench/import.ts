@@ -1,4 +1,4 @@
-// `npm run bench -- import [--sizes 10000,100000] [--runs 3] [--seed 1] [--profile]` — issue 4: an .xlsx file
+// `npm run bench -- import [--sizes 10000,100000] [--runs 3] [--seed 1] [--profile]` — an .xlsx file
 // of N generated certificate rows → a draft batch through the real HTTP upload (POST /api/admin/batches) on
 // MariaDB, each size in a fresh API process (so peak RSS is that import's) and a fresh database (demo data +
 // an institution whose registered scope matches the rows). Same-run ceiling: the import's streaming sheet parse
@@ -39,7 +39,7 @@ import { connect, createBenchDatabase, mysqlServerUrl, serverFacts, type BenchDa
 const root = resolve(__dirname, '..', '..');
 const PARENT_CENTRE = '广州市职业技能鉴定指导中心';
 const CEILING_CHUNK = 1000;
-/** Issue 10 point 12: the import within 0.8× of its same-run ceiling at the largest size (issue 4 asked 0.6×). */
+/** The import within 0.8× of its same-run ceiling at the largest size. */
 const TARGET_RATIO = 0.8;
 const TARGET_100K_SECONDS = 20;
 const TARGET_PEAK_MB = 350;

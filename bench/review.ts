@@ -1,5 +1,5 @@
 // `npm run bench -- review [--certificates 1000000] [--batches 20000] [--requests 300] [--reps 3] [--keep]
-//                          [--reuse <cert_bench_… database>]` — issue 5 on MariaDB: with 1,000,000 certificates in
+//                          [--reuse <cert_bench_… database>]` — the review workflow on MariaDB: with 1,000,000 certificates in
 // 20,000 batches across the demo organisations, p50/p95 of the provincial reviewer's queue page and of the
 // deadline board (provincial and national admin) through the real API, each against the same run's hand-written
 // SQL (mysql2: the same WHERE/ORDER/LIMIT + the count), the EXPLAIN of the SQL the API issues, and the time to

@@ -1,4 +1,4 @@
-// Realistic certificate data for benchmarks and the demo seed (issue 4 §7): valid resident IDs from 广东/四川 and
+// Realistic certificate data for benchmarks and the demo seed: valid resident IDs from 广东/四川 and
 // neighbouring areas, Chinese names, real occupations and levels from the catalogue, issue dates over the last
 // two years, unique 22-character skill-level certificate numbers, valid credit codes. Deterministic per seed.
 import {

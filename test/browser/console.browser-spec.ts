@@ -6,7 +6,7 @@ import { creditCodeCheckChar } from '@app/domain';
 import { apiAs, repoRoot, startBuiltApp, type BuiltApp } from './support/built-app';
 import { CHROMIUM, CHROMIUM_FLAGS, typeIntoPicker } from './support/console-browser';
 
-// The console in real Chromium, against the built app with demo data (issue 2 point 9):
+// The console in real Chromium, against the built app with demo data:
 // each role sees its own menu and only its own jurisdiction.
 const ARTIFACTS = join(repoRoot, 'test', 'artifacts');
 const PASSWORD = 'Demo@2026';

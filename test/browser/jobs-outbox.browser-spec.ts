@@ -4,7 +4,7 @@ import { jobLabel, type JobView } from '@app/contracts';
 import { apiAs, startBuiltApp, type BuiltApp } from './support/built-app';
 import { consoleActions, launchConsoleBrowser, type ConsoleBrowser } from './support/console-browser';
 
-// 定时任务, 邮件发件箱 and 我的提醒 (issue 11 point 7) in real Chromium against the built app with demo data.
+// 定时任务, 邮件发件箱 and 我的提醒 in real Chromium against the built app with demo data.
 // The page lists the application's own jobs (deadline-reminders first) by their Chinese names.
 
 let app: BuiltApp;

@@ -8,7 +8,7 @@ import { formatBeijingDateTime } from '../../apps/console/src/common/dates';
 import { apiAs, startBuiltApp, type BuiltApp } from './support/built-app';
 import { ARTIFACTS, launchConsoleBrowser, type ConsoleBrowser } from './support/console-browser';
 
-// The public lookup site at /lookup (issue point 9) in real Chromium, against the built API with demo data
+// The public lookup site at /lookup in real Chromium, against the built API with demo data
 // (APP_TODAY 2026-11-23: the default schedule's new-mode-only period). The whole path of a person and of a legal
 // entity, each at a phone's width (390 px) and a desktop's (1366 px).
 

@@ -3,7 +3,7 @@ import { buildSheet, guangzhouRow, loginToken, uploadSheet } from './support/bat
 import { apiAs, startBuiltApp, type BuiltApp } from './support/built-app';
 import { consoleActions, launchConsoleBrowser, type ConsoleBrowser } from './support/console-browser';
 
-// Issue 4 point 5 and issue 5 point 7 in real Chromium: a batch goes from 广州市白云区粤厨职业培训学校 through
+// In real Chromium: a batch goes from 广州市白云区粤厨职业培训学校 through
 // the 广州 data administrator, the 广州 head, the 广东 reviewer and the national reviewer to published; a second
 // batch is partly returned; the deadline board names who is responsible. APP_TODAY=2026-11-23.
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

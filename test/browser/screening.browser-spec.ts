@@ -4,7 +4,7 @@ import { buildSheet, guangzhouRow, loginToken, uploadSheet, type SheetRow } from
 import { apiAs, startBuiltApp, type BuiltApp } from './support/built-app';
 import { consoleActions, launchConsoleBrowser, type ConsoleBrowser } from './support/console-browser';
 
-// Issue 13 points 6 and 7 in real Chromium: screening flags two people who each got three certificates within 30
+// In real Chromium: screening flags two people who each got three certificates within 30
 // days (R-25, frequent_holder); the national reviewer dismisses one flag, suspends one certificate of the other and
 // then the rest; the Guangdong reviewer restores one in 复核, and meets someone else's decision on another
 // (409); the certificate page tells flag → suspension → restore. APP_TODAY=2026-11-23.

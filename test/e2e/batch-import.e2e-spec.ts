@@ -10,7 +10,7 @@ import { TEMPLATE_HEADERS } from '../../apps/api/src/batches/excel/template-layo
 import { buildSheet, binaryParser, certificateNumber, validRow } from './support/batch-sheets';
 import { createTestApp, organisationId, TEST_TODAY, TestApp } from './support/test-app';
 
-// Issue #4: template, streaming validation (R-8), all-or-nothing import (R-42), error report (R-12),
+// template, streaming validation (R-8), all-or-nothing import (R-42), error report (R-12),
 // encrypted ID numbers (R-9, R-10), submission with overdue statement and 6-month cutoff (R-16) — over HTTP. The seed
 // rules (R-8 seeds 003/004, R-18) and re-upload are checked on the services in test/medium/batch-import.medium-spec.ts.
 describe('batch import (R-8, R-12, R-42)', () => {
@@ -495,4 +495,4 @@ describe('batch submission (R-14, R-16)', () => {
   });
 });
 
-// Issue 9: validation against seeds 003/004 (R-8) and the 2013 upload days for qualification data (R-18).
+// Validation against seeds 003/004 (R-8) and the 2013 upload days for qualification data (R-18).

@@ -1,7 +1,7 @@
 import { buildSheet, validRow } from './support/batch-sheets';
 import { createTestApp, TestApp } from './support/test-app';
 
-// Issue #3: the working-day calendar in the database, the deadline endpoint, national_admin maintenance.
+// the working-day calendar in the database, the deadline endpoint, national_admin maintenance.
 describe('calendar and deadlines (R-14, R-15)', () => {
   let t: TestApp;
   let reader: { Authorization: string };
@@ -139,7 +139,7 @@ describe('calendar and deadlines (R-14, R-15)', () => {
   });
 });
 
-// Issue 9: stored due dates follow the calendar and say when they are provisional.
+// Stored due dates follow the calendar and say when they are provisional.
 describe('stored due dates follow the calendar (R-14, R-15)', () => {
   let t: TestApp;
   let inst: { Authorization: string };

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 
-// Issue #2 points 2, 8, 11: the built entry points as an operator runs them (npm test builds dist/ first).
+// The built entry points as an operator runs them (npm test builds dist/ first).
 const root = join(__dirname, '..', '..');
 const dist = (path: string) => join(root, 'dist', 'apps', 'api', 'src', path);
 

@@ -10,7 +10,7 @@ interface FlagRow {
   evidence: string;
 }
 
-// R-25 (issue #13 point 8): the demo's history trips every screening rule; a full run of the job raises its flags.
+// the demo's history trips every screening rule; a full run of the job raises its flags.
 describe('demo data and the screening job (e2e)', () => {
   let t: TestApp;
 

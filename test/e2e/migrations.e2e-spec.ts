@@ -16,7 +16,7 @@ async function roundTrip(dataSource: DataSource, tablesLeft: string): Promise<un
   return dataSource.query(tablesLeft);
 }
 
-// Issue #2 point 4: MySQL/MariaDB schema only through committed migrations, and they match the entities.
+// MySQL/MariaDB schema only through committed migrations, and they match the entities.
 // Runs against DATABASE_URL when it is MySQL, else against the local MariaDB every machine here has.
 describe('migrations (MySQL/MariaDB)', () => {
   const server =

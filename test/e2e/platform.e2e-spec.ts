@@ -1,7 +1,7 @@
 import { loadConfig } from '../../apps/api/src/config/app-config';
 import { createTestApp, TestApp } from './support/test-app';
 
-// Issue #2 points 11 and "bad input": health, OpenAPI, error shape, configuration validation.
+// Health, OpenAPI, error shape, configuration validation.
 describe('platform', () => {
   let t: TestApp;
   beforeAll(async () => {

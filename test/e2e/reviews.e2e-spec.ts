@@ -1,7 +1,7 @@
 import { buildSheet, validRow } from './support/batch-sheets';
 import { createTestApp, TestApp } from './support/test-app';
 
-// Issue #5 over HTTP: municipal → head → provincial → national → published; whole returns; deadlines; stage roles
+// Over HTTP: municipal → head → provincial → national → published; whole returns; deadlines; stage roles
 // and jurisdiction; resubmission; the decision trail. Concurrent decisions, partial returns, bulk
 // approval and overdue stages are checked on the services in test/medium/reviews.medium-spec.ts, the deadline board in
 // test/medium/deadline-board.medium-spec.ts.

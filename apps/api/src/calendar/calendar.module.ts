@@ -4,7 +4,7 @@ import { CalendarController } from './calendar.controller';
 import { CalendarRepository } from './calendar.repository';
 import { CalendarService } from './calendar.service';
 
-/** Global: every feature takes its deadlines from CalendarService (issue #3 point 5). */
+/** Global: every feature takes its deadlines from CalendarService. */
 @Global()
 @Module({
   controllers: [CalendarController],

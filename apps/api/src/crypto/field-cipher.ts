@@ -10,7 +10,7 @@ const TAG_BYTES = 16;
 /** Stored files: "CFE1" | IV | AES-256-GCM ciphertext | auth tag. */
 const FILE_MAGIC = Buffer.from('CFE1', 'latin1');
 const FILE_HEADER_BYTES = FILE_MAGIC.length + IV_BYTES;
-/** IVs drawn from the CSPRNG at a time: one randomBytes() call per ID number cost ~16 µs (issue 4 benchmark). */
+/** IVs drawn from the CSPRNG at a time: one randomBytes() call per ID number cost ~16 µs in the import benchmark. */
 const IVS_PER_DRAW = 1024;
 
 /**

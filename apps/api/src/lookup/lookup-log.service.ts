@@ -20,7 +20,7 @@ export interface LookupLogEntry {
 const FIELD_NAME = /^[a-zA-Z]{1,30}$/;
 
 /**
- * Issue point 10: every public lookup query is logged — account or client address, mode, kind, which fields, how
+ * Every public lookup query is logged — account or client address, mode, kind, which fields, how
  * many found — so the national centre sees volumes and abuse. Never the searched values in clear.
  */
 @Injectable()

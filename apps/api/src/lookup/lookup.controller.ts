@@ -25,7 +25,7 @@ export class LookupPublicController {
   }
 }
 
-/** Lookup volumes for the national centre (issue point 10). */
+/** Lookup volumes for the national centre (from the lookup log). */
 @ApiTags('lookup 证书查询')
 @ApiBearerAuth()
 @Area('admin')

@@ -1,7 +1,7 @@
 import { loadConfig } from '../config/app-config';
 import { applyHeapTuning } from './heap-tuning';
 
-describe('applyHeapTuning (issue 4 benchmark: peak memory of large imports)', () => {
+describe('applyHeapTuning (peak memory of large imports)', () => {
   it('sets V8 heap growth from runtime.heapGrowingPercent (default 50)', () => {
     const setFlags = jest.fn();
     applyHeapTuning(loadConfig({ NODE_ENV: 'test' }), setFlags);

@@ -2,7 +2,7 @@ import { setFlagsFromString } from 'node:v8';
 import type { AppConfig } from '../config/app-config';
 
 /**
- * How far V8 lets its heap grow past the live data before the next full collection (issue 4 benchmark).
+ * How far V8 lets its heap grow past the live data before the next full collection (measured by the import benchmark).
  * By default V8 allows up to 4× the live heap when collecting is cheap, so one large import (short-lived row
  * objects by the million, ~100 MB live) took the process to ~400 MB. A fixed factor of 1 + percent/100 keeps
  * the peak near the live size at the cost of more full collections (30–55 ms each at that size). V8 reads this

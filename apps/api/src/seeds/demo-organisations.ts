@@ -2,7 +2,7 @@ import type { InstitutionStatus } from '@app/contracts';
 import type { ScopeEntry } from '../organisations/entities/organisation.entity';
 
 /**
- * The demo tree (issue #2 point 10). Names of institutions are fictitious; codes are valid GB 32100-2015
+ * The demo tree. Names of institutions are fictitious; codes are valid GB 32100-2015
  * credit codes; scopes use occupations of the 2022 职业分类大典 (config/occupations.csv).
  */
 export interface DemoOrganisation {

@@ -15,7 +15,7 @@ import {
 import type { Organisation } from '../organisations/entities/organisation.entity';
 
 /**
- * R-25 (issue #13 point 8): published history in the demo that trips every screening rule, so the `screening` job
+ * R-25: published history in the demo that trips every screening rule, so the `screening` job
  * raises a flag of each on a fresh demo. It stands for data taken over from the older provincial systems: some of it
  * is what the import refuses today (an ID number with a wrong check digit, a holder under 16, an occupation outside
  * the registered scope, a certificate issued before registration), so it is inserted as published history, as the

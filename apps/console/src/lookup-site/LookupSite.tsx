@@ -55,7 +55,7 @@ function EntityOthersRoute() {
   return kind ? <EntityOthersPage key={kind} kind={kind} /> : <Navigate to="/" replace />;
 }
 
-/** The public lookup site at /lookup (issue point 9): the same build as the console, its own entry and router. */
+/** The public lookup site at /lookup: the same build as the console, its own entry and router. */
 export function LookupSite() {
   return (
     <ThemeProvider theme={lookupTheme}>

@@ -10,7 +10,7 @@ function build(y: number, m: number, d: number): DateInputResult {
 }
 
 /**
- * A date typed as text (issue 4: Excel dates reach here already as 'YYYY-MM-DD'): 'YYYY-MM-DD', 'YYYY-M-D',
+ * A date typed as text (Excel dates reach here already as 'YYYY-MM-DD'): 'YYYY-MM-DD', 'YYYY-M-D',
  * 'YYYY/M/D', 'YYYY.M.D', 'YYYYMMDD' or 'YYYY年M月D日'. Empty → { ok: true, value: null }. No time parts:
  * a timestamp would need a timezone to become a calendar day.
  */

@@ -34,7 +34,7 @@ import { addYearsIso, parseDateInput } from './date-input';
 import { checkHolderName, holderNameWidth } from './holder-name';
 import { OCCUPATION_CODE_PATTERN, type OccupationCatalogue, type OccupationEntry } from './occupations';
 
-/** Template columns in order (R-7, R-12, issue 4): record field ↔ Chinese header the user sees. */
+/** Template columns in order: record field ↔ Chinese header the user sees. */
 export const CERTIFICATE_RECORD_COLUMNS = [
   { field: 'holderName', header: '姓名' },
   { field: 'idType', header: '证件类型' },

@@ -14,7 +14,7 @@ import * as ExcelJS from 'exceljs';
 import type { DataValidation, Worksheet } from 'exceljs';
 import type { Writable } from 'node:stream';
 
-// The import template's layout (R-12, issue 4), shared by the template, the error report and the bench
+// The import template's layout (R-12), shared by the template, the error report and the bench
 // generator so all three import the same way.
 
 export type TemplateKind = 'skill_level' | 'qualification';
@@ -209,7 +209,7 @@ export function addDataSheet(
         type: 'list',
         allowBlank: true,
         formulae: [`'${LISTS_SHEET_NAME}'!$${col}$2:$${col}$${list.values.length + 1}`],
-        // Warning, not stop: the 2013 table's numeric codes may be typed instead of labels (issue 4).
+        // Warning, not stop: the 2013 table's numeric codes may be typed instead of labels, as the 2013 rules allowed.
         errorStyle: 'warning',
         showErrorMessage: true,
         errorTitle: c.header,

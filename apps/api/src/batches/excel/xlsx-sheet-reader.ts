@@ -9,7 +9,7 @@ import { inflateEntryChunks, readZipDirectory, readZipEntry, type ZipEntryInfo }
 // (zip-inspector.ts), so the parts are taken in the order they are needed — relationships, workbook, shared
 // strings, styles, then only the wanted sheet — whatever order the file stores them in. exceljs' own streaming
 // reader (WorkbookReader) walks the zip sequentially with unzipper 0.10, which loses entries of valid files now and
-// then (exceljs issue #962), far more often on Node 24; it also spools every sheet stored before xl/workbook.xml
+// then (a known exceljs defect), far more often on Node 24; it also spools every sheet stored before xl/workbook.xml
 // (all of them, in files exceljs writes) to temporary files. Cells are still parsed by exceljs' WorksheetReader,
 // so values, dates and formulas read as before. Text is decoded with a StringDecoder, so a character whose bytes
 // straddle two inflated chunks stays whole (exceljs decodes each chunk on its own).

@@ -5,7 +5,7 @@ import { TIMESTAMP } from '../../database/columns';
 
 /**
  * One public lookup query: who (account or client address), how (mode, kind, which fields were given) and how many
- * certificates it found — never the searched values (issue point 10, R-9).
+ * certificates it found — never the searched values (R-9).
  */
 @Entity('lookup_logs')
 @Index('IDX_lookup_logs_day_mode', ['day', 'mode'])
