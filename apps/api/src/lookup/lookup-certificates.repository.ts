@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In, type SelectQueryBuilder } from 'typeorm'
 import { LOOKUP_KINDS, type LookupKind } from '@app/domain';
 import type { LookupCoverageRow } from '@app/contracts';
 import { Certificate } from '../certificates/entities/certificate.entity';
+import { queryInChunks } from '../database/chunks';
 import { Organisation } from '../organisations/entities/organisation.entity';
 
 /** What a public lookup reads of one certificate: never the blind index; the ciphertext only for full views. */
@@ -81,21 +82,18 @@ export class LookupCertificatesRepository {
     });
   }
 
-  /** Of `ids`, those lookup may still show (published and visible), read in chunks. */
+  /** Of `ids`, those lookup may still show (published and visible). */
   async visibleIds(ids: number[]): Promise<Set<number>> {
-    const out = new Set<number>();
-    const unique = [...new Set(ids)];
-    for (let i = 0; i < unique.length; i += 500) {
-      const rows = await this.dataSource
+    const rows = await queryInChunks([...new Set(ids)], (part) =>
+      this.dataSource
         .getRepository(Certificate)
         .createQueryBuilder('c')
         .select('c.id', 'id')
         .where("c.status = 'published' AND c.lookupStatus = 'visible'")
-        .andWhere('c.id IN (:...ids)', { ids: unique.slice(i, i + 500) })
-        .getRawMany<{ id: number | string }>();
-      for (const r of rows) out.add(Number(r.id));
-    }
-    return out;
+        .andWhere('c.id IN (:...ids)', { ids: part })
+        .getRawMany<{ id: number | string }>(),
+    );
+    return new Set(rows.map((r) => Number(r.id)));
   }
 
   /**

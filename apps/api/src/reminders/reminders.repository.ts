@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { chunks } from '../database/chunks';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { BatchStatus, InstitutionScopeEntry, OrganisationLevel, Role } from '@app/domain';
@@ -41,15 +42,6 @@ export type NewReminderEvent = Pick<
   ReminderEvent,
   'itemKind' | 'batchId' | 'stage' | 'dueDate' | 'event' | 'recipientUserId' | 'escalation'
 >;
-
-/** Rows per multi-row statement: well under both drivers' placeholder limits. */
-const CHUNK = 500;
-
-function chunks<T>(values: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
-  return out;
-}
 
 const placeholders = (n: number) => Array(n).fill('?').join(', ');
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { chunks, queryInChunks } from '../database/chunks';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { ScreeningRule } from '@app/domain';
 import { Certificate } from '../certificates/entities/certificate.entity';
@@ -94,7 +95,6 @@ const PAGED_COLUMNS = [
   'c.updated_at AS updatedAt',
   'k.number_key AS storedNumberKey',
 ];
-const IN_CHUNK = 500;
 /** Above this many keys, a pass over the whole index or table is cheaper than looking each key up. */
 const WIDE = 20_000;
 const WATERMARK = 'certificates';
@@ -137,13 +137,13 @@ export class ScreeningRepository {
 
   /** Every screened certificate of the given holders (blind-index hashes). */
   async byHolders(hashes: string[]): Promise<ScreenedCertificate[]> {
-    return this.chunked(hashes, (chunk) =>
+    return queryInChunks(hashes, (chunk) =>
       this.screened().andWhere('c.idNumberHash IN (:...chunk)', { chunk }).getRawMany<ScreenedCertificate>(),
     ).then((rows) => rows.map(normalise));
   }
 
   async byIds(ids: number[]): Promise<ScreenedCertificate[]> {
-    return this.chunked(ids, (chunk) =>
+    return queryInChunks(ids, (chunk) =>
       this.screened().andWhere('c.id IN (:...chunk)', { chunk }).getRawMany<ScreenedCertificate>(),
     ).then((rows) => rows.map(normalise));
   }
@@ -167,7 +167,7 @@ export class ScreeningRepository {
         .getRawMany<{ hash: string }>()
         .then((rows) => rows.map((r) => r.hash));
     };
-    return hashes === null ? query(null) : this.chunked(hashes, query);
+    return hashes === null ? query(null) : queryInChunks(hashes, query);
   }
 
   /**
@@ -179,15 +179,15 @@ export class ScreeningRepository {
     keep: { certificateId: number; numberKey: string }[],
     drop: number[],
   ): Promise<void> {
-    for (let i = 0; i < drop.length; i += IN_CHUNK) {
-      await manager.getRepository(ScreeningNumberKey).delete({ certificateId: In(drop.slice(i, i + IN_CHUNK)) });
+    for (const part of chunks(drop)) {
+      await manager.getRepository(ScreeningNumberKey).delete({ certificateId: In(part) });
     }
-    for (let i = 0; i < keep.length; i += IN_CHUNK) {
+    for (const part of chunks(keep)) {
       await manager
         .createQueryBuilder()
         .insert()
         .into(ScreeningNumberKey)
-        .values(keep.slice(i, i + IN_CHUNK))
+        .values(part)
         .orUpdate(['number_key'], ['certificate_id'])
         .execute();
     }
@@ -211,9 +211,9 @@ export class ScreeningRepository {
     const found =
       keys === null || wanted
         ? (await storedKeys(null)).filter((k) => !wanted || wanted.has(k))
-        : await this.chunked(keys, storedKeys);
+        : await queryInChunks(keys, storedKeys);
     if (found.length === 0) return [];
-    const rows = await this.chunked(found, async (chunk) => [
+    const rows = await queryInChunks(found, async (chunk) => [
       ...(await this.dataSource
         .getRepository(ScreeningNumberKey)
         .createQueryBuilder('k')
@@ -253,7 +253,7 @@ export class ScreeningRepository {
       }>();
     };
     const read = (drafts: boolean) =>
-      institutionIds === null ? counts(drafts)(null) : this.chunked(institutionIds, counts(drafts));
+      institutionIds === null ? counts(drafts)(null) : queryInChunks(institutionIds, counts(drafts));
     const volumes = new Map<string, { institutionId: number; month: string; n: number }>();
     for (const r of await read(false)) {
       const row = { institutionId: Number(r.institutionId), month: String(r.month), n: Number(r.n) };
@@ -282,8 +282,8 @@ export class ScreeningRepository {
 
   async institutions(ids: number[]): Promise<Map<number, InstitutionFacts>> {
     const [orgs, history] = await Promise.all([
-      this.chunked(ids, (chunk) => this.dataSource.getRepository(Organisation).findBy({ id: In(chunk) })),
-      this.chunked(ids, (chunk) =>
+      queryInChunks(ids, (chunk) => this.dataSource.getRepository(Organisation).findBy({ id: In(chunk) })),
+      queryInChunks(ids, (chunk) =>
         this.dataSource
           .getRepository(OrganisationStatusChange)
           .find({ where: { organisationId: In(chunk) }, order: { id: 'ASC' } }),
@@ -317,7 +317,7 @@ export class ScreeningRepository {
 
   /** Fingerprints among `fingerprints` already raised (whatever became of them since). */
   async knownFingerprints(fingerprints: string[]): Promise<Set<string>> {
-    const rows = await this.chunked(fingerprints, (chunk) =>
+    const rows = await queryInChunks(fingerprints, (chunk) =>
       this.dataSource
         .getRepository(Flag)
         .createQueryBuilder('f')
@@ -368,13 +368,13 @@ export class ScreeningRepository {
     const raised = flags.filter((f) => ours.has(f.fingerprint));
     const ids = [...new Set(raised.flatMap((f) => f.certificateIds))];
     const paths = new Map<number, string>();
-    for (let i = 0; i < ids.length; i += IN_CHUNK) {
+    for (const part of chunks(ids)) {
       const found = await manager
         .getRepository(Certificate)
         .createQueryBuilder('c')
         .innerJoin(Organisation, 'o', 'o.id = c.institutionId')
         .select(['c.id AS id', 'o.path AS path'])
-        .where('c.id IN (:...chunk)', { chunk: ids.slice(i, i + IN_CHUNK) })
+        .where('c.id IN (:...chunk)', { chunk: part })
         .getRawMany<{ id: number; path: string }>();
       for (const r of found) paths.set(Number(r.id), r.path);
     }
@@ -387,16 +387,8 @@ export class ScreeningRepository {
           orgPath: paths.get(certificateId)!,
         })),
     );
-    for (let i = 0; i < links.length; i += IN_CHUNK) {
-      await manager.getRepository(FlagCertificate).insert(links.slice(i, i + IN_CHUNK));
-    }
+    for (const part of chunks(links)) await manager.getRepository(FlagCertificate).insert(part);
     return raised.length;
-  }
-
-  private async chunked<K, R>(keys: K[], query: (chunk: K[]) => Promise<R[]>): Promise<R[]> {
-    const out: R[] = [];
-    for (let i = 0; i < keys.length; i += IN_CHUNK) out.push(...(await query(keys.slice(i, i + IN_CHUNK))));
-    return out;
   }
 }
 
