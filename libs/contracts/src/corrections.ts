@@ -134,6 +134,22 @@ export interface CorrectionReturnBody {
   reason: string;
 }
 
+/** `POST /api/admin/corrections/:id/resubmit`: a returned request amended and sent back to its first stage. */
+export interface CorrectionResubmitBody {
+  version: number;
+  /** Omitted fields keep their earlier values. */
+  changes?: CorrectionChanges;
+  reason?: string;
+  attachmentIds?: number[];
+  workOrder?: WorkOrderFields;
+}
+
+/** `POST /api/admin/corrections/:id/withdraw`: the requester closes an open request without effect. */
+export interface CorrectionWithdrawBody {
+  version: number;
+  reason?: string;
+}
+
 /** One step of the route, as the detail shows it. */
 export interface CorrectionStageView {
   stage: CorrectionStageName;
@@ -208,6 +224,13 @@ export interface CertificateVersionView {
   /** The request that wrote it (null for the imported version and direct edits before publication). */
   correctionId: number | null;
   changes: CorrectionChangeView[];
+  /** Every correctable field's value in this version (ID number masked), for the side-by-side view. */
+  values: Record<CorrectableField, string | null>;
+  /** `import`, `edit` (a draft or returned batch's record), `reupload`, `correction` (an applied request). */
+  source: 'import' | 'edit' | 'reupload' | 'correction';
   createdByName: string | null;
   createdAt: string;
 }
+
+/** `GET /api/admin/certificates/:id/versions`: oldest first; the last is the certificate as it stands. */
+export type CertificateVersionsReply = CertificateVersionView[];

@@ -59,6 +59,13 @@ export const PERMISSIONS = {
   'rechecks.read': SUPERVISORS,
   // the owning province re-checks (复核) a suspended certificate: restore, or confirm.
   'rechecks.decide': ['provincial_reviewer'],
+  // correction and deletion requests are read within jurisdiction by everyone handling the data; asked
+  // by the issuing institution (or the parent centre of a dissolved one, R-44) and, for deletions, the province;
+  // decided at each stage by the one role the route names (correctionRoute); overrides of R-20 by the province.
+  'corrections.read': STAFF,
+  'corrections.request': ['institution_operator', 'municipal_admin', 'provincial_admin', 'provincial_reviewer'],
+  'corrections.review': ['municipal_admin', 'provincial_reviewer', 'national_reviewer'],
+  'corrections.override': ['provincial_reviewer', 'provincial_admin'],
   // Lookup volumes by mode (national staff watch usage and abuse nationally; provinces have no per-province view).
   'lookup.stats': ['national_admin', 'national_reviewer'],
 } as const satisfies Record<string, readonly Role[]>;
