@@ -13,7 +13,7 @@ import type { CERTIFICATE_LIST } from './certificate-list';
 /** Narrows a list query to the caller's jurisdiction, given the SQL expression of the owning organisation's path. */
 export type ListScope = (qb: WhereTarget, pathExpr: string) => void;
 
-export type HistoryChange = 'edit' | 'reupload';
+export type HistoryChange = 'edit' | 'reupload' | 'correction';
 
 /** What the deadline and period rules need of a record, without its personal data. */
 export interface RecordDates {
