@@ -313,4 +313,50 @@ describe('corrections, versions and logical deletion (e2e)', () => {
       (await call('inst_gz1', 'post', '/api/admin/corrections', { ...base, certificateId: draft })).body.code,
     ).toBe('CORRECTION_DIRECT_EDIT');
   });
+
+  it('a confirmed re-check opens a correction for the institution, which ends the suspension once applied (R-26)', async () => {
+    const id = published[3];
+    const suspended = await call('nat_reviewer', 'post', `/api/admin/certificates/${id}/suspend`, {
+      reason: '疑似信息有误',
+    });
+    expect(suspended.status).toBe(200);
+    const [task] = await t.dataSource.query(
+      "SELECT id, version FROM rechecks WHERE certificate_id = ? AND status = 'open'",
+      [id],
+    );
+    const confirmed = await call('gd_reviewer', 'post', `/api/admin/rechecks/${task.id}/confirm`, {
+      version: task.version,
+      reason: '出生日期与档案不符',
+      outcome: 'correct',
+    });
+    expect(confirmed.status).toBe(200);
+    const [opened] = (
+      await call(
+        'inst_gz1',
+        'get',
+        `/api/admin/corrections?filter=${encodeURIComponent(JSON.stringify({ certificateId: id }))}`,
+      )
+    ).body as CorrectionRow[];
+    expect(opened).toMatchObject({ status: 'awaiting', type: 'modify', route: 'published_modification', stage: null });
+    expect((await detail(opened.id)).recheckId).toBe(Number(task.id));
+    // Waiting for the institution: nobody can approve it yet, and it blocks a second request.
+    expect(
+      (await call('gz_admin', 'post', `/api/admin/corrections/${opened.id}/approve`, { version: 1 })).body.code,
+    ).toBe('CORRECTION_WRONG_STATE');
+    const statement = await upload('inst_gz1', 'erratum_statement');
+    const filed = await call('inst_gz1', 'post', `/api/admin/corrections/${opened.id}/resubmit`, {
+      version: 1,
+      changes: { admissionTicket: 'RC-1' },
+      attachmentIds: [statement],
+    });
+    expect(filed.body).toMatchObject({ status: 'pending', stage: 'municipal_review' });
+    let version = filed.body.version as number;
+    for (const who of ['gz_admin', 'gd_reviewer', 'nat_reviewer']) {
+      const r = await call(who, 'post', `/api/admin/corrections/${opened.id}/approve`, { version });
+      expect(r.status).toBe(200);
+      version = r.body.version;
+    }
+    const after = await certificate(id);
+    expect(after).toMatchObject({ admissionTicket: 'RC-1', lookupStatus: 'visible' });
+  });
 });
