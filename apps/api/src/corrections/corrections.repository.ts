@@ -128,8 +128,9 @@ export class CorrectionsRepository {
   async setAttachments(manager: EntityManager, correctionId: number, attachmentIds: number[]): Promise<void> {
     const repo = manager.getRepository(CorrectionAttachment);
     await repo.delete({ correctionId });
-    if (attachmentIds.length)
+    if (attachmentIds.length) {
       await repo.insert([...new Set(attachmentIds)].map((attachmentId) => ({ correctionId, attachmentId })));
+    }
   }
 
   async attachmentIdsOf(correctionId: number): Promise<number[]> {

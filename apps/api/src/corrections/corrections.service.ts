@@ -12,7 +12,6 @@ import {
   parseCertificateRecord,
   ROLE_LABELS,
   workOrderDue,
-  type CertificateDataStatus,
   type CorrectableField,
   type CorrectionChanges,
   type CorrectionRoute,
@@ -22,7 +21,7 @@ import {
 import { CORRECTION_STAGE_LABELS, type CreateCorrectionReply, type WorkOrderFields } from '@app/contracts';
 import { Actor, subjectOf } from '../common/actor/actor';
 import { Clock } from '../common/clock';
-import { forbidden, notFound } from '../common/errors/app-errors';
+import { forbidden } from '../common/errors/app-errors';
 import type { QueryOf } from '../common/http/list-query';
 import { AttachmentsRepository } from '../attachments/attachments.repository';
 import type { Attachment } from '../attachments/entities/attachment.entity';
@@ -95,11 +94,12 @@ export class CorrectionsService {
     const subject = await this.subject(input.certificateId);
     this.jurisdiction.assertWithin(actor, subject?.institution.path, '证书');
     const s = subject!;
-    if (s.certificate.lookupStatus === 'deleted')
+    if (s.certificate.lookupStatus === 'deleted') {
       throw new DomainError('CORRECTION_CERTIFICATE_DELETED', '该证书已删除，不能再提出修改或删除申请');
+    }
     const route = correctionRoute({
       type: input.type,
-      status: s.certificate.status as CertificateDataStatus,
+      status: s.certificate.status,
       institutionParentLevel: s.parent.level,
       urgency: input.workOrder?.urgency,
     });
@@ -112,7 +112,7 @@ export class CorrectionsService {
     const now = this.clock.now();
     const first = route.stages[0];
     const due = await this.stageDue(first, input.workOrder, s, now);
-    let id = 0;
+    let id: number;
     try {
       id = await this.uow.run(async (manager) => {
         const newId = await this.corrections.insert(manager, {
@@ -529,7 +529,7 @@ export class CorrectionsService {
     const current = recordInputOf(s.certificate, this.cipher.decrypt(s.certificate.idNumberEnc));
     const changed = effectiveChanges(current, changes);
     const kept: Record<string, string | number | null> = {};
-    for (const f of changed) if (f !== 'idNumber') kept[f] = (changes[f] ?? null) as string | number | null;
+    for (const f of changed) if (f !== 'idNumber') kept[f] = changes[f] ?? null;
     return {
       changes: kept,
       idNumber: changed.includes('idNumber') ? String(changes.idNumber).trim().toUpperCase() : null,
@@ -549,7 +549,7 @@ export class CorrectionsService {
     const current = recordInputOf(s.certificate, this.cipher.decrypt(s.certificate.idNumberEnc));
     const refusal = correctionRefusal({
       type,
-      status: s.certificate.status as CertificateDataStatus,
+      status: s.certificate.status,
       current,
       changes: type === 'modify' ? changes : (changes ?? null),
       openRequestExists: checkOpen && (await this.corrections.openExists(s.certificate.id, manager)),
