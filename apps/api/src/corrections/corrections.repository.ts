@@ -86,10 +86,16 @@ export class CorrectionsRepository {
   async modificationHistory(
     certificateId: number,
     manager: EntityManager = this.dataSource.manager,
+    exceptId?: number,
   ): Promise<ModificationHistory> {
-    const applied = await manager
-      .getRepository(Correction)
-      .find({ where: { certificateId, type: 'modify', status: 'applied' }, select: { id: true, changedFields: true } });
+    const applied = (
+      await manager
+        .getRepository(Correction)
+        .find({
+          where: { certificateId, type: 'modify', status: 'applied' },
+          select: { id: true, changedFields: true },
+        })
+    ).filter((c) => c.id !== exceptId);
     const fields = applied.flatMap((c) => c.changedFields.split(','));
     return {
       applied: applied.length,
@@ -114,6 +120,11 @@ export class CorrectionsRepository {
     changes: Partial<Omit<Correction, 'id' | 'version'>>,
   ): Promise<void> {
     return versionedUpdate(manager, Correction, expected, changes);
+  }
+
+  /** The certificate version an application wrote, recorded in the applying transaction. */
+  async setAppliedVersion(manager: EntityManager, id: number, appliedVersion: number | null): Promise<void> {
+    await manager.getRepository(Correction).update({ id }, { appliedVersion });
   }
 
   async insertDecision(manager: EntityManager, row: Omit<CorrectionDecision, 'id' | 'createdAt' | 'updatedAt'>) {
