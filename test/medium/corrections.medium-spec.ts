@@ -104,9 +104,10 @@ describe('corrections on a real database (medium)', () => {
       });
     const results = await Promise.allSettled([file('A-1'), file('A-2'), file('A-3')]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(
-      results.filter((r) => r.status === 'rejected').map((r) => code((r).reason)),
-    ).toEqual(['CORRECTION_PENDING', 'CORRECTION_PENDING']);
+    expect(results.filter((r) => r.status === 'rejected').map((r) => code(r.reason))).toEqual([
+      'CORRECTION_PENDING',
+      'CORRECTION_PENDING',
+    ]);
     expect(await m.dataSource.getRepository(Correction).countBy({ certificateId: c.id })).toBe(1);
   });
 

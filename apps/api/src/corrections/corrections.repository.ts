@@ -89,12 +89,10 @@ export class CorrectionsRepository {
     exceptId?: number,
   ): Promise<ModificationHistory> {
     const applied = (
-      await manager
-        .getRepository(Correction)
-        .find({
-          where: { certificateId, type: 'modify', status: 'applied' },
-          select: { id: true, changedFields: true },
-        })
+      await manager.getRepository(Correction).find({
+        where: { certificateId, type: 'modify', status: 'applied' },
+        select: { id: true, changedFields: true },
+      })
     ).filter((c) => c.id !== exceptId);
     const fields = applied.flatMap((c) => c.changedFields.split(','));
     return {

@@ -81,8 +81,9 @@ export async function fileDemoCorrections(app: INestApplicationContext): Promise
     const renamed = (name: string) => `${name.slice(0, -1)}${name.endsWith('华') ? '明' : '华'}`;
 
     // Waiting at the city (广州 data administrator).
-    if (gzPublished[0])
-      {await erratum(gz1, gzPublished[0].id, { admissionTicket: 'ZKZ2026GZ0001' }, '准考证号录入错误，按准考证存根更正');}
+    if (gzPublished[0]) {
+      await erratum(gz1, gzPublished[0].id, { admissionTicket: 'ZKZ2026GZ0001' }, '准考证号录入错误，按准考证存根更正');
+    }
     // Waiting at the province.
     if (gzPublished[1]) {
       const r = await erratum(
