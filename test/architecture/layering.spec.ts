@@ -33,6 +33,7 @@ const FEATURES = [
   'reminders',
   'rechecks',
   'corrections',
+  'reports',
   'dashboard',
   'query-mode',
   'lookup',

@@ -75,6 +75,7 @@ const EXPECTED: Record<string, AreaName> = {
   'POST /api/admin/corrections/:id/return': 'admin',
   'POST /api/admin/corrections/:id/withdraw': 'admin',
   'POST /api/admin/corrections/overrides': 'admin',
+  'GET /api/admin/reports/quality': 'admin',
   'GET /api/admin/organisations': 'admin',
   'GET /api/admin/organisations/:id': 'admin',
   'POST /api/admin/organisations': 'admin',

@@ -66,6 +66,8 @@ export const PERMISSIONS = {
   'corrections.request': ['institution_operator', 'municipal_admin', 'provincial_admin', 'provincial_reviewer'],
   'corrections.review': ['municipal_admin', 'provincial_reviewer', 'national_reviewer'],
   'corrections.override': ['provincial_reviewer', 'provincial_admin'],
+  // the quality report of a jurisdiction, for the centres that supervise it (institutions are its subject).
+  'reports.read': SUPERVISORS,
   // Lookup volumes by mode (national staff watch usage and abuse nationally; provinces have no per-province view).
   'lookup.stats': ['national_admin', 'national_reviewer'],
 } as const satisfies Record<string, readonly Role[]>;
