@@ -15,3 +15,4 @@ export * from './dashboard';
 export * from './screening';
 export * from './attachments';
 export * from './corrections';
+export * from './complaints';
