@@ -32,6 +32,7 @@ const FEATURES = [
   'screening',
   'reminders',
   'rechecks',
+  'complaints',
   'dashboard',
   'query-mode',
   'lookup',

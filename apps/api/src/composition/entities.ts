@@ -1,4 +1,5 @@
 import { Attachment } from '../attachments/entities/attachment.entity';
+import { Complaint } from '../complaints/entities/complaint.entity';
 import { AuditAnchor, AuditChainHead, AuditLog } from '../audit/entities/audit-log.entity';
 import { Batch } from '../batches/entities/batch.entity';
 import { BatchDecision, BatchDecisionRecord } from '../batches/entities/batch-decision.entity';
@@ -69,4 +70,5 @@ export const ENTITIES = [
   ScreeningWatermark,
   Recheck,
   Attachment,
+  Complaint,
 ];

@@ -44,7 +44,7 @@ export function complaintActionFrom(action: ComplaintAction): ComplaintStatus {
  */
 export const COMPLAINT_REPLY_WORKING_DAYS = 5;
 
-/** The day the institution's reply is due: `COMPLAINT_REPLY_WORKING_DAYS` working days after `recordedOn`. */
+/** The day the institution's reply is due: that many working days (5 by default) after `recordedOn`. */
 export function complaintReplyDue(
   calendar: WorkingDayCalendar,
   recordedOn: IsoDate,
