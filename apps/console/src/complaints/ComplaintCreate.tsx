@@ -87,10 +87,10 @@ export const ComplaintCreate = () => (
           source="contactPhone"
           validate={[required(), maxLength(32), chinesePhone]}
           helperText="app.complaints.phone_help"
-          sx={{ width: 260 }}
+          sx={{ width: 340 }}
         />
         <SelectInput source="channel" choices={complaintChannelChoices} validate={required()} sx={{ width: 200 }} />
-        <DayInput source="receivedOn" helperText="app.complaints.received_help" />
+        <DayInput source="receivedOn" helperText="app.complaints.received_help" fullWidth={false} sx={{ width: 220 }} />
       </Box>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 2 }}>
         <CertificateNumberInput />

@@ -26,6 +26,8 @@ export const ComplaintList = () => (
     perPage={25}
     exporter={false}
     actions={<ListActions />}
+    // The filters and 登记投诉 stay in sight with no complaint yet.
+    empty={false}
   >
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.NumberCol source="id" />
