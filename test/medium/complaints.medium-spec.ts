@@ -60,7 +60,7 @@ describe('complaints (medium)', () => {
       otherInstitution,
     );
     scReviewer = m.factories.actor(await m.factories.user(sc.province, ['provincial_reviewer']), sc.province);
-    batch = await m.factories.batch(gd.institution, operatorUser, { status: 'in_review' });
+    batch = await m.factories.batch(gd.institution, operatorUser, { status: 'published' });
     [certificate] = await m.factories.certificates(batch, 1);
   });
   afterAll(() => m.close());
