@@ -107,6 +107,7 @@ describe('complaints (e2e)', () => {
       { channel: 'fax' },
       { institutionId: 'abc' },
       { receivedOn: '2026-13-01' },
+      { receivedOn: '2026-02-30' },
       { contactPhone: '1'.repeat(40) },
     ]) {
       expect((await create('gz_admin', overrides)).status).toBe(400);

@@ -12,6 +12,7 @@ import {
   escalationTarget,
   hasPermission,
   isChinesePhone,
+  isIsoDate,
   isLateReply,
   maskPhone,
   normalizePhone,
@@ -31,6 +32,7 @@ import {
 } from '@app/contracts';
 import { Actor, subjectOf } from '../common/actor/actor';
 import { Clock } from '../common/clock';
+import { badInput } from '../common/errors/app-errors';
 import type { QueryOf } from '../common/http/list-query';
 import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
@@ -84,6 +86,7 @@ export class ComplaintsService {
     }
     const today = this.clock.today();
     const receivedOn = body.receivedOn ?? today;
+    if (!isIsoDate(receivedOn)) throw badInput('受理日期不存在，请检查');
     const refusal = complaintSubjectRefusal({
       institutionId: institution.id,
       institutionLevel: institution.level,
