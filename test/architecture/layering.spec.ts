@@ -34,6 +34,7 @@ const FEATURES = [
   'rechecks',
   'corrections',
   'reports',
+  'complaints',
   'dashboard',
   'query-mode',
   'lookup',

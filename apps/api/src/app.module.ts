@@ -23,6 +23,7 @@ import { ScreeningModule } from './screening/screening.module';
 import { RechecksModule } from './rechecks/rechecks.module';
 import { CorrectionsModule } from './corrections/corrections.module';
 import { ReportsModule } from './reports/reports.module';
+import { ComplaintsModule } from './complaints/complaints.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { UsersModule } from './users/users.module';
@@ -83,6 +84,7 @@ export class AppModule {
         RechecksModule,
         CorrectionsModule,
         ReportsModule,
+        ComplaintsModule,
         DashboardModule,
         LookupModule,
         LookupAccountsModule,

@@ -4,6 +4,7 @@ import auditLogs from './auditLogs';
 import batches from './batches';
 import calendar from './calendar';
 import certificates from './certificates';
+import complaints from './complaints';
 import type { ConsoleFeature } from './common/feature';
 import dashboard from './dashboard';
 import deadlines from './deadlines';
@@ -29,6 +30,7 @@ export const FEATURES: readonly ConsoleFeature[] = [
   attachments,
   flags,
   rechecks,
+  complaints,
   certificates,
   calendar,
   organisations,

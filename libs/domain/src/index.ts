@@ -14,3 +14,4 @@ export * from './screening';
 export * from './attachments';
 export * from './corrections';
 export * from './reports';
+export * from './complaints';
