@@ -28,6 +28,7 @@ describe('console features', () => {
     expect(FEATURES.flatMap((f) => f.routes ?? []).map((r) => r.path)).toEqual([
       '/queue',
       '/recheck-queue',
+      '/quality-report',
       '/calendar',
       '/deadline-calculator',
       '/jobs',
@@ -50,6 +51,7 @@ describe('console features', () => {
       '/recheck-queue',
       '/rechecks',
       '/complaints',
+      '/quality-report',
       '/deadline-calculator',
       '/calendar',
       '/organisations',

@@ -16,6 +16,7 @@ import organisations from './organisations';
 import outbox from './outbox';
 import queue from './queue';
 import rechecks from './rechecks';
+import reports from './reports';
 import users from './users';
 
 /**
@@ -31,6 +32,7 @@ export const FEATURES: readonly ConsoleFeature[] = [
   flags,
   rechecks,
   complaints,
+  reports,
   certificates,
   calendar,
   organisations,
