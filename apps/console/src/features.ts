@@ -5,6 +5,7 @@ import batches from './batches';
 import calendar from './calendar';
 import certificates from './certificates';
 import type { ConsoleFeature } from './common/feature';
+import corrections from './corrections';
 import dashboard from './dashboard';
 import deadlines from './deadlines';
 import flags from './flags';
@@ -29,6 +30,7 @@ export const FEATURES: readonly ConsoleFeature[] = [
   attachments,
   flags,
   rechecks,
+  corrections,
   certificates,
   calendar,
   organisations,

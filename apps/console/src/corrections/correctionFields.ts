@@ -9,6 +9,7 @@ import {
   type CodeEntry,
   type CorrectableField,
 } from '@app/domain';
+import type { CertificateRecord } from '@app/contracts';
 
 // How the correctable fields read on screen: the template's Chinese headers, coded values as their labels.
 
@@ -36,7 +37,7 @@ export const correctableFieldChoices = CORRECTABLE_FIELDS.map((field) => ({ id: 
  * A field's value as a reader expects it: a code (number, or its digits as text) as the table's label, anything else
  * as given. Values that already are labels pass through.
  */
-export function fieldValueText(field: CorrectableField, value: unknown): string {
+export function fieldValueText(field: CorrectableField, value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   const text = String(value).trim();
   const table = CODED_FIELDS[field];
@@ -45,7 +46,7 @@ export function fieldValueText(field: CorrectableField, value: unknown): string 
 }
 
 /** A shown value back into what the field's input holds: codes and scores as numbers, the rest as text. */
-export function fieldInputValue(field: CorrectableField, value: unknown): unknown {
+export function fieldInputValue(field: CorrectableField, value: string | number | null | undefined): unknown {
   if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return null;
   const table = CODED_FIELDS[field];
   if (table) {
@@ -59,3 +60,9 @@ export function fieldInputValue(field: CorrectableField, value: unknown): unknow
   }
   return typeof value === 'string' ? value.trim() : value;
 }
+
+/** What a certificate holds now in each field, as a reader expects it (the ID number only masked, R-9). */
+export const currentTextOf =
+  (record: CertificateRecord) =>
+  (field: CorrectableField): string =>
+    field === 'idNumber' ? record.idNumberMasked : fieldValueText(field, record[field]);

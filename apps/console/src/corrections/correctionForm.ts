@@ -71,7 +71,7 @@ const clean = (value: unknown): RawCellValue =>
 /** What the record holds for a field (the ID number never: the console has only its masked form). */
 function currentValue(record: CertificateRecord, field: CorrectableField): RawCellValue {
   if (field === 'idNumber') return null;
-  return record[field] as RawCellValue;
+  return record[field];
 }
 
 /**

@@ -1,0 +1,201 @@
+import { useState } from 'react';
+import { Alert } from '@mui/material';
+import CheckIcon from '@mui/icons-material/Check';
+import UndoIcon from '@mui/icons-material/Undo';
+import SendIcon from '@mui/icons-material/Send';
+import CancelIcon from '@mui/icons-material/CancelOutlined';
+import { Button, maxLength, minLength, required, TextInput, useGetOne, useTranslate } from 'react-admin';
+import type { CorrectableField } from '@app/domain';
+import type { CertificateRecord, CorrectionDetail } from '@app/contracts';
+import { AttachmentInput } from '../attachments/AttachmentInput';
+import { FormDialog } from '../common/FormDialog';
+import { useCommand } from '../common/useCommand';
+import { returnBody, withdrawBody } from './correctionActions';
+import { currentTextOf, fieldValueText } from './correctionFields';
+import { resubmitBody, resubmitDefaults } from './correctionForm';
+import { ChangedFieldInputs, CorrectionReasonInput, FormSection, WorkOrderInputs } from './CorrectionFormParts';
+
+type Action = 'approve' | 'return' | 'resubmit' | 'withdraw';
+
+/** One command on a request; a 409 (someone decided first, or a stale version) refreshes the page and says so. */
+function useCorrectionCommand(correction: CorrectionDetail, action: Action, close: () => void) {
+  const translate = useTranslate();
+  return useCommand<CorrectionDetail>('corrections', action, {
+    success: () => translate(`app.corrections.${action}.done`, { id: correction.id }),
+    staleMessage: 'app.corrections.stale',
+    onSuccess: close,
+    onStale: close,
+  });
+}
+
+/** 通过: the stage's approval; at the stage that applies, the new version is written or the data deleted. */
+export const ApproveButton = ({ correction }: { correction: CorrectionDetail }) => {
+  const translate = useTranslate();
+  const [open, setOpen] = useState(false);
+  const { mutate, isPending } = useCorrectionCommand(correction, 'approve', () => setOpen(false));
+  const applies = correction.stages.find((s) => s.stage === correction.stage)?.applies ?? false;
+  return (
+    <>
+      <Button label="app.corrections.approve.button" variant="contained" color="success" onClick={() => setOpen(true)}>
+        <CheckIcon />
+      </Button>
+      {open && (
+        <FormDialog
+          open
+          title={translate('app.corrections.approve.title', {
+            id: correction.id,
+            stage: correction.stageLabel ?? '',
+          })}
+          submitLabel="app.corrections.approve.submit"
+          submitIcon={<CheckIcon />}
+          pending={isPending}
+          onSubmit={() => mutate({ id: correction.id, body: { version: correction.version } })}
+          onClose={() => setOpen(false)}
+        >
+          <Alert severity={applies ? 'warning' : 'info'}>
+            {translate(
+              applies
+                ? correction.type === 'delete'
+                  ? 'app.corrections.approve.applies_delete'
+                  : 'app.corrections.approve.applies_modify'
+                : 'app.corrections.approve.next_stage',
+            )}
+          </Alert>
+        </FormDialog>
+      )}
+    </>
+  );
+};
+
+/** 退回 with the reason, to the requester, who may amend and resubmit or withdraw. */
+export const ReturnButton = ({ correction }: { correction: CorrectionDetail }) => {
+  const translate = useTranslate();
+  const [open, setOpen] = useState(false);
+  const { mutate, isPending } = useCorrectionCommand(correction, 'return', () => setOpen(false));
+  return (
+    <>
+      <Button label="app.corrections.return.button" variant="outlined" color="error" onClick={() => setOpen(true)}>
+        <UndoIcon />
+      </Button>
+      {open && (
+        <FormDialog
+          open
+          title={translate('app.corrections.return.title', { id: correction.id })}
+          submitLabel="app.corrections.return.submit"
+          submitIcon={<UndoIcon />}
+          submitColor="error"
+          pending={isPending}
+          onSubmit={(values) => mutate({ id: correction.id, body: returnBody(values, correction.version) })}
+          onClose={() => setOpen(false)}
+        >
+          <TextInput
+            source="reason"
+            label="app.corrections.return.reason"
+            helperText="app.corrections.return.reason_help"
+            multiline
+            minRows={2}
+            fullWidth
+            validate={[required(), minLength(2), maxLength(500)]}
+          />
+        </FormDialog>
+      )}
+    </>
+  );
+};
+
+/** 撤回: the requester closes the returned request without effect. */
+export const WithdrawButton = ({ correction }: { correction: CorrectionDetail }) => {
+  const translate = useTranslate();
+  const [open, setOpen] = useState(false);
+  const { mutate, isPending } = useCorrectionCommand(correction, 'withdraw', () => setOpen(false));
+  return (
+    <>
+      <Button label="app.corrections.withdraw.button" color="error" onClick={() => setOpen(true)}>
+        <CancelIcon />
+      </Button>
+      {open && (
+        <FormDialog
+          open
+          title={translate('app.corrections.withdraw.title', { id: correction.id })}
+          submitLabel="app.corrections.withdraw.submit"
+          submitIcon={<CancelIcon />}
+          submitColor="error"
+          pending={isPending}
+          onSubmit={(values) => mutate({ id: correction.id, body: withdrawBody(values, correction.version) })}
+          onClose={() => setOpen(false)}
+        >
+          <Alert severity="warning" sx={{ mb: 2 }}>
+            {translate('app.corrections.withdraw.explanation')}
+          </Alert>
+          <TextInput
+            source="reason"
+            label="app.corrections.withdraw.reason"
+            multiline
+            minRows={2}
+            fullWidth
+            validate={maxLength(500)}
+          />
+        </FormDialog>
+      )}
+    </>
+  );
+};
+
+/** 重新提交: the returned request amended (values, reason, attachments, 附件4) and sent back to its first stage. */
+export const ResubmitButton = ({ correction }: { correction: CorrectionDetail }) => {
+  const translate = useTranslate();
+  const [open, setOpen] = useState(false);
+  const { mutate, isPending } = useCorrectionCommand(correction, 'resubmit', () => setOpen(false));
+  const before = new Map(correction.changes.map((c) => [c.field, c.before]));
+  // The certificate as it stands, for fields the request did not name before.
+  const { data: certificate } = useGetOne<CertificateRecord>(
+    'certificates',
+    { id: correction.certificateId },
+    { enabled: open && correction.type === 'modify' },
+  );
+  const currentText = (field: CorrectableField) =>
+    before.has(field) || !certificate
+      ? fieldValueText(field, before.get(field) ?? null)
+      : currentTextOf(certificate)(field);
+  const purpose = correction.attachments[0]?.purpose ?? (correction.workOrder ? 'work_order' : 'erratum_statement');
+  return (
+    <>
+      <Button label="app.corrections.resubmit.button" variant="contained" onClick={() => setOpen(true)}>
+        <SendIcon />
+      </Button>
+      {open && (
+        <FormDialog
+          open
+          title={translate('app.corrections.resubmit.title', { id: correction.id })}
+          submitLabel="app.corrections.resubmit.submit"
+          submitIcon={<SendIcon />}
+          pending={isPending}
+          maxWidth="md"
+          defaultValues={resubmitDefaults(correction)}
+          onSubmit={(values) => mutate({ id: correction.id, body: resubmitBody(correction, values) })}
+          onClose={() => setOpen(false)}
+        >
+          {correction.returnReason && (
+            <Alert severity="warning" sx={{ mb: 1 }}>
+              {translate('app.corrections.return_reason', { reason: correction.returnReason })}
+            </Alert>
+          )}
+          {correction.type === 'modify' && (
+            <FormSection title="app.corrections.form.changes">
+              <ChangedFieldInputs currentText={currentText} />
+            </FormSection>
+          )}
+          {correction.workOrder && (
+            <FormSection title="app.corrections.work_order.title">
+              <WorkOrderInputs />
+            </FormSection>
+          )}
+          <FormSection title="app.corrections.form.reason_title">
+            <CorrectionReasonInput />
+          </FormSection>
+          <AttachmentInput source="attachmentIds" purpose={purpose} />
+        </FormDialog>
+      )}
+    </>
+  );
+};
