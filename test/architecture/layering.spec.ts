@@ -32,6 +32,7 @@ const FEATURES = [
   'screening',
   'reminders',
   'rechecks',
+  'corrections',
   'dashboard',
   'query-mode',
   'lookup',

@@ -21,6 +21,7 @@ import { OrganisationsModule } from './organisations/organisations.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { ScreeningModule } from './screening/screening.module';
 import { RechecksModule } from './rechecks/rechecks.module';
+import { CorrectionsModule } from './corrections/corrections.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { UsersModule } from './users/users.module';
@@ -79,6 +80,7 @@ export class AppModule {
         RemindersModule,
         ScreeningModule,
         RechecksModule,
+        CorrectionsModule,
         DashboardModule,
         LookupModule,
         LookupAccountsModule,

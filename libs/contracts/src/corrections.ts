@@ -32,15 +32,17 @@ export const CORRECTION_TYPE_LABELS: Record<CorrectionType, string> = {
   delete: '删除',
 };
 
-export const CORRECTION_STATUSES = ['pending', 'returned', 'applied', 'withdrawn'] as const;
+export const CORRECTION_STATUSES = ['awaiting', 'pending', 'returned', 'applied', 'withdrawn'] as const;
 /**
+ * `awaiting`: opened by a confirmed re-check (R-26) and waiting for the requester to add the changes and papers;
  * `pending`: waiting at `stage`; `returned`: sent back to the requester with a reason (may be amended and resent, or
  * withdrawn); `applied`: the new version is written or the certificate is logically deleted; `withdrawn`: closed by
- * the requester without effect. Only `pending` and `returned` are open (CORRECTION_PENDING).
+ * the requester without effect. `awaiting`, `pending` and `returned` are open (CORRECTION_PENDING).
  */
 export type CorrectionStatus = (typeof CORRECTION_STATUSES)[number];
 
 export const CORRECTION_STATUS_LABELS: Record<CorrectionStatus, string> = {
+  awaiting: '待补充提交',
   pending: '处理中',
   returned: '已退回',
   applied: '已执行',
@@ -216,6 +218,8 @@ export interface CorrectionDetail extends CorrectionRow {
   returnReason: string | null;
   /** Once applied: the certificate version written (modifications). */
   appliedVersion: number | null;
+  /** The confirmed re-check (R-26) that opened the request, if any. */
+  recheckId: number | null;
 }
 
 /** `GET /api/admin/certificates/:id/versions` item (R-19): every version kept, with what it changed. */

@@ -1,16 +1,19 @@
 import type { BatchStatus } from '@app/domain';
+import type { CorrectionStatus } from './corrections';
 import type { RecheckStatus } from './screening';
 
 // The deadline board's JSON shape (`/api/admin/deadlines`).
 
 /** `recheck`: a suspended certificate's provincial re-check (复核, R-26); the others are a batch's open stage. */
-export type DeadlineItemKind = 'upload' | 'review' | 'correction' | 'recheck';
+/** `correction_request`: a stage of a correction or deletion request, or a work order (R-21 – R-23). */
+export type DeadlineItemKind = 'upload' | 'review' | 'correction' | 'recheck' | 'correction_request';
 
 export const DEADLINE_ITEM_KIND_LABELS: Record<DeadlineItemKind, string> = {
   upload: '上报',
   review: '审核',
   correction: '更正',
   recheck: '复核',
+  correction_request: '更正申请',
 };
 
 /** The board's `state` filter: against today and the next three working days. */
@@ -32,7 +35,7 @@ export interface DeadlineItem {
   batchId: number;
   version: number;
   kind: DeadlineItemKind;
-  status: BatchStatus | RecheckStatus;
+  status: BatchStatus | RecheckStatus | CorrectionStatus;
   statusLabel: string;
   institutionId: number;
   institutionName: string;
@@ -49,8 +52,10 @@ export interface DeadlineItem {
   responsibleRole: string;
   /** A re-check's item only. */
   recheckId?: number;
+  /** A correction request's item only (id `correction-<id>`). */
+  correctionId?: number;
   certificateId?: number;
   certificateNumber?: string;
-  /** The console route of a re-check's item (`/rechecks/<id>/show`). */
+  /** The console route of a re-check's or request's item (`/rechecks/<id>/show`, `/corrections/<id>/show`). */
   linkPath?: string;
 }

@@ -29,6 +29,11 @@ export class AttachmentsRepository {
     return fetchPage(applyFilters(qb, query), query);
   }
 
+  findByIds(ids: number[]): Promise<Attachment[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(Attachment).find({ where: { id: In([...new Set(ids)]) }, order: { id: 'ASC' } });
+  }
+
   /** File names of these attachments (the audit log names its targets a page at a time). */
   async fileNamesByIds(ids: number[]): Promise<Map<number, string>> {
     if (ids.length === 0) return new Map();

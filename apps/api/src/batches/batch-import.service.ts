@@ -39,6 +39,7 @@ import {
   unlistedErrorsNote,
 } from './excel';
 import { ImportErrorReportsService } from './import-error-reports.service';
+import { isUniqueViolation } from '../database/unique-violation';
 
 export interface UploadedSheet {
   path: string;
@@ -497,18 +498,6 @@ export class BatchImportService {
   ): Partial<Certificate> {
     return { batchId, institutionId, ...certificateFields(r, seal), status, rowNumber };
   }
-}
-
-/** A duplicate-key error from MySQL/MariaDB/TiDB (1062) or SQLite, as TypeORM passes it on. */
-function isUniqueViolation(error: unknown): boolean {
-  const driver = (error as { driverError?: { code?: unknown; errno?: unknown; message?: unknown } } | null)
-    ?.driverError;
-  if (!driver) return false;
-  return (
-    driver.code === 'ER_DUP_ENTRY' ||
-    driver.errno === 1062 ||
-    (String(driver.code).startsWith('SQLITE_CONSTRAINT') && String(driver.message).includes('UNIQUE'))
-  );
 }
 
 /** The recorded reason of a centre uploading for an institution; institutions upload their own data. */

@@ -18,5 +18,6 @@ export const CERTIFICATE_LIST = defineList({
     certificateNumber: { type: 'text', maxLength: 40 },
     idNumber: { type: 'text', maxLength: 40 },
     status: { type: 'enum', values: ['draft', 'in_review', 'returned', 'published'], column: 'c.status' },
+    lookupStatus: { type: 'enum', values: ['visible', 'suspended', 'deleted'], column: 'c.lookupStatus' },
   },
 });

@@ -13,7 +13,7 @@ import type { CERTIFICATE_LIST } from './certificate-list';
 /** Narrows a list query to the caller's jurisdiction, given the SQL expression of the owning organisation's path. */
 export type ListScope = (qb: WhereTarget, pathExpr: string) => void;
 
-export type HistoryChange = 'edit' | 'reupload';
+export type HistoryChange = 'edit' | 'reupload' | 'correction';
 
 /** What the deadline and period rules need of a record, without its personal data. */
 export interface RecordDates {
@@ -72,6 +72,10 @@ export class CertificatesRepository {
     return manager.getRepository(Certificate).findOneByOrFail({ id });
   }
 
+  findByIds(ids: number[]): Promise<Certificate[]> {
+    return this.findByIdsIn(this.dataSource.manager, ids);
+  }
+
   /** Records by id inside a transaction, in id order (missing ids are left out). */
   async findByIdsIn(manager: EntityManager, ids: number[]): Promise<Certificate[]> {
     const found: Certificate[] = [];
@@ -85,10 +89,18 @@ export class CertificatesRepository {
   }
 
   /** The record and the institution it belongs to (whose path decides jurisdiction), or null. */
-  async findWithInstitution(id: number): Promise<{ certificate: Certificate; institution: Organisation } | null> {
-    const certificate = await this.repo.findOneBy({ id });
+  findWithInstitution(id: number): Promise<{ certificate: Certificate; institution: Organisation } | null> {
+    return this.findWithInstitutionIn(this.dataSource.manager, id);
+  }
+
+  /** The same read inside a transaction. */
+  async findWithInstitutionIn(
+    manager: EntityManager,
+    id: number,
+  ): Promise<{ certificate: Certificate; institution: Organisation } | null> {
+    const certificate = await manager.getRepository(Certificate).findOneBy({ id });
     if (!certificate) return null;
-    const institution = await this.dataSource.getRepository(Organisation).findOneBy({ id: certificate.institutionId });
+    const institution = await manager.getRepository(Organisation).findOneBy({ id: certificate.institutionId });
     return institution ? { certificate, institution } : null;
   }
 
@@ -109,6 +121,10 @@ export class CertificatesRepository {
       select.andWhere('c.certificateNumber = :certificateNumber', { certificateNumber: exact.certificateNumber });
     }
     if (exact.idNumberHash) select.andWhere('c.idNumberHash = :hash', { hash: exact.idNumberHash });
+    // logically deleted records leave the default lists; asked for by id or by lookup status they are shown.
+    if (query.filter.id === undefined && query.filter.lookupStatus === undefined) {
+      select.andWhere("(c.lookupStatus IS NULL OR c.lookupStatus <> 'deleted')");
+    }
     return select.page(query);
   }
 
@@ -304,7 +320,13 @@ export class CertificatesRepository {
     await manager
       .createQueryBuilder()
       .update(Certificate)
-      .set({ status: 'published', publishedOn: today, lookupStatus: 'visible', version: () => 'version + 1' })
+      // A record deleted by a work order while in review stays out of lookup.
+      .set({
+        status: 'published',
+        publishedOn: today,
+        lookupStatus: () => "COALESCE(lookup_status, 'visible')",
+        version: () => 'version + 1',
+      })
       .where('batchId = :batchId AND status = :status', { batchId, status: 'in_review' })
       .execute();
   }
@@ -319,6 +341,20 @@ export class CertificatesRepository {
       .update(Certificate)
       .set({ lookupStatus: to, version: () => 'version + 1' })
       .where('id = :id AND status = :published AND lookupStatus = :from', { id, published: 'published', from })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * R-23: logical deletion — the record leaves lookup and default lists at once and is never removed. True when
+   * this call deleted it (a concurrent deletion wins once).
+   */
+  async markDeleted(manager: EntityManager, id: number, at: Date): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(Certificate)
+      .set({ lookupStatus: 'deleted', deletedAt: at, version: () => 'version + 1' })
+      .where("id = :id AND (lookupStatus IS NULL OR lookupStatus <> 'deleted')", { id })
       .execute();
     return (result.affected ?? 0) > 0;
   }
@@ -366,8 +402,20 @@ export class CertificatesRepository {
     changedById: number,
     change: HistoryChange,
     reason: string | null,
+    correctionId: number | null = null,
   ): Promise<void> {
-    await manager.getRepository(CertificateHistory).insert(historyRow(certificate, changedById, change, reason));
+    await manager
+      .getRepository(CertificateHistory)
+      .insert({ ...historyRow(certificate, changedById, change, reason), correctionId });
+  }
+
+  /** the superseded versions of one record, oldest first. */
+  historyOf(certificateId: number): Promise<CertificateHistory[]> {
+    return this.dataSource.getRepository(CertificateHistory).find({ where: { certificateId }, order: { id: 'ASC' } });
+  }
+
+  historyCount(manager: EntityManager, certificateId: number): Promise<number> {
+    return manager.getRepository(CertificateHistory).countBy({ certificateId });
   }
 
   /** moves every record of a batch to history (a re-upload replaces them whole). */

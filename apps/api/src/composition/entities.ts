@@ -1,4 +1,10 @@
 import { Attachment } from '../attachments/entities/attachment.entity';
+import {
+  Correction,
+  CorrectionAttachment,
+  CorrectionDecision,
+  CorrectionOverride,
+} from '../corrections/entities/correction.entity';
 import { AuditAnchor, AuditChainHead, AuditLog } from '../audit/entities/audit-log.entity';
 import { Batch } from '../batches/entities/batch.entity';
 import { BatchDecision, BatchDecisionRecord } from '../batches/entities/batch-decision.entity';
@@ -69,4 +75,8 @@ export const ENTITIES = [
   ScreeningWatermark,
   Recheck,
   Attachment,
+  Correction,
+  CorrectionDecision,
+  CorrectionAttachment,
+  CorrectionOverride,
 ];

@@ -12,6 +12,7 @@ import { RATE_LIMIT_ERRORS } from '../rate-limits/rate-limits.errors';
 import { REVIEW_ERRORS } from '../reviews/reviews.errors';
 import { SCREENING_ERRORS } from '../screening/screening.errors';
 import { RECHECK_ERRORS } from '../rechecks/rechecks.errors';
+import { CORRECTION_ERRORS } from '../corrections/corrections.errors';
 import { QUERY_MODE_ERRORS } from '../query-mode/query-mode.errors';
 import { LOOKUP_ERRORS } from '../lookup/lookup.errors';
 import { USER_ERRORS } from '../users/users.errors';
@@ -36,6 +37,7 @@ export const ERROR_TABLES: Readonly<Record<string, Readonly<Record<string, Error
   reviews: REVIEW_ERRORS,
   screening: SCREENING_ERRORS,
   rechecks: RECHECK_ERRORS,
+  corrections: CORRECTION_ERRORS,
   users: USER_ERRORS,
   'query-mode': QUERY_MODE_ERRORS,
   lookup: LOOKUP_ERRORS,
@@ -62,6 +64,7 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
   ...REVIEW_ERRORS,
   ...SCREENING_ERRORS,
   ...RECHECK_ERRORS,
+  ...CORRECTION_ERRORS,
   ...USER_ERRORS,
   ...QUERY_MODE_ERRORS,
   ...LOOKUP_ERRORS,

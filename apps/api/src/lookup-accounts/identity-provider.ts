@@ -9,6 +9,7 @@ import { assertPasswordPolicy } from '../users/credentials';
 import { LoginThrottlesRepository } from '../users/login-throttles.repository';
 import { LookupAccount } from './entities/lookup-account.entity';
 import { LookupAccountsRepository } from './lookup-accounts.repository';
+import { isUniqueViolation } from '../database/unique-violation';
 
 /**
  * R-5: where public identities come from. In production this is the 人社用户中心 (the ministry's user centre)
@@ -125,10 +126,4 @@ export class LocalIdentityProvider implements IdentityProvider {
       identifier ? '该证件号码（统一社会信用代码）已注册，请直接登录' : '该手机号码已注册，请直接登录或更换手机号码',
     );
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  const code = e.driverError?.code ?? e.code ?? '';
-  return code === 'ER_DUP_ENTRY' || code.startsWith('SQLITE_CONSTRAINT');
 }

@@ -15,9 +15,16 @@ export class CertificateHistory extends EntityBase {
   @Column({ type: 'int' })
   batchId!: number;
 
-  /** 'edit' (changed in the console) or 'reupload' (replaced by a corrected sheet). */
+  /**
+   * Why this version was superseded: 'edit' (changed in the console), 'reupload' (replaced by a corrected sheet) or
+   * 'correction' (an applied correction request, R-19).
+   */
   @Column({ type: 'varchar', length: 16 })
-  change!: 'edit' | 'reupload';
+  change!: 'edit' | 'reupload' | 'correction';
+
+  /** The correction request whose application superseded this version. */
+  @Column({ type: 'int', nullable: true })
+  correctionId!: number | null;
 
   /** The full previous row as JSON. */
   @Column({ type: 'text' })

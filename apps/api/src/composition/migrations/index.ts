@@ -18,6 +18,7 @@ import { Screening1797000300000 } from './1797000300000-Screening';
 import { DecisionsByTime1797000400000 } from './1797000400000-DecisionsByTime';
 import { Attachments1797000700000 } from './1797000700000-Attachments';
 import { LookupBatchRowCertificates1797000800000 } from './1797000800000-LookupBatchRowCertificates';
+import { Corrections1797000850000 } from './1797000850000-Corrections';
 
 // Committed migrations (MySQL/MariaDB and SQLite), in order. `npm run migration:generate -- <Name>` writes a new file; add it here.
 export const MIGRATIONS: (new () => unknown)[] = [
@@ -41,4 +42,5 @@ export const MIGRATIONS: (new () => unknown)[] = [
   DecisionsByTime1797000400000,
   Attachments1797000700000,
   LookupBatchRowCertificates1797000800000,
+  Corrections1797000850000,
 ];

@@ -1,0 +1,185 @@
+import { Injectable } from '@nestjs/common';
+import {
+  beijingDateOf,
+  correctionRoute,
+  deadlineStatus,
+  DUE_SOON_WORKING_DAYS,
+  escalationTarget,
+  reminderEvent,
+  ROLE_LABELS,
+  type CorrectionStage,
+  type OrganisationLevel,
+} from '@app/domain';
+import {
+  CORRECTION_STAGE_LABELS,
+  CORRECTION_STATUS_LABELS,
+  CORRECTION_TYPE_LABELS,
+  type DeadlineItem,
+} from '@app/contracts';
+import { CertificatesRepository } from '../certificates/certificates.repository';
+import { OrganisationsRepository } from '../organisations/organisations.repository';
+import type { Organisation } from '../organisations/entities/organisation.entity';
+import type { ReminderSourceContext } from '../reminders/reminder-sources';
+import type { ReminderItem } from '../reminders/reminders.service';
+import type { DeadlineSourceQuery } from '../reviews/deadline-sources';
+import { correctionLinkPath } from './correction-views';
+import { CorrectionsRepository } from './corrections.repository';
+import type { Correction } from './entities/correction.entity';
+
+const SORT_COLUMNS: Record<DeadlineSourceQuery['sort']['field'], string> = {
+  dueDate: 'c.dueDate',
+  id: 'c.id',
+  status: 'c.status',
+};
+
+/** Who acts on a pending request now: the stage, its role and the organisation that role sits at. */
+interface Responsible {
+  stage: CorrectionStage;
+  organisation: Organisation;
+}
+
+/**
+ * R-21 – R-23 on the 期限看板 and in the daily digest (R-35): each pending request at its stage, for the role the
+ * stage names at the parent centre, the province or the national centre; overdue ones escalate to its head.
+ */
+@Injectable()
+export class CorrectionDeadlines {
+  constructor(
+    private readonly corrections: CorrectionsRepository,
+    private readonly certificates: CertificatesRepository,
+    private readonly organisations: OrganisationsRepository,
+  ) {}
+
+  async items(query: DeadlineSourceQuery): Promise<{ rows: DeadlineItem[]; total: number }> {
+    const window =
+      query.state === 'overdue'
+        ? { before: query.today }
+        : query.state === 'due_soon'
+          ? { from: query.today, to: query.soonUntil }
+          : query.state === 'on_time'
+            ? { after: query.soonUntil }
+            : {};
+    const { rows, total } = await this.corrections.pendingFirst(
+      query.scope,
+      window,
+      { column: SORT_COLUMNS[query.sort.field], order: query.sort.order },
+      query.limit,
+    );
+    const facts = await this.facts(rows);
+    return {
+      rows: rows.map((c): DeadlineItem => {
+        const f = facts.get(c.id)!;
+        const s = deadlineStatus(query.calendar, c.dueDate!, query.today);
+        return {
+          id: `correction-${c.id}`,
+          batchId: f.batchId,
+          version: c.version,
+          kind: 'correction_request',
+          status: c.status,
+          statusLabel: `${CORRECTION_TYPE_LABELS[c.type]}申请 · ${CORRECTION_STAGE_LABELS[f.responsible.stage.stage]}`,
+          institutionId: c.institutionId,
+          institutionName: f.institutionName,
+          recordCount: 1,
+          lateSubmission: false,
+          stageReceivedOn: c.stageReceivedAt ? beijingDateOf(c.stageReceivedAt.getTime()) : null,
+          dueDate: c.dueDate,
+          overdue: s.overdue,
+          workingDaysLeft: s.overdue ? -s.workingDaysOverdue : s.workingDaysLeft,
+          dueText: s.text,
+          responsibleOrganisationId: f.responsible.organisation.id,
+          responsibleOrganisation: f.responsible.organisation.name,
+          responsibleRole: ROLE_LABELS[f.responsible.stage.role],
+          correctionId: c.id,
+          certificateId: c.certificateId,
+          certificateNumber: f.certificateNumber,
+          linkPath: correctionLinkPath(c.id),
+        };
+      }),
+      total,
+    };
+  }
+
+  /** R-35: pending requests due within 3 working days or overdue, for the stage's role; overdue ones escalate. */
+  async reminderItems({ calendar, today }: ReminderSourceContext): Promise<ReminderItem[]> {
+    const pending = await this.corrections.pendingDueBy(calendar.workingDayAfter(today, DUE_SOON_WORKING_DAYS + 1));
+    const withEvent = pending.flatMap((c) => {
+      const event = reminderEvent(calendar, c.dueDate!, today);
+      return event ? [{ c, event }] : [];
+    });
+    const facts = await this.facts(withEvent.map((x) => x.c));
+    return withEvent.map(({ c, event }): ReminderItem => {
+      const f = facts.get(c.id)!;
+      const between = calendar.workingDaysBetween(today, c.dueDate!);
+      const { stage, organisation } = f.responsible;
+      const head = escalationTarget({ level: organisation.level });
+      return {
+        subjectId: c.id,
+        stage: `correction:${stage.stage}`,
+        kind: 'correction_request',
+        batchId: null,
+        status: null,
+        stageLabel: `${CORRECTION_TYPE_LABELS[c.type]}申请${CORRECTION_STAGE_LABELS[stage.stage]}（证书 ${f.certificateNumber}，${CORRECTION_STATUS_LABELS[c.status]}）`,
+        institutionId: c.institutionId,
+        institutionName: f.institutionName,
+        recordCount: null,
+        dueDate: c.dueDate!,
+        event,
+        workingDaysLeft: event === 'overdue' ? 0 : between,
+        overdueWorkingDays: event === 'overdue' ? -between : 0,
+        responsibleOrganisationId: organisation.id,
+        responsibleOrganisation: organisation.name,
+        responsibleRole: stage.role,
+        responsibleRoleLabel: ROLE_LABELS[stage.role],
+        escalationTarget: event === 'overdue' ? { organisationId: organisation.id, role: head.role } : null,
+        linkPath: correctionLinkPath(c.id),
+      };
+    });
+  }
+
+  /** Per request: the certificate's number and batch, the institution's name, who must act — in few reads. */
+  private async facts(rows: Correction[]) {
+    const certificates = new Map(
+      (await this.certificates.findByIds([...new Set(rows.map((c) => c.certificateId))])).map((c) => [c.id, c]),
+    );
+    const institutions = new Map(
+      (await this.organisations.findByIds([...new Set(rows.map((c) => c.institutionId))])).map((o) => [o.id, o]),
+    );
+    const national = await this.organisations.findNational();
+    const parents = new Map(
+      (
+        await this.organisations.findByIds([
+          ...new Set([...institutions.values()].map((o) => o.parentId).filter((id): id is number => id !== null)),
+          ...new Set(rows.map((c) => c.provinceId)),
+        ])
+      ).map((o) => [o.id, o]),
+    );
+    const facts = new Map<
+      number,
+      { certificateNumber: string; batchId: number; institutionName: string; responsible: Responsible }
+    >();
+    for (const c of rows) {
+      const institution = institutions.get(c.institutionId)!;
+      const parent = parents.get(institution.parentId!)!;
+      const route = correctionRoute({
+        type: c.type,
+        status: c.route === 'work_order' ? 'in_review' : 'published',
+        institutionParentLevel: parent.level,
+        urgency: c.urgency,
+      });
+      const stage = route.stages.find((st) => st.stage === c.stage) ?? route.stages[0];
+      const at: Record<OrganisationLevel, Organisation | undefined> = {
+        national: national ?? undefined,
+        provincial: parents.get(c.provinceId),
+        municipal: parent,
+        institution,
+      };
+      facts.set(c.id, {
+        certificateNumber: certificates.get(c.certificateId)?.certificateNumber ?? '',
+        batchId: certificates.get(c.certificateId)?.batchId ?? 0,
+        institutionName: institution.name,
+        responsible: { stage, organisation: (stage.level === 'municipal' ? parent : at[stage.level])! },
+      });
+    }
+    return facts;
+  }
+}
