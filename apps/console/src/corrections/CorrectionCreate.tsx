@@ -25,12 +25,15 @@ import {
 import { AttachmentInput } from '../attachments/AttachmentInput';
 import { CertificateFacts } from '../certificates/CertificateFacts';
 import { EditRecordDialog } from '../certificates/EditRecordDialog';
-import { ChangedFieldInputs, CorrectionReasonInput, FormSection, WorkOrderInputs } from './CorrectionFormParts';
+import {
+  atLeastOneField,
+  ChangedFieldInputs,
+  CorrectionReasonInput,
+  FormSection,
+  WorkOrderInputs,
+} from './CorrectionFormParts';
 import { currentTextOf } from './correctionFields';
 import { correctionFormDefaults, correctionFormRoute, createCorrectionBody } from './correctionForm';
-
-const atLeastOneField = (value: unknown) =>
-  Array.isArray(value) && value.length > 0 ? undefined : 'app.corrections.form.pick_a_field';
 
 /** A draft or returned batch's record is corrected in place: no request, the record edit dialog. */
 const DirectEdit = ({ record }: { record: CertificateRecord }) => {

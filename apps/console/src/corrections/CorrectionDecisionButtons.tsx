@@ -12,8 +12,14 @@ import { FormDialog } from '../common/FormDialog';
 import { useCommand } from '../common/useCommand';
 import { returnBody, withdrawBody } from './correctionActions';
 import { currentTextOf, fieldValueText } from './correctionFields';
-import { resubmitBody, resubmitDefaults } from './correctionForm';
-import { ChangedFieldInputs, CorrectionReasonInput, FormSection, WorkOrderInputs } from './CorrectionFormParts';
+import { idNumberNeededAgain, resubmitBody, resubmitDefaults, routePurpose } from './correctionForm';
+import {
+  atLeastOneField,
+  ChangedFieldInputs,
+  CorrectionReasonInput,
+  FormSection,
+  WorkOrderInputs,
+} from './CorrectionFormParts';
 
 type Action = 'approve' | 'return' | 'resubmit' | 'withdraw';
 
@@ -157,17 +163,21 @@ export const ResubmitButton = ({ correction }: { correction: CorrectionDetail })
     before.has(field) || !certificate
       ? fieldValueText(field, before.get(field) ?? null)
       : currentTextOf(certificate)(field);
-  const purpose = correction.attachments[0]?.purpose ?? (correction.workOrder ? 'work_order' : 'erratum_statement');
+  const purpose = routePurpose(correction.route) ?? 'other';
+  // A request a confirmed re-check opened (R-26) is completed here for the first time: 补充提交.
+  const texts = correction.status === 'awaiting' ? 'complete' : 'resubmit';
+  const idNumberAgain = (_value: unknown, values: Record<string, unknown>) =>
+    idNumberNeededAgain(correction, values) ? 'app.corrections.form.id_number_again' : undefined;
   return (
     <>
-      <Button label="app.corrections.resubmit.button" variant="contained" onClick={() => setOpen(true)}>
+      <Button label={`app.corrections.${texts}.button`} variant="contained" onClick={() => setOpen(true)}>
         <SendIcon />
       </Button>
       {open && (
         <FormDialog
           open
-          title={translate('app.corrections.resubmit.title', { id: correction.id })}
-          submitLabel="app.corrections.resubmit.submit"
+          title={translate(`app.corrections.${texts}.title`, { id: correction.id })}
+          submitLabel={`app.corrections.${texts}.submit`}
           submitIcon={<SendIcon />}
           pending={isPending}
           maxWidth="md"
@@ -182,7 +192,12 @@ export const ResubmitButton = ({ correction }: { correction: CorrectionDetail })
           )}
           {correction.type === 'modify' && (
             <FormSection title="app.corrections.form.changes">
-              <ChangedFieldInputs currentText={currentText} />
+              <ChangedFieldInputs
+                currentText={currentText}
+                validate={atLeastOneField}
+                idNumberValidate={idNumberAgain}
+                idNumberHelp="app.corrections.form.id_number_keep"
+              />
             </FormSection>
           )}
           {correction.workOrder && (

@@ -22,7 +22,8 @@ function useShown(correction?: CorrectionRow) {
   return correction ?? record;
 }
 
-const STATUS_COLORS: Record<CorrectionStatus, 'warning' | 'success' | 'error' | 'default'> = {
+const STATUS_COLORS: Record<CorrectionStatus, 'warning' | 'success' | 'error' | 'default' | 'info'> = {
+  awaiting: 'info',
   pending: 'warning',
   returned: 'error',
   applied: 'success',

@@ -35,7 +35,17 @@ const TEXT_LIMITS: Partial<Record<CorrectableField, number>> = {
 };
 
 /** The input of one field's new value, under the template's header. */
-const NewValueInput = ({ field, currentText }: { field: CorrectableField; currentText: string }) => {
+const NewValueInput = ({
+  field,
+  currentText,
+  idNumberValidate,
+  idNumberHelp,
+}: {
+  field: CorrectableField;
+  currentText: string;
+  idNumberValidate: Validator;
+  idNumberHelp: string;
+}) => {
   const translate = useTranslate();
   const source = `after.${field}`;
   const label = fieldHeader(field);
@@ -57,7 +67,7 @@ const NewValueInput = ({ field, currentText }: { field: CorrectableField; curren
     return <NumberInput source={source} label={label} min={0} max={100} step={0.1} fullWidth />;
   }
   const validate: Validator[] = [maxLength(TEXT_LIMITS[field] ?? 60)];
-  if (field === 'idNumber') validate.push(required());
+  if (field === 'idNumber') validate.push(idNumberValidate);
   return (
     <TextInput
       source={source}
@@ -65,9 +75,7 @@ const NewValueInput = ({ field, currentText }: { field: CorrectableField; curren
       validate={validate}
       autoComplete="off"
       fullWidth
-      helperText={
-        field === 'idNumber' ? translate('app.corrections.form.id_number_help', { masked: currentText || '—' }) : false
-      }
+      helperText={field === 'idNumber' ? translate(idNumberHelp, { masked: currentText || '—' }) : false}
     />
   );
 };
@@ -79,9 +87,14 @@ const NewValueInput = ({ field, currentText }: { field: CorrectableField; curren
 export const ChangedFieldInputs = ({
   currentText,
   validate,
+  idNumberValidate = required(),
+  idNumberHelp = 'app.corrections.form.id_number_help',
 }: {
   currentText: (field: CorrectableField) => string;
   validate?: Validator | Validator[];
+  /** A new request needs the full number; an amended one may keep the number asked before. */
+  idNumberValidate?: Validator;
+  idNumberHelp?: string;
 }) => {
   const translate = useTranslate();
   const picked = (useWatch({ name: 'fields' }) as CorrectableField[] | undefined) ?? [];
@@ -113,7 +126,12 @@ export const ChangedFieldInputs = ({
             </Typography>
           </Box>
           <Box sx={{ flex: '1 1 240px', minWidth: 0 }}>
-            <NewValueInput field={field} currentText={currentText(field)} />
+            <NewValueInput
+              field={field}
+              currentText={currentText(field)}
+              idNumberValidate={idNumberValidate}
+              idNumberHelp={idNumberHelp}
+            />
           </Box>
         </Box>
       ))}
@@ -158,6 +176,10 @@ export const WorkOrderInputs = () => {
     </Box>
   );
 };
+
+/** At least one field picked: a modification without changes is refused anyway (R-8). */
+export const atLeastOneField = (value: unknown) =>
+  Array.isArray(value) && value.length > 0 ? undefined : 'app.corrections.form.pick_a_field';
 
 /** The request's reason (变更理由 / 勘误原因), kept with the request and in the audit log. */
 export const CorrectionReasonInput = ({ label = 'app.corrections.form.reason' }: { label?: string }) => (

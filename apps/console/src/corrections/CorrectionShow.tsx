@@ -76,7 +76,10 @@ const CorrectionTitle = () => {
 const CorrectionActions = () => {
   const correction = useRecordContext<CorrectionDetail>();
   const { permissions } = usePermissions<Role[]>();
-  const can = correction ? correctionActions(correction, permissions ?? [], session.user()?.id) : null;
+  const user = session.user();
+  const can = correction
+    ? correctionActions(correction, { id: user?.id, organisationId: user?.organisationId, roles: permissions ?? [] })
+    : null;
   return (
     <TopToolbar>
       {correction && can?.approve && <ApproveButton correction={correction} />}

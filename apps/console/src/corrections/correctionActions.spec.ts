@@ -1,7 +1,9 @@
+import type { Role } from '@app/domain';
 import type { CorrectionDetail, CorrectionStageView } from '@app/contracts';
 import {
   certificateRequestButtons,
   correctionActions,
+  ownWorkOrderIds,
   queueStages,
   returnBody,
   withdrawBody,
@@ -72,59 +74,88 @@ describe('certificate request buttons', () => {
 });
 
 describe('correction actions', () => {
+  const viewer = (roles: Role[], id = 1, organisationId = 50) => ({ id, organisationId, roles });
   const pending = (s: CorrectionStageView['stage']) => ({
     status: 'pending' as const,
     stage: s,
+    type: 'modify' as const,
+    institutionId: 50,
     requestedById: 7,
     stages: published,
   });
 
   it('let the role the current stage names approve or return, and nobody else', () => {
-    expect(correctionActions(pending('municipal_review'), ['municipal_admin'], 1)).toEqual({
+    expect(correctionActions(pending('municipal_review'), viewer(['municipal_admin']))).toEqual({
       approve: true,
       return: true,
       resubmit: false,
       withdraw: false,
     });
-    expect(correctionActions(pending('municipal_review'), ['provincial_reviewer'], 1).approve).toBe(false);
-    expect(correctionActions(pending('provincial_review'), ['provincial_reviewer'], 1).approve).toBe(true);
-    expect(correctionActions(pending('national_review'), ['national_reviewer'], 1).approve).toBe(true);
-    expect(correctionActions(pending('national_review'), ['national_admin'], 1).approve).toBe(false);
+    expect(correctionActions(pending('municipal_review'), viewer(['provincial_reviewer'])).approve).toBe(false);
+    expect(correctionActions(pending('provincial_review'), viewer(['provincial_reviewer'])).approve).toBe(true);
+    expect(correctionActions(pending('national_review'), viewer(['national_reviewer'])).approve).toBe(true);
+    expect(correctionActions(pending('national_review'), viewer(['national_admin'])).approve).toBe(false);
   });
 
   it('read a work order’s decider from its route: the provincial reviewer for provincial institutions', () => {
-    const workOrder = {
-      status: 'pending' as const,
-      stage: 'work_order' as const,
-      requestedById: 7,
-      stages: [stage('work_order', 'provincial_reviewer')],
-    };
-    expect(correctionActions(workOrder, ['provincial_reviewer'], 1).approve).toBe(true);
-    expect(correctionActions(workOrder, ['municipal_admin'], 1).approve).toBe(false);
+    const workOrder = { ...pending('work_order'), stages: [stage('work_order', 'provincial_reviewer')] };
+    expect(correctionActions(workOrder, viewer(['provincial_reviewer'])).approve).toBe(true);
+    expect(correctionActions(workOrder, viewer(['municipal_admin'])).approve).toBe(false);
     // Without the route's stages (a list row), either centre role may be the one.
-    const row = { status: 'pending' as const, stage: 'work_order' as const, requestedById: 7 };
-    expect(correctionActions(row, ['municipal_admin'], 1).approve).toBe(true);
+    const { stages: _stages, ...row } = pending('work_order');
+    expect(correctionActions(row, viewer(['municipal_admin'])).approve).toBe(true);
   });
 
-  it('let only the requester resubmit or withdraw, and only once returned', () => {
-    const returned = { status: 'returned' as const, stage: 'municipal_review' as const, requestedById: 7 };
-    expect(correctionActions(returned, ['institution_operator'], 7)).toEqual({
+  it('let the issuing institution resubmit or withdraw a returned modification, not while it is pending', () => {
+    const returned = { ...pending('municipal_review'), status: 'returned' as const, stage: null };
+    expect(correctionActions(returned, viewer(['institution_operator'], 7, 50))).toEqual({
       approve: false,
       return: false,
       resubmit: true,
       withdraw: true,
     });
-    expect(correctionActions(returned, ['institution_operator'], 8).resubmit).toBe(false);
-    expect(correctionActions(returned, ['municipal_admin'], 1).approve).toBe(false);
-    expect(correctionActions(pending('municipal_review'), ['institution_operator'], 7).withdraw).toBe(false);
+    // Another institution's operator, or a reviewer, cannot.
+    expect(correctionActions(returned, viewer(['institution_operator'], 8, 51)).resubmit).toBe(false);
+    expect(correctionActions(returned, viewer(['municipal_admin'], 9, 20)).withdraw).toBe(false);
+    expect(correctionActions(pending('municipal_review'), viewer(['institution_operator'], 7, 50)).withdraw).toBe(
+      false,
+    );
+  });
+
+  it('let the centre that asked for a dissolved institution resubmit its returned request (R-44)', () => {
+    const returned = { ...pending('municipal_review'), status: 'returned' as const, stage: null };
+    expect(correctionActions(returned, viewer(['municipal_admin'], 7, 20)).resubmit).toBe(true);
+  });
+
+  it('let the route’s requester complete a request a confirmed re-check opened (补充提交)', () => {
+    const opened = { ...pending('municipal_review'), status: 'awaiting' as const, stage: null, requestedById: 3 };
+    expect(correctionActions(opened, viewer(['institution_operator'], 7, 50)).resubmit).toBe(true);
+    // The provincial reviewer who confirmed is recorded as its author, but a modification is the institution's.
+    expect(correctionActions(opened, viewer(['provincial_reviewer'], 3, 2)).resubmit).toBe(false);
+    const deletion = { ...opened, type: 'delete' as const };
+    expect(correctionActions(deletion, viewer(['provincial_reviewer'], 3, 2))).toMatchObject({
+      resubmit: true,
+      withdraw: true,
+    });
+    expect(correctionActions(deletion, viewer(['institution_operator'], 7, 50)).resubmit).toBe(false);
   });
 
   it('offer nothing on an applied or withdrawn request', () => {
     for (const status of ['applied', 'withdrawn'] as const) {
       expect(
-        correctionActions({ status, stage: null, requestedById: 7, stages: published }, ['national_reviewer'], 7),
+        correctionActions({ ...pending('national_review'), status, stage: null }, viewer(['national_reviewer'], 7)),
       ).toEqual({ approve: false, return: false, resubmit: false, withdraw: false });
     }
+  });
+
+  it('keep a provincial reviewer’s work orders to the province’s own institutions', () => {
+    const rows = [
+      { id: 1, institutionId: 50 },
+      { id: 2, institutionId: 60 },
+      { id: 3, institutionId: 61 },
+    ];
+    expect(ownWorkOrderIds(rows, [60, 61, 62])).toEqual([2, 3]);
+    expect(ownWorkOrderIds(rows, [])).toEqual([]);
   });
 });
 

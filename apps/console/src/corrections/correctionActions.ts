@@ -3,6 +3,7 @@ import type {
   CertificateStatus,
   CorrectionDetail,
   CorrectionReturnBody,
+  CorrectionRow,
   CorrectionStageName,
   CorrectionWithdrawBody,
 } from '@app/contracts';
@@ -68,23 +69,51 @@ export interface CorrectionActions {
   withdraw: boolean;
 }
 
+/** The signed-in person, as the session knows them. */
+export interface Viewer {
+  id: number | null | undefined;
+  organisationId: number | null | undefined;
+  roles: readonly Role[];
+}
+
 /**
- * 通过 / 退回 for the role the current stage names (the route's own stage list, else the fixed table); 重新提交 /
- * 撤回 for the requester of a returned request only.
+ * 通过 / 退回 for the role the current stage names (the route's own stage list, else the fixed table). 重新提交 (补充提交
+ * for a request a confirmed re-check opened) / 撤回 for the route's requester while the request waits for them:
+ * the issuing institution's operator for a modification, the province for a deletion, or whoever asked a returned
+ * one (a dissolved institution's centre). The API checks the requester exactly (403 with its reason).
  */
 export function correctionActions(
-  correction: Pick<CorrectionDetail, 'status' | 'stage' | 'requestedById'> & {
+  correction: Pick<CorrectionDetail, 'status' | 'stage' | 'requestedById' | 'type' | 'institutionId'> & {
     stages?: CorrectionDetail['stages'];
   },
-  roles: readonly Role[],
-  userId: number | null | undefined,
+  viewer: Viewer,
 ): CorrectionActions {
+  const { roles } = viewer;
   const stage = correction.status === 'pending' ? correction.stage : null;
   const named = stage ? correction.stages?.find((s) => s.stage === stage) : undefined;
   const deciders: readonly Role[] = named ? [named.role] : stage ? STAGE_DECIDERS[stage] : [];
   const decides = hasPermission(roles, 'corrections.review') && deciders.some((role) => roles.includes(role));
-  const requester = correction.status === 'returned' && userId != null && userId === correction.requestedById;
+  const waiting = correction.status === 'returned' || correction.status === 'awaiting';
+  const ownsRoute =
+    correction.type === 'delete'
+      ? roles.includes('provincial_reviewer') || roles.includes('provincial_admin')
+      : roles.includes('institution_operator') && viewer.organisationId === correction.institutionId;
+  const asked = correction.status === 'returned' && viewer.id != null && viewer.id === correction.requestedById;
+  const requester = waiting && hasPermission(roles, 'corrections.request') && (ownsRoute || asked);
   return { approve: decides, return: decides, resubmit: requester, withdraw: requester };
+}
+
+/**
+ * The work orders a provincial reviewer decides: those of the province's own institutions (R-1); work orders of
+ * municipal institutions in the province are their city's. `ownInstitutionIds`: the institutions directly under the
+ * reviewer's centre.
+ */
+export function ownWorkOrderIds(
+  rows: ReadonlyArray<Pick<CorrectionRow, 'id' | 'institutionId'>>,
+  ownInstitutionIds: readonly number[],
+): number[] {
+  const own = new Set(ownInstitutionIds);
+  return rows.filter((row) => own.has(row.institutionId)).map((row) => row.id);
 }
 
 const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() : '');

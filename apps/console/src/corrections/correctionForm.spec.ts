@@ -4,8 +4,10 @@ import {
   correctionFormDefaults,
   correctionFormRoute,
   createCorrectionBody,
+  idNumberNeededAgain,
   resubmitBody,
   resubmitDefaults,
+  routePurpose,
 } from './correctionForm';
 import { fieldInputValue, fieldValueText } from './correctionFields';
 
@@ -200,10 +202,42 @@ describe('resubmitting a returned request', () => {
     expect(body).toEqual({ version: 4, reason: '补充说明', attachmentIds: [9, 12] });
   });
 
-  it('sends every picked field once one is altered', () => {
+  it('sends every picked field once one is altered, or a field is added or dropped', () => {
     const values = resubmitDefaults(correction);
     const body = resubmitBody(correction, { ...values, after: { ...values.after, level: 2 } });
     expect(body.changes).toEqual({ holderName: '陈玮', level: 2 });
+    expect(resubmitBody(correction, { ...values, fields: ['holderName'] }).changes).toEqual({ holderName: '陈玮' });
+    expect(
+      resubmitBody(correction, { ...values, fields: ['holderName', 'level', 'workType'], after: { ...values.after } })
+        .changes,
+    ).toEqual({ holderName: '陈玮', level: 3, workType: null });
+  });
+
+  it('asks the masked ID number again only when the changes are amended', () => {
+    const withId = {
+      ...correction,
+      changes: [{ field: 'idNumber' as const, fieldLabel: '证件号码', before: '****1234', after: '****1235' }],
+    };
+    const values = resubmitDefaults(withId);
+    expect(values.after).toEqual({ idNumber: null });
+    expect(idNumberNeededAgain(withId, values)).toBe(false);
+    expect(resubmitBody(withId, values)).not.toHaveProperty('changes');
+    const more = { ...values, fields: ['idNumber' as const, 'level' as const], after: { level: 3 } };
+    expect(idNumberNeededAgain(withId, more)).toBe(true);
+    expect(idNumberNeededAgain(withId, { ...more, after: { level: 3, idNumber: '440111199005121235' } })).toBe(false);
+  });
+
+  it('completes a request a confirmed re-check opened: no earlier changes, every picked field sent', () => {
+    const opened = { ...correction, changes: [], attachments: [] };
+    const body = resubmitBody(opened, { fields: ['holderName'], after: { holderName: '陈玮' }, reason: '复核确认' });
+    expect(body).toEqual({ version: 4, reason: '复核确认', attachmentIds: [], changes: { holderName: '陈玮' } });
+  });
+
+  it('names the form of each route', () => {
+    expect(routePurpose('work_order')).toBe('work_order');
+    expect(routePurpose('published_modification')).toBe('erratum_statement');
+    expect(routePurpose('published_deletion')).toBe('holder_commitment');
+    expect(routePurpose('direct_edit')).toBeNull();
   });
 });
 

@@ -39,6 +39,11 @@ const PURPOSE: Record<CorrectionRouteKind, AttachmentPurpose | null> = {
   published_deletion: 'holder_commitment',
 };
 
+/** What a route's form is (附件4, 附件5-1, 附件5-2); null for a direct edit. */
+export function routePurpose(kind: CorrectionRouteKind): AttachmentPurpose | null {
+  return PURPOSE[kind];
+}
+
 /**
  * The form's route by the certificate's status (correctionRoute): drafts and returned batches are edited in place,
  * data in review goes by work order, published data by erratum statement or deletion commitment.
@@ -155,46 +160,62 @@ export function resubmitDefaults(correction: {
   };
 }
 
-/**
- * `POST …/resubmit` body: the amended reason, attachments and 附件4 fields, and the changes only when a value was
- * altered (omitted, the request keeps the earlier ones).
- */
-export function resubmitBody(
-  correction: {
-    version: number;
-    type: CorrectionType;
-    changes: CorrectionChangeView[];
-    workOrder: WorkOrderFields | null;
-  },
-  values: CorrectionFormValues,
-): CorrectionResubmitBody {
+interface ResubmitSubject {
+  version: number;
+  type: CorrectionType;
+  changes: CorrectionChangeView[];
+  workOrder: WorkOrderFields | null;
+}
+
+/** Whether the amended form changes what was asked (fields added or dropped, or a value retyped). */
+export function resubmitAltersChanges(correction: ResubmitSubject, values: CorrectionFormValues): boolean {
+  if (correction.type !== 'modify') return false;
   const before = resubmitDefaults({ ...correction, reason: '', attachments: [] });
+  const earlier = before.fields ?? [];
+  const after = values.after ?? {};
+  const picked = values.fields ?? [];
+  if (picked.length !== earlier.length || picked.some((field) => !earlier.includes(field))) return true;
+  return picked.some((field) => {
+    const typed = after[field];
+    if (field === 'idNumber') return !blank(typed);
+    return !sameFieldValue(field, clean(before.after?.[field]), blank(typed) ? null : clean(typed));
+  });
+}
+
+/**
+ * The ID number asked before comes back masked, so it cannot be resent as it was: once the changes are amended
+ * (which replaces them as a whole), an ID number still picked must be typed again.
+ */
+export function idNumberNeededAgain(correction: ResubmitSubject, values: CorrectionFormValues): boolean {
+  return (
+    (values.fields ?? []).includes('idNumber') &&
+    blank(values.after?.idNumber) &&
+    resubmitAltersChanges(correction, values)
+  );
+}
+
+/**
+ * `POST …/resubmit` body: the amended reason, attachments and 附件4 fields, and the changes only when they were
+ * altered (omitted, the request keeps the earlier ones, the ID number included).
+ */
+export function resubmitBody(correction: ResubmitSubject, values: CorrectionFormValues): CorrectionResubmitBody {
   const reason = typeof values.reason === 'string' ? values.reason.trim() : '';
   const body: CorrectionResubmitBody = {
     version: correction.version,
     attachmentIds: [...(values.attachmentIds ?? [])],
   };
   if (reason) body.reason = reason;
-  if (correction.type === 'modify') {
+  if (resubmitAltersChanges(correction, values)) {
     const after = values.after ?? {};
     const picked = values.fields ?? [];
-    const altered =
-      picked.length !== (before.fields ?? []).length ||
-      picked.some((field) => {
-        const typed = after[field];
-        if (field === 'idNumber') return !blank(typed);
-        return !sameFieldValue(field, clean(before.after?.[field]), blank(typed) ? null : clean(typed));
-      });
-    if (altered) {
-      const changes: CorrectionChanges = {};
-      for (const field of CORRECTABLE_FIELDS) {
-        if (!picked.includes(field)) continue;
-        const typed = after[field];
-        if (field === 'idNumber' && blank(typed)) continue;
-        changes[field] = blank(typed) ? null : clean(typed);
-      }
-      body.changes = changes;
+    const changes: CorrectionChanges = {};
+    for (const field of CORRECTABLE_FIELDS) {
+      if (!picked.includes(field)) continue;
+      const typed = after[field];
+      if (field === 'idNumber' && blank(typed)) continue;
+      changes[field] = blank(typed) ? null : clean(typed);
     }
+    body.changes = changes;
   }
   if (correction.workOrder) body.workOrder = workOrderFields(values.workOrder, reason || correction.workOrder.reason);
   return body;
