@@ -53,6 +53,15 @@ import { fieldValueText } from './correctionFields';
 import { ApproveButton, ResubmitButton, ReturnButton, WithdrawButton } from './CorrectionDecisionButtons';
 import { CorrectionDueField, CorrectionStatusChip, UrgencyChip } from './CorrectionFields';
 
+/**
+ * The request's detail. Coming from a list, react-admin first shows the list's row (no stages, changes, attachments
+ * or decisions) until the detail has loaded: the sections wait for it.
+ */
+function useDetail(): CorrectionDetail | undefined {
+  const record = useRecordContext<CorrectionDetail>();
+  return record && Array.isArray(record.stages) ? record : undefined;
+}
+
 const CorrectionTitle = () => {
   const correction = useRecordContext<CorrectionDetail>();
   return (
@@ -74,7 +83,7 @@ const CorrectionTitle = () => {
 };
 
 const CorrectionActions = () => {
-  const correction = useRecordContext<CorrectionDetail>();
+  const correction = useDetail();
   const { permissions } = usePermissions<Role[]>();
   const user = session.user();
   const can = correction
@@ -96,7 +105,7 @@ const field = (name: string) => `resources.corrections.fields.${name}`;
 /** The request: its status and countdown, the certificate, who asked and why, and a return's reason. */
 const CorrectionFacts = () => {
   const translate = useTranslate();
-  const correction = useRecordContext<CorrectionDetail>();
+  const correction = useDetail();
   if (!correction) return null;
   return (
     <Box data-testid="correction-facts">
@@ -163,7 +172,7 @@ const CorrectionFacts = () => {
 
 /** The stages of the route, the current one highlighted (all done once applied). */
 const RouteStepper = () => {
-  const correction = useRecordContext<CorrectionDetail>();
+  const correction = useDetail();
   if (!correction || correction.stages.length === 0) return null;
   const current = correction.stages.findIndex((s) => s.stage === correction.stage);
   const active = correction.status === 'applied' ? correction.stages.length : current;
@@ -186,7 +195,7 @@ const RouteStepper = () => {
 /** Field, before, after (ID numbers masked by the API, R-9). */
 const ChangesTable = () => {
   const translate = useTranslate();
-  const correction = useRecordContext<CorrectionDetail>();
+  const correction = useDetail();
   if (!correction) return null;
   if (correction.type === 'delete') {
     return <Alert severity="warning">{translate('app.corrections.delete_whole')}</Alert>;
@@ -219,7 +228,7 @@ const ChangesTable = () => {
 
 /** 附件4's own fields of a work order. */
 const WorkOrderFacts = () => {
-  const correction = useRecordContext<CorrectionDetail>();
+  const correction = useDetail();
   const order = correction?.workOrder;
   if (!correction || !order) return null;
   return (
@@ -252,7 +261,7 @@ const AttachmentsList = () => {
   const translate = useTranslate();
   const notify = useNotify();
   const dataProvider = useDataProvider<ConsoleDataProvider>();
-  const correction = useRecordContext<CorrectionDetail>();
+  const correction = useDetail();
   if (!correction) return null;
   if (correction.attachments.length === 0) {
     return <Typography variant="body2">{translate('app.attachments.none')}</Typography>;
@@ -292,7 +301,7 @@ const AttachmentsList = () => {
 /** Each decision in order: stage, 通过 / 退回 / 重新提交 / 撤回, who, when, why. */
 const DecisionsTrail = () => {
   const translate = useTranslate();
-  const correction = useRecordContext<CorrectionDetail>();
+  const correction = useDetail();
   if (!correction) return null;
   if (correction.decisions.length === 0) {
     return <Typography variant="body2">{translate('app.corrections.no_decisions')}</Typography>;
@@ -334,7 +343,7 @@ const Section = ({ title, children }: { title: string; children: ReactNode }) =>
 };
 
 const WorkOrderSection = () => {
-  const correction = useRecordContext<CorrectionDetail>();
+  const correction = useDetail();
   if (!correction?.workOrder) return null;
   return (
     <Section title="app.corrections.work_order.title">

@@ -1,0 +1,227 @@
+import type { Page } from 'playwright-core';
+import { createSeededRng, generateResidentId } from '../../libs/domain/src';
+import { pdfFile } from '../e2e/support/attachment-files';
+import { buildSheet, guangzhouRow, loginToken, uploadSheet } from './support/batch-sheet';
+import { apiAs, startBuiltApp, type BuiltApp } from './support/built-app';
+import { consoleActions, launchConsoleBrowser, type ConsoleBrowser } from './support/console-browser';
+
+// In real Chromium against the built app (APP_TODAY=2026-11-23): a published certificate's holder name is corrected
+// (R-19, R-22). The institution asks with its 数据勘误说明 (附件5-1) — first with the name and the ID number together,
+// which the API refuses in Chinese (R-20) — then the municipal, provincial and national reviewers each approve from
+// 更正审核, and the certificate page shows version 2 beside version 1 with the changed name highlighted.
+
+interface CertificateRow {
+  id: number;
+  certificateNumber: string;
+  holderName: string;
+  status: string;
+}
+
+interface CorrectionDetail {
+  id: number;
+  status: string;
+  stage: string | null;
+  version: number;
+  appliedVersion: number | null;
+}
+
+let app: BuiltApp;
+let browser: ConsoleBrowser;
+let page: Page;
+let ui: ReturnType<typeof consoleActions>;
+let certificate: CertificateRow;
+let newName = '';
+let correctionId = 0;
+
+const q = (filter: object) => `filter=${encodeURIComponent(JSON.stringify(filter))}`;
+
+/** Submit and approve at every stage through the API, up to 已发布 (R-11). */
+async function publish(batchId: number) {
+  const asOperator = await apiAs(app.baseUrl, 'inst_gz1');
+  const draft = await asOperator<{ version: number }>(`/api/admin/batches/${batchId}`);
+  await asOperator(`/api/admin/batches/${batchId}/submit`, { method: 'POST', body: { version: draft.version } });
+  for (const user of ['gz_admin', 'gz_head', 'gd_reviewer', 'nat_reviewer']) {
+    const as = await apiAs(app.baseUrl, user);
+    const { version } = await as<{ version: number }>(`/api/admin/batches/${batchId}`);
+    await as(`/api/admin/batches/${batchId}/approve`, { method: 'POST', body: { version } });
+  }
+}
+
+/** How far the page itself would scroll sideways (0: it fits the window). */
+function pageOverflow(): Promise<number> {
+  return page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+}
+
+async function correction(): Promise<CorrectionDetail> {
+  const asNational = await apiAs(app.baseUrl, 'nat_reviewer');
+  return asNational<CorrectionDetail>(`/api/admin/corrections/${correctionId}`);
+}
+
+/** From 更正审核: the stage's table lists the request; 去处理 opens it, 通过 approves it. */
+async function approveFromQueue(user: string, stageLabel: string, explanation: RegExp) {
+  await ui.login(user);
+  await ui.openFromMenu('更正审核');
+  const row = page.locator('tbody tr').filter({ hasText: certificate.certificateNumber });
+  await row.waitFor();
+  expect(await row.getByTestId('due-chip').innerText()).toMatch(/^(剩余 \d+ 个工作日|今日到期)$/);
+  expect(await pageOverflow()).toBe(0);
+  await ui.shot(`correction-queue-${user}`);
+  await row.getByRole('link', { name: '去处理' }).click();
+  const facts = page.getByTestId('correction-facts');
+  await facts.getByTestId('correction-status').getByText(`处理中 · ${stageLabel}`).waitFor();
+  expect(await page.getByTestId('current-stage').innerText()).toContain(stageLabel);
+  // Nobody but the stage's role is offered the requester's actions.
+  expect(await page.getByRole('button', { name: '撤回' }).count()).toBe(0);
+  await page.getByRole('button', { name: '通过', exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByText(explanation).waitFor();
+  await dialog.getByRole('button', { name: '确认通过' }).click();
+  await page.getByText(`更正申请 #${correctionId} 已通过`).waitFor();
+  await dialog.waitFor({ state: 'detached' });
+  expect(await page.getByRole('button', { name: '通过', exact: true }).count()).toBe(0);
+  await ui.logout();
+}
+
+beforeAll(async () => {
+  app = await startBuiltApp();
+  browser = await launchConsoleBrowser();
+  page = browser.page;
+  // The reviewers' common desktop: every page here must read without sideways scrolling at 1366 px.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  ui = consoleActions(page, app.baseUrl);
+
+  const token = await loginToken(app.baseUrl, 'inst_gz1');
+  const sheet = await buildSheet(app.baseUrl, token, [guangzhouRow(701)]);
+  const batchId = (await uploadSheet(app.baseUrl, token, sheet, '粤厨-更正.xlsx')).id;
+  await publish(batchId);
+  const asNational = await apiAs(app.baseUrl, 'nat_reviewer');
+  [certificate] = await asNational<CertificateRow[]>(`/api/admin/certificates?${q({ batchId })}`);
+  expect(certificate.status).toBe('published');
+  newName = `${certificate.holderName}华`;
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+afterEach(() => {
+  expect(browser.takeProblems()).toEqual([]);
+});
+
+describe('a published certificate corrected through every stage, in Chromium', () => {
+  it('inst_gz1 asks from the certificate page with 附件5-1; name and ID together are refused in Chinese', async () => {
+    await ui.login('inst_gz1');
+    await page.goto(`${app.baseUrl}/#/certificates/${certificate.id}/show`);
+    await page.getByTestId('certificate-facts').waitFor();
+    // Deletion is the province's (R-23): the institution is offered the modification only.
+    expect(await page.getByTestId('request-delete').count()).toBe(0);
+    await page.getByTestId('request-modify').click();
+
+    await page.getByTestId('correction-form-title').getByText(certificate.certificateNumber).waitFor();
+    expect(await page.getByTestId('correction-route').innerText()).toContain('数据勘误（已发布数据，附件5-1）');
+    expect(await page.getByTestId('work-order-inputs').count()).toBe(0);
+
+    await page.getByRole('checkbox', { name: '姓名', exact: true }).check();
+    await page.getByRole('checkbox', { name: '证件号码', exact: true }).check();
+    const nameRow = page.getByTestId('change-row-holderName');
+    expect(await nameRow.getByTestId('current-value').innerText()).toBe(certificate.holderName);
+    // The ID number is shown masked only (R-9).
+    expect(await page.getByTestId('change-row-idNumber').getByTestId('current-value').innerText()).toMatch(/^\*{14}/);
+    await nameRow.getByRole('textbox', { name: /^姓名/ }).fill(newName);
+    const otherId = generateResidentId(createSeededRng(9701), {
+      regionCode: '440111',
+      birthDate: '1990-05-12',
+      gender: 1,
+    });
+    await page.getByRole('textbox', { name: /^证件号码/ }).fill(otherId);
+    await page.getByRole('textbox', { name: /^修改原因/ }).fill('考生姓名录入时错字，按身份证更正');
+    await page
+      .getByTestId('attachment-file-input')
+      .setInputFiles({ name: '数据勘误说明（附件5-1）.pdf', mimeType: 'application/pdf', buffer: pdfFile('ccon') });
+    await page.getByTestId('attachment-chosen').getByText('数据勘误说明（附件5-1）.pdf').waitFor();
+    expect(await pageOverflow()).toBe(0);
+    await ui.shot('correction-create-inst_gz1');
+
+    await page.getByRole('button', { name: '提交修改申请' }).click();
+    const refusal = page.getByTestId('correction-refusal');
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toContain('姓名和证件号码不能同时修改');
+    await ui.shot('correction-refused-inst_gz1');
+
+    await page.getByRole('checkbox', { name: '证件号码', exact: true }).uncheck();
+    await page.getByRole('button', { name: '提交修改申请' }).click();
+    await page.waitForURL(/#\/corrections\/\d+\/show/);
+    correctionId = Number(/#\/corrections\/(\d+)\/show/.exec(page.url())![1]);
+    await page.getByText(`更正申请 #${correctionId} 已提交`).waitFor();
+
+    const facts = page.getByTestId('correction-facts');
+    await facts.getByTestId('correction-status').getByText('处理中 · 市级审核').waitFor();
+    expect(await page.getByTestId('correction-reason').innerText()).toBe('考生姓名录入时错字，按身份证更正');
+    const change = page.getByTestId('change-holderName');
+    expect(await change.innerText()).toMatch(new RegExp(`姓名\\s+${certificate.holderName}\\s+${newName}`));
+    expect(await page.getByTestId('correction-changes').locator('tbody tr').count()).toBe(1);
+    const steps = await page.getByTestId('correction-stepper').innerText();
+    expect(steps.replace(/\s+/g, ' ')).toMatch(/市级审核.*省级审核.*部中心审核并执行/);
+    expect(await page.getByTestId('current-stage').innerText()).toContain('市级审核');
+    await page.getByTestId('correction-attachments').getByText('数据勘误说明（附件5-1）.pdf').waitFor();
+    // The requester does not decide, and has nothing to amend while it is pending.
+    for (const button of ['通过', '退回', '重新提交', '撤回']) {
+      expect(await page.getByRole('button', { name: button, exact: true }).count()).toBe(0);
+    }
+    expect(await pageOverflow()).toBe(0);
+    await ui.shot('correction-show-inst_gz1');
+    await ui.logout();
+
+    expect(await correction()).toMatchObject({ status: 'pending', stage: 'municipal_review' });
+  });
+
+  it('gz_admin, gd_reviewer and nat_reviewer each approve their stage from 更正审核', async () => {
+    await approveFromQueue('gz_admin', '市级审核', /转到下一审核环节/);
+    expect(await correction()).toMatchObject({ status: 'pending', stage: 'provincial_review' });
+    await approveFromQueue('gd_reviewer', '省级审核', /转到下一审核环节/);
+    expect(await correction()).toMatchObject({ status: 'pending', stage: 'national_review' });
+    await approveFromQueue('nat_reviewer', '部中心审核并执行', /写入证书数据的新版本/);
+    expect(await correction()).toMatchObject({ status: 'applied', stage: null, appliedVersion: 2 });
+  });
+
+  it('the request reads 已执行 with its decisions, and the certificate page shows version 2 beside version 1', async () => {
+    await ui.login('gz_admin');
+    await page.goto(`${app.baseUrl}/#/corrections/${correctionId}/show`);
+    await page.getByTestId('correction-facts').getByTestId('correction-status').getByText('已执行').waitFor();
+    expect(await page.getByTestId('correction-applied').innerText()).toContain('第 2 版');
+    const decisions = await page.getByTestId('correction-decision').allInnerTexts();
+    expect(decisions.map((d) => d.split('\n')[0])).toEqual([
+      '市级审核：通过',
+      '省级审核：通过',
+      '部中心审核并执行：通过',
+    ]);
+    await ui.shot('correction-applied');
+
+    await page.getByTestId('correction-certificate-link').click();
+    await page.waitForURL(new RegExp(`#/certificates/${certificate.id}/show`));
+    const versions = page.getByTestId('certificate-versions');
+    await versions.waitFor();
+    const heads = await versions.getByTestId('version-head').allInnerTexts();
+    expect(heads).toHaveLength(2);
+    expect(heads[0]).toContain('第 1 版');
+    expect(heads[0]).toContain('导入');
+    expect(heads[1]).toContain('第 2 版（当前）');
+    expect(heads[1]).toContain('更正');
+    expect(heads[1]).toContain(`更正申请 #${correctionId}`);
+
+    const nameCells = versions.getByTestId('version-row-holderName').getByTestId('version-cell');
+    expect(await nameCells.allInnerTexts()).toEqual([certificate.holderName, newName]);
+    expect(await nameCells.nth(0).getAttribute('data-changed')).toBe('false');
+    expect(await nameCells.nth(1).getAttribute('data-changed')).toBe('true');
+    // Only the name changed; the ID number stays masked in every version.
+    expect(await versions.locator('[data-testid="version-cell"][data-changed="true"]').count()).toBe(1);
+    for (const id of await versions.getByTestId('version-row-idNumber').getByTestId('version-cell').allInnerTexts()) {
+      expect(id).toMatch(/^\*{14}/);
+    }
+    expect(await page.getByTestId('certificate-facts').innerText()).toContain(newName);
+    expect(await pageOverflow()).toBe(0);
+    await ui.shot('certificate-versions');
+    await ui.logout();
+  });
+});
