@@ -8,7 +8,8 @@ import { consoleActions, launchConsoleBrowser, type ConsoleBrowser } from './sup
 // In real Chromium against the built app (APP_TODAY=2026-11-23): a published certificate's holder name is corrected
 // (R-19, R-22). The institution asks with its 数据勘误说明 (附件5-1) — first with the name and the ID number together,
 // which the API refuses in Chinese (R-20) — then the municipal, provincial and national reviewers each approve from
-// 更正审核, and the certificate page shows version 2 beside version 1 with the changed name highlighted.
+// 更正审核, and the certificate page shows version 2 beside version 1 with the changed name highlighted. A second
+// request is returned with a reason, amended and resubmitted, and meets a colleague's decision first (409).
 
 interface CertificateRow {
   id: number;
@@ -30,6 +31,8 @@ let browser: ConsoleBrowser;
 let page: Page;
 let ui: ReturnType<typeof consoleActions>;
 let certificate: CertificateRow;
+/** The second certificate of the batch: its request is returned, resubmitted, then decided by someone else first. */
+let second: CertificateRow;
 let newName = '';
 let correctionId = 0;
 
@@ -52,9 +55,24 @@ function pageOverflow(): Promise<number> {
   return page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
 }
 
-async function correction(): Promise<CorrectionDetail> {
+async function correction(id = correctionId): Promise<CorrectionDetail> {
   const asNational = await apiAs(app.baseUrl, 'nat_reviewer');
-  return asNational<CorrectionDetail>(`/api/admin/corrections/${correctionId}`);
+  return asNational<CorrectionDetail>(`/api/admin/corrections/${id}`);
+}
+
+/** A scan uploaded through the API as `username`'s organisation (R-24). */
+async function uploadPdf(username: string, purpose: string, note: string): Promise<number> {
+  const token = await loginToken(app.baseUrl, username);
+  const form = new FormData();
+  form.append('purpose', purpose);
+  form.append('file', new Blob([new Uint8Array(pdfFile(note))]), '数据勘误说明.pdf');
+  const res = await fetch(`${app.baseUrl}/api/admin/attachments`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
+  if (res.status !== 201) throw new Error(`attachment upload → ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { id: number }).id;
 }
 
 /** From 更正审核: the stage's table lists the request; 去处理 opens it, 通过 approves it. */
@@ -78,7 +96,7 @@ async function approveFromQueue(user: string, stageLabel: string, explanation: R
   await dialog.getByRole('button', { name: '确认通过' }).click();
   await page.getByText(`更正申请 #${correctionId} 已通过`).waitFor();
   await dialog.waitFor({ state: 'detached' });
-  expect(await page.getByRole('button', { name: '通过', exact: true }).count()).toBe(0);
+  await page.getByRole('button', { name: '通过', exact: true }).waitFor({ state: 'detached' });
   await ui.logout();
 }
 
@@ -91,12 +109,14 @@ beforeAll(async () => {
   ui = consoleActions(page, app.baseUrl);
 
   const token = await loginToken(app.baseUrl, 'inst_gz1');
-  const sheet = await buildSheet(app.baseUrl, token, [guangzhouRow(701)]);
+  const sheet = await buildSheet(app.baseUrl, token, [guangzhouRow(701), guangzhouRow(702)]);
   const batchId = (await uploadSheet(app.baseUrl, token, sheet, '粤厨-更正.xlsx')).id;
   await publish(batchId);
   const asNational = await apiAs(app.baseUrl, 'nat_reviewer');
-  [certificate] = await asNational<CertificateRow[]>(`/api/admin/certificates?${q({ batchId })}`);
-  expect(certificate.status).toBe('published');
+  [certificate, second] = await asNational<CertificateRow[]>(
+    `/api/admin/certificates?${q({ batchId })}&sort=["rowNumber","ASC"]`,
+  );
+  expect([certificate.status, second.status]).toEqual(['published', 'published']);
   newName = `${certificate.holderName}华`;
 }, 180_000);
 
@@ -223,5 +243,83 @@ describe('a published certificate corrected through every stage, in Chromium', (
     expect(await pageOverflow()).toBe(0);
     await ui.shot('certificate-versions');
     await ui.logout();
+  });
+
+  it('a returned request is amended and resubmitted; a decision someone made first is told in Chinese (409)', async () => {
+    const asInstitution = await apiAs(app.baseUrl, 'inst_gz1');
+    const statement = await uploadPdf('inst_gz1', 'erratum_statement', 'second');
+    const { id } = await asInstitution<{ id: number }>('/api/admin/corrections', {
+      method: 'POST',
+      body: {
+        certificateId: second.id,
+        type: 'modify',
+        changes: { holderName: `${second.holderName}明` },
+        reason: '姓名漏字',
+        attachmentIds: [statement],
+      },
+    });
+
+    await ui.login('gz_admin');
+    await page.goto(`${app.baseUrl}/#/corrections/${id}/show`);
+    await page.getByRole('button', { name: '退回', exact: true }).click();
+    const back = page.getByRole('dialog');
+    await back.getByRole('button', { name: '确认退回' }).click();
+    // The reason is required.
+    await back.getByText('必填').waitFor();
+    await back.getByRole('textbox', { name: /^退回原因/ }).fill('请附上持证人身份证复印件');
+    await back.getByRole('button', { name: '确认退回' }).click();
+    await page.getByText(`更正申请 #${id} 已退回`).waitFor();
+    await page.getByTestId('correction-facts').getByTestId('correction-status').getByText('已退回').waitFor();
+    // Only the requester amends a returned request.
+    expect(await page.getByRole('button', { name: '重新提交' }).count()).toBe(0);
+    await ui.logout();
+
+    await ui.login('inst_gz1');
+    await ui.openFromMenu('更正申请');
+    const row = page.locator('tbody tr').filter({ hasText: second.certificateNumber });
+    await row.getByTestId('correction-status').getByText('已退回').waitFor();
+    expect(await pageOverflow()).toBe(0);
+    await ui.shot('corrections-list-inst_gz1');
+    await row.click();
+    expect(await page.getByTestId('correction-return-reason').innerText()).toContain('请附上持证人身份证复印件');
+    await page.getByRole('button', { name: '重新提交' }).click();
+    const amend = page.getByRole('dialog');
+    // The form starts from what was asked: the name, its new value, the reason and the statement.
+    expect(await amend.getByRole('textbox', { name: /^姓名/ }).inputValue()).toBe(`${second.holderName}明`);
+    await amend.getByTestId('attachment-chosen').getByText('数据勘误说明.pdf').waitFor();
+    await amend.getByRole('textbox', { name: /^修改原因/ }).fill('姓名漏字，已附身份证复印件');
+    await ui.shot('correction-resubmit-inst_gz1');
+    await amend.getByRole('button', { name: '重新提交' }).click();
+    await page.getByText(`更正申请 #${id} 已重新提交`).waitFor();
+    await page
+      .getByTestId('correction-facts')
+      .getByTestId('correction-status')
+      .getByText('处理中 · 市级审核')
+      .waitFor();
+    expect(await page.getByTestId('correction-reason').innerText()).toBe('姓名漏字，已附身份证复印件');
+    const trail = await page.getByTestId('correction-decision').allInnerTexts();
+    expect(trail.map((d) => d.split('\n')[0])).toEqual(['市级审核：退回', '市级审核：重新提交']);
+    await ui.logout();
+
+    // A colleague returns it again while gz_admin's page still offers 通过: the approval meets 409.
+    await ui.login('gz_admin');
+    await page.goto(`${app.baseUrl}/#/corrections/${id}/show`);
+    await page.getByRole('button', { name: '通过', exact: true }).waitFor();
+    const asColleague = await apiAs(app.baseUrl, 'gz_admin');
+    await asColleague(`/api/admin/corrections/${id}/return`, {
+      method: 'POST',
+      body: { version: (await correction(id)).version, reason: '复印件不清晰' },
+    });
+    await page.getByRole('button', { name: '通过', exact: true }).click();
+    const approve = page.getByRole('dialog');
+    await approve.getByRole('button', { name: '确认通过' }).click();
+    await approve.waitFor({ state: 'detached' });
+    await page.getByText('该申请已被他人处理或修改，页面已刷新为最新状态').waitFor();
+    await page.getByTestId('correction-facts').getByTestId('correction-status').getByText('已退回').waitFor();
+    expect(await page.getByTestId('correction-return-reason').innerText()).toContain('复印件不清晰');
+    expect(await page.getByRole('button', { name: '通过', exact: true }).count()).toBe(0);
+    await ui.shot('correction-stale-gz_admin');
+    await ui.logout();
+    expect(await correction(id)).toMatchObject({ status: 'returned', stage: null });
   });
 });

@@ -24,6 +24,7 @@ import { hasPermission, type Role } from '@app/domain';
 import type { BatchView, CertificateRecord, OrganisationView } from '@app/contracts';
 import { EditRecordDialog } from '../certificates/EditRecordDialog';
 import { FormDialog } from '../common/FormDialog';
+import { BlankForm } from './BlankForm';
 import type { ConsoleDataProvider } from '../providers/dataProvider';
 import { certificateRequestButtons } from './correctionActions';
 
@@ -55,27 +56,29 @@ const OverrideButton = ({ certificate }: { certificate: CertificateRecord }) => 
         <LockOpenIcon />
       </Button>
       {open && (
-        <FormDialog
-          open
-          title={translate('app.corrections.override.title', { number: certificate.certificateNumber })}
-          submitLabel="app.corrections.override.submit"
-          submitIcon={<LockOpenIcon />}
-          pending={isPending}
-          onSubmit={(values) => mutate(typeof values.reason === 'string' ? values.reason.trim() : '')}
-          onClose={() => setOpen(false)}
-        >
-          <Alert severity="info" sx={{ mb: 2 }}>
-            {translate('app.corrections.override.explanation')}
-          </Alert>
-          <TextInput
-            source="reason"
-            label="app.corrections.override.reason"
-            multiline
-            minRows={2}
-            fullWidth
-            validate={[required(), minLength(2), maxLength(500)]}
-          />
-        </FormDialog>
+        <BlankForm id={certificate.id}>
+          <FormDialog
+            open
+            title={translate('app.corrections.override.title', { number: certificate.certificateNumber })}
+            submitLabel="app.corrections.override.submit"
+            submitIcon={<LockOpenIcon />}
+            pending={isPending}
+            onSubmit={(values) => mutate(typeof values.reason === 'string' ? values.reason.trim() : '')}
+            onClose={() => setOpen(false)}
+          >
+            <Alert severity="info" sx={{ mb: 2 }}>
+              {translate('app.corrections.override.explanation')}
+            </Alert>
+            <TextInput
+              source="reason"
+              label="app.corrections.override.reason"
+              multiline
+              minRows={2}
+              fullWidth
+              validate={[required(), minLength(2), maxLength(500)]}
+            />
+          </FormDialog>
+        </BlankForm>
       )}
     </>
   );
