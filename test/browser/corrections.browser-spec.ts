@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { createSeededRng, generateResidentId } from '../../libs/domain/src';
 import { pdfFile } from '../e2e/support/attachment-files';
 import { buildSheet, guangzhouRow, loginToken, uploadSheet } from './support/batch-sheet';
@@ -33,6 +33,8 @@ let ui: ReturnType<typeof consoleActions>;
 let certificate: CertificateRow;
 /** The second certificate of the batch: its request is returned, resubmitted, then decided by someone else first. */
 let second: CertificateRow;
+/** A certificate of a batch submitted but not yet published: its correction is a work order (R-21). */
+let inReview: CertificateRow;
 let newName = '';
 let correctionId = 0;
 
@@ -58,6 +60,26 @@ function pageOverflow(): Promise<number> {
 async function correction(id = correctionId): Promise<CorrectionDetail> {
   const asNational = await apiAs(app.baseUrl, 'nat_reviewer');
   return asNational<CorrectionDetail>(`/api/admin/corrections/${id}`);
+}
+
+/** Waits for a dialog to close; when it stays open, fails with what the page said (a refusal, a field's error). */
+async function closed(dialog: Locator) {
+  try {
+    await dialog.waitFor({ state: 'detached' });
+  } catch (error) {
+    const said = await page.locator('.MuiSnackbar-root, .Mui-error').allInnerTexts();
+    throw new Error(`the dialog stayed open: ${JSON.stringify(said)}`, { cause: error });
+  }
+}
+
+/** Waits for a notification; when another shows instead (a refusal, 409), fails with what the page said. */
+async function told(text: string) {
+  try {
+    await page.getByText(text).waitFor();
+  } catch (error) {
+    const said = await page.locator('.MuiSnackbar-root').allInnerTexts();
+    throw new Error(`expected “${text}”, the page said ${JSON.stringify(said)}`, { cause: error });
+  }
 }
 
 /** A scan uploaded through the API as `username`'s organisation (R-24). */
@@ -118,6 +140,15 @@ beforeAll(async () => {
   );
   expect([certificate.status, second.status]).toEqual(['published', 'published']);
   newName = `${certificate.holderName}华`;
+
+  const submitted = (
+    await uploadSheet(app.baseUrl, token, await buildSheet(app.baseUrl, token, [guangzhouRow(703)]), '粤厨-审核中.xlsx')
+  ).id;
+  const asOperator = await apiAs(app.baseUrl, 'inst_gz1');
+  const draft = await asOperator<{ version: number }>(`/api/admin/batches/${submitted}`);
+  await asOperator(`/api/admin/batches/${submitted}/submit`, { method: 'POST', body: { version: draft.version } });
+  [inReview] = await asNational<CertificateRow[]>(`/api/admin/certificates?${q({ batchId: submitted })}`);
+  expect(inReview.status).toBe('in_review');
 }, 180_000);
 
 afterAll(async () => {
@@ -290,7 +321,8 @@ describe('a published certificate corrected through every stage, in Chromium', (
     await amend.getByRole('textbox', { name: /^修改原因/ }).fill('姓名漏字，已附身份证复印件');
     await ui.shot('correction-resubmit-inst_gz1');
     await amend.getByRole('button', { name: '重新提交' }).click();
-    await page.getByText(`更正申请 #${id} 已重新提交`).waitFor();
+    await closed(amend);
+    await told(`更正申请 #${id} 已重新提交`);
     await page
       .getByTestId('correction-facts')
       .getByTestId('correction-status')
@@ -321,5 +353,49 @@ describe('a published certificate corrected through every stage, in Chromium', (
     await ui.shot('correction-stale-gz_admin');
     await ui.logout();
     expect(await correction(id)).toMatchObject({ status: 'returned', stage: null });
+  });
+
+  it('a certificate in review is corrected by work order (附件4): 紧急 counts hours in 工单处理', async () => {
+    await ui.login('inst_gz1');
+    await page.goto(`${app.baseUrl}/#/certificates/${inReview.id}/show`);
+    await page.getByTestId('request-modify').click();
+    expect(await page.getByTestId('correction-route').innerText()).toContain('运维工单（未发布数据，附件4）');
+    const order = page.getByTestId('work-order-inputs');
+    // 普通 by default, each urgency with the form's note on its period.
+    expect(await order.getByRole('radio', { name: '普通（一般5个工作日解决）' }).isChecked()).toBe(true);
+    await order.getByRole('radio', { name: '紧急（一般24小时内解决）' }).check();
+    expect(await order.getByRole('textbox', { name: /^变更模块名称/ }).inputValue()).toBe('职业技能等级认定监管');
+    await page.getByRole('checkbox', { name: '姓名', exact: true }).check();
+    await page
+      .getByTestId('change-row-holderName')
+      .getByRole('textbox', { name: /^姓名/ })
+      .fill(`${inReview.holderName}华`);
+    await page.getByRole('textbox', { name: /^修改原因/ }).fill('审核中发现姓名错字');
+    expect(await pageOverflow()).toBe(0);
+    await ui.shot('work-order-create-inst_gz1');
+    await page.getByRole('button', { name: '提交修改申请' }).click();
+    await page.waitForURL(/#\/corrections\/\d+\/show/);
+    const facts = page.getByTestId('correction-facts');
+    await facts.getByTestId('correction-status').getByText('处理中 · 工单处理').waitFor();
+    expect(await facts.getByTestId('due-chip').innerText()).toMatch(/^剩余 2[34] 小时$/);
+    const workOrder = await page.getByTestId('work-order-facts').innerText();
+    for (const text of ['紧急', '一般24小时内解决', '02 数据修改', '职业技能等级认定监管']) {
+      expect(workOrder).toContain(text);
+    }
+    await ui.shot('work-order-show-inst_gz1');
+    await ui.logout();
+
+    await ui.login('gz_admin');
+    await ui.openFromMenu('更正审核');
+    const row = page
+      .getByTestId('queue-stage-work_order')
+      .locator('tbody tr')
+      .filter({ hasText: inReview.certificateNumber });
+    await row.waitFor();
+    await row.getByTestId('urgency-chip').getByText('紧急').waitFor();
+    expect(await row.getByTestId('due-chip').innerText()).toMatch(/^剩余 2[34] 小时$/);
+    expect(await pageOverflow()).toBe(0);
+    await ui.shot('work-order-queue-gz_admin');
+    await ui.logout();
   });
 });
