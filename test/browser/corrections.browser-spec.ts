@@ -398,4 +398,34 @@ describe('a published certificate corrected through every stage, in Chromium', (
     await ui.shot('work-order-queue-gz_admin');
     await ui.logout();
   });
+
+  it('gd_reviewer asks to delete a published certificate with 附件5-2, and is told in Chinese of the open request', async () => {
+    await ui.login('gd_reviewer');
+    await page.goto(`${app.baseUrl}/#/certificates/${second.id}/show`);
+    await page.getByTestId('certificate-facts').waitFor();
+    // The province deletes (R-23); modifications are the institution's.
+    expect(await page.getByTestId('request-modify').count()).toBe(0);
+    await page.getByTestId('request-delete').click();
+    expect(await page.getByTestId('correction-route').innerText()).toContain('逻辑删除（已发布数据，附件5-2）');
+    expect(await page.getByTestId('correction-field-inputs').count()).toBe(0);
+    await page.getByRole('textbox', { name: /^删除原因/ }).fill('持证人书面放弃该证书');
+    await page.getByRole('button', { name: '提交删除申请' }).click();
+    // The commitment is required before anything is sent.
+    await page.getByText('请上传或选择附件').waitFor();
+    await page
+      .getByTestId('attachment-file-input')
+      .setInputFiles({ name: '证书持有人承诺书.pdf', mimeType: 'application/pdf', buffer: pdfFile('commitment') });
+    await page.getByTestId('attachment-chosen').getByText('证书持有人承诺书.pdf').waitFor();
+    expect(await pageOverflow()).toBe(0);
+    await page.getByRole('button', { name: '提交删除申请' }).click();
+    // Its returned modification is still open (R-20: one open request per certificate).
+    const refusal = page.getByTestId('correction-refusal');
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toContain('该证书已有一项正在处理的修改或删除申请');
+    expect(page.url()).toContain('#/corrections/create');
+    await ui.shot('correction-delete-refused-gd_reviewer');
+    // The app bar hides while the long form is scrolled down.
+    await page.evaluate('window.scrollTo(0, 0)');
+    await ui.logout();
+  });
 });

@@ -13,6 +13,7 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
+import { alpha } from '@mui/material/styles';
 import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink } from 'react-router-dom';
 import { useDataProvider, useTranslate, type Identifier } from 'react-admin';
@@ -94,7 +95,13 @@ export const CertificateVersions = ({ certificateId }: { certificateId: Identifi
                     title={cell.changed ? translate('app.corrections.versions.changed_here') : undefined}
                     sx={{
                       overflowWrap: 'anywhere',
-                      ...(cell.changed ? { bgcolor: 'warning.light', fontWeight: 600 } : {}),
+                      ...(cell.changed
+                        ? {
+                            bgcolor: (theme) => alpha(theme.palette.warning.main, 0.18),
+                            boxShadow: (theme) => `inset 3px 0 0 ${theme.palette.warning.main}`,
+                            fontWeight: 600,
+                          }
+                        : {}),
                     }}
                   >
                     {cell.text || '—'}

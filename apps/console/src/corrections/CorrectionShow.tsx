@@ -114,6 +114,13 @@ const CorrectionFacts = () => {
           {translate('app.corrections.return_reason', { reason: correction.returnReason })}
         </Alert>
       )}
+      {correction.status === 'awaiting' && (
+        <Alert severity="info" sx={{ mb: 2 }} data-testid="correction-awaiting">
+          {translate(
+            correction.type === 'delete' ? 'app.corrections.awaiting_delete' : 'app.corrections.awaiting_modify',
+          )}
+        </Alert>
+      )}
       {correction.status === 'applied' && (
         <Alert severity="success" sx={{ mb: 2 }} data-testid="correction-applied">
           {correction.appliedVersion != null
@@ -158,6 +165,15 @@ const CorrectionFacts = () => {
             })}
           </LabeledValue>
         </Grid>
+        {correction.recheckId != null && (
+          <Grid size={{ xs: 12, md: 6 }}>
+            <LabeledValue label="app.corrections.from_recheck">
+              <Link component={RouterLink} to={`/rechecks/${correction.recheckId}/show`}>
+                {translate('app.rechecks.number', { id: correction.recheckId })}
+              </Link>
+            </LabeledValue>
+          </Grid>
+        )}
         <Grid size={{ xs: 12 }}>
           <LabeledValue label={field('reason')}>
             <span style={{ overflowWrap: 'anywhere' }} data-testid="correction-reason">
