@@ -33,6 +33,8 @@ const FEATURES = [
   'reminders',
   'rechecks',
   'corrections',
+  'reports',
+  'complaints',
   'dashboard',
   'query-mode',
   'lookup',

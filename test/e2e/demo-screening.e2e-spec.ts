@@ -1,5 +1,6 @@
 import { SCREENING_RULE_CODES, type ScreeningRule } from '@app/domain';
 import { FieldCipher } from '../../apps/api/src/crypto/field-cipher';
+import { fileDemoCorrections } from '../../apps/api/src/seeds/demo-corrections';
 import { DEMO_ORGANISATIONS } from '../../apps/api/src/seeds/demo-organisations';
 import { DEMO_HISTORY, DEMO_SCREENING_FLAGS } from '../../apps/api/src/seeds/demo-screening';
 import { createTestApp, organisationId, TestApp } from './support/test-app';
@@ -69,5 +70,34 @@ describe('demo data and the screening job (e2e)', () => {
       const evidence = flags.find((f) => Number(f.id) === Number(l.flag_id))!.evidence;
       expect(evidence).not.toContain(idNumbers.get(Number(l.certificate_id)));
     }
+  });
+
+  it('the demo files correction requests at every stage through the application (R-19 – R-23)', async () => {
+    expect(await fileDemoCorrections(t.app)).toBe(7);
+    const rows = await t.dataSource.query<{ status: string; stage: string | null; route: string }[]>(
+      'SELECT status, stage, route FROM corrections ORDER BY id',
+    );
+    expect(rows.map((r) => `${r.route}:${r.status}:${r.stage ?? '-'}`)).toEqual([
+      'published_modification:pending:municipal_review',
+      'published_modification:pending:provincial_review',
+      'published_modification:pending:national_review',
+      'published_modification:applied:-',
+      'published_modification:returned:-',
+      'published_deletion:pending:national_review',
+      'work_order:pending:work_order',
+    ]);
+    const queue = async (username: string) =>
+      (
+        await t.http
+          .get(`/api/admin/corrections?filter=${encodeURIComponent(JSON.stringify({ status: 'pending' }))}`)
+          .set({ Authorization: `Bearer ${await t.login(username)}` })
+      ).body as { stage: string }[];
+    expect((await queue('gz_admin')).map((r) => r.stage).sort()).toEqual([
+      'municipal_review',
+      'national_review',
+      'provincial_review',
+      'work_order',
+    ]);
+    expect((await queue('nat_reviewer')).filter((r) => r.stage === 'national_review')).toHaveLength(2);
   });
 });

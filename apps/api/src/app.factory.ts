@@ -23,6 +23,7 @@ import { databaseKind } from './database/data-source-options';
 import { migrateEmbedded } from './database/schema';
 import { applyHeapTuning } from './runtime/heap-tuning';
 import { loadDemoData } from './seeds/demo-data';
+import { fileDemoCorrections } from './seeds/demo-corrections';
 import { runDemoScreening } from './seeds/demo-screening-run';
 
 const JSON_LIMIT = '1mb';
@@ -154,9 +155,11 @@ export async function prepareDatabase(app: INestApplication, config: AppConfig):
     const clock = app.get(Clock);
     const cipher = app.get(FieldCipher);
     if (await loadDemoData(dataSource, { today: clock.today(), clock, cipher, onlyIfEmpty: true })) {
-      // a new demo is screened once, so 疑似问题 shows its flags from the start (jobs register on init).
+      // a new demo is screened once, so 疑似问题 shows its flags from the start (jobs register on init); then
+      // its correction requests are filed through the application, so every queue has work.
       await app.init();
       await runDemoScreening(app);
+      await fileDemoCorrections(app);
     }
   }
   return { demoData: config.database.loadDemoData };

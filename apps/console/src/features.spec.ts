@@ -18,6 +18,7 @@ describe('console features', () => {
       'flags',
       'rechecks',
       'corrections',
+      'complaints',
       'certificates',
       'organisations',
       'users',
@@ -52,6 +53,7 @@ describe('console features', () => {
       '/rechecks',
       '/correction-queue',
       '/corrections',
+      '/complaints',
       '/deadline-calculator',
       '/calendar',
       '/organisations',
@@ -115,5 +117,14 @@ describe('console features', () => {
     for (const role of ['institution_operator', 'auditor'] as const) {
       for (const page of ['/flags', '/recheck-queue', '/rechecks']) expect(shown([role])).not.toContain(page);
     }
+  });
+
+  it('show 投诉处理 to every role handling the data, institutions included, and not to auditors (R-43)', () => {
+    const shown = (roles: Parameters<typeof visibleMenu>[0]) =>
+      visibleMenu(roles).flatMap((s) => s.entries.map((e) => e.to));
+    for (const role of ['national_admin', 'provincial_reviewer', 'municipal_head', 'institution_operator'] as const) {
+      expect(shown([role])).toContain('/complaints');
+    }
+    expect(shown(['auditor'])).not.toContain('/complaints');
   });
 });

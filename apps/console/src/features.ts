@@ -4,6 +4,7 @@ import auditLogs from './auditLogs';
 import batches from './batches';
 import calendar from './calendar';
 import certificates from './certificates';
+import complaints from './complaints';
 import type { ConsoleFeature } from './common/feature';
 import corrections from './corrections';
 import dashboard from './dashboard';
@@ -31,6 +32,7 @@ export const FEATURES: readonly ConsoleFeature[] = [
   flags,
   rechecks,
   corrections,
+  complaints,
   certificates,
   calendar,
   organisations,

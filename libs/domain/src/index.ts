@@ -13,3 +13,5 @@ export * from './lookup';
 export * from './screening';
 export * from './attachments';
 export * from './corrections';
+export * from './reports';
+export * from './complaints';

@@ -31,7 +31,9 @@ export class AttachmentsRepository {
 
   findByIds(ids: number[]): Promise<Attachment[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.dataSource.getRepository(Attachment).find({ where: { id: In([...new Set(ids)]) }, order: { id: 'ASC' } });
+    return this.dataSource
+      .getRepository(Attachment)
+      .find({ where: { id: In([...new Set(ids)]) }, order: { id: 'ASC' } });
   }
 
   /** File names of these attachments (the audit log names its targets a page at a time). */

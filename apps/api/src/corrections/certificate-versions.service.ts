@@ -80,11 +80,11 @@ function rawOf(row: StoredRow, idNumber: string): VersionSnapshot {
   return raw;
 }
 
-function shown(field: CorrectableField, value: unknown): string | null {
+function shown(field: CorrectableField, value: string | number | null | undefined): string | null {
   if (value === null || value === undefined || value === '') return null;
   const table = CODE_TABLES[field];
   if (!table) return String(value);
-  const code = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as string | number);
+  const code = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
   return labelOf(table, code) || String(value);
 }
 
@@ -95,7 +95,8 @@ function labelled(c: { field: CorrectableField; before: string | null; after: st
 function valuesOf(row: StoredRow): Record<CorrectableField, string | null> {
   const values = {} as Record<CorrectableField, string | null>;
   for (const field of CORRECTABLE_FIELDS) {
-    values[field] = field === 'idNumber' ? row.idNumberMasked : shown(field, row[field as keyof StoredRow]);
+    values[field] =
+      field === 'idNumber' ? row.idNumberMasked : shown(field, row[field as keyof StoredRow] as string | number | null);
   }
   return values;
 }

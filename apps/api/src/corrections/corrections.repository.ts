@@ -86,10 +86,14 @@ export class CorrectionsRepository {
   async modificationHistory(
     certificateId: number,
     manager: EntityManager = this.dataSource.manager,
+    exceptId?: number,
   ): Promise<ModificationHistory> {
-    const applied = await manager
-      .getRepository(Correction)
-      .find({ where: { certificateId, type: 'modify', status: 'applied' }, select: { id: true, changedFields: true } });
+    const applied = (
+      await manager.getRepository(Correction).find({
+        where: { certificateId, type: 'modify', status: 'applied' },
+        select: { id: true, changedFields: true },
+      })
+    ).filter((c) => c.id !== exceptId);
     const fields = applied.flatMap((c) => c.changedFields.split(','));
     return {
       applied: applied.length,
@@ -116,6 +120,11 @@ export class CorrectionsRepository {
     return versionedUpdate(manager, Correction, expected, changes);
   }
 
+  /** The certificate version an application wrote, recorded in the applying transaction. */
+  async setAppliedVersion(manager: EntityManager, id: number, appliedVersion: number | null): Promise<void> {
+    await manager.getRepository(Correction).update({ id }, { appliedVersion });
+  }
+
   async insertDecision(manager: EntityManager, row: Omit<CorrectionDecision, 'id' | 'createdAt' | 'updatedAt'>) {
     await manager.getRepository(CorrectionDecision).insert(row);
   }
@@ -128,8 +137,9 @@ export class CorrectionsRepository {
   async setAttachments(manager: EntityManager, correctionId: number, attachmentIds: number[]): Promise<void> {
     const repo = manager.getRepository(CorrectionAttachment);
     await repo.delete({ correctionId });
-    if (attachmentIds.length)
+    if (attachmentIds.length) {
       await repo.insert([...new Set(attachmentIds)].map((attachmentId) => ({ correctionId, attachmentId })));
+    }
   }
 
   async attachmentIdsOf(correctionId: number): Promise<number[]> {

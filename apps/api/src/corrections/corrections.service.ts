@@ -12,17 +12,17 @@ import {
   parseCertificateRecord,
   ROLE_LABELS,
   workOrderDue,
-  type CertificateDataStatus,
   type CorrectableField,
   type CorrectionChanges,
   type CorrectionRoute,
   type CorrectionStage,
+  type CertificateRecordInput,
   type CorrectionType,
 } from '@app/domain';
 import { CORRECTION_STAGE_LABELS, type CreateCorrectionReply, type WorkOrderFields } from '@app/contracts';
 import { Actor, subjectOf } from '../common/actor/actor';
 import { Clock } from '../common/clock';
-import { forbidden, notFound } from '../common/errors/app-errors';
+import { forbidden } from '../common/errors/app-errors';
 import type { QueryOf } from '../common/http/list-query';
 import { AttachmentsRepository } from '../attachments/attachments.repository';
 import type { Attachment } from '../attachments/entities/attachment.entity';
@@ -95,11 +95,12 @@ export class CorrectionsService {
     const subject = await this.subject(input.certificateId);
     this.jurisdiction.assertWithin(actor, subject?.institution.path, '证书');
     const s = subject!;
-    if (s.certificate.lookupStatus === 'deleted')
+    if (s.certificate.lookupStatus === 'deleted') {
       throw new DomainError('CORRECTION_CERTIFICATE_DELETED', '该证书已删除，不能再提出修改或删除申请');
+    }
     const route = correctionRoute({
       type: input.type,
-      status: s.certificate.status as CertificateDataStatus,
+      status: s.certificate.status,
       institutionParentLevel: s.parent.level,
       urgency: input.workOrder?.urgency,
     });
@@ -112,7 +113,7 @@ export class CorrectionsService {
     const now = this.clock.now();
     const first = route.stages[0];
     const due = await this.stageDue(first, input.workOrder, s, now);
-    let id = 0;
+    let id: number;
     try {
       id = await this.uow.run(async (manager) => {
         const newId = await this.corrections.insert(manager, {
@@ -179,23 +180,19 @@ export class CorrectionsService {
     const next = stage.applies ? null : route.stages[index + 1];
     const due = next ? await this.stageDue(next, c.workOrder ?? undefined, s, now) : null;
     await this.uow.run(async (manager) => {
-      let appliedVersion: number | null = null;
-      if (stage.applies) appliedVersion = await this.apply(manager, actor, c);
+      // The request's versioned update comes first: of two concurrent approvals only one gets past it.
       await this.corrections.update(
         manager,
         { id, version, status: 'pending' },
         next
           ? { stage: next.stage, dueDate: due!.dueDate, dueAt: due!.dueAt, stageReceivedAt: now }
-          : {
-              status: 'applied',
-              stage: null,
-              openCertificateId: null,
-              dueDate: null,
-              dueAt: null,
-              closedAt: now,
-              appliedVersion,
-            },
+          : { status: 'applied', stage: null, openCertificateId: null, dueDate: null, dueAt: null, closedAt: now },
       );
+      let appliedVersion: number | null = null;
+      if (stage.applies) {
+        appliedVersion = await this.apply(manager, actor, c);
+        await this.corrections.setAppliedVersion(manager, id, appliedVersion);
+      }
       await this.corrections.insertDecision(manager, {
         correctionId: id,
         stage: stage.stage,
@@ -529,7 +526,7 @@ export class CorrectionsService {
     const current = recordInputOf(s.certificate, this.cipher.decrypt(s.certificate.idNumberEnc));
     const changed = effectiveChanges(current, changes);
     const kept: Record<string, string | number | null> = {};
-    for (const f of changed) if (f !== 'idNumber') kept[f] = (changes[f] ?? null) as string | number | null;
+    for (const f of changed) if (f !== 'idNumber') kept[f] = changes[f] ?? null;
     return {
       changes: kept,
       idNumber: changed.includes('idNumber') ? String(changes.idNumber).trim().toUpperCase() : null,
@@ -543,13 +540,15 @@ export class CorrectionsService {
     changes: CorrectionChanges,
     purposes: Attachment['purpose'][],
     checkOpen: boolean,
-    manager?: EntityManager,
+    applying?: { manager: EntityManager; correctionId: number },
   ): Promise<DomainError | null> {
-    const history = await this.corrections.modificationHistory(s.certificate.id, manager);
+    const manager = applying?.manager;
+    // While applying, the request itself is already marked applied in the transaction: it does not count against itself.
+    const history = await this.corrections.modificationHistory(s.certificate.id, manager, applying?.correctionId);
     const current = recordInputOf(s.certificate, this.cipher.decrypt(s.certificate.idNumberEnc));
     const refusal = correctionRefusal({
       type,
-      status: s.certificate.status as CertificateDataStatus,
+      status: s.certificate.status,
       current,
       changes: type === 'modify' ? changes : (changes ?? null),
       openRequestExists: checkOpen && (await this.corrections.openExists(s.certificate.id, manager)),
@@ -681,11 +680,22 @@ export class CorrectionsService {
     const purposes = (await this.attachments.findByIds(await this.corrections.attachmentIdsOf(c.id))).map(
       (a) => a.purpose,
     );
-    const refusal = await this.refusal(s, 'modify', changes, purposes, false, manager);
+    const refusal = await this.refusal(s, 'modify', changes, purposes, false, { manager, correctionId: c.id });
     if (refusal) throw refusal;
     const after = { ...current, ...changes };
-    const parsed = parseCertificateRecord(after, this.validationOf(s));
-    if (!parsed.record) throw certificateChanged();
+    // The strict check above refused whatever the change brings; what the stored record already lacked under today's
+    // rules (an expired scope, a later registration date) must not stop the row from being written.
+    const parsed = parseCertificateRecord(after, {
+      ...this.validationOf(s),
+      institution: { registeredAt: '1900-01-01', scope: [openScope(after)] },
+    });
+    if (!parsed.record) {
+      const first = parsed.issues.find((i) => i.severity === 'error');
+      throw new DomainError(
+        'CORRECTION_INVALID',
+        `修改后的证书数据不符合校验规则：${first?.column ?? ''}${first?.message ?? ''}`,
+      );
+    }
     await this.certificates.keepHistory(manager, cert, actor.userId, 'correction', c.reason, c.id);
     await this.certificates.updateVersioned(
       manager,
@@ -710,6 +720,17 @@ export class CorrectionsService {
     });
     return (await this.certificates.historyCount(manager, cert.id)) + 1;
   }
+}
+
+/** A scope entry admitting the record's own occupation at every level, at any date. */
+function openScope(record: CertificateRecordInput) {
+  return {
+    occupationCode: String(record.occupationCode ?? ''),
+    occupationName: String(record.occupationName ?? ''),
+    levels: [1, 2, 3, 4, 5],
+    validFrom: '1900-01-01',
+    validTo: null,
+  };
 }
 
 function pendingRefusal(): DomainError {

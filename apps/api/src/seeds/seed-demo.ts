@@ -10,6 +10,7 @@ import { FieldCipher } from '../crypto/field-cipher';
 import { databaseKind } from '../database/data-source-options';
 import { migrateEmbedded } from '../database/schema';
 import { loadDemoData } from './demo-data';
+import { fileDemoCorrections } from './demo-corrections';
 import { runDemoScreening } from './demo-screening-run';
 
 /**
@@ -39,11 +40,14 @@ async function main(): Promise<void> {
   );
   try {
     const run = await runDemoScreening(app);
+    const filed = await fileDemoCorrections(app);
     if (run && run.outcome !== 'succeeded') {
       console.error(`演示数据已装入，但疑似问题筛查未完成：${run.error ?? run.outcome}`);
       process.exitCode = 1;
     } else {
-      console.log(`演示数据已装入${run ? `，筛查发现疑似问题 ${run.counts?.raised ?? 0} 条` : ''}`);
+      console.log(
+        `演示数据已装入${run ? `，筛查发现疑似问题 ${run.counts?.raised ?? 0} 条` : ''}，更正申请 ${filed} 项`,
+      );
     }
   } finally {
     await app.close();

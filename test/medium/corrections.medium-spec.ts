@@ -1,0 +1,224 @@
+import { AttachmentsRepository } from '../../apps/api/src/attachments/attachments.repository';
+import type { Batch } from '../../apps/api/src/batches/entities/batch.entity';
+import { CertificatesRepository } from '../../apps/api/src/certificates/certificates.repository';
+import { Certificate } from '../../apps/api/src/certificates/entities/certificate.entity';
+import type { Actor } from '../../apps/api/src/common/actor/actor';
+import { CertificateVersionsService } from '../../apps/api/src/corrections/certificate-versions.service';
+import { CorrectionsModule } from '../../apps/api/src/corrections/corrections.module';
+import { CorrectionsService } from '../../apps/api/src/corrections/corrections.service';
+import { Correction } from '../../apps/api/src/corrections/entities/correction.entity';
+import { UnitOfWork } from '../../apps/api/src/database/unit-of-work';
+import { LookupAccountsModule } from '../../apps/api/src/lookup-accounts/lookup-accounts.module';
+import { LookupService } from '../../apps/api/src/lookup/lookup.service';
+import type { Organisation } from '../../apps/api/src/organisations/entities/organisation.entity';
+import { residentId, type OrgTree } from './support/factories';
+import { createMediumContext, MediumContext } from './support/medium-context';
+import { WORKFLOW_MODULES } from './support/workflow-modules';
+
+// R-19 – R-23 on a real database (SQLite and MariaDB): concurrent filings and decisions have one winner, application
+// is all or nothing, a deleted certificate leaves lookup (and a work-order deletion stays out when its batch is
+// published), versions keep every old value. Today is Thursday 2026-01-15 (Beijing): both lookup modes are open.
+describe('corrections on a real database (medium)', () => {
+  let m: MediumContext;
+  let gd: OrgTree;
+  let operator: Actor;
+  let city: Actor;
+  let otherCity: Actor;
+  let province: Actor;
+  let national: Actor;
+  let published: Batch;
+  let inReview: Batch;
+  let corrections: CorrectionsService;
+  let sequence = 500;
+
+  beforeAll(async () => {
+    m = await createMediumContext({
+      imports: [...WORKFLOW_MODULES, CorrectionsModule, LookupAccountsModule],
+      now: '2026-01-15T02:00:00Z',
+    });
+    corrections = m.get(CorrectionsService);
+    gd = await m.factories.tree();
+    const city2 = await m.factories.organisation({ level: 'municipal', parent: gd.province, regionCode: '440300' });
+    const operatorUser = await m.factories.user(gd.institution, ['institution_operator']);
+    operator = m.factories.actor(operatorUser, gd.institution);
+    city = m.factories.actor(await m.factories.user(gd.city, ['municipal_admin']), gd.city);
+    otherCity = m.factories.actor(await m.factories.user(city2, ['municipal_admin']), city2);
+    province = m.factories.actor(await m.factories.user(gd.province, ['provincial_reviewer']), gd.province);
+    national = m.factories.actor(await m.factories.user(gd.national, ['national_reviewer']), gd.national);
+    published = await m.factories.batch(gd.institution, operatorUser, { status: 'published' });
+    inReview = await m.factories.batch(gd.institution, operatorUser, { status: 'provincial_review' });
+  });
+  afterAll(() => m.close());
+
+  async function certificate(batch: Batch, status: Certificate['status'], fields: Partial<Certificate> = {}) {
+    sequence += 1;
+    const [c] = await m.factories.certificates(batch, 1, {
+      status,
+      lookupStatus: status === 'published' ? 'visible' : null,
+      publishedOn: status === 'published' ? '2026-01-05' : null,
+      holderName: '王小红',
+      issueDate: '2026-01-05',
+      certificateNumber: `S4401062026${String(sequence).padStart(5, '0')}`,
+      idNumber: residentId('440106', '19900101', sequence),
+      ...fields,
+    });
+    return c;
+  }
+
+  /** An attachment row of `purpose` owned by the actor's organisation (its bytes are not needed here). */
+  async function attachment(
+    actor: Actor,
+    organisation: Organisation,
+    purpose: 'erratum_statement' | 'holder_commitment',
+  ) {
+    return m.get(UnitOfWork).run((manager) =>
+      m.get(AttachmentsRepository).insert(manager, {
+        purpose,
+        fileName: `${purpose}.pdf`,
+        size: 100,
+        sha256: '0'.repeat(64),
+        contentType: 'application/pdf',
+        fileKey: `k-${(sequence += 1)}`,
+        organisationId: organisation.id,
+        orgPath: organisation.path,
+        uploadedById: actor.userId,
+        uploadedAt: m.clock.now(),
+      }),
+    );
+  }
+
+  const stored = (id: number) => m.dataSource.getRepository(Certificate).findOneByOrFail({ id });
+  const request = (id: number) => m.dataSource.getRepository(Correction).findOneByOrFail({ id });
+  const code = (e: unknown) => (e as { code?: string }).code;
+
+  it('two filings for one certificate at the same moment: exactly one is open, the other is CORRECTION_PENDING', async () => {
+    const c = await certificate(published, 'published');
+    const statement = await attachment(operator, gd.institution, 'erratum_statement');
+    const file = (ticket: string) =>
+      corrections.create(operator, {
+        certificateId: c.id,
+        type: 'modify',
+        changes: { admissionTicket: ticket },
+        reason: '准考证号错误',
+        attachmentIds: [statement],
+      });
+    const results = await Promise.allSettled([file('A-1'), file('A-2'), file('A-3')]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.filter((r) => r.status === 'rejected').map((r) => code(r.reason))).toEqual([
+      'CORRECTION_PENDING',
+      'CORRECTION_PENDING',
+    ]);
+    expect(await m.dataSource.getRepository(Correction).countBy({ certificateId: c.id })).toBe(1);
+  });
+
+  it('two approvals of the same version: one wins, the other is STALE_VERSION, and one version is written', async () => {
+    const c = await certificate(published, 'published');
+    const statement = await attachment(operator, gd.institution, 'erratum_statement');
+    const { id } = await corrections.create(operator, {
+      certificateId: c.id,
+      type: 'modify',
+      changes: { holderName: '王小虹' },
+      reason: '姓名错误',
+      attachmentIds: [statement],
+    });
+    await corrections.approve(city, id, 1);
+    await corrections.approve(province, id, 2);
+    const results = await Promise.allSettled([
+      corrections.approve(national, id, 3),
+      corrections.approve(national, id, 3),
+    ]);
+    expect(results.map((r) => (r.status === 'fulfilled' ? 'ok' : code(r.reason))).sort()).toEqual([
+      'STALE_VERSION',
+      'ok',
+    ]);
+    expect((await stored(c.id)).holderName).toBe('王小虹');
+    const versions = await m.get(CertificateVersionsService).versions(national, c.id);
+    expect(versions.map((v) => v.source)).toEqual(['import', 'correction']);
+    expect(versions[0].values.holderName).toBe('王小红');
+    expect(versions[1].changes).toEqual([
+      { field: 'holderName', fieldLabel: '姓名', before: '王小红', after: '王小虹' },
+    ]);
+  });
+
+  it('only the stage role of the right organisation decides: another city of the province is refused (403)', async () => {
+    const c = await certificate(published, 'published');
+    const statement = await attachment(operator, gd.institution, 'erratum_statement');
+    const { id } = await corrections.create(operator, {
+      certificateId: c.id,
+      type: 'modify',
+      changes: { admissionTicket: 'B-1' },
+      reason: '准考证号错误',
+      attachmentIds: [statement],
+    });
+    // Within the province's subtree is not enough: the other city is outside this institution's path (404).
+    await expect(corrections.approve(otherCity, id, 1)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(corrections.approve(province, id, 1)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect((await request(id)).stage).toBe('municipal_review');
+  });
+
+  it('applies whole or not at all: a certificate changed since filing is refused at national and nothing is written', async () => {
+    const c = await certificate(published, 'published');
+    const statement = await attachment(operator, gd.institution, 'erratum_statement');
+    const { id } = await corrections.create(operator, {
+      certificateId: c.id,
+      type: 'modify',
+      changes: { holderName: '王晓红' },
+      reason: '姓名错误',
+      attachmentIds: [statement],
+    });
+    await corrections.approve(city, id, 1);
+    await corrections.approve(province, id, 2);
+    await m.dataSource.getRepository(Certificate).update({ id: c.id }, { holderName: '王小洪' });
+    await expect(corrections.approve(national, id, 3)).rejects.toMatchObject({
+      code: 'CORRECTION_CERTIFICATE_CHANGED',
+    });
+    expect((await stored(c.id)).holderName).toBe('王小洪');
+    expect(await m.get(CertificatesRepository).historyOf(c.id)).toHaveLength(0);
+    expect(await request(id)).toMatchObject({ status: 'pending', stage: 'national_review', version: 3 });
+  });
+
+  it('a deletion leaves the public lookup at once and for good (R-23, R-33)', async () => {
+    const c = await certificate(published, 'published', { holderName: '李晓明' });
+    const lookup = () =>
+      m
+        .get(LookupService)
+        .oldMode({ kind: 'skill_level', certificateNumber: c.certificateNumber, name: '李晓明' }, '198.51.100.7');
+    expect((await lookup()).results).toHaveLength(1);
+    const commitment = await attachment(province, gd.province, 'holder_commitment');
+    const { id } = await corrections.create(province, {
+      certificateId: c.id,
+      type: 'delete',
+      reason: '持证人放弃',
+      attachmentIds: [commitment],
+    });
+    await corrections.approve(national, id, 1);
+    expect(await stored(c.id)).toMatchObject({ lookupStatus: 'deleted', status: 'published' });
+    expect((await lookup()).results).toHaveLength(0);
+  });
+
+  it('a work order deleting a record in review keeps it out of lookup when its batch is published (R-21, R-23)', async () => {
+    const c = await certificate(inReview, 'in_review');
+    const commitment = await attachment(operator, gd.institution, 'holder_commitment');
+    const { id } = await corrections.create(operator, {
+      certificateId: c.id,
+      type: 'delete',
+      reason: '重复上报',
+      attachmentIds: [commitment],
+      workOrder: {
+        urgency: 'normal',
+        changeType: 'data_modification',
+        module: '职业技能等级认定监管',
+        reason: '重复上报',
+      },
+    });
+    const r = await request(id);
+    // 普通: five working days from Thursday 2026-01-15 → Thursday 2026-01-22.
+    expect([r.stage, r.dueDate, r.dueAt]).toEqual(['work_order', '2026-01-22', null]);
+    await corrections.approve(city, id, 1);
+    expect((await stored(c.id)).lookupStatus).toBe('deleted');
+    await m
+      .get(UnitOfWork)
+      .run((manager) => m.get(CertificatesRepository).publishBatch(manager, inReview.id, '2026-01-16'));
+    expect(await stored(c.id)).toMatchObject({ status: 'published', lookupStatus: 'deleted' });
+  });
+});
