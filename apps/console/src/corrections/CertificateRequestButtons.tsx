@@ -101,7 +101,7 @@ export const CertificateRequestButtons = ({ certificate }: { certificate: Certif
     { id: batch?.institutionId ?? 0 },
     { enabled: centre && batch != null },
   );
-  const can = certificateRequestButtons(roles, certificate.status, institution?.status);
+  const can = certificateRequestButtons(roles, certificate.status, institution?.status, certificate.lookupStatus);
   const listLink = `/corrections?${new URLSearchParams({ filter: JSON.stringify({ certificateId: certificate.id }) })}`;
   return (
     <>

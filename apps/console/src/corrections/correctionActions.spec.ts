@@ -65,6 +65,16 @@ describe('certificate request buttons', () => {
     }
   });
 
+  it('offer nothing on a logically deleted certificate', () => {
+    expect(certificateRequestButtons(['provincial_admin'], 'published', null, 'deleted')).toEqual({
+      edit: false,
+      modify: false,
+      delete: false,
+      override: false,
+    });
+    expect(certificateRequestButtons(['provincial_admin'], 'published', null, 'suspended').delete).toBe(true);
+  });
+
   it('offer the override (R-20) to the provincial roles outside drafts', () => {
     expect(certificateRequestButtons(['provincial_reviewer'], 'published').override).toBe(true);
     expect(certificateRequestButtons(['provincial_admin'], 'in_review').override).toBe(true);

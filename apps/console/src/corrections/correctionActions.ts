@@ -6,6 +6,7 @@ import type {
   CorrectionRow,
   CorrectionStageName,
   CorrectionWithdrawBody,
+  LookupStatus,
 } from '@app/contracts';
 
 /**
@@ -47,7 +48,10 @@ export function certificateRequestButtons(
   roles: readonly Role[],
   status: CertificateStatus,
   institutionStatus?: InstitutionStatus | null,
+  lookupStatus?: LookupStatus | null,
 ): CertificateRequestButtons {
+  // A logically deleted certificate takes no more requests.
+  if (lookupStatus === 'deleted') return { edit: false, modify: false, delete: false, override: false };
   const direct = status === 'draft' || status === 'returned';
   const requests = hasPermission(roles, 'corrections.request');
   // a dissolved institution's parent centre asks in its place.
