@@ -45,11 +45,12 @@ describe('quality report (e2e)', () => {
     const res = await get('gd_reviewer', period);
     expect(res.status).toBe(200);
     const report = res.body as QualityReport;
+    const [province] = await t.dataSource.query(
+      "SELECT path FROM organisations WHERE region_code = '440000' AND level = 'provincial'",
+    );
     const institutions: { id: number }[] = await t.dataSource.query(
-      "SELECT o.id FROM organisations o JOIN organisations p ON o.path LIKE CONCAT(p.path, '%') WHERE p.region_code = '440000' AND p.level = 'provincial' AND o.level = 'institution'".replace(
-        "CONCAT(p.path, '%')",
-        t.dataSource.options.type === 'mysql' ? "CONCAT(p.path, '%')" : "p.path || '%'",
-      ),
+      "SELECT id FROM organisations WHERE level = 'institution' AND path LIKE ?",
+      [`${province.path}%`],
     );
     expect(report.rows.map((r) => r.institutionId).sort()).toEqual(institutions.map((i) => Number(i.id)).sort());
     const gz1 = await organisationId(t.dataSource, GZ1);
