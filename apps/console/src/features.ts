@@ -6,6 +6,7 @@ import calendar from './calendar';
 import certificates from './certificates';
 import complaints from './complaints';
 import type { ConsoleFeature } from './common/feature';
+import corrections from './corrections';
 import dashboard from './dashboard';
 import deadlines from './deadlines';
 import flags from './flags';
@@ -31,6 +32,7 @@ export const FEATURES: readonly ConsoleFeature[] = [
   attachments,
   flags,
   rechecks,
+  corrections,
   complaints,
   reports,
   certificates,

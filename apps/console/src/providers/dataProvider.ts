@@ -6,6 +6,8 @@ import type {
   AttachmentPurpose,
   AttachmentView,
   CertificateHistoryEntry,
+  CertificateVersionsReply,
+  CorrectionOverrideBody,
   FlagRuleCount,
   DashboardView,
   BatchKind,
@@ -107,6 +109,10 @@ export interface ConsoleDataProvider extends DataProvider {
   getFlagSummary(): Promise<FlagRuleCount[]>;
   /** A certificate's flags, suspensions and re-check decisions as one history (newest first). */
   getCertificateHistory(id: Identifier): Promise<CertificateHistoryEntry[]>;
+  /** R-19: every version of a certificate, oldest first (the last is the certificate as it stands). */
+  getCertificateVersions(id: Identifier): Promise<CertificateVersionsReply>;
+  /** R-20: the provincial centre allows one more modification of a certificate, with its reason. */
+  recordCorrectionOverride(body: CorrectionOverrideBody): Promise<unknown>;
 }
 
 const base = simpleRestProvider(ADMIN_API, httpClient);
@@ -181,4 +187,7 @@ export const dataProvider: ConsoleDataProvider = {
   getFlagSummary: () => getJson<FlagRuleCount[]>(`${ADMIN_API}/flags/summary`),
   getCertificateHistory: (id) =>
     getJson<CertificateHistoryEntry[]>(`${ADMIN_API}/certificates/${encodeURIComponent(String(id))}/history`),
+  getCertificateVersions: (id) =>
+    getJson<CertificateVersionsReply>(`${ADMIN_API}/certificates/${encodeURIComponent(String(id))}/versions`),
+  recordCorrectionOverride: (body) => postJson(`${ADMIN_API}/corrections/overrides`, body),
 };
