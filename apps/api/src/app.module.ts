@@ -23,6 +23,7 @@ import { ScreeningModule } from './screening/screening.module';
 import { RechecksModule } from './rechecks/rechecks.module';
 import { CorrectionsModule } from './corrections/corrections.module';
 import { DashboardModule } from './dashboard/dashboard.module';
+import { DataAdminsModule } from './data-admins/data-admins.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { UsersModule } from './users/users.module';
 import { LookupModule } from './lookup/lookup.module';
@@ -72,6 +73,7 @@ export class AppModule {
         OrganisationsModule,
         OrganisationAdminModule,
         UsersModule,
+        DataAdminsModule,
         BatchesModule,
         CertificatesModule,
         AttachmentsModule,

@@ -1,4 +1,5 @@
 import { Attachment } from '../attachments/entities/attachment.entity';
+import { DataAdministrator } from '../data-admins/entities/data-administrator.entity';
 import {
   Correction,
   CorrectionAttachment,
@@ -79,4 +80,5 @@ export const ENTITIES = [
   CorrectionDecision,
   CorrectionAttachment,
   CorrectionOverride,
+  DataAdministrator,
 ];
