@@ -6,6 +6,7 @@ import calendar from './calendar';
 import certificates from './certificates';
 import type { ConsoleFeature } from './common/feature';
 import dashboard from './dashboard';
+import dataAdmins from './data-admins';
 import deadlines from './deadlines';
 import flags from './flags';
 import jobs from './jobs';
@@ -33,6 +34,7 @@ export const FEATURES: readonly ConsoleFeature[] = [
   calendar,
   organisations,
   users,
+  dataAdmins,
   auditLogs,
   jobs,
   outbox,

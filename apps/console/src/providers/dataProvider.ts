@@ -7,6 +7,7 @@ import type {
   AttachmentView,
   CertificateHistoryEntry,
   FlagRuleCount,
+  DataAdminCoverageGap,
   DashboardView,
   BatchKind,
   BulkApproveReply,
@@ -105,6 +106,8 @@ export interface ConsoleDataProvider extends DataProvider {
   getLookupStats(filter: { from?: string; to?: string; mode?: LookupLogMode }): Promise<LookupDailyCount[]>;
   /** R-25: the screening flags counted by rule and status, for 疑似问题's overview. */
   getFlagSummary(): Promise<FlagRuleCount[]>;
+  /** R-4: municipal centres within jurisdiction with no active data administrator. */
+  getDataAdminCoverage(): Promise<DataAdminCoverageGap[]>;
   /** A certificate's flags, suspensions and re-check decisions as one history (newest first). */
   getCertificateHistory(id: Identifier): Promise<CertificateHistoryEntry[]>;
 }
@@ -179,6 +182,7 @@ export const dataProvider: ConsoleDataProvider = {
       `${ADMIN_API}/lookup-stats?${new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => !!e[1]))}`,
     ),
   getFlagSummary: () => getJson<FlagRuleCount[]>(`${ADMIN_API}/flags/summary`),
+  getDataAdminCoverage: () => getJson<DataAdminCoverageGap[]>(`${ADMIN_API}/data-administrators/coverage`),
   getCertificateHistory: (id) =>
     getJson<CertificateHistoryEntry[]>(`${ADMIN_API}/certificates/${encodeURIComponent(String(id))}/history`),
 };
