@@ -1,5 +1,7 @@
 import { DomainError } from '@app/domain';
 import { AuditLog } from '../../apps/api/src/audit/entities/audit-log.entity';
+import { parseListQuery } from '../../apps/api/src/common/http/list-query';
+import { DATA_ADMIN_LIST } from '../../apps/api/src/data-admins/data-admin-list';
 import { DataAdminsModule } from '../../apps/api/src/data-admins/data-admins.module';
 import { DataAdminsService } from '../../apps/api/src/data-admins/data-admins.service';
 import { DataAdministrator } from '../../apps/api/src/data-admins/entities/data-administrator.entity';
@@ -74,11 +76,9 @@ describe('data administrators (medium)', () => {
       const stored = await m.dataSource.getRepository(DataAdministrator).findOneByOrFail({ id: first.id });
       expect(stored.mobileEnc).not.toContain('13812345678');
       expect(stored.activeOrganisationId).toBeNull();
-      const parse = (await import('../../apps/api/src/common/http/list-query')).parseListQuery;
-      const { DATA_ADMIN_LIST } = await import('../../apps/api/src/data-admins/data-admin-list');
       const { rows } = await service.list(
         as(u.provAdmin),
-        parse({ filter: JSON.stringify({ status: 'pending' }) }, DATA_ADMIN_LIST),
+        parseListQuery({ filter: JSON.stringify({ status: 'pending' }) }, DATA_ADMIN_LIST),
       );
       expect(rows.map((r) => [r.id, r.mobile])).toEqual([[first.id, '138****5678']]);
       expect(await service.coverage(as(u.provAdmin))).toEqual([

@@ -19,11 +19,14 @@ export const validateOfficePhone = (value: unknown) =>
 export const validateMobile = (value: unknown) =>
   !value || isAdminMobile(normalizeAdminMobile(value)) ? undefined : 'app.data_admins.invalid.mobile';
 export const validateQq = (value: unknown) =>
-  !value || isQqNumber(String(value).trim()) ? undefined : 'app.data_admins.invalid.qq';
+  !value || (typeof value === 'string' && isQqNumber(value.trim())) ? undefined : 'app.data_admins.invalid.qq';
 
 /** The registration's body: the 附件2 fields, an empty QQ sent as null. */
 export function registerBody(values: Record<string, unknown>) {
-  const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string).trim() : '');
+  const text = (key: string) => {
+    const value = values[key];
+    return typeof value === 'string' ? value.trim() : '';
+  };
   return {
     userId: Number(values.userId),
     position: text('position'),

@@ -93,13 +93,16 @@ export function checkDataAdminRecord(input: DataAdminRecordInput): DataAdminReco
   }
 
   const mobile = normalizeAdminMobile(input.mobile);
-  if (!mobile) problems.push({ field: 'mobile', message: '手机号码不能为空' });
-  else if (!isAdminMobile(mobile))
+  if (!mobile) {
+    problems.push({ field: 'mobile', message: '手机号码不能为空' });
+  } else if (!isAdminMobile(mobile)) {
     problems.push({ field: 'mobile', message: '手机号码应为 11 位、以 13–19 开头的号码' });
+  }
 
   const qqText = phoneDigits(input.qq);
-  if (qqText && !isQqNumber(qqText))
+  if (qqText && !isQqNumber(qqText)) {
     problems.push({ field: 'qq', message: 'QQ号码应为 5 至 12 位数字，且不以 0 开头' });
+  }
 
   const publicContact = text('publicContact', DATA_ADMIN_LIMITS.publicContact);
   if (problems.length) return { ok: false, problems };
