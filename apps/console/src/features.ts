@@ -8,6 +8,7 @@ import complaints from './complaints';
 import type { ConsoleFeature } from './common/feature';
 import corrections from './corrections';
 import dashboard from './dashboard';
+import dataAdmins from './data-admins';
 import deadlines from './deadlines';
 import flags from './flags';
 import jobs from './jobs';
@@ -39,6 +40,7 @@ export const FEATURES: readonly ConsoleFeature[] = [
   calendar,
   organisations,
   users,
+  dataAdmins,
   auditLogs,
   jobs,
   outbox,

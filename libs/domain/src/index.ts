@@ -15,3 +15,4 @@ export * from './attachments';
 export * from './corrections';
 export * from './reports';
 export * from './complaints';
+export * from './data-admins';

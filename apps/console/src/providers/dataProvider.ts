@@ -9,6 +9,7 @@ import type {
   CertificateVersionsReply,
   CorrectionOverrideBody,
   FlagRuleCount,
+  DataAdminCoverageGap,
   DashboardView,
   BatchKind,
   BulkApproveReply,
@@ -107,6 +108,8 @@ export interface ConsoleDataProvider extends DataProvider {
   getLookupStats(filter: { from?: string; to?: string; mode?: LookupLogMode }): Promise<LookupDailyCount[]>;
   /** R-25: the screening flags counted by rule and status, for 疑似问题's overview. */
   getFlagSummary(): Promise<FlagRuleCount[]>;
+  /** R-4: municipal centres within jurisdiction with no active data administrator. */
+  getDataAdminCoverage(): Promise<DataAdminCoverageGap[]>;
   /** A certificate's flags, suspensions and re-check decisions as one history (newest first). */
   getCertificateHistory(id: Identifier): Promise<CertificateHistoryEntry[]>;
   /** R-19: every version of a certificate, oldest first (the last is the certificate as it stands). */
@@ -185,6 +188,7 @@ export const dataProvider: ConsoleDataProvider = {
       `${ADMIN_API}/lookup-stats?${new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => !!e[1]))}`,
     ),
   getFlagSummary: () => getJson<FlagRuleCount[]>(`${ADMIN_API}/flags/summary`),
+  getDataAdminCoverage: () => getJson<DataAdminCoverageGap[]>(`${ADMIN_API}/data-administrators/coverage`),
   getCertificateHistory: (id) =>
     getJson<CertificateHistoryEntry[]>(`${ADMIN_API}/certificates/${encodeURIComponent(String(id))}/history`),
   getCertificateVersions: (id) =>
