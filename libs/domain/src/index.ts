@@ -13,3 +13,4 @@ export * from './lookup';
 export * from './screening';
 export * from './attachments';
 export * from './corrections';
+export * from './dashboard';

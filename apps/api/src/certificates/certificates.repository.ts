@@ -128,6 +128,22 @@ export class CertificatesRepository {
     return select.page(query);
   }
 
+  /**
+   * Certificates within `scope` published per month (`YYYY-MM`) from `from` up to, not including, `to` (Beijing days):
+   * one GROUP BY over the (institution, published_on) index.
+   */
+  async countPublishedByMonth(scope: ListScope, from: string, to: string): Promise<Map<string, number>> {
+    const qb = this.repo
+      .createQueryBuilder('c')
+      .innerJoin(Organisation, 'o', 'o.id = c.institutionId')
+      .select('SUBSTR(c.publishedOn, 1, 7)', 'month')
+      .addSelect('COUNT(*)', 'n')
+      .where('c.publishedOn >= :from AND c.publishedOn < :to', { from, to });
+    scope(qb, 'o.path');
+    const rows = await qb.groupBy('SUBSTR(c.publishedOn, 1, 7)').getRawMany<{ month: string; n: string | number }>();
+    return new Map(rows.map((r) => [String(r.month), Number(r.n)]));
+  }
+
   /** R-8: whether another record anywhere already has this certificate number. */
   numberTakenElsewhere(certificateNumber: string, exceptId: number): Promise<boolean> {
     return this.repo.existsBy({ certificateNumber, id: Not(exceptId) });
