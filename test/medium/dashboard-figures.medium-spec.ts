@@ -233,11 +233,9 @@ describe('Dashboard figures (medium)', () => {
       });
       // Before the range, and in another province.
       await f.decision(await b(), operator, { createdAt: new Date('2026-08-31T15:59:00.000Z') });
-      await f.decision(
-        await f.batch(otherInst, other, { status: 'municipal_review' }),
-        other,
-        { createdAt: new Date('2026-11-10T02:00:00.000Z') },
-      );
+      await f.decision(await f.batch(otherInst, other, { status: 'municipal_review' }), other, {
+        createdAt: new Date('2026-11-10T02:00:00.000Z'),
+      });
 
       // Publications: 3 certificates on 30 September, 2 on 1 November; 4 in another province; 1 in August.
       const published = await b('published');

@@ -189,11 +189,7 @@ export class Factories {
   }
 
   /** An open re-check task (R-26) of a certificate of `institution`, owned by `province`. */
-  async recheck(
-    institution: Organisation,
-    province: Organisation,
-    overrides: Partial<Recheck> = {},
-  ): Promise<Recheck> {
+  async recheck(institution: Organisation, province: Organisation, overrides: Partial<Recheck> = {}): Promise<Recheck> {
     const repo = this.dataSource.getRepository(Recheck);
     const { identifiers } = await repo.insert({
       certificateId: this.next(),

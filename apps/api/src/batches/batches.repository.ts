@@ -189,7 +189,14 @@ export class BatchesRepository {
     periods.forEach((p, i) =>
       qb.addSelect(`SUM(CASE WHEN d.createdAt >= :from${i} AND d.createdAt < :to${i} THEN 1 ELSE 0 END)`, `p${i}`),
     );
-    qb.setParameters(Object.fromEntries(periods.flatMap((p, i) => [[`from${i}`, p.from], [`to${i}`, p.to]])));
+    qb.setParameters(
+      Object.fromEntries(
+        periods.flatMap((p, i) => [
+          [`from${i}`, p.from],
+          [`to${i}`, p.to],
+        ]),
+      ),
+    );
     scope(qb, 'b.orgPath');
     const row = (await qb.getRawOne<Record<string, string | number | null>>()) ?? {};
     return periods.map((_, i) => Number(row[`p${i}`] ?? 0));
