@@ -258,7 +258,7 @@ const OverdueByRegion = ({ query }: { query: UseQueryResult<DashboardOverdueByRe
         ) : (
           <BarChart
             layout="horizontal"
-            height={Math.max(CHART_HEIGHT, 80 + regions.length * 36)}
+            height={Math.max(160, 90 + regions.length * 40)}
             localeText={localeText}
             yAxis={[{ scaleType: 'band', data: regions.map((r) => r.name), width: 150, valueFormatter: tickText(10) }]}
             xAxis={[{ tickMinStep: 1 }]}
@@ -362,7 +362,8 @@ const LookupVolumes = ({ query }: { query: UseQueryResult<DashboardLookupVolumes
           height={CHART_HEIGHT + 40}
           localeText={localeText}
           xAxis={[{ scaleType: 'point', data: data.days.map((d) => d.day.slice(5)) }]}
-          yAxis={[{ tickMinStep: 1, width: 56 }]}
+          // With no lookups at all the axis still reads 0 … 1, not 0.000.
+          yAxis={[{ min: 0, max: data.modes.some((m) => m.total > 0) ? undefined : 1, tickMinStep: 1, width: 56 }]}
           series={data.modes.map((m) => ({
             data: data.days.map((d) => d.byMode[m.mode] ?? 0),
             label: translate('app.dashboard.lookup.series', { label: m.label, total: m.total }),
