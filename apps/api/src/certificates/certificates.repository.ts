@@ -129,19 +129,30 @@ export class CertificatesRepository {
   }
 
   /**
-   * Certificates within `scope` published per month (`YYYY-MM`) from `from` up to, not including, `to` (Beijing days):
-   * one GROUP BY over the (institution, published_on) index.
+   * Certificates within `scope` published in each period (Beijing days, `from` inclusive, `to` exclusive), in order.
+   * One statement: a COUNT per period over the (published_on, institution_id) index, joined UNION ALL — each a pure
+   * range count, which MariaDB answers about twice as fast as grouping every row by an expression of its day.
    */
-  async countPublishedByMonth(scope: ListScope, from: string, to: string): Promise<Map<string, number>> {
-    const qb = this.repo
-      .createQueryBuilder('c')
-      .innerJoin(Organisation, 'o', 'o.id = c.institutionId')
-      .select('SUBSTR(c.publishedOn, 1, 7)', 'month')
-      .addSelect('COUNT(*)', 'n')
-      .where('c.publishedOn >= :from AND c.publishedOn < :to', { from, to });
-    scope(qb, 'o.path');
-    const rows = await qb.groupBy('SUBSTR(c.publishedOn, 1, 7)').getRawMany<{ month: string; n: string | number }>();
-    return new Map(rows.map((r) => [String(r.month), Number(r.n)]));
+  async countPublished(scope: ListScope, periods: Array<{ from: string; to: string }>): Promise<number[]> {
+    if (periods.length === 0) return [];
+    const branches = periods.map((p, i) => {
+      const qb = this.repo
+        .createQueryBuilder('c')
+        .innerJoin(Organisation, 'o', 'o.id = c.institutionId')
+        .select(`${i}`, 'period')
+        .addSelect('COUNT(*)', 'n')
+        .where('c.publishedOn >= :from AND c.publishedOn < :to', { from: p.from, to: p.to });
+      scope(qb, 'o.path');
+      return qb.getQueryAndParameters();
+    });
+    // Each branch's placeholders are positional ('?' on both drivers), so the parameter lists concatenate in order.
+    const rows: Array<{ period: string | number; n: string | number }> = await this.dataSource.query(
+      branches.map(([sql]) => sql).join(' UNION ALL '),
+      branches.flatMap(([, parameters]) => parameters),
+    );
+    const counts = periods.map(() => 0);
+    for (const r of rows) counts[Number(r.period)] = Number(r.n);
+    return counts;
   }
 
   /** R-8: whether another record anywhere already has this certificate number. */

@@ -172,13 +172,16 @@ export class DashboardFiguresService {
         scope,
         months.map((m) => ({ from: new Date(m.fromMs), to: new Date(m.toMs) })),
       ),
-      this.certificates.countPublishedByMonth(scope, months[0].firstDay, months[months.length - 1].nextFirstDay),
+      this.certificates.countPublished(
+        scope,
+        months.map((m) => ({ from: m.firstDay, to: m.nextFirstDay })),
+      ),
     ]);
     return {
       months: months.map((m, i) => ({
         month: m.month,
         submissions: submissions[i],
-        publications: publications.get(m.month) ?? 0,
+        publications: publications[i],
       })),
     };
   }
