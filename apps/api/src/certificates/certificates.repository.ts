@@ -143,12 +143,13 @@ export class CertificatesRepository {
         .addSelect('COUNT(*)', 'n')
         .where('c.publishedOn >= :from AND c.publishedOn < :to', { from: p.from, to: p.to });
       scope(qb, 'o.path');
-      return qb.getQueryAndParameters();
+      const [sql, parameters] = qb.getQueryAndParameters();
+      return { sql, parameters: parameters as unknown[] };
     });
     // Each branch's placeholders are positional ('?' on both drivers), so the parameter lists concatenate in order.
-    const rows: Array<{ period: string | number; n: string | number }> = await this.dataSource.query(
-      branches.map(([sql]) => sql).join(' UNION ALL '),
-      branches.flatMap(([, parameters]) => parameters),
+    const rows = await this.dataSource.query<Array<{ period: string | number; n: string | number }>>(
+      branches.map((b) => b.sql).join(' UNION ALL '),
+      branches.flatMap((b) => b.parameters),
     );
     const counts = periods.map(() => 0);
     for (const r of rows) counts[Number(r.period)] = Number(r.n);

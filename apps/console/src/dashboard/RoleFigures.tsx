@@ -79,7 +79,7 @@ function FigureCard<T>({
               })}
             </Alert>
           ) : (
-            children(query.data as T)
+            children(query.data)
           )}
         </Box>
       </CardContent>
