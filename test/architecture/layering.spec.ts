@@ -33,6 +33,8 @@ const FEATURES = [
   'reminders',
   'rechecks',
   'corrections',
+  'reports',
+  'complaints',
   'query-mode',
   'lookup',
   'lookup-accounts',

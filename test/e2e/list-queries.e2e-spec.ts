@@ -30,6 +30,10 @@ const LISTS = [
   { path: '/api/admin/flags', names: ['id', 'rule', 'status', 'organisationId', 'certificateId'] },
   { path: '/api/admin/rechecks', names: ['id', 'status', 'certificateId', 'organisationId', 'due'] },
   {
+    path: '/api/admin/complaints',
+    names: ['id', 'status', 'channel', 'institutionId', 'certificateId', 'batchId', 'due'],
+  },
+  {
     path: '/api/admin/audit-logs',
     names: ['id', 'username', 'action', 'actionPrefix', 'targetType', 'targetId', 'outcome', 'from', 'to'],
   },
@@ -229,6 +233,8 @@ describe('list queries (R-3, R-42)', () => {
       ['/api/admin/deadlines', { kind: 'recheck', state: 'due_soon' }],
       ['/api/admin/flags', { rule: 'volume_spike', status: 'open', organisationId: org.id, certificateId: 1 }],
       ['/api/admin/rechecks', { status: 'open', organisationId: org.id, certificateId: 1, due: 'soon' }],
+      ['/api/admin/deadlines', { kind: 'complaint', state: 'overdue' }],
+      ['/api/admin/complaints', { status: 'open', channel: 'hotline_12333', due: 'overdue' }],
     ];
     for (const [path, filter] of consoleRequests) {
       const res = await t.http

@@ -22,6 +22,8 @@ import { RemindersModule } from './reminders/reminders.module';
 import { ScreeningModule } from './screening/screening.module';
 import { RechecksModule } from './rechecks/rechecks.module';
 import { CorrectionsModule } from './corrections/corrections.module';
+import { ReportsModule } from './reports/reports.module';
+import { ComplaintsModule } from './complaints/complaints.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { UsersModule } from './users/users.module';
@@ -81,6 +83,8 @@ export class AppModule {
         ScreeningModule,
         RechecksModule,
         CorrectionsModule,
+        ReportsModule,
+        ComplaintsModule,
         DashboardModule,
         LookupModule,
         LookupAccountsModule,

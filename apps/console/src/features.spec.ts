@@ -17,6 +17,7 @@ describe('console features', () => {
       'attachments',
       'flags',
       'rechecks',
+      'complaints',
       'certificates',
       'organisations',
       'users',
@@ -27,6 +28,7 @@ describe('console features', () => {
     expect(FEATURES.flatMap((f) => f.routes ?? []).map((r) => r.path)).toEqual([
       '/queue',
       '/recheck-queue',
+      '/quality-report',
       '/calendar',
       '/deadline-calculator',
       '/jobs',
@@ -48,6 +50,8 @@ describe('console features', () => {
       '/flags',
       '/recheck-queue',
       '/rechecks',
+      '/complaints',
+      '/quality-report',
       '/deadline-calculator',
       '/calendar',
       '/organisations',
@@ -98,5 +102,14 @@ describe('console features', () => {
     for (const role of ['institution_operator', 'auditor'] as const) {
       for (const page of ['/flags', '/recheck-queue', '/rechecks']) expect(shown([role])).not.toContain(page);
     }
+  });
+
+  it('show 投诉处理 to every role handling the data, institutions included, and not to auditors (R-43)', () => {
+    const shown = (roles: Parameters<typeof visibleMenu>[0]) =>
+      visibleMenu(roles).flatMap((s) => s.entries.map((e) => e.to));
+    for (const role of ['national_admin', 'provincial_reviewer', 'municipal_head', 'institution_operator'] as const) {
+      expect(shown([role])).toContain('/complaints');
+    }
+    expect(shown(['auditor'])).not.toContain('/complaints');
   });
 });

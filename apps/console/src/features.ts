@@ -4,6 +4,7 @@ import auditLogs from './auditLogs';
 import batches from './batches';
 import calendar from './calendar';
 import certificates from './certificates';
+import complaints from './complaints';
 import type { ConsoleFeature } from './common/feature';
 import dashboard from './dashboard';
 import deadlines from './deadlines';
@@ -15,6 +16,7 @@ import organisations from './organisations';
 import outbox from './outbox';
 import queue from './queue';
 import rechecks from './rechecks';
+import reports from './reports';
 import users from './users';
 
 /**
@@ -29,6 +31,8 @@ export const FEATURES: readonly ConsoleFeature[] = [
   attachments,
   flags,
   rechecks,
+  complaints,
+  reports,
   certificates,
   calendar,
   organisations,

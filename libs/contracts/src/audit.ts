@@ -97,6 +97,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'attachment.upload': '上传附件',
   'attachment.view': '查看附件信息',
   'attachment.download': '下载附件',
+  'complaint.create': '登记投诉',
+  'complaint.reply': '答复投诉',
+  'complaint.close': '投诉办结',
+  'complaint.reopen': '投诉退回重新答复',
 };
 
 /** Chinese names for audit target types (`targetType`). */
@@ -118,6 +122,7 @@ export const AUDIT_TARGET_LABELS: Record<string, string> = {
   recheck: '复核任务',
   attachment: '附件',
   correction: '更正申请',
+  complaint: '投诉',
 };
 
 /**
@@ -258,6 +263,13 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   size: '文件大小（字节）',
   sha256: '文件校验值（SHA-256）',
   contentType: '文件类型',
+  channel: '投诉渠道',
+  contactPhoneMasked: '联系电话',
+  receivedOn: '受理日期',
+  reply: '答复内容',
+  note: '办结意见',
+  reopenCount: '退回次数',
+  lateReply: '逾期答复',
 };
 
 /** Values of recorded fields that no other contract names: calendar day kinds and sources, yes/no. */

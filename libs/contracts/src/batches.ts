@@ -86,7 +86,16 @@ export interface BatchView<Time = string> extends DueInfo {
 }
 
 /** What a step of the decision trail did (R-13). */
-export type DecisionAction = 'upload' | 'submit' | 'approve' | 'return' | 'exemption' | 'reupload' | 'record_edit';
+/** `refuse`: a submission refused because records are past the 6-month acceptance cutoff (R-16), kept for R-39. */
+export type DecisionAction =
+  | 'upload'
+  | 'submit'
+  | 'approve'
+  | 'return'
+  | 'exemption'
+  | 'reupload'
+  | 'record_edit'
+  | 'refuse';
 
 export const DECISION_ACTION_LABELS: Record<DecisionAction, string> = {
   upload: '上传',
@@ -96,6 +105,7 @@ export const DECISION_ACTION_LABELS: Record<DecisionAction, string> = {
   exemption: '受理豁免',
   reupload: '重新上传更正数据',
   record_edit: '修改记录',
+  refuse: '不予受理（超过6个月）',
 };
 
 /** `GET /api/admin/batches/:id/history` entry (R-13 decision trail). */

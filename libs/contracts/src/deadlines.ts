@@ -1,12 +1,16 @@
 import type { BatchStatus } from '@app/domain';
 import type { CorrectionStatus } from './corrections';
+import type { ComplaintStatus } from '@app/domain';
 import type { RecheckStatus } from './screening';
 
 // The deadline board's JSON shape (`/api/admin/deadlines`).
 
-/** `recheck`: a suspended certificate's provincial re-check (复核, R-26); the others are a batch's open stage. */
-/** `correction_request`: a stage of a correction or deletion request, or a work order (R-21 – R-23). */
-export type DeadlineItemKind = 'upload' | 'review' | 'correction' | 'recheck' | 'correction_request';
+/**
+ * `recheck`: a suspended certificate's provincial re-check (复核, R-26); `correction_request`: a stage of a correction
+ * or deletion request, or a work order (R-21 – R-23); `complaint`: a complaint waiting for the institution's reply
+ * (投诉, R-43); the others are a batch's open stage.
+ */
+export type DeadlineItemKind = 'upload' | 'review' | 'correction' | 'recheck' | 'correction_request' | 'complaint';
 
 export const DEADLINE_ITEM_KIND_LABELS: Record<DeadlineItemKind, string> = {
   upload: '上报',
@@ -14,6 +18,7 @@ export const DEADLINE_ITEM_KIND_LABELS: Record<DeadlineItemKind, string> = {
   correction: '更正',
   recheck: '复核',
   correction_request: '更正申请',
+  complaint: '投诉',
 };
 
 /** The board's `state` filter: against today and the next three working days. */
@@ -29,13 +34,16 @@ export const DEADLINE_STATE_LABELS: Record<DeadlineState, string> = {
  * `GET /api/admin/deadlines` row: one open item and who must act on it (R-14, R-17). A batch's item has the batch's
  * id; a re-check's item (kind `recheck`, R-26) has the id `recheck-<id>`, the certificate's batch as `batchId`, one
  * record, the suspension day as `stageReceivedOn`, and `recheckId`, `certificateId`, `certificateNumber`, `linkPath`.
+ * A complaint's item (kind `complaint`, R-43) has the id `complaint-<id>`, the batch it names (or null), one record,
+ * the recording day as `stageReceivedOn`, and `complaintId`, `linkPath`.
  */
 export interface DeadlineItem {
   id: number | string;
-  batchId: number;
+  /** Null for a complaint that names no batch. */
+  batchId: number | null;
   version: number;
   kind: DeadlineItemKind;
-  status: BatchStatus | RecheckStatus | CorrectionStatus;
+  status: BatchStatus | RecheckStatus | CorrectionStatus | ComplaintStatus;
   statusLabel: string;
   institutionId: number;
   institutionName: string;
@@ -56,6 +64,8 @@ export interface DeadlineItem {
   correctionId?: number;
   certificateId?: number;
   certificateNumber?: string;
-  /** The console route of a re-check's or request's item (`/rechecks/<id>/show`, `/corrections/<id>/show`). */
+  /** A complaint's item only. */
+  complaintId?: number;
+  /** The console route of a feature's item (`/rechecks/<id>/show`, `/corrections/<id>/show`, `/complaints/<id>/show`). */
   linkPath?: string;
 }

@@ -15,3 +15,5 @@ export * from './dashboard';
 export * from './screening';
 export * from './attachments';
 export * from './corrections';
+export * from './reports';
+export * from './complaints';

@@ -13,4 +13,6 @@ export * from './lookup';
 export * from './screening';
 export * from './attachments';
 export * from './corrections';
+export * from './reports';
+export * from './complaints';
 export * from './dashboard';

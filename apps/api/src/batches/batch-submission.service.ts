@@ -103,7 +103,10 @@ export class BatchSubmissionService {
     // for records that are late now (late corrections, or new records a re-upload added).
     const givenStatement = statement ?? null;
     const refusal = lateRefusal(assessment, givenStatement);
-    if (refusal) throw refusal;
+    if (refusal) {
+      if (refusal.code === 'BATCH_PAST_ACCEPTANCE_CUTOFF') await this.recordCutoffRefusal(actor, batch, refusal);
+      throw refusal;
+    }
     const { parent, profile, today, correction, correctionNote, late, uploadDueByDate } = assessment;
 
     const stage = firstStage(parent.level);
@@ -175,6 +178,25 @@ export class BatchSubmissionService {
       });
     });
     return this.queries.get(actor, id);
+  }
+
+  /**
+   * R-16, R-39: a submission refused for the 6-month cutoff stays on the batch's trail (不予受理), so the quality
+   * report counts refusals from the decisions like every other figure. Written apart from the refused request.
+   */
+  private async recordCutoffRefusal(actor: Actor, batch: Batch, refusal: RefusalError): Promise<void> {
+    const details = refusal.details as { count?: number } | undefined;
+    await this.uow.run((manager) =>
+      this.batches.insertDecision(manager, {
+        batchId: batch.id,
+        action: 'refuse',
+        stage: batch.status,
+        resultStatus: batch.status,
+        ...decidedBy(actor),
+        recordCount: details?.count ?? 0,
+        comment: refusal.message.slice(0, 500),
+      }),
+    );
   }
 
   /**

@@ -24,17 +24,7 @@ import { BATCH_LIST, BatchQueryService } from './batch-query.service';
 import { BatchSubmissionService } from './batch-submission.service';
 import { ImportErrorReportsService } from './import-error-reports.service';
 import { ExemptionDto, ReuploadBatchDto, SubmitBatchDto, TemplateQueryDto, UploadBatchDto } from './dto/batch.dto';
-
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** Sends an .xlsx download with a UTF-8 (Chinese) file name. */
-function attachment(res: Response, fileName: string): void {
-  res.setHeader('Content-Type', XLSX_MIME);
-  res.setHeader(
-    'Content-Disposition',
-    `attachment; filename="download.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-  );
-}
+import { setXlsxDownload } from '../common/http/xlsx-download';
 
 @ApiTags('batches 批次')
 @ApiBearerAuth()
@@ -53,7 +43,7 @@ export class BatchesController {
   @RequirePermission('batches.read')
   async template(@Query() q: TemplateQueryDto, @Res() res: Response) {
     const buffer = await this.imports.template(q.kind);
-    attachment(res, q.kind === 'qualification' ? '职业资格证书数据导入模板.xlsx' : '职业技能等级证书数据导入模板.xlsx');
+    setXlsxDownload(res, q.kind === 'qualification' ? '职业资格证书数据导入模板.xlsx' : '职业技能等级证书数据导入模板.xlsx');
     res.send(buffer);
   }
 
@@ -62,7 +52,7 @@ export class BatchesController {
   @RequirePermission('batches.read')
   async errorReport(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Res() res: Response) {
     const report = await this.errorReports.download(actor, id);
-    attachment(res, report.fileName);
+    setXlsxDownload(res, report.fileName);
     await report.write(res);
     res.end();
   }

@@ -5,6 +5,7 @@ import {
   CorrectionDecision,
   CorrectionOverride,
 } from '../corrections/entities/correction.entity';
+import { Complaint } from '../complaints/entities/complaint.entity';
 import { AuditAnchor, AuditChainHead, AuditLog } from '../audit/entities/audit-log.entity';
 import { Batch } from '../batches/entities/batch.entity';
 import { BatchDecision, BatchDecisionRecord } from '../batches/entities/batch-decision.entity';
@@ -79,4 +80,5 @@ export const ENTITIES = [
   CorrectionDecision,
   CorrectionAttachment,
   CorrectionOverride,
+  Complaint,
 ];

@@ -13,6 +13,7 @@ import { REVIEW_ERRORS } from '../reviews/reviews.errors';
 import { SCREENING_ERRORS } from '../screening/screening.errors';
 import { RECHECK_ERRORS } from '../rechecks/rechecks.errors';
 import { CORRECTION_ERRORS } from '../corrections/corrections.errors';
+import { COMPLAINT_ERRORS } from '../complaints/complaints.errors';
 import { QUERY_MODE_ERRORS } from '../query-mode/query-mode.errors';
 import { LOOKUP_ERRORS } from '../lookup/lookup.errors';
 import { USER_ERRORS } from '../users/users.errors';
@@ -38,6 +39,7 @@ export const ERROR_TABLES: Readonly<Record<string, Readonly<Record<string, Error
   screening: SCREENING_ERRORS,
   rechecks: RECHECK_ERRORS,
   corrections: CORRECTION_ERRORS,
+  complaints: COMPLAINT_ERRORS,
   users: USER_ERRORS,
   'query-mode': QUERY_MODE_ERRORS,
   lookup: LOOKUP_ERRORS,
@@ -65,6 +67,7 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
   ...SCREENING_ERRORS,
   ...RECHECK_ERRORS,
   ...CORRECTION_ERRORS,
+  ...COMPLAINT_ERRORS,
   ...USER_ERRORS,
   ...QUERY_MODE_ERRORS,
   ...LOOKUP_ERRORS,

@@ -18,18 +18,13 @@ import { DomainError } from '@app/domain';
 import { LOOKUP_KIND_LABELS } from '@app/contracts';
 import { Area } from '../common/http/route-access';
 import { parseListQuery, RawListQuery, sendPage } from '../common/http/list-query';
+import { setXlsxDownload } from '../common/http/xlsx-download';
 import { LookupKindDto } from './dto/lookup-accounts.dto';
 import { LOOKUP_BATCH_ROWS, LookupBatchService } from './lookup-batch.service';
 import { CurrentLookupAccount, type LookupPrincipal } from './lookup-principal';
 
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 function sendXlsx(res: Response, fileName: string, content: Buffer): void {
-  res.setHeader('Content-Type', XLSX_MIME);
-  res.setHeader(
-    'Content-Disposition',
-    `attachment; filename="download.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-  );
+  setXlsxDownload(res, fileName);
   res.send(content);
 }
 

@@ -34,6 +34,16 @@ export class OrganisationsRepository {
   }
 
   /** The national centre (部中心), the root of the tree. */
+  /** The centre (national, provincial or municipal — not an institution) of a region code, or null. */
+  findCentreByRegionCode(regionCode: string): Promise<Organisation | null> {
+    return this.dataSource
+      .getRepository(Organisation)
+      .createQueryBuilder('o')
+      .where("o.regionCode = :regionCode AND o.level <> 'institution'", { regionCode })
+      .orderBy('o.path', 'ASC')
+      .getOne();
+  }
+
   findNational(): Promise<Organisation | null> {
     return this.dataSource.getRepository(Organisation).findOneBy({ level: 'national', parentId: IsNull() });
   }

@@ -33,7 +33,7 @@ export const DEADLINE_LIST = defineList({
     id: { type: 'idList', column: 'b.id' },
     // Stage, kind, region and state narrow the open statuses and due dates below.
     status: { type: 'enum', values: [...OPEN_BATCH_STATUSES] },
-    kind: { type: 'enum', values: ['upload', 'review', 'correction', 'recheck', 'correction_request'] },
+    kind: { type: 'enum', values: ['upload', 'review', 'correction', 'recheck', 'correction_request', 'complaint'] },
     organisationId: { type: 'id' },
     state: { type: 'enum', values: ['overdue', 'due_soon', 'on_time'] },
   },

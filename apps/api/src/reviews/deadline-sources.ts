@@ -56,7 +56,7 @@ export class DeadlineSources {
 
 /** The number an item sorts by under `id`: a batch's id, a feature item's own id. */
 function numericId(item: DeadlineItem): number {
-  return typeof item.id === 'number' ? item.id : (item.recheckId ?? item.correctionId ?? 0);
+  return typeof item.id === 'number' ? item.id : (item.recheckId ?? item.correctionId ?? item.complaintId ?? 0);
 }
 
 function sortValue(item: DeadlineItem, field: DeadlineSourceQuery['sort']['field']): string | number | null {

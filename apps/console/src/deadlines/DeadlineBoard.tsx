@@ -8,20 +8,23 @@ import { DeadlineKindField } from './DeadlineKindField';
 import { deadlineFilters } from './deadlineFilters';
 import { ResponsibleField } from './ResponsibleField';
 
-// A batch's item opens the batch; a re-check's (R-26) its own page.
+// A batch's item opens the batch; a re-check's (R-26) or a complaint's (R-43) its own page.
 const openItem = (_id: Identifier, _resource: string, item: DeadlineItem) =>
   item.linkPath ?? `/batches/${item.batchId}/show`;
 
-/** A batch's stage, or a re-check's state (待复核) with the API's label. */
+/** A batch's stage, or a re-check's or complaint's state (待复核, 待机构答复) with the API's label. */
 const ItemStatusField = () => {
   const item = useRecordContext<DeadlineItem>();
   if (!item) return null;
-  if (item.kind !== 'recheck') return <BatchStatusField />;
+  if (item.kind !== 'recheck' && item.kind !== 'complaint') return <BatchStatusField />;
   return <Chip size="small" color="warning" label={item.statusLabel} sx={{ whiteSpace: 'nowrap' }} />;
 };
 
 const ItemSubject = ({ item }: { item: DeadlineItem }) => {
   const translate = useTranslate();
+  if (item.kind === 'complaint' && item.complaintId != null) {
+    return translate('app.complaints.number', { id: item.complaintId });
+  }
   return item.kind === 'recheck' && item.certificateNumber
     ? translate('app.rechecks.certificate', { number: item.certificateNumber })
     : `#${item.batchId}`;

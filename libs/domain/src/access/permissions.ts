@@ -66,6 +66,20 @@ export const PERMISSIONS = {
   'corrections.request': ['institution_operator', 'municipal_admin', 'provincial_admin', 'provincial_reviewer'],
   'corrections.review': ['municipal_admin', 'provincial_reviewer', 'national_reviewer'],
   'corrections.override': ['provincial_reviewer', 'provincial_admin'],
+  // the quality report of a jurisdiction, for the centres that supervise it (institutions are its subject).
+  'reports.read': SUPERVISORS,
+  // complaints about data not online are read within jurisdiction by everyone handling the data (an institution
+  // its own); recorded, closed and sent back by the centres; answered by the institution (or, for a dissolved one,
+  // its parent centre's administrator, R-44).
+  'complaints.read': STAFF,
+  'complaints.write': [
+    'national_admin',
+    'national_reviewer',
+    'provincial_admin',
+    'provincial_reviewer',
+    'municipal_admin',
+  ],
+  'complaints.reply': ['institution_operator', 'municipal_admin', 'provincial_admin'],
   // Lookup volumes by mode (national staff watch usage and abuse nationally; provinces have no per-province view).
   'lookup.stats': ['national_admin', 'national_reviewer'],
 } as const satisfies Record<string, readonly Role[]>;

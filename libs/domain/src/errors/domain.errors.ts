@@ -21,6 +21,7 @@ export const DOMAIN_ERRORS = {
   CORRECTION_STATEMENT_REQUIRED: '修改已发布的证书数据，须上传《数据勘误说明》（附件5-1）',
   DELETION_COMMITMENT_REQUIRED: '删除证书数据，须上传《证书持有人承诺书》（附件5-2）',
   CORRECTION_INVALID: '修改后的证书数据不符合校验规则',
+  REPORT_PERIOD_INVALID: '统计期间无效（YYYY-MM-DD，开始日期不晚于结束日期）',
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;

@@ -15,6 +15,7 @@ const DOT_COLORS: Record<HistoryEntry['action'], string> = {
   approve: 'success.main',
   return: 'warning.main',
   exemption: 'info.main',
+  refuse: 'error.main',
 };
 
 function actionLabel(entry: HistoryEntry, translate: (key: string) => string): string {

@@ -1,0 +1,2 @@
+export * from './complaint-rules';
+export * from './phone';
