@@ -88,14 +88,7 @@ export interface BatchView<Time = string> extends DueInfo {
 /** What a step of the decision trail did (R-13). */
 /** `refuse`: a submission refused because records are past the 6-month acceptance cutoff (R-16), kept for R-39. */
 export type DecisionAction =
-  | 'upload'
-  | 'submit'
-  | 'approve'
-  | 'return'
-  | 'exemption'
-  | 'reupload'
-  | 'record_edit'
-  | 'refuse';
+  'upload' | 'submit' | 'approve' | 'return' | 'exemption' | 'reupload' | 'record_edit' | 'refuse';
 
 export const DECISION_ACTION_LABELS: Record<DecisionAction, string> = {
   upload: '上传',

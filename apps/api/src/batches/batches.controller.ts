@@ -43,7 +43,10 @@ export class BatchesController {
   @RequirePermission('batches.read')
   async template(@Query() q: TemplateQueryDto, @Res() res: Response) {
     const buffer = await this.imports.template(q.kind);
-    setXlsxDownload(res, q.kind === 'qualification' ? '职业资格证书数据导入模板.xlsx' : '职业技能等级证书数据导入模板.xlsx');
+    setXlsxDownload(
+      res,
+      q.kind === 'qualification' ? '职业资格证书数据导入模板.xlsx' : '职业技能等级证书数据导入模板.xlsx',
+    );
     res.send(buffer);
   }
 

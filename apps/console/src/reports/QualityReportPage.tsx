@@ -110,7 +110,7 @@ export const QualityReportPage = () => {
             </Button>
           </Stack>
           {error ? (
-            <Alert severity="error">{(error).message || translate('app.qualityReport.load_error')}</Alert>
+            <Alert severity="error">{error.message || translate('app.qualityReport.load_error')}</Alert>
           ) : !data ? (
             <Alert severity="info">
               {translate(isFetching ? 'app.qualityReport.loading' : 'app.qualityReport.load_error')}
