@@ -23,6 +23,7 @@ const FEATURES = [
   'mail',
   'organisation-admin',
   'users',
+  'data-admins',
   'auth',
   'certificates',
   'attachments',

@@ -25,6 +25,7 @@ import { CorrectionsModule } from './corrections/corrections.module';
 import { ReportsModule } from './reports/reports.module';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { DashboardModule } from './dashboard/dashboard.module';
+import { DataAdminsModule } from './data-admins/data-admins.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { UsersModule } from './users/users.module';
 import { LookupModule } from './lookup/lookup.module';
@@ -74,6 +75,7 @@ export class AppModule {
         OrganisationsModule,
         OrganisationAdminModule,
         UsersModule,
+        DataAdminsModule,
         BatchesModule,
         CertificatesModule,
         AttachmentsModule,

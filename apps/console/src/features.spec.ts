@@ -17,10 +17,12 @@ describe('console features', () => {
       'attachments',
       'flags',
       'rechecks',
+      'corrections',
       'complaints',
       'certificates',
       'organisations',
       'users',
+      'data-administrators',
       'audit-logs',
       'job-runs',
       'outbox',
@@ -28,6 +30,7 @@ describe('console features', () => {
     expect(FEATURES.flatMap((f) => f.routes ?? []).map((r) => r.path)).toEqual([
       '/queue',
       '/recheck-queue',
+      '/correction-queue',
       '/quality-report',
       '/calendar',
       '/deadline-calculator',
@@ -50,12 +53,15 @@ describe('console features', () => {
       '/flags',
       '/recheck-queue',
       '/rechecks',
+      '/correction-queue',
+      '/corrections',
       '/complaints',
       '/quality-report',
       '/deadline-calculator',
       '/calendar',
       '/organisations',
       '/users',
+      '/data-administrators',
       '/audit-logs',
       '/jobs',
       '/outbox',
@@ -71,6 +77,19 @@ describe('console features', () => {
   it('show an auditor only the audit log, the home page and their own account', () => {
     const shown = visibleMenu(['auditor']).flatMap((s) => s.entries.map((e) => e.to));
     expect(shown).toEqual(['/', '/audit-logs', '/account']);
+  });
+
+  it('show 更正申请 to everyone handling data, 更正审核 to the roles that decide a stage', () => {
+    const shown = (roles: Parameters<typeof visibleMenu>[0]) =>
+      visibleMenu(roles).flatMap((s) => s.entries.map((e) => e.to));
+    for (const role of ['municipal_admin', 'provincial_reviewer', 'national_reviewer'] as const) {
+      expect(shown([role])).toEqual(expect.arrayContaining(['/correction-queue', '/corrections']));
+    }
+    for (const role of ['institution_operator', 'provincial_admin', 'municipal_head', 'national_admin'] as const) {
+      expect(shown([role])).toContain('/corrections');
+      expect(shown([role])).not.toContain('/correction-queue');
+    }
+    expect(shown(['auditor'])).not.toContain('/corrections');
   });
 
   it('show 定时任务 and 邮件发件箱 to national_admin only', () => {

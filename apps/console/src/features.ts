@@ -6,7 +6,9 @@ import calendar from './calendar';
 import certificates from './certificates';
 import complaints from './complaints';
 import type { ConsoleFeature } from './common/feature';
+import corrections from './corrections';
 import dashboard from './dashboard';
+import dataAdmins from './data-admins';
 import deadlines from './deadlines';
 import flags from './flags';
 import jobs from './jobs';
@@ -31,12 +33,14 @@ export const FEATURES: readonly ConsoleFeature[] = [
   attachments,
   flags,
   rechecks,
+  corrections,
   complaints,
   reports,
   certificates,
   calendar,
   organisations,
   users,
+  dataAdmins,
   auditLogs,
   jobs,
   outbox,

@@ -55,6 +55,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.enable': '启用用户',
   'user.password.reset': '重置用户密码',
   'user.unlock': '解锁用户',
+  'data_admin.register': '登记数据管理员',
+  'data_admin.approve': '批准数据管理员',
+  'data_admin.reject': '驳回数据管理员登记',
+  'data_admin.handover': '数据管理员交接',
   'calendar.year.publish': '登记年度节假日通知',
   'calendar.day.add': '添加日历日期',
   'calendar.day.remove': '删除日历日期',
@@ -107,6 +111,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 export const AUDIT_TARGET_LABELS: Record<string, string> = {
   user: '用户',
   organisation: '机构',
+  data_administrator: '数据管理员',
   request: '请求',
   batch: '批次',
   certificate: '证书',

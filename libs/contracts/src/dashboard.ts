@@ -43,6 +43,19 @@ export interface DashboardView<Time = string> {
     open: number;
     overdue: number;
   }> | null;
+  /**
+   * Things a centre must put right, e.g. R-4: a municipal centre within jurisdiction without an active data
+   * administrator. Empty when there is nothing (and for institutions).
+   */
+  warnings: DashboardWarning[];
+}
+
+export interface DashboardWarning {
+  kind: 'data_admin_missing';
+  organisationId: number;
+  organisationName: string;
+  /** The warning as the page shows it. */
+  message: string;
 }
 
 // Role dashboards: each figure one grouped count by the API within the caller's jurisdiction.

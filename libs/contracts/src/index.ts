@@ -9,6 +9,7 @@ export * from './mail';
 export * from './jobs';
 export * from './organisations';
 export * from './users';
+export * from './data-admins';
 export * from './reminders';
 export * from './lookup';
 export * from './dashboard';

@@ -15,4 +15,5 @@ export * from './attachments';
 export * from './corrections';
 export * from './reports';
 export * from './complaints';
+export * from './data-admins';
 export * from './dashboard';

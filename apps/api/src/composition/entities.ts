@@ -1,4 +1,5 @@
 import { Attachment } from '../attachments/entities/attachment.entity';
+import { DataAdministrator } from '../data-admins/entities/data-administrator.entity';
 import {
   Correction,
   CorrectionAttachment,
@@ -81,4 +82,5 @@ export const ENTITIES = [
   CorrectionAttachment,
   CorrectionOverride,
   Complaint,
+  DataAdministrator,
 ];

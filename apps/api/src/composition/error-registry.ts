@@ -14,6 +14,7 @@ import { SCREENING_ERRORS } from '../screening/screening.errors';
 import { RECHECK_ERRORS } from '../rechecks/rechecks.errors';
 import { CORRECTION_ERRORS } from '../corrections/corrections.errors';
 import { COMPLAINT_ERRORS } from '../complaints/complaints.errors';
+import { DATA_ADMIN_ERRORS } from '../data-admins/data-admins.errors';
 import { QUERY_MODE_ERRORS } from '../query-mode/query-mode.errors';
 import { LOOKUP_ERRORS } from '../lookup/lookup.errors';
 import { USER_ERRORS } from '../users/users.errors';
@@ -40,6 +41,7 @@ export const ERROR_TABLES: Readonly<Record<string, Readonly<Record<string, Error
   rechecks: RECHECK_ERRORS,
   corrections: CORRECTION_ERRORS,
   complaints: COMPLAINT_ERRORS,
+  'data-admins': DATA_ADMIN_ERRORS,
   users: USER_ERRORS,
   'query-mode': QUERY_MODE_ERRORS,
   lookup: LOOKUP_ERRORS,
@@ -68,6 +70,7 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
   ...RECHECK_ERRORS,
   ...CORRECTION_ERRORS,
   ...COMPLAINT_ERRORS,
+  ...DATA_ADMIN_ERRORS,
   ...USER_ERRORS,
   ...QUERY_MODE_ERRORS,
   ...LOOKUP_ERRORS,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BatchesModule } from '../batches/batches.module';
 import { CorrectionsModule } from '../corrections/corrections.module';
+import { DataAdminsModule } from '../data-admins/data-admins.module';
 import { LookupModule } from '../lookup/lookup.module';
 import { RechecksModule } from '../rechecks/rechecks.module';
 import { ScreeningModule } from '../screening/screening.module';
@@ -13,7 +14,7 @@ import { DashboardService } from './dashboard.service';
  * owns the rows (batches, certificates, re-checks, correction requests, flags, the lookup log).
  */
 @Module({
-  imports: [BatchesModule, RechecksModule, CorrectionsModule, ScreeningModule, LookupModule],
+  imports: [BatchesModule, DataAdminsModule, RechecksModule, CorrectionsModule, ScreeningModule, LookupModule],
   controllers: [DashboardController],
   providers: [DashboardService, DashboardFiguresService],
 })

@@ -5,6 +5,7 @@ import { Actor } from '../common/actor/actor';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { BatchQueryService } from '../batches/batch-query.service';
 import { BatchesRepository } from '../batches/batches.repository';
+import { DataAdminsService } from '../data-admins/data-admins.service';
 
 /** Decisions worth showing on a home page: the workflow's steps, not uploads or record edits. */
 const SHOWN_DECISIONS: readonly DecisionAction[] = ['submit', 'approve', 'return', 'exemption'];
@@ -32,16 +33,18 @@ export class DashboardService {
     private readonly batches: BatchesRepository,
     private readonly queries: BatchQueryService,
     private readonly organisations: OrganisationsRepository,
+    private readonly dataAdmins: DataAdminsService,
   ) {}
 
   async view(actor: Actor): Promise<DashboardView<Date>> {
     const window = await this.queries.dueWindow();
     const scope = await this.queries.scope(actor, undefined);
     const queue = this.queries.queueConditions(actor);
-    const [byStatus, decisions, organisationsBelow] = await Promise.all([
+    const [byStatus, decisions, organisationsBelow, warnings] = await Promise.all([
       this.batches.countByStatusAndDue(scope, queue, window),
       this.batches.recentDecisions(scope, SHOWN_DECISIONS, RECENT_DECISIONS),
       this.organisationsBelow(actor, window.today),
+      this.warnings(actor),
     ]);
     // Stages in workflow order, each the caller acts on shown even at 0.
     const byStage = (queue.statuses ?? []).map((status) => {
@@ -74,7 +77,22 @@ export class DashboardService {
         createdAt: d.createdAt,
       })),
       organisationsBelow,
+      warnings,
     };
+  }
+
+  /** R-4: each municipal centre within jurisdiction that has no active data administrator. */
+  private async warnings(actor: Actor): Promise<DashboardView['warnings']> {
+    if (actor.organisationLevel === 'institution') return [];
+    return (await this.dataAdmins.coverage(actor)).map((gap) => ({
+      kind: 'data_admin_missing',
+      organisationId: gap.organisationId,
+      organisationName: gap.name,
+      message:
+        gap.pending > 0
+          ? `${gap.name}尚无在任的证书数据管理员（${gap.pending} 份登记待负责人审批）`
+          : `${gap.name}尚未登记证书数据管理员（附件2）`,
+    }));
   }
 
   /** Centres: each organisation directly below, with the open and overdue batches of its subtree. */

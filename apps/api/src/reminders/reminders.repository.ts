@@ -152,6 +152,22 @@ export class RemindersRepository {
   }
 
   /**
+   * R-4: the accounts registered as the active data administrators of these centres (the data administrators'
+   * table, read here so reminders need not import the feature above them).
+   */
+  async activeDataAdministrators(organisationIds: readonly number[]): Promise<Set<number>> {
+    const out = new Set<number>();
+    for (const part of chunks([...new Set(organisationIds)])) {
+      const rows: Record<string, unknown>[] = await this.dataSource.query(
+        `SELECT user_id FROM data_administrators WHERE active_organisation_id IN (${placeholders(part.length)})`,
+        part,
+      );
+      for (const r of rows) out.add(Number(r.user_id));
+    }
+    return out;
+  }
+
+  /**
    * Inserts the events, skipping every key that exists already (R-36): MySQL/MariaDB `ON DUPLICATE KEY UPDATE id =
    * id`, SQLite `ON CONFLICT DO NOTHING` — both skip only a duplicate key, any other error still throws. A row
    * inserted here carries `runId`; a row another run inserted keeps its own, so `eventsOfRun` answers exactly the

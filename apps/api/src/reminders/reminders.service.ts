@@ -11,6 +11,7 @@ import {
   batchResponsibility,
   BatchStatus,
   buildDigest,
+  dataAdminRecipients,
   DigestItem,
   DUE_SOON_WORKING_DAYS,
   escalationTarget,
@@ -254,8 +255,23 @@ export class RemindersService {
       list.push(person);
       byOrg.set(person.organisationId, list);
     }
-    const holders = (organisationId: number | null, role: Role) =>
-      organisationId === null ? [] : (byOrg.get(organisationId) ?? []).filter((p) => p.roles.includes(role));
+    // a municipal centre's items go to its active data administrators, or to every municipal_admin there while
+    // it has registered none.
+    const administrators = await this.repository.activeDataAdministrators(
+      items.flatMap((i) => [
+        ...(i.responsibleRole === 'municipal_admin' && i.responsibleOrganisationId !== null
+          ? [i.responsibleOrganisationId]
+          : []),
+        ...(i.escalationTarget?.role === 'municipal_admin' && i.escalationTarget.organisationId !== null
+          ? [i.escalationTarget.organisationId]
+          : []),
+      ]),
+    );
+    const holders = (organisationId: number | null, role: Role) => {
+      if (organisationId === null) return [];
+      const holding = (byOrg.get(organisationId) ?? []).filter((p) => p.roles.includes(role));
+      return role === 'municipal_admin' ? dataAdminRecipients(holding, administrators) : holding;
+    };
 
     const people = new Map(staff.map((p) => [p.id, p]));
     const itemByKey = new Map<string, ReminderItem>();

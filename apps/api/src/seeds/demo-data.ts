@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { type Role, WorkingDayCalendar } from '@app/domain';
+import { maskMobile, type Role, WorkingDayCalendar } from '@app/domain';
 import { UnitOfWork } from '../database/unit-of-work';
 import { AuditService } from '../audit/audit.service';
 import { AuditRepository } from '../audit/audit.repository';
@@ -13,7 +13,8 @@ import { OrganisationStatusChange } from '../organisations/entities/organisation
 import { User } from '../users/entities/user.entity';
 import { readConfigHolidayYears } from '../calendar/holiday-files';
 import { loadDemoBatches } from './demo-batches';
-import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './demo-organisations';
+import { DataAdministrator } from '../data-admins/entities/data-administrator.entity';
+import { DEMO_DATA_ADMINISTRATORS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './demo-organisations';
 
 export interface DemoContext {
   /** Beijing "today" the demo's dates are relative to. */
@@ -79,6 +80,34 @@ export async function loadDemoData(dataSource: DataSource, context: DemoContext)
       })),
     );
     const users = new Map((await manager.getRepository(User).find()).map((u) => [u.username, u]));
+    // R-4: the centres' data administrators (附件2), registered by themselves and approved by their head.
+    const now = context.clock.now();
+    await manager.getRepository(DataAdministrator).insert(
+      DEMO_DATA_ADMINISTRATORS.map((d) => {
+        const user = users.get(d.username)!;
+        const centre = [...ids.values()].find((o) => o.id === user.organisationId)!;
+        const head = d.approvedBy ? users.get(d.approvedBy)! : null;
+        return {
+          organisationId: centre.id,
+          orgPath: centre.path,
+          activeOrganisationId: head ? centre.id : null,
+          userId: user.id,
+          name: user.displayName,
+          position: d.position,
+          officePhone: d.officePhone,
+          mobileEnc: context.cipher.encrypt(d.mobile),
+          mobileMasked: maskMobile(d.mobile),
+          qq: d.qq,
+          publicContact: d.publicContact,
+          status: head ? ('active' as const) : ('pending' as const),
+          registeredById: user.id,
+          registeredAt: now,
+          decidedById: head?.id ?? null,
+          decidedAt: head ? now : null,
+          activatedAt: head ? now : null,
+        };
+      }),
+    );
     const { certificates, history } = await loadDemoBatches(manager, {
       today: context.today,
       calendar: new WorkingDayCalendar(readConfigHolidayYears()),

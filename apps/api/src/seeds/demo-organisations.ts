@@ -271,3 +271,45 @@ export const DEMO_USERS: { username: string; displayName: string; roles: string[
 ];
 
 export const DEMO_PASSWORD = 'Demo@2026';
+
+/**
+ * R-4, 附件2: today's municipal admins registered as their centres' data administrators (fictitious numbers). A
+ * centre with a head has it approved; 成都 has no head yet, so its registration waits and 四川's dashboard warns.
+ */
+export const DEMO_DATA_ADMINISTRATORS: {
+  username: string;
+  approvedBy: string | null;
+  position: string;
+  officePhone: string;
+  mobile: string;
+  qq: string | null;
+  publicContact: string;
+}[] = [
+  {
+    username: 'gz_admin',
+    approvedBy: 'gz_head',
+    position: '证书数据科科员',
+    officePhone: '020-83212345',
+    mobile: '13812345678',
+    qq: '2851234567',
+    publicContact: '020-83212300（工作日 9:00—12:00，14:00—17:30）',
+  },
+  {
+    username: 'sz_admin',
+    approvedBy: 'sz_head',
+    position: '评价管理部副部长',
+    officePhone: '0755-82345678',
+    mobile: '13923456789',
+    qq: null,
+    publicContact: '0755-82345600',
+  },
+  {
+    username: 'cd_admin',
+    approvedBy: null,
+    position: '鉴定科科员',
+    officePhone: '028-86123456',
+    mobile: '18981234567',
+    qq: '345678912',
+    publicContact: '028-86123400（工作日）',
+  },
+];

@@ -74,6 +74,15 @@ const WorkDashboard = ({ roles }: { roles: Role[] }) => {
   if (error) return <Alert severity="error">{translate(error.message, { _: error.message })}</Alert>;
   return (
     <>
+      {(data.warnings ?? []).length > 0 && (
+        <Alert severity="warning" sx={{ mt: 2 }} data-testid="dashboard-warnings">
+          {data.warnings.map((w) => (
+            <div key={`${w.kind}-${w.organisationId}`}>
+              {w.kind === 'data_admin_missing' ? <Link to="/data-administrators">{w.message}</Link> : w.message}
+            </div>
+          ))}
+        </Alert>
+      )}
       <PendingFigures view={data} />
       <Grid container spacing={2} sx={{ mt: 0 }}>
         <Grid size={{ xs: 12, md: data.pending.byStage.length > 0 ? 6 : 12 }}>

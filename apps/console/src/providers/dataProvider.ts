@@ -6,7 +6,10 @@ import type {
   AttachmentPurpose,
   AttachmentView,
   CertificateHistoryEntry,
+  CertificateVersionsReply,
+  CorrectionOverrideBody,
   FlagRuleCount,
+  DataAdminCoverageGap,
   DashboardView,
   DashboardWork,
   DashboardMonthly,
@@ -116,8 +119,14 @@ export interface ConsoleDataProvider extends DataProvider {
   getLookupStats(filter: { from?: string; to?: string; mode?: LookupLogMode }): Promise<LookupDailyCount[]>;
   /** R-25: the screening flags counted by rule and status, for 疑似问题's overview. */
   getFlagSummary(): Promise<FlagRuleCount[]>;
+  /** R-4: municipal centres within jurisdiction with no active data administrator. */
+  getDataAdminCoverage(): Promise<DataAdminCoverageGap[]>;
   /** A certificate's flags, suspensions and re-check decisions as one history (newest first). */
   getCertificateHistory(id: Identifier): Promise<CertificateHistoryEntry[]>;
+  /** R-19: every version of a certificate, oldest first (the last is the certificate as it stands). */
+  getCertificateVersions(id: Identifier): Promise<CertificateVersionsReply>;
+  /** R-20: the provincial centre allows one more modification of a certificate, with its reason. */
+  recordCorrectionOverride(body: CorrectionOverrideBody): Promise<unknown>;
 }
 
 const base = simpleRestProvider(ADMIN_API, httpClient);
@@ -196,6 +205,10 @@ export const dataProvider: ConsoleDataProvider = {
       `${ADMIN_API}/lookup-stats?${new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => !!e[1]))}`,
     ),
   getFlagSummary: () => getJson<FlagRuleCount[]>(`${ADMIN_API}/flags/summary`),
+  getDataAdminCoverage: () => getJson<DataAdminCoverageGap[]>(`${ADMIN_API}/data-administrators/coverage`),
   getCertificateHistory: (id) =>
     getJson<CertificateHistoryEntry[]>(`${ADMIN_API}/certificates/${encodeURIComponent(String(id))}/history`),
+  getCertificateVersions: (id) =>
+    getJson<CertificateVersionsReply>(`${ADMIN_API}/certificates/${encodeURIComponent(String(id))}/versions`),
+  recordCorrectionOverride: (body) => postJson(`${ADMIN_API}/corrections/overrides`, body),
 };

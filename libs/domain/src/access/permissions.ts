@@ -22,6 +22,11 @@ export const PERMISSIONS = {
   'organisations.write': ['national_admin', 'provincial_admin', 'municipal_admin'],
   'users.read': ['national_admin', 'provincial_admin', 'municipal_admin'],
   'users.write': ['national_admin', 'provincial_admin', 'municipal_admin'],
+  // the municipal data administrators (附件2) are read where data is supervised, registered by the centre's
+  // administrators or its province, and approved by the centre's head.
+  'data-admins.read': SUPERVISORS,
+  'data-admins.register': ['provincial_admin', 'municipal_admin'],
+  'data-admins.decide': ['municipal_head'],
   'audit.read': ['auditor', 'national_admin'],
   'mail.outbox': ['national_admin'],
   'calendar.read': STAFF,

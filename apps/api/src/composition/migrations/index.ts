@@ -20,6 +20,7 @@ import { Attachments1797000700000 } from './1797000700000-Attachments';
 import { LookupBatchRowCertificates1797000800000 } from './1797000800000-LookupBatchRowCertificates';
 import { Corrections1797000850000 } from './1797000850000-Corrections';
 import { Complaints1797000900000 } from './1797000900000-Complaints';
+import { DataAdministrators1797000950000 } from './1797000950000-DataAdministrators';
 import { DashboardFigures1797000970000 } from './1797000970000-DashboardFigures';
 
 // Committed migrations (MySQL/MariaDB and SQLite), in order. `npm run migration:generate -- <Name>` writes a new file; add it here.
@@ -46,5 +47,6 @@ export const MIGRATIONS: (new () => unknown)[] = [
   LookupBatchRowCertificates1797000800000,
   Corrections1797000850000,
   Complaints1797000900000,
+  DataAdministrators1797000950000,
   DashboardFigures1797000970000,
 ];

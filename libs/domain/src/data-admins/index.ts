@@ -1,0 +1,2 @@
+export * from './data-admin-record';
+export * from './data-admin-status';
