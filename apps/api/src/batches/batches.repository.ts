@@ -172,7 +172,7 @@ export class BatchesRepository {
   /**
    * Per period (UTC instants, `from` inclusive, `to` exclusive): the batches within `scope` submitted for the first
    * time — a `submit` decision taken in `draft`, not the copies a partial return gives its child. One statement, one
-   * summed column per period, on the decisions' (created_at, id) index.
+   * summed column per period, on a range of the decisions' (action, stage, created_at) index.
    */
   async countFirstSubmissions(scope: ListScope, periods: Array<{ from: Date; to: Date }>): Promise<number[]> {
     if (periods.length === 0) return [];
