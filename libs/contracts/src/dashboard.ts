@@ -64,7 +64,7 @@ export interface DashboardWarning {
 export type WorkKind = 'batches' | 'rechecks' | 'corrections' | 'flags' | 'complaints';
 
 export const WORK_KIND_LABELS: Readonly<Record<WorkKind, string>> = {
-  batches: '批次审核',
+  batches: '批次',
   rechecks: '复核任务',
   corrections: '更正申请',
   flags: '疑似问题',
