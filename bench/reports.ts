@@ -81,7 +81,7 @@ async function generate(url: string, total: number, today: string): Promise<numb
     for (let from = 0; from < total; from += 100_000) {
       const to = Math.min(total, from + 100_000) - 1;
       await c.query(
-        `INSERT INTO certificates (version, batch_id, institution_id, kind, holder_name, id_type, id_number_enc, id_number_hash, id_number_masked, gender, birth_date, occupation_code, occupation_name, level, certificate_number, issue_date, status, row_number, upload_due, published_on, lookup_status)
+        `INSERT INTO certificates (version, batch_id, institution_id, kind, holder_name, id_type, id_number_enc, id_number_hash, id_number_masked, gender, birth_date, occupation_code, occupation_name, level, certificate_number, issue_date, status, \`row_number\`, upload_due, published_on, lookup_status)
          SELECT 1, ? + (seq DIV ${RECORDS_PER_BATCH}), ? + ((seq DIV ${RECORDS_PER_BATCH}) % ${INSTITUTIONS}), 'skill_level', '王小明', 1, 'x', MD5(seq), '**************0011', 1, '1990-01-01',
                 '4-03-02-01', '中式烹调师', 4, CONCAT('R', LPAD(seq, 20, '0')), '${YEAR}-01-01' + INTERVAL ((seq DIV ${RECORDS_PER_BATCH}) % 365) DAY, 'published', seq % ${RECORDS_PER_BATCH} + 2,
                 '${YEAR}-01-01' + INTERVAL ((seq DIV ${RECORDS_PER_BATCH}) % 365) DAY - INTERVAL 3 DAY, '${YEAR}-12-01', 'visible'

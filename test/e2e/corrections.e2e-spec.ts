@@ -99,6 +99,11 @@ describe('corrections, versions and logical deletion (e2e)', () => {
     const m = await call('gz_admin', 'post', `/api/admin/corrections/${cid}/approve`, { version: 1 });
     expect(m.status).toBe(200);
     expect(m.body).toMatchObject({ stage: 'provincial_review', status: 'pending', version: 2 });
+    // A colleague who saw version 1 is told it was handled (409), not that the new stage is not theirs.
+    expect(
+      (await call('gz_admin', 'post', `/api/admin/corrections/${cid}/return`, { version: 1, reason: '晚了' })).body
+        .code,
+    ).toBe('STALE_VERSION');
     expect((await certificate(id)).holderName).toBe(before.holderName);
     const p = await call('gd_reviewer', 'post', `/api/admin/corrections/${cid}/approve`, { version: 2 });
     expect(p.body).toMatchObject({ stage: 'national_review' });

@@ -22,7 +22,7 @@ import {
 import { CORRECTION_STAGE_LABELS, type CreateCorrectionReply, type WorkOrderFields } from '@app/contracts';
 import { Actor, subjectOf } from '../common/actor/actor';
 import { Clock } from '../common/clock';
-import { forbidden } from '../common/errors/app-errors';
+import { forbidden, staleVersion } from '../common/errors/app-errors';
 import type { QueryOf } from '../common/http/list-query';
 import { AttachmentsRepository } from '../attachments/attachments.repository';
 import type { Attachment } from '../attachments/entities/attachment.entity';
@@ -170,6 +170,8 @@ export class CorrectionsService {
   /** Approval at the current stage: the next stage, or — where the route says so — the change applied. */
   async approve(actor: Actor, id: number, version: number) {
     const c = await this.within(actor, id);
+    // A request another decision moved on is stale to this one (409), whoever's stage it reached (not 403).
+    if (c.version !== version) throw staleVersion();
     if (c.status !== 'pending') throw notPending(c);
     const s = (await this.subject(c.certificateId))!;
     const route = this.routeOf(c, s);
@@ -221,6 +223,7 @@ export class CorrectionsService {
   /** Back to the requester with a reason; the request stays open (CORRECTION_PENDING) until resubmitted or withdrawn. */
   async returnToRequester(actor: Actor, id: number, version: number, reason: string) {
     const c = await this.within(actor, id);
+    if (c.version !== version) throw staleVersion();
     if (c.status !== 'pending') throw notPending(c);
     const s = (await this.subject(c.certificateId))!;
     const stage = this.routeOf(c, s).stages.find((st) => st.stage === c.stage)!;
