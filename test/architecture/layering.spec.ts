@@ -36,10 +36,11 @@ const FEATURES = [
   'corrections',
   'reports',
   'complaints',
-  'dashboard',
   'query-mode',
   'lookup',
   'lookup-accounts',
+  // Composes the figures of every feature (lookup volumes included), so it sits above them all.
+  'dashboard',
   'health',
 ];
 const COMPOSITION = ['composition', 'seeds', 'app.module.ts', 'app.factory.ts', 'core.module.ts', 'main.ts'];

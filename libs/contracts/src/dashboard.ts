@@ -57,3 +57,84 @@ export interface DashboardWarning {
   /** The warning as the page shows it. */
   message: string;
 }
+
+// Role dashboards (R-40): each figure one grouped count by the API within the caller's jurisdiction.
+
+/** The kinds of work a person may have waiting. */
+export type WorkKind = 'batches' | 'rechecks' | 'corrections' | 'flags' | 'complaints';
+
+export const WORK_KIND_LABELS: Readonly<Record<WorkKind, string>> = {
+  batches: '批次',
+  rechecks: '复核任务',
+  corrections: '更正申请',
+  flags: '疑似问题',
+  complaints: '投诉处理',
+};
+
+/** The shown text of a figure with no source yet. */
+export const NO_DATA_SOURCE_LABEL = '暂无数据源';
+
+/** One kind of pending work: in all, by due date (null where the kind has no due dates) and per stage. */
+export type WorkGroup =
+  | {
+      kind: WorkKind;
+      label: string;
+      available: true;
+      total: number;
+      /** Null for work without due dates (flags). */
+      due: Omit<DueCounts, 'total'> | null;
+      byStage: Array<DueCounts & { stage: string; label: string }>;
+    }
+  | { kind: WorkKind; label: string; available: false; total: null; due: null; byStage: [] };
+
+/** `GET /api/admin/dashboard/work`: 待我处理 of every kind this person's roles act on. */
+export interface DashboardWork {
+  today: string;
+  soonUntil: string;
+  groups: WorkGroup[];
+}
+
+/** `GET /api/admin/dashboard/monthly?months=12`: per Beijing month, oldest first, months with none as 0. */
+export interface DashboardMonthly {
+  months: Array<{
+    /** `YYYY-MM`. */
+    month: string;
+    /** Batches submitted for the first time (the `submit` decision from `draft`). */
+    submissions: number;
+    /** Certificates published (by their publication day). */
+    publications: number;
+  }>;
+}
+
+/** `GET /api/admin/dashboard/overdue-by-region`: open overdue items per organisation directly below the caller. */
+export interface DashboardOverdueByRegion {
+  today: string;
+  /** Null for an institution (nothing below it). */
+  regions: Array<{
+    organisationId: number;
+    name: string;
+    level: OrganisationLevel;
+    batches: number;
+    rechecks: number;
+    corrections: number;
+    total: number;
+  }> | null;
+}
+
+/** `GET /api/admin/dashboard/screening` (supervising centres): open flags by rule, re-checks by due date. */
+export interface DashboardScreening {
+  today: string;
+  soonUntil: string;
+  flagsByRule: Array<{ rule: string; label: string; open: number }>;
+  openFlags: number;
+  rechecks: DueCounts;
+}
+
+/** `GET /api/admin/dashboard/lookup-volumes?days=30` (national staff): lookups per Beijing day and mode. */
+export interface DashboardLookupVolumes {
+  from: string;
+  to: string;
+  modes: Array<{ mode: string; label: string; total: number }>;
+  /** Every day of the range, oldest first, each mode present (0 when none). */
+  days: Array<{ day: string; byMode: Record<string, number> }>;
+}

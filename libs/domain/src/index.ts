@@ -16,3 +16,4 @@ export * from './corrections';
 export * from './reports';
 export * from './complaints';
 export * from './data-admins';
+export * from './dashboard';

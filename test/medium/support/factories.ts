@@ -4,6 +4,11 @@ import { Actor } from '../../../apps/api/src/common/actor/actor';
 import { FixedClock } from '../../../apps/api/src/common/clock';
 import { FieldCipher } from '../../../apps/api/src/crypto/field-cipher';
 import { Batch } from '../../../apps/api/src/batches/entities/batch.entity';
+import { BatchDecision } from '../../../apps/api/src/batches/entities/batch-decision.entity';
+import { Correction } from '../../../apps/api/src/corrections/entities/correction.entity';
+import { LookupLog } from '../../../apps/api/src/lookup/entities/lookup-log.entity';
+import { Flag, FlagCertificate } from '../../../apps/api/src/screening/entities/flag.entity';
+import { Recheck } from '../../../apps/api/src/screening/entities/recheck.entity';
 import { Certificate } from '../../../apps/api/src/certificates/entities/certificate.entity';
 import { Organisation } from '../../../apps/api/src/organisations/entities/organisation.entity';
 import { User } from '../../../apps/api/src/users/entities/user.entity';
@@ -162,6 +167,110 @@ export class Factories {
     }
     await this.dataSource.getRepository(Batch).increment({ id: batch.id }, 'recordCount', count);
     return repo.findBy(ids.map((id) => ({ id })));
+  }
+
+  /** A workflow step on a batch as the review services write it (taken now unless `createdAt` says otherwise). */
+  async decision(batch: Batch, actor: User, overrides: Partial<BatchDecision> = {}): Promise<BatchDecision> {
+    const repo = this.dataSource.getRepository(BatchDecision);
+    const { identifiers } = await repo.insert({
+      batchId: batch.id,
+      action: 'submit',
+      stage: 'draft',
+      resultStatus: 'municipal_review',
+      actorId: actor.id,
+      actorName: actor.displayName,
+      actorRole: actor.roles.join(','),
+      organisationId: batch.institutionId,
+      recordCount: batch.recordCount,
+      createdAt: this.clock.now(),
+      ...overrides,
+    });
+    return repo.findOneByOrFail({ id: Number(identifiers[0].id) });
+  }
+
+  /** An open re-check task (R-26) of a certificate of `institution`, owned by `province`. */
+  async recheck(institution: Organisation, province: Organisation, overrides: Partial<Recheck> = {}): Promise<Recheck> {
+    const repo = this.dataSource.getRepository(Recheck);
+    const { identifiers } = await repo.insert({
+      certificateId: this.next(),
+      flagId: null,
+      provinceId: province.id,
+      orgPath: institution.path,
+      suspendReason: '疑似问题',
+      suspendedById: 1,
+      suspendedAt: this.clock.now(),
+      dueDate: this.clock.today(),
+      status: 'open',
+      version: 1,
+      ...overrides,
+    });
+    return repo.findOneByOrFail({ id: Number(identifiers[0].id) });
+  }
+
+  /** A correction request (R-19 – R-23) of a certificate of `institution`, pending at `stage` unless told otherwise. */
+  async correction(
+    institution: Organisation,
+    province: Organisation,
+    overrides: Partial<Correction> = {},
+  ): Promise<Correction> {
+    const repo = this.dataSource.getRepository(Correction);
+    const { identifiers } = await repo.insert({
+      certificateId: this.next(),
+      openCertificateId: null,
+      institutionId: institution.id,
+      provinceId: province.id,
+      orgPath: institution.path,
+      type: 'modify',
+      route: 'published_modification',
+      status: 'pending',
+      stage: 'municipal_review',
+      changedFields: 'holderName',
+      reason: '姓名录入错误',
+      dueDate: this.clock.today(),
+      requestedById: 1,
+      requestedAt: this.clock.now(),
+      version: 1,
+      ...overrides,
+    });
+    return repo.findOneByOrFail({ id: Number(identifiers[0].id) });
+  }
+
+  /** A screening flag (R-25) on certificates of these institutions. */
+  async flag(institutions: Organisation[], overrides: Partial<Flag> = {}): Promise<Flag> {
+    const n = this.next();
+    const repo = this.dataSource.getRepository(Flag);
+    const { identifiers } = await repo.insert({
+      rule: 'frequent_holder',
+      fingerprint: `fingerprint-${n}`,
+      status: 'open',
+      summary: '同一证件号码短期内多次取证',
+      evidence: '{}',
+      certificateCount: institutions.length,
+      raisedAt: this.clock.now(),
+      version: 1,
+      ...overrides,
+    });
+    const flagId = Number(identifiers[0].id);
+    await this.dataSource
+      .getRepository(FlagCertificate)
+      .insert(institutions.map((i) => ({ flagId, certificateId: this.next(), orgPath: i.path })));
+    return repo.findOneByOrFail({ id: flagId });
+  }
+
+  /** `count` public lookups logged on a Beijing day in one mode. */
+  async lookupLogs(day: string, mode: LookupLog['mode'], count: number): Promise<void> {
+    await this.dataSource.getRepository(LookupLog).insert(
+      Array.from({ length: count }, () => ({
+        at: new Date(`${day}T04:00:00.000Z`),
+        day,
+        accountId: null,
+        clientAddress: '127.0.0.1',
+        mode,
+        kind: 'skill_level' as const,
+        fields: 'certificateNumber',
+        found: 1,
+      })),
+    );
   }
 }
 

@@ -159,6 +159,49 @@ export class BatchesRepository {
     }));
   }
 
+  /** Batches within `scope` and `conditions` per institution path (the (status, org_path, due_date) index alone). */
+  async countByPath(scope: ListScope, conditions: BatchListConditions): Promise<Array<{ orgPath: string; n: number }>> {
+    const rows = await this.conditionsQuery(scope, conditions)
+      .select('b.orgPath', 'orgPath')
+      .addSelect('COUNT(*)', 'n')
+      .groupBy('b.orgPath')
+      .getRawMany<{ orgPath: string; n: string | number }>();
+    return rows.map((r) => ({ orgPath: String(r.orgPath), n: Number(r.n) }));
+  }
+
+  /**
+   * Per period (UTC instants, `from` inclusive, `to` exclusive): the batches within `scope` submitted for the first
+   * time — a `submit` decision taken in `draft`, not the copies a partial return gives its child. One statement, one
+   * summed column per period, on a range of the decisions' (action, stage, created_at) index.
+   */
+  async countFirstSubmissions(scope: ListScope, periods: Array<{ from: Date; to: Date }>): Promise<number[]> {
+    if (periods.length === 0) return [];
+    const qb = this.dataSource
+      .getRepository(BatchDecision)
+      .createQueryBuilder('d')
+      .innerJoin(Batch, 'b', 'b.id = d.batchId')
+      .select([])
+      .where("d.action = 'submit' AND d.stage = 'draft' AND d.inheritedFromBatchId IS NULL")
+      .andWhere('d.createdAt >= :periodsFrom AND d.createdAt < :periodsTo', {
+        periodsFrom: periods[0].from,
+        periodsTo: periods[periods.length - 1].to,
+      });
+    periods.forEach((p, i) =>
+      qb.addSelect(`SUM(CASE WHEN d.createdAt >= :from${i} AND d.createdAt < :to${i} THEN 1 ELSE 0 END)`, `p${i}`),
+    );
+    qb.setParameters(
+      Object.fromEntries(
+        periods.flatMap((p, i) => [
+          [`from${i}`, p.from],
+          [`to${i}`, p.to],
+        ]),
+      ),
+    );
+    scope(qb, 'b.orgPath');
+    const row = (await qb.getRawOne<Record<string, string | number | null>>()) ?? {};
+    return periods.map((_, i) => Number(row[`p${i}`] ?? 0));
+  }
+
   /** The newest decisions taken on batches within `scope` (not the copies a partial return gives its child). */
   async recentDecisions(
     scope: ListScope,

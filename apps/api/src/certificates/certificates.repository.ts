@@ -128,6 +128,34 @@ export class CertificatesRepository {
     return select.page(query);
   }
 
+  /**
+   * Certificates within `scope` published in each period (Beijing days, `from` inclusive, `to` exclusive), in order.
+   * One statement: a COUNT per period over the (published_on, institution_id) index, joined UNION ALL — each a pure
+   * range count, which MariaDB answers about twice as fast as grouping every row by an expression of its day.
+   */
+  async countPublished(scope: ListScope, periods: Array<{ from: string; to: string }>): Promise<number[]> {
+    if (periods.length === 0) return [];
+    const branches = periods.map((p, i) => {
+      const qb = this.repo
+        .createQueryBuilder('c')
+        .innerJoin(Organisation, 'o', 'o.id = c.institutionId')
+        .select(`${i}`, 'period')
+        .addSelect('COUNT(*)', 'n')
+        .where('c.publishedOn >= :from AND c.publishedOn < :to', { from: p.from, to: p.to });
+      scope(qb, 'o.path');
+      const [sql, parameters] = qb.getQueryAndParameters();
+      return { sql, parameters: parameters as unknown[] };
+    });
+    // Each branch's placeholders are positional ('?' on both drivers), so the parameter lists concatenate in order.
+    const rows = await this.dataSource.query<Array<{ period: string | number; n: string | number }>>(
+      branches.map((b) => b.sql).join(' UNION ALL '),
+      branches.flatMap((b) => b.parameters),
+    );
+    const counts = periods.map(() => 0);
+    for (const r of rows) counts[Number(r.period)] = Number(r.n);
+    return counts;
+  }
+
   /** R-8: whether another record anywhere already has this certificate number. */
   numberTakenElsewhere(certificateNumber: string, exceptId: number): Promise<boolean> {
     return this.repo.existsBy({ certificateNumber, id: Not(exceptId) });

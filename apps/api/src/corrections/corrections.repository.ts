@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import type { CorrectionStageName } from '@app/domain';
 import { applyFilters, fetchPage, QueryOf, type SortOrder } from '../common/http/list-query';
 import type { ListScope } from '../certificates/certificates.repository';
 import { versionedUpdate } from '../database/versioned-update';
+import { Organisation } from '../organisations/entities/organisation.entity';
 import type { CORRECTION_LIST } from './correction-list';
 import { Correction, CorrectionAttachment, CorrectionDecision, CorrectionOverride } from './entities/correction.entity';
 
@@ -65,6 +67,60 @@ export class CorrectionsRepository {
       .limit(limit)
       .getMany();
     return { rows, total: rows.length < limit ? rows.length : await qb.getCount() };
+  }
+
+  /**
+   * Read-only counts for the dashboards (R-40): pending requests within `scope` at `stages`, or — `workOrdersOf` — in
+   * the work-order stage of an institution directly below that organisation, per stage with those due today, due
+   * after today through `soonUntil` and overdue. One grouped statement.
+   */
+  async countPendingByStage(
+    scope: ListScope,
+    queue: { stages: string[]; workOrdersOf: number | null },
+    days: { today: string; soonUntil: string },
+  ): Promise<Array<{ stage: CorrectionStageName; total: number; dueToday: number; dueSoon: number; overdue: number }>> {
+    if (queue.stages.length === 0 && queue.workOrdersOf === null) return [];
+    const qb = this.scoped([scope])
+      .select('c.stage', 'stage')
+      .addSelect('COUNT(*)', 'total')
+      .addSelect('SUM(CASE WHEN c.dueDate = :today THEN 1 ELSE 0 END)', 'dueToday')
+      .addSelect('SUM(CASE WHEN c.dueDate > :today AND c.dueDate <= :soonUntil THEN 1 ELSE 0 END)', 'dueSoon')
+      .addSelect('SUM(CASE WHEN c.dueDate < :today THEN 1 ELSE 0 END)', 'overdue')
+      .andWhere("c.status = 'pending'")
+      .setParameters(days);
+    qb.andWhere(
+      new Brackets((w) => {
+        w.where('c.stage IN (:...queueStages)', { queueStages: queue.stages.length ? queue.stages : ['none'] });
+        if (queue.workOrdersOf !== null) {
+          const children = qb
+            .subQuery()
+            .select('child.id')
+            .from(Organisation, 'child')
+            .where('child.parentId = :workOrdersOf')
+            .getQuery();
+          w.orWhere(`c.stage = 'work_order' AND c.institutionId IN ${children}`, { workOrdersOf: queue.workOrdersOf });
+        }
+      }),
+    );
+    const rows = await qb.groupBy('c.stage').getRawMany<Record<string, string | number | null>>();
+    return rows.map((r) => ({
+      stage: r.stage as CorrectionStageName,
+      total: Number(r.total ?? 0),
+      dueToday: Number(r.dueToday ?? 0),
+      dueSoon: Number(r.dueSoon ?? 0),
+      overdue: Number(r.overdue ?? 0),
+    }));
+  }
+
+  /** Read-only, for the dashboards: pending requests within `scope` due before `today`, per institution path. */
+  async countOverdueByPath(scope: ListScope, today: string): Promise<Array<{ orgPath: string; n: number }>> {
+    const rows = await this.scoped([scope])
+      .select('c.orgPath', 'orgPath')
+      .addSelect('COUNT(*)', 'n')
+      .andWhere("c.status = 'pending' AND c.dueDate < :today", { today })
+      .groupBy('c.orgPath')
+      .getRawMany<{ orgPath: string; n: string | number }>();
+    return rows.map((r) => ({ orgPath: String(r.orgPath), n: Number(r.n) }));
   }
 
   /** Every pending request due on or before `dueBy`, nationally (the reminders). */

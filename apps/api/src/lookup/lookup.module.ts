@@ -15,6 +15,6 @@ import { LookupLogService } from './lookup-log.service';
   imports: [QueryModeModule, RateLimitsModule],
   controllers: [LookupPublicController, LookupStatsController],
   providers: [LookupCertificatesRepository, LookupLogRepository, LookupLogService, LookupService],
-  exports: [LookupCertificatesRepository, LookupLogService, QueryModeModule],
+  exports: [LookupCertificatesRepository, LookupLogService, LookupService, QueryModeModule],
 })
 export class LookupModule {}

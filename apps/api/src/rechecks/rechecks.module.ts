@@ -21,7 +21,7 @@ import { SuspensionService } from './suspension.service';
   imports: [BatchesModule, ScreeningModule, ReviewsModule, RemindersModule],
   controllers: [SuspensionsController, RechecksController],
   providers: [RechecksRepository, RechecksService, SuspensionService, CertificateHistoryService, RecheckConfirmations],
-  exports: [RechecksService, RecheckConfirmations],
+  exports: [RechecksService, RecheckConfirmations, RechecksRepository],
 })
 export class RechecksModule implements OnModuleInit {
   constructor(

@@ -72,6 +72,38 @@ export class RechecksRepository {
     return { rows, total: rows.length < limit ? rows.length : await qb.getCount() };
   }
 
+  /** Open re-checks within `scope`: in all, due today, due after today through `soonUntil`, overdue. One statement. */
+  async countOpenByDue(
+    scope: ListScope,
+    days: { today: string; soonUntil: string },
+  ): Promise<{ total: number; dueToday: number; dueSoon: number; overdue: number }> {
+    const row = await this.scoped([scope])
+      .select('COUNT(*)', 'total')
+      .addSelect('SUM(CASE WHEN r.dueDate = :today THEN 1 ELSE 0 END)', 'dueToday')
+      .addSelect('SUM(CASE WHEN r.dueDate > :today AND r.dueDate <= :soonUntil THEN 1 ELSE 0 END)', 'dueSoon')
+      .addSelect('SUM(CASE WHEN r.dueDate < :today THEN 1 ELSE 0 END)', 'overdue')
+      .andWhere("r.status = 'open'")
+      .setParameters(days)
+      .getRawOne<Record<string, string | number | null>>();
+    return {
+      total: Number(row?.total ?? 0),
+      dueToday: Number(row?.dueToday ?? 0),
+      dueSoon: Number(row?.dueSoon ?? 0),
+      overdue: Number(row?.overdue ?? 0),
+    };
+  }
+
+  /** Open re-checks within `scope` due before `today`, per institution path: one GROUP BY on (status, due_date). */
+  async countOverdueByPath(scope: ListScope, today: string): Promise<Array<{ orgPath: string; n: number }>> {
+    const rows = await this.scoped([scope])
+      .select('r.orgPath', 'orgPath')
+      .addSelect('COUNT(*)', 'n')
+      .andWhere("r.status = 'open' AND r.dueDate < :today", { today })
+      .groupBy('r.orgPath')
+      .getRawMany<{ orgPath: string; n: string | number }>();
+    return rows.map((r) => ({ orgPath: String(r.orgPath), n: Number(r.n) }));
+  }
+
   /** Every open re-check due on or before `dueBy`, nationally (the reminders). */
   openDueBy(dueBy: string): Promise<Recheck[]> {
     return this.dataSource

@@ -19,11 +19,12 @@ import { visibleMenu } from '../layout/menu';
 import type { ConsoleDataProvider } from '../providers/dataProvider';
 import { MyRemindersCard } from './MyRemindersCard';
 import { OrganisationsBelow, PendingByStage, PendingFigures, RecentDecisions } from './WorkFigures';
+import { RoleFigures } from './RoleFigures';
 
 /**
  * 首页: who is signed in, then the figures this person acts on (R-40) — 待我处理 by due date and by stage, 我的提醒,
- * the newest decisions, and for centres the organisations below. A role without batch work (the auditor) gets its
- * pages as tiles instead.
+ * the newest decisions, and for centres the organisations below; then the role's charts and figures (RoleFigures).
+ * A role without batch work (the auditor) gets its pages as tiles instead.
  */
 export const Dashboard = () => {
   const { identity } = useGetIdentity();
@@ -60,12 +61,12 @@ export const Dashboard = () => {
           </Stack>
         </CardContent>
       </Card>
-      {works ? <WorkDashboard /> : <Shortcuts roles={roles} translate={translate} />}
+      {works ? <WorkDashboard roles={roles} /> : <Shortcuts roles={roles} translate={translate} />}
     </Box>
   );
 };
 
-const WorkDashboard = () => {
+const WorkDashboard = ({ roles }: { roles: Role[] }) => {
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   const translate = useTranslate();
   const { data, error, isPending } = useQuery({ queryKey: ['dashboard'], queryFn: () => dataProvider.getDashboard() });
@@ -101,6 +102,7 @@ const WorkDashboard = () => {
           </Grid>
         )}
       </Grid>
+      <RoleFigures roles={roles} />
     </>
   );
 };

@@ -11,6 +11,11 @@ import type {
   FlagRuleCount,
   DataAdminCoverageGap,
   DashboardView,
+  DashboardWork,
+  DashboardMonthly,
+  DashboardOverdueByRegion,
+  DashboardScreening,
+  DashboardLookupVolumes,
   BatchKind,
   BulkApproveReply,
   CalendarYearView,
@@ -98,6 +103,12 @@ export interface ConsoleDataProvider extends DataProvider {
   getMyReminders(): Promise<unknown>;
   /** 首页 figures (aggregate counts, never lists). */
   getDashboard(): Promise<DashboardView>;
+  /** R-40 role dashboards: 待我处理 of every kind, monthly figures, overdue by region, screening, lookup volumes. */
+  getDashboardWork(): Promise<DashboardWork>;
+  getDashboardMonthly(months: number): Promise<DashboardMonthly>;
+  getDashboardOverdueByRegion(): Promise<DashboardOverdueByRegion>;
+  getDashboardScreening(): Promise<DashboardScreening>;
+  getDashboardLookupVolumes(days: number): Promise<DashboardLookupVolumes>;
   /** R-32: both kinds' cutover schedules (national_admin). */
   getQueryModes(): Promise<QueryModeAdminView[]>;
   /** The public `GET /api/lookup/modes`: the server's Beijing day and both kinds' mode on it. */
@@ -175,6 +186,12 @@ export const dataProvider: ConsoleDataProvider = {
   runJob: (name) => postJson<JobRunView>(`${ADMIN_API}/jobs/${encodeURIComponent(name)}/run`, {}),
   getMyReminders: () => getJson<unknown>(`${ADMIN_API}/my-reminders`),
   getDashboard: () => getJson<DashboardView>(`${ADMIN_API}/dashboard`),
+  getDashboardWork: () => getJson<DashboardWork>(`${ADMIN_API}/dashboard/work`),
+  getDashboardMonthly: (months) => getJson<DashboardMonthly>(`${ADMIN_API}/dashboard/monthly?months=${months}`),
+  getDashboardOverdueByRegion: () => getJson<DashboardOverdueByRegion>(`${ADMIN_API}/dashboard/overdue-by-region`),
+  getDashboardScreening: () => getJson<DashboardScreening>(`${ADMIN_API}/dashboard/screening`),
+  getDashboardLookupVolumes: (days) =>
+    getJson<DashboardLookupVolumes>(`${ADMIN_API}/dashboard/lookup-volumes?days=${days}`),
   getQueryModes: () => getJson<QueryModeAdminView[]>(`${ADMIN_API}/query-mode`),
   getLookupModes: () => getJson<LookupModesView>('/api/lookup/modes'),
   updateQueryMode: (kind, update) =>

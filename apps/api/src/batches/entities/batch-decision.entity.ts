@@ -10,6 +10,8 @@ export type { DecisionAction } from '@app/contracts';
 @Index(['batchId', 'id'])
 // The home page's newest decisions: read newest first and stopped at a page, not sorted whole.
 @Index('IDX_batch_decisions_created', ['createdAt', 'id'])
+// first submissions per month read a range of this index (submit decisions taken in draft), not every decision.
+@Index('IDX_batch_decisions_submissions', ['action', 'stage', 'createdAt'])
 // 待我处理 leaves out batches the reader authored, looked up in this index alone.
 @Index('IDX_batch_decisions_authoring', ['batchId', 'actorId', 'action'])
 export class BatchDecision extends EntityBase {

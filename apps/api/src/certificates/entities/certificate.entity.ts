@@ -17,6 +17,8 @@ const scoreColumn = {
 @Index(['batchId', 'id'])
 @Index(['institutionId', 'issueDate'])
 // the public coverage table reads only this index (visible published rows by kind and institution).
+// publications per month count a day range of this index, the institution joined for jurisdiction.
+@Index('IDX_certificates_published', ['publishedOn', 'institutionId'])
 @Index('IDX_certificates_lookup_coverage', ['lookupStatus', 'status', 'kind', 'institutionId', 'issueDate'])
 export class Certificate extends VersionedEntityBase {
   @Column({ type: 'int' })

@@ -21,6 +21,7 @@ import { LookupBatchRowCertificates1797000800000 } from './1797000800000-LookupB
 import { Corrections1797000850000 } from './1797000850000-Corrections';
 import { Complaints1797000900000 } from './1797000900000-Complaints';
 import { DataAdministrators1797000950000 } from './1797000950000-DataAdministrators';
+import { DashboardFigures1797000970000 } from './1797000970000-DashboardFigures';
 
 // Committed migrations (MySQL/MariaDB and SQLite), in order. `npm run migration:generate -- <Name>` writes a new file; add it here.
 export const MIGRATIONS: (new () => unknown)[] = [
@@ -47,4 +48,5 @@ export const MIGRATIONS: (new () => unknown)[] = [
   Corrections1797000850000,
   Complaints1797000900000,
   DataAdministrators1797000950000,
+  DashboardFigures1797000970000,
 ];

@@ -1,0 +1,266 @@
+import { Injectable } from '@nestjs/common';
+import {
+  addDaysIso,
+  BATCH_STATUS_LABELS,
+  beijingMonths,
+  correctionStagesDecidedBy,
+  hasPermission,
+  OPEN_BATCH_STATUSES,
+  SCREENING_RULES,
+  type ScreeningRule,
+} from '@app/domain';
+import {
+  CORRECTION_STAGE_LABELS,
+  LOOKUP_LOG_MODE_LABELS,
+  WORK_KIND_LABELS,
+  type DashboardLookupVolumes,
+  type DashboardMonthly,
+  type DashboardOverdueByRegion,
+  type DashboardScreening,
+  type DashboardWork,
+  type DueCounts,
+  type LookupLogMode,
+  type WorkGroup,
+  type WorkKind,
+} from '@app/contracts';
+import { Actor } from '../common/actor/actor';
+import { Clock } from '../common/clock';
+import type { ListScope } from '../certificates/certificates.repository';
+import { CertificatesRepository } from '../certificates/certificates.repository';
+import { JurisdictionService } from '../jurisdiction/jurisdiction.service';
+import { OrganisationsRepository } from '../organisations/organisations.repository';
+import { BatchQueryService } from '../batches/batch-query.service';
+import { BatchesRepository } from '../batches/batches.repository';
+import { RechecksRepository } from '../rechecks/rechecks.repository';
+import { CorrectionsRepository } from '../corrections/corrections.repository';
+import { FlagsRepository } from '../screening/flags.repository';
+import { LookupService } from '../lookup/lookup.service';
+
+const totalOf = (rows: DueCounts[]): DueCounts =>
+  rows.reduce(
+    (acc, r) => ({
+      total: acc.total + r.total,
+      dueToday: acc.dueToday + r.dueToday,
+      dueSoon: acc.dueSoon + r.dueSoon,
+      overdue: acc.overdue + r.overdue,
+    }),
+    { total: 0, dueToday: 0, dueSoon: 0, overdue: 0 },
+  );
+
+function group(kind: WorkKind, byStage: Array<DueCounts & { stage: string; label: string }>): WorkGroup {
+  const { total, ...due } = totalOf(byStage);
+  return { kind, label: WORK_KIND_LABELS[kind], available: true, total, due, byStage };
+}
+
+/** A figure whose feature is not built yet: 暂无数据源, never a made-up 0. */
+function unavailable(kind: WorkKind): WorkGroup {
+  return { kind, label: WORK_KIND_LABELS[kind], available: false, total: null, due: null, byStage: [] };
+}
+
+/** Sums per-institution-path counts into the organisations directly below the caller (by their path prefix). */
+function foldByRegion(rows: Array<{ orgPath: string; n: number }>, regionPath: string): number {
+  return rows.reduce((n, r) => (r.orgPath.startsWith(regionPath) ? n + r.n : n), 0);
+}
+
+/**
+ * R-40, the role dashboards: each figure is one grouped statement in the repository of the feature that owns the
+ * rows, within the caller's jurisdiction; this service only chooses which figures a role sees and puts them together.
+ */
+@Injectable()
+export class DashboardFiguresService {
+  constructor(
+    private readonly batches: BatchesRepository,
+    private readonly queries: BatchQueryService,
+    private readonly certificates: CertificatesRepository,
+    private readonly rechecks: RechecksRepository,
+    private readonly corrections: CorrectionsRepository,
+    private readonly flags: FlagsRepository,
+    private readonly lookup: LookupService,
+    private readonly organisations: OrganisationsRepository,
+    private readonly jurisdiction: JurisdictionService,
+    private readonly clock: Clock,
+  ) {}
+
+  private scopeOf(actor: Actor): ListScope {
+    return (qb, pathExpr) => this.jurisdiction.restrictList(qb, pathExpr, actor);
+  }
+
+  /** 待我处理 of every kind this person's roles act on, each by stage and due date. */
+  async work(actor: Actor): Promise<DashboardWork> {
+    const window = await this.queries.dueWindow();
+    const days = { today: window.today, soonUntil: window.soonUntil };
+    const scope = this.scopeOf(actor);
+    const groups: Array<Promise<WorkGroup>> = [];
+
+    const queue = this.queries.queueConditions(actor);
+    if (queue.statuses?.length) {
+      groups.push(
+        this.batches.countByStatusAndDue(scope, queue, days).then((rows) =>
+          group(
+            'batches',
+            // Stages in workflow order, each the caller acts on shown even at 0.
+            queue.statuses!.map((status) => {
+              const found = rows.find((r) => r.status === status);
+              return {
+                stage: status,
+                label: BATCH_STATUS_LABELS[status],
+                total: found?.total ?? 0,
+                dueToday: found?.dueToday ?? 0,
+                dueSoon: found?.dueSoon ?? 0,
+                overdue: found?.overdue ?? 0,
+              };
+            }),
+          ),
+        ),
+      );
+    }
+    if (hasPermission(actor.roles, 'rechecks.decide')) {
+      groups.push(
+        this.rechecks
+          .countOpenByDue(scope, days)
+          .then((counts) => group('rechecks', [{ stage: 'open', label: '待复核', ...counts }])),
+      );
+    }
+    const decided = correctionStagesDecidedBy(actor.roles, actor.organisationLevel);
+    if (decided.stages.length > 0 || decided.workOrdersOfChildren) {
+      const stages = [...(decided.workOrdersOfChildren ? (['work_order'] as const) : []), ...decided.stages];
+      groups.push(
+        this.corrections
+          .countPendingByStage(
+            scope,
+            { stages: decided.stages, workOrdersOf: decided.workOrdersOfChildren ? actor.organisationId : null },
+            days,
+          )
+          .then((rows) =>
+            group(
+              'corrections',
+              stages.map((stage) => {
+                const found = rows.find((r) => r.stage === stage);
+                return {
+                  stage,
+                  label: CORRECTION_STAGE_LABELS[stage],
+                  total: found?.total ?? 0,
+                  dueToday: found?.dueToday ?? 0,
+                  dueSoon: found?.dueSoon ?? 0,
+                  overdue: found?.overdue ?? 0,
+                };
+              }),
+            ),
+          ),
+      );
+    }
+    if (hasPermission(actor.roles, 'flags.decide')) {
+      groups.push(
+        this.flags.countByRuleAndStatus(scope).then((rows) => {
+          const open = rows.filter((r) => r.status === 'open').reduce((n, r) => n + r.n, 0);
+          // Flags have no due date: the count only.
+          return { kind: 'flags', label: WORK_KIND_LABELS.flags, available: true, total: open, due: null, byStage: [] };
+        }),
+      );
+    }
+    // Complaints are handled by institutions and centres alike; their feature is not part of this build yet.
+    groups.push(Promise.resolve(unavailable('complaints')));
+    return { today: window.today, soonUntil: window.soonUntil, groups: await Promise.all(groups) };
+  }
+
+  /** Batches first submitted and certificates published per Beijing month, the last `count` months. */
+  async monthly(actor: Actor, count: number): Promise<DashboardMonthly> {
+    const months = beijingMonths(this.clock.today(), count);
+    const scope = this.scopeOf(actor);
+    const [submissions, publications] = await Promise.all([
+      this.batches.countFirstSubmissions(
+        scope,
+        months.map((m) => ({ from: new Date(m.fromMs), to: new Date(m.toMs) })),
+      ),
+      this.certificates.countPublished(
+        scope,
+        months.map((m) => ({ from: m.firstDay, to: m.nextFirstDay })),
+      ),
+    ]);
+    return {
+      months: months.map((m, i) => ({
+        month: m.month,
+        submissions: submissions[i],
+        publications: publications[i],
+      })),
+    };
+  }
+
+  /** Open overdue batches, re-checks and correction requests per organisation directly below the caller. */
+  async overdueByRegion(actor: Actor): Promise<DashboardOverdueByRegion> {
+    const today = this.clock.today();
+    if (actor.organisationLevel === 'institution') return { today, regions: null };
+    const scope = this.scopeOf(actor);
+    const [children, batches, rechecks, corrections] = await Promise.all([
+      this.organisations.findChildren(actor.organisationId),
+      this.batches.countByPath(scope, { statuses: [...OPEN_BATCH_STATUSES], dueBefore: today }),
+      this.rechecks.countOverdueByPath(scope, today),
+      this.corrections.countOverdueByPath(scope, today),
+    ]);
+    return {
+      today,
+      regions: children.map((child) => {
+        const counts = {
+          batches: foldByRegion(batches, child.path),
+          rechecks: foldByRegion(rechecks, child.path),
+          corrections: foldByRegion(corrections, child.path),
+        };
+        return {
+          organisationId: child.id,
+          name: child.name,
+          level: child.level,
+          ...counts,
+          total: counts.batches + counts.rechecks + counts.corrections,
+        };
+      }),
+    };
+  }
+
+  /** Supervising centres: open flags by rule (every rule shown, 0 included) and open re-checks by due date. */
+  async screening(actor: Actor): Promise<DashboardScreening> {
+    const window = await this.queries.dueWindow();
+    const scope = this.scopeOf(actor);
+    const [flags, rechecks] = await Promise.all([
+      this.flags.countByRuleAndStatus(scope),
+      this.rechecks.countOpenByDue(scope, { today: window.today, soonUntil: window.soonUntil }),
+    ]);
+    const flagsByRule = (Object.keys(SCREENING_RULES) as ScreeningRule[]).map((rule) => ({
+      rule,
+      label: SCREENING_RULES[rule],
+      open: flags.filter((f) => f.rule === rule && f.status === 'open').reduce((n, f) => n + f.n, 0),
+    }));
+    return {
+      today: window.today,
+      soonUntil: window.soonUntil,
+      flagsByRule,
+      openFlags: flagsByRule.reduce((n, r) => n + r.open, 0),
+      rechecks,
+    };
+  }
+
+  /** National staff: lookups per Beijing day and mode over the last `days` days (the lookup log's daily counts). */
+  async lookupVolumes(days: number): Promise<DashboardLookupVolumes> {
+    const to = this.clock.today();
+    const from = addDaysIso(to, -(days - 1));
+    const rows = await this.lookup.dailyCounts({ from, to });
+    const modes = Object.keys(LOOKUP_LOG_MODE_LABELS) as LookupLogMode[];
+    const byDay = new Map<string, Record<string, number>>();
+    for (let day = from; day <= to; day = addDaysIso(day, 1)) {
+      byDay.set(day, Object.fromEntries(modes.map((m) => [m, 0])));
+    }
+    for (const r of rows) {
+      const counts = byDay.get(r.day);
+      if (counts) counts[r.mode] = r.queries;
+    }
+    return {
+      from,
+      to,
+      modes: modes.map((mode) => ({
+        mode,
+        label: LOOKUP_LOG_MODE_LABELS[mode],
+        total: rows.filter((r) => r.mode === mode).reduce((n, r) => n + r.queries, 0),
+      })),
+      days: [...byDay].map(([day, byMode]) => ({ day, byMode })),
+    };
+  }
+}
