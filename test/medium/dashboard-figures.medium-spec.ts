@@ -1,4 +1,5 @@
 import { Actor } from '../../apps/api/src/common/actor/actor';
+import { Complaint } from '../../apps/api/src/complaints/entities/complaint.entity';
 import { DashboardModule } from '../../apps/api/src/dashboard/dashboard.module';
 import { DashboardFiguresService } from '../../apps/api/src/dashboard/dashboard-figures.service';
 import { Organisation } from '../../apps/api/src/organisations/entities/organisation.entity';
@@ -158,18 +159,41 @@ describe('Dashboard figures (medium)', () => {
       expect(groupOf(work.groups, 'corrections')).toBeUndefined();
     });
 
-    it('complaints have no source yet: shown as unavailable with null, never as 0', async () => {
-      for (const actor of [cityAdmin, provinceReviewer, nationReviewer, institutionOperator]) {
-        const work = await figures.work(actor);
-        expect(groupOf(work.groups, 'complaints')).toEqual({
-          kind: 'complaints',
-          label: '投诉处理',
-          available: false,
-          total: null,
-          due: null,
-          byStage: [],
-        });
-      }
+    it('complaints: the institution its open ones by due date, centres also the replied ones to close (R-43)', async () => {
+      const complaint = (institution: typeof tree.institution, status: string, dueDate: string) =>
+        m.dataSource.getRepository(Complaint).insert({
+          version: 1,
+          institutionId: institution.id,
+          orgPath: institution.path,
+          recordingOrganisationId: tree.city.id,
+          holderName: '王小明',
+          contactPhoneEnc: 'x',
+          contactPhoneMasked: '138****0000',
+          channel: 'hotline',
+          content: '证书未上网',
+          receivedOn: OVERDUE,
+          recordedOn: OVERDUE,
+          recordedAt: new Date('2026-11-20T02:00:00Z'),
+          recordedById: operator.id,
+          dueDate,
+          status,
+        } as never);
+      await complaint(tree.institution, 'open', OVERDUE);
+      await complaint(tree.institution, 'open', TODAY);
+      await complaint(tree.institution, 'replied', OVERDUE);
+      await complaint(tree.institution, 'closed', OVERDUE);
+      await complaint(otherInst, 'open', OVERDUE);
+      const mine = groupOf((await figures.work(institutionOperator)).groups, 'complaints');
+      expect(mine).toMatchObject({ available: true, total: 2, due: { overdue: 1, dueToday: 1 } });
+      expect(mine?.byStage.map((st) => st.stage)).toEqual(['open']);
+      const province = groupOf((await figures.work(provinceReviewer)).groups, 'complaints');
+      expect(province).toMatchObject({ available: true, total: 3 });
+      expect(province?.byStage.map((st) => [st.stage, st.total])).toEqual([
+        ['open', 2],
+        ['replied', 1],
+      ]);
+      // Nationally the other province's open one counts too.
+      expect(groupOf((await figures.work(nationReviewer)).groups, 'complaints')?.total).toBe(4);
     });
 
     it('overdue by region: per organisation directly below, batches, re-checks and requests, other provinces left out', async () => {

@@ -211,6 +211,39 @@ export class ComplaintsRepository {
    * due day at least once, or still unanswered past it on `asOf` (the report's day; the period's end by default).
    * Institutions without complaints in the period are not listed.
    */
+  /**
+   * R-40 dashboards: complaints within `scope` by status — open ones (waiting for the reply) by due date, replied ones
+   * (waiting for the centre to close) counted — in one grouped statement.
+   */
+  async countOpenByStatusAndDue(
+    scope: ListScope,
+    days: { today: string; soonUntil: string },
+  ): Promise<Array<{ status: 'open' | 'replied'; total: number; dueToday: number; dueSoon: number; overdue: number }>> {
+    const qb = this.dataSource
+      .getRepository(Complaint)
+      .createQueryBuilder('c')
+      .select('c.status', 'status')
+      .addSelect('COUNT(*)', 'total')
+      .addSelect("SUM(CASE WHEN c.status = 'open' AND c.dueDate = :today THEN 1 ELSE 0 END)", 'dueToday')
+      .addSelect(
+        "SUM(CASE WHEN c.status = 'open' AND c.dueDate > :today AND c.dueDate <= :soonUntil THEN 1 ELSE 0 END)",
+        'dueSoon',
+      )
+      .addSelect("SUM(CASE WHEN c.status = 'open' AND c.dueDate < :today THEN 1 ELSE 0 END)", 'overdue')
+      .where("c.status IN ('open', 'replied')")
+      .setParameters(days)
+      .groupBy('c.status');
+    scope(qb, 'c.orgPath');
+    const rows = await qb.getRawMany<Record<string, string | number | null>>();
+    return rows.map((r) => ({
+      status: r.status as 'open' | 'replied',
+      total: Number(r.total ?? 0),
+      dueToday: Number(r.dueToday ?? 0),
+      dueSoon: Number(r.dueSoon ?? 0),
+      overdue: Number(r.overdue ?? 0),
+    }));
+  }
+
   async countsByInstitution(
     from: string,
     to: string,

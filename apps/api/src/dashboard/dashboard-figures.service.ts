@@ -10,6 +10,7 @@ import {
   type ScreeningRule,
 } from '@app/domain';
 import {
+  COMPLAINT_STATUS_LABELS,
   CORRECTION_STAGE_LABELS,
   LOOKUP_LOG_MODE_LABELS,
   WORK_KIND_LABELS,
@@ -35,6 +36,7 @@ import { RechecksRepository } from '../rechecks/rechecks.repository';
 import { CorrectionsRepository } from '../corrections/corrections.repository';
 import { FlagsRepository } from '../screening/flags.repository';
 import { LookupService } from '../lookup/lookup.service';
+import { ComplaintsRepository } from '../complaints/complaints.repository';
 
 const totalOf = (rows: DueCounts[]): DueCounts =>
   rows.reduce(
@@ -50,11 +52,6 @@ const totalOf = (rows: DueCounts[]): DueCounts =>
 function group(kind: WorkKind, byStage: Array<DueCounts & { stage: string; label: string }>): WorkGroup {
   const { total, ...due } = totalOf(byStage);
   return { kind, label: WORK_KIND_LABELS[kind], available: true, total, due, byStage };
-}
-
-/** A figure whose feature is not built yet: 暂无数据源, never a made-up 0. */
-function unavailable(kind: WorkKind): WorkGroup {
-  return { kind, label: WORK_KIND_LABELS[kind], available: false, total: null, due: null, byStage: [] };
 }
 
 /** Sums per-institution-path counts into the organisations directly below the caller (by their path prefix). */
@@ -75,6 +72,7 @@ export class DashboardFiguresService {
     private readonly rechecks: RechecksRepository,
     private readonly corrections: CorrectionsRepository,
     private readonly flags: FlagsRepository,
+    private readonly complaints: ComplaintsRepository,
     private readonly lookup: LookupService,
     private readonly organisations: OrganisationsRepository,
     private readonly jurisdiction: JurisdictionService,
@@ -158,8 +156,29 @@ export class DashboardFiguresService {
         }),
       );
     }
-    // Complaints are handled by institutions and centres alike; their feature is not part of this build yet.
-    groups.push(Promise.resolve(unavailable('complaints')));
+    // Complaints: institutions reply to open ones (by due date); centres follow the open ones below them and close
+    // the replied ones.
+    const replies = hasPermission(actor.roles, 'complaints.reply') && actor.organisationLevel === 'institution';
+    const supervises = hasPermission(actor.roles, 'complaints.write');
+    if (replies || supervises) {
+      groups.push(
+        this.complaints.countOpenByStatusAndDue(scope, days).then((rows) => {
+          const of = (status: 'open' | 'replied') => {
+            const found = rows.find((r) => r.status === status);
+            return {
+              total: found?.total ?? 0,
+              dueToday: found?.dueToday ?? 0,
+              dueSoon: found?.dueSoon ?? 0,
+              overdue: found?.overdue ?? 0,
+            };
+          };
+          return group('complaints', [
+            { stage: 'open', label: COMPLAINT_STATUS_LABELS.open, ...of('open') },
+            ...(supervises ? [{ stage: 'replied', label: COMPLAINT_STATUS_LABELS.replied, ...of('replied') }] : []),
+          ]);
+        }),
+      );
+    }
     return { today: window.today, soonUntil: window.soonUntil, groups: await Promise.all(groups) };
   }
 

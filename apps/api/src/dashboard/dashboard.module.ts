@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BatchesModule } from '../batches/batches.module';
+import { ComplaintsModule } from '../complaints/complaints.module';
 import { CorrectionsModule } from '../corrections/corrections.module';
 import { DataAdminsModule } from '../data-admins/data-admins.module';
 import { LookupModule } from '../lookup/lookup.module';
@@ -14,7 +15,15 @@ import { DashboardService } from './dashboard.service';
  * owns the rows (batches, certificates, re-checks, correction requests, flags, the lookup log).
  */
 @Module({
-  imports: [BatchesModule, DataAdminsModule, RechecksModule, CorrectionsModule, ScreeningModule, LookupModule],
+  imports: [
+    BatchesModule,
+    DataAdminsModule,
+    RechecksModule,
+    CorrectionsModule,
+    ComplaintsModule,
+    ScreeningModule,
+    LookupModule,
+  ],
   controllers: [DashboardController],
   providers: [DashboardService, DashboardFiguresService],
 })
