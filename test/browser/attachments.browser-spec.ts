@@ -43,9 +43,9 @@ describe('附件 in Chromium', () => {
     await dialog.getByText('本次上传的附件').waitFor();
 
     const input = dialog.getByTestId('attachment-file-input');
-    await input.setInputFiles({ name: '数据勘误说明（附件5-1）.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await input.setInputFiles({ name: '培训学校勘误说明.pdf', mimeType: 'application/pdf', buffer: PDF });
     const chosen = dialog.getByTestId('attachment-chosen');
-    await chosen.getByText('数据勘误说明（附件5-1）.pdf').waitFor();
+    await chosen.getByText('培训学校勘误说明.pdf').waitFor();
     expect(await chosen.innerText()).toContain(`SHA-256 ${SHORT_SHA}`);
 
     await input.setInputFiles({ name: '扫描件.pdf', mimeType: 'application/pdf', buffer: executableFile() });
@@ -56,14 +56,14 @@ describe('附件 in Chromium', () => {
     await ui.shot('attachment-upload');
 
     await dialog.getByRole('button', { name: '完成' }).click();
-    const row = page.locator('tr', { hasText: '数据勘误说明（附件5-1）.pdf' });
+    const row = page.locator('tr', { hasText: '培训学校勘误说明.pdf' });
     await row.waitFor();
     expect(await row.innerText()).toContain('数据勘误说明（附件5-1）');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       row.getByRole('button', { name: '下载' }).click(),
     ]);
-    expect(download.suggestedFilename()).toBe('数据勘误说明（附件5-1）.pdf');
+    expect(download.suggestedFilename()).toBe('培训学校勘误说明.pdf');
     expect(readFileSync(await download.path()).equals(PDF)).toBe(true);
     await ui.shot('attachments');
   });
