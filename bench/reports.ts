@@ -102,7 +102,8 @@ async function generate(url: string, total: number, today: string): Promise<numb
         `INSERT INTO certificates (version, batch_id, institution_id, kind, holder_name, id_type, id_number_enc, id_number_hash, id_number_masked, gender, birth_date, occupation_code, occupation_name, level, certificate_number, issue_date, status, \`row_number\`, upload_due, published_on, lookup_status)
          SELECT 1, ? + (seq DIV ${RECORDS_PER_BATCH}), ? + ((seq DIV ${RECORDS_PER_BATCH}) % ${INSTITUTIONS}), 'skill_level', '王小明', 1, 'x', MD5(seq), '**************0011', 1, '1990-01-01',
                 '4-03-02-01', '中式烹调师', 4, CONCAT('R', LPAD(seq, 20, '0')), '${YEAR}-01-01' + INTERVAL ((seq DIV ${RECORDS_PER_BATCH}) % 365) DAY, 'published', seq % ${RECORDS_PER_BATCH} + 2,
-                '${YEAR}-01-01' + INTERVAL ((seq DIV ${RECORDS_PER_BATCH}) % 365) DAY - INTERVAL 3 DAY, '${YEAR}-12-01', 'visible'
+                '${YEAR}-01-01' + INTERVAL ((seq DIV ${RECORDS_PER_BATCH}) % 365) DAY - INTERVAL 3 DAY,
+                LEAST('${YEAR}-01-01' + INTERVAL ((seq DIV ${RECORDS_PER_BATCH}) % 365 + 20) DAY, '${YEAR}-12-01'), 'visible'
            FROM seq_${from}_to_${to}`,
         [firstBatch.id, first.id],
       );
@@ -219,25 +220,28 @@ async function handWritten(
 async function dashboardLatencies(
   url: string,
   today: string,
-): Promise<Array<{ call: string; status: number; p95: number }>> {
+): Promise<Array<{ call: string; status: number; p95: number; firstMs: number }>> {
   const api = await startApiProcess(url, today);
   try {
     const tokens = new Map<string, string>();
     for (const [user] of DASHBOARD_CALLS) {
       if (!tokens.has(user)) tokens.set(user, (await login(api.baseUrl, user, DEMO_PASSWORD)).token);
     }
-    const results: Array<{ call: string; status: number; p95: number }> = [];
+    const results: Array<{ call: string; status: number; p95: number; firstMs: number }> = [];
     for (const [user, path] of DASHBOARD_CALLS) {
       const token = tokens.get(user)!;
-      let status = 0;
-      for (let i = 0; i < 3; i++) status = (await api.get(token, path)).status;
+      // The first request of a call: the monthly figures' closed months are counted then, and kept.
+      const t1 = nowMs();
+      let status = (await api.get(token, path)).status;
+      const firstMs = nowMs() - t1;
+      for (let i = 0; i < 2; i++) status = (await api.get(token, path)).status;
       const samples: number[] = [];
       for (let i = 0; i < DASHBOARD_REQUESTS; i++) {
         const t0 = nowMs();
         status = (await api.get(token, path)).status;
         samples.push(nowMs() - t0);
       }
-      results.push({ call: `${user} ${path}`, status, p95: percentile(samples, 95) });
+      results.push({ call: `${user} ${path}`, status, p95: percentile(samples, 95), firstMs });
     }
     return results;
   } finally {
@@ -409,13 +413,16 @@ async function main(): Promise<void> {
         unit: 'ms',
       },
       ...dashboards.map((d) => ({ label: `p95 ${d.call} (HTTP ${d.status})`, value: d.p95, unit: 'ms' })),
+      ...dashboards
+        .filter((d) => d.call.includes('monthly'))
+        .map((d) => ({ label: `first request, nothing counted yet: ${d.call}`, value: d.firstMs, unit: 'ms' })),
       { label: 'institution rows', value: report.rows, unit: 'rows' },
       { label: 'workbook size', value: Math.round(report.xlsxBytes / 1024), unit: 'KB' },
     ],
     notes: [
       `report totals ${JSON.stringify(report.totals)}; hand-written totals ${JSON.stringify(baseline.totals)}`,
       `data generation ${generatedSeconds.toFixed(0)} s${reuse ? ' (reused database)' : ''}`,
-      `dashboard endpoints: ${DASHBOARD_REQUESTS} sequential requests each over one kept-alive connection to the API in its own process (shipped Node flags), after 3 warm-up requests`,
+      `dashboard endpoints: ${DASHBOARD_REQUESTS} sequential requests each over one kept-alive connection to the API in its own process (shipped Node flags), after 3 warm-up requests; the monthly figures keep each closed month once counted (it never changes) and recount the running month after a minute, so the first request of a jurisdiction pays for the year`,
     ],
     raw: { report, baseline },
     correct,

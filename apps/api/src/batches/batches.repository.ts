@@ -12,6 +12,9 @@ import { Batch } from './entities/batch.entity';
 import { BatchDecision, BatchDecisionRecord, DecisionAction } from './entities/batch-decision.entity';
 import { BatchRecordKey, RecordKeyPurpose } from './entities/batch-record-key.entity';
 
+/** How many of the newest decisions nationally a home page's 最新决定 looks among first. */
+const RECENT_DECISIONS_WINDOW = 2000;
+
 /** Rows per statement where a list of ids or rows is written in pieces. */
 const CHUNK = 500;
 /** How far up a chain of partial returns the authors of a batch's records are looked for. */
@@ -208,6 +211,27 @@ export class BatchesRepository {
     actions: readonly DecisionAction[],
     limit: number,
   ): Promise<Array<BatchDecision & { institutionId: number }>> {
+    // The newest decisions nationally bound the search first: a province or the nation finds its few among them on
+    // the time index; a small scope that does not falls back to all of its own (few) batches' decisions.
+    const [bound] = await this.dataSource
+      .getRepository(BatchDecision)
+      .createQueryBuilder('d')
+      .select('d.createdAt', 'createdAt')
+      .orderBy('d.createdAt', 'DESC')
+      .addOrderBy('d.id', 'DESC')
+      .offset(RECENT_DECISIONS_WINDOW - 1)
+      .limit(1)
+      .getRawMany<{ createdAt: Date | string }>();
+    const recent = bound ? await this.decisionsSince(scope, actions, limit, bound.createdAt) : [];
+    return recent.length >= limit || !bound ? recent : this.decisionsSince(scope, actions, limit, null);
+  }
+
+  private async decisionsSince(
+    scope: ListScope,
+    actions: readonly DecisionAction[],
+    limit: number,
+    since: Date | string | null,
+  ): Promise<Array<BatchDecision & { institutionId: number }>> {
     const qb = this.dataSource
       .getRepository(BatchDecision)
       .createQueryBuilder('d')
@@ -215,6 +239,7 @@ export class BatchesRepository {
       .addSelect('b.institutionId', 'institution_id')
       .where('d.inheritedFromBatchId IS NULL')
       .andWhere('d.action IN (:...actions)', { actions });
+    if (since !== null) qb.andWhere('d.createdAt >= :since', { since });
     scope(qb, 'b.orgPath');
     const { entities, raw } = await qb
       .orderBy('d.createdAt', 'DESC')

@@ -37,6 +37,7 @@ import { CorrectionsRepository } from '../corrections/corrections.repository';
 import { FlagsRepository } from '../screening/flags.repository';
 import { LookupService } from '../lookup/lookup.service';
 import { ComplaintsRepository } from '../complaints/complaints.repository';
+import { MonthlyFigureCache } from './monthly-figure-cache';
 
 const totalOf = (rows: DueCounts[]): DueCounts =>
   rows.reduce(
@@ -65,6 +66,9 @@ function foldByRegion(rows: Array<{ orgPath: string; n: number }>, regionPath: s
  */
 @Injectable()
 export class DashboardFiguresService {
+  /** Closed months never change; the running one is recounted after a minute (see MonthlyFigureCache). */
+  private readonly monthlyCache = new MonthlyFigureCache();
+
   constructor(
     private readonly batches: BatchesRepository,
     private readonly queries: BatchQueryService,
@@ -184,24 +188,36 @@ export class DashboardFiguresService {
 
   /** Batches first submitted and certificates published per Beijing month, the last `count` months. */
   async monthly(actor: Actor, count: number): Promise<DashboardMonthly> {
-    const months = beijingMonths(this.clock.today(), count);
-    const scope = this.scopeOf(actor);
-    const [submissions, publications] = await Promise.all([
-      this.batches.countFirstSubmissions(
-        scope,
-        months.map((m) => ({ from: new Date(m.fromMs), to: new Date(m.toMs) })),
-      ),
-      this.certificates.countPublished(
-        scope,
-        months.map((m) => ({ from: m.firstDay, to: m.nextFirstDay })),
-      ),
-    ]);
+    const today = this.clock.today();
+    const nowMs = this.clock.now().getTime();
+    const months = beijingMonths(today, count);
+    // Jurisdiction is the caller's organisation subtree: its path keys the counts of that subtree.
+    const scopeKey = actor.organisationPath;
+    const missing = months.filter((m) => !this.monthlyCache.get(scopeKey, m.month, nowMs));
+    if (missing.length > 0) {
+      const scope = this.scopeOf(actor);
+      const [submissions, publications] = await Promise.all([
+        this.batches.countFirstSubmissions(
+          scope,
+          missing.map((m) => ({ from: new Date(m.fromMs), to: new Date(m.toMs) })),
+        ),
+        this.certificates.countPublished(
+          scope,
+          missing.map((m) => ({ from: m.firstDay, to: m.nextFirstDay })),
+        ),
+      ]);
+      missing.forEach((m, i) =>
+        this.monthlyCache.set(
+          scopeKey,
+          m.month,
+          { submissions: submissions[i], publications: publications[i] },
+          m.nextFirstDay <= today,
+          nowMs,
+        ),
+      );
+    }
     return {
-      months: months.map((m, i) => ({
-        month: m.month,
-        submissions: submissions[i],
-        publications: publications[i],
-      })),
+      months: months.map((m) => ({ month: m.month, ...this.monthlyCache.get(scopeKey, m.month, nowMs)! })),
     };
   }
 
