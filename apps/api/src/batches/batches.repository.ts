@@ -222,8 +222,9 @@ export class BatchesRepository {
       .offset(RECENT_DECISIONS_WINDOW - 1)
       .limit(1)
       .getRawMany<{ createdAt: Date | string }>();
-    const recent = bound ? await this.decisionsSince(scope, actions, limit, bound.createdAt) : [];
-    return recent.length >= limit || !bound ? recent : this.decisionsSince(scope, actions, limit, null);
+    if (!bound) return this.decisionsSince(scope, actions, limit, null);
+    const recent = await this.decisionsSince(scope, actions, limit, bound.createdAt);
+    return recent.length >= limit ? recent : this.decisionsSince(scope, actions, limit, null);
   }
 
   private async decisionsSince(
