@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import type {
+  QualityReport,
   DashboardLookupVolumes,
   DashboardMonthly,
   DashboardOverdueByRegion,
@@ -162,6 +163,24 @@ describe('role dashboards in Chromium at 1366 × 768', () => {
     }
     await expect(noSidewaysScroll()).resolves.toBe(true);
     await ui.shot('dashboards-inst_gz1-1366');
+    await ui.logout();
+  });
+
+  it('gd_reviewer: 质量通报 has a row per institution with the API figures and totals, scrolling inside, not sideways', async () => {
+    await ui.login('gd_reviewer');
+    await ui.openFromMenu('质量通报');
+    await page.getByTestId('quality-report').waitFor();
+    const title = await page.getByTestId('report-title').innerText();
+    const [, from, to] = /（(\d{4}-\d{2}-\d{2}) 至 (\d{4}-\d{2}-\d{2})/.exec(title)!;
+    const report = await (
+      await apiAs(app.baseUrl, 'gd_reviewer')
+    )<QualityReport>(`/api/admin/reports/quality?from=${from}&to=${to}`);
+    expect(await page.locator('tr[data-institution]').count()).toBe(report.rows.length);
+    const totals = page.getByTestId('report-totals');
+    expect(await totals.locator('[data-figure=batches]').innerText()).toBe(String(report.totals.batches));
+    expect(await totals.locator('[data-figure=complaints]').innerText()).toBe(String(report.totals.complaints));
+    await expect(noSidewaysScroll()).resolves.toBe(true);
+    await ui.shot('quality-report-gd_reviewer-1366');
     await ui.logout();
   });
 });

@@ -88,12 +88,14 @@ export const QualityReportPage = () => {
               value={from}
               onChange={(v) => setRange({ from: v ?? '', to })}
               testId="report-from"
+              sx={{ width: 200 }}
             />
             <DayPicker
               label={translate('app.qualityReport.to')}
               value={to}
               onChange={(v) => setRange({ from, to: v ?? '' })}
               testId="report-to"
+              sx={{ width: 200 }}
             />
             {national && (
               <TextField
@@ -132,7 +134,8 @@ export const QualityReportPage = () => {
                   })}
                 </Alert>
               )}
-              <TableContainer sx={{ maxHeight: '65vh', maxWidth: '100%' }}>
+              {/* inline-size containment: the wide table scrolls inside its box instead of widening the page */}
+              <TableContainer sx={{ maxHeight: '65vh', maxWidth: '100%', contain: 'inline-size' }}>
                 <Table size="small" stickyHeader data-testid="quality-report">
                   <TableHead>
                     <TableRow>
