@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   beijingDateOf,
-  correctionRoute,
   deadlineStatus,
   DUE_SOON_WORKING_DAYS,
   escalationTarget,
@@ -22,6 +21,7 @@ import type { Organisation } from '../organisations/entities/organisation.entity
 import type { ReminderSourceContext } from '../reminders/reminder-sources';
 import type { ReminderItem } from '../reminders/reminders.service';
 import type { DeadlineSourceQuery } from '../reviews/deadline-sources';
+import { routeOfRequest } from './correction-subject';
 import { correctionLinkPath } from './correction-views';
 import { CorrectionsRepository } from './corrections.repository';
 import type { Correction } from './entities/correction.entity';
@@ -160,12 +160,7 @@ export class CorrectionDeadlines {
     for (const c of rows) {
       const institution = institutions.get(c.institutionId)!;
       const parent = parents.get(institution.parentId!)!;
-      const route = correctionRoute({
-        type: c.type,
-        status: c.route === 'work_order' ? 'in_review' : 'published',
-        institutionParentLevel: parent.level,
-        urgency: c.urgency,
-      });
+      const route = routeOfRequest(c, parent.level);
       const stage = route.stages.find((st) => st.stage === c.stage) ?? route.stages[0];
       const at: Record<OrganisationLevel, Organisation | undefined> = {
         national: national ?? undefined,

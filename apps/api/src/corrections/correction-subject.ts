@@ -1,7 +1,16 @@
 import type { Organisation } from '../organisations/entities/organisation.entity';
 import type { Certificate } from '../certificates/entities/certificate.entity';
-import type { CorrectionOwner, CorrectionStage, CertificateRecordInput } from '@app/domain';
-import { EDITABLE_CERTIFICATE_FIELDS } from '@app/domain';
+import type {
+  CertificateRecordInput,
+  CorrectionOwner,
+  CorrectionRoute,
+  CorrectionRouteKind,
+  CorrectionStage,
+  OrganisationLevel,
+  WorkOrderUrgency,
+} from '@app/domain';
+import { correctionRoute, EDITABLE_CERTIFICATE_FIELDS } from '@app/domain';
+import type { Correction } from './entities/correction.entity';
 
 /** The certificate a request is about, its issuing institution and the centres above it. */
 export interface CorrectionSubject {
@@ -11,6 +20,27 @@ export interface CorrectionSubject {
   parent: Organisation;
   province: Organisation;
   national: Organisation;
+  /** The stored record in template values or codes, ID number decrypted (never logged or returned). */
+  current: CertificateRecordInput;
+}
+
+/** The phase of the certificate's data a route was chosen for: a work order is for data in review. */
+export function phaseOfRoute(route: CorrectionRouteKind): 'in_review' | 'published' {
+  return route === 'work_order' ? 'in_review' : 'published';
+}
+
+/** A filed request's stages, from what it stores (a resubmission may bring another urgency). */
+export function routeOfRequest(
+  c: Pick<Correction, 'type' | 'route' | 'urgency'>,
+  parentLevel: OrganisationLevel,
+  urgency: WorkOrderUrgency | null = c.urgency,
+): CorrectionRoute {
+  return correctionRoute({
+    type: c.type,
+    status: phaseOfRoute(c.route),
+    institutionParentLevel: parentLevel,
+    urgency,
+  });
 }
 
 export function ownerOf(s: CorrectionSubject): CorrectionOwner {

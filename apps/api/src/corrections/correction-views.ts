@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   CORRECTABLE_FIELDS,
-  correctionRoute,
   deadlineStatus,
   maskIdNumber,
   CERTIFICATE_RECORD_COLUMNS,
@@ -24,6 +23,7 @@ import { CertificatesRepository } from '../certificates/certificates.repository'
 import { FieldCipher } from '../crypto/field-cipher';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { UsersRepository } from '../users/users.repository';
+import { routeOfRequest } from './correction-subject';
 import { CorrectionsRepository } from './corrections.repository';
 import type { Correction } from './entities/correction.entity';
 
@@ -99,12 +99,7 @@ export class CorrectionViews {
     const [row] = await this.rows([c]);
     const institution = await this.organisations.findById(c.institutionId);
     const parent = institution?.parentId ? await this.organisations.findById(institution.parentId) : null;
-    const route = correctionRoute({
-      type: c.type,
-      status: c.route === 'work_order' ? 'in_review' : 'published',
-      institutionParentLevel: parent?.level ?? 'municipal',
-      urgency: c.urgency,
-    });
+    const route = routeOfRequest(c, parent?.level ?? 'municipal');
     const cited = await this.attachments.findByIds(await this.corrections.attachmentIdsOf(c.id));
     const decisions = await this.corrections.decisionsOf(c.id);
     return {

@@ -38,7 +38,14 @@ import { OccupationCatalogue } from '../organisations/occupation-catalogue';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import type { ConfirmedRecheck } from '../rechecks/recheck-confirmations';
 import { CorrectionViews } from './correction-views';
-import { CorrectionSubject, deciderOf, ownerOf, recordInputOf } from './correction-subject';
+import {
+  CorrectionSubject,
+  deciderOf,
+  ownerOf,
+  phaseOfRoute,
+  recordInputOf,
+  routeOfRequest,
+} from './correction-subject';
 import type { CORRECTION_LIST } from './correction-list';
 import { CorrectionsRepository } from './corrections.repository';
 import { Correction } from './entities/correction.entity';
@@ -458,16 +465,12 @@ export class CorrectionsService {
     if (!parent || !province || !national) {
       throw new Error(`institution ${found.institution.id} lacks a parent, provincial or national centre on its path`);
     }
-    return { ...found, parent, province, national };
+    const current = recordInputOf(found.certificate, this.cipher.decrypt(found.certificate.idNumberEnc));
+    return { ...found, parent, province, national, current };
   }
 
   private routeOf(c: Correction, s: CorrectionSubject, workOrder?: WorkOrderFields): CorrectionRoute {
-    return correctionRoute({
-      type: c.type,
-      status: c.route === 'work_order' ? 'in_review' : 'published',
-      institutionParentLevel: s.parent.level,
-      urgency: (workOrder ?? c.workOrder)?.urgency,
-    });
+    return routeOfRequest(c, s.parent.level, (workOrder ?? c.workOrder)?.urgency ?? null);
   }
 
   private assertRequester(actor: Actor, route: CorrectionRoute, s: CorrectionSubject): void {
@@ -526,8 +529,7 @@ export class CorrectionsService {
     );
     if (refusal) throw refusal;
     if (type === 'delete') return { changes: null, idNumber: null };
-    const current = recordInputOf(s.certificate, this.cipher.decrypt(s.certificate.idNumberEnc));
-    const changed = effectiveChanges(current, changes);
+    const changed = effectiveChanges(s.current, changes);
     const kept: Record<string, string | number | null> = {};
     for (const f of changed) if (f !== 'idNumber') kept[f] = changes[f] ?? null;
     return {
@@ -548,11 +550,10 @@ export class CorrectionsService {
     const manager = applying?.manager;
     // While applying, the request itself is already marked applied in the transaction: it does not count against itself.
     const history = await this.corrections.modificationHistory(s.certificate.id, manager, applying?.correctionId);
-    const current = recordInputOf(s.certificate, this.cipher.decrypt(s.certificate.idNumberEnc));
     const refusal = correctionRefusal({
       type,
       status: s.certificate.status,
-      current,
+      current: s.current,
       changes: type === 'modify' ? changes : (changes ?? null),
       openRequestExists: checkOpen && (await this.corrections.openExists(s.certificate.id, manager)),
       modificationsApplied: history.applied,
@@ -597,12 +598,11 @@ export class CorrectionsService {
 
   /** The columns a request keeps of its changes: values as filed, the new ID number encrypted, the old values. */
   private stored(filed: FiledChanges, s: CorrectionSubject, input: RequestInput) {
-    const current = recordInputOf(s.certificate, this.cipher.decrypt(s.certificate.idNumberEnc));
     const fields = [...Object.keys(filed.changes ?? {}), ...(filed.idNumber ? ['idNumber'] : [])] as CorrectableField[];
     const ordered = CORRECTABLE_FIELDS.filter((f) => fields.includes(f));
     const before: Record<string, string | null> = {};
     for (const f of ordered) {
-      const v = current[f];
+      const v = s.current[f];
       before[f] = f === 'idNumber' ? s.certificate.idNumberMasked : v === undefined || v === null ? null : String(v);
     }
     return {
@@ -659,13 +659,12 @@ export class CorrectionsService {
   private async apply(manager: EntityManager, actor: Actor, c: Correction): Promise<number | null> {
     const s = (await this.subject(c.certificateId, manager))!;
     const cert = s.certificate;
-    const phase = c.route === 'work_order' ? 'in_review' : 'published';
-    if (cert.status !== phase || cert.lookupStatus === 'deleted') throw certificateChanged();
+    if (cert.status !== phaseOfRoute(c.route) || cert.lookupStatus === 'deleted') throw certificateChanged();
     if (c.type === 'delete') {
       if (!(await this.certificates.markDeleted(manager, cert.id, this.clock.now()))) throw certificateChanged();
       return null;
     }
-    const current = recordInputOf(cert, this.cipher.decrypt(cert.idNumberEnc));
+    const current = s.current;
     for (const [field, was] of Object.entries(c.before ?? {})) {
       const still =
         field === 'idNumber'
