@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import type { ComplaintCounts } from '@app/contracts';
 import type { ComplaintStatus } from '@app/domain';
-import { applyFilters, applySortAndRange, QueryOf, totalFromPage, type SortOrder } from '../common/http/list-query';
+import { applyFilters, fetchPage, firstRows, QueryOf, type SortOrder } from '../common/http/list-query';
 import { Batch } from '../batches/entities/batch.entity';
 import type { ListScope } from '../certificates/certificates.repository';
 import { Certificate } from '../certificates/entities/certificate.entity';
@@ -58,7 +58,7 @@ export class ComplaintsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** A page of complaints within every one of `scopes`, open ones narrowed to `due` when given. */
-  async listPage(
+  listPage(
     query: QueryOf<typeof COMPLAINT_LIST>,
     scopes: ListScope[],
     due?: DueWindow,
@@ -66,12 +66,11 @@ export class ComplaintsRepository {
     const qb = this.scoped(scopes);
     if (due) this.openDue(qb, due);
     applyFilters(qb, query);
-    const rows = await applySortAndRange(qb.clone(), query).getMany();
-    return { rows, total: totalFromPage(query, rows.length) ?? (await qb.getCount()) };
+    return fetchPage(qb, query);
   }
 
   /** The first `limit` open complaints within `scope` and `due`, by `sort` (ties by id), and how many there are. */
-  async openFirst(
+  openFirst(
     scope: ListScope,
     due: DueWindow,
     sort: { column: string; order: SortOrder },
@@ -79,13 +78,7 @@ export class ComplaintsRepository {
   ): Promise<{ rows: Complaint[]; total: number }> {
     const qb = this.scoped([scope]);
     this.openDue(qb, due);
-    const rows = await qb
-      .clone()
-      .orderBy(sort.column, sort.order)
-      .addOrderBy('c.id', sort.order)
-      .limit(limit)
-      .getMany();
-    return { rows, total: rows.length < limit ? rows.length : await qb.getCount() };
+    return firstRows(qb, sort, 'c.id', limit);
   }
 
   /** Every open complaint due on or before `dueBy`, nationally (the reminders). */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import type { CorrectionStageName } from '@app/domain';
-import { applyFilters, fetchPage, QueryOf, type SortOrder } from '../common/http/list-query';
+import { applyFilters, fetchPage, firstRows, QueryOf, type SortOrder } from '../common/http/list-query';
 import type { ListScope } from '../certificates/certificates.repository';
 import { versionedUpdate } from '../database/versioned-update';
 import { Organisation } from '../organisations/entities/organisation.entity';
@@ -49,7 +49,7 @@ export class CorrectionsRepository {
   }
 
   /** The first `limit` pending requests within `scope` and due `window`, by `sort` (ties by id), and their count. */
-  async pendingFirst(
+  pendingFirst(
     scope: ListScope,
     window: { before?: string; from?: string; to?: string; after?: string },
     sort: { column: string; order: SortOrder },
@@ -60,13 +60,7 @@ export class CorrectionsRepository {
     if (window.from) qb.andWhere('c.dueDate >= :from', { from: window.from });
     if (window.to) qb.andWhere('c.dueDate <= :to', { to: window.to });
     if (window.after) qb.andWhere('c.dueDate > :after', { after: window.after });
-    const rows = await qb
-      .clone()
-      .orderBy(sort.column, sort.order)
-      .addOrderBy('c.id', sort.order)
-      .limit(limit)
-      .getMany();
-    return { rows, total: rows.length < limit ? rows.length : await qb.getCount() };
+    return firstRows(qb, sort, 'c.id', limit);
   }
 
   /**

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import type { ScreeningRule } from '@app/domain';
-import { applyFilters, applySortAndRange, QueryOf, totalFromPage, type SortOrder } from '../common/http/list-query';
+import { applyFilters, fetchPage, firstRows, QueryOf, type SortOrder } from '../common/http/list-query';
 import type { ListScope } from '../certificates/certificates.repository';
 import { Certificate } from '../certificates/entities/certificate.entity';
 import { versionedUpdate } from '../database/versioned-update';
@@ -42,7 +42,7 @@ export class RechecksRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** A page of re-checks within every one of `scopes`, open ones narrowed to `due` when given. */
-  async listPage(
+  listPage(
     query: QueryOf<typeof RECHECK_LIST>,
     scopes: ListScope[],
     due?: DueWindow,
@@ -50,12 +50,11 @@ export class RechecksRepository {
     const qb = this.scoped(scopes);
     if (due) this.openDue(qb, due);
     applyFilters(qb, query);
-    const rows = await applySortAndRange(qb.clone(), query).getMany();
-    return { rows, total: totalFromPage(query, rows.length) ?? (await qb.getCount()) };
+    return fetchPage(qb, query);
   }
 
   /** The first `limit` open re-checks within `scope` and `due`, by `sort` (ties by id), and how many there are. */
-  async openFirst(
+  openFirst(
     scope: ListScope,
     due: DueWindow,
     sort: { column: string; order: SortOrder },
@@ -63,13 +62,7 @@ export class RechecksRepository {
   ): Promise<{ rows: Recheck[]; total: number }> {
     const qb = this.scoped([scope]);
     this.openDue(qb, due);
-    const rows = await qb
-      .clone()
-      .orderBy(sort.column, sort.order)
-      .addOrderBy('r.id', sort.order)
-      .limit(limit)
-      .getMany();
-    return { rows, total: rows.length < limit ? rows.length : await qb.getCount() };
+    return firstRows(qb, sort, 'r.id', limit);
   }
 
   /** Open re-checks within `scope`: in all, due today, due after today through `soonUntil`, overdue. One statement. */

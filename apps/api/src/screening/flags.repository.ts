@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import type { ScreeningRule } from '@app/domain';
 import type { CertificateStatus, FlagStatus, LookupStatus } from '@app/contracts';
-import { applyFilters, applySortAndRange, QueryOf, totalFromPage } from '../common/http/list-query';
+import { applyFilters, fetchPage, QueryOf } from '../common/http/list-query';
 import type { ListScope } from '../certificates/certificates.repository';
 import { Certificate } from '../certificates/entities/certificate.entity';
 import { Organisation } from '../organisations/entities/organisation.entity';
@@ -52,7 +52,7 @@ export class FlagsRepository {
    * A page of flags with at least one certificate lying in every one of `scopes` (the same certificate: a region
    * outside the caller's jurisdiction reveals nothing), and linked to `certificateId` when given.
    */
-  async listPage(
+  listPage(
     query: QueryOf<typeof FLAG_LIST>,
     scopes: ListScope[],
     certificateId?: number,
@@ -68,8 +68,7 @@ export class FlagsRepository {
       qb.andWhere(`EXISTS ${sub.getQuery()}`);
     }
     applyFilters(qb, query);
-    const rows = await applySortAndRange(qb.clone(), query).getMany();
-    return { rows, total: totalFromPage(query, rows.length) ?? (await qb.getCount()) };
+    return fetchPage(qb, query);
   }
 
   /** The rules of these flags (the audit log names flags by them). */

@@ -303,6 +303,25 @@ export async function fetchPage<T extends ObjectLiteral>(
   return { rows, total: totalFromPage(query, rows.length) ?? (await qb.getCount()) };
 }
 
+/**
+ * The first `limit` rows by `sort` (ties by `tieBreaker`, in the same direction) and how many match in all — counted
+ * only when the rows fill the limit (the deadline board's sources).
+ */
+export async function firstRows<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  sort: { column: string; order: SortOrder },
+  tieBreaker: string,
+  limit: number,
+): Promise<{ rows: T[]; total: number }> {
+  const rows = await qb
+    .clone()
+    .orderBy(sort.column, sort.order)
+    .addOrderBy(tieBreaker, sort.order)
+    .limit(limit)
+    .getMany();
+  return { rows, total: rows.length < limit ? rows.length : await qb.getCount() };
+}
+
 /** The list's total when this page shows it (a short page that is not empty, or an empty list), else null. */
 export function totalFromPage(query: ListQuery<Record<string, FilterDef>>, rowsOnPage: number): number | null {
   const size = query.range.end - query.range.start + 1;
