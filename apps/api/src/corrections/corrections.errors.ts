@@ -1,4 +1,4 @@
-import type { Declares } from '@app/domain';
+import { DomainError, type Declares } from '@app/domain';
 import { defineErrors } from '../common/errors/error-spec';
 
 /** Correction and deletion requests; the refusals of the rules themselves are declared in libs/domain. */
@@ -31,4 +31,9 @@ export const CORRECTION_ERRORS = defineErrors({
 declare module '@app/domain' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging
   interface ErrorCodes extends Declares<typeof CORRECTION_ERRORS> {}
+}
+
+/** A declared refusal with its declared sentence (the one place the words live). */
+export function correctionError(code: keyof typeof CORRECTION_ERRORS): DomainError {
+  return new DomainError(code, CORRECTION_ERRORS[code].message);
 }

@@ -7,6 +7,7 @@ import {
   correctionRequesterRefusal,
   correctionRoute,
   DomainError,
+  DOMAIN_ERRORS,
   effectiveChanges,
   maskIdNumber,
   parseCertificateRecord,
@@ -23,6 +24,7 @@ import { CORRECTION_STAGE_LABELS, type CreateCorrectionReply, type WorkOrderFiel
 import { Actor, subjectOf } from '../common/actor/actor';
 import { Clock } from '../common/clock';
 import { forbidden, staleVersion } from '../common/errors/app-errors';
+import { correctionError } from './corrections.errors';
 import type { QueryOf } from '../common/http/list-query';
 import { AttachmentsRepository } from '../attachments/attachments.repository';
 import type { Attachment } from '../attachments/entities/attachment.entity';
@@ -103,7 +105,7 @@ export class CorrectionsService {
     this.jurisdiction.assertWithin(actor, subject?.institution.path, '证书');
     const s = subject!;
     if (s.certificate.lookupStatus === 'deleted') {
-      throw new DomainError('CORRECTION_CERTIFICATE_DELETED', '该证书已删除，不能再提出修改或删除申请');
+      throw correctionError('CORRECTION_CERTIFICATE_DELETED');
     }
     const route = correctionRoute({
       type: input.type,
@@ -112,7 +114,7 @@ export class CorrectionsService {
       urgency: input.workOrder?.urgency,
     });
     if (route.kind === 'direct_edit') {
-      throw new DomainError('CORRECTION_DIRECT_EDIT', '草稿或已退回批次中的证书数据请直接修改，无需提出申请');
+      throw correctionError('CORRECTION_DIRECT_EDIT');
     }
     this.assertRequester(actor, route, s);
     const cited = await this.citedAttachments(actor, input.attachmentIds);
@@ -376,7 +378,7 @@ export class CorrectionsService {
     const history = await this.corrections.modificationHistory(certificateId);
     const overrides = await this.corrections.overridesOf(certificateId);
     if (history.applied <= overrides) {
-      throw new DomainError('CORRECTION_OVERRIDE_NOT_NEEDED', '该证书尚可提出修改申请，无需登记再次修改');
+      throw correctionError('CORRECTION_OVERRIDE_NOT_NEEDED');
     }
     const now = this.clock.now();
     const id = await this.uow.run(async (manager) => {
@@ -514,10 +516,7 @@ export class CorrectionsService {
     amending: boolean,
   ): Promise<FiledChanges> {
     if (route.kind === 'work_order' && !input.workOrder) {
-      throw new DomainError(
-        'CORRECTION_WORK_ORDER_REQUIRED',
-        '证书数据在审核中，须填写运维管理变更申请表（附件4）的紧急程度、变更类型、模块和理由',
-      );
+      throw correctionError('CORRECTION_WORK_ORDER_REQUIRED');
     }
     const changes = (input.changes ?? {}) as CorrectionChanges;
     const refusal = await this.refusal(
@@ -736,18 +735,15 @@ function openScope(record: CertificateRecordInput) {
 }
 
 function pendingRefusal(): DomainError {
-  return new DomainError('CORRECTION_PENDING', '该证书已有一项正在处理的修改或删除申请，请待其办结后再提出');
+  return new DomainError('CORRECTION_PENDING', DOMAIN_ERRORS.CORRECTION_PENDING);
 }
 
 function notPending(c: Correction): DomainError {
   return c.status === 'applied' || c.status === 'withdrawn'
-    ? new DomainError('CORRECTION_NOT_OPEN', '该申请已办结或已撤回，请刷新后查看')
+    ? correctionError('CORRECTION_NOT_OPEN')
     : new DomainError('CORRECTION_WRONG_STATE', '该申请已退回申请人或待补充提交，当前不能审核');
 }
 
 function certificateChanged(): DomainError {
-  return new DomainError(
-    'CORRECTION_CERTIFICATE_CHANGED',
-    '证书数据在申请提出后已发生变化，该申请不能执行，请退回申请人重新核实',
-  );
+  return correctionError('CORRECTION_CERTIFICATE_CHANGED');
 }
