@@ -50,6 +50,16 @@ const totalOf = (rows: DueCounts[]): DueCounts =>
     { total: 0, dueToday: 0, dueSoon: 0, overdue: 0 },
   );
 
+/** A stage's due counts, zeros when the grouped count had no row for it. */
+function dueCountsOf(found: DueCounts | undefined): DueCounts {
+  return {
+    total: found?.total ?? 0,
+    dueToday: found?.dueToday ?? 0,
+    dueSoon: found?.dueSoon ?? 0,
+    overdue: found?.overdue ?? 0,
+  };
+}
+
 function group(kind: WorkKind, byStage: Array<DueCounts & { stage: string; label: string }>): WorkGroup {
   const { total, ...due } = totalOf(byStage);
   return { kind, label: WORK_KIND_LABELS[kind], available: true, total, due, byStage };
@@ -101,17 +111,11 @@ export class DashboardFiguresService {
           group(
             'batches',
             // Stages in workflow order, each the caller acts on shown even at 0.
-            queue.statuses!.map((status) => {
-              const found = rows.find((r) => r.status === status);
-              return {
-                stage: status,
-                label: BATCH_STATUS_LABELS[status],
-                total: found?.total ?? 0,
-                dueToday: found?.dueToday ?? 0,
-                dueSoon: found?.dueSoon ?? 0,
-                overdue: found?.overdue ?? 0,
-              };
-            }),
+            queue.statuses!.map((status) => ({
+              stage: status,
+              label: BATCH_STATUS_LABELS[status],
+              ...dueCountsOf(rows.find((r) => r.status === status)),
+            })),
           ),
         ),
       );
@@ -136,17 +140,11 @@ export class DashboardFiguresService {
           .then((rows) =>
             group(
               'corrections',
-              stages.map((stage) => {
-                const found = rows.find((r) => r.stage === stage);
-                return {
-                  stage,
-                  label: CORRECTION_STAGE_LABELS[stage],
-                  total: found?.total ?? 0,
-                  dueToday: found?.dueToday ?? 0,
-                  dueSoon: found?.dueSoon ?? 0,
-                  overdue: found?.overdue ?? 0,
-                };
-              }),
+              stages.map((stage) => ({
+                stage,
+                label: CORRECTION_STAGE_LABELS[stage],
+                ...dueCountsOf(rows.find((r) => r.stage === stage)),
+              })),
             ),
           ),
       );
@@ -167,15 +165,7 @@ export class DashboardFiguresService {
     if (replies || supervises) {
       groups.push(
         this.complaints.countOpenByStatusAndDue(scope, days).then((rows) => {
-          const of = (status: 'open' | 'replied') => {
-            const found = rows.find((r) => r.status === status);
-            return {
-              total: found?.total ?? 0,
-              dueToday: found?.dueToday ?? 0,
-              dueSoon: found?.dueSoon ?? 0,
-              overdue: found?.overdue ?? 0,
-            };
-          };
+          const of = (status: 'open' | 'replied') => dueCountsOf(rows.find((r) => r.status === status));
           return group('complaints', [
             { stage: 'open', label: COMPLAINT_STATUS_LABELS.open, ...of('open') },
             ...(supervises ? [{ stage: 'replied', label: COMPLAINT_STATUS_LABELS.replied, ...of('replied') }] : []),

@@ -110,7 +110,7 @@ export class QualityReportRepository {
         GROUP BY b.institution_id`,
       [action, utc(period.start), utc(period.end), likePrefix(subtreePath), ...stages],
     );
-    return new Map(rows.map((r) => [Number(r.id), Number(r.n)]));
+    return countsById(rows);
   }
 
   /** Review decisions (approve or return) taken after their stage's due day, per institution (R-17). */
@@ -123,7 +123,7 @@ export class QualityReportRepository {
         GROUP BY b.institution_id`,
       [utc(period.start), utc(period.end), likePrefix(subtreePath)],
     );
-    return new Map(rows.map((r) => [Number(r.id), Number(r.n)]));
+    return countsById(rows);
   }
 
   /** Return reasons of the period with their counts, per institution. */
@@ -155,7 +155,7 @@ export class QualityReportRepository {
         GROUP BY c.institution_id`,
       [type, utc(period.start), utc(period.end), likePrefix(subtreePath)],
     );
-    return new Map(rows.map((r) => [Number(r.id), Number(r.n)]));
+    return countsById(rows);
   }
 
   /** Screening flags raised in the period naming a certificate of the institution (R-25). */
@@ -167,7 +167,7 @@ export class QualityReportRepository {
         GROUP BY c.institution_id`,
       [utc(period.start), utc(period.end), likePrefix(subtreePath)],
     );
-    return new Map(rows.map((r) => [Number(r.id), Number(r.n)]));
+    return countsById(rows);
   }
 
   /** Certificates suspended from lookup in the period (R-26). */
@@ -179,8 +179,13 @@ export class QualityReportRepository {
         GROUP BY c.institution_id`,
       [utc(period.start), utc(period.end), likePrefix(subtreePath)],
     );
-    return new Map(rows.map((r) => [Number(r.id), Number(r.n)]));
+    return countsById(rows);
   }
+}
+
+/** A grouped count's rows (`id`, `n`) as a figure per institution. */
+function countsById(rows: { id: unknown; n: unknown }[]): ByInstitution {
+  return new Map(rows.map((r) => [Number(r.id), Number(r.n)]));
 }
 
 function dateText(value: string | Date): string {
