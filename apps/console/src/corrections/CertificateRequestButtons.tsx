@@ -7,23 +7,12 @@ import LockOpenIcon from '@mui/icons-material/LockOpen';
 import HistoryEduIcon from '@mui/icons-material/HistoryEdu';
 import { useMutation } from '@tanstack/react-query';
 import { Link as RouterLink } from 'react-router-dom';
-import {
-  Button,
-  maxLength,
-  minLength,
-  required,
-  TextInput,
-  useDataProvider,
-  useGetOne,
-  useNotify,
-  usePermissions,
-  useRefresh,
-  useTranslate,
-} from 'react-admin';
+import { Button, useDataProvider, useGetOne, useNotify, usePermissions, useRefresh, useTranslate } from 'react-admin';
 import { hasPermission, type Role } from '@app/domain';
 import type { BatchView, CertificateRecord, OrganisationView } from '@app/contracts';
 import { EditRecordDialog } from '../certificates/EditRecordDialog';
 import { FormDialog } from '../common/FormDialog';
+import { CorrectionReasonInput } from './CorrectionFormParts';
 import { BlankForm } from './BlankForm';
 import type { ConsoleDataProvider } from '../providers/dataProvider';
 import { certificateRequestButtons } from './correctionActions';
@@ -69,14 +58,7 @@ const OverrideButton = ({ certificate }: { certificate: CertificateRecord }) => 
             <Alert severity="info" sx={{ mb: 2 }}>
               {translate('app.corrections.override.explanation')}
             </Alert>
-            <TextInput
-              source="reason"
-              label="app.corrections.override.reason"
-              multiline
-              minRows={2}
-              fullWidth
-              validate={[required(), minLength(2), maxLength(500)]}
-            />
+            <CorrectionReasonInput label="app.corrections.override.reason" />
           </FormDialog>
         </BlankForm>
       )}

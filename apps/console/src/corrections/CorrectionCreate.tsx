@@ -108,6 +108,7 @@ const RequestForm = ({ record, type }: { record: CertificateRecord; type: Correc
       )}
       <FormSection title="app.corrections.form.reason_title">
         <CorrectionReasonInput
+          helperText="app.corrections.form.reason_help"
           label={type === 'delete' ? 'app.corrections.form.delete_reason' : 'app.corrections.form.reason'}
         />
       </FormSection>

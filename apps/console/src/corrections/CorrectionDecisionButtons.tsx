@@ -8,8 +8,6 @@ import CancelIcon from '@mui/icons-material/CancelOutlined';
 import {
   Button,
   maxLength,
-  minLength,
-  required,
   TextInput,
   useDataProvider,
   useGetOne,
@@ -131,14 +129,9 @@ export const ReturnButton = ({ correction }: { correction: CorrectionDetail }) =
             onSubmit={(values) => mutate({ id: correction.id, body: returnBody(values, correction.version) })}
             onClose={() => setOpen(false)}
           >
-            <TextInput
-              source="reason"
+            <CorrectionReasonInput
               label="app.corrections.return.reason"
               helperText="app.corrections.return.reason_help"
-              multiline
-              minRows={2}
-              fullWidth
-              validate={[required(), minLength(2), maxLength(500)]}
             />
           </FormDialog>
         </BlankForm>
@@ -247,7 +240,7 @@ export const ResubmitButton = ({ correction }: { correction: CorrectionDetail })
               </FormSection>
             )}
             <FormSection title="app.corrections.form.reason_title">
-              <CorrectionReasonInput />
+              <CorrectionReasonInput helperText="app.corrections.form.reason_help" />
             </FormSection>
             <AttachmentInput source="attachmentIds" purpose={purpose} />
           </FormDialog>

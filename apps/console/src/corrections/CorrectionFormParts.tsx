@@ -181,12 +181,21 @@ export const WorkOrderInputs = () => {
 export const atLeastOneField = (value: unknown) =>
   Array.isArray(value) && value.length > 0 ? undefined : 'app.corrections.form.pick_a_field';
 
-/** The request's reason (变更理由 / 勘误原因), kept with the request and in the audit log. */
-export const CorrectionReasonInput = ({ label = 'app.corrections.form.reason' }: { label?: string }) => (
+/**
+ * A required reason of up to 500 characters (变更理由, 勘误原因, 退回原因, 再次修改理由), kept with the request and in the
+ * audit log. `label` and `helperText` are i18n keys.
+ */
+export const CorrectionReasonInput = ({
+  label = 'app.corrections.form.reason',
+  helperText,
+}: {
+  label?: string;
+  helperText?: string;
+}) => (
   <TextInput
     source="reason"
     label={label}
-    helperText="app.corrections.form.reason_help"
+    helperText={helperText}
     multiline
     minRows={2}
     fullWidth
