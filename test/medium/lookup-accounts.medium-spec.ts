@@ -245,6 +245,31 @@ describe('lookup accounts and quotas (medium)', () => {
       expect((await quotas.view(person(5))).used).toBe(100);
     });
 
+    it('takeAndLog: a group one of whose accounts would pass its limit still counts every claim that fits', async () => {
+      const entry = (accountId: number) => ({
+        accountId,
+        clientAddress: '10.0.0.1',
+        mode: 'others' as const,
+        kind: 'skill_level' as const,
+        fields: ['name'],
+        found: 0,
+      });
+      // Account 7 asks 150 times (50 over), account 8 asks 40 times, in the same groups.
+      const asks = Array.from({ length: 190 }, (_, i) => (i < 80 ? 7 + (i % 2) : 7));
+      expect(asks.filter((a) => a === 7)).toHaveLength(150);
+      const outcomes = await Promise.allSettled(asks.map((id) => quotas.takeAndLog(person(id), 1, entry(id))));
+      const passed = (id: number) => outcomes.filter((o, i) => asks[i] === id && o.status === 'fulfilled').length;
+      expect([passed(7), passed(8)]).toEqual([100, 40]);
+      const logged: { accountId: number; n: number }[] = await m.dataSource.query(
+        'SELECT account_id AS "accountId", COUNT(*) AS n FROM lookup_logs WHERE account_id IN (7, 8) GROUP BY account_id ORDER BY account_id',
+      );
+      expect(logged.map((r) => [Number(r.accountId), Number(r.n)])).toEqual([
+        [7, 100],
+        [8, 40],
+      ]);
+      expect([(await quotas.view(person(7))).used, (await quotas.view(person(8))).used]).toEqual([100, 40]);
+    });
+
     it('counts per Beijing day: the 100th passes, the 101st not, and the next day starts again at midnight', async () => {
       for (let i = 0; i < 99; i++) await quotas.take(person(2));
       await expect(quotas.take(person(2))).resolves.toBeUndefined();

@@ -13,6 +13,8 @@ import type { LookupPrincipal } from './lookup-principal';
 /** Accounts whose row of the day this process has made sure of; more than this and the set starts again. */
 const MAX_KNOWN_ROWS = 100_000;
 const REFUSED = Symbol('refused');
+/** Rolls back a group's single UPDATE when one of its claims did not fit. */
+const NOT_ALL_FIT = Symbol('not all fit');
 
 interface QuotaClaim {
   accountId: number;
@@ -20,6 +22,17 @@ interface QuotaClaim {
   n: number;
   limit: number;
   entry: LookupLogEntry;
+}
+
+/** One rise per account and day, in account order (the order InnoDB locks the rows in, on every instance). */
+function summedByAccountAndDay(claims: readonly QuotaClaim[]): QuotaClaim[] {
+  const rises = new Map<string, QuotaClaim>();
+  for (const c of claims) {
+    const key = `${c.accountId}|${c.day}`;
+    const seen = rises.get(key);
+    rises.set(key, seen ? { ...seen, n: seen.n + c.n } : c);
+  }
+  return [...rises.values()].sort((a, b) => a.accountId - b.accountId);
 }
 
 /**
@@ -33,8 +46,36 @@ export class LookupQuotaService {
   private rowsDay = '';
   private readonly rowsKnown = new Set<number>();
   /** Quota claims of queries that ran (takeAndLog), committed together with their log rows. */
-  private readonly claims = new GroupCommit<QuotaClaim, boolean>((claims) =>
-    this.uow.run(async (manager) => {
+  private readonly claims = new GroupCommit<QuotaClaim, boolean>(async (claims) => {
+    // Usually every claim fits: one UPDATE for all of them. When one does not, that transaction is rolled back and
+    // the claims are taken one by one, so each caller learns whether its own query was counted.
+    const together = await this.uow
+      .run(async (manager) => {
+        if (!(await this.quotas.raiseAll(summedByAccountAndDay(claims), manager))) throw NOT_ALL_FIT;
+        await this.log.recordMany(
+          claims.map((c) => c.entry),
+          manager,
+        );
+        return claims.map(() => true);
+      })
+      .catch((error: unknown) => {
+        if (error === NOT_ALL_FIT) return null;
+        throw error;
+      });
+    return together ?? this.takeOneByOne(claims);
+  });
+
+  constructor(
+    private readonly quotas: LookupQuotasRepository,
+    private readonly uow: UnitOfWork,
+    private readonly log: LookupLogService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Each claim on its own conditional UPDATE, in one transaction with the log rows of the claims taken. */
+  private takeOneByOne(claims: QuotaClaim[]): Promise<boolean[]> {
+    return this.uow.run(async (manager) => {
       const taken = new Map<QuotaClaim, boolean>();
       // The same order on every instance, so two instances' group transactions never wait on each other in a cycle.
       for (const c of [...claims].sort((a, b) => a.accountId - b.accountId)) {
@@ -45,16 +86,8 @@ export class LookupQuotaService {
         manager,
       );
       return claims.map((c) => taken.get(c) === true);
-    }),
-  );
-
-  constructor(
-    private readonly quotas: LookupQuotasRepository,
-    private readonly uow: UnitOfWork,
-    private readonly log: LookupLogService,
-    private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    });
+  }
 
   limitOf(principal: Pick<LookupPrincipal, 'type'>): number {
     const { personDailyQuota, legalEntityDailyQuota } = this.config.lookupAccounts;

@@ -49,6 +49,34 @@ export class LookupQuotasRepository {
     return result.affected === 1;
   }
 
+  /**
+   * Adds each rise's `n` to its existing row, all in one statement, when every one of them stays within its limit;
+   * false when any would not (or has no row) — then the caller's transaction must be rolled back, as the rises
+   * that fitted were counted. Rises of one account and day must come summed into one.
+   */
+  async raiseAll(
+    rises: readonly { accountId: number; day: string; n: number; limit: number }[],
+    manager: EntityManager,
+  ): Promise<boolean> {
+    if (rises.length === 0) return true;
+    const params: Record<string, string | number> = {};
+    const whens: string[] = [];
+    const fits: string[] = [];
+    rises.forEach((r, i) => {
+      Object.assign(params, { [`a${i}`]: r.accountId, [`d${i}`]: r.day, [`n${i}`]: r.n, [`l${i}`]: r.limit });
+      const row = `account_id = :a${i} AND day = :d${i}`;
+      whens.push(`WHEN ${row} THEN :n${i}`);
+      fits.push(`(${row} AND used + :n${i} <= :l${i})`);
+    });
+    const result = await manager
+      .createQueryBuilder()
+      .update(LookupQuota)
+      .set({ used: () => `used + CASE ${whens.join(' ')} ELSE 0 END` })
+      .where(fits.join(' OR '), params)
+      .execute();
+    return result.affected === rises.length;
+  }
+
   async used(accountId: number, day: string): Promise<number> {
     return (await this.usedOrNull(accountId, day)) ?? 0;
   }
