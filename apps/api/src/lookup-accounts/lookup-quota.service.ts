@@ -14,7 +14,7 @@ import type { LookupPrincipal } from './lookup-principal';
 const MAX_KNOWN_ROWS = 100_000;
 const REFUSED = Symbol('refused');
 /** Rolls back a group's single UPDATE when one of its claims did not fit. */
-const NOT_ALL_FIT = Symbol('not all fit');
+class NotAllFit extends Error {}
 
 interface QuotaClaim {
   accountId: number;
@@ -51,7 +51,7 @@ export class LookupQuotaService {
     // the claims are taken one by one, so each caller learns whether its own query was counted.
     const together = await this.uow
       .run(async (manager) => {
-        if (!(await this.quotas.raiseAll(summedByAccountAndDay(claims), manager))) throw NOT_ALL_FIT;
+        if (!(await this.quotas.raiseAll(summedByAccountAndDay(claims), manager))) throw new NotAllFit();
         await this.log.recordMany(
           claims.map((c) => c.entry),
           manager,
@@ -59,7 +59,7 @@ export class LookupQuotaService {
         return claims.map(() => true);
       })
       .catch((error: unknown) => {
-        if (error === NOT_ALL_FIT) return null;
+        if (error instanceof NotAllFit) return null;
         throw error;
       });
     return together ?? this.takeOneByOne(claims);
