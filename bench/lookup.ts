@@ -8,6 +8,9 @@ import '../apps/api/src/register-paths';
 import 'reflect-metadata';
 import { createHash, randomBytes } from 'node:crypto';
 import { fork, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
 import { Worker } from 'node:worker_threads';
 import { createPool } from 'mysql2/promise';
 import { addDaysIso, maskIdNumber } from '../libs/domain/src';
@@ -32,6 +35,8 @@ import type { BeforeQueryEvent, DataSource, EntitySubscriberInterface } from 'ty
 const ACCOUNTS = 200;
 const TARGET_RATIO = 0.5;
 const TARGET_P99_MS = 50;
+/** Length of each HTTP floor run (the same client against servers that do no lookup). */
+const FLOOR_SECONDS = 10;
 
 /** The generated certificate `i`: what a caller types for it. */
 function certificateOf(i: number) {
@@ -260,7 +265,7 @@ async function probe(dataSource: DataSource, baseUrl: string, url: string, token
 const CLIENT = `
 const { parentPort, workerData } = require('node:worker_threads');
 const http = require('node:http');
-const { baseUrl, tokens, concurrency, seconds, warmup, total } = workerData;
+const { baseUrl, tokens, concurrency, seconds, warmup, total, method = 'POST', path = '/api/lookup/others' } = workerData;
 const { hostname, port } = new URL(baseUrl);
 // node:http with kept-alive connections, one per concurrent caller: fetch (undici) costs the client several times
 // the CPU per request, and on a machine whose two cores the API and MariaDB share it would cap the rate itself.
@@ -270,9 +275,11 @@ const cert = (i) => ({ name: '持证人' + (i % 9973), idNumber: '44010' + pad(i
 let seed = 12345;
 const rnd = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; };
 const post = (token, payload) => new Promise((resolve, reject) => {
-  const body = JSON.stringify(payload);
-  const req = http.request({ hostname, port, path: '/api/lookup/others', method: 'POST', agent, headers: {
-    authorization: 'Bearer ' + token, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+  const body = method === 'POST' ? JSON.stringify(payload) : '';
+  const headers = method === 'POST'
+    ? { authorization: 'Bearer ' + token, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }
+    : { authorization: 'Bearer ' + token };
+  const req = http.request({ hostname, port, path, method, agent, headers }, (res) => {
     let text = '';
     res.setEncoding('utf8');
     res.on('data', (chunk) => (text += chunk));
@@ -280,7 +287,7 @@ const post = (token, payload) => new Promise((resolve, reject) => {
     res.on('error', reject);
   });
   req.on('error', reject);
-  req.end(body);
+  req.end(body || undefined);
 });
 (async () => {
   const latencies = [];
@@ -300,7 +307,7 @@ const post = (token, payload) => new Promise((resolve, reject) => {
       if (s < measureFrom) continue;
       latencies.push(e - s);
       statuses[res.status] = (statuses[res.status] || 0) + 1;
-      if (res.status === 200) { ok++; if (res.body.results.length === 1) found++; } else failed++;
+      if (res.status === 200) { ok++; if (res.body.results?.length === 1) found++; } else failed++;
     }
   }));
   agent.destroy();
@@ -398,6 +405,9 @@ async function main(): Promise<void> {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   let api: ClientResult;
+  let answer: string;
+  const floors: Partial<Record<'nest' | 'express' | 'node', ClientResult>> = {};
+  const floorLoad = { concurrency, seconds: Math.min(seconds, FLOOR_SECONDS), warmup: 2, total };
   let quotaUsed: number;
   let logged: number;
   let probed: Probe;
@@ -407,6 +417,9 @@ async function main(): Promise<void> {
     probed = await reply<Probe>(server);
     console.log(JSON.stringify(probed, null, 2));
     api = await runClient({ baseUrl, tokens, concurrency, seconds, warmup: 3, total });
+    answer = await oneAnswer(baseUrl, tokens[0]);
+    // The cheapest public route of the same API (the schedule is kept a few seconds: no statement on most requests).
+    floors.nest = await runClient({ ...floorLoad, baseUrl, tokens, method: 'GET', path: '/api/lookup/modes' });
     const c = await connect(db.url);
     try {
       const [[q]] = (await c.query('SELECT COALESCE(SUM(used), 0) AS used FROM lookup_quotas')) as unknown as [
@@ -422,6 +435,8 @@ async function main(): Promise<void> {
     server.send({ cmd: 'exit' });
     await exited;
   }
+  floors.express = await floorRun('express', answer, { ...floorLoad, tokens });
+  floors.node = await floorRun('node', answer, { ...floorLoad, tokens });
   const bare = await bareLoop(db.url, cipher, total, concurrency, seconds);
   const apiRate = api.latencies.length / seconds;
   const bareRate = bare.latencies.length / seconds;
@@ -448,6 +463,7 @@ async function main(): Promise<void> {
       { label: `API p99 (target ≤ ${TARGET_P99_MS} ms): ${verdict(p99Ok)}`, value: apiP99, unit: 'ms' },
       { label: 'bare loop p50', value: percentile(bare.latencies, 50), unit: 'ms' },
       { label: 'bare loop p99', value: percentile(bare.latencies, 99), unit: 'ms' },
+      ...floorDetails(floors, bareRate, apiRate),
       {
         label: 'statements per request (steady: session fresh, schedule and quota row known)',
         value: probed.steady.statements,
@@ -473,6 +489,8 @@ async function main(): Promise<void> {
       `statuses: ${JSON.stringify(api.statuses)}; data generation ${generatedSeconds.toFixed(0)} s${reuse ? ' (reused database)' : ''}`,
       'The API and the client share this machine’s 2 cores with MariaDB; the bare loop runs after the API run, with the API closed.',
       'The API runs in a process of its own; the HTTP client in a worker thread of the bench process; the single-connection latencies and the statement probe are taken inside the API process before the load.',
+      `HTTP floors: after the API run, the same client (node:http, ${concurrency} kept-alive connections) for ${floorLoad.seconds} s each against the API's cheapest public route, then against an Express 5 app and a node:http server in processes of their own answering a found certificate's body; what the bare-Express floor reaches of the bare loop is the most any handler on the architecture's HTTP stack (NestJS on Express) could reach here`,
+      'The client is node:http: with fetch (undici) the client itself took about 1 ms of CPU per request and capped every server at about 1,250 req/s on this machine',
       `statements of a steady request: ${probed.steady.queries.map((q) => q.replace(/\s+/g, ' ').split(' ').slice(0, 3).join(' ')).join(' | ')}`,
       ...probed.explains.map((e) => `EXPLAIN: ${e}`),
     ],
@@ -490,6 +508,116 @@ async function main(): Promise<void> {
 }
 
 type Probe = Awaited<ReturnType<typeof probe>>;
+
+/** The floor runs as table rows: rate and p99 of each, and what they leave of the target ratio. */
+function floorDetails(
+  floors: Partial<Record<'nest' | 'express' | 'node', ClientResult>>,
+  bareRate: number,
+  apiRate: number,
+): { label: string; value: number; unit: string }[] {
+  const rate = (r?: ClientResult) => (r ? r.latencies.length / r.seconds : 0);
+  const p99 = (r?: ClientResult) => (r ? percentile(r.latencies, 99) : 0);
+  const labels = {
+    nest: 'HTTP floor: GET /api/lookup/modes of this API (Nest on Express, helmet, pino-http, guard; no statement)',
+    express: 'HTTP floor: Express 5 + JSON body parser answering a canned found certificate (no Nest, no database)',
+    node: 'HTTP floor: node:http answering the same canned body',
+  } as const;
+  return [
+    ...(['nest', 'express', 'node'] as const).map((k) => ({
+      label: labels[k],
+      value: rate(floors[k]),
+      unit: `req/s (p99 ${p99(floors[k]).toFixed(1)} ms, ${floors[k]?.failed ?? 0} failed)`,
+    })),
+    {
+      label: 'ceiling of the ratio on this machine: bare Express floor / bare loop (any Express handler doing nothing)',
+      value: rate(floors.express) / bareRate,
+      unit: '×',
+    },
+    { label: 'API / its own cheapest route (GET /api/lookup/modes)', value: apiRate / rate(floors.nest), unit: '×' },
+    {
+      // Each saturates the machine on its own, so their machine time per request adds up: a lookup that cost no more
+      // than the API's cheapest route plus one bare query could reach at most this.
+      label:
+        'reach on this machine: 1 / (1 / cheapest-route rate + 1 / bare-loop rate), a lookup costing only its cheapest route plus the bare query, of the bare loop',
+      value: 1 / (1 / rate(floors.nest) + 1 / bareRate) / bareRate,
+      unit: '×',
+    },
+  ];
+}
+
+/** One found certificate's answer body from the API, for the floor servers to send back. */
+async function oneAnswer(baseUrl: string, token: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/lookup/others`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ kind: 'skill_level', ...certificateOf(1) }),
+  });
+  return res.text();
+}
+
+/** The same client against a floor server (`--floor express|node`) in a process of its own. */
+async function floorRun(
+  kind: 'express' | 'node',
+  answer: string,
+  load: Record<string, unknown>,
+): Promise<ClientResult> {
+  const child = fork(__filename, ['--floor', kind], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  try {
+    const { baseUrl } = await reply<{ baseUrl: string }>(child);
+    child.send({ answer });
+    await reply<{ ready: boolean }>(child);
+    return await runClient({ ...load, baseUrl });
+  } finally {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill();
+    await exited;
+  }
+}
+
+/**
+ * `--floor express|node`: what HTTP alone costs on this machine — the POST read and its JSON parsed, a found
+ * certificate's answer sent back; no authentication, no validation, no database. `express`: Express 5 with its JSON
+ * body parser (the API's adapter, without Nest or the API's middleware); `node`: node:http.
+ */
+function floor(kind: string): void {
+  let answer = '';
+  const send = (res: import('node:http').ServerResponse) => {
+    res.writeHead(200, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(answer),
+    });
+    res.end(answer);
+  };
+  let server: import('node:http').Server;
+  if (kind === 'express') {
+    const app = express();
+    app.set('etag', false);
+    app.use(express.json());
+    app.post('/api/lookup/others', (req, res) => {
+      if (typeof (req.body as { kind?: unknown }).kind !== 'string') res.status(400);
+      send(res);
+    });
+    server = app.listen(0, '127.0.0.1');
+  } else {
+    server = createServer((req, res) => {
+      let text = '';
+      req.setEncoding('utf8');
+      req.on('data', (chunk: string) => (text += chunk));
+      req.on('end', () => {
+        if (typeof (JSON.parse(text) as { kind?: unknown }).kind !== 'string') res.statusCode = 400;
+        send(res);
+      });
+    });
+    server.listen(0, '127.0.0.1');
+  }
+  server.once('listening', () => {
+    process.once('message', (m: { answer: string }) => {
+      answer = m.answer;
+      process.send!({ ready: true });
+    });
+    process.send!({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+  });
+}
 
 /** The next message of the API process, or its death. */
 function reply<T>(child: ChildProcess): Promise<T> {
@@ -520,7 +648,12 @@ async function serve(): Promise<void> {
   process.send!({ baseUrl: app.baseUrl });
 }
 
-(flag('serve') ? serve() : main()).catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+const floorKind = arg('floor');
+if (floorKind) {
+  floor(floorKind);
+} else {
+  (flag('serve') ? serve() : main()).catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
