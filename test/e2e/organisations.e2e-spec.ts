@@ -1,4 +1,5 @@
-import { createTestApp, organisationId, TestApp } from './support/test-app';
+import { addDaysIso } from '@app/domain';
+import { createTestApp, organisationId, TEST_TODAY, TestApp } from './support/test-app';
 
 // R-1, R-2, R-44: organisations as one resource; institutions with credit code, kind, status and scope.
 describe('organisations (R-1, R-2)', () => {
@@ -79,6 +80,36 @@ describe('organisations (R-1, R-2)', () => {
       "SELECT COUNT(*) AS n FROM organisations WHERE name = '广州市越秀区岭南家政职业培训中心'",
     );
     expect(Number(n)).toBe(0);
+  });
+
+  it('narrows a scope from today on: a dropped level or a removed entry stays, ended yesterday (R-2, R-8)', async () => {
+    const institution = {
+      ...validInstitution(),
+      name: '广州市越秀区范围收窄测试中心',
+      creditCode: '52440104MJL598221B',
+    };
+    const created = await t.http.post('/api/admin/organisations').set(auth).send(institution);
+    expect(created.status).toBe(201);
+    const yesterday = addDaysIso(TEST_TODAY, -1);
+    const narrowed = await t.http
+      .put(`/api/admin/organisations/${created.body.id}`)
+      .set(auth)
+      .send({ version: created.body.version, scope: [{ ...institution.scope[0], levels: [5] }] });
+    expect(narrowed.status).toBe(200);
+    expect(narrowed.body.scope).toEqual([
+      { ...institution.scope[0], levels: [5] },
+      { ...institution.scope[0], levels: [4, 3], validTo: yesterday },
+    ]);
+    // Removing everything ends what is left; entries that have ended already stay as they are.
+    const emptied = await t.http
+      .put(`/api/admin/organisations/${created.body.id}`)
+      .set(auth)
+      .send({ version: narrowed.body.version, scope: [] });
+    expect(emptied.status).toBe(200);
+    expect(emptied.body.scope).toEqual([
+      { ...institution.scope[0], levels: [5], validTo: yesterday },
+      { ...institution.scope[0], levels: [4, 3], validTo: yesterday },
+    ]);
   });
 
   it('rejects scope entries outside the occupation catalogue', async () => {

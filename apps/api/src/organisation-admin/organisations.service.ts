@@ -10,6 +10,7 @@ import {
   OrganisationLevel,
   ORGANISATION_LEVELS,
   Role,
+  scopeKeepingHistory,
   tryEpochDay,
   validateCreditCode,
 } from '@app/domain';
@@ -147,6 +148,11 @@ export class OrganisationsService {
       ...(dto.regionCode !== undefined ? { regionCode: dto.regionCode } : {}),
       ...this.institutionFields(current.level, dto, current),
     };
+    // Certificates already issued are judged against the scope of their issue date: an edit narrows the
+    // scope from today on, and the past it no longer covers stays as entries ended yesterday.
+    if (changes.scope) {
+      changes.scope = scopeKeepingHistory(current.scope ?? [], changes.scope, this.clock.today()).scope;
+    }
     if (dto.deadlineProfile !== undefined && dto.deadlineProfile !== current.deadlineProfile) {
       if (current.level !== 'provincial') throw badInput('期限规则由所属省份统一设置，下级机构不能单独修改');
       changes.deadlineProfile = dto.deadlineProfile;

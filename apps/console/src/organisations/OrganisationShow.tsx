@@ -59,8 +59,9 @@ export const ScopeTable = ({ scope }: { scope: ScopeEntry[] }) => {
         </TableRow>
       </TableHead>
       <TableBody>
-        {scope.map((entry) => (
-          <TableRow key={entry.occupationCode}>
+        {scope.map((entry, index) => (
+          // An occupation can appear twice: an entry ended by a narrowing edit next to its narrowed successor.
+          <TableRow key={`${entry.occupationCode}|${entry.validFrom}|${index}`}>
             <TableCell>{entry.occupationCode}</TableCell>
             <TableCell>{entry.occupationName}</TableCell>
             <TableCell>

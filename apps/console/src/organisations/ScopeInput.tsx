@@ -37,7 +37,10 @@ function useOccupationChoices(): Occupation[] {
   return useMemo(() => {
     const known = new Set(data.map((o) => o.code));
     const legacy = (record?.scope ?? [])
-      .filter((entry) => !known.has(entry.occupationCode))
+      .filter(
+        (entry, i, all) =>
+          !known.has(entry.occupationCode) && all.findIndex((e) => e.occupationCode === entry.occupationCode) === i,
+      )
       .map((entry) => ({
         code: entry.occupationCode,
         name: entry.occupationName,
@@ -133,10 +136,23 @@ const validToAfterFrom: Validator = (value: string | null | undefined, allValues
   return value && row.validFrom && value < row.validFrom ? 'app.organisations.scope.valid_to_before_from' : undefined;
 };
 
+/**
+ * The same occupation may appear again only for other levels or another period: a narrowing edit leaves the levels it
+ * dropped as an entry ended yesterday next to the narrowed one.
+ */
 const noDuplicateOccupation: Validator = (value: Partial<ScopeEntry>[] | undefined) => {
-  const codes = (value ?? []).map((entry) => entry?.occupationCode).filter(Boolean);
-  const duplicate = codes.find((code, i) => codes.indexOf(code) !== i);
-  return duplicate ? { message: 'app.organisations.scope.duplicate', args: { code: duplicate } } : undefined;
+  const entries = (value ?? []).filter((entry) => entry?.occupationCode);
+  const clash = entries.find((a, i) =>
+    entries.some(
+      (b, j) =>
+        j > i &&
+        a.occupationCode === b.occupationCode &&
+        (a.levels ?? []).some((level) => (b.levels ?? []).includes(level)) &&
+        (a.validFrom ?? '') <= (b.validTo ?? '9999-12-31') &&
+        (b.validFrom ?? '') <= (a.validTo ?? '9999-12-31'),
+    ),
+  );
+  return clash ? { message: 'app.organisations.scope.duplicate', args: { code: clash.occupationCode } } : undefined;
 };
 
 /** an institution's registered scope — occupation, levels and validity. */

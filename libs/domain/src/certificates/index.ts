@@ -6,3 +6,4 @@ export * from './holder-name';
 export * from './record';
 export * from './batch-duplicates';
 export * from './editable-fields';
+export * from './scope-history';
