@@ -55,10 +55,10 @@ export class AuditQueryService {
         to: to ? new Date(beijingDayStart(to).getTime() + 86_400_000) : undefined,
       },
     );
-    const orgName = await this.organisations.namesByIds(
-      rows.map((r) => r.organisationId).filter((id): id is number => id !== null),
-    );
-    const targetName = await describeTargets(this.targetNames, rows);
+    const [orgName, targetName] = await Promise.all([
+      this.organisations.namesByIds(rows.map((r) => r.organisationId).filter((id): id is number => id !== null)),
+      describeTargets(this.targetNames, rows),
+    ]);
     return {
       rows: rows.map((r, i) => ({
         ...r,

@@ -39,9 +39,10 @@ export class AuditTargetNames {
       ids.add(targetId);
       idsByType.set(targetType, ids);
     }
-    const names = new Map<string, Map<string, string>>();
-    for (const [type, ids] of idsByType) names.set(type, await this.resolvers.get(type)!([...ids]));
-    return names;
+    // The types' reads are independent: side by side on a pooled database, one after another on SQLite.
+    const types = [...idsByType];
+    const named = await Promise.all(types.map(([type, ids]) => this.resolvers.get(type)!([...ids])));
+    return new Map(types.map(([type], i) => [type, named[i]]));
   }
 }
 

@@ -4,6 +4,7 @@ import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typ
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { BatchStatus, RecordKeys } from '@app/domain';
 import { applyFilters, applySortAndRange, fetchPage, totalFromPage, ListQuery } from '../common/http/list-query';
+import { rawRows } from '../database/raw-select';
 import { versionedUpdate } from '../database/versioned-update';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import type { ListScope } from '../certificates/certificates.repository';
@@ -301,6 +302,17 @@ export class BatchesRepository {
   }
 
   /** Id, name, level and deadline profile of these organisations. */
+  /** Each batch's institution name, in one read (the audit trail names its batch records with it). */
+  async institutionNamesByIds(ids: number[]): Promise<Map<number, string | null>> {
+    if (ids.length === 0) return new Map();
+    const rows = await rawRows<{ id: number | string; name: string | null }>(
+      this.dataSource,
+      'SELECT b.id AS id, o.name AS name FROM batches b LEFT JOIN organisations o ON o.id = b.institution_id WHERE b.id IN (:...ids)',
+      { ids: [...new Set(ids)] },
+    );
+    return new Map(rows.map((r) => [Number(r.id), r.name]));
+  }
+
   async organisationsById(ids: number[]): Promise<Map<number, Organisation>> {
     if (ids.length === 0) return new Map();
     const rows = await this.dataSource

@@ -1,9 +1,7 @@
 import { Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { AuditTargetNames, numericIds } from '../audit/audit-target-names';
-import { BATCH_LIST } from '../batches/batch-query.service';
 import { BatchesModule } from '../batches/batches.module';
 import { BatchesRepository } from '../batches/batches.repository';
-import { parseListQuery } from '../common/http/list-query';
 import { JobRegistry } from '../jobs/job-registry';
 import { JobsModule } from '../jobs/jobs.module';
 
@@ -32,21 +30,10 @@ class AuditTargetNamesWiring implements OnModuleInit {
     });
   }
 
-  /** One read of the page's batches (the batch list's own id filter, no jurisdiction: the reader saw the record). */
+  /** One read of the page's batches with their institutions (no jurisdiction: the reader saw the record). */
   private async batchNames(ids: number[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    const query = parseListQuery(
-      { filter: JSON.stringify({ id: ids }), range: JSON.stringify([0, ids.length - 1]) },
-      BATCH_LIST,
-    );
-    const { rows } = await this.batches.listPageByIds(query, () => undefined);
-    const institutions = await this.batches.organisationsById(rows.map((b) => b.institutionId));
-    return new Map(
-      rows.map((b) => {
-        const name = institutions.get(b.institutionId)?.name;
-        return [String(b.id), name ? `#${b.id} · ${name}` : `#${b.id}`];
-      }),
-    );
+    const names = await this.batches.institutionNamesByIds(ids);
+    return new Map([...names].map(([id, name]) => [String(id), name ? `#${id} · ${name}` : `#${id}`]));
   }
 }
 

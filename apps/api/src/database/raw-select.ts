@@ -7,6 +7,7 @@ import {
   type WhereExpressionBuilder,
 } from 'typeorm';
 import { type FilterDef, type ListQuery, totalFromPage, type WhereTarget } from '../common/http/list-query';
+import { countAlongside } from './count-alongside';
 
 type Hydrator<T> = (row: Record<string, unknown>) => T;
 
@@ -159,13 +160,14 @@ export class RawSelect<T extends ObjectLiteral> implements WhereTarget {
     const order = `${this.columns(query.sort.column)} ${query.sort.order}`;
     const tie = query.sort.column === query.tieBreaker ? '' : `, ${this.columns(query.tieBreaker)} ${query.sort.order}`;
     const size = query.range.end - query.range.start + 1;
+    const counting = countAlongside(this.dataSource, () => this.count());
     // Both bounds are checked integers (parseListQuery): inlined, as the query builder does.
     const raw = await this.run(
       `SELECT ${this.escape(this.alias)}.* FROM ${this.body()} ORDER BY ${order}${tie} LIMIT ${size} OFFSET ${query.range.start}`,
     );
     const hydrate = hydratorOf<T>(this.dataSource, this.aliases.get(this.alias)!);
     const rows = raw.map(hydrate);
-    const total = totalFromPage(query, rows.length) ?? (await this.count());
+    const total = totalFromPage(query, rows.length) ?? (await (counting ?? this.count()));
     return { rows, total };
   }
 

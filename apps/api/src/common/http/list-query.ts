@@ -1,6 +1,7 @@
 import type { Response } from 'express';
 import { Brackets, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { DomainError, isIsoDate } from '@app/domain';
+import { countAlongside } from '../../database/count-alongside';
 
 /**
  * The one parser for react-admin's list queries (ra-data-simple-rest: sort=["f","ASC"], range=[0,24],
@@ -298,9 +299,10 @@ export async function fetchPage<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   query: ListQuery<Record<string, FilterDef>>,
 ): Promise<{ rows: T[]; total: number }> {
-  const rows = await applySortAndRange(qb, query).getMany();
   // getCount counts on a copy without the ordering and the page.
-  return { rows, total: totalFromPage(query, rows.length) ?? (await qb.getCount()) };
+  const counting = countAlongside(qb.connection, () => qb.getCount());
+  const rows = await applySortAndRange(qb, query).getMany();
+  return { rows, total: totalFromPage(query, rows.length) ?? (await (counting ?? qb.getCount())) };
 }
 
 /**
