@@ -17,7 +17,7 @@ interface Org {
   level: string;
   parentId: number | null;
   version: number;
-  scope?: Array<{ occupationCode: string; levels: number[] }> | null;
+  scope?: Array<{ occupationCode: string; levels: number[]; validTo?: string | null }> | null;
 }
 
 let app: BuiltApp;
@@ -237,6 +237,14 @@ describe('console in Chromium', () => {
     expect(after.scope![0]).toMatchObject({ occupationCode: firstOccupation.occupationCode });
     expect(after.scope![0].levels).not.toContain(1);
     expect(after.scope![0].levels.length).toBe(firstOccupation.levels.length - 1);
+    // The dropped level stays as an entry of its own, ended yesterday (the app's today is 2026-11-23): certificates
+    // issued before keep being judged against the scope of their issue date.
+    expect(after.scope!.filter((e) => e.occupationCode === firstOccupation.occupationCode)).toEqual([
+      after.scope![0],
+      expect.objectContaining({ levels: [1], validTo: '2026-11-22' }),
+    ]);
+    await page.getByText('2026-11-22').first().waitFor();
+    await shot('organisation-scope-narrowed');
 
     // Optimistic lock: someone else saves while the form is open → the user is told to reload.
     await page.goto(`${app.baseUrl}/#/organisations/${guangzhouInstitutionId}`);
