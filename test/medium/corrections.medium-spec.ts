@@ -156,6 +156,76 @@ describe('corrections on a real database (medium)', () => {
     expect((await request(id)).stage).toBe('municipal_review');
   });
 
+  it('four eyes: who filed or resubmitted a request does not decide it; a colleague at the stage does (R-3, R-19)', async () => {
+    // A dissolved institution's data is maintained by its city: the city's administrator files and reviews.
+    const dissolved = await m.factories.organisation({ level: 'institution', parent: gd.city, status: 'dissolved' });
+    const batch = await m.factories.batch(dissolved, await m.factories.user(dissolved, ['institution_operator']), {
+      status: 'published',
+    });
+    const c = await certificate(batch, 'published');
+    const statement = await attachment(city, gd.city, 'erratum_statement');
+    const { id } = await corrections.create(city, {
+      certificateId: c.id,
+      type: 'modify',
+      changes: { admissionTicket: 'D-1' },
+      reason: '准考证号错误',
+      attachmentIds: [statement],
+    });
+    await expect(corrections.approve(city, id, 1)).rejects.toMatchObject({ code: 'CORRECTION_OWN_REQUEST' });
+    const colleague = m.factories.actor(await m.factories.user(gd.city, ['municipal_admin']), gd.city);
+    await corrections.approve(colleague, id, 1);
+    expect((await request(id)).stage).toBe('provincial_review');
+  });
+
+  it('a new certificate number is checked as it will be stored: full-width or a JSON number of a taken one is refused', async () => {
+    const taken = await certificate(published, 'published', { certificateNumber: '1234567890123456' });
+    const c = await certificate(published, 'published');
+    const statement = await attachment(operator, gd.institution, 'erratum_statement');
+    for (const typed of ['１２３４５６７８９０１２３４５６', 1234567890123456]) {
+      await expect(
+        corrections.create(operator, {
+          certificateId: c.id,
+          type: 'modify',
+          changes: { certificateNumber: typed },
+          reason: '证书编号错误',
+          attachmentIds: [statement],
+        }),
+      ).rejects.toMatchObject({ code: 'CORRECTION_INVALID', details: { field: 'certificateNumber' } });
+    }
+    expect(taken.certificateNumber).toBe('1234567890123456');
+  });
+
+  it('a re-check is not confirmed while another request for the certificate is open; its own request cannot be withdrawn (R-26)', async () => {
+    const c = await certificate(published, 'published');
+    const statement = await attachment(operator, gd.institution, 'erratum_statement');
+    const open = await corrections.create(operator, {
+      certificateId: c.id,
+      type: 'modify',
+      changes: { admissionTicket: 'R-1' },
+      reason: '准考证号错误',
+      attachmentIds: [statement],
+    });
+    const confirm = (recheckId: number) =>
+      m.get(UnitOfWork).run((manager) =>
+        corrections.openFromRecheck(manager, {
+          recheckId,
+          certificateId: c.id,
+          outcome: 'correct',
+          reason: '出生日期有误',
+          actor: province,
+        }),
+      );
+    await expect(confirm(9001)).rejects.toMatchObject({ code: 'RECHECK_CORRECTION_PENDING' });
+    await corrections.withdraw(operator, open.id, 1, '改由复核处理');
+    await confirm(9002);
+    const opened = await m.dataSource
+      .getRepository(Correction)
+      .findOneByOrFail({ certificateId: c.id, status: 'awaiting' });
+    await expect(corrections.withdraw(operator, opened.id, opened.version, '不想改')).rejects.toMatchObject({
+      code: 'CORRECTION_FROM_RECHECK',
+    });
+  });
+
   it('applies whole or not at all: a certificate changed since filing is refused at national and nothing is written', async () => {
     const c = await certificate(published, 'published');
     const statement = await attachment(operator, gd.institution, 'erratum_statement');

@@ -22,6 +22,15 @@ export const CORRECTION_ERRORS = defineErrors({
   },
   CORRECTION_NOT_OPEN: { status: 409, message: '该申请已办结或已撤回，请刷新后查看' },
   CORRECTION_WRONG_STATE: { status: 409, message: '该申请当前不处于可执行此操作的状态，请刷新后查看' },
+  CORRECTION_OWN_REQUEST: { status: 403, message: '不能审核本人提出的更正或删除申请，请由本单位其他审核人员办理' },
+  CORRECTION_FROM_RECHECK: {
+    status: 409,
+    message: '该申请由复核确认开启，不能撤回，请补充修改内容和材料后提交',
+  },
+  RECHECK_CORRECTION_PENDING: {
+    status: 409,
+    message: '该证书已有未办结的更正或删除申请，请待其办结或撤回后再确认复核结论',
+  },
   CORRECTION_CERTIFICATE_CHANGED: {
     status: 409,
     message: '证书数据在申请提出后已发生变化，该申请不能执行，请退回申请人重新核实',

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
+  analyzeCertificateNumber,
   ancestorIds,
   CORRECTABLE_FIELDS,
   correctionRefusal,
@@ -187,6 +188,7 @@ export class CorrectionsService {
     const index = route.stages.findIndex((st) => st.stage === c.stage);
     const stage = route.stages[index];
     this.assertDecider(actor, stage, s);
+    await this.assertNotOwnRequest(actor, c);
     const now = this.clock.now();
     const next = stage.applies ? null : route.stages[index + 1];
     const due = next ? await this.stageDue(next, c.workOrder ?? undefined, s, now) : null;
@@ -333,10 +335,11 @@ export class CorrectionsService {
     return this.get(actor, id);
   }
 
-  /** The requester closes an open request without effect. */
+  /** The requester closes an open request without effect; one a confirmed re-check opened must be completed. */
   async withdraw(actor: Actor, id: number, version: number, reason: string | undefined) {
     const c = await this.within(actor, id);
     if (c.status === 'applied' || c.status === 'withdrawn') throw notPending(c);
+    if (c.recheckId !== null) throw correctionError('CORRECTION_FROM_RECHECK');
     const s = (await this.subject(c.certificateId))!;
     this.assertRequester(actor, this.routeOf(c, s), s);
     const now = this.clock.now();
@@ -407,7 +410,10 @@ export class CorrectionsService {
    * When a request for the certificate is already open, that one carries on.
    */
   async openFromRecheck(manager: EntityManager, confirmed: ConfirmedRecheck): Promise<void> {
-    if (await this.corrections.openExists(confirmed.certificateId, manager)) return;
+    // The confirmation would have nowhere to go: it waits until the open request is applied, returned and withdrawn.
+    if (await this.corrections.openExists(confirmed.certificateId, manager)) {
+      throw correctionError('RECHECK_CORRECTION_PENDING');
+    }
     const s = (await this.subject(confirmed.certificateId, manager))!;
     const type: CorrectionType = confirmed.outcome === 'delete' ? 'delete' : 'modify';
     const route = correctionRoute({ type, status: 'published', institutionParentLevel: s.parent.level });
@@ -567,23 +573,31 @@ export class CorrectionsService {
         refusal.code === 'CORRECTION_INVALID' ? { field: refusal.field ?? null, reason: refusal.reason } : undefined;
       return new DomainError(refusal.code, refusal.message, details);
     }
-    if (type === 'modify' && typeof changes.certificateNumber === 'string') {
-      const number = changes.certificateNumber.trim().toUpperCase();
-      if (
-        number !== s.certificate.certificateNumber &&
-        (await this.certificates.numberTakenElsewhere(number, s.certificate.id))
-      ) {
-        return new DomainError(
-          'CORRECTION_INVALID',
-          '修改后的证书数据不符合校验规则（证书编号）：证书编号已存在于全国证书库中',
-          {
-            field: 'certificateNumber',
-            reason: '证书编号已存在于全国证书库中',
-          },
-        );
+    const typed = type === 'modify' ? changes.certificateNumber : undefined;
+    if (typed !== undefined && typed !== null) {
+      // The number as the record parser will store it (full-width characters, case, spaces normalised).
+      const number = analyzeCertificateNumber(String(typed)).normalized;
+      if (number !== s.certificate.certificateNumber && (await this.numberTaken(number, s.certificate.id))) {
+        return numberTaken();
       }
     }
     return null;
+  }
+
+  /**
+   * Four eyes (R-3, R-19): whoever filed the changes — the requester, or whoever resubmitted them — does not decide
+   * the request at any stage. A request a re-check opened was filed by its confirming reviewer, who wrote no changes.
+   */
+  private async assertNotOwnRequest(actor: Actor, c: Correction): Promise<void> {
+    if (c.recheckId === null && c.requestedById === actor.userId) throw correctionError('CORRECTION_OWN_REQUEST');
+    const decisions = await this.corrections.decisionsOf(c.id);
+    if (decisions.some((d) => d.action === 'resubmit' && d.actorId === actor.userId)) {
+      throw correctionError('CORRECTION_OWN_REQUEST');
+    }
+  }
+
+  private numberTaken(number: string, certificateId: number): Promise<boolean> {
+    return this.certificates.numberTakenElsewhere(number, certificateId);
   }
 
   private validationOf(s: CorrectionSubject) {
@@ -697,6 +711,13 @@ export class CorrectionsService {
         `修改后的证书数据不符合校验规则：${first?.column ?? ''}${first?.message ?? ''}`,
       );
     }
+    // Another certificate may have taken the number since the request was filed (R-8: unique nationally).
+    if (
+      parsed.record.certificateNumber !== cert.certificateNumber &&
+      (await this.numberTaken(parsed.record.certificateNumber, cert.id))
+    ) {
+      throw numberTaken();
+    }
     await this.certificates.keepHistory(manager, cert, actor.userId, 'correction', c.reason, c.id);
     await this.certificates.updateVersioned(
       manager,
@@ -747,3 +768,16 @@ function notPending(c: Correction): DomainError {
 function certificateChanged(): DomainError {
   return correctionError('CORRECTION_CERTIFICATE_CHANGED');
 }
+
+/** R-8: the new number is another certificate's. */
+function numberTaken(): DomainError {
+  return new DomainError(
+    'CORRECTION_INVALID',
+    '修改后的证书数据不符合校验规则（证书编号）：证书编号已存在于全国证书库中',
+    {
+      field: 'certificateNumber',
+      reason: '证书编号已存在于全国证书库中',
+    },
+  );
+}
+
