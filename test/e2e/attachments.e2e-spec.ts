@@ -143,6 +143,8 @@ describe('attachments (R-24)', () => {
     expect(none.status).toBe(400);
     expect(none.body.code).toBe('ATTACHMENT_NO_FILE');
     expect((await upload('auditor', pdfFile(), 'a.pdf')).status).toBe(403);
+    // A refused field leaves no temporary copy of the upload behind.
+    expect(await t.uploadsLeft()).toEqual([]);
   });
 
   describe('within jurisdiction only', () => {

@@ -325,6 +325,14 @@ describe('public lookup accounts (e2e)', () => {
       .attach('file', Buffer.from('姓名,证件号码'), 'a.xlsx');
     expect(notXlsx.status).toBe(422);
     expect(notXlsx.body.code).toBe('IMPORT_NOT_XLSX');
+    // A kind the validation refuses (before the service runs) leaves no temporary copy of the queried IDs.
+    const badKind = await t.http
+      .post('/api/lookup/batch')
+      .set(bearer(entityToken))
+      .field('kind', 'x')
+      .attach('file', await sheet([[holder.name, 'x', 'x']]), 'k.xlsx');
+    expect(badKind.status).toBe(400);
+    expect(await t.uploadsLeft()).toEqual([]);
     const tooMany = await t.http
       .post('/api/lookup/batch')
       .set(bearer(entityToken))

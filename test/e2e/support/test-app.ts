@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
@@ -22,6 +22,8 @@ export interface TestApp {
   database: TestDatabase;
   /** Logs a demo account in and returns its bearer token (cached per username). */
   login(username: string): Promise<string>;
+  /** Temporary upload files still on disk, once every finished request has had a moment to remove its own. */
+  uploadsLeft(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -60,6 +62,12 @@ export async function createTestApp(options: { today?: string; env?: Record<stri
       if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
       tokens.set(username, res.body.token);
       return res.body.token as string;
+    },
+    async uploadsLeft() {
+      const incoming = join(config.storage.dir, 'incoming');
+      const left = () => (existsSync(incoming) ? readdirSync(incoming) : []);
+      for (let i = 0; i < 20 && left().length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+      return left();
     },
     async close() {
       await app.close();

@@ -1,6 +1,6 @@
-import { tmpdir } from 'node:os';
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
+import { uploadOptions } from '../common/http/uploads';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { UsersModule } from '../users/users.module';
 import { AttachmentAuditNames } from './attachment-audit-names';
@@ -15,10 +15,8 @@ import { AttachmentsService } from './attachments.service';
     // an upload lands in a temporary file (streamed, never buffered whole) and stops at the attachment limit
     // (413, the partial file removed): nothing reaches the FileStore before its type is checked.
     MulterModule.registerAsync({
-      useFactory: (config: AppConfig) => ({
-        dest: tmpdir(),
-        limits: { fileSize: config.attachments.maxBytes, files: 1, fields: 5, fieldSize: 1024 },
-      }),
+      useFactory: (config: AppConfig) =>
+        uploadOptions(config, { fileSize: config.attachments.maxBytes, files: 1, fields: 5, fieldSize: 1024 }),
       inject: [APP_CONFIG],
     }),
   ],

@@ -1,6 +1,6 @@
-import { tmpdir } from 'node:os';
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
+import { uploadOptions } from '../common/http/uploads';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CertificatesModule } from '../certificates/certificates.module';
 import { JobsModule } from '../jobs/jobs.module';
@@ -23,10 +23,8 @@ import { RecordEditService } from './record-edit.service';
     CertificatesModule,
     // uploads land in a temporary file (streamed, never buffered whole) and stop at the size limit (413).
     MulterModule.registerAsync({
-      useFactory: (config: AppConfig) => ({
-        dest: tmpdir(),
-        limits: { fileSize: config.import.maxBytes, files: 1, fields: 10 },
-      }),
+      useFactory: (config: AppConfig) =>
+        uploadOptions(config, { fileSize: config.import.maxBytes, files: 1, fields: 10 }),
       inject: [APP_CONFIG],
     }),
     // Holds the one @nestjs/schedule root, which runs the error-report sweep (@Interval) and clears it on close.

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { validateCronExpression } from 'cron';
 import { z } from 'zod';
@@ -184,6 +184,11 @@ export function projectRoot(): string {
     dir = up;
   }
   return dir;
+}
+
+/** The storage directory as configured (`STORAGE_DIR`), resolved against the project root when relative. */
+export function storageRoot(config: AppConfig): string {
+  return isAbsolute(config.storage.dir) ? config.storage.dir : join(projectRoot(), config.storage.dir);
 }
 
 function setPath(target: Record<string, unknown>, path: string[], value: unknown): void {

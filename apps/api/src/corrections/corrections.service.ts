@@ -780,4 +780,3 @@ function numberTaken(): DomainError {
     },
   );
 }
-

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, isAbsolute, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pipeline as pipelineCallback, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, projectRoot } from '../config/app-config';
+import { APP_CONFIG, AppConfig, storageRoot } from '../config/app-config';
 import { Clock } from '../common/clock';
 import { FieldCipher } from '../crypto/field-cipher';
 
@@ -24,7 +24,7 @@ export class FileStore {
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
   ) {
-    this.root = isAbsolute(config.storage.dir) ? config.storage.dir : join(projectRoot(), config.storage.dir);
+    this.root = storageRoot(config);
   }
 
   newKey(area: string, extension: string): string {

@@ -1,6 +1,6 @@
-import { tmpdir } from 'node:os';
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
+import { uploadOptions } from '../common/http/uploads';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { LookupBatchController } from './lookup-batch.controller';
 import { LookupBatchService } from './lookup-batch.service';
@@ -33,10 +33,8 @@ import { LookupSessionGuard } from './lookup-session.guard';
     LookupModule,
     // R-31 uploads as the certificate import takes them: a temporary file, stopped at the size limit (413).
     MulterModule.registerAsync({
-      useFactory: (config: AppConfig) => ({
-        dest: tmpdir(),
-        limits: { fileSize: config.import.maxBytes, files: 1, fields: 10 },
-      }),
+      useFactory: (config: AppConfig) =>
+        uploadOptions(config, { fileSize: config.import.maxBytes, files: 1, fields: 10 }),
       inject: [APP_CONFIG],
     }),
   ],
