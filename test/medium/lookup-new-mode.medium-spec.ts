@@ -227,4 +227,47 @@ describe('lookup new mode and authorization codes (medium)', () => {
     m.clock.advance(30 * 60_000 + 1);
     await expect(queries.byCode(entity, created.code)).resolves.toBeDefined();
   });
+
+  it('others takes the typed values as the import stores them: full-width, lower case and extra spaces still find', async () => {
+    const { results } = await queries.others(asker, {
+      kind: 'skill_level',
+      name: ' 张小明 ',
+      idNumber: HOLDER_ID,
+      certificateNumber: 'ｓ４４０１０６２０２６０００01',
+    });
+    expect(results).toHaveLength(1);
+  });
+
+  it('an ID number registered under another name opens no certificate: mine, codes and by-code need the name too (R-28)', async () => {
+    // The local provider does not verify identities: someone registering a stranger's ID number under their own name.
+    const impostor = await principal({
+      type: 'person',
+      name: '赵六',
+      idType: 1,
+      idNumber: HOLDER_ID,
+      mobile: '13800000009',
+      password: PASSWORD,
+    }).catch((error: unknown) => error);
+    // The ID number is taken by the holder's own account here; on a fresh one the impostor would get this far.
+    expect(impostor).toMatchObject({ code: 'LOOKUP_ACCOUNT_EXISTS' });
+    const stranger = { ...holder, accountId: holder.accountId, name: '赵六' };
+    expect(await queries.mine(stranger)).toEqual({ results: [] });
+    await expect(codes.create(stranger, 'skill_level')).rejects.toMatchObject({ code: 'LOOKUP_CODE_NO_CERTIFICATE' });
+  });
+
+  it('a missing, non-string or overlong code answers as a wrong one and counts toward the lock', async () => {
+    for (const typed of [undefined, 123456789012, 'A'.repeat(65)]) {
+      await expect(queries.byCode(entity, typed)).rejects.toMatchObject({ code: 'LOOKUP_CODE_INVALID' });
+    }
+    const [attempts] = await m.dataSource.query(
+      "SELECT failures FROM login_throttle WHERE username LIKE 'lookup:code:%'",
+    );
+    expect(Number(attempts?.failures)).toBe(3);
+  });
+
+  it('two code generations at once both answer, and one code of the kind remains (a double click)', async () => {
+    const both = await Promise.all([codes.create(holder, 'skill_level'), codes.create(holder, 'skill_level')]);
+    expect(both.map((c) => c.status)).toEqual(['active', 'active']);
+    expect((await codes.list(holder)).filter((c) => c.kind === 'skill_level')).toHaveLength(1);
+  });
 });

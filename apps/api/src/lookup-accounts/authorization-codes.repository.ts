@@ -23,13 +23,18 @@ export class AuthorizationCodesRepository {
   }
 
   /** The code with this blind index and the blind index of its holder's ID number (the key of the holder's certificates). */
-  async findByHash(codeHash: string): Promise<{ code: AuthorizationCode; holderIdentifierHash: string } | null> {
+  async findByHash(
+    codeHash: string,
+  ): Promise<{ code: AuthorizationCode; holderIdentifierHash: string; holderName: string } | null> {
     const code = await this.dataSource.getRepository(AuthorizationCode).findOneBy({ codeHash });
     if (!code) return null;
-    const holder = await this.dataSource
-      .getRepository(LookupAccount)
-      .findOne({ select: { id: true, identifierHash: true, disabled: true }, where: { id: code.accountId } });
-    return holder && !holder.disabled ? { code, holderIdentifierHash: holder.identifierHash } : null;
+    const holder = await this.dataSource.getRepository(LookupAccount).findOne({
+      select: { id: true, identifierHash: true, name: true, disabled: true },
+      where: { id: code.accountId },
+    });
+    return holder && !holder.disabled
+      ? { code, holderIdentifierHash: holder.identifierHash, holderName: holder.name }
+      : null;
   }
 
   async insert(

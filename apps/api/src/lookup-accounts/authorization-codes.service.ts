@@ -8,6 +8,7 @@ import {
   formatAuthorizationCode,
   groupAuthorizationCode,
   normalizeAuthorizationCode,
+  normalizeOldModeValue,
   type LookupKind,
 } from '@app/domain';
 import type { AuthorizationCodeView } from '@app/contracts';
@@ -15,6 +16,7 @@ import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { notFound } from '../common/errors/app-errors';
 import { FieldCipher } from '../crypto/field-cipher';
+import { isUniqueViolation } from '../database/unique-violation';
 import { UnitOfWork } from '../database/unit-of-work';
 import { LookupCertificatesRepository } from '../lookup/lookup-certificates.repository';
 import { AuthorizationCode } from './entities/authorization-code.entity';
@@ -46,7 +48,7 @@ export class AuthorizationCodesService {
 
   async create(principal: LookupPrincipal, kind: LookupKind): Promise<AuthorizationCodeView<Date>> {
     if (principal.type !== 'person') throw personsOnly();
-    const held = await this.certificates.byIdNumberHash(principal.identifierHash, kind);
+    const held = heldBy(principal.name, await this.certificates.byIdNumberHash(principal.identifierHash, kind));
     if (held.length === 0) {
       throw new DomainError('LOOKUP_CODE_NO_CERTIFICATE', '您名下没有可查询的该类证书，无法生成授权码');
     }
@@ -59,18 +61,25 @@ export class AuthorizationCodesService {
       expiresAt: authorizationCodeExpiry(issuedAt),
       stopped: false,
     };
-    const row = await this.uow.run(async (manager) => {
-      const existing = await this.codes.findOfKind(manager, principal.accountId, kind);
-      const id = existing
-        ? (await this.codes.update(manager, existing.id, fields), existing.id)
-        : await this.codes.insert(manager, { accountId: principal.accountId, kind, ...fields });
-      await this.audit.record(manager, lookupSubject(principal.accountId, principal.ip), {
-        action: 'lookup.code.create',
-        targetType: 'lookup_authorization_code',
-        targetId: id,
-        detail: kind,
+    const save = () =>
+      this.uow.run(async (manager) => {
+        const existing = await this.codes.findOfKind(manager, principal.accountId, kind);
+        const id = existing
+          ? (await this.codes.update(manager, existing.id, fields), existing.id)
+          : await this.codes.insert(manager, { accountId: principal.accountId, kind, ...fields });
+        await this.audit.record(manager, lookupSubject(principal.accountId, principal.ip), {
+          action: 'lookup.code.create',
+          targetType: 'lookup_authorization_code',
+          targetId: id,
+          detail: kind,
+        });
+        return this.codes.findById(manager, id);
       });
-      return this.codes.findById(manager, id);
+    // Two requests at once (a double click) both found no code: the second insert meets the first's row, so it
+    // replaces that code as a later request would.
+    const row = await save().catch((error: unknown) => {
+      if (isUniqueViolation(error)) return save();
+      throw error;
     });
     return this.view(row);
   }
@@ -108,12 +117,16 @@ export class AuthorizationCodesService {
    * The holder and kind behind a typed code, or null for a wrong, malformed, stopped or expired one (the caller
    * answers them all alike).
    */
-  async resolve(typed: string): Promise<{ kind: LookupKind; holderIdentifierHash: string } | null> {
+  /** The active code's kind and holder; null for anything else, a value that is no code at all included. */
+  async resolve(
+    typed: unknown,
+  ): Promise<{ kind: LookupKind; holderIdentifierHash: string; holderName: string } | null> {
+    if (typeof typed !== 'string' || typed.length > MAX_TYPED_CODE_LENGTH) return null;
     const normalized = normalizeAuthorizationCode(typed);
     if (!normalized) return null;
     const found = await this.codes.findByHash(this.cipher.blindIndex(codeIndexInput(normalized)));
     if (!found || authorizationCodeState(found.code, this.clock.now()) !== 'active') return null;
-    return { kind: found.code.kind, holderIdentifierHash: found.holderIdentifierHash };
+    return { kind: found.code.kind, holderIdentifierHash: found.holderIdentifierHash, holderName: found.holderName };
   }
 
   private view(row: AuthorizationCode): AuthorizationCodeView<Date> {
@@ -126,4 +139,17 @@ export class AuthorizationCodesService {
       status: authorizationCodeState(row, this.clock.now()),
     };
   }
+}
+
+/** A typed code longer than this is no code: it is answered as a wrong one. */
+const MAX_TYPED_CODE_LENGTH = 64;
+
+/**
+ * The certificates of an ID number that carry the account's registered name: the local identity provider does not
+ * verify that the ID number is the registrant's own (the 人社用户中心 does), so a person's own certificates are
+ * those of both their ID number and their name (R-28).
+ */
+export function heldBy<T extends { holderName: string }>(name: string, certificates: T[]): T[] {
+  const registered = normalizeOldModeValue('name', name);
+  return certificates.filter((c) => normalizeOldModeValue('name', c.holderName) === registered);
 }

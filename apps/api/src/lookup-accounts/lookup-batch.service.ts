@@ -7,6 +7,7 @@ import {
   maskCertificateNumber,
   maskIdNumber,
   maskName,
+  normalizeOldModeValue,
   type LookupKind,
 } from '@app/domain';
 import type { LookupBatchRow, LookupBatchView } from '@app/contracts';
@@ -77,9 +78,9 @@ export class LookupBatchService {
         const complete = line.name !== '' && line.idNumber !== '' && line.certificateNumber !== '';
         const found = complete
           ? await this.certificates.find(kind, {
-              holderName: line.name,
+              holderName: normalizeOldModeValue('name', line.name),
               idNumberHash: this.cipher.blindIndex(canonicalIdNumberForSearch(line.idNumber)),
-              certificateNumber: line.certificateNumber,
+              certificateNumber: normalizeOldModeValue('certificateNumber', line.certificateNumber),
             })
           : [];
         rows.push({

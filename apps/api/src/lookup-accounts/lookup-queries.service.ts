@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { canonicalIdNumberForSearch, DomainError, LOOKUP_KINDS, type LookupKind } from '@app/domain';
+import {
+  canonicalIdNumberForSearch,
+  DomainError,
+  LOOKUP_KINDS,
+  normalizeOldModeValue,
+  type LookupKind,
+} from '@app/domain';
 import type { LookupResults, OthersQuery } from '@app/contracts';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -9,7 +15,7 @@ import { LookupLogService } from '../lookup/lookup-log.service';
 import { toLookupCertificate } from '../lookup/lookup-view';
 import { QueryModeService } from '../query-mode/query-mode.service';
 import { LoginThrottlesRepository } from '../users/login-throttles.repository';
-import { AuthorizationCodesService, personsOnly } from './authorization-codes.service';
+import { AuthorizationCodesService, heldBy, personsOnly } from './authorization-codes.service';
 import { LookupQuotaService } from './lookup-quota.service';
 import type { LookupPrincipal } from './lookup-principal';
 
@@ -54,9 +60,9 @@ export class LookupQueriesService {
       }
     }
     if (open.length === 0) throw closed;
-    const rows = await this.certificates.byIdNumberHash(
-      principal.identifierHash,
-      open.length === 1 ? open[0] : undefined,
+    const rows = heldBy(
+      principal.name,
+      await this.certificates.byIdNumberHash(principal.identifierHash, open.length === 1 ? open[0] : undefined),
     );
     const results = rows.map((r) => toLookupCertificate(r, { masked: false, cipher: this.cipher }));
     for (const kind of open) {
@@ -75,10 +81,11 @@ export class LookupQueriesService {
   /** R-28: masked, and only when name, ID number and certificate number all match; else an empty list. */
   async others(principal: LookupPrincipal, query: OthersQuery): Promise<LookupResults> {
     await this.modes.requireOpen(query.kind, 'new');
+    // The typed values as the import stores them, as the old mode takes them (full-width, case, spaces).
     const criteria = {
-      holderName: query.name.trim(),
+      holderName: normalizeOldModeValue('name', query.name),
       idNumberHash: this.cipher.blindIndex(canonicalIdNumberForSearch(query.idNumber)),
-      certificateNumber: query.certificateNumber.trim(),
+      certificateNumber: normalizeOldModeValue('certificateNumber', query.certificateNumber),
     };
     // The answer is withheld unless the quota takes it; the count and the log commit together with other queries'.
     const rows = await this.certificates.find(query.kind, criteria);
@@ -98,7 +105,7 @@ export class LookupQueriesService {
    * same 404; wrong ones are counted per account (a slot is claimed before the code is checked, as logins do) and
    * above `codeFailureLimit` code queries are refused for `codeLockMinutes`. A valid code counts against the quota.
    */
-  async byCode(principal: LookupPrincipal, typed: string): Promise<LookupResults> {
+  async byCode(principal: LookupPrincipal, typed: unknown): Promise<LookupResults> {
     const { codeFailureLimit, codeLockMinutes } = this.config.lookupAccounts;
     const key = codeAttemptsKey(principal.accountId);
     const now = this.clock.now();
@@ -117,7 +124,10 @@ export class LookupQueriesService {
     await this.throttles.releaseAttempt(key);
     await this.modes.requireOpen(resolved.kind, 'new');
     const rows = await this.quotas.takeWith(principal, 1, async (manager) => {
-      const found = await this.certificates.byIdNumberHash(resolved.holderIdentifierHash, resolved.kind, manager);
+      const found = heldBy(
+        resolved.holderName,
+        await this.certificates.byIdNumberHash(resolved.holderIdentifierHash, resolved.kind, manager),
+      );
       await this.log.record(
         {
           accountId: principal.accountId,
