@@ -226,6 +226,32 @@ describe('corrections on a real database (medium)', () => {
     });
   });
 
+  it('two overrides recorded at once for the same modification: one is kept, the other is refused (R-20)', async () => {
+    const c = await certificate(published, 'published');
+    const statement = await attachment(operator, gd.institution, 'erratum_statement');
+    const { id } = await corrections.create(operator, {
+      certificateId: c.id,
+      type: 'modify',
+      changes: { admissionTicket: 'O-1' },
+      reason: '准考证号错误',
+      attachmentIds: [statement],
+    });
+    await corrections.approve(city, id, 1);
+    await corrections.approve(province, id, 2);
+    await corrections.approve(national, id, 3);
+    const results = await Promise.allSettled([
+      corrections.override(province, c.id, '档案核实后同意再次修改'),
+      corrections.override(province, c.id, '档案核实后同意再次修改'),
+    ]);
+    expect(results.map((r) => (r.status === 'fulfilled' ? 'ok' : code(r.reason))).sort()).toEqual([
+      'CORRECTION_OVERRIDE_NOT_NEEDED',
+      'ok',
+    ]);
+    expect(await m.dataSource.query('SELECT nth FROM correction_overrides WHERE certificate_id = ?', [c.id])).toEqual([
+      { nth: 1 },
+    ]);
+  });
+
   it('applies whole or not at all: a certificate changed since filing is refused at national and nothing is written', async () => {
     const c = await certificate(published, 'published');
     const statement = await attachment(operator, gd.institution, 'erratum_statement');

@@ -385,13 +385,19 @@ export class CorrectionsService {
     }
     const now = this.clock.now();
     const id = await this.uow.run(async (manager) => {
-      const overrideId = await this.corrections.insertOverride(manager, {
-        certificateId,
-        provinceId: s.province.id,
-        reason,
-        recordedById: actor.userId,
-        recordedAt: now,
-      });
+      // The n-th override is unique per certificate: of two recorded at once, one is refused as no longer needed.
+      const overrideId = await this.corrections
+        .insertOverride(manager, {
+          certificateId,
+          nth: overrides + 1,
+          provinceId: s.province.id,
+          reason,
+          recordedById: actor.userId,
+          recordedAt: now,
+        })
+        .catch((error: unknown) => {
+          throw isUniqueViolation(error) ? correctionError('CORRECTION_OVERRIDE_NOT_NEEDED') : error;
+        });
       await this.audit.record(manager, subjectOf(actor), {
         action: 'correction.override',
         targetType: 'certificate',

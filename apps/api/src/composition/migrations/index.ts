@@ -22,6 +22,7 @@ import { Corrections1797000850000 } from './1797000850000-Corrections';
 import { Complaints1797000900000 } from './1797000900000-Complaints';
 import { DataAdministrators1797000950000 } from './1797000950000-DataAdministrators';
 import { DashboardFigures1797000970000 } from './1797000970000-DashboardFigures';
+import { CorrectionOverrideCount1797001000000 } from './1797001000000-CorrectionOverrideCount';
 
 // Committed migrations (MySQL/MariaDB and SQLite), in order. `npm run migration:generate -- <Name>` writes a new file; add it here.
 export const MIGRATIONS: (new () => unknown)[] = [
@@ -49,4 +50,5 @@ export const MIGRATIONS: (new () => unknown)[] = [
   Complaints1797000900000,
   DataAdministrators1797000950000,
   DashboardFigures1797000970000,
+  CorrectionOverrideCount1797001000000,
 ];

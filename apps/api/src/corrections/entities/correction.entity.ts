@@ -147,10 +147,16 @@ export class CorrectionAttachment extends EntityBase {
 
 /** R-20: the provincial centre allows one more modification of a certificate, with its reason. */
 @Entity('correction_overrides')
+// One override per certificate and count: two provinces' clerks recording at once cannot both add one (R-20, R-42).
+@Index('IDX_correction_overrides_nth', ['certificateId', 'nth'], { unique: true })
 export class CorrectionOverride extends EntityBase {
   @Index()
   @Column({ type: 'int' })
   certificateId!: number;
+
+  /** This is the certificate's n-th override (1 for the first). */
+  @Column({ type: 'int', default: 1 })
+  nth!: number;
 
   @Column({ type: 'int' })
   provinceId!: number;
