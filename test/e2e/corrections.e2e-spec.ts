@@ -243,6 +243,8 @@ describe('corrections, versions and logical deletion (e2e)', () => {
     const [row] = await t.dataSource.query('SELECT lookup_status, deleted_at FROM certificates WHERE id = ?', [id]);
     expect(row.lookup_status).toBe('deleted');
     expect(row.deleted_at).not.toBeNull();
+    // The certificate's own trail says it left lookup and by which request.
+    expect(await audits('certificate.delete', id)).toBe(1);
     const got = await certificate(id);
     expect(got).toMatchObject({ id, lookupStatus: 'deleted' });
     const batchId = got.batchId as number;
@@ -363,5 +365,6 @@ describe('corrections, versions and logical deletion (e2e)', () => {
     }
     const after = await certificate(id);
     expect(after).toMatchObject({ admissionTicket: 'RC-1', lookupStatus: 'visible' });
+    expect(await audits('certificate.resume_lookup', id)).toBe(1);
   });
 });

@@ -186,7 +186,7 @@ export function projectRoot(): string {
   return dir;
 }
 
-/** The storage directory as configured (`STORAGE_DIR`), resolved against the project root when relative. */
+/** The storage directory as configured (environment variable STORAGE_DIR), resolved against the project root when relative. */
 export function storageRoot(config: AppConfig): string {
   return isAbsolute(config.storage.dir) ? config.storage.dir : join(projectRoot(), config.storage.dir);
 }

@@ -681,6 +681,15 @@ export class CorrectionsService {
     if (cert.status !== phaseOfRoute(c.route) || cert.lookupStatus === 'deleted') throw certificateChanged();
     if (c.type === 'delete') {
       if (!(await this.certificates.markDeleted(manager, cert.id, this.clock.now()))) throw certificateChanged();
+      // The certificate's own trail says it left lookup, why and by which request (R-23, R-38).
+      await this.audit.record(manager, subjectOf(actor), {
+        action: 'certificate.delete',
+        targetType: 'certificate',
+        targetId: cert.id,
+        before: { lookupStatus: cert.lookupStatus },
+        after: { lookupStatus: 'deleted', correctionId: c.id, reason: c.reason },
+        detail: `按删除申请 #${c.id} 逻辑删除证书（证书编号 ${cert.certificateNumber}）：${c.reason}`,
+      });
       return null;
     }
     const current = s.current;
@@ -733,6 +742,14 @@ export class CorrectionsService {
     // A correction opened by a confirmed re-check ends the suspension: the corrected certificate is found again (R-26).
     if (c.recheckId !== null && cert.lookupStatus === 'suspended') {
       await this.certificates.changeLookupStatus(manager, cert.id, 'suspended', 'visible');
+      await this.audit.record(manager, subjectOf(actor), {
+        action: 'certificate.resume_lookup',
+        targetType: 'certificate',
+        targetId: cert.id,
+        before: { lookupStatus: 'suspended' },
+        after: { lookupStatus: 'visible', correctionId: c.id, recheckId: c.recheckId },
+        detail: `复核确认的问题已按更正申请 #${c.id} 修改，证书恢复查询（证书编号 ${cert.certificateNumber}）`,
+      });
     }
     await this.audit.record(manager, subjectOf(actor), {
       action: 'certificate.correct',
