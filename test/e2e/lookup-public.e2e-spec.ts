@@ -87,7 +87,30 @@ describe('public lookup: modes, old mode, coverage, statistics (HTTP)', () => {
         .send({ newModeStart: '2027-01-10', oldModeLastDay: '2027-01-01' });
       expect(gap.status).toBe(422);
       expect(gap.body).toMatchObject({ code: 'QUERY_MODE_GAP', message: expect.stringMatching(/[\u4e00-\u9fff]/) });
+      // Also when the other fields are wrong too: an overlong reason, an announcement of the wrong type, no version.
+      const gapFirst = await t.http
+        .put('/api/admin/query-mode/skill_level')
+        .set(admin)
+        .send({
+          newModeStart: '2027-01-10',
+          oldModeLastDay: '2027-01-01',
+          reason: '长'.repeat(501),
+          announcement: 7,
+          version: 'x',
+        });
+      expect(gapFirst.body.code).toBe('QUERY_MODE_GAP');
       const { version, announcement } = await schedule('skill_level');
+      const longReason = await t.http
+        .put('/api/admin/query-mode/skill_level')
+        .set(admin)
+        .send({
+          newModeStart: '2025-12-01',
+          oldModeLastDay: '2026-02-28',
+          announcement,
+          version,
+          reason: '长'.repeat(501),
+        });
+      expect(longReason.status).toBe(400);
       const noReason = await t.http
         .put('/api/admin/query-mode/skill_level')
         .set(admin)

@@ -184,15 +184,23 @@ export class QueryModeService {
   async update(
     actor: Actor,
     kind: LookupKind,
-    update: Partial<QueryModeUpdate> & Pick<QueryModeUpdate, 'newModeStart' | 'oldModeLastDay'>,
+    update: Pick<QueryModeUpdate, 'newModeStart' | 'oldModeLastDay'> & {
+      announcement?: unknown;
+      reason?: unknown;
+      version?: unknown;
+    },
   ): Promise<QueryModeAdminView<Date>> {
     if (queryModeGap(update)) throw new DomainError('QUERY_MODE_GAP', gapMessage(update));
-    const reason = (update.reason ?? '').trim();
+    const reason = typeof update.reason === 'string' ? update.reason.trim() : '';
     if (reason.length < 2) throw badInput('请填写调整原因（至少 2 个字）');
-    const announcement = (update.announcement ?? '').trim();
+    if (reason.length > 500) throw badInput('调整原因不能超过 500 个字');
+    const announcement = typeof update.announcement === 'string' ? update.announcement.trim() : '';
     if (!announcement) throw badInput('请填写公告内容');
-    if (update.version === undefined) throw badInput('缺少版本号 version，请刷新后重试');
-    const version = update.version;
+    if (announcement.length > 1000) throw badInput('公告内容不能超过 1000 个字');
+    if (!Number.isInteger(update.version) || (update.version as number) < 1) {
+      throw badInput('缺少版本号 version，请刷新后重试');
+    }
+    const version = update.version as number;
     const after: ScheduleSnapshot = {
       newModeStart: update.newModeStart,
       oldModeLastDay: update.oldModeLastDay,

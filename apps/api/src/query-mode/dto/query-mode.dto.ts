@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { Allow, IsIn, IsOptional, Matches } from 'class-validator';
 import { LOOKUP_KINDS, type LookupKind } from '@app/domain';
-import type { QueryModeUpdate } from '@app/contracts';
 
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -22,7 +21,7 @@ export class QueryModeHistoryQueryDto {
  * `PUT /api/admin/query-mode/:kind`. Reason, announcement and version are checked by the service after the gap
  * (QUERY_MODE_GAP is answered first, whatever else is wrong).
  */
-export class QueryModeUpdateDto implements Partial<QueryModeUpdate> {
+export class QueryModeUpdateDto {
   @ApiProperty({ example: '2025-12-01' })
   @Matches(ISO_DATE)
   newModeStart!: string;
@@ -31,21 +30,16 @@ export class QueryModeUpdateDto implements Partial<QueryModeUpdate> {
   @Matches(ISO_DATE)
   oldModeLastDay!: string;
 
-  @ApiPropertyOptional({ description: '公告' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
-  announcement?: string;
+  // The fields below are checked by the service after the gap (Allow: typed as sent, whatever they hold).
+  @ApiPropertyOptional({ description: '公告（不超过 1000 字）' })
+  @Allow()
+  announcement?: unknown;
 
-  @ApiPropertyOptional({ description: '调整原因（必填）' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  reason?: string;
+  @ApiPropertyOptional({ description: '调整原因（必填，不超过 500 字）' })
+  @Allow()
+  reason?: unknown;
 
   @ApiPropertyOptional({ description: '读取时的版本号' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  version?: number;
+  @Allow()
+  version?: unknown;
 }
