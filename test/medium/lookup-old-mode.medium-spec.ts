@@ -152,6 +152,13 @@ describe('public lookup: old mode and coverage (medium)', () => {
     await expect(old(query, from)).resolves.toMatchObject({ results: [expect.anything()] });
   });
 
+  it('counts IPv6 clients by their /64: new addresses inside it share the limit, another /64 does not', async () => {
+    const query = { kind: 'skill_level', certificateNumber: skill.certificateNumber, name: '李娜' };
+    for (let i = 1; i <= 3; i++) await old(query, `2001:db8:a:b::${i}`);
+    await expect(old(query, '2001:db8:a:b:ffff::9')).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    await expect(old(query, '2001:db8:a:c::1')).resolves.toMatchObject({ results: [expect.anything()] });
+  });
+
   it('logs each query with the fields given and the count found, never the values', async () => {
     const from = next();
     await old({ kind: 'qualification', idNumber: PERSON, name: '李娜' }, from);

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { UnitOfWork } from '../database/unit-of-work';
-import { DomainError } from '@app/domain';
+import { DomainError, clientAddressKey } from '@app/domain';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Clock } from '../common/clock';
 import { Actor, AuditSubject, subjectOf } from '../common/actor/actor';
@@ -316,11 +316,16 @@ export class AuthService {
    */
   private claimAddressSlot(ip: string, now: Date): Promise<boolean> {
     const { addressFailureLimit, addressWindowMinutes } = this.config.auth;
-    return this.throttles.claimAddressSlot(ip, now, addressFailureLimit, addressWindowMinutes * 60_000);
+    return this.throttles.claimAddressSlot(
+      clientAddressKey(ip),
+      now,
+      addressFailureLimit,
+      addressWindowMinutes * 60_000,
+    );
   }
 
   private releaseAddressSlot(ip: string): Promise<void> {
-    return this.throttles.releaseAddressSlot(ip);
+    return this.throttles.releaseAddressSlot(clientAddressKey(ip));
   }
 
   private lockedError(until: Date): DomainError {

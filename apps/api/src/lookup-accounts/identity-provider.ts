@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, loginAccountForms, maskIdNumber, type ValidRegistration } from '@app/domain';
+import { DomainError, loginAccountForms, maskIdNumber, type ValidRegistration, clientAddressKey } from '@app/domain';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { FieldCipher } from '../crypto/field-cipher';
@@ -34,7 +34,7 @@ export const mobileIndexInput = (mobile: string) => `mobile:${mobile}`;
 /** Throttle keys live in the staff tables (64 and 45 characters) under their own prefix. */
 const accountKey = (id: number) => `lookup:account:${id}`;
 const unknownKey = (hash: string) => `lookup:unknown:${hash.slice(0, 48)}`;
-const addressKey = (ip: string) => `lookup:${ip}`.slice(0, 45);
+const addressKey = (ip: string) => `lookup:${clientAddressKey(ip)}`.slice(0, 45);
 
 @Injectable()
 export class LocalIdentityProvider implements IdentityProvider {

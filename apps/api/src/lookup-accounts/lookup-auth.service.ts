@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, validateLookupRegistration, type RegistrationInput } from '@app/domain';
+import { DomainError, validateLookupRegistration, type RegistrationInput, clientAddressKey } from '@app/domain';
 import type { LookupAccountView, LookupLoginResult } from '@app/contracts';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -52,7 +52,7 @@ export class LookupAuthService {
   /** R-5: limited per client address (registrationsPerHour, 429), validated, then created by the identity provider. */
   async register(input: RegistrationInput & { password: string }, ip: string): Promise<LookupAccountView> {
     await this.limits.enforce(
-      `lookup.register:${ip}`,
+      `lookup.register:${clientAddressKey(ip)}`,
       { limit: this.config.lookupAccounts.registrationsPerHour, windowSeconds: 3600 },
       '该网络地址注册次数过多，请稍后再试',
     );

@@ -6,6 +6,7 @@ import {
   DomainError,
   OLD_MODE_FIELDS,
   type OldModeInput,
+  clientAddressKey,
 } from '@app/domain';
 import { LOOKUP_KIND_LABELS } from '@app/contracts';
 import type { LookupCoverageRow, LookupDailyCount, LookupLogMode, LookupResults, OldModeQuery } from '@app/contracts';
@@ -47,7 +48,7 @@ export class LookupService {
     await this.queryMode.requireOpen(query.kind, 'old');
     const limit = this.config.lookupOldMode.perMinute;
     await this.rateLimits.enforce(
-      `lookup.old:address:${clientAddress}`,
+      `lookup.old:address:${clientAddressKey(clientAddress)}`,
       { limit, windowSeconds: 60 },
       `查询过于频繁：每个网络地址每分钟最多查询 ${limit} 次，请稍后再试`,
     );

@@ -1,2 +1,3 @@
 export * from './password-policy';
 export * from './formula-injection';
+export * from './client-address';
