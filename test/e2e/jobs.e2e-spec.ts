@@ -126,6 +126,7 @@ describe('scheduled jobs endpoints (e2e)', () => {
       'e2e-test-job',
       'job-runs-prune',
       'outbox-dispatch',
+      'rate-limit-prune',
       'screening',
     ]);
     expect(jobs.find((j) => j.name === 'job-runs-prune')).toMatchObject({ cron: '15 3 * * *' });
@@ -236,6 +237,7 @@ describe('scheduled jobs configuration and scheduling (e2e)', () => {
         'job:job-runs-prune',
         'job:on',
         'job:outbox-dispatch',
+        'job:rate-limit-prune',
         'job:screening',
       ]);
       // One @nestjs/schedule root for the whole application: the error-report sweep is registered once.

@@ -47,4 +47,15 @@ describe('database rate limits (medium)', () => {
     m.clock.advance(60_000);
     await expect(limits.enforce('test:enforce', rule, '查询过于频繁')).resolves.toBeUndefined();
   });
+
+  it('prunes buckets idle for a day, keeps the rest, and a pruned bucket starts afresh', async () => {
+    for (let i = 0; i < 5; i++) await limits.consume('test:idle', HOUR);
+    m.clock.advance(23 * 3_600_000);
+    await limits.consume('test:recent', HOUR);
+    m.clock.advance(2 * 3_600_000);
+    expect(await limits.prune()).toEqual({ deleted: 1 });
+    expect(await hits('test:idle')).toBe(0);
+    expect(await hits('test:recent')).toBe(1);
+    expect(await limits.consume('test:idle', HOUR)).toBe(true);
+  });
 });

@@ -8,6 +8,7 @@ import { BatchesModule } from './batches/batches.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CertificatesModule } from './certificates/certificates.module';
 import { AppConfig } from './config/app-config';
+import { RateLimitPruneModule } from './composition/rate-limit-prune.module';
 import { AuditTargetNamesModule } from './composition/audit-target-names.module';
 import { resolveDataSourceOptions } from './composition/data-source';
 import { CoreModule } from './core.module';
@@ -91,6 +92,7 @@ export class AppModule {
         LookupModule,
         LookupAccountsModule,
         AuditTargetNamesModule,
+        RateLimitPruneModule,
       ],
       controllers: [HealthController],
     };

@@ -21,6 +21,7 @@ export const JOB_NAME_LABELS: Readonly<Record<string, string>> = {
   'deadline-reminders': '到期提醒',
   'outbox-dispatch': '邮件发送',
   'job-runs-prune': '运行记录清理',
+  'rate-limit-prune': '限流计数清理',
   screening: '疑似问题筛查',
 };
 

@@ -10,6 +10,11 @@ export interface RateLimit {
   windowSeconds: number;
 }
 
+/** Buckets whose window started longer ago than this are gone: no limit's window is longer than an hour. */
+const PRUNE_AFTER_MS = 86_400_000;
+/** Rows one statement deletes: short transactions, so requests counting meanwhile never wait long. */
+const PRUNE_CHUNK = 1000;
+
 /**
  * Fixed-window rate limits counted in the database, so they hold across requests running at once and across
  * several API instances (never in memory). Each step is one conditional UPDATE, atomic on SQLite and InnoDB.
@@ -42,6 +47,21 @@ export class RateLimitService {
   async enforce(bucket: string, rule: RateLimit, message: string): Promise<void> {
     if (!(await this.consume(bucket, rule))) {
       throw new DomainError('RATE_LIMITED', message, { limit: rule.limit, windowSeconds: rule.windowSeconds });
+    }
+  }
+
+  /**
+   * The `rate-limit-prune` job: one row per bucket ever used (per client address for the public limits) would grow
+   * without end; a bucket idle for a day holds nothing a limit still needs, and comes back fresh when used again.
+   */
+  async prune(signal?: AbortSignal): Promise<{ deleted: number }> {
+    const before = this.clock.now().getTime() - PRUNE_AFTER_MS;
+    let deleted = 0;
+    for (;;) {
+      signal?.throwIfAborted();
+      const n = await this.uow.run((manager) => this.counters.deleteWindowsBefore(manager, before, PRUNE_CHUNK));
+      deleted += n;
+      if (n < PRUNE_CHUNK) return { deleted };
     }
   }
 }

@@ -37,4 +37,19 @@ export class RateLimitsRepository {
       .orIgnore()
       .execute();
   }
+
+  /** Deletes up to `limit` buckets whose window started before `before` (epoch ms); how many it deleted. */
+  async deleteWindowsBefore(manager: EntityManager, before: number, limit: number): Promise<number> {
+    const stale = await manager
+      .getRepository(RateLimitCounter)
+      .createQueryBuilder('r')
+      .select('r.bucket', 'bucket')
+      .where('r.windowStart < :before', { before })
+      .orderBy('r.bucket', 'ASC')
+      .limit(limit)
+      .getRawMany<{ bucket: string }>();
+    if (stale.length === 0) return 0;
+    await manager.getRepository(RateLimitCounter).delete(stale.map((r) => r.bucket));
+    return stale.length;
+  }
 }
