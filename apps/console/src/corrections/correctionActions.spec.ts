@@ -107,6 +107,14 @@ describe('correction actions', () => {
     expect(correctionActions(pending('national_review'), viewer(['national_admin'])).approve).toBe(false);
   });
 
+  it('never let the requester decide their own request, unless a re-check filed it (four eyes)', () => {
+    // A dissolved institution's city files and reviews: its own administrator 7 is not offered the decision.
+    expect(correctionActions(pending('municipal_review'), viewer(['municipal_admin'], 7)).approve).toBe(false);
+    expect(correctionActions(pending('municipal_review'), viewer(['municipal_admin'], 8)).approve).toBe(true);
+    const fromRecheck = { ...pending('provincial_review'), recheckId: 3 };
+    expect(correctionActions(fromRecheck, viewer(['provincial_reviewer'], 7)).approve).toBe(true);
+  });
+
   it('read a work order’s decider from its route: the provincial reviewer for provincial institutions', () => {
     const workOrder = { ...pending('work_order'), stages: [stage('work_order', 'provincial_reviewer')] };
     expect(correctionActions(workOrder, viewer(['provincial_reviewer'])).approve).toBe(true);

@@ -89,6 +89,7 @@ export interface Viewer {
 export function correctionActions(
   correction: Pick<CorrectionDetail, 'status' | 'stage' | 'requestedById' | 'type' | 'institutionId'> & {
     stages?: CorrectionDetail['stages'];
+    recheckId?: number | null;
   },
   viewer: Viewer,
 ): CorrectionActions {
@@ -96,7 +97,10 @@ export function correctionActions(
   const stage = correction.status === 'pending' ? correction.stage : null;
   const named = stage ? correction.stages?.find((s) => s.stage === stage) : undefined;
   const deciders: readonly Role[] = named ? [named.role] : stage ? STAGE_DECIDERS[stage] : [];
-  const decides = hasPermission(roles, 'corrections.review') && deciders.some((role) => roles.includes(role));
+  // Four eyes: the requester never decides their own request (a re-check's request was filed by its reviewer).
+  const ownRequest = !correction.recheckId && viewer.id != null && viewer.id === correction.requestedById;
+  const decides =
+    !ownRequest && hasPermission(roles, 'corrections.review') && deciders.some((role) => roles.includes(role));
   const waiting = correction.status === 'returned' || correction.status === 'awaiting';
   const ownsRoute =
     correction.type === 'delete'
