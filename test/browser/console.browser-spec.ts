@@ -244,6 +244,7 @@ describe('console in Chromium', () => {
       expect.objectContaining({ levels: [1], validTo: '2026-11-22' }),
     ]);
     await page.getByText('2026-11-22').first().waitFor();
+    await page.getByText('已截止').first().waitFor();
     await shot('organisation-scope-narrowed');
 
     // Optimistic lock: someone else saves while the form is open → the user is told to reload.

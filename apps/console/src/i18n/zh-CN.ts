@@ -792,6 +792,7 @@ export const appChineseMessages = {
         validity: '有效期',
         period: '%{from} 至 %{to}',
         no_end: '长期',
+        ended: '已截止',
         title: '备案职业（工种）范围',
         levels_outside: '所选等级超出该职业（工种）设置的等级',
         levels_required: '请至少选择一个等级',

@@ -23,7 +23,7 @@ import {
   useTranslate,
   Translate,
 } from 'react-admin';
-import { formatBeijingDateTime, formatCalendarDay } from '../common/dates';
+import { beijingToday, formatBeijingDateTime, formatCalendarDay } from '../common/dates';
 import { ShowLoadError } from '../common/RecordLoadError';
 import { choiceName, deadlineProfileChoices, kindChoices, skillLevelChoices } from './choices';
 import type { OrganisationView, ScopeEntry } from '@app/contracts';
@@ -41,6 +41,7 @@ const levelShort = (level: number) => skillLevelChoices.find((c) => c.id === lev
 
 export const ScopeTable = ({ scope }: { scope: ScopeEntry[] }) => {
   const translate = useTranslate();
+  const today = beijingToday();
   if (scope.length === 0) {
     return (
       <Alert severity="info">
@@ -61,7 +62,10 @@ export const ScopeTable = ({ scope }: { scope: ScopeEntry[] }) => {
       <TableBody>
         {scope.map((entry, index) => (
           // An occupation can appear twice: an entry ended by a narrowing edit next to its narrowed successor.
-          <TableRow key={`${entry.occupationCode}|${entry.validFrom}|${index}`}>
+          <TableRow
+            key={`${entry.occupationCode}|${entry.validFrom}|${index}`}
+            sx={entry.validTo && entry.validTo < today ? { '& td': { color: 'text.secondary' } } : undefined}
+          >
             <TableCell>{entry.occupationCode}</TableCell>
             <TableCell>{entry.occupationName}</TableCell>
             <TableCell>
@@ -76,6 +80,9 @@ export const ScopeTable = ({ scope }: { scope: ScopeEntry[] }) => {
                 from: formatCalendarDay(entry.validFrom),
                 to: entry.validTo ? formatCalendarDay(entry.validTo) : translate('app.organisations.scope.no_end'),
               })}
+              {entry.validTo && entry.validTo < today && (
+                <Chip label={translate('app.organisations.scope.ended')} size="small" sx={{ ml: 1 }} />
+              )}
             </TableCell>
           </TableRow>
         ))}
