@@ -191,6 +191,14 @@ describe('users (R-3, R-41)', () => {
     expect(name.body.roles).toEqual(['provincial_admin']);
     const [row] = await t.dataSource.query('SELECT roles, organisation_id FROM users WHERE id = ?', [me.id]);
     expect(JSON.parse(row.roles)).toEqual(['national_admin']);
+    // A null where a value must be is refused (400), never a 500.
+    for (const field of ['displayName', 'roles', 'organisationId']) {
+      const res = await t.http
+        .put(`/api/admin/users/${gdMe.id}`)
+        .set(gdAdmin)
+        .send({ version: name.body.version, [field]: null });
+      expect(res.status).toBe(400);
+    }
   });
 
   it('R-3: usernames are unique regardless of case; duplicate roles are refused (400)', async () => {

@@ -140,12 +140,13 @@ export class OrganisationsService {
     }
     const canEdit = actor.roles.some((r) => (CREATABLE_LEVELS[r] ?? []).includes(current.level));
     if (!canEdit) throw forbidden(`您的角色不能修改${ORGANISATION_LEVEL_LABELS[current.level]}`);
-    if (dto.regionCode !== undefined && dto.regionCode !== current.regionCode) {
+    if (dto.regionCode != null && dto.regionCode !== current.regionCode) {
       await this.assertRegionChangeFits(current, dto.regionCode);
     }
     const changes: Partial<Organisation> = {
-      ...(dto.name !== undefined ? { name: nonBlankName(dto.name) } : {}),
-      ...(dto.regionCode !== undefined ? { regionCode: dto.regionCode } : {}),
+      // A null (react-admin echoes a record's empty fields) is no change, never a value to store.
+      ...(dto.name != null ? { name: nonBlankName(dto.name) } : {}),
+      ...(dto.regionCode != null ? { regionCode: dto.regionCode } : {}),
       ...this.institutionFields(current.level, dto, current),
     };
     // Certificates already issued are judged against the scope of their issue date (R-8, R-25): an edit narrows the
@@ -153,7 +154,7 @@ export class OrganisationsService {
     if (changes.scope) {
       changes.scope = scopeKeepingHistory(current.scope ?? [], changes.scope, this.clock.today()).scope;
     }
-    if (dto.deadlineProfile !== undefined && dto.deadlineProfile !== current.deadlineProfile) {
+    if (dto.deadlineProfile != null && dto.deadlineProfile !== current.deadlineProfile) {
       if (current.level !== 'provincial') throw badInput('期限规则由所属省份统一设置，下级机构不能单独修改');
       changes.deadlineProfile = dto.deadlineProfile;
     }
@@ -200,14 +201,14 @@ export class OrganisationsService {
     } else if (!current) {
       throw badInput('评价机构必须填写统一社会信用代码');
     }
-    if (dto.kind !== undefined) fields.kind = dto.kind;
+    if (dto.kind != null) fields.kind = dto.kind;
     else if (!current) throw badInput('评价机构必须选择机构类型');
-    if (dto.status !== undefined) fields.status = dto.status;
+    if (dto.status != null) fields.status = dto.status;
     if (dto.registeredAt !== undefined && dto.registeredAt !== null) {
       assertRealDate(dto.registeredAt, '备案日期');
       if (dto.registeredAt > this.clock.today()) throw badInput('备案日期不能晚于今天');
     }
-    if (dto.registeredAt !== undefined) fields.registeredAt = dto.registeredAt;
+    if (dto.registeredAt != null) fields.registeredAt = dto.registeredAt;
     else if (!current) throw badInput('评价机构必须填写备案日期');
     if (dto.scope !== undefined) fields.scope = this.checkedScope(dto.scope ?? []);
     return fields;

@@ -1,3 +1,4 @@
+import { ValidateIf } from 'class-validator';
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError } from '@app/domain';
 
@@ -62,3 +63,9 @@ export function createValidationPipe(): ValidationPipe {
     },
   });
 }
+
+/**
+ * Optional, but not null: a field that may be left out of an update, whose null would otherwise slip past
+ * `@IsOptional()` (which lets both through) and reach the service as a value it cannot hold (400 instead).
+ */
+export const IsOptionalNotNull = () => ValidateIf((_object: unknown, value: unknown) => value !== undefined);
