@@ -73,6 +73,7 @@ const EXPECTED: Record<string, AreaName> = {
   'POST /api/admin/data-administrators': 'admin',
   'POST /api/admin/data-administrators/:id/approve': 'admin',
   'POST /api/admin/data-administrators/:id/reject': 'admin',
+  'POST /api/admin/data-administrators/:id/reveal-mobile': 'admin',
   'GET /api/admin/corrections': 'admin',
   'GET /api/admin/corrections/:id': 'admin',
   'POST /api/admin/corrections': 'admin',

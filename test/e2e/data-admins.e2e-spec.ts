@@ -77,12 +77,21 @@ describe('data administrators (e2e)', () => {
     expect((await list(username)).status).toBe(403);
   });
 
-  it('the record shows the mobile in full and its centre’s handovers; outside the jurisdiction 404', async () => {
+  it('the record shows the mobile masked (revealed on request, audited) and its centre’s handovers; outside the jurisdiction 404', async () => {
     const [gz] = (await list('gz_head', { organisationId: gzId })).body as DataAdministratorRow[];
     const res = await call('gd_admin', 'get', `/api/admin/data-administrators/${gz.id}`);
     expect(res.status).toBe(200);
     const detail = res.body as DataAdministratorDetail;
-    expect(detail.mobile).toBe('13812345678');
+    // Masked in the record; revealed on request, and each reveal is audited.
+    expect(detail.mobile).toBe('138****5678');
+    const reveal = await call('gz_head', 'post', `/api/admin/data-administrators/${gz.id}/reveal-mobile`);
+    expect(reveal.status).toBe(200);
+    expect(reveal.body).toEqual({ mobile: '13812345678' });
+    const [seen] = await t.dataSource.query(
+      "SELECT COUNT(*) AS n FROM audit_logs WHERE action = 'data_admin.mobile.reveal' AND target_id = ?",
+      [String(gz.id)],
+    );
+    expect(Number(seen.n)).toBe(1);
     expect(detail.handovers).toEqual([
       expect.objectContaining({ id: gz.id, name: '林晓东', approvedByName: '梁伟明', predecessorId: null }),
     ]);
@@ -173,7 +182,7 @@ describe('data administrators (e2e)', () => {
     it('the centre’s admin registers a colleague: 201, pending', async () => {
       const res = await call('gz_admin', 'post', '/api/admin/data-administrators', { userId: newAdminId, ...FORM });
       expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ status: 'pending', name: '林晓南', mobile: '13600001111', version: 1 });
+      expect(res.body).toMatchObject({ status: 'pending', name: '林晓南', mobile: '136****1111', version: 1 });
       pendingId = res.body.id;
       pendingVersion = res.body.version;
       const again = await call('gd_admin', 'post', '/api/admin/data-administrators', { userId: newAdminId, ...FORM });
@@ -235,7 +244,7 @@ describe('data administrators (e2e)', () => {
     it('every change is audited with before and after, the mobile never in full', async () => {
       const rows: { action: string; target_id: string; before: string | null; after: string | null }[] =
         await t.dataSource.query(
-          "SELECT action, target_id, `before`, `after` FROM audit_logs WHERE target_type = 'data_administrator' ORDER BY id",
+          "SELECT action, target_id, `before`, `after` FROM audit_logs WHERE target_type = 'data_administrator' AND action <> 'data_admin.mobile.reveal' ORDER BY id",
         );
       expect(rows.map((r) => r.action)).toEqual([
         'data_admin.register',

@@ -71,7 +71,7 @@ describe('data administrators (medium)', () => {
         status: 'pending',
         statusLabel: '待负责人审批',
         name: '林一',
-        mobile: '13812345678',
+        mobile: '138****5678',
       });
       const stored = await m.dataSource.getRepository(DataAdministrator).findOneByOrFail({ id: first.id });
       expect(stored.mobileEnc).not.toContain('13812345678');
@@ -141,6 +141,21 @@ describe('data administrators (medium)', () => {
       expect(rejected).toMatchObject({ status: 'rejected', rejectReason: '已调岗' });
       const active = await m.dataSource.getRepository(DataAdministrator).findBy({ status: 'active' });
       expect(active.map((a) => a.userId)).toEqual([u.admin2.id]);
+    });
+
+    it('approval re-checks the account: a disabled or moved one is refused, and nobody approves themselves', async () => {
+      const extra = await m.factories.user(tree.city, ['municipal_admin'], { displayName: '林三' });
+      const pending = await service.register(as(u.admin2), { userId: extra.id, ...FORM });
+      await m.dataSource.getRepository(User).update({ id: extra.id }, { disabled: true });
+      expect(await codeOf(service.approve(as(u.head), pending.id, pending.version))).toBe(
+        'DATA_ADMIN_USER_NOT_ELIGIBLE',
+      );
+      await m.dataSource
+        .getRepository(User)
+        .update({ id: extra.id }, { disabled: false, roles: ['municipal_admin', 'municipal_head'] });
+      const himself = m.factories.actor({ ...extra, roles: ['municipal_admin', 'municipal_head'] }, tree.city);
+      expect(await codeOf(service.approve(himself, pending.id, pending.version))).toBe('DATA_ADMIN_NOT_HEAD');
+      await service.reject(as(u.head), pending.id, pending.version, '测试结束');
     });
 
     it('two approvals racing for one centre: exactly one becomes active', async () => {

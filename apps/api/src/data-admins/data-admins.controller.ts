@@ -40,6 +40,14 @@ export class DataAdminsController {
     return this.dataAdmins.get(actor, id);
   }
 
+  /** The full mobile number of the record (audited); every view shows it masked. */
+  @Post(':id/reveal-mobile')
+  @HttpCode(200)
+  @RequirePermission('data-admins.read')
+  revealMobile(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number) {
+    return this.dataAdmins.revealMobile(actor, id);
+  }
+
   @Post()
   @RequirePermission('data-admins.register')
   register(@CurrentActor() actor: Actor, @Body() dto: RegisterDataAdministratorDto) {

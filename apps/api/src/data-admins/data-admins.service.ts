@@ -60,10 +60,10 @@ export class DataAdminsService {
     return { rows: await this.rows(rows, false), total };
   }
 
-  /** The record with the mobile in full, and its centre's handover history, newest first. */
+  /** The record (mobile masked; revealMobile shows it, audited) and its centre's handover history, newest first. */
   async get(actor: Actor, id: number): Promise<DataAdministratorDetail<Date>> {
     const record = await this.within(actor, id);
-    const [row] = await this.rows([record], true);
+    const [row] = await this.rows([record], false);
     const history = (await this.repository.ofCentre(record.organisationId)).filter((r) => r.activatedAt !== null);
     const approvers = await this.repository.userNames(history.flatMap((r) => r.decidedById ?? []));
     const nameOf = new Map(history.map((r) => [r.id, r.name]));
@@ -83,6 +83,21 @@ export class DataAdminsService {
     return { ...row, handovers };
   }
 
+  /** The full mobile number, with an audit record of who saw it (personal data: masked everywhere else). */
+  async revealMobile(actor: Actor, id: number): Promise<{ mobile: string }> {
+    const record = await this.within(actor, id);
+    const mobile = this.cipher.decrypt(record.mobileEnc);
+    await this.uow.run((manager) =>
+      this.audit.record(manager, subjectOf(actor), {
+        action: 'data_admin.mobile.reveal',
+        targetType: 'data_administrator',
+        targetId: id,
+        detail: `查看数据管理员完整手机号码（${record.name}）`,
+      }),
+    );
+    return { mobile };
+  }
+
   /**
    * Registers a centre's `municipal_admin` with the 附件2 form, pending the head's approval. The account must lie in
    * the caller's jurisdiction (404 otherwise) and be an enabled `municipal_admin` of a municipal centre (422).
@@ -92,10 +107,7 @@ export class DataAdminsService {
     const centre = user ? await this.organisations.findById(user.organisationId) : null;
     this.jurisdiction.assertWithin(actor, centre?.path, '账号');
     if (!user || !centre || user.disabled || !user.roles.includes('municipal_admin') || centre.level !== 'municipal') {
-      throw new DomainError(
-        'DATA_ADMIN_USER_NOT_ELIGIBLE',
-        '数据管理员须为市技能中心在用的“证书数据管理员”（municipal_admin）账号',
-      );
+      throw notEligible();
     }
     const check = checkDataAdminRecord(dto);
     if (!check.ok) {
@@ -158,6 +170,22 @@ export class DataAdminsService {
     reason: string | null,
   ): Promise<DataAdministratorDetail<Date>> {
     const record = await this.within(actor, id);
+    if (decision === 'approve') {
+      // The account may have changed since it was registered (disabled, moved, its role taken away); and a head
+      // never approves their own registration.
+      const user = await this.repository.findUser(record.userId);
+      if (
+        !user ||
+        user.disabled ||
+        !user.roles.includes('municipal_admin') ||
+        user.organisationId !== record.organisationId
+      ) {
+        throw notEligible();
+      }
+      if (record.userId === actor.userId) {
+        throw new DomainError('DATA_ADMIN_NOT_HEAD', '不能审批本人的数据管理员登记，请由本中心负责人审批');
+      }
+    }
     await this.uow.run(async (manager) => {
       const active = await this.repository.activeOf(manager, record.organisationId);
       const transition = decideDataAdmin(
@@ -266,4 +294,12 @@ export class DataAdminsService {
       successorId: r.successorId,
     }));
   }
+}
+
+/** The account registered is not (or no longer) an enabled municipal_admin of the centre (422). */
+function notEligible(): DomainError {
+  return new DomainError(
+    'DATA_ADMIN_USER_NOT_ELIGIBLE',
+    '数据管理员须为本市技能中心在用的“证书数据管理员”（municipal_admin）账号',
+  );
 }
