@@ -91,7 +91,11 @@ describe('数据管理员 in Chromium', () => {
     expect(handovers).toContain('林浏览');
     expect(handovers).toContain('林晓东');
     const detail = await gz<DataAdministratorDetail>(`/api/admin/data-administrators/${pending.id}`);
-    expect(detail).toMatchObject({ status: 'active', predecessorName: '林晓东', mobile: '13700002222' });
+    expect(detail).toMatchObject({ status: 'active', predecessorName: '林晓东', mobile: '137****2222' });
+    // The mobile is masked on the page; the eye reveals it (the API audits the view).
+    expect(await page.getByTestId('data-admin-mobile').innerText()).toBe('137****2222');
+    await page.getByRole('button', { name: '显示完整手机号码' }).click();
+    await page.getByTestId('data-admin-mobile').filter({ hasText: '13700002222' }).waitFor();
     await ui.logout();
   });
 });

@@ -10,6 +10,7 @@ import { ShowLoadError } from '../common/RecordLoadError';
 import { dataAdminActions } from './dataAdminActions';
 import { ApproveDataAdminButton, RejectDataAdminButton } from './DataAdminDecisionButtons';
 import { DataAdminStatusChip } from './DataAdminFields';
+import { MobileField } from './MobileField';
 
 const field = (name: string) => `resources.data-administrators.fields.${name}`;
 
@@ -55,7 +56,7 @@ const Facts = () => {
         {cell('status', <DataAdminStatusChip record={r} />)}
         {cell('position')}
         {cell('officePhone')}
-        {cell('mobile')}
+        {cell('mobile', <MobileField record={r} />)}
         {cell('qq')}
         {cell('publicContact')}
         {cell('registeredByName', `${r.registeredByName} · ${at(r.registeredAt)}`)}

@@ -563,6 +563,8 @@ export const appChineseMessages = {
       done: '证书 %{number} 已暂停查询，复核期限 %{due}',
     },
     data_admins: {
+      reveal_mobile: '显示完整手机号码',
+      reveal_mobile_hint: '显示完整手机号码（将记入审计日志）',
       register: '登记数据管理员',
       all_statuses: '全部状态',
       back_to_list: '数据管理员列表',
