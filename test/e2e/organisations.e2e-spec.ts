@@ -185,17 +185,14 @@ describe('organisations (R-1, R-2)', () => {
     const institution = { ...validInstitution(), name: '广州市越秀区空值测试中心', creditCode: '52440104MJL598231C' };
     const created = await t.http.post('/api/admin/organisations').set(auth).send(institution);
     expect(created.status).toBe(201);
-    const nulls = await t.http
-      .put(`/api/admin/organisations/${created.body.id}`)
-      .set(auth)
-      .send({
-        version: created.body.version,
-        name: null,
-        status: null,
-        kind: null,
-        registeredAt: null,
-        regionCode: null,
-      });
+    const nulls = await t.http.put(`/api/admin/organisations/${created.body.id}`).set(auth).send({
+      version: created.body.version,
+      name: null,
+      status: null,
+      kind: null,
+      registeredAt: null,
+      regionCode: null,
+    });
     expect(nulls.status).toBe(200);
     expect(nulls.body).toMatchObject({ name: institution.name, status: 'active', kind: 'social_training' });
     expect(nulls.body.registeredAt).toBe('2024-04-01');
