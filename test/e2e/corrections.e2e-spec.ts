@@ -327,6 +327,16 @@ describe('corrections, versions and logical deletion (e2e)', () => {
       reason: '疑似信息有误',
     });
     expect(suspended.status).toBe(200);
+    // While the province re-checks, the institution files nothing of its own (the confirmation opens the request).
+    const early = await call('inst_gz1', 'post', '/api/admin/corrections', {
+      certificateId: id,
+      type: 'modify',
+      changes: { admissionTicket: 'EARLY-1' },
+      reason: '抢先提出',
+      attachmentIds: [],
+    });
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('CORRECTION_UNDER_RECHECK');
     const [task] = await t.dataSource.query(
       "SELECT id, version FROM rechecks WHERE certificate_id = ? AND status = 'open'",
       [id],

@@ -12,6 +12,10 @@ export const CORRECTION_ERRORS = defineErrors({
     message: '证书数据在审核中，须填写运维管理变更申请表（附件4）的紧急程度、变更类型、模块和理由',
   },
   CORRECTION_CERTIFICATE_DELETED: { status: 422, message: '该证书已删除，不能再提出修改或删除申请' },
+  CORRECTION_UNDER_RECHECK: {
+    status: 409,
+    message: '该证书已暂停查询、正由省级技能中心复核，复核确认后再按复核结论提出申请',
+  },
   CORRECTION_ATTACHMENT_NOT_OWN: {
     status: 422,
     message: '所选附件须由本单位上传',

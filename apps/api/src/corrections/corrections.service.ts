@@ -108,6 +108,11 @@ export class CorrectionsService {
     if (s.certificate.lookupStatus === 'deleted') {
       throw correctionError('CORRECTION_CERTIFICATE_DELETED');
     }
+    // A suspended certificate is the province's to re-check: its confirmation opens the request, so nobody
+    // files one meanwhile (which would also hold the confirmation off).
+    if (s.certificate.lookupStatus === 'suspended') {
+      throw correctionError('CORRECTION_UNDER_RECHECK');
+    }
     const route = correctionRoute({
       type: input.type,
       status: s.certificate.status,

@@ -72,7 +72,12 @@ describe('certificate request buttons', () => {
       delete: false,
       override: false,
     });
-    expect(certificateRequestButtons(['provincial_admin'], 'published', null, 'suspended').delete).toBe(true);
+  });
+
+  it('offer no request on a suspended certificate: the re-check’s confirmation opens it (R-26)', () => {
+    expect(certificateRequestButtons(['provincial_admin'], 'published', null, 'suspended').delete).toBe(false);
+    expect(certificateRequestButtons(['institution_operator'], 'published', null, 'suspended').modify).toBe(false);
+    expect(certificateRequestButtons(['provincial_admin'], 'published', null, 'visible').delete).toBe(true);
   });
 
   it('offer the override (R-20) to the provincial roles outside drafts', () => {

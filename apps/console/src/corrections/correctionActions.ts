@@ -52,6 +52,8 @@ export function certificateRequestButtons(
 ): CertificateRequestButtons {
   // A logically deleted certificate takes no more requests.
   if (lookupStatus === 'deleted') return { edit: false, modify: false, delete: false, override: false };
+  // A suspended one is under the province's re-check, whose confirmation opens the request.
+  const underRecheck = lookupStatus === 'suspended';
   const direct = status === 'draft' || status === 'returned';
   const requests = hasPermission(roles, 'corrections.request');
   // a dissolved institution's parent centre asks in its place.
@@ -60,8 +62,8 @@ export function certificateRequestButtons(
   const provincial = roles.includes('provincial_reviewer') || roles.includes('provincial_admin');
   return {
     edit: direct && hasPermission(roles, 'batches.upload'),
-    modify: !direct && requests && (roles.includes('institution_operator') || forDissolved),
-    delete: status === 'published' && requests && provincial,
+    modify: !direct && !underRecheck && requests && (roles.includes('institution_operator') || forDissolved),
+    delete: status === 'published' && !underRecheck && requests && provincial,
     override: !direct && hasPermission(roles, 'corrections.override'),
   };
 }
