@@ -37,31 +37,11 @@ import { CorrectionsRepository } from '../corrections/corrections.repository';
 import { FlagsRepository } from '../screening/flags.repository';
 import { LookupService } from '../lookup/lookup.service';
 import { ComplaintsRepository } from '../complaints/complaints.repository';
+import { dueCountsOf, sumDueCounts } from './due-counts';
 import { MonthlyFigureCache } from './monthly-figure-cache';
 
-const totalOf = (rows: DueCounts[]): DueCounts =>
-  rows.reduce(
-    (acc, r) => ({
-      total: acc.total + r.total,
-      dueToday: acc.dueToday + r.dueToday,
-      dueSoon: acc.dueSoon + r.dueSoon,
-      overdue: acc.overdue + r.overdue,
-    }),
-    { total: 0, dueToday: 0, dueSoon: 0, overdue: 0 },
-  );
-
-/** A stage's due counts, zeros when the grouped count had no row for it. */
-function dueCountsOf(found: DueCounts | undefined): DueCounts {
-  return {
-    total: found?.total ?? 0,
-    dueToday: found?.dueToday ?? 0,
-    dueSoon: found?.dueSoon ?? 0,
-    overdue: found?.overdue ?? 0,
-  };
-}
-
 function group(kind: WorkKind, byStage: Array<DueCounts & { stage: string; label: string }>): WorkGroup {
-  const { total, ...due } = totalOf(byStage);
+  const { total, ...due } = sumDueCounts(byStage);
   return { kind, label: WORK_KIND_LABELS[kind], available: true, total, due, byStage };
 }
 

@@ -1,26 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { BATCH_STATUS_LABELS, OPEN_BATCH_STATUSES, type BatchStatus } from '@app/domain';
-import { DECISION_ACTION_LABELS, type DashboardView, type DecisionAction, type DueCounts } from '@app/contracts';
+import { DECISION_ACTION_LABELS, type DashboardView, type DecisionAction } from '@app/contracts';
 import { Actor } from '../common/actor/actor';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { BatchQueryService } from '../batches/batch-query.service';
 import { BatchesRepository } from '../batches/batches.repository';
 import { DataAdminsService } from '../data-admins/data-admins.service';
+import { sumDueCounts } from './due-counts';
 
 /** Decisions worth showing on a home page: the workflow's steps, not uploads or record edits. */
 const SHOWN_DECISIONS: readonly DecisionAction[] = ['submit', 'approve', 'return', 'exemption'];
 const RECENT_DECISIONS = 8;
-
-const sum = (rows: DueCounts[]): DueCounts =>
-  rows.reduce(
-    (acc, r) => ({
-      total: acc.total + r.total,
-      dueToday: acc.dueToday + r.dueToday,
-      dueSoon: acc.dueSoon + r.dueSoon,
-      overdue: acc.overdue + r.overdue,
-    }),
-    { total: 0, dueToday: 0, dueSoon: 0, overdue: 0 },
-  );
 
 /**
  * R-40 (the first screen of every role): the figures a person acts on — 待我处理 by stage and by due date, the newest
@@ -62,7 +52,7 @@ export class DashboardService {
     return {
       today: window.today,
       soonUntil: window.soonUntil,
-      pending: { ...sum(byStage), byStage },
+      pending: { ...sumDueCounts(byStage), byStage },
       recentDecisions: decisions.map((d) => ({
         id: d.id,
         batchId: d.batchId,
