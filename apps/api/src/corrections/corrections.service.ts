@@ -588,8 +588,11 @@ export class CorrectionsService {
     if (typed !== undefined && typed !== null) {
       // The number as the record parser will store it (full-width characters, case, spaces normalised).
       const number = analyzeCertificateNumber(String(typed)).normalized;
-      if (number !== s.certificate.certificateNumber && (await this.numberTaken(number, s.certificate.id))) {
-        return numberTaken();
+      if (
+        number !== s.certificate.certificateNumber &&
+        (await this.certificates.numberTakenElsewhere(number, s.certificate.id))
+      ) {
+        return numberTakenError();
       }
     }
     return null;
@@ -605,10 +608,6 @@ export class CorrectionsService {
     if (decisions.some((d) => d.action === 'resubmit' && d.actorId === actor.userId)) {
       throw correctionError('CORRECTION_OWN_REQUEST');
     }
-  }
-
-  private numberTaken(number: string, certificateId: number): Promise<boolean> {
-    return this.certificates.numberTakenElsewhere(number, certificateId);
   }
 
   private validationOf(s: CorrectionSubject) {
@@ -734,9 +733,9 @@ export class CorrectionsService {
     // Another certificate may have taken the number since the request was filed (R-8: unique nationally).
     if (
       parsed.record.certificateNumber !== cert.certificateNumber &&
-      (await this.numberTaken(parsed.record.certificateNumber, cert.id))
+      (await this.certificates.numberTakenElsewhere(parsed.record.certificateNumber, cert.id))
     ) {
-      throw numberTaken();
+      throw numberTakenError();
     }
     await this.certificates.keepHistory(manager, cert, actor.userId, 'correction', c.reason, c.id);
     await this.certificates.updateVersioned(
@@ -798,7 +797,7 @@ function certificateChanged(): DomainError {
 }
 
 /** the new number is another certificate's. */
-function numberTaken(): DomainError {
+function numberTakenError(): DomainError {
   return new DomainError(
     'CORRECTION_INVALID',
     '修改后的证书数据不符合校验规则（证书编号）：证书编号已存在于全国证书库中',

@@ -106,9 +106,7 @@ export class DataAdminsService {
     const user = await this.repository.findUser(dto.userId);
     const centre = user ? await this.organisations.findById(user.organisationId) : null;
     this.jurisdiction.assertWithin(actor, centre?.path, '账号');
-    if (!user || !centre || user.disabled || !user.roles.includes('municipal_admin') || centre.level !== 'municipal') {
-      throw notEligible();
-    }
+    if (!centre || centre.level !== 'municipal' || !eligible(user, centre.id)) throw notEligible();
     const check = checkDataAdminRecord(dto);
     if (!check.ok) {
       throw new DomainError('DATA_ADMIN_INVALID', check.problems.map((p) => p.message).join('；'), check.problems);
@@ -173,15 +171,7 @@ export class DataAdminsService {
     if (decision === 'approve') {
       // The account may have changed since it was registered (disabled, moved, its role taken away); and a head
       // never approves their own registration.
-      const user = await this.repository.findUser(record.userId);
-      if (
-        !user ||
-        user.disabled ||
-        !user.roles.includes('municipal_admin') ||
-        user.organisationId !== record.organisationId
-      ) {
-        throw notEligible();
-      }
+      if (!eligible(await this.repository.findUser(record.userId), record.organisationId)) throw notEligible();
       if (record.userId === actor.userId) {
         throw new DomainError('DATA_ADMIN_NOT_HEAD', '不能审批本人的数据管理员登记，请由本中心负责人审批');
       }
@@ -294,6 +284,14 @@ export class DataAdminsService {
       successorId: r.successorId,
     }));
   }
+}
+
+/** An enabled municipal_admin account of the centre: who may be registered and, still, approved. */
+function eligible<U extends { disabled: boolean; roles: readonly string[]; organisationId: number }>(
+  user: U | null,
+  centreId: number,
+): user is U {
+  return !!user && !user.disabled && user.roles.includes('municipal_admin') && user.organisationId === centreId;
 }
 
 /** The account registered is not (or no longer) an enabled municipal_admin of the centre (422). */
