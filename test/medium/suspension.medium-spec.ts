@@ -125,7 +125,11 @@ describe('suspension from lookup and the provincial re-check (medium)', () => {
     }
   }
 
-  async function raise(rule: ScreeningRule, certificates: Certificate[]): Promise<Flag> {
+  async function raise(
+    rule: ScreeningRule,
+    certificates: Certificate[],
+    written?: { summary: string; figures: Record<string, string | number> },
+  ): Promise<Flag> {
     sequence += 1;
     const fingerprint = `${rule}-${sequence}`.padEnd(64, '0');
     await m.get(UnitOfWork).run((manager) =>
@@ -135,8 +139,11 @@ describe('suspension from lookup and the provincial re-check (medium)', () => {
           {
             rule,
             fingerprint,
-            summary: `测试线索 ${sequence}`,
-            evidence: JSON.stringify({ rule, figures: { count: certificates.length, threshold: 3, days: 30 } }),
+            summary: written?.summary ?? `测试线索 ${sequence}`,
+            evidence: JSON.stringify({
+              rule,
+              figures: written?.figures ?? { count: certificates.length, threshold: 3, days: 30 },
+            }),
             certificateIds: certificates.map((c) => c.id),
           },
         ],
@@ -444,6 +451,51 @@ describe('suspension from lookup and the provincial re-check (medium)', () => {
       dismissed: 0,
       suspended: 0,
     });
+  });
+
+  it("R-3: a province reads neither another province's certificate numbers in a shared flag's summary nor, by asking after one of its certificates, the flags it shares", async () => {
+    const mine = await published(gdBatch, { certificateNumber: 'S4401062026 99001' });
+    const theirs = await published(scBatch, { certificateNumber: 'S44010 6202699001' });
+    const flag = await raise('similar_number', [mine, theirs], {
+      summary: `证书编号 ${mine.certificateNumber}、${theirs.certificateNumber} 规范化后相同（S440106202699001）`,
+      figures: { numberKey: 'S440106202699001' },
+    });
+    const rowOf = async (actor: Actor, certificateId: number) =>
+      (
+        await flags.list(
+          actor,
+          parseListQuery({ filter: JSON.stringify({ certificateId }), range: '[0,9]' }, FLAG_LIST),
+        )
+      ).rows.find((r) => r.id === flag.id);
+    // National sees every certificate: the summary as written.
+    expect((await rowOf(national, mine.id))?.summary).toContain(theirs.certificateNumber);
+    for (const [actor, own, other] of [
+      [gdReviewer, mine, theirs],
+      [scReviewer, theirs, mine],
+      [gdCity, mine, theirs],
+    ] as const) {
+      const row = await rowOf(actor, own.id);
+      expect(row?.summary).toBe(
+        `证书编号 ${own.certificateNumber} 与另外 1 本证书的编号规范化后相同（S440106202699001，那些证书不在您的管辖范围内）`,
+      );
+      const detail = await flags.get(actor, flag.id);
+      expect(detail.summary).toBe(row?.summary);
+      expect(JSON.stringify([row, detail])).not.toContain(other.certificateNumber);
+      // Asking after the other province's certificate finds nothing, though the flag is the caller's too.
+      expect(await rowOf(actor, other.id)).toBeUndefined();
+    }
+
+    // A holder's flag is summarised from the caller's own record: its name and count of those outside.
+    const a = await published(gdBatch, { holderName: '李雷' });
+    const b = await published(scBatch, { holderName: '李磊', idNumber: idNumbers.get(a.id) });
+    const held = await raise('frequent_holder', [a, b], {
+      summary: `李磊（${b.idNumberMasked}）在 30 天内取得 2 本证书（阈值 2）`,
+      figures: { count: 2, threshold: 2, days: 30 },
+    });
+    expect((await flags.get(gdReviewer, held.id)).summary).toBe(
+      `李雷（${a.idNumberMasked}）在 30 天内取得 2 本证书（阈值 2）（其中 1 本不在您的管辖范围内）`,
+    );
+    expect((await flags.get(national, held.id)).summary).toBe(held.summary);
   });
 
   it("R-25: a page of flags lists each flag's first 50 certificates within the jurisdiction, the count stays whole", async () => {

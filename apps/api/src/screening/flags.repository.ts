@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
-import type { ScreeningRule } from '@app/domain';
+import type { ScreeningRule, SummarisedCertificate } from '@app/domain';
 import type { CertificateStatus, FlagStatus, LookupStatus } from '@app/contracts';
 import { applyFilters, fetchPage, QueryOf } from '../common/http/list-query';
 import type { ListScope } from '../certificates/certificates.repository';
@@ -31,6 +31,12 @@ export interface LinkedCertificateRow {
   openRecheckId: number | null;
 }
 
+/** A flag's certificates within a caller's jurisdiction: the first few, and how many there are in all. */
+export interface ListedCertificates {
+  visibleCount: number;
+  certificates: (SummarisedCertificate & { id: number; institutionName: string })[];
+}
+
 /** The decision columns of a flag. */
 export interface FlagDecision {
   status: FlagStatus;
@@ -49,24 +55,20 @@ export class FlagsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * A page of flags with at least one certificate lying in every one of `scopes` (the same certificate: a region
-   * outside the caller's jurisdiction reveals nothing), and linked to `certificateId` when given.
+   * A page of flags with at least one certificate lying in the caller's `jurisdiction` and every one of `narrower`
+   * (the same certificate: a region outside the jurisdiction reveals nothing), and linked to `certificateId` when
+   * given — a certificate within the jurisdiction: asking after another region's finds nothing, not the flags the
+   * caller shares with it.
    */
   listPage(
     query: QueryOf<typeof FLAG_LIST>,
-    scopes: ListScope[],
+    jurisdiction: ListScope,
+    narrower: ListScope[],
     certificateId?: number,
   ): Promise<{ rows: Flag[]; total: number }> {
     const qb = this.dataSource.getRepository(Flag).createQueryBuilder('f');
-    this.withCertificateIn(qb, scopes);
-    if (certificateId !== undefined) {
-      const sub = qb
-        .subQuery()
-        .select('1')
-        .from(FlagCertificate, 'fcc')
-        .where('fcc.flagId = f.id AND fcc.certificateId = :certificateId', { certificateId });
-      qb.andWhere(`EXISTS ${sub.getQuery()}`);
-    }
+    this.withCertificateIn(qb, [jurisdiction, ...narrower]);
+    if (certificateId !== undefined) this.withCertificateIn(qb, [jurisdiction], certificateId);
     applyFilters(qb, query);
     return fetchPage(qb, query);
   }
@@ -162,15 +164,16 @@ export class FlagsRepository {
   }
 
   /**
-   * For a page of flags, each flag's first `limit` certificates (by id) within `scope`: number and institution only,
-   * as the list shows them. One statement for the whole page (ROW_NUMBER per flag, MariaDB 10.2+ and SQLite 3.25+).
+   * For a page of flags, each flag's first `limit` certificates (by id) within `scope`, as the list shows them and
+   * its summary names them, and how many of the flag's certificates lie within `scope` in all. One statement for the
+   * whole page (window functions per flag, MariaDB 10.2+ and SQLite 3.25+).
    */
   async listedCertificates(
     flagIds: number[],
     scope: ListScope,
     limit: number,
-  ): Promise<Map<number, { id: number; certificateNumber: string; institutionName: string }[]>> {
-    const out = new Map<number, { id: number; certificateNumber: string; institutionName: string }[]>();
+  ): Promise<Map<number, ListedCertificates>> {
+    const out = new Map<number, ListedCertificates>();
     if (flagIds.length === 0) return out;
     const inner = this.dataSource
       .getRepository(FlagCertificate)
@@ -181,15 +184,22 @@ export class FlagsRepository {
         'fc.flagId AS flagId',
         'c.id AS id',
         'c.certificateNumber AS certificateNumber',
+        'c.holderName AS holderName',
+        'c.idNumberMasked AS idNumberMasked',
+        'c.occupationName AS occupationName',
+        'c.level AS level',
         'o.name AS institutionName',
         'ROW_NUMBER() OVER (PARTITION BY fc.flagId ORDER BY fc.certificateId) AS n',
+        'COUNT(*) OVER (PARTITION BY fc.flagId) AS visibleCount',
       ])
       .where('fc.flagId IN (:...flagIds)', { flagIds });
     scope(inner, 'fc.orgPath');
+    const columns = ['flagId', 'id', 'certificateNumber', 'holderName', 'idNumberMasked', 'occupationName', 'level'];
     const rows = await this.dataSource
       .createQueryBuilder()
-      .select(['t.flagId AS flagId', 't.id AS id', 't.certificateNumber AS certificateNumber'])
+      .select(columns.map((c) => `t.${c} AS ${c}`))
       .addSelect('t.institutionName', 'institutionName')
+      .addSelect('t.visibleCount', 'visibleCount')
       .from(`(${inner.getQuery()})`, 't')
       .where('t.n <= :limit', { limit })
       .setParameters(inner.getParameters())
@@ -199,12 +209,26 @@ export class FlagsRepository {
         flagId: number | string;
         id: number | string;
         certificateNumber: string;
+        holderName: string;
+        idNumberMasked: string;
+        occupationName: string;
+        level: number | string | null;
         institutionName: string;
+        visibleCount: number | string;
       }>();
     for (const r of rows) {
-      const list = out.get(Number(r.flagId)) ?? [];
-      list.push({ id: Number(r.id), certificateNumber: r.certificateNumber, institutionName: r.institutionName });
-      out.set(Number(r.flagId), list);
+      const flagId = Number(r.flagId);
+      const entry = out.get(flagId) ?? { visibleCount: Number(r.visibleCount), certificates: [] };
+      entry.certificates.push({
+        id: Number(r.id),
+        certificateNumber: r.certificateNumber,
+        holderName: r.holderName,
+        idNumberMasked: r.idNumberMasked,
+        occupationName: r.occupationName,
+        level: r.level === null ? null : Number(r.level),
+        institutionName: r.institutionName,
+      });
+      out.set(flagId, entry);
     }
     return out;
   }
@@ -268,8 +292,10 @@ export class FlagsRepository {
   }
 
   /** Narrows flags to those with a certificate whose institution path lies in every one of `scopes`. */
-  private withCertificateIn(qb: SelectQueryBuilder<Flag>, scopes: ListScope[]): void {
+  /** Flags with a certificate lying in every one of `scopes` (that certificate being `certificateId` when given). */
+  private withCertificateIn(qb: SelectQueryBuilder<Flag>, scopes: ListScope[], certificateId?: number): void {
     const sub = qb.subQuery().select('1').from(FlagCertificate, 'fc').where('fc.flagId = f.id');
+    if (certificateId !== undefined) sub.andWhere('fc.certificateId = :certificateId', { certificateId });
     // The subquery's parameters continue the outer query's numbering and reach it (TypeORM passes them up).
     sub.setParameters(qb.getParameters());
     for (const scope of scopes) scope(sub, 'fc.orgPath');

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { DomainError, SCREENING_RULE_CODES, SCREENING_RULES } from '@app/domain';
+import { DomainError, SCREENING_RULE_CODES, SCREENING_RULES, summaryWithin } from '@app/domain';
 import {
   CERTIFICATE_STATUS_LABELS,
   FLAG_FIGURE_LABELS,
@@ -56,17 +56,17 @@ export class FlagsService {
   ) {}
 
   async list(actor: Actor, query: QueryOf<typeof FLAG_LIST>): Promise<{ rows: FlagRow[]; total: number }> {
-    const scopes = [this.scopeOf(actor)];
+    const narrower: ListScope[] = [];
     const { organisationId, certificateId } = query.filter;
     if (organisationId !== undefined) {
       const region = await this.organisations.findById(organisationId);
-      scopes.push(
+      narrower.push(
         region
           ? (qb, path) => this.jurisdiction.restrictList(qb, path, { ...actor, organisationPath: region.path })
           : (qb) => void qb.andWhere('1 = 0'),
       );
     }
-    const { rows, total } = await this.flags.listPage(query, scopes, certificateId);
+    const { rows, total } = await this.flags.listPage(query, this.scopeOf(actor), narrower, certificateId);
     return { rows: await this.rows(actor, rows), total };
   }
 
@@ -88,7 +88,7 @@ export class FlagsService {
   async get(actor: Actor, id: number): Promise<FlagDetail> {
     const flag = await this.within(actor, id);
     const [row] = await this.rows(actor, [flag]);
-    const figures = (JSON.parse(flag.evidence) as StoredEvidence).figures ?? {};
+    const figures = evidenceOf(flag).figures ?? {};
     const certificates = (await this.flags.linkedCertificates(id, this.scopeOf(actor), LISTED_CERTIFICATES)).map(
       certificateView,
     );
@@ -156,7 +156,10 @@ export class FlagsService {
     throw await this.alreadyDecided(flag.id);
   }
 
-  /** Flags as rows: each with the certificates of it within the caller's jurisdiction (at most 50) and the decider. */
+  /**
+   * Flags as rows: each with the certificates of it within the caller's jurisdiction (at most 50) and the decider.
+   * A caller who does not see all of a flag's certificates reads a summary written from those they see (R-3).
+   */
   async rows(actor: Actor, flags: Flag[]): Promise<FlagRow[]> {
     const scope = this.scopeOf(actor);
     const linked = await this.flags.listedCertificates(
@@ -166,14 +169,20 @@ export class FlagsService {
     );
     const names = await this.flags.staffNames(flags.flatMap((f) => (f.decidedById === null ? [] : [f.decidedById])));
     return flags.map((flag) => {
-      const certificates = linked.get(flag.id) ?? [];
+      const listed = linked.get(flag.id);
+      const certificates = listed?.certificates ?? [];
+      const visible = listed?.visibleCount ?? 0;
+      const scopedSummary =
+        visible < flag.certificateCount
+          ? summaryWithin(flag.rule, evidenceOf(flag).figures ?? {}, certificates, flag.certificateCount - visible)
+          : null;
       return {
         id: flag.id,
         rule: flag.rule,
         ruleLabel: SCREENING_RULES[flag.rule],
         status: flag.status,
         statusLabel: FLAG_STATUS_LABELS[flag.status],
-        summary: flag.summary,
+        summary: scopedSummary ?? flag.summary,
         certificateCount: flag.certificateCount,
         certificateIds: certificates.map((c) => c.id),
         certificateNumbers: certificates.map((c) => c.certificateNumber),
@@ -196,6 +205,10 @@ export class FlagsService {
     const message = status && status !== 'open' ? DECIDED_MESSAGES[status] : undefined;
     return new DomainError('FLAG_ALREADY_DECIDED', message ?? '该疑似问题已处理，请刷新后查看', { status });
   }
+}
+
+function evidenceOf(flag: Flag): StoredEvidence {
+  return JSON.parse(flag.evidence) as StoredEvidence;
 }
 
 function certificateView(c: LinkedCertificateRow): FlagCertificate {

@@ -13,6 +13,10 @@ import {
   SCREENING_RULES,
   underAge,
   volumeSpikes,
+  levelText,
+  frequentHolderSummary,
+  duplicateAwardSummary,
+  similarNumberSummary,
   type ScreeningRule,
 } from '@app/domain';
 import { INSTITUTION_STATUS_LABELS, type InstitutionStatus, type JobCounts } from '@app/contracts';
@@ -218,7 +222,11 @@ export class ScreeningService {
             rule: 'frequent_holder',
             certificates: frequent,
             figures: { count: frequent.length, threshold: frequentCount, days: frequentDays },
-            summary: `${frequent[0].holderName}（${frequent[0].idNumberMasked}）在 ${frequentDays} 天内取得 ${frequent.length} 本证书（阈值 ${frequentCount}）`,
+            summary: frequentHolderSummary(frequent[0], {
+              count: frequent.length,
+              days: frequentDays,
+              threshold: frequentCount,
+            }),
           });
         }
         for (const group of groupsOfTwoOrMore(certs, awardKey)) {
@@ -226,7 +234,7 @@ export class ScreeningService {
             rule: 'duplicate_award',
             certificates: group,
             figures: { count: group.length },
-            summary: `${group[0].holderName}（${group[0].idNumberMasked}）${group[0].occupationName}${levelText(group[0].level)}重复取证 ${group.length} 本`,
+            summary: duplicateAwardSummary(group[0], group.length),
           });
         }
       }
@@ -254,7 +262,10 @@ export class ScreeningService {
         rule: 'similar_number' as const,
         certificates: group,
         figures: { numberKey },
-        summary: `证书编号 ${group.map((c) => c.certificateNumber).join('、')} 规范化后相同（${numberKey}）`,
+        summary: similarNumberSummary(
+          group.map((c) => c.certificateNumber),
+          numberKey,
+        ),
       }));
   }
 
@@ -324,10 +335,6 @@ export class ScreeningService {
     }
     return { raised, known: flags.size - raised };
   }
-}
-
-function levelText(level: number | null): string {
-  return level === null ? '' : `（${level}级）`;
 }
 
 /** What a flag shows of a certificate: the ID number only masked (R-10). */

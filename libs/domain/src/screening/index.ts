@@ -1,3 +1,4 @@
 export * from './rules';
 export * from './fingerprint';
 export * from './suspension';
+export * from './summaries';
