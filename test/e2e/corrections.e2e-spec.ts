@@ -356,6 +356,21 @@ describe('corrections, versions and logical deletion (e2e)', () => {
     ).body as CorrectionRow[];
     expect(opened).toMatchObject({ status: 'awaiting', type: 'modify', route: 'published_modification', stage: null });
     expect((await detail(opened.id)).recheckId).toBe(Number(task.id));
+    // Owed within Guangdong's period for correcting after a provincial return (10 working days from Monday 11-23),
+    // on the province's deadline board for the institution that must act (R-14, R-26, R-35).
+    expect(opened.dueDate).toBe('2026-12-07');
+    const board = await call(
+      'gd_admin',
+      'get',
+      `/api/admin/deadlines?filter=${encodeURIComponent(JSON.stringify({ kind: 'correction_request' }))}&range=[0,99]`,
+    );
+    expect((board.body as { id: string }[]).find((i) => i.id === `correction-${opened.id}`)).toMatchObject({
+      statusLabel: '修改申请 · 待补充提交',
+      dueDate: '2026-12-07',
+      overdue: false,
+      responsibleOrganisationId: opened.institutionId,
+      responsibleRole: '评价机构操作员',
+    });
     // Waiting for the institution: nobody can approve it yet, and it blocks a second request.
     expect(
       (await call('gz_admin', 'post', `/api/admin/corrections/${opened.id}/approve`, { version: 1 })).body.code,

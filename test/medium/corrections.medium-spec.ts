@@ -3,7 +3,9 @@ import type { Batch } from '../../apps/api/src/batches/entities/batch.entity';
 import { CertificatesRepository } from '../../apps/api/src/certificates/certificates.repository';
 import { Certificate } from '../../apps/api/src/certificates/entities/certificate.entity';
 import type { Actor } from '../../apps/api/src/common/actor/actor';
+import { CalendarService } from '../../apps/api/src/calendar/calendar.service';
 import { CertificateVersionsService } from '../../apps/api/src/corrections/certificate-versions.service';
+import { CorrectionDeadlines } from '../../apps/api/src/corrections/correction-deadlines';
 import { CorrectionsModule } from '../../apps/api/src/corrections/corrections.module';
 import { CorrectionsService } from '../../apps/api/src/corrections/corrections.service';
 import { Correction } from '../../apps/api/src/corrections/entities/correction.entity';
@@ -223,6 +225,49 @@ describe('corrections on a real database (medium)', () => {
       .findOneByOrFail({ certificateId: c.id, status: 'awaiting' });
     await expect(corrections.withdraw(operator, opened.id, opened.version, '不想改')).rejects.toMatchObject({
       code: 'CORRECTION_FROM_RECHECK',
+    });
+    // Owed within the national period for correcting after a provincial return: 20 working days. The
+    // institution's operators are reminded from 3 working days before; overdue, the city's administrator too.
+    expect(opened.dueDate).toBe('2026-02-12');
+    const calendar = await m.get(CalendarService).calendar();
+    const reminded = async (today: string) =>
+      (await m.get(CorrectionDeadlines).reminderItems({ calendar, today })).find((r) => r.subjectId === opened.id);
+    expect(await reminded('2026-02-06')).toBeUndefined();
+    expect(await reminded('2026-02-09')).toMatchObject({
+      kind: 'correction_request',
+      stage: 'correction:awaiting',
+      event: 'due_soon',
+      dueDate: '2026-02-12',
+      responsibleOrganisationId: gd.institution.id,
+      responsibleRole: 'institution_operator',
+      escalationTarget: null,
+    });
+    expect(await reminded('2026-02-13')).toMatchObject({
+      event: 'overdue',
+      escalationTarget: { organisationId: gd.city.id, role: 'municipal_admin' },
+    });
+  });
+
+  it('a confirmed deletion waits on the province, reminded and escalated to its administrator (R-23, R-26, R-35)', async () => {
+    const c = await certificate(published, 'published');
+    await m.get(UnitOfWork).run((manager) =>
+      corrections.openFromRecheck(manager, {
+        recheckId: 9003,
+        certificateId: c.id,
+        outcome: 'delete',
+        reason: '证书系伪造',
+        actor: province,
+      }),
+    );
+    const opened = await m.dataSource
+      .getRepository(Correction)
+      .findOneByOrFail({ certificateId: c.id, status: 'awaiting' });
+    const calendar = await m.get(CalendarService).calendar();
+    const items = await m.get(CorrectionDeadlines).reminderItems({ calendar, today: '2026-02-13' });
+    expect(items.find((r) => r.subjectId === opened.id)).toMatchObject({
+      responsibleOrganisationId: gd.province.id,
+      responsibleRole: 'provincial_reviewer',
+      escalationTarget: { organisationId: gd.province.id, role: 'provincial_admin' },
     });
   });
 

@@ -5,9 +5,11 @@ import {
   DUE_SOON_WORKING_DAYS,
   escalationTarget,
   reminderEvent,
+  correctionRequesterOf,
   ROLE_LABELS,
-  type CorrectionStage,
+  type CorrectionStageName,
   type OrganisationLevel,
+  type Role,
 } from '@app/domain';
 import {
   CORRECTION_STAGE_LABELS,
@@ -32,15 +34,21 @@ const SORT_COLUMNS: Record<DeadlineSourceQuery['sort']['field'], string> = {
   status: 'c.status',
 };
 
-/** Who acts on a pending request now: the stage, its role and the organisation that role sits at. */
+/**
+ * Who acts on a request now: at a stage, its role at the organisation the stage sits at; awaiting what a confirmed
+ * re-check asked for, the requester (R-26). `step` keys the reminder (one per step and due date, R-36).
+ */
 interface Responsible {
-  stage: CorrectionStage;
+  step: CorrectionStageName | 'awaiting';
+  stepLabel: string;
+  role: Role;
   organisation: Organisation;
 }
 
 /**
  * R-21 – R-23 on the 期限看板 and in the daily digest (R-35): each pending request at its stage, for the role the
- * stage names at the parent centre, the province or the national centre; overdue ones escalate to its head.
+ * stage names at the parent centre, the province or the national centre, and each request a confirmed re-check opened
+ * (R-26) for its requester; overdue ones escalate to the head of the organisation that must act.
  */
 @Injectable()
 export class CorrectionDeadlines {
@@ -76,7 +84,7 @@ export class CorrectionDeadlines {
           version: c.version,
           kind: 'correction_request',
           status: c.status,
-          statusLabel: `${CORRECTION_TYPE_LABELS[c.type]}申请 · ${CORRECTION_STAGE_LABELS[f.responsible.stage.stage]}`,
+          statusLabel: `${CORRECTION_TYPE_LABELS[c.type]}申请 · ${f.responsible.stepLabel}`,
           institutionId: c.institutionId,
           institutionName: f.institutionName,
           recordCount: 1,
@@ -88,7 +96,7 @@ export class CorrectionDeadlines {
           dueText: s.text,
           responsibleOrganisationId: f.responsible.organisation.id,
           responsibleOrganisation: f.responsible.organisation.name,
-          responsibleRole: ROLE_LABELS[f.responsible.stage.role],
+          responsibleRole: ROLE_LABELS[f.responsible.role],
           correctionId: c.id,
           certificateId: c.certificateId,
           certificateNumber: f.certificateNumber,
@@ -99,7 +107,7 @@ export class CorrectionDeadlines {
     };
   }
 
-  /** R-35: pending requests due within 3 working days or overdue, for the stage's role; overdue ones escalate. */
+  /** R-35: requests due within 3 working days or overdue, for whoever must act; overdue ones escalate. */
   async reminderItems({ calendar, today }: ReminderSourceContext): Promise<ReminderItem[]> {
     const pending = await this.corrections.pendingDueBy(calendar.workingDayAfter(today, DUE_SOON_WORKING_DAYS + 1));
     const withEvent = pending.flatMap((c) => {
@@ -110,15 +118,17 @@ export class CorrectionDeadlines {
     return withEvent.map(({ c, event }): ReminderItem => {
       const f = facts.get(c.id)!;
       const between = calendar.workingDaysBetween(today, c.dueDate!);
-      const { stage, organisation } = f.responsible;
-      const head = escalationTarget({ level: organisation.level });
+      const { step, stepLabel, role, organisation } = f.responsible;
+      // An institution's overdue request goes to its centre's administrator; a centre's to its own head.
+      const head = escalationTarget({ level: organisation.level, parentLevel: f.parentLevel });
+      const escalateTo = head.organisation === 'parent' ? organisation.parentId! : organisation.id;
       return {
         subjectId: c.id,
-        stage: `correction:${stage.stage}`,
+        stage: `correction:${step}`,
         kind: 'correction_request',
         batchId: null,
         status: null,
-        stageLabel: `${CORRECTION_TYPE_LABELS[c.type]}申请${CORRECTION_STAGE_LABELS[stage.stage]}（证书 ${f.certificateNumber}，${CORRECTION_STATUS_LABELS[c.status]}）`,
+        stageLabel: `${CORRECTION_TYPE_LABELS[c.type]}申请${stepLabel}（证书 ${f.certificateNumber}，${CORRECTION_STATUS_LABELS[c.status]}）`,
         institutionId: c.institutionId,
         institutionName: f.institutionName,
         recordCount: null,
@@ -128,9 +138,9 @@ export class CorrectionDeadlines {
         overdueWorkingDays: event === 'overdue' ? -between : 0,
         responsibleOrganisationId: organisation.id,
         responsibleOrganisation: organisation.name,
-        responsibleRole: stage.role,
-        responsibleRoleLabel: ROLE_LABELS[stage.role],
-        escalationTarget: event === 'overdue' ? { organisationId: organisation.id, role: head.role } : null,
+        responsibleRole: role,
+        responsibleRoleLabel: ROLE_LABELS[role],
+        escalationTarget: event === 'overdue' ? { organisationId: escalateTo, role: head.role } : null,
         linkPath: correctionLinkPath(c.id),
       };
     });
@@ -155,24 +165,56 @@ export class CorrectionDeadlines {
     );
     const facts = new Map<
       number,
-      { certificateNumber: string; batchId: number; institutionName: string; responsible: Responsible }
+      {
+        certificateNumber: string;
+        batchId: number;
+        institutionName: string;
+        /** The level of the institution's centre (municipal, or provincial for provincial institutions). */
+        parentLevel: OrganisationLevel;
+        responsible: Responsible;
+      }
     >();
     for (const c of rows) {
       const institution = institutions.get(c.institutionId)!;
       const parent = parents.get(institution.parentId!)!;
       const route = routeOfRequest(c, parent.level);
-      const stage = route.stages.find((st) => st.stage === c.stage) ?? route.stages[0];
       const at: Record<OrganisationLevel, Organisation | undefined> = {
         national: national ?? undefined,
         provincial: parents.get(c.provinceId),
         municipal: parent,
         institution,
       };
+      let responsible: Responsible;
+      if (c.status === 'awaiting') {
+        const requester = correctionRequesterOf(route.kind, {
+          institutionId: institution.id,
+          institutionStatus: institution.status,
+          parentId: parent.id,
+          parentLevel: parent.level,
+          provinceId: c.provinceId,
+        });
+        const organisation = [institution, parent, at.provincial].find((o) => o?.id === requester.organisationId)!;
+        responsible = {
+          step: 'awaiting',
+          stepLabel: CORRECTION_STATUS_LABELS.awaiting,
+          role: requester.role,
+          organisation,
+        };
+      } else {
+        const stage = route.stages.find((st) => st.stage === c.stage) ?? route.stages[0];
+        responsible = {
+          step: stage.stage,
+          stepLabel: CORRECTION_STAGE_LABELS[stage.stage],
+          role: stage.role,
+          organisation: (stage.level === 'municipal' ? parent : at[stage.level])!,
+        };
+      }
       facts.set(c.id, {
         certificateNumber: certificates.get(c.certificateId)?.certificateNumber ?? '',
         batchId: certificates.get(c.certificateId)?.batchId ?? 0,
         institutionName: institution.name,
-        responsible: { stage, organisation: (stage.level === 'municipal' ? parent : at[stage.level])! },
+        parentLevel: parent.level,
+        responsible,
       });
     }
     return facts;

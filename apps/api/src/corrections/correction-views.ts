@@ -62,7 +62,8 @@ export class CorrectionViews {
     const people = await this.users.labelsByIds(list.map((c) => c.requestedById));
     return list.map((c): CorrectionRow => {
       const certificate = certificates.get(c.certificateId);
-      const running = c.status === 'pending' && c.dueDate !== null;
+      // A deadline runs at a stage, and while a confirmed re-check's request awaits its requester.
+      const running = (c.status === 'pending' || c.status === 'awaiting') && c.dueDate !== null;
       const s = running ? deadlineStatus(calendar, c.dueDate!, today) : null;
       const overdueByHours = running && c.dueAt !== null && c.dueAt.getTime() < this.clock.now().getTime();
       return {

@@ -48,14 +48,17 @@ export class CorrectionsRepository {
     return fetchPage(qb, query);
   }
 
-  /** The first `limit` pending requests within `scope` and due `window`, by `sort` (ties by id), and their count. */
+  /**
+   * The first `limit` requests with a running deadline — pending at a stage, or awaiting what a confirmed re-check
+   * asked for — within `scope` and due `window`, by `sort` (ties by id), and their count.
+   */
   pendingFirst(
     scope: ListScope,
     window: { before?: string; from?: string; to?: string; after?: string },
     sort: { column: string; order: SortOrder },
     limit: number,
   ): Promise<{ rows: Correction[]; total: number }> {
-    const qb = this.scoped([scope]).andWhere("c.status = 'pending' AND c.dueDate IS NOT NULL");
+    const qb = this.scoped([scope]).andWhere("c.status IN ('pending', 'awaiting') AND c.dueDate IS NOT NULL");
     if (window.before) qb.andWhere('c.dueDate < :before', { before: window.before });
     if (window.from) qb.andWhere('c.dueDate >= :from', { from: window.from });
     if (window.to) qb.andWhere('c.dueDate <= :to', { to: window.to });
@@ -117,12 +120,12 @@ export class CorrectionsRepository {
     return rows.map((r) => ({ orgPath: String(r.orgPath), n: Number(r.n) }));
   }
 
-  /** Every pending request due on or before `dueBy`, nationally (the reminders). */
+  /** Every request with a running deadline (pending or awaiting) due on or before `dueBy`, nationally (the reminders). */
   pendingDueBy(dueBy: string): Promise<Correction[]> {
     return this.dataSource
       .getRepository(Correction)
       .createQueryBuilder('c')
-      .where("c.status = 'pending' AND c.dueDate <= :dueBy", { dueBy })
+      .where("c.status IN ('pending', 'awaiting') AND c.dueDate <= :dueBy", { dueBy })
       .orderBy('c.dueDate', 'ASC')
       .addOrderBy('c.id', 'ASC')
       .getMany();

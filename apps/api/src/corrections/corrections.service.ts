@@ -430,6 +430,13 @@ export class CorrectionsService {
     const route = correctionRoute({ type, status: 'published', institutionParentLevel: s.parent.level });
     const now = this.clock.now();
     const reason = `复核确认问题：${confirmed.reason}`.slice(0, 500);
+    // The papers and new values are owed within the period for correcting after a provincial return (R-14), so the
+    // request reaches the deadline board and the reminders instead of leaving the certificate suspended unseen.
+    const due = await this.calendar.deadline(
+      'correction_after_provincial_return',
+      this.clock.today(),
+      s.institution.deadlineProfile,
+    );
     const id = await this.corrections.insert(manager, {
       certificateId: s.certificate.id,
       openCertificateId: s.certificate.id,
@@ -448,7 +455,7 @@ export class CorrectionsService {
       reason,
       workOrder: null,
       urgency: null,
-      dueDate: null,
+      dueDate: due.due,
       dueAt: null,
       stageReceivedAt: null,
       requestedById: confirmed.actor.userId,
@@ -459,7 +466,7 @@ export class CorrectionsService {
       action: 'correction.open_from_recheck',
       targetType: 'correction',
       targetId: id,
-      after: { status: 'awaiting', type, route: route.kind, recheckId: confirmed.recheckId },
+      after: { status: 'awaiting', type, route: route.kind, recheckId: confirmed.recheckId, dueDate: due.due },
       detail: `复核确认后待${type === 'delete' ? '省级技能中心提出删除' : '评价机构提出修改'}（证书编号 ${s.certificate.certificateNumber}）`,
     });
   }

@@ -189,6 +189,24 @@ export function correctionRequesterRefusal(
     : '证书数据的修改申请只能由发证的评价机构提出（已主体灭失机构由上级技能中心提出）';
 }
 
+/**
+ * Who files (or completes) a request on this route, as `correctionRequesterRefusal` allows it: where they sit and the
+ * role the reminders address. A request a confirmed re-check opened waits on them (R-26, R-35).
+ */
+export function correctionRequesterOf(
+  route: CorrectionRouteKind,
+  owner: CorrectionOwner,
+): { organisationId: number; role: Role } {
+  if (route === 'published_deletion') return { organisationId: owner.provinceId, role: 'provincial_reviewer' };
+  if (owner.institutionStatus === 'dissolved') {
+    return {
+      organisationId: owner.parentId,
+      role: owner.parentLevel === 'provincial' ? 'provincial_admin' : 'municipal_admin',
+    };
+  }
+  return { organisationId: owner.institutionId, role: 'institution_operator' };
+}
+
 export function mayRequestCorrection(
   route: CorrectionRouteKind,
   actor: CorrectionRequester,
