@@ -263,6 +263,13 @@ describe('suspension from lookup and the provincial re-check (medium)', () => {
 
       await rechecks.restore(gdReviewer, recheck.id, recheck.version, '核实无误，恢复查询');
       expect(await lookupStatus(certificate.id)).toBe('visible');
+      // The certificate's own audit trail records its return to lookup beside the re-check's decision.
+      const trail = await m.dataSource
+        .getRepository(AuditLog)
+        .findBy({ targetType: 'certificate', targetId: String(certificate.id), action: 'certificate.resume_lookup' });
+      expect(trail.map((a) => [JSON.parse(a.before!), JSON.parse(a.after!)])).toEqual([
+        [{ lookupStatus: 'suspended' }, { lookupStatus: 'visible', recheckId: recheck.id }],
+      ]);
       const restored = await answers(certificate.certificateNumber);
       expect(restored.old.results).toHaveLength(1);
       expect(restored.others.results).toHaveLength(1);

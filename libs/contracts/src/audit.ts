@@ -100,7 +100,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'certificate.correct': '按更正申请修改证书数据',
   'certificate.delete': '按删除申请逻辑删除证书',
   'data_admin.mobile.reveal': '查看数据管理员完整手机号码',
-  'certificate.resume_lookup': '更正后恢复证书查询',
+  'certificate.resume_lookup': '恢复证书查询',
   'attachment.upload': '上传附件',
   'attachment.view': '查看附件信息',
   'attachment.download': '下载附件',

@@ -265,6 +265,17 @@ export class RechecksService {
             ? `复核后恢复查询（证书编号 ${number}）：${reason}`
             : `复核确认问题，${RECHECK_OUTCOME_LABELS[outcome]}（证书编号 ${number}）：${reason}`,
       });
+      if (outcome === null) {
+        // The certificate's own trail shows its return to lookup, as it shows the suspension (R-38).
+        await this.audit.record(manager, subjectOf(actor), {
+          action: 'certificate.resume_lookup',
+          targetType: 'certificate',
+          targetId: recheck.certificateId,
+          before: { lookupStatus: 'suspended' },
+          after: { lookupStatus: 'visible', recheckId: id },
+          detail: `复核后恢复查询（证书编号 ${number}）：${reason}`,
+        });
+      }
       if (outcome) {
         await this.confirmations.confirmed(manager, {
           recheckId: id,
