@@ -171,6 +171,11 @@ describe('console in Chromium', () => {
     await page.getByRole('button', { name: '我已记下' }).click();
 
     await openFromMenu('账号安全');
+    // enrolment asks for the login password first; a wrong one is refused with the API's words.
+    await page.getByLabel('登录密码').fill('Wrong@2026');
+    await page.getByRole('button', { name: '启用两步验证' }).click();
+    await page.getByText('当前密码不正确').waitFor();
+    await page.getByLabel('登录密码').fill(PASSWORD);
     await page.getByRole('button', { name: '启用两步验证' }).click();
     await page.getByTestId('totp-qr').waitFor();
     expect(

@@ -135,7 +135,9 @@ describe('users (R-3, R-41)', () => {
       expect(res.body.code).toBe('AUTH_PASSWORD_CHANGE_REQUIRED');
       expect(res.body.message).toContain('修改密码');
     }
-    expect((await t.http.post('/api/auth/totp/setup').set(auth)).status).toBe(403);
+    expect((await t.http.post('/api/auth/totp/setup').set(auth).send({ currentPassword: 'Start#2026y' })).status).toBe(
+      403,
+    );
     expect((await t.http.get('/api/auth/me').set(auth)).status).toBe(200);
     expect(
       (

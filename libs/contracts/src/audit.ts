@@ -45,6 +45,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'auth.login': '登录',
   'auth.logout': '退出登录',
   'auth.password.change': '修改本人密码',
+  'auth.totp.setup': '生成两步验证密钥',
   'auth.totp.enable': '启用两步验证',
   'auth.totp.disable': '停用两步验证',
   'organisation.create': '新建机构',

@@ -863,7 +863,9 @@ export const appChineseMessages = {
       },
       totp: {
         enabled_info: '登录时除密码外，还须输入验证器应用生成的6位动态码。',
-        disable_info: '如需停用，请输入当前动态码确认。',
+        disable_info: '如需停用，请输入登录密码和验证器应用当前显示的动态码确认。',
+        password: '登录密码',
+        password_info: '为确认是您本人操作，请先输入登录密码。',
         disabled: '两步验证已停用',
         disable: '停用两步验证',
         qr: '两步验证二维码',
