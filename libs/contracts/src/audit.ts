@@ -56,6 +56,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.enable': '启用用户',
   'user.password.reset': '重置用户密码',
   'user.unlock': '解锁用户',
+  'user.totp.reset': '重置用户两步验证',
   'data_admin.register': '登记数据管理员',
   'data_admin.approve': '批准数据管理员',
   'data_admin.reject': '驳回数据管理员登记',

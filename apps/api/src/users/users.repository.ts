@@ -95,6 +95,21 @@ export class UsersRepository {
   }
 
   /**
+   * Turns the account's second factor off and forgets its secret and last accepted step (an administrator's reset,
+   * e.g. a lost phone), bumping the version. Only while it is on: false when it was not (also when a parallel
+   * request turned it off first), so a reset is never recorded for nothing.
+   */
+  async clearTotp(manager: EntityManager, id: number): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(User)
+      .set({ totpEnabled: false, totpSecretEnc: null, totpLastStep: null, version: () => 'version + 1' })
+      .where('id = :id AND totp_enabled = :enabled', { id, enabled: true })
+      .execute();
+    return result.affected === 1;
+  }
+
+  /**
    * R-41: records TOTP time step `step` as used, only if it is later than the last one accepted. False when a code
    * of this or a later step was accepted before (also by a parallel request): each code works once.
    */

@@ -193,6 +193,31 @@ export class UsersService {
     return { temporaryPassword };
   }
 
+  /**
+   * R-41: turns off another person's second factor (a lost or replaced phone), so they log in with the password and
+   * may enrol again. Like a password reset it ends all of that person's sessions: whoever holds one may be the
+   * reason for the reset. The administrator never sees or sets a secret.
+   */
+  async resetTotp(actor: Actor, id: number): Promise<UserView> {
+    const { user, organisation } = await this.userAndOrganisationWithin(actor, id);
+    if (user.id === actor.userId) throw forbidden('不能重置自己的两步验证，请在“账号安全”中停用');
+    this.assertMayManage(actor, user, organisation);
+    const notEnabled = () => new DomainError('USER_TOTP_NOT_ENABLED', '该用户未启用两步验证，无需重置');
+    if (!user.totpEnabled) throw notEnabled();
+    await this.uow.run(async (manager) => {
+      if (!(await this.users.clearTotp(manager, id))) throw notEnabled();
+      await this.sessions.endAllOfUser(manager, id, this.clock.now());
+      await this.audit.record(manager, subjectOf(actor), {
+        action: 'user.totp.reset',
+        targetType: 'user',
+        targetId: id,
+        before: { totpEnabled: true },
+        after: { totpEnabled: false },
+      });
+    });
+    return this.get(actor, id);
+  }
+
   async unlock(actor: Actor, id: number): Promise<UserView> {
     const { user, organisation } = await this.userAndOrganisationWithin(actor, id);
     if (user.id === actor.userId) throw forbidden('不能解锁自己的账号');
@@ -225,7 +250,7 @@ export class UsersService {
   }
 
   /**
-   * R-3: the one rule for every action on another account (edit, disable, enable, reset password, unlock):
+   * R-3: the one rule for every action on another account (edit, disable, enable, reset password or TOTP, unlock):
    * allowed only if the actor could grant all of the account's roles at the account's organisation.
    */
   private assertMayManage(actor: Actor, user: User, organisation: Organisation): void {

@@ -60,7 +60,7 @@ export interface UploadBatchParams {
 export interface ConsoleDataProvider extends DataProvider {
   /**
    * `POST /api/admin/<resource>/<id>/<action>` — the one way to run a workflow step
-   * (users: disable, enable, reset-password, unlock; batches: submit, approve, return, exemption; certificates: reveal-id).
+   * (users: disable, enable, reset-password, reset-totp, unlock; batches: submit, approve, return, exemption; certificates: reveal-id).
    * Pass the `version` the user saw in `body` where the endpoint takes one.
    */
   command<T = unknown>(resource: string, id: Identifier, action: string, body?: object): Promise<T>;
