@@ -1,4 +1,5 @@
 import { generate } from 'otplib';
+import { AuditLog } from '../../apps/api/src/audit/entities/audit-log.entity';
 import { createTestApp, TestApp } from './support/test-app';
 
 const PASSWORD = 'Demo@2026';
@@ -257,6 +258,20 @@ describe('staff login (R-41)', () => {
       .send({ currentPassword: PASSWORD, code: await generate({ secret, epoch: nextPeriod() }) });
     expect(disable.status).toBe(204);
     expect((await t.http.get('/api/auth/me').set(auth)).body.totpEnabled).toBe(false);
+    // each change of the second factor is recorded with its state before and after (never the secret).
+    const records = await t.dataSource
+      .getRepository(AuditLog)
+      .find({ where: { username: 'inst_gz2', outcome: 'success' }, order: { id: 'ASC' } });
+    expect(
+      records
+        .filter((r) => r.action.startsWith('auth.totp.'))
+        .map((r) => ({ action: r.action, before: r.before, after: r.after })),
+    ).toEqual([
+      { action: 'auth.totp.setup', before: null, after: null },
+      { action: 'auth.totp.enable', before: '{"totpEnabled":false}', after: '{"totpEnabled":true}' },
+      { action: 'auth.totp.disable', before: '{"totpEnabled":true}', after: '{"totpEnabled":false}' },
+    ]);
+    expect(JSON.stringify(records)).not.toContain(secret);
   });
 
   it('R-41: wrong current passwords on password change count toward the lockout (423)', async () => {

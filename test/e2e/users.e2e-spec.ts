@@ -175,6 +175,44 @@ describe('users (R-3, R-41)', () => {
     expect((await t.http.get('/api/admin/organisations').set(gzAdmin)).status).toBe(200);
   });
 
+  it('R-38: unlock and password reset record the lock and the forced change before and after, never a password', async () => {
+    const gdAdmin = { Authorization: `Bearer ${await t.login('gd_admin')}` };
+    const [{ id }] = await t.dataSource.query("SELECT id FROM users WHERE username = 'inst_sz1'");
+    for (let i = 0; i < 5; i += 1) {
+      await t.http.post('/api/auth/login').send({ username: 'inst_sz1', password: `Wrong@${i}xx` });
+    }
+    const locked = (await t.http.get(`/api/admin/users/${id}`).set(gdAdmin)).body;
+    expect(locked.lockedUntil).not.toBeNull();
+    expect((await t.http.post(`/api/admin/users/${id}/unlock`).set(gdAdmin)).status).toBe(200);
+    expect(await auditsOf('user.unlock', id)).toEqual([
+      {
+        username: 'gd_admin',
+        outcome: 'success',
+        before: { failures: 5, lockedUntil: new Date(locked.lockedUntil).toISOString() },
+        after: { failures: 0, lockedUntil: null },
+      },
+    ]);
+
+    // Two failures, then a reset: it lifts them too, forces a change and bumps the version.
+    for (let i = 0; i < 2; i += 1) {
+      await t.http.post('/api/auth/login').send({ username: 'inst_sz1', password: `Wrong@${i}yy` });
+    }
+    const reset = await t.http.post(`/api/admin/users/${id}/reset-password`).set(gdAdmin);
+    expect(reset.status).toBe(200);
+    const [record] = await auditsOf('user.password.reset', id);
+    expect(record).toEqual({
+      username: 'gd_admin',
+      outcome: 'success',
+      before: { mustChangePassword: false, version: locked.version, failures: 2, lockedUntil: null },
+      after: { mustChangePassword: true, version: locked.version + 1, failures: 0, lockedUntil: null },
+    });
+    const [row] = await t.dataSource.query('SELECT password_hash FROM users WHERE id = ?', [id]);
+    const recorded = JSON.stringify(record);
+    expect(recorded).not.toContain(reset.body.temporaryPassword);
+    expect(recorded).not.toContain(row.password_hash);
+    expect(recorded).not.toMatch(/password(Hash)?"|totpSecret/);
+  });
+
   it("R-41: an administrator resets a lost second factor; the person's sessions end and the password alone logs in", async () => {
     // inst_gz2 enrols TOTP itself.
     const token = (await t.http.post('/api/auth/login').send({ username: 'inst_gz2', password: 'Demo@2026' })).body

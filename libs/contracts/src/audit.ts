@@ -199,6 +199,8 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   totpEnabled: '两步验证',
   lastLoginAt: '最近登录',
   mustChangePassword: '须修改密码',
+  failures: '连续失败次数',
+  lockedUntil: '锁定至',
   createdAt: '创建时间',
   updatedAt: '更新时间',
   level: '级别',

@@ -243,6 +243,8 @@ export class AuthService {
         action: 'auth.totp.enable',
         targetType: 'user',
         targetId: user.id,
+        before: { totpEnabled: false },
+        after: { totpEnabled: true },
       });
     });
   }
@@ -257,6 +259,8 @@ export class AuthService {
         action: 'auth.totp.disable',
         targetType: 'user',
         targetId: user.id,
+        before: { totpEnabled: true },
+        after: { totpEnabled: false },
       });
     });
   }

@@ -38,8 +38,9 @@ export class UsersRepository {
     return new Map(rows.map((r) => [Number(r.id), `${r.displayName}（${r.username}）`]));
   }
 
-  findByIdOrFail(id: number): Promise<User> {
-    return this.dataSource.getRepository(User).findOneByOrFail({ id });
+  /** `manager`: read inside a transaction, e.g. the row as an update in it left it. */
+  findByIdOrFail(id: number, manager: EntityManager = this.dataSource.manager): Promise<User> {
+    return manager.getRepository(User).findOneByOrFail({ id });
   }
 
   /** The account named `username`, whatever its case (GD_Admin and gd_admin are one name). */
