@@ -7,6 +7,8 @@ module.exports = {
   roots: ['<rootDir>/test/browser'],
   testMatch: ['**/*.browser-spec.ts'],
   transform: base.transform,
+  // The same ESM-only packages are compiled to CommonJS (otplib: a step enrols a second factor through the API).
+  transformIgnorePatterns: base.transformIgnorePatterns,
   moduleNameMapper: base.moduleNameMapper,
   // One API process and one browser for the whole file; steps share them, so no parallel workers.
   maxWorkers: 1,

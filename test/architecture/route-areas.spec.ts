@@ -111,6 +111,7 @@ const EXPECTED: Record<string, AreaName> = {
   'POST /api/admin/users/:id/disable': 'admin',
   'POST /api/admin/users/:id/enable': 'admin',
   'POST /api/admin/users/:id/reset-password': 'admin',
+  'POST /api/admin/users/:id/reset-totp': 'admin',
   'POST /api/admin/users/:id/unlock': 'admin',
   'GET /api/admin/query-mode': 'admin',
   'GET /api/admin/query-mode/history': 'admin',

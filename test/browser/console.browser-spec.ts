@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generate } from 'otplib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { creditCodeCheckChar } from '@app/domain';
 import { apiAs, repoRoot, startBuiltApp, type BuiltApp } from './support/built-app';
@@ -58,6 +59,27 @@ async function menuText(): Promise<string> {
 
 async function openFromMenu(label: string) {
   await page.getByTestId('app-menu').getByText(label, { exact: true }).click();
+}
+
+/** Enrols the second factor of a demo account through the API, as its owner would in 账号安全. */
+async function enrolTotp(username: string) {
+  const post = async (path: string, body: object, token?: string) =>
+    fetch(`${app.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+  const { token } = (await (await post('/api/auth/login', { username, password: PASSWORD })).json()) as {
+    token: string;
+  };
+  const setup = await post('/api/auth/totp/setup', { currentPassword: PASSWORD }, token);
+  const { secret } = (await setup.json()) as { secret: string };
+  const enable = await post(
+    '/api/auth/totp/enable',
+    { currentPassword: PASSWORD, code: await generate({ secret }) },
+    token,
+  );
+  if (enable.status !== 204) throw new Error(`enrol ${username} → ${enable.status} ${await enable.text()}`);
 }
 
 /** The text of the list's table once its rows have loaded. */
@@ -170,7 +192,22 @@ describe('console in Chromium', () => {
     await shot('user-reset-password');
     await page.getByRole('button', { name: '我已记下' }).click();
 
+    // R-41: a lost second factor is reset from the user page; the button shows only while TOTP is on.
+    await enrolTotp('cd_admin');
+    await openFromMenu('用户管理');
+    await page.getByRole('cell', { name: 'cd_admin', exact: true }).click();
+    await page.getByRole('button', { name: '重置双因素认证' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+    await page.getByText('双因素认证已重置').waitFor();
+    await page.getByRole('button', { name: '重置双因素认证' }).waitFor({ state: 'detached' });
+    await shot('user-reset-totp');
+
     await openFromMenu('账号安全');
+    // R-41: enrolment asks for the login password first; a wrong one is refused with the API's words.
+    await page.getByLabel('登录密码').fill('Wrong@2026');
+    await page.getByRole('button', { name: '启用两步验证' }).click();
+    await page.getByText('当前密码不正确').waitFor();
+    await page.getByLabel('登录密码').fill(PASSWORD);
     await page.getByRole('button', { name: '启用两步验证' }).click();
     await page.getByTestId('totp-qr').waitFor();
     expect(

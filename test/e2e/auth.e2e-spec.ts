@@ -1,5 +1,8 @@
 import { generate } from 'otplib';
+import { AuditLog } from '../../apps/api/src/audit/entities/audit-log.entity';
 import { createTestApp, TestApp } from './support/test-app';
+
+const PASSWORD = 'Demo@2026';
 
 /** The start of the next 30-second TOTP period (codes within one period of now are accepted). */
 const nextPeriod = () => Math.floor(Date.now() / 1000) + 30;
@@ -84,15 +87,18 @@ describe('staff login (R-41)', () => {
   it('enrols TOTP with a QR code and then requires the code at login (等保 second factor)', async () => {
     const login = await t.http.post('/api/auth/login').send({ username: 'gd_admin', password: 'Demo@2026' });
     const auth = { Authorization: `Bearer ${login.body.token}` };
-    const setup = await t.http.post('/api/auth/totp/setup').set(auth);
+    const setup = await t.http.post('/api/auth/totp/setup').set(auth).send({ currentPassword: PASSWORD });
     expect(setup.status).toBe(200);
     expect(setup.body.qrDataUrl).toMatch(/^data:image\/png;base64,/);
     expect(setup.body.otpauthUrl).toContain('otpauth://totp/');
-    expect((await t.http.post('/api/auth/totp/enable').set(auth).send({ code: '000000' })).body.code).toBe(
-      'TOTP_CODE_INVALID',
-    );
+    expect(
+      (await t.http.post('/api/auth/totp/enable').set(auth).send({ currentPassword: PASSWORD, code: '000000' })).body
+        .code,
+    ).toBe('TOTP_CODE_INVALID');
     const code = await generate({ secret: setup.body.secret });
-    expect((await t.http.post('/api/auth/totp/enable').set(auth).send({ code })).status).toBe(204);
+    expect(
+      (await t.http.post('/api/auth/totp/enable').set(auth).send({ currentPassword: PASSWORD, code })).status,
+    ).toBe(204);
 
     const withoutCode = await t.http.post('/api/auth/login').send({ username: 'gd_admin', password: 'Demo@2026' });
     expect(withoutCode.status).toBe(401);
@@ -117,9 +123,11 @@ describe('staff login (R-41)', () => {
   it('R-41: a TOTP code works once — replay at login, enable or disable is refused', async () => {
     const login = await t.http.post('/api/auth/login').send({ username: 'nat_reviewer', password: 'Demo@2026' });
     const auth = { Authorization: `Bearer ${login.body.token}` };
-    const { secret } = (await t.http.post('/api/auth/totp/setup').set(auth)).body;
+    const { secret } = (await t.http.post('/api/auth/totp/setup').set(auth).send({ currentPassword: PASSWORD })).body;
     const code = await generate({ secret });
-    expect((await t.http.post('/api/auth/totp/enable').set(auth).send({ code })).status).toBe(204);
+    expect(
+      (await t.http.post('/api/auth/totp/enable').set(auth).send({ currentPassword: PASSWORD, code })).status,
+    ).toBe(204);
     // The code that enabled the second factor cannot also log in.
     const replayAtLogin = await t.http
       .post('/api/auth/login')
@@ -135,7 +143,10 @@ describe('staff login (R-41)', () => {
       .post('/api/auth/login')
       .send({ username: 'nat_reviewer', password: 'Demo@2026', totpCode: next });
     expect(again.body.code).toBe('AUTH_TOTP_INVALID');
-    const replayAtDisable = await t.http.post('/api/auth/totp/disable').set(auth).send({ code: next });
+    const replayAtDisable = await t.http
+      .post('/api/auth/totp/disable')
+      .set(auth)
+      .send({ currentPassword: PASSWORD, code: next });
     expect(replayAtDisable.status).toBe(422);
     expect(replayAtDisable.body.code).toBe('TOTP_CODE_INVALID');
     const [row] = await t.dataSource.query('SELECT totp_enabled FROM users WHERE username = ?', ['nat_reviewer']);
@@ -145,13 +156,13 @@ describe('staff login (R-41)', () => {
   it('R-41: wrong TOTP codes on disable count toward the lockout (423), which then also refuses login', async () => {
     const login = await t.http.post('/api/auth/login').send({ username: 'gz_admin', password: 'Demo@2026' });
     const auth = { Authorization: `Bearer ${login.body.token}` };
-    const { secret } = (await t.http.post('/api/auth/totp/setup').set(auth)).body;
+    const { secret } = (await t.http.post('/api/auth/totp/setup').set(auth).send({ currentPassword: PASSWORD })).body;
     expect(
       (
         await t.http
           .post('/api/auth/totp/enable')
           .set(auth)
-          .send({ code: await generate({ secret }) })
+          .send({ currentPassword: PASSWORD, code: await generate({ secret }) })
       ).status,
     ).toBe(204);
     const statuses: number[] = [];
@@ -161,7 +172,7 @@ describe('staff login (R-41)', () => {
           await t.http
             .post('/api/auth/totp/disable')
             .set(auth)
-            .send({ code: `00000${i}` })
+            .send({ currentPassword: PASSWORD, code: `00000${i}` })
         ).status,
       );
     }
@@ -171,6 +182,96 @@ describe('staff login (R-41)', () => {
       .send({ username: 'gz_admin', password: 'Demo@2026', totpCode: await generate({ secret, epoch: nextPeriod() }) });
     expect(right.status).toBe(423);
     expect(right.body.code).toBe('AUTH_ACCOUNT_LOCKED');
+  });
+
+  it('R-41: setting up, enabling and disabling TOTP each need the current password; wrong ones count toward the lockout', async () => {
+    const login = await t.http.post('/api/auth/login').send({ username: 'sz_head', password: PASSWORD });
+    const auth = { Authorization: `Bearer ${login.body.token}` };
+    // No password (a stolen session alone): refused before anything changes.
+    const bare = await t.http.post('/api/auth/totp/setup').set(auth).send({});
+    expect(bare.status).toBe(400);
+    const wrongSetup = await t.http.post('/api/auth/totp/setup').set(auth).send({ currentPassword: 'Guess@2026' });
+    expect(wrongSetup.status).toBe(400);
+    expect(wrongSetup.body).toMatchObject({ code: 'AUTH_WRONG_PASSWORD', message: '当前密码不正确' });
+    const [pending] = await t.dataSource.query('SELECT totp_secret_enc FROM users WHERE username = ?', ['sz_head']);
+    expect(pending.totp_secret_enc).toBeNull();
+    const { secret } = (await t.http.post('/api/auth/totp/setup').set(auth).send({ currentPassword: PASSWORD })).body;
+    // Enabling with the right code but a wrong password is refused and spends nothing: the code still works.
+    const code = await generate({ secret });
+    const wrongEnable = await t.http
+      .post('/api/auth/totp/enable')
+      .set(auth)
+      .send({ currentPassword: 'Guess@2027', code });
+    expect(wrongEnable.body.code).toBe('AUTH_WRONG_PASSWORD');
+    expect((await t.http.post('/api/auth/totp/enable').set(auth).send({ code })).status).toBe(400);
+    expect(
+      (await t.http.post('/api/auth/totp/enable').set(auth).send({ currentPassword: PASSWORD, code })).status,
+    ).toBe(204);
+    // Two wrong passwords so far; two more on disable, and the fifth failure locks (423), login included.
+    const next = await generate({ secret, epoch: nextPeriod() });
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      statuses.push(
+        (
+          await t.http
+            .post('/api/auth/totp/disable')
+            .set(auth)
+            .send({ currentPassword: `Guess@${i}x`, code: next })
+        ).status,
+      );
+    }
+    expect(statuses).toEqual([400, 400, 423]);
+    const right = await t.http.post('/api/auth/totp/disable').set(auth).send({ currentPassword: PASSWORD, code: next });
+    expect(right.status).toBe(423);
+    expect((await t.http.post('/api/auth/login').send({ username: 'sz_head', password: PASSWORD })).status).toBe(423);
+    const [row] = await t.dataSource.query('SELECT totp_enabled FROM users WHERE username = ?', ['sz_head']);
+    expect(Boolean(Number(row.totp_enabled))).toBe(true);
+    // Each refusal is in the audit trail with its reason.
+    const failures = await t.dataSource.query(
+      "SELECT action, detail FROM audit_logs WHERE username = 'sz_head' AND outcome = 'failure' AND action LIKE 'auth.totp.%' ORDER BY id",
+    );
+    expect(failures).toEqual([
+      { action: 'auth.totp.setup', detail: 'AUTH_WRONG_PASSWORD' },
+      { action: 'auth.totp.enable', detail: 'AUTH_WRONG_PASSWORD' },
+      { action: 'auth.totp.disable', detail: 'AUTH_WRONG_PASSWORD' },
+      { action: 'auth.totp.disable', detail: 'AUTH_WRONG_PASSWORD' },
+      { action: 'auth.totp.disable', detail: 'AUTH_ACCOUNT_LOCKED' },
+    ]);
+  });
+
+  it('R-41: disabling TOTP with the current password and a fresh code works', async () => {
+    const login = await t.http.post('/api/auth/login').send({ username: 'inst_gz2', password: PASSWORD });
+    const auth = { Authorization: `Bearer ${login.body.token}` };
+    const { secret } = (await t.http.post('/api/auth/totp/setup').set(auth).send({ currentPassword: PASSWORD })).body;
+    const enable = { currentPassword: PASSWORD, code: await generate({ secret }) };
+    expect((await t.http.post('/api/auth/totp/enable').set(auth).send(enable)).status).toBe(204);
+    // Enabling twice is refused, not silently accepted.
+    expect((await t.http.post('/api/auth/totp/enable').set(auth).send(enable)).body.code).toBe('TOTP_ALREADY_ENABLED');
+    const withoutPassword = await t.http
+      .post('/api/auth/totp/disable')
+      .set(auth)
+      .send({ code: await generate({ secret, epoch: nextPeriod() }) });
+    expect(withoutPassword.status).toBe(400);
+    const disable = await t.http
+      .post('/api/auth/totp/disable')
+      .set(auth)
+      .send({ currentPassword: PASSWORD, code: await generate({ secret, epoch: nextPeriod() }) });
+    expect(disable.status).toBe(204);
+    expect((await t.http.get('/api/auth/me').set(auth)).body.totpEnabled).toBe(false);
+    // R-38: each change of the second factor is recorded with its state before and after (never the secret).
+    const records = await t.dataSource
+      .getRepository(AuditLog)
+      .find({ where: { username: 'inst_gz2', outcome: 'success' }, order: { id: 'ASC' } });
+    expect(
+      records
+        .filter((r) => r.action.startsWith('auth.totp.'))
+        .map((r) => ({ action: r.action, before: r.before, after: r.after })),
+    ).toEqual([
+      { action: 'auth.totp.setup', before: null, after: null },
+      { action: 'auth.totp.enable', before: '{"totpEnabled":false}', after: '{"totpEnabled":true}' },
+      { action: 'auth.totp.disable', before: '{"totpEnabled":true}', after: '{"totpEnabled":false}' },
+    ]);
+    expect(JSON.stringify(records)).not.toContain(secret);
   });
 
   it('R-41: wrong current passwords on password change count toward the lockout (423)', async () => {

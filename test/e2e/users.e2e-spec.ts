@@ -1,3 +1,5 @@
+import { generate } from 'otplib';
+import { AuditLog } from '../../apps/api/src/audit/entities/audit-log.entity';
 import { createTestApp, organisationId, TestApp } from './support/test-app';
 
 // R-3, R-41: staff administration inside one's jurisdiction, roles fit the organisation, duties separate.
@@ -12,6 +14,17 @@ describe('users (R-3, R-41)', () => {
     instGz1 = await organisationId(t.dataSource, '广州市白云区粤厨职业培训学校');
   });
   afterAll(() => t.close());
+
+  /** The audit records of `action` on user `id`, oldest first, with before/after parsed. */
+  const auditsOf = async (action: string, id: number) =>
+    (
+      await t.dataSource.getRepository(AuditLog).find({ where: { action, targetId: String(id) }, order: { id: 'ASC' } })
+    ).map((r) => ({
+      username: r.username,
+      outcome: r.outcome,
+      before: r.before === null ? null : (JSON.parse(r.before) as unknown),
+      after: r.after === null ? null : (JSON.parse(r.after) as unknown),
+    }));
 
   const createUser = (auth: { Authorization: string }, body: Record<string, unknown>) =>
     t.http.post('/api/admin/users').set(auth).send(body);
@@ -135,7 +148,9 @@ describe('users (R-3, R-41)', () => {
       expect(res.body.code).toBe('AUTH_PASSWORD_CHANGE_REQUIRED');
       expect(res.body.message).toContain('修改密码');
     }
-    expect((await t.http.post('/api/auth/totp/setup').set(auth)).status).toBe(403);
+    expect((await t.http.post('/api/auth/totp/setup').set(auth).send({ currentPassword: 'Start#2026y' })).status).toBe(
+      403,
+    );
     expect((await t.http.get('/api/auth/me').set(auth)).status).toBe(200);
     expect(
       (
@@ -158,6 +173,101 @@ describe('users (R-3, R-41)', () => {
     );
     // Demo accounts are not forced.
     expect((await t.http.get('/api/admin/organisations').set(gzAdmin)).status).toBe(200);
+  });
+
+  it('R-38: unlock and password reset record the lock and the forced change before and after, never a password', async () => {
+    const gdAdmin = { Authorization: `Bearer ${await t.login('gd_admin')}` };
+    const [{ id }] = await t.dataSource.query("SELECT id FROM users WHERE username = 'inst_sz1'");
+    for (let i = 0; i < 5; i += 1) {
+      await t.http.post('/api/auth/login').send({ username: 'inst_sz1', password: `Wrong@${i}xx` });
+    }
+    const locked = (await t.http.get(`/api/admin/users/${id}`).set(gdAdmin)).body;
+    expect(locked.lockedUntil).not.toBeNull();
+    expect((await t.http.post(`/api/admin/users/${id}/unlock`).set(gdAdmin)).status).toBe(200);
+    expect(await auditsOf('user.unlock', id)).toEqual([
+      {
+        username: 'gd_admin',
+        outcome: 'success',
+        before: { failures: 5, lockedUntil: new Date(locked.lockedUntil).toISOString() },
+        after: { failures: 0, lockedUntil: null },
+      },
+    ]);
+
+    // Two failures, then a reset: it lifts them too, forces a change and bumps the version.
+    for (let i = 0; i < 2; i += 1) {
+      await t.http.post('/api/auth/login').send({ username: 'inst_sz1', password: `Wrong@${i}yy` });
+    }
+    const reset = await t.http.post(`/api/admin/users/${id}/reset-password`).set(gdAdmin);
+    expect(reset.status).toBe(200);
+    const [record] = await auditsOf('user.password.reset', id);
+    expect(record).toEqual({
+      username: 'gd_admin',
+      outcome: 'success',
+      before: { mustChangePassword: false, version: locked.version, failures: 2, lockedUntil: null },
+      after: { mustChangePassword: true, version: locked.version + 1, failures: 0, lockedUntil: null },
+    });
+    const [row] = await t.dataSource.query('SELECT password_hash FROM users WHERE id = ?', [id]);
+    const recorded = JSON.stringify(record);
+    expect(recorded).not.toContain(reset.body.temporaryPassword);
+    expect(recorded).not.toContain(row.password_hash);
+    expect(recorded).not.toMatch(/password(Hash)?"|totpSecret/);
+  });
+
+  it("R-41: an administrator resets a lost second factor; the person's sessions end and the password alone logs in", async () => {
+    // inst_gz2 enrols TOTP itself.
+    const token = (await t.http.post('/api/auth/login').send({ username: 'inst_gz2', password: 'Demo@2026' })).body
+      .token;
+    const own = { Authorization: `Bearer ${token}` };
+    const { secret } = (await t.http.post('/api/auth/totp/setup').set(own).send({ currentPassword: 'Demo@2026' })).body;
+    const enable = { currentPassword: 'Demo@2026', code: await generate({ secret }) };
+    expect((await t.http.post('/api/auth/totp/enable').set(own).send(enable)).status).toBe(204);
+    const [{ id }] = await t.dataSource.query("SELECT id FROM users WHERE username = 'inst_gz2'");
+    const seen = (await t.http.get(`/api/admin/users/${id}`).set(gzAdmin)).body;
+    expect(seen.totpEnabled).toBe(true);
+
+    // Another province's administrator does not learn the account exists; roles without user administration are 403.
+    const other = await t.http
+      .post(`/api/admin/users/${id}/reset-totp`)
+      .set({ Authorization: `Bearer ${await t.login('cd_admin')}` });
+    expect(other.status).toBe(404);
+    for (const username of ['gd_reviewer', 'auditor']) {
+      const res = await t.http
+        .post(`/api/admin/users/${id}/reset-totp`)
+        .set({ Authorization: `Bearer ${await t.login(username)}` });
+      expect([username, res.status]).toEqual([username, 403]);
+    }
+    // Nobody resets their own second factor here (they disable it in 账号安全).
+    const me = (await t.http.get('/api/auth/me').set(gzAdmin)).body;
+    expect((await t.http.post(`/api/admin/users/${me.id}/reset-totp`).set(gzAdmin)).status).toBe(403);
+    expect((await t.http.get('/api/auth/me').set(own)).status).toBe(200);
+
+    const reset = await t.http.post(`/api/admin/users/${id}/reset-totp`).set(gzAdmin);
+    expect(reset.status).toBe(200);
+    expect(reset.body).toMatchObject({ id, totpEnabled: false, version: seen.version + 1 });
+    const [row] = await t.dataSource.query(
+      'SELECT totp_enabled, totp_secret_enc, totp_last_step FROM users WHERE id = ?',
+      [id],
+    );
+    expect({ ...row, totp_enabled: Boolean(Number(row.totp_enabled)) }).toEqual({
+      totp_enabled: false,
+      totp_secret_enc: null,
+      totp_last_step: null,
+    });
+    // The open session ended; the password alone logs in again, and the person may enrol afresh.
+    expect((await t.http.get('/api/auth/me').set(own)).status).toBe(401);
+    const again = await t.http.post('/api/auth/login').send({ username: 'inst_gz2', password: 'Demo@2026' });
+    expect(again.status).toBe(200);
+    expect(again.body.user.totpEnabled).toBe(false);
+
+    // A second reset has nothing to reset.
+    const twice = await t.http.post(`/api/admin/users/${id}/reset-totp`).set(gzAdmin);
+    expect(twice.status).toBe(409);
+    expect(twice.body).toMatchObject({ code: 'USER_TOTP_NOT_ENABLED', message: '该用户未启用两步验证，无需重置' });
+
+    // Audited once, with the change and no secret.
+    expect(await auditsOf('user.totp.reset', id)).toEqual([
+      { username: 'gz_admin', outcome: 'success', before: { totpEnabled: true }, after: { totpEnabled: false } },
+    ]);
   });
 
   it('R-3: nobody changes their own roles or organisation (403), name and e-mail stay editable', async () => {

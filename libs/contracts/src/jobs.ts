@@ -41,6 +41,10 @@ export const JOB_COUNT_LABELS: Readonly<Record<string, string>> = {
   // job-runs-prune
   deleted: '已删除记录',
   retentionDays: '保留天数',
+  // rate-limit-prune
+  rateLimitCounters: '已清理限流计数',
+  loginThrottles: '已清理登录失败计数（按账号）',
+  loginAddressThrottles: '已清理登录失败计数（按网络地址）',
   // screening
   scanned: '筛查证书',
   findings: '发现线索',

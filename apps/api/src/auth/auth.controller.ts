@@ -5,7 +5,7 @@ import type { Actor } from '../common/actor/actor';
 import { Area, AllowedBeforePasswordChange, CurrentActor, Public } from '../common/http/route-access';
 import { bearerToken } from './auth.guard';
 import { AuthService } from './auth.service';
-import { ChangePasswordDto, LoginDto, TotpCodeDto } from './dto/auth.dto';
+import { ChangePasswordDto, LoginDto, TotpCodeDto, TotpSetupDto } from './dto/auth.dto';
 
 @ApiTags('auth 登录')
 @Area('auth')
@@ -46,21 +46,21 @@ export class AuthController {
   @Post('totp/setup')
   @ApiBearerAuth()
   @HttpCode(200)
-  setupTotp(@CurrentActor() actor: Actor) {
-    return this.auth.setupTotp(actor);
+  setupTotp(@CurrentActor() actor: Actor, @Body() dto: TotpSetupDto) {
+    return this.auth.setupTotp(actor, dto.currentPassword);
   }
 
   @Post('totp/enable')
   @ApiBearerAuth()
   @HttpCode(204)
   async enableTotp(@CurrentActor() actor: Actor, @Body() dto: TotpCodeDto) {
-    await this.auth.enableTotp(actor, dto.code);
+    await this.auth.enableTotp(actor, dto.currentPassword, dto.code);
   }
 
   @Post('totp/disable')
   @ApiBearerAuth()
   @HttpCode(204)
   async disableTotp(@CurrentActor() actor: Actor, @Body() dto: TotpCodeDto) {
-    await this.auth.disableTotp(actor, dto.code);
+    await this.auth.disableTotp(actor, dto.currentPassword, dto.code);
   }
 }

@@ -210,53 +210,82 @@ export class AuthService {
     });
   }
 
-  /** Starts TOTP enrolment: a new secret (kept encrypted, not yet active) and its QR code for the console. */
-  async setupTotp(actor: Actor) {
+  /**
+   * Starts TOTP enrolment: a new secret (kept encrypted, not yet active) and its QR code for the console. The
+   * current password is required, as for every change of the second factor: a session left open must not let
+   * someone else bind the account to their own authenticator.
+   */
+  async setupTotp(actor: Actor, currentPassword: string) {
     const user = await this.users.findByIdOrFail(actor.userId);
     if (user.totpEnabled) throw new DomainError('TOTP_ALREADY_ENABLED', '两步验证已启用，如需更换请先停用');
+    await this.checkTotpThrottled(actor, user, 'auth.totp.setup', { currentPassword });
     const secret = totp.newSecret();
     const otpauthUrl = totp.uri(this.config.auth.totpIssuer, user.username, secret);
-    await this.uow.run((manager) =>
-      this.users.update(manager, user.id, { totpSecretEnc: this.cipher.encrypt(secret) }),
-    );
+    await this.uow.run(async (manager) => {
+      await this.users.update(manager, user.id, { totpSecretEnc: this.cipher.encrypt(secret) });
+      await this.audit.record(manager, subjectOf(actor), {
+        action: 'auth.totp.setup',
+        targetType: 'user',
+        targetId: user.id,
+      });
+    });
     return { secret, otpauthUrl, qrDataUrl: await totp.qrDataUrl(otpauthUrl) };
   }
 
-  async enableTotp(actor: Actor, code: string): Promise<void> {
+  async enableTotp(actor: Actor, currentPassword: string, code: string): Promise<void> {
     const user = await this.users.findByIdOrFail(actor.userId);
+    if (user.totpEnabled) throw new DomainError('TOTP_ALREADY_ENABLED', '两步验证已启用，如需更换请先停用');
     if (!user.totpSecretEnc) throw new DomainError('TOTP_NOT_SET_UP', '请先生成两步验证二维码');
-    await this.checkTotpThrottled(actor, user, code, 'auth.totp.enable');
+    await this.checkTotpThrottled(actor, user, 'auth.totp.enable', { currentPassword, code });
     await this.uow.run(async (manager) => {
       await this.users.update(manager, user.id, { totpEnabled: true });
       await this.audit.record(manager, subjectOf(actor), {
         action: 'auth.totp.enable',
         targetType: 'user',
         targetId: user.id,
+        before: { totpEnabled: false },
+        after: { totpEnabled: true },
       });
     });
   }
 
-  async disableTotp(actor: Actor, code: string): Promise<void> {
+  async disableTotp(actor: Actor, currentPassword: string, code: string): Promise<void> {
     const user = await this.users.findByIdOrFail(actor.userId);
     if (!user.totpEnabled || !user.totpSecretEnc) throw new DomainError('TOTP_NOT_ENABLED', '两步验证未启用');
-    await this.checkTotpThrottled(actor, user, code, 'auth.totp.disable');
+    await this.checkTotpThrottled(actor, user, 'auth.totp.disable', { currentPassword, code });
     await this.uow.run(async (manager) => {
       await this.users.update(manager, user.id, { totpEnabled: false, totpSecretEnc: null });
       await this.audit.record(manager, subjectOf(actor), {
         action: 'auth.totp.disable',
         targetType: 'user',
         targetId: user.id,
+        before: { totpEnabled: true },
+        after: { totpEnabled: false },
       });
     });
   }
 
-  /** R-41: a wrong TOTP code while enabling or disabling counts toward the account's lockout (423 once locked). */
-  private async checkTotpThrottled(actor: Actor, user: User, code: string, action: string): Promise<void> {
+  /**
+   * R-41: changing the second factor proves the current password and, when `code` is given, a fresh TOTP code.
+   * One slot of the account's lockout is claimed per request, before either is checked; a wrong password or a
+   * wrong code counts as a failure (423 once locked, which also refuses login), and a right pair gives the slot
+   * back. Unlike 修改密码, a right password does not clear earlier failures here: otherwise someone holding the
+   * password and a session could try codes without end.
+   */
+  private async checkTotpThrottled(
+    actor: Actor,
+    user: User,
+    action: string,
+    proof: { currentPassword: string; code?: string },
+  ): Promise<void> {
     const key = throttleKey(user.username);
     const now = this.clock.now();
     const claim = await this.claimAttempt(key, now);
     if (!claim.ok) throw this.lockedError(claim.lockedUntil);
-    if (await this.acceptTotp(user, code)) {
+    let failure: 'AUTH_WRONG_PASSWORD' | 'TOTP_CODE_INVALID' | null = null;
+    if (!(await verifyPassword(proof.currentPassword, user.passwordHash))) failure = 'AUTH_WRONG_PASSWORD';
+    else if (proof.code !== undefined && !(await this.acceptTotp(user, proof.code))) failure = 'TOTP_CODE_INVALID';
+    if (failure === null) {
       await this.releaseAttempt(key);
       return;
     }
@@ -266,9 +295,10 @@ export class AuthService {
       targetType: 'user',
       targetId: user.id,
       outcome: 'failure',
-      detail: lockedUntil ? 'AUTH_ACCOUNT_LOCKED' : 'TOTP_CODE_INVALID',
+      detail: lockedUntil ? 'AUTH_ACCOUNT_LOCKED' : failure,
     });
     if (lockedUntil) throw this.lockedError(lockedUntil);
+    if (failure === 'AUTH_WRONG_PASSWORD') throw new DomainError('AUTH_WRONG_PASSWORD', '当前密码不正确');
     // Not a 401: the person is logged in; only the code they typed is wrong.
     throw new DomainError('TOTP_CODE_INVALID', '动态码错误、已过期或已使用过');
   }

@@ -107,6 +107,61 @@ export class LoginThrottlesRepository {
     return claimed.affected === 1;
   }
 
+  /**
+   * Deletes up to `limit` per-username rows whose last failure is before `idleBefore` and which are not locked at
+   * `now`; how many it deleted. The DELETE repeats the conditions, so a row a login touched meanwhile stays.
+   */
+  async deleteIdle(
+    manager: EntityManager,
+    idleBefore: Date,
+    now: Date,
+    limit: number,
+  ): Promise<{ seen: number; deleted: number }> {
+    const condition = 'last_failure_at < :idleBefore AND (locked_until IS NULL OR locked_until <= :now)';
+    const params = { idleBefore, now };
+    const stale = await manager
+      .createQueryBuilder()
+      .select('t.username', 'username')
+      .from(LoginThrottle, 't')
+      .where(condition, params)
+      .orderBy('t.username', 'ASC')
+      .limit(limit)
+      .getRawMany<{ username: string }>();
+    if (stale.length === 0) return { seen: 0, deleted: 0 };
+    const deleted = await manager
+      .createQueryBuilder()
+      .delete()
+      .from(LoginThrottle)
+      .where(`username IN (:...keys) AND ${condition}`, { ...params, keys: stale.map((r) => r.username) })
+      .execute();
+    return { seen: stale.length, deleted: deleted.affected ?? 0 };
+  }
+
+  /** Deletes up to `limit` per-address rows whose window started before `idleBefore`; as `deleteIdle`. */
+  async deleteIdleAddresses(
+    manager: EntityManager,
+    idleBefore: Date,
+    limit: number,
+  ): Promise<{ seen: number; deleted: number }> {
+    const condition = 'window_started_at < :idleBefore';
+    const stale = await manager
+      .createQueryBuilder()
+      .select('t.ip', 'ip')
+      .from(LoginAddressThrottle, 't')
+      .where(condition, { idleBefore })
+      .orderBy('t.ip', 'ASC')
+      .limit(limit)
+      .getRawMany<{ ip: string }>();
+    if (stale.length === 0) return { seen: 0, deleted: 0 };
+    const deleted = await manager
+      .createQueryBuilder()
+      .delete()
+      .from(LoginAddressThrottle)
+      .where(`ip IN (:...ips) AND ${condition}`, { idleBefore, ips: stale.map((r) => r.ip) })
+      .execute();
+    return { seen: stale.length, deleted: deleted.affected ?? 0 };
+  }
+
   async releaseAddressSlot(ip: string): Promise<void> {
     await this.dataSource
       .createQueryBuilder()

@@ -60,6 +60,13 @@ export class UsersController {
     return this.users.resetPassword(actor, id);
   }
 
+  @Post(':id/reset-totp')
+  @HttpCode(200)
+  @RequirePermission('users.write')
+  resetTotp(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number) {
+    return this.users.resetTotp(actor, id);
+  }
+
   @Post(':id/unlock')
   @HttpCode(200)
   @RequirePermission('users.write')

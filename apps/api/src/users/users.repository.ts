@@ -38,8 +38,9 @@ export class UsersRepository {
     return new Map(rows.map((r) => [Number(r.id), `${r.displayName}（${r.username}）`]));
   }
 
-  findByIdOrFail(id: number): Promise<User> {
-    return this.dataSource.getRepository(User).findOneByOrFail({ id });
+  /** `manager`: read inside a transaction, e.g. the row as an update in it left it. */
+  findByIdOrFail(id: number, manager: EntityManager = this.dataSource.manager): Promise<User> {
+    return manager.getRepository(User).findOneByOrFail({ id });
   }
 
   /** The account named `username`, whatever its case (GD_Admin and gd_admin are one name). */
@@ -92,6 +93,21 @@ export class UsersRepository {
     changes: QueryDeepPartialEntity<User>,
   ): Promise<void> {
     return versionedUpdate(manager, User, { id, version }, changes);
+  }
+
+  /**
+   * Turns the account's second factor off and forgets its secret and last accepted step (an administrator's reset,
+   * e.g. a lost phone), bumping the version. Only while it is on: false when it was not (also when a parallel
+   * request turned it off first), so a reset is never recorded for nothing.
+   */
+  async clearTotp(manager: EntityManager, id: number): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(User)
+      .set({ totpEnabled: false, totpSecretEnc: null, totpLastStep: null, version: () => 'version + 1' })
+      .where('id = :id AND totp_enabled = :enabled', { id, enabled: true })
+      .execute();
+    return result.affected === 1;
   }
 
   /**

@@ -55,6 +55,8 @@ export const USER_LIST = defineList({
     q: { type: 'text', column: ['u.username', 'u.displayName'], op: 'contains' },
   },
 });
+/** The lockout after an unlock or a password reset: the row is gone, so nothing counts and nothing locks. */
+const UNLOCKED = { failures: 0, lockedUntil: null };
 const PASSWORD_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789@#%+=';
 
 @Injectable()
@@ -173,35 +175,81 @@ export class UsersService {
     return this.get(actor, id);
   }
 
-  /** Issues a one-time temporary password; the owner must change it at next login. */
+  /**
+   * Issues a one-time temporary password; the owner must change it at next login. The audit trail keeps what the
+   * reset changed (the forced change, the version, a lock it lifted), never a password or hash.
+   */
   async resetPassword(actor: Actor, id: number): Promise<{ temporaryPassword: string }> {
     const { user, organisation } = await this.userAndOrganisationWithin(actor, id);
     if (user.id === actor.userId) throw forbidden('不能重置自己的密码，请在“账号安全”中修改密码');
     this.assertMayManage(actor, user, organisation);
     const temporaryPassword = temporaryPasswordFor(user.username);
     const passwordHash = await hashPassword(temporaryPassword);
+    const lock = await this.lockState(user);
     await this.uow.run(async (manager) => {
       await this.users.update(manager, id, { passwordHash, mustChangePassword: true, version: () => 'version + 1' });
       await this.sessions.endAllOfUser(manager, id, this.clock.now());
       await this.throttles.clear(throttleKey(user.username), manager);
+      const after = await this.users.findByIdOrFail(id, manager);
       await this.audit.record(manager, subjectOf(actor), {
         action: 'user.password.reset',
         targetType: 'user',
         targetId: id,
+        before: { mustChangePassword: user.mustChangePassword, version: user.version, ...lock },
+        after: { mustChangePassword: after.mustChangePassword, version: after.version, ...UNLOCKED },
       });
     });
     return { temporaryPassword };
+  }
+
+  /**
+   * R-41: turns off another person's second factor (a lost or replaced phone), so they log in with the password and
+   * may enrol again. Like a password reset it ends all of that person's sessions: whoever holds one may be the
+   * reason for the reset. The administrator never sees or sets a secret.
+   */
+  async resetTotp(actor: Actor, id: number): Promise<UserView> {
+    const { user, organisation } = await this.userAndOrganisationWithin(actor, id);
+    if (user.id === actor.userId) throw forbidden('不能重置自己的两步验证，请在“账号安全”中停用');
+    this.assertMayManage(actor, user, organisation);
+    const notEnabled = () => new DomainError('USER_TOTP_NOT_ENABLED', '该用户未启用两步验证，无需重置');
+    if (!user.totpEnabled) throw notEnabled();
+    await this.uow.run(async (manager) => {
+      if (!(await this.users.clearTotp(manager, id))) throw notEnabled();
+      await this.sessions.endAllOfUser(manager, id, this.clock.now());
+      await this.audit.record(manager, subjectOf(actor), {
+        action: 'user.totp.reset',
+        targetType: 'user',
+        targetId: id,
+        before: { totpEnabled: true },
+        after: { totpEnabled: false },
+      });
+    });
+    return this.get(actor, id);
   }
 
   async unlock(actor: Actor, id: number): Promise<UserView> {
     const { user, organisation } = await this.userAndOrganisationWithin(actor, id);
     if (user.id === actor.userId) throw forbidden('不能解锁自己的账号');
     this.assertMayManage(actor, user, organisation);
+    const lock = await this.lockState(user);
     await this.uow.run(async (manager) => {
       await this.throttles.clear(throttleKey(user.username), manager);
-      await this.audit.record(manager, subjectOf(actor), { action: 'user.unlock', targetType: 'user', targetId: id });
+      await this.audit.record(manager, subjectOf(actor), {
+        action: 'user.unlock',
+        targetType: 'user',
+        targetId: id,
+        before: lock,
+        after: UNLOCKED,
+      });
     });
     return this.get(actor, id);
+  }
+
+  /** The account's R-41 lockout as the audit trail records it: failures counted, and the lock's end while it lasts. */
+  private async lockState(user: User): Promise<{ failures: number; lockedUntil: Date | null }> {
+    const row = await this.throttles.find(throttleKey(user.username));
+    const lockedUntil = row?.lockedUntil && row.lockedUntil > this.clock.now() ? row.lockedUntil : null;
+    return { failures: row?.failures ?? 0, lockedUntil };
   }
 
   private async userWithin(actor: Actor, id: number): Promise<User> {
@@ -225,7 +273,7 @@ export class UsersService {
   }
 
   /**
-   * R-3: the one rule for every action on another account (edit, disable, enable, reset password, unlock):
+   * R-3: the one rule for every action on another account (edit, disable, enable, reset password or TOTP, unlock):
    * allowed only if the actor could grant all of the account's roles at the account's organisation.
    */
   private assertMayManage(actor: Actor, user: User, organisation: Organisation): void {

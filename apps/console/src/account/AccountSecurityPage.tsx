@@ -112,13 +112,29 @@ const ChangePasswordCard = ({ username, onChanged }: { username: string; onChang
 
 const groupSecret = (secret: string) => secret.replace(/(.{4})/g, '$1 ').trim();
 
+/** The login password, asked before any change of the second factor (R-41); its own label, apart from 修改密码's. */
+const TotpPasswordInput = () => (
+  <PasswordInput
+    source="currentPassword"
+    label="app.account.totp.password"
+    validate={required()}
+    autoComplete="current-password"
+  />
+);
+
 const TotpCard = ({ enabled, onChanged }: { enabled: boolean; onChanged: () => void }) => {
   const translate = useTranslate();
   const notify = useNotify();
-  const [setup, setSetup] = useState<TotpSetup | null>(null);
-  const start = useAccountMutation((dp, _: void) => dp.setupTotp());
-  const enable = useAccountMutation((dp, code: string) => dp.enableTotp(code));
-  const disable = useAccountMutation((dp, code: string) => dp.disableTotp(code));
+  // The password typed to start enrolment is sent again to confirm it, so it is asked once; kept only until the
+  // enrolment ends or is cancelled.
+  const [setup, setSetup] = useState<(TotpSetup & { currentPassword: string }) | null>(null);
+  const start = useAccountMutation((dp, currentPassword: string) => dp.setupTotp(currentPassword));
+  const enable = useAccountMutation((dp, v: { currentPassword: string; code: string }) =>
+    dp.enableTotp(v.currentPassword, v.code),
+  );
+  const disable = useAccountMutation((dp, v: { currentPassword: string; code: string }) =>
+    dp.disableTotp(v.currentPassword, v.code),
+  );
 
   let body: React.ReactNode;
   if (enabled) {
@@ -130,15 +146,19 @@ const TotpCard = ({ enabled, onChanged }: { enabled: boolean; onChanged: () => v
         </Typography>
         <Form
           onSubmit={(values: FieldValues) =>
-            disable.mutate(values.code, {
-              onSuccess: () => {
-                notify('app.account.totp.disabled', { type: 'success' });
-                onChanged();
+            disable.mutate(
+              { currentPassword: values.currentPassword, code: values.code },
+              {
+                onSuccess: () => {
+                  notify('app.account.totp.disabled', { type: 'success' });
+                  onChanged();
+                },
               },
-            })
+            )
           }
         >
-          <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
+          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: 'flex-start' }}>
+            <TotpPasswordInput />
             <TextInput
               source="code"
               label="app.login.code"
@@ -179,13 +199,16 @@ const TotpCard = ({ enabled, onChanged }: { enabled: boolean; onChanged: () => v
           </Typography>
           <Form
             onSubmit={(values: FieldValues) =>
-              enable.mutate(values.code, {
-                onSuccess: () => {
-                  notify('app.account.totp.enabled', { type: 'success' });
-                  setSetup(null);
-                  onChanged();
+              enable.mutate(
+                { currentPassword: setup.currentPassword, code: values.code },
+                {
+                  onSuccess: () => {
+                    notify('app.account.totp.enabled', { type: 'success' });
+                    setSetup(null);
+                    onChanged();
+                  },
                 },
-              })
+              )
             }
           >
             <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
@@ -213,13 +236,25 @@ const TotpCard = ({ enabled, onChanged }: { enabled: boolean; onChanged: () => v
     body = (
       <>
         <Typography gutterBottom>{translate('app.account.totp.intro')}</Typography>
-        <MuiButton
-          variant="contained"
-          disabled={start.isPending}
-          onClick={() => start.mutate(undefined, { onSuccess: setSetup })}
+        <Typography variant="body2" color="text.secondary" gutterBottom>
+          {translate('app.account.totp.password_info')}
+        </Typography>
+        <Form
+          onSubmit={(values: FieldValues) => {
+            const currentPassword = values.currentPassword as string;
+            start.mutate(currentPassword, { onSuccess: (reply) => setSetup({ ...reply, currentPassword }) });
+          }}
         >
-          {translate('app.account.totp.enable')}
-        </MuiButton>
+          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: 'flex-start' }}>
+            <TotpPasswordInput />
+            <SaveButton
+              label="app.account.totp.enable"
+              icon={<span />}
+              alwaysEnable={!start.isPending}
+              sx={{ whiteSpace: 'nowrap', mt: 1 }}
+            />
+          </Stack>
+        </Form>
       </>
     );
   }

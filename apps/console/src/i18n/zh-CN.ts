@@ -754,6 +754,10 @@ export const appChineseMessages = {
         unlocked: '账号已解锁',
         reset_content: '重置后原密码立即失效，系统将生成一个临时密码，该用户首次登录时须修改。确定重置吗？',
         reset: '重置密码',
+        reset_totp: '重置双因素认证',
+        reset_totp_content:
+          '重置后，%{name} 的两步验证（双因素认证）立即停用，已登录的会话全部失效；此后仅凭密码即可登录，本人可在“账号安全”中重新启用。请先核实本人身份。确定重置吗？',
+        totp_reset: '双因素认证已重置',
       },
       temporary_password: {
         title: '临时密码',
@@ -863,7 +867,9 @@ export const appChineseMessages = {
       },
       totp: {
         enabled_info: '登录时除密码外，还须输入验证器应用生成的6位动态码。',
-        disable_info: '如需停用，请输入当前动态码确认。',
+        disable_info: '如需停用，请输入登录密码和验证器应用当前显示的动态码确认。',
+        password: '登录密码',
+        password_info: '为确认是您本人操作，请先输入登录密码。',
         disabled: '两步验证已停用',
         disable: '停用两步验证',
         qr: '两步验证二维码',

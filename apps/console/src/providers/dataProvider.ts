@@ -60,7 +60,7 @@ export interface UploadBatchParams {
 export interface ConsoleDataProvider extends DataProvider {
   /**
    * `POST /api/admin/<resource>/<id>/<action>` — the one way to run a workflow step
-   * (users: disable, enable, reset-password, unlock; batches: submit, approve, return, exemption; certificates: reveal-id).
+   * (users: disable, enable, reset-password, reset-totp, unlock; batches: submit, approve, return, exemption; certificates: reveal-id).
    * Pass the `version` the user saw in `body` where the endpoint takes one.
    */
   command<T = unknown>(resource: string, id: Identifier, action: string, body?: object): Promise<T>;
@@ -84,9 +84,10 @@ export interface ConsoleDataProvider extends DataProvider {
   downloadImportErrorReport(reportId: Identifier): Promise<void>;
   verifyAuditChain(): Promise<ChainVerification>;
   changePassword(params: { currentPassword: string; newPassword: string }): Promise<unknown>;
-  setupTotp(): Promise<TotpSetup>;
-  enableTotp(code: string): Promise<unknown>;
-  disableTotp(code: string): Promise<unknown>;
+  /** R-41: every change of the second factor proves the current password. */
+  setupTotp(currentPassword: string): Promise<TotpSetup>;
+  enableTotp(currentPassword: string, code: string): Promise<unknown>;
+  disableTotp(currentPassword: string, code: string): Promise<unknown>;
   /** R-15: one year of the official working-day calendar as the API holds it. */
   getCalendarYear(year: number): Promise<CalendarYearView>;
   /** national_admin registers a year's State Council notice. */
@@ -169,9 +170,9 @@ export const dataProvider: ConsoleDataProvider = {
     downloadFile(`${ADMIN_API}/batches/error-reports/${encodeURIComponent(String(reportId))}`, '错误报告.xlsx'),
   verifyAuditChain: () => getJson<ChainVerification>(`${ADMIN_API}/audit-logs/verify`),
   changePassword: (params) => postJson('/api/auth/password', params),
-  setupTotp: () => postJson<TotpSetup>('/api/auth/totp/setup', {}),
-  enableTotp: (code) => postJson('/api/auth/totp/enable', { code }),
-  disableTotp: (code) => postJson('/api/auth/totp/disable', { code }),
+  setupTotp: (currentPassword) => postJson<TotpSetup>('/api/auth/totp/setup', { currentPassword }),
+  enableTotp: (currentPassword, code) => postJson('/api/auth/totp/enable', { currentPassword, code }),
+  disableTotp: (currentPassword, code) => postJson('/api/auth/totp/disable', { currentPassword, code }),
   getCalendarYear: (year) => getJson<CalendarYearView>(`${CALENDAR_API}/days?year=${year}`),
   publishCalendarYear: (input) => postJson<CalendarYearView>(`${CALENDAR_API}/years`, input),
   addCalendarDay: (input) => postJson<CalendarYearView>(`${CALENDAR_API}/days`, input),

@@ -16,13 +16,14 @@ import CheckCircleOutlineIcon from '@mui/icons-material/CheckCircleOutlineOutlin
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import LockOpenIcon from '@mui/icons-material/LockOpen';
 import PasswordIcon from '@mui/icons-material/Password';
+import PhonelinkEraseIcon from '@mui/icons-material/PhonelinkErase';
 import { useMutation } from '@tanstack/react-query';
 import { Button, Confirm, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import type { ConsoleDataProvider } from '../providers/dataProvider';
 import { isLocked } from './UserStatusField';
 import type { UserView } from '@app/contracts';
 
-type UserCommand = 'disable' | 'enable' | 'reset-password' | 'unlock';
+type UserCommand = 'disable' | 'enable' | 'reset-password' | 'reset-totp' | 'unlock';
 
 /** POST /api/admin/users/:id/<command>, with a notification and a refetch (the version changes). */
 function useUserCommand<T = unknown>(command: UserCommand, onDone?: (reply: T) => void) {
@@ -119,6 +120,19 @@ export const UnlockButton = () => (
   />
 );
 
+/** R-41: turns off a lost or replaced second factor; the person's sessions end and they may enrol again. */
+export const ResetTotpButton = () => (
+  <ConfirmedAction
+    command="reset-totp"
+    label="app.users.actions.reset_totp"
+    icon={<PhonelinkEraseIcon />}
+    color="warning"
+    title="app.users.actions.reset_totp"
+    content="app.users.actions.reset_totp_content"
+    success="app.users.actions.totp_reset"
+  />
+);
+
 /** Reset: confirm, then show the temporary password once (the API does not keep it readable). */
 export const ResetPasswordButton = () => {
   const translate = useTranslate();
@@ -201,6 +215,7 @@ export const UserActionButtons = () => {
     <>
       {isLocked(user) && <UnlockButton />}
       <ResetPasswordButton />
+      {user.totpEnabled && <ResetTotpButton />}
       {user.disabled ? <EnableButton /> : <DisableButton />}
     </>
   );

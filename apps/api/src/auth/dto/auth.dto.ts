@@ -31,7 +31,16 @@ export class ChangePasswordDto {
   newPassword!: string;
 }
 
-export class TotpCodeDto {
+/** starting TOTP enrolment is a sensitive change of one's account, so it asks for the current password. */
+export class TotpSetupDto {
+  @ApiProperty({ description: '当前登录密码（确认本人操作）' })
+  @IsString()
+  @MaxLength(128)
+  currentPassword!: string;
+}
+
+/** Enabling or disabling TOTP: the current password and a code from the authenticator. */
+export class TotpCodeDto extends TotpSetupDto {
   @ApiProperty({ example: '123456' })
   @IsString()
   @Length(6, 6)
