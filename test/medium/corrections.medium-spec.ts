@@ -3,6 +3,7 @@ import type { Batch } from '../../apps/api/src/batches/entities/batch.entity';
 import { CertificatesRepository } from '../../apps/api/src/certificates/certificates.repository';
 import { Certificate } from '../../apps/api/src/certificates/entities/certificate.entity';
 import type { Actor } from '../../apps/api/src/common/actor/actor';
+import { AuditLog } from '../../apps/api/src/audit/entities/audit-log.entity';
 import { CalendarService } from '../../apps/api/src/calendar/calendar.service';
 import { CertificateVersionsService } from '../../apps/api/src/corrections/certificate-versions.service';
 import { CorrectionDeadlines } from '../../apps/api/src/corrections/correction-deadlines';
@@ -13,6 +14,9 @@ import { UnitOfWork } from '../../apps/api/src/database/unit-of-work';
 import { LookupAccountsModule } from '../../apps/api/src/lookup-accounts/lookup-accounts.module';
 import { LookupService } from '../../apps/api/src/lookup/lookup.service';
 import type { Organisation } from '../../apps/api/src/organisations/entities/organisation.entity';
+import { Recheck } from '../../apps/api/src/screening/entities/recheck.entity';
+import { RechecksService } from '../../apps/api/src/rechecks/rechecks.service';
+import { SuspensionService } from '../../apps/api/src/rechecks/suspension.service';
 import { residentId, type OrgTree } from './support/factories';
 import { createMediumContext, MediumContext } from './support/medium-context';
 import { WORKFLOW_MODULES } from './support/workflow-modules';
@@ -335,6 +339,31 @@ describe('corrections on a real database (medium)', () => {
     await corrections.approve(national, id, 1);
     expect(await stored(c.id)).toMatchObject({ lookupStatus: 'deleted', status: 'published' });
     expect((await lookup()).results).toHaveLength(0);
+  });
+
+  it('a deletion filed before a suspension and applied during the re-check ends that re-check with it (R-23, R-26)', async () => {
+    const c = await certificate(published, 'published');
+    const commitment = await attachment(province, gd.province, 'holder_commitment');
+    const { id } = await corrections.create(province, {
+      certificateId: c.id,
+      type: 'delete',
+      reason: '持证人放弃',
+      attachmentIds: [commitment],
+    });
+    const task = await m.get(SuspensionService).suspendCertificate(national, c.id, '疑似冒名取证');
+    await corrections.approve(national, id, 1);
+    expect(await stored(c.id)).toMatchObject({ lookupStatus: 'deleted' });
+    const ended = await m.dataSource.getRepository(Recheck).findOneByOrFail({ id: task.id });
+    expect(ended).toMatchObject({ status: 'confirmed', outcome: 'delete', decidedById: national.userId });
+    expect(ended.decisionReason).toContain(`#${id}`);
+    // Nothing left for the province to decide, nor on its board.
+    await expect(m.get(RechecksService).restore(province, task.id, ended.version, '恢复')).rejects.toMatchObject({
+      code: 'RECHECK_ALREADY_DECIDED',
+    });
+    const [audit] = await m.dataSource
+      .getRepository(AuditLog)
+      .findBy({ action: 'recheck.end_by_deletion', targetId: String(task.id) });
+    expect(JSON.parse(audit.after!)).toMatchObject({ status: 'confirmed', outcome: 'delete', correctionId: id });
   });
 
   it('a work order deleting a record in review keeps it out of lookup when its batch is published (R-21, R-23)', async () => {

@@ -91,6 +91,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'certificate.suspend': '暂停证书查询',
   'recheck.restore': '复核后恢复查询',
   'recheck.confirm': '复核确认问题',
+  'recheck.end_by_deletion': '证书删除后结束复核',
   'correction.create': '提出更正申请',
   'correction.approve': '审核通过更正申请',
   'correction.apply': '执行更正申请',

@@ -40,6 +40,7 @@ import { JurisdictionService } from '../jurisdiction/jurisdiction.service';
 import { OccupationCatalogue } from '../organisations/occupation-catalogue';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import type { ConfirmedRecheck } from '../rechecks/recheck-confirmations';
+import { RechecksService } from '../rechecks/rechecks.service';
 import { CorrectionViews } from './correction-views';
 import {
   CorrectionSubject,
@@ -85,6 +86,7 @@ export class CorrectionsService {
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
     private readonly views: CorrectionViews,
+    private readonly rechecks: RechecksService,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
   ) {}
@@ -701,6 +703,7 @@ export class CorrectionsService {
         after: { lookupStatus: 'deleted', correctionId: c.id, reason: c.reason },
         detail: `按删除申请 #${c.id} 逻辑删除证书（证书编号 ${cert.certificateNumber}）：${c.reason}`,
       });
+      await this.rechecks.endForDeletion(manager, actor, cert.id, c.id);
       return null;
     }
     const current = s.current;

@@ -117,6 +117,11 @@ export class RechecksRepository {
     return this.dataSource.getRepository(Recheck).find({ where: { id: In(ids) }, order: { id: 'ASC' } });
   }
 
+  /** The certificate's open re-check, if any (at most one, R-26). */
+  openOf(certificateId: number, manager: EntityManager = this.dataSource.manager): Promise<Recheck | null> {
+    return manager.getRepository(Recheck).findOneBy({ certificateId, status: 'open' });
+  }
+
   /** The re-checks of one certificate, oldest first (its history). */
   ofCertificate(certificateId: number): Promise<Recheck[]> {
     return this.dataSource.getRepository(Recheck).find({ where: { certificateId }, order: { id: 'ASC' } });

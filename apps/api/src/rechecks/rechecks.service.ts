@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import {
   beijingDateOf,
   deadlineStatus,
@@ -105,6 +106,41 @@ export class RechecksService {
   }
 
   /** The task, or 404 outside the caller's subtree (R-3). */
+  /**
+   * A deletion filed before the suspension and applied while the province re-checks ends the re-check, inside the
+   * deletion's transaction: there is nothing left to restore, and an open task would stay overdue on the board and in
+   * the reminders for good. It is recorded as confirmed with the outcome 删除证书, by whoever applied the deletion.
+   */
+  async endForDeletion(
+    manager: EntityManager,
+    actor: Actor,
+    certificateId: number,
+    correctionId: number,
+  ): Promise<void> {
+    const open = await this.rechecks.openOf(certificateId, manager);
+    if (!open) return;
+    const reason = `证书已按删除申请 #${correctionId} 逻辑删除，复核随之结束`;
+    await this.rechecks.decide(
+      manager,
+      { id: open.id, version: open.version },
+      {
+        status: 'confirmed',
+        outcome: 'delete',
+        decisionReason: reason,
+        decidedById: actor.userId,
+        decidedAt: this.clock.now(),
+      },
+    );
+    await this.audit.record(manager, subjectOf(actor), {
+      action: 'recheck.end_by_deletion',
+      targetType: 'recheck',
+      targetId: open.id,
+      before: { status: 'open', version: open.version },
+      after: { status: 'confirmed', outcome: 'delete', correctionId, version: open.version + 1 },
+      detail: reason,
+    });
+  }
+
   async within(actor: Actor, id: number): Promise<Recheck> {
     const recheck = await this.rechecks.findById(id);
     this.jurisdiction.assertWithin(actor, recheck?.orgPath, '复核任务');
