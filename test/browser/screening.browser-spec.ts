@@ -210,7 +210,8 @@ describe('screening, suspension and re-check in Chromium', () => {
     await ui.shot('flag-suspend-result');
     await page.getByRole('button', { name: '知道了' }).click();
 
-    await page.getByTestId('flag-facts').getByTestId('flag-status').getByText('已暂停查询').waitFor();
+    await page.getByTestId('flag-facts').getByTestId('flag-status').getByText('已暂停查询 · 复核中').waitFor();
+    expect(await page.getByTestId('flag-rechecks').innerText()).toBe('待复核 3 张 · 已恢复查询 0 张 · 已确认问题 0 张');
     const lookup = await page.getByTestId('flag-certificates').getByTestId('lookup-status').allInnerTexts();
     expect(lookup).toEqual(['暂停查询', '暂停查询', '暂停查询']);
     for (const c of personA) expect((await certificate(c.id)).lookupStatus).toBe('suspended');

@@ -97,6 +97,7 @@ describe('screening flags, suspension and re-check (e2e)', () => {
       decidedAt: null,
       decidedByName: null,
       decisionReason: null,
+      rechecks: { open: 0, restored: 0, confirmed: 0 },
       version: 1,
     });
     const region = await organisationId(t.dataSource, '四川省职业技能鉴定指导中心');

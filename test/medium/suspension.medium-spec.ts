@@ -400,7 +400,7 @@ describe('suspension from lookup and the provincial re-check (medium)', () => {
     expect(result.flag).toMatchObject({
       id: flag.id,
       status: 'suspended',
-      statusLabel: '已暂停查询',
+      statusLabel: '已暂停查询 · 复核中',
       decisionReason: '同一人短期多次取证',
       decidedByName: national.displayName,
       version: 2,
@@ -503,6 +503,39 @@ describe('suspension from lookup and the provincial re-check (medium)', () => {
       `李雷（${a.idNumberMasked}）在 30 天内取得 2 本证书（阈值 2）（其中 1 本不在您的管辖范围内）`,
     );
     expect((await flags.get(national, held.id)).summary).toBe(held.summary);
+  });
+
+  it('R-26: a suspended flag tells its re-checks apart — 复核中 while one is open, 复核完毕 once each is decided — each centre counting its own', async () => {
+    const mine = await published(gdBatch);
+    const theirs = await published(scBatch);
+    const flag = await raise('duplicate_award', [mine, theirs]);
+    const row = async (actor: Actor) => (await flags.rows(actor, [await flags.within(actor, flag.id)]))[0];
+    expect(await row(national)).toMatchObject({
+      statusLabel: '待处理',
+      rechecks: { open: 0, restored: 0, confirmed: 0 },
+    });
+    await suspension.suspendFlag(national, flag.id, '同一人重复取证');
+    expect(await row(national)).toMatchObject({
+      statusLabel: '已暂停查询 · 复核中',
+      rechecks: { open: 2, restored: 0, confirmed: 0 },
+    });
+    const [task] = (
+      await rechecks.list(
+        gdReviewer,
+        parseListQuery({ filter: JSON.stringify({ certificateId: mine.id }), range: '[0,9]' }, RECHECK_LIST),
+      )
+    ).rows;
+    await rechecks.restore(gdReviewer, task.id, task.version, '核实无误');
+    // Guangdong has decided its own; Sichuan still re-checks, and national sees both.
+    expect(await row(gdReviewer)).toMatchObject({
+      statusLabel: '已暂停查询 · 复核完毕',
+      rechecks: { open: 0, restored: 1, confirmed: 0 },
+    });
+    expect(await row(scReviewer)).toMatchObject({
+      statusLabel: '已暂停查询 · 复核中',
+      rechecks: { open: 1, restored: 0, confirmed: 0 },
+    });
+    expect((await row(national)).rechecks).toEqual({ open: 1, restored: 1, confirmed: 0 });
   });
 
   it("R-25: a page of flags lists each flag's first 50 certificates within the jurisdiction, the count stays whole", async () => {

@@ -43,7 +43,18 @@ export interface FlagRow {
   decidedAt: string | null;
   decidedByName: string | null;
   decisionReason: string | null;
+  /**
+   * R-26: the provincial re-checks of the certificates suspended for this flag, within the caller's jurisdiction:
+   * still open, restored to lookup, confirmed. A suspended flag whose re-checks are all decided is 复核完毕.
+   */
+  rechecks: RecheckCounts;
   version: number;
+}
+
+export interface RecheckCounts {
+  open: number;
+  restored: number;
+  confirmed: number;
 }
 
 /** A certificate as a flag's evidence lists it: the ID number only masked. */

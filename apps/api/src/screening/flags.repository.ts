@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import type { ScreeningRule, SummarisedCertificate } from '@app/domain';
-import type { CertificateStatus, FlagStatus, LookupStatus } from '@app/contracts';
+import type { CertificateStatus, FlagStatus, LookupStatus, RecheckCounts, RecheckStatus } from '@app/contracts';
 import { applyFilters, fetchPage, QueryOf } from '../common/http/list-query';
 import type { ListScope } from '../certificates/certificates.repository';
 import { Certificate } from '../certificates/entities/certificate.entity';
@@ -229,6 +229,30 @@ export class FlagsRepository {
         institutionName: r.institutionName,
       });
       out.set(flagId, entry);
+    }
+    return out;
+  }
+
+  /** Per flag, its re-checks within `scope` by status (one grouped statement for a page). */
+  async recheckCounts(flagIds: number[], scope: ListScope): Promise<Map<number, RecheckCounts>> {
+    const out = new Map<number, RecheckCounts>();
+    if (flagIds.length === 0) return out;
+    const qb = this.dataSource
+      .getRepository(Recheck)
+      .createQueryBuilder('r')
+      .select('r.flagId', 'flagId')
+      .addSelect('r.status', 'status')
+      .addSelect('COUNT(*)', 'n')
+      .where('r.flagId IN (:...flagIds)', { flagIds });
+    scope(qb, 'r.orgPath');
+    const rows = await qb
+      .groupBy('r.flagId')
+      .addGroupBy('r.status')
+      .getRawMany<{ flagId: number | string; status: RecheckStatus; n: number | string }>();
+    for (const r of rows) {
+      const counts = out.get(Number(r.flagId)) ?? { open: 0, restored: 0, confirmed: 0 };
+      counts[r.status] = Number(r.n);
+      out.set(Number(r.flagId), counts);
     }
     return out;
   }

@@ -11,6 +11,7 @@ import {
   type FlagRow,
   type FlagRuleCount,
   type FlagStatus,
+  type RecheckCounts,
 } from '@app/contracts';
 import { Actor, subjectOf } from '../common/actor/actor';
 import { Clock } from '../common/clock';
@@ -162,16 +163,17 @@ export class FlagsService {
    */
   async rows(actor: Actor, flags: Flag[]): Promise<FlagRow[]> {
     const scope = this.scopeOf(actor);
-    const linked = await this.flags.listedCertificates(
-      flags.map((f) => f.id),
-      scope,
-      LISTED_CERTIFICATES,
-    );
+    const ids = flags.map((f) => f.id);
+    const [linked, rechecks] = await Promise.all([
+      this.flags.listedCertificates(ids, scope, LISTED_CERTIFICATES),
+      this.flags.recheckCounts(ids, scope),
+    ]);
     const names = await this.flags.staffNames(flags.flatMap((f) => (f.decidedById === null ? [] : [f.decidedById])));
     return flags.map((flag) => {
       const listed = linked.get(flag.id);
       const certificates = listed?.certificates ?? [];
       const visible = listed?.visibleCount ?? 0;
+      const counts = rechecks.get(flag.id) ?? { open: 0, restored: 0, confirmed: 0 };
       const scopedSummary =
         visible < flag.certificateCount
           ? summaryWithin(flag.rule, evidenceOf(flag).figures ?? {}, certificates, flag.certificateCount - visible)
@@ -181,7 +183,7 @@ export class FlagsService {
         rule: flag.rule,
         ruleLabel: SCREENING_RULES[flag.rule],
         status: flag.status,
-        statusLabel: FLAG_STATUS_LABELS[flag.status],
+        statusLabel: flagStatusLabel(flag.status, counts),
         summary: scopedSummary ?? flag.summary,
         certificateCount: flag.certificateCount,
         certificateIds: certificates.map((c) => c.id),
@@ -191,6 +193,7 @@ export class FlagsService {
         decidedAt: flag.decidedAt ? flag.decidedAt.toISOString() : null,
         decidedByName: flag.decidedById === null ? null : (names.get(flag.decidedById)?.displayName ?? null),
         decisionReason: flag.decisionReason,
+        rechecks: counts,
         version: flag.version,
       };
     });
@@ -205,6 +208,17 @@ export class FlagsService {
     const message = status && status !== 'open' ? DECIDED_MESSAGES[status] : undefined;
     return new DomainError('FLAG_ALREADY_DECIDED', message ?? '该疑似问题已处理，请刷新后查看', { status });
   }
+}
+
+/**
+ * R-26: a suspended flag says whether the province is still re-checking its certificates or has decided them all —
+ * restored ones are found again, so 已暂停查询 alone would no longer be true.
+ */
+function flagStatusLabel(status: FlagStatus, rechecks: RecheckCounts): string {
+  if (status !== 'suspended') return FLAG_STATUS_LABELS[status];
+  if (rechecks.open > 0) return `${FLAG_STATUS_LABELS.suspended} · 复核中`;
+  if (rechecks.restored + rechecks.confirmed > 0) return `${FLAG_STATUS_LABELS.suspended} · 复核完毕`;
+  return FLAG_STATUS_LABELS.suspended;
 }
 
 function evidenceOf(flag: Flag): StoredEvidence {

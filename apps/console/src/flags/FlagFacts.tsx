@@ -68,6 +68,13 @@ export const FlagFacts = () => {
                 {flag.institutionNames.join('、')}
               </LabeledValue>
             </Grid>
+            {flag.rechecks.open + flag.rechecks.restored + flag.rechecks.confirmed > 0 && (
+              <Grid size={12}>
+                <LabeledValue label="app.flags.rechecks">
+                  <span data-testid="flag-rechecks">{translate('app.flags.recheck_counts', flag.rechecks)}</span>
+                </LabeledValue>
+              </Grid>
+            )}
             {flag.decidedAt && (
               <Grid size={12}>
                 <LabeledValue label="app.flags.decision">

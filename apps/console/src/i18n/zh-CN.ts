@@ -526,6 +526,8 @@ export const appChineseMessages = {
       decision: '处理结果',
       decided: '%{name} 于 %{at} 处理：%{status}',
       decision_reason: '。理由：%{reason}',
+      rechecks: '省级复核',
+      recheck_counts: '待复核 %{open} 张 · 已恢复查询 %{restored} 张 · 已确认问题 %{confirmed} 张',
       reason_help: '将记入处理记录和审计日志',
       stale: '该疑似问题已被他人处理，页面已刷新为最新状态，请核对后再操作。',
       overview: {
