@@ -60,7 +60,12 @@ describe('role dashboards (e2e)', () => {
       const nat = (await get('nat_reviewer', '/api/admin/dashboard/work')).body as DashboardWork;
       expect(nat.groups.find((g) => g.kind === 'flags')).toMatchObject({ available: true, due: null });
       const inst = (await get('inst_gz1', '/api/admin/dashboard/work')).body as DashboardWork;
-      expect(inst.groups.map((g) => g.kind)).toEqual(['batches', 'complaints']);
+      // Its corrections: those a confirmed re-check leaves it to file, none in the demo data.
+      expect(inst.groups.map((g) => g.kind)).toEqual(['batches', 'corrections', 'complaints']);
+      expect(inst.groups.find((g) => g.kind === 'corrections')).toMatchObject({
+        total: 0,
+        byStage: [{ stage: 'awaiting', label: '待补充提交', total: 0 }],
+      });
     });
   });
 

@@ -81,6 +81,17 @@ describe('Dashboard figures (medium)', () => {
       await f.correction(tree.institution, tree.province, { status: 'returned', stage: null, dueDate: null });
       await f.correction(otherInst, otherProvince, { stage: 'municipal_review', dueDate: OVERDUE });
       await f.correction(otherInst, otherProvince, { stage: 'provincial_review', dueDate: OVERDUE });
+      // Requests confirmed re-checks opened: a correction the institution completes, a deletion the province
+      // files; another province's never.
+      const awaiting = { status: 'awaiting' as const, stage: null };
+      await f.correction(tree.institution, tree.province, { ...awaiting, dueDate: SOON });
+      await f.correction(tree.institution, tree.province, {
+        ...awaiting,
+        type: 'delete',
+        route: 'published_deletion',
+        dueDate: OVERDUE,
+      });
+      await f.correction(otherInst, otherProvince, { ...awaiting, dueDate: OVERDUE });
 
       // Re-checks: two open in the province (overdue, due today), one decided, one in another province.
       await f.recheck(tree.institution, tree.province, { dueDate: OVERDUE });
@@ -124,10 +135,11 @@ describe('Dashboard figures (medium)', () => {
         due: { dueToday: 1, dueSoon: 0, overdue: 1 },
       });
       expect(groupOf(work.groups, 'corrections')).toMatchObject({
-        total: 2,
+        total: 3,
         byStage: [
           { stage: 'work_order', total: 1, overdue: 1 },
           { stage: 'provincial_review', total: 1, dueSoon: 1 },
+          { stage: 'awaiting', label: '待补充提交', total: 1, overdue: 1 },
         ],
       });
       // Batch stages it decides are shown even when empty, as 0.
@@ -156,7 +168,12 @@ describe('Dashboard figures (medium)', () => {
           { stage: 'returned', total: 2, overdue: 1 },
         ],
       });
-      expect(groupOf(work.groups, 'corrections')).toBeUndefined();
+      // The correction a confirmed re-check left it to file.
+      expect(groupOf(work.groups, 'corrections')).toMatchObject({
+        total: 1,
+        due: { dueToday: 0, dueSoon: 1, overdue: 0 },
+        byStage: [{ stage: 'awaiting', total: 1, dueSoon: 1 }],
+      });
     });
 
     it('complaints: the institution its open ones by due date, centres also the replied ones to close (R-43)', async () => {
@@ -200,8 +217,9 @@ describe('Dashboard figures (medium)', () => {
       const byProvince = await figures.overdueByRegion(provinceReviewer);
       expect(byProvince.regions).toEqual(
         expect.arrayContaining([
-          // City: 1 batch at municipal review + 1 returned, 1 re-check, 1 request at municipal review.
-          expect.objectContaining({ organisationId: tree.city.id, batches: 2, rechecks: 1, corrections: 1, total: 4 }),
+          // City: 1 batch at municipal review + 1 returned, 1 re-check, 1 request at municipal review and 1 deletion
+          // a confirmed re-check left to the province.
+          expect.objectContaining({ organisationId: tree.city.id, batches: 2, rechecks: 1, corrections: 2, total: 5 }),
           expect.objectContaining({ organisationId: city2.id, batches: 0, rechecks: 0, corrections: 0, total: 0 }),
           expect.objectContaining({ organisationId: provincialInst.id, corrections: 1, total: 1 }),
         ]),
@@ -211,8 +229,8 @@ describe('Dashboard figures (medium)', () => {
       expect(byNation.regions?.find((r) => r.organisationId === otherProvince.id)).toMatchObject({
         batches: 1,
         rechecks: 1,
-        corrections: 2,
-        total: 4,
+        corrections: 3,
+        total: 5,
       });
       expect((await figures.overdueByRegion(institutionOperator)).regions).toBeNull();
     });

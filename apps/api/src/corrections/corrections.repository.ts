@@ -109,12 +109,41 @@ export class CorrectionsRepository {
     }));
   }
 
-  /** Read-only, for the dashboards: pending requests within `scope` due before `today`, per institution path. */
+  /**
+   * Read-only, for the dashboards: requests a confirmed re-check opened that wait for their requester (R-26) — the
+   * deletions, or the modifications — within `scope`, with those due today, due soon and overdue. One statement.
+   */
+  async countAwaitingByDue(
+    scope: ListScope,
+    kind: 'modification' | 'deletion',
+    days: { today: string; soonUntil: string },
+  ): Promise<{ total: number; dueToday: number; dueSoon: number; overdue: number }> {
+    const row = await this.scoped([scope])
+      .select('COUNT(*)', 'total')
+      .addSelect('SUM(CASE WHEN c.dueDate = :today THEN 1 ELSE 0 END)', 'dueToday')
+      .addSelect('SUM(CASE WHEN c.dueDate > :today AND c.dueDate <= :soonUntil THEN 1 ELSE 0 END)', 'dueSoon')
+      .addSelect('SUM(CASE WHEN c.dueDate < :today THEN 1 ELSE 0 END)', 'overdue')
+      .andWhere("c.status = 'awaiting'")
+      .andWhere(kind === 'deletion' ? "c.type = 'delete'" : "c.type = 'modify'")
+      .setParameters(days)
+      .getRawOne<Record<string, string | number | null>>();
+    return {
+      total: Number(row?.total ?? 0),
+      dueToday: Number(row?.dueToday ?? 0),
+      dueSoon: Number(row?.dueSoon ?? 0),
+      overdue: Number(row?.overdue ?? 0),
+    };
+  }
+
+  /**
+   * Read-only, for the dashboards: requests with a running deadline (pending, or awaiting after a re-check) within
+   * `scope` due before `today`, per institution path.
+   */
   async countOverdueByPath(scope: ListScope, today: string): Promise<Array<{ orgPath: string; n: number }>> {
     const rows = await this.scoped([scope])
       .select('c.orgPath', 'orgPath')
       .addSelect('COUNT(*)', 'n')
-      .andWhere("c.status = 'pending' AND c.dueDate < :today", { today })
+      .andWhere("c.status IN ('pending', 'awaiting') AND c.dueDate < :today", { today })
       .groupBy('c.orgPath')
       .getRawMany<{ orgPath: string; n: string | number }>();
     return rows.map((r) => ({ orgPath: String(r.orgPath), n: Number(r.n) }));

@@ -3,6 +3,7 @@ import {
   addDaysIso,
   BATCH_STATUS_LABELS,
   beijingMonths,
+  awaitingCorrectionsCompletedBy,
   correctionStagesDecidedBy,
   hasPermission,
   OPEN_BATCH_STATUSES,
@@ -12,6 +13,7 @@ import {
 import {
   COMPLAINT_STATUS_LABELS,
   CORRECTION_STAGE_LABELS,
+  CORRECTION_STATUS_LABELS,
   LOOKUP_LOG_MODE_LABELS,
   WORK_KIND_LABELS,
   type DashboardLookupVolumes,
@@ -108,25 +110,28 @@ export class DashboardFiguresService {
       );
     }
     const decided = correctionStagesDecidedBy(actor.roles, actor.organisationLevel);
-    if (decided.stages.length > 0 || decided.workOrdersOfChildren) {
+    const completes = awaitingCorrectionsCompletedBy(actor.roles, actor.organisationLevel);
+    if (decided.stages.length > 0 || decided.workOrdersOfChildren || completes) {
       const stages = [...(decided.workOrdersOfChildren ? (['work_order'] as const) : []), ...decided.stages];
       groups.push(
-        this.corrections
-          .countPendingByStage(
+        Promise.all([
+          this.corrections.countPendingByStage(
             scope,
             { stages: decided.stages, workOrdersOf: decided.workOrdersOfChildren ? actor.organisationId : null },
             days,
-          )
-          .then((rows) =>
-            group(
-              'corrections',
-              stages.map((stage) => ({
-                stage,
-                label: CORRECTION_STAGE_LABELS[stage],
-                ...dueCountsOf(rows.find((r) => r.stage === stage)),
-              })),
-            ),
           ),
+          completes ? this.corrections.countAwaitingByDue(scope, completes, days) : null,
+        ]).then(([rows, awaiting]) =>
+          group('corrections', [
+            ...stages.map((stage) => ({
+              stage,
+              label: CORRECTION_STAGE_LABELS[stage],
+              ...dueCountsOf(rows.find((r) => r.stage === stage)),
+            })),
+            // Requests a confirmed re-check opened, waiting for this person's changes and papers.
+            ...(awaiting ? [{ stage: 'awaiting', label: CORRECTION_STATUS_LABELS.awaiting, ...awaiting }] : []),
+          ]),
+        ),
       );
     }
     if (hasPermission(actor.roles, 'flags.decide')) {

@@ -1,4 +1,4 @@
-import { beijingMonths, correctionStagesDecidedBy } from './dashboard-figures';
+import { awaitingCorrectionsCompletedBy, beijingMonths, correctionStagesDecidedBy } from './dashboard-figures';
 
 describe('beijingMonths', () => {
   it('ends with the month of today and goes back across a year end, oldest first', () => {
@@ -33,5 +33,17 @@ describe('correctionStagesDecidedBy', () => {
     [['provincial_reviewer'], 'municipal', [], false],
   ] as const)('%j at %s decides %j (work orders below: %s)', (roles, level, stages, workOrders) => {
     expect(correctionStagesDecidedBy(roles, level)).toEqual({ stages, workOrdersOfChildren: workOrders });
+  });
+});
+
+describe('awaitingCorrectionsCompletedBy (R-26)', () => {
+  it.each([
+    [['institution_operator'], 'institution', 'modification'],
+    [['provincial_reviewer'], 'provincial', 'deletion'],
+    [['provincial_admin'], 'provincial', null],
+    [['municipal_admin'], 'municipal', null],
+    [['national_reviewer'], 'national', null],
+  ] as const)('%j at %s → %s', (roles, level, expected) => {
+    expect(awaitingCorrectionsCompletedBy(roles, level)).toBe(expected);
   });
 });

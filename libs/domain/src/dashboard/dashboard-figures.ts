@@ -61,3 +61,17 @@ export function correctionStagesDecidedBy(
   }
   return { stages: [], workOrdersOfChildren: false };
 }
+
+/**
+ * R-26, R-40: the requests a confirmed re-check opened that this person completes — an institution's operators the
+ * corrections of its certificates, a province's reviewers the deletions (`correctionRequesterOf`). Null: none. (A
+ * dissolved institution's centre completes its corrections too; those are few and reach it by the reminders.)
+ */
+export function awaitingCorrectionsCompletedBy(
+  roles: readonly Role[],
+  level: OrganisationLevel,
+): 'modification' | 'deletion' | null {
+  if (level === 'institution' && roles.includes('institution_operator')) return 'modification';
+  if (level === 'provincial' && roles.includes('provincial_reviewer')) return 'deletion';
+  return null;
+}
