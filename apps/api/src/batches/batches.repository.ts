@@ -4,6 +4,7 @@ import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typ
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { BatchStatus, RecordKeys } from '@app/domain';
 import { applyFilters, applySortAndRange, fetchPage, totalFromPage, ListQuery } from '../common/http/list-query';
+import { dueCountsOfRow, selectDueCounts } from '../database/due-counts';
 import { rawRows } from '../database/raw-select';
 import { versionedUpdate } from '../database/versioned-update';
 import { Organisation } from '../organisations/entities/organisation.entity';
@@ -125,22 +126,14 @@ export class BatchesRepository {
     conditions: BatchListConditions,
     days: { today: string; soonUntil: string },
   ): Promise<Array<{ status: BatchStatus; total: number; dueToday: number; dueSoon: number; overdue: number }>> {
-    const rows = await this.conditionsQuery(scope, conditions)
-      .select('b.status', 'status')
-      .addSelect('COUNT(*)', 'total')
-      .addSelect('SUM(CASE WHEN b.dueDate = :today THEN 1 ELSE 0 END)', 'dueToday')
-      .addSelect('SUM(CASE WHEN b.dueDate > :today AND b.dueDate <= :soonUntil THEN 1 ELSE 0 END)', 'dueSoon')
-      .addSelect('SUM(CASE WHEN b.dueDate < :today THEN 1 ELSE 0 END)', 'overdue')
-      .setParameters(days)
+    const rows = await selectDueCounts(
+      this.conditionsQuery(scope, conditions).select('b.status', 'status'),
+      'b.dueDate',
+      days,
+    )
       .groupBy('b.status')
       .getRawMany<Record<string, string | number | null>>();
-    return rows.map((r) => ({
-      status: r.status as BatchStatus,
-      total: Number(r.total ?? 0),
-      dueToday: Number(r.dueToday ?? 0),
-      dueSoon: Number(r.dueSoon ?? 0),
-      overdue: Number(r.overdue ?? 0),
-    }));
+    return rows.map((r) => ({ status: r.status as BatchStatus, ...dueCountsOfRow(r) }));
   }
 
   /** Per institution: its batches within `scope` and `conditions`, and how many of them are due before `today`. */

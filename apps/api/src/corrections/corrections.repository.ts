@@ -4,6 +4,7 @@ import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typ
 import type { CorrectionStageName } from '@app/domain';
 import { applyFilters, fetchPage, firstRows, QueryOf, type SortOrder } from '../common/http/list-query';
 import type { ListScope } from '../certificates/certificates.repository';
+import { dueCountsOfRow, selectDueCounts } from '../database/due-counts';
 import { versionedUpdate } from '../database/versioned-update';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import type { CORRECTION_LIST } from './correction-list';
@@ -77,14 +78,9 @@ export class CorrectionsRepository {
     days: { today: string; soonUntil: string },
   ): Promise<Array<{ stage: CorrectionStageName; total: number; dueToday: number; dueSoon: number; overdue: number }>> {
     if (queue.stages.length === 0 && queue.workOrdersOf === null) return [];
-    const qb = this.scoped([scope])
-      .select('c.stage', 'stage')
-      .addSelect('COUNT(*)', 'total')
-      .addSelect('SUM(CASE WHEN c.dueDate = :today THEN 1 ELSE 0 END)', 'dueToday')
-      .addSelect('SUM(CASE WHEN c.dueDate > :today AND c.dueDate <= :soonUntil THEN 1 ELSE 0 END)', 'dueSoon')
-      .addSelect('SUM(CASE WHEN c.dueDate < :today THEN 1 ELSE 0 END)', 'overdue')
-      .andWhere("c.status = 'pending'")
-      .setParameters(days);
+    const qb = selectDueCounts(this.scoped([scope]).select('c.stage', 'stage'), 'c.dueDate', days).andWhere(
+      "c.status = 'pending'",
+    );
     qb.andWhere(
       new Brackets((w) => {
         w.where('c.stage IN (:...queueStages)', { queueStages: queue.stages.length ? queue.stages : ['none'] });
@@ -100,13 +96,7 @@ export class CorrectionsRepository {
       }),
     );
     const rows = await qb.groupBy('c.stage').getRawMany<Record<string, string | number | null>>();
-    return rows.map((r) => ({
-      stage: r.stage as CorrectionStageName,
-      total: Number(r.total ?? 0),
-      dueToday: Number(r.dueToday ?? 0),
-      dueSoon: Number(r.dueSoon ?? 0),
-      overdue: Number(r.overdue ?? 0),
-    }));
+    return rows.map((r) => ({ stage: r.stage as CorrectionStageName, ...dueCountsOfRow(r) }));
   }
 
   /**
@@ -118,21 +108,11 @@ export class CorrectionsRepository {
     kind: 'modification' | 'deletion',
     days: { today: string; soonUntil: string },
   ): Promise<{ total: number; dueToday: number; dueSoon: number; overdue: number }> {
-    const row = await this.scoped([scope])
-      .select('COUNT(*)', 'total')
-      .addSelect('SUM(CASE WHEN c.dueDate = :today THEN 1 ELSE 0 END)', 'dueToday')
-      .addSelect('SUM(CASE WHEN c.dueDate > :today AND c.dueDate <= :soonUntil THEN 1 ELSE 0 END)', 'dueSoon')
-      .addSelect('SUM(CASE WHEN c.dueDate < :today THEN 1 ELSE 0 END)', 'overdue')
+    const row = await selectDueCounts(this.scoped([scope]).select([]), 'c.dueDate', days)
       .andWhere("c.status = 'awaiting'")
       .andWhere(kind === 'deletion' ? "c.type = 'delete'" : "c.type = 'modify'")
-      .setParameters(days)
       .getRawOne<Record<string, string | number | null>>();
-    return {
-      total: Number(row?.total ?? 0),
-      dueToday: Number(row?.dueToday ?? 0),
-      dueSoon: Number(row?.dueSoon ?? 0),
-      overdue: Number(row?.overdue ?? 0),
-    };
+    return dueCountsOfRow(row);
   }
 
   /**

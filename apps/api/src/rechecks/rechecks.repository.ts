@@ -5,6 +5,7 @@ import type { ScreeningRule } from '@app/domain';
 import { applyFilters, fetchPage, firstRows, QueryOf, type SortOrder } from '../common/http/list-query';
 import type { ListScope } from '../certificates/certificates.repository';
 import { Certificate } from '../certificates/entities/certificate.entity';
+import { dueCountsOfRow, selectDueCounts } from '../database/due-counts';
 import { versionedUpdate } from '../database/versioned-update';
 import { Organisation } from '../organisations/entities/organisation.entity';
 import { Flag } from '../screening/entities/flag.entity';
@@ -70,20 +71,10 @@ export class RechecksRepository {
     scope: ListScope,
     days: { today: string; soonUntil: string },
   ): Promise<{ total: number; dueToday: number; dueSoon: number; overdue: number }> {
-    const row = await this.scoped([scope])
-      .select('COUNT(*)', 'total')
-      .addSelect('SUM(CASE WHEN r.dueDate = :today THEN 1 ELSE 0 END)', 'dueToday')
-      .addSelect('SUM(CASE WHEN r.dueDate > :today AND r.dueDate <= :soonUntil THEN 1 ELSE 0 END)', 'dueSoon')
-      .addSelect('SUM(CASE WHEN r.dueDate < :today THEN 1 ELSE 0 END)', 'overdue')
+    const row = await selectDueCounts(this.scoped([scope]).select([]), 'r.dueDate', days)
       .andWhere("r.status = 'open'")
-      .setParameters(days)
       .getRawOne<Record<string, string | number | null>>();
-    return {
-      total: Number(row?.total ?? 0),
-      dueToday: Number(row?.dueToday ?? 0),
-      dueSoon: Number(row?.dueSoon ?? 0),
-      overdue: Number(row?.overdue ?? 0),
-    };
+    return dueCountsOfRow(row);
   }
 
   /** Open re-checks within `scope` due before `today`, per institution path: one GROUP BY on (status, due_date). */
