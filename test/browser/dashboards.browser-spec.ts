@@ -147,7 +147,8 @@ describe('role dashboards in Chromium at 1366 × 768', () => {
     await ui.login('inst_gz1');
     await page.getByTestId('role-figures').waitFor();
     const work = await expectWorkFigures('inst_gz1');
-    expect(work.groups.map((g) => g.kind)).toEqual(['batches', 'complaints']);
+    // Corrections: those a confirmed re-check leaves it to file, shown even at 0.
+    expect(work.groups.map((g) => g.kind)).toEqual(['batches', 'corrections', 'complaints']);
     const monthly = await (
       await apiAs(app.baseUrl, 'inst_gz1')
     )<DashboardMonthly>('/api/admin/dashboard/monthly?months=12');
