@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@app/domain';
 import { Clock } from '../common/clock';
+import { pruneIdleRows } from '../database/prune';
 import { UnitOfWork } from '../database/unit-of-work';
 import { RateLimitsRepository } from './rate-limits.repository';
 
@@ -12,8 +13,6 @@ export interface RateLimit {
 
 /** Buckets whose window started longer ago than this are gone: no limit's window is longer than an hour. */
 const PRUNE_AFTER_MS = 86_400_000;
-/** Rows one statement deletes: short transactions, so requests counting meanwhile never wait long. */
-const PRUNE_CHUNK = 1000;
 
 /**
  * Fixed-window rate limits counted in the database, so they hold across requests running at once and across
@@ -56,12 +55,6 @@ export class RateLimitService {
    */
   async prune(signal?: AbortSignal): Promise<{ deleted: number }> {
     const before = this.clock.now().getTime() - PRUNE_AFTER_MS;
-    let deleted = 0;
-    for (;;) {
-      signal?.throwIfAborted();
-      const n = await this.uow.run((manager) => this.counters.deleteWindowsBefore(manager, before, PRUNE_CHUNK));
-      deleted += n;
-      if (n < PRUNE_CHUNK) return { deleted };
-    }
+    return { deleted: await pruneIdleRows(this.uow, this.counters.windowsBefore(before), { signal }) };
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import type { IdleRows } from '../database/prune';
 import { RateLimitCounter } from './entities/rate-limit-counter.entity';
 
 /** Fixed-window counters, one row per bucket; every step is one conditional statement (atomic on SQLite and InnoDB). */
@@ -38,18 +39,13 @@ export class RateLimitsRepository {
       .execute();
   }
 
-  /** Deletes up to `limit` buckets whose window started before `before` (epoch ms); how many it deleted. */
-  async deleteWindowsBefore(manager: EntityManager, before: number, limit: number): Promise<number> {
-    const stale = await manager
-      .getRepository(RateLimitCounter)
-      .createQueryBuilder('r')
-      .select('r.bucket', 'bucket')
-      .where('r.windowStart < :before', { before })
-      .orderBy('r.bucket', 'ASC')
-      .limit(limit)
-      .getRawMany<{ bucket: string }>();
-    if (stale.length === 0) return 0;
-    await manager.getRepository(RateLimitCounter).delete(stale.map((r) => r.bucket));
-    return stale.length;
+  /** Buckets whose window started before `before` (epoch ms). */
+  windowsBefore(before: number): IdleRows {
+    return {
+      entity: RateLimitCounter,
+      keyColumn: 'bucket',
+      condition: 'window_start < :before',
+      parameters: { before },
+    };
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { IdleRows } from '../database/prune';
 import { rawEntities } from '../database/raw-select';
 import { LoginAddressThrottle } from './entities/login-address-throttle.entity';
 import { LoginThrottle } from './entities/login-throttle.entity';
@@ -107,59 +108,24 @@ export class LoginThrottlesRepository {
     return claimed.affected === 1;
   }
 
-  /**
-   * Deletes up to `limit` per-username rows whose last failure is before `idleBefore` and which are not locked at
-   * `now`; how many it deleted. The DELETE repeats the conditions, so a row a login touched meanwhile stays.
-   */
-  async deleteIdle(
-    manager: EntityManager,
-    idleBefore: Date,
-    now: Date,
-    limit: number,
-  ): Promise<{ seen: number; deleted: number }> {
-    const condition = 'last_failure_at < :idleBefore AND (locked_until IS NULL OR locked_until <= :now)';
-    const params = { idleBefore, now };
-    const stale = await manager
-      .createQueryBuilder()
-      .select('t.username', 'username')
-      .from(LoginThrottle, 't')
-      .where(condition, params)
-      .orderBy('t.username', 'ASC')
-      .limit(limit)
-      .getRawMany<{ username: string }>();
-    if (stale.length === 0) return { seen: 0, deleted: 0 };
-    const deleted = await manager
-      .createQueryBuilder()
-      .delete()
-      .from(LoginThrottle)
-      .where(`username IN (:...keys) AND ${condition}`, { ...params, keys: stale.map((r) => r.username) })
-      .execute();
-    return { seen: stale.length, deleted: deleted.affected ?? 0 };
+  /** Per-username rows whose last failure is before `idleBefore` and which are not locked at `now`. */
+  idleRows(idleBefore: Date, now: Date): IdleRows {
+    return {
+      entity: LoginThrottle,
+      keyColumn: 'username',
+      condition: 'last_failure_at < :idleBefore AND (locked_until IS NULL OR locked_until <= :now)',
+      parameters: { idleBefore, now },
+    };
   }
 
-  /** Deletes up to `limit` per-address rows whose window started before `idleBefore`; as `deleteIdle`. */
-  async deleteIdleAddresses(
-    manager: EntityManager,
-    idleBefore: Date,
-    limit: number,
-  ): Promise<{ seen: number; deleted: number }> {
-    const condition = 'window_started_at < :idleBefore';
-    const stale = await manager
-      .createQueryBuilder()
-      .select('t.ip', 'ip')
-      .from(LoginAddressThrottle, 't')
-      .where(condition, { idleBefore })
-      .orderBy('t.ip', 'ASC')
-      .limit(limit)
-      .getRawMany<{ ip: string }>();
-    if (stale.length === 0) return { seen: 0, deleted: 0 };
-    const deleted = await manager
-      .createQueryBuilder()
-      .delete()
-      .from(LoginAddressThrottle)
-      .where(`ip IN (:...ips) AND ${condition}`, { idleBefore, ips: stale.map((r) => r.ip) })
-      .execute();
-    return { seen: stale.length, deleted: deleted.affected ?? 0 };
+  /** Per-address rows whose window started before `idleBefore`. */
+  idleAddressRows(idleBefore: Date): IdleRows {
+    return {
+      entity: LoginAddressThrottle,
+      keyColumn: 'ip',
+      condition: 'window_started_at < :idleBefore',
+      parameters: { idleBefore },
+    };
   }
 
   async releaseAddressSlot(ip: string): Promise<void> {

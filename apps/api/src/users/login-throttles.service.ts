@@ -1,14 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { pruneIdleRows } from '../database/prune';
 import { UnitOfWork } from '../database/unit-of-work';
 import { LoginThrottlesRepository } from './login-throttles.repository';
 
 /** Rows idle this long are pruned, unless a lockout or address window is configured longer still. */
 const PRUNE_AFTER_MS = 86_400_000;
-/** Rows one statement deletes: short transactions, so logins counting meanwhile never wait long. */
-const PRUNE_CHUNK = 1000;
 
 export interface LoginThrottlePruneCounts {
   /** Per-username rows (failed logins and lockouts). */
@@ -38,25 +36,8 @@ export class LoginThrottlesService {
     const { lockoutMinutes, addressWindowMinutes } = this.config.auth;
     const idleMs = Math.max(PRUNE_AFTER_MS, lockoutMinutes * 60_000, addressWindowMinutes * 60_000);
     const idleBefore = new Date(now.getTime() - idleMs);
-    const loginThrottles = await this.inChunks(signal, (manager) =>
-      this.throttles.deleteIdle(manager, idleBefore, now, PRUNE_CHUNK),
-    );
-    const loginAddressThrottles = await this.inChunks(signal, (manager) =>
-      this.throttles.deleteIdleAddresses(manager, idleBefore, PRUNE_CHUNK),
-    );
+    const loginThrottles = await pruneIdleRows(this.uow, this.throttles.idleRows(idleBefore, now), { signal });
+    const loginAddressThrottles = await pruneIdleRows(this.uow, this.throttles.idleAddressRows(idleBefore), { signal });
     return { loginThrottles, loginAddressThrottles };
-  }
-
-  private async inChunks(
-    signal: AbortSignal | undefined,
-    chunk: (manager: EntityManager) => Promise<{ seen: number; deleted: number }>,
-  ): Promise<number> {
-    let deleted = 0;
-    for (;;) {
-      signal?.throwIfAborted();
-      const step = await this.uow.run(chunk);
-      deleted += step.deleted;
-      if (step.seen < PRUNE_CHUNK) return deleted;
-    }
   }
 }
