@@ -71,6 +71,18 @@ describe('corrections on a real database (medium)', () => {
     return c;
   }
 
+  /** The institution's erratum (附件5-1 attached) for certificate `c`. */
+  async function fileErratum(c: Certificate, changes: Record<string, string | number | null>, reason: string) {
+    const statement = await attachment(operator, gd.institution, 'erratum_statement');
+    return corrections.create(operator, {
+      certificateId: c.id,
+      type: 'modify',
+      changes,
+      reason,
+      attachmentIds: [statement],
+    });
+  }
+
   /** An attachment row of `purpose` owned by the actor's organisation (its bytes are not needed here). */
   async function attachment(
     actor: Actor,
@@ -119,14 +131,7 @@ describe('corrections on a real database (medium)', () => {
 
   it('two approvals of the same version: one wins, the other is STALE_VERSION, and one version is written', async () => {
     const c = await certificate(published, 'published');
-    const statement = await attachment(operator, gd.institution, 'erratum_statement');
-    const { id } = await corrections.create(operator, {
-      certificateId: c.id,
-      type: 'modify',
-      changes: { holderName: '王小虹' },
-      reason: '姓名错误',
-      attachmentIds: [statement],
-    });
+    const { id } = await fileErratum(c, { holderName: '王小虹' }, '姓名错误');
     await corrections.approve(city, id, 1);
     await corrections.approve(province, id, 2);
     const results = await Promise.allSettled([
@@ -148,14 +153,7 @@ describe('corrections on a real database (medium)', () => {
 
   it('only the stage role of the right organisation decides: another city of the province is refused (403)', async () => {
     const c = await certificate(published, 'published');
-    const statement = await attachment(operator, gd.institution, 'erratum_statement');
-    const { id } = await corrections.create(operator, {
-      certificateId: c.id,
-      type: 'modify',
-      changes: { admissionTicket: 'B-1' },
-      reason: '准考证号错误',
-      attachmentIds: [statement],
-    });
+    const { id } = await fileErratum(c, { admissionTicket: 'B-1' }, '准考证号错误');
     // Within the province's subtree is not enough: the other city is outside this institution's path (404).
     await expect(corrections.approve(otherCity, id, 1)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(corrections.approve(province, id, 1)).rejects.toMatchObject({ code: 'FORBIDDEN' });
@@ -203,14 +201,7 @@ describe('corrections on a real database (medium)', () => {
 
   it('a re-check is not confirmed while another request for the certificate is open; its own request cannot be withdrawn (R-26)', async () => {
     const c = await certificate(published, 'published');
-    const statement = await attachment(operator, gd.institution, 'erratum_statement');
-    const open = await corrections.create(operator, {
-      certificateId: c.id,
-      type: 'modify',
-      changes: { admissionTicket: 'R-1' },
-      reason: '准考证号错误',
-      attachmentIds: [statement],
-    });
+    const open = await fileErratum(c, { admissionTicket: 'R-1' }, '准考证号错误');
     const confirm = (recheckId: number) =>
       m.get(UnitOfWork).run((manager) =>
         corrections.openFromRecheck(manager, {
@@ -277,14 +268,7 @@ describe('corrections on a real database (medium)', () => {
 
   it('two overrides recorded at once for the same modification: one is kept, the other is refused (R-20)', async () => {
     const c = await certificate(published, 'published');
-    const statement = await attachment(operator, gd.institution, 'erratum_statement');
-    const { id } = await corrections.create(operator, {
-      certificateId: c.id,
-      type: 'modify',
-      changes: { admissionTicket: 'O-1' },
-      reason: '准考证号错误',
-      attachmentIds: [statement],
-    });
+    const { id } = await fileErratum(c, { admissionTicket: 'O-1' }, '准考证号错误');
     await corrections.approve(city, id, 1);
     await corrections.approve(province, id, 2);
     await corrections.approve(national, id, 3);
@@ -303,14 +287,7 @@ describe('corrections on a real database (medium)', () => {
 
   it('applies whole or not at all: a certificate changed since filing is refused at national and nothing is written', async () => {
     const c = await certificate(published, 'published');
-    const statement = await attachment(operator, gd.institution, 'erratum_statement');
-    const { id } = await corrections.create(operator, {
-      certificateId: c.id,
-      type: 'modify',
-      changes: { holderName: '王晓红' },
-      reason: '姓名错误',
-      attachmentIds: [statement],
-    });
+    const { id } = await fileErratum(c, { holderName: '王晓红' }, '姓名错误');
     await corrections.approve(city, id, 1);
     await corrections.approve(province, id, 2);
     await m.dataSource.getRepository(Certificate).update({ id: c.id }, { holderName: '王小洪' });
