@@ -24,7 +24,7 @@ import { FieldCipher } from '../crypto/field-cipher';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { UsersRepository } from '../users/users.repository';
 import { routeOfRequest } from './correction-subject';
-import { CorrectionsRepository } from './corrections.repository';
+import { CorrectionsRepository, DEADLINE_RUNNING_STATUSES } from './corrections.repository';
 import type { Correction } from './entities/correction.entity';
 
 const HEADER_OF_FIELD = new Map<string, string>(CERTIFICATE_RECORD_COLUMNS.map((c) => [c.field, c.header]));
@@ -62,8 +62,7 @@ export class CorrectionViews {
     const people = await this.users.labelsByIds(list.map((c) => c.requestedById));
     return list.map((c): CorrectionRow => {
       const certificate = certificates.get(c.certificateId);
-      // A deadline runs at a stage, and while a confirmed re-check's request awaits its requester.
-      const running = (c.status === 'pending' || c.status === 'awaiting') && c.dueDate !== null;
+      const running = DEADLINE_RUNNING_STATUSES.includes(c.status) && c.dueDate !== null;
       const s = running ? deadlineStatus(calendar, c.dueDate!, today) : null;
       const overdueByHours = running && c.dueAt !== null && c.dueAt.getTime() < this.clock.now().getTime();
       return {

@@ -12,6 +12,11 @@ import { Correction, CorrectionAttachment, CorrectionDecision, CorrectionOverrid
 
 /** The statuses in which a request is open: at most one per certificate (CORRECTION_PENDING). */
 export const OPEN_CORRECTION_STATUSES = ['awaiting', 'pending', 'returned'] as const;
+/**
+ * Requests whose due date runs: pending at a stage, or awaiting what a confirmed re-check asked for (R-26). A
+ * returned request has none until it is resubmitted.
+ */
+export const DEADLINE_RUNNING_STATUSES: readonly Correction['status'][] = ['pending', 'awaiting'];
 
 export type NewCorrection = Omit<
   Correction,
@@ -59,7 +64,9 @@ export class CorrectionsRepository {
     sort: { column: string; order: SortOrder },
     limit: number,
   ): Promise<{ rows: Correction[]; total: number }> {
-    const qb = this.scoped([scope]).andWhere("c.status IN ('pending', 'awaiting') AND c.dueDate IS NOT NULL");
+    const qb = this.scoped([scope]).andWhere('c.status IN (:...running) AND c.dueDate IS NOT NULL', {
+      running: DEADLINE_RUNNING_STATUSES,
+    });
     if (window.before) qb.andWhere('c.dueDate < :before', { before: window.before });
     if (window.from) qb.andWhere('c.dueDate >= :from', { from: window.from });
     if (window.to) qb.andWhere('c.dueDate <= :to', { to: window.to });
@@ -123,7 +130,7 @@ export class CorrectionsRepository {
     const rows = await this.scoped([scope])
       .select('c.orgPath', 'orgPath')
       .addSelect('COUNT(*)', 'n')
-      .andWhere("c.status IN ('pending', 'awaiting') AND c.dueDate < :today", { today })
+      .andWhere('c.status IN (:...running) AND c.dueDate < :today', { running: DEADLINE_RUNNING_STATUSES, today })
       .groupBy('c.orgPath')
       .getRawMany<{ orgPath: string; n: string | number }>();
     return rows.map((r) => ({ orgPath: String(r.orgPath), n: Number(r.n) }));
@@ -134,7 +141,7 @@ export class CorrectionsRepository {
     return this.dataSource
       .getRepository(Correction)
       .createQueryBuilder('c')
-      .where("c.status IN ('pending', 'awaiting') AND c.dueDate <= :dueBy", { dueBy })
+      .where('c.status IN (:...running) AND c.dueDate <= :dueBy', { running: DEADLINE_RUNNING_STATUSES, dueBy })
       .orderBy('c.dueDate', 'ASC')
       .addOrderBy('c.id', 'ASC')
       .getMany();
